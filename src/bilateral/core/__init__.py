@@ -1,0 +1,1 @@
+"""Plain data types and formatting; imports nothing outside the stdlib."""

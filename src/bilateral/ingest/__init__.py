@@ -1,0 +1,1 @@
+"""Reading sources, splitting passages and extracting items; no Qt, no sqlite."""

@@ -1,0 +1,187 @@
+"""Split a source into passages and sentences, flagging boilerplate.
+
+A passage is a line of text (news copy puts one paragraph per line, with or
+without blank lines between). Two lines are joined into one passage when a
+stray break cuts a sentence ("thriving trade and cultural" / "exchanges.").
+Boilerplate keeps its span (offsets stay valid) but is excluded from
+extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from bilateral.core.model import Passage, Sentence, Source
+
+_TERMINAL = ".!?:;\"”’)…"
+_LINE = re.compile(r"[^\n]+")
+
+# Whole-line boilerplate, each with the reason shown to the user.
+_BOILERPLATE_LINES: list[tuple[str, re.Pattern[str]]] = [
+    ("advertisement", re.compile(r"^\s*(advertisement|advertising|sponsored( content)?)\s*$", re.I)),
+    ("cookie banner", re.compile(r"cookie|privacy statement|^\s*(i agree|accept( all)?|got it)\s*$", re.I)),
+    ("subscribe prompt", re.compile(r"\bsubscri(be|ption)\b|\bnewsletter\b|\bsign up\b|keep up to date", re.I)),
+    ("markup debris", re.compile(r"leftcenterrightdel|\\underline\{|^\s*\$.*\$\s*$|^\s*[\\$*#|_=-]{2,}\s*$")),
+    ("media contact", re.compile(r"^\s*(media contact|press contact|contact:)\s*$", re.I)),
+    ("link prompt", re.compile(r"(click here|read more|see on \w+|for more information)\W*$", re.I)),
+    ("share prompt", re.compile(r"^\s*(share( this)?|print|email|search trends|related( articles| stories)?)\s*$", re.I)),
+    ("contribution prompt", re.compile(r"@\w+\.\w+.*\b(contact|follow)\b|\bfollow\b.*\bon (twitter|x|facebook)\b", re.I)),
+    ("byline", re.compile(r"^\s*(translated|reported|written|edited|compiled) by\b", re.I)),
+    ("source line", re.compile(r"^\s*source\s*:\s*\S.{0,40}$", re.I)),
+    ("photo credit", re.compile(r"/\s*(CFP|Xinhua|AFP|Reuters|AP|VNA|IC|Getty( Images)?)\s*$")),
+]
+
+_WORD = re.compile(r"[\w’'-]+")
+_MINOR_WORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for",
+    "by", "with", "from", "as", "amid", "vs", "via", "into", "over", "per",
+}
+
+
+def _is_title_case(line: str) -> bool:
+    words = [w for w in _WORD.findall(line) if w.lower() not in _MINOR_WORDS]
+    if not words:
+        return False
+    capital = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return capital / len(words) >= 0.75
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in _TERMINAL
+
+
+def _starts_continuation(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return first.islower()
+
+
+def _raw_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _LINE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge a line that does not end a sentence with a following line that continues it."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            prev_start, prev_end = joined[-1]
+            prev = text[prev_start:prev_end]
+            if (
+                not _ends_sentence(prev)
+                and len(prev.split()) >= 4
+                and _starts_continuation(text[start:end])
+            ):
+                joined[-1] = (prev_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def split_passages(source: Source) -> list[Passage]:
+    """Passages of a source with roles: prose, heading, list_item or boilerplate."""
+    text = source.text
+    spans = _join_broken(text, _raw_lines(text))
+    line_counts = Counter(text[s:e] for s, e in spans)
+    passages: list[Passage] = []
+    in_contact_block = False
+    for index, (start, end) in enumerate(spans):
+        line = text[start:end]
+        role, reason = "prose", None
+        for why, pattern in _BOILERPLATE_LINES:
+            if pattern.search(line):
+                role, reason = "boilerplate", why
+                break
+        words = len(line.split())
+        if role == "prose" and line_counts[line] > 1 and words >= 6:
+            role, reason = "boilerplate", "repeated caption"
+        if reason == "media contact":
+            in_contact_block = True
+        elif in_contact_block and role == "prose" and words <= 6:
+            role, reason = "boilerplate", "media contact"
+        elif role == "prose":
+            in_contact_block = False
+        if role == "prose" and not _ends_sentence(line) and words <= 16:
+            previous = passages[-1] if passages else None
+            after_colon = previous is not None and (
+                previous.role == "list_item"
+                or (previous.role == "prose" and previous.text.rstrip().endswith(":"))
+            )
+            role = "list_item" if after_colon and not _is_title_case(line) else "heading"
+        passages.append(Passage(source.id, index, start, end, line, role, reason))
+    return passages
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov",
+    "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "dept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "fig",
+}
+_BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9À-Ỹ])")
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(1) == ".":
+            before = text[start:m.start()]
+            last_word = re.findall(r"[\w.]+$", before)
+            token = last_word[0].lower() if last_word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        end = m.end(2)
+        if text[start:end].strip():
+            yield start, end
+        start = m.end()
+    if text[start:].strip():
+        yield start, len(text.rstrip())
+
+
+def split_sentences(passage: Passage) -> list[Sentence]:
+    """Sentences of one passage, with absolute offsets into the source text."""
+    sentences = []
+    for s, e in _sentence_spans(passage.text):
+        while s < e and passage.text[s].isspace():
+            s += 1
+        if e > s:
+            sentences.append(
+                Sentence(passage.source, passage.index, passage.start + s,
+                         passage.start + e, passage.text[s:e])
+            )
+    return sentences
+
+
+class Document:
+    """A source prepared for extraction: passages, and sentences of the extractable ones."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.passages = split_passages(source)
+        self.sentences: list[Sentence] = [
+            sentence
+            for passage in self.passages
+            if passage.extractable
+            for sentence in split_sentences(passage)
+        ]
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None

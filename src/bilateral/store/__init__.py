@@ -1,0 +1,1 @@
+"""The SQLite store: schema, build, queries, full-text search, export; no Qt."""
