@@ -70,17 +70,26 @@ def _raw_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _boilerplate_reason(line: str) -> str | None:
+    for why, pattern in _BOILERPLATE_LINES:
+        if pattern.search(line):
+            return why
+    return None
+
+
 def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merge a line that does not end a sentence with a following line that continues it."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined:
             prev_start, prev_end = joined[-1]
-            prev = text[prev_start:prev_end]
+            prev, line = text[prev_start:prev_end], text[start:end]
             if (
                 not _ends_sentence(prev)
                 and len(prev.split()) >= 4
-                and _starts_continuation(text[start:end])
+                and _starts_continuation(line)
+                and _boilerplate_reason(prev) is None
+                and _boilerplate_reason(line) is None
             ):
                 joined[-1] = (prev_start, end)
                 continue
@@ -97,11 +106,8 @@ def split_passages(source: Source) -> list[Passage]:
     in_contact_block = False
     for index, (start, end) in enumerate(spans):
         line = text[start:end]
-        role, reason = "prose", None
-        for why, pattern in _BOILERPLATE_LINES:
-            if pattern.search(line):
-                role, reason = "boilerplate", why
-                break
+        reason = _boilerplate_reason(line)
+        role = "prose" if reason is None else "boilerplate"
         words = len(line.split())
         if role == "prose" and line_counts[line] > 1 and words >= 6:
             role, reason = "boilerplate", "repeated caption"

@@ -1,0 +1,98 @@
+"""Passage and sentence splitting: offsets stay verbatim, boilerplate is flagged, stray breaks are mended."""
+
+from __future__ import annotations
+
+from bilateral.core.model import Source
+from bilateral.ingest.text import Document, split_passages
+
+ARTICLE = """Advertisement
+
+Leaders Meet in Canberra Amid Trade Push
+
+Our Privacy Statement & Cookie Policy
+By continuing to browse our site you agree to our use of cookies.
+I agree
+
+Prime Minister Anthony Albanese met Japanese Prime Minister Shigeru Ishiba on Monday. Trade reached A$100 billion in 2024, the U.S. Embassy said.
+
+The ministers agreed on three priorities:
+Deepening energy cooperation
+Expanding student exchanges
+
+The talks were held in a cordial atmosphere and covered energy and
+
+defence cooperation.
+
+A delegation photo of the two leaders at Parliament House in Canberra. /AFP
+A delegation photo of the two leaders at Parliament House in Canberra. /AFP
+
+leftcenterrightdel
+$\\underline{https://example.org/story}\\\\$
+Media Contact
+Press Office
+press@example.org
+Keep Up to Date with the Most Important News
+By pressing the Subscribe button, you confirm that you agree.
+"""
+
+
+def _doc() -> Document:
+    return Document(Source("t", ARTICLE))
+
+
+def test_every_passage_and_sentence_is_verbatim() -> None:
+    doc = _doc()
+    for p in doc.passages:
+        assert ARTICLE[p.start:p.end] == p.text
+    for s in doc.sentences:
+        assert ARTICLE[s.start:s.end] == s.text
+
+
+def test_boilerplate_is_flagged_with_reason() -> None:
+    reasons = {p.text[:20]: p.reason for p in split_passages(Source("t", ARTICLE)) if p.role == "boilerplate"}
+    assert reasons["Advertisement"] == "advertisement"
+    assert reasons["Our Privacy Statemen"] == "cookie banner"
+    assert reasons["I agree"] == "cookie banner"
+    assert reasons["leftcenterrightdel"] == "markup debris"
+    assert reasons["$\\underline{https://"] == "markup debris"
+    assert reasons["Press Office"] == "media contact"
+    assert reasons["press@example.org"] == "media contact"
+    assert reasons["By pressing the Subs"] == "subscribe prompt"
+    assert reasons["A delegation photo o"] in ("photo credit", "repeated caption")
+
+
+def test_repeated_caption_without_credit_is_boilerplate() -> None:
+    caption = "Flags of both countries fly over the harbour during the ceremony"
+    doc = Document(Source("t", f"{caption}\nThe summit opened on Tuesday.\n{caption}\n"))
+    roles = [(p.text[:5], p.role, p.reason) for p in doc.passages]
+    assert roles[0] == ("Flags", "boilerplate", "repeated caption")
+    assert roles[1][1] == "prose"
+
+
+def test_headings_and_list_items_are_not_prose() -> None:
+    roles = {p.text: p.role for p in _doc().passages}
+    assert roles["Leaders Meet in Canberra Amid Trade Push"] == "heading"
+    assert roles["Deepening energy cooperation"] == "list_item"
+    assert roles["Expanding student exchanges"] == "list_item"
+
+
+def test_sentence_split_by_stray_break_is_one_sentence() -> None:
+    doc = _doc()
+    joined = [s for s in doc.sentences if s.text.startswith("The talks were held")]
+    assert len(joined) == 1
+    assert joined[0].text.endswith("defence cooperation.")
+    assert "\n\n" in joined[0].text
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    texts = [s.text for s in _doc().sentences]
+    assert "Trade reached A$100 billion in 2024, the U.S. Embassy said." in texts
+    assert any(t.startswith("Prime Minister Anthony Albanese") and t.endswith("on Monday.") for t in texts)
+
+
+def test_boilerplate_feeds_no_sentences() -> None:
+    doc = _doc()
+    boiler = [p for p in doc.passages if p.role == "boilerplate"]
+    assert boiler
+    for s in doc.sentences:
+        assert all(not (p.start <= s.start < p.end) for p in boiler)
