@@ -1,0 +1,247 @@
+"""Write a store from sources, passages and items: verified, deterministic, atomic.
+
+Every citation is checked against its source text before anything is
+written; one bad span refuses the whole build. Rows are written in a fixed
+order with no timestamps, so the same input gives the same rows. The file is
+built beside the target and moved over it only when complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from bilateral.core.model import KIND_FIELDS, KINDS, Item, Passage, Source
+from bilateral.store import schema
+from bilateral.store.errors import BuildError, StoreError
+from bilateral.store.folding import fold, unfoldable_words
+
+#: Fields holding person ids: shown in search by the person's name instead.
+_ID_FIELDS = {"speaker", "participants"}
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    path: Path
+    sources: int
+    passages: int
+    counts: dict[str, int]  # items per kind
+    citations: int
+
+
+def verify(sources: Sequence[Source], passages: Sequence[Passage], items: Sequence[Item]) -> list[str]:
+    """Every reason the data cannot be stored; empty when it is consistent."""
+    problems: list[str] = []
+    texts: dict[str, str] = {}
+    for s in sources:
+        if s.id in texts:
+            problems.append(f"source {s.id!r} appears twice")
+        texts[s.id] = s.text
+    for p in passages:
+        text = texts.get(p.source)
+        if text is None:
+            problems.append(f"passage {p.index} of unknown source {p.source!r}")
+        elif not (0 <= p.start <= p.end <= len(text)) or text[p.start:p.end] != p.text:
+            problems.append(f"passage {p.index} of {p.source!r}: text differs from the source at {p.start}..{p.end}")
+    persons = {i.id for i in items if i.kind == "person"}
+    seen: set[str] = set()
+    for item in items:
+        tag = f"{item.kind} {item.id!r}"
+        if item.id in seen:
+            problems.append(f"{tag}: id appears twice")
+        seen.add(item.id)
+        if item.kind not in KINDS:
+            problems.append(f"{tag}: unknown kind")
+        if not item.label:
+            problems.append(f"{tag}: no label")
+        if not item.citations:
+            problems.append(f"{tag}: no citation")
+        for c in item.citations:
+            text = texts.get(c.source)
+            if text is None:
+                problems.append(f"{tag}: citation to unknown source {c.source!r}")
+            elif not (isinstance(c.start, int) and isinstance(c.end, int) and 0 <= c.start < c.end <= len(text)):
+                problems.append(f"{tag}: citation span {c.start}..{c.end} outside {c.source!r} (length {len(text)})")
+            elif text[c.start:c.end] != c.text:
+                problems.append(f"{tag}: citation text {c.text[:40]!r} differs from {c.source!r} at {c.start}..{c.end}")
+        for pid in _people_of(item):
+            if pid not in persons:
+                problems.append(f"{tag}: {pid!r} is not a person item")
+    return problems
+
+
+def _people_of(item: Item) -> list[str]:
+    if item.kind == "quote":
+        speaker = item.fields.get("speaker")
+        return [speaker] if speaker else []
+    if item.kind == "event":
+        return list(item.fields.get("participants") or [])
+    return []
+
+
+def _words(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(_words(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(_words(v) for v in value.values())
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _field_text(item: Item, names: dict[str, str]) -> str:
+    """The item's fields as searchable words; person ids replaced by names."""
+    parts = []
+    for name, value in item.fields.items():
+        if name in _ID_FIELDS:
+            ids = value if isinstance(value, list) else [value]
+            parts.extend(names[i] for i in ids if i in names)
+        elif name != "normalized":
+            parts.append(_words(value))
+    return " · ".join(dict.fromkeys(p for p in parts if p))  # speaker id and speaker_name give one name
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _item_rows(items: Sequence[Item]) -> Iterable[dict[str, Any]]:
+    names = {i.id: i.label for i in items if i.kind == "person"}
+    for ordinal, item in enumerate(items):
+        first = item.citations[0]
+        field_text = _field_text(item, names)
+        cited = " … ".join(c.text for c in item.citations)
+        extra = unfoldable_words(" ".join((item.label, field_text, cited)))
+        date = item.fields.get("date") if item.kind == "event" else None
+        yield {
+            "id": item.id, "ordinal": ordinal, "kind": item.kind, "label": item.label,
+            "fields": json.dumps(item.fields, ensure_ascii=False),
+            "rule": item.rule, "confidence": float(item.confidence),
+            "source_id": first.source, "start": first.start,
+            "sort_label": fold(item.label),
+            "sort_value": _number(item.fields.get("normalized")) if item.kind == "statistic" else None,
+            "date": date if isinstance(date, str) else None,
+            "field_text": f"{field_text} {extra}".strip(),
+            "cited_text": cited,
+            "folded": fold(f"{item.label} {field_text}"),
+        }
+
+
+def _write(db: sqlite_utils.Database, sources: Sequence[Source], passages: Sequence[Passage],
+           items: Sequence[Item]) -> None:
+    schema.create(db)
+    db["source"].insert_all(
+        {
+            "id": s.id, "ordinal": n, "file": s.file, "title": s.title, "publisher": s.publisher,
+            "author": s.author, "published": s.published, "published_basis": s.published_basis,
+            "url": s.url, "text": s.text,
+            "basis": json.dumps(s.basis, ensure_ascii=False, sort_keys=True),
+            "evidence": json.dumps(s.evidence, ensure_ascii=False, sort_keys=True),
+        }
+        for n, s in enumerate(sources)
+    )
+    order = {s.id: n for n, s in enumerate(sources)}
+    ordered = sorted(passages, key=lambda p: (order[p.source], p.index))
+    db["passage"].insert_all(
+        {
+            "id": n + 1, "source_id": p.source, "idx": p.index, "start": p.start, "end": p.end,
+            "role": p.role, "reason": p.reason, "text": p.text, "folded": unfoldable_words(p.text),
+        }
+        for n, p in enumerate(ordered)
+    )
+    db["item"].insert_all(_item_rows(items))
+    db["citation"].insert_all(
+        {
+            "id": n + 1, "item_id": item_id, "ordinal": k, "source_id": c.source,
+            "start": c.start, "end": c.end, "text": c.text,
+        }
+        for n, (item_id, k, c) in enumerate(
+            (item.id, k, c) for item in items for k, c in enumerate(item.citations)
+        )
+    )
+    db["item_person"].insert_all(
+        {"item_id": item.id, "person_id": pid, "role": "speaker" if item.kind == "quote" else "participant",
+         "ordinal": k}
+        for item in items
+        for k, pid in enumerate(dict.fromkeys(_people_of(item)))
+    )
+    schema.enable_search(db)
+
+
+def build(sources: Sequence[Source], passages: Sequence[Passage], items: Sequence[Item],
+          target: Path) -> BuildReport:
+    """Verify, then write a complete store to ``target`` (replaced atomically)."""
+    problems = verify(sources, passages, items)
+    if problems:
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        raise BuildError("refusing to build the store:\n  " + "\n  ".join(problems[:10]) + more)
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise StoreError(f"cannot write {target}: folder {target.parent} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise StoreError(f"cannot write in {target.parent}: {exc.strerror}") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: atomicity comes from the rename
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute("PRAGMA foreign_keys = ON")
+            db = sqlite_utils.Database(conn)
+            with conn:
+                _write(db, sources, passages, items)
+            bad = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if bad:
+                raise BuildError(f"refusing to build the store: broken references {bad[:5]}")
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+        os.replace(tmp, target)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot write {target}: {exc}") from exc
+    except OSError as exc:
+        raise StoreError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    counts = {kind: 0 for kind in KIND_FIELDS}
+    for item in items:
+        counts[item.kind] += 1
+    return BuildReport(target, len(sources), len(passages), counts, sum(len(i.citations) for i in items))
+
+
+def canonical_dump(path: Path) -> dict[str, Any]:
+    """Schema and all rows of every non-FTS table, sorted: equal dumps mean equal stores."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        master = conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+            "ORDER BY type, name"
+        ).fetchall()
+        tables: dict[str, list[tuple[Any, ...]]] = {}
+        fts = {name for _, name, _, sql in master if sql and "VIRTUAL TABLE" in sql.upper()}
+        for kind, name, _, _ in master:
+            if kind != "table" or name in fts or any(name.startswith(f + "_") for f in fts):
+                continue
+            rows = conn.execute(f'SELECT * FROM "{name}"').fetchall()
+            tables[name] = sorted(rows, key=repr)
+        return {"user_version": version, "schema": master, "tables": tables}
+    finally:
+        conn.close()

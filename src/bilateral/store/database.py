@@ -1,0 +1,95 @@
+"""A small SQLite vocabulary (after qutebrowser's sql.py): open, transact, time-limit.
+
+The bundled store is opened ``immutable`` (no locks, no journal, cannot
+change); other libraries read-only unless a writer asks for more.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bilateral.store import schema
+from bilateral.store.errors import StoreError, is_environment_error
+
+
+def _uri(path: Path, *, immutable: bool) -> str:
+    mode = "immutable=1" if immutable else "mode=ro"
+    return f"{path.resolve().as_uri()}?{mode}"
+
+
+def open_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """Open an existing Bilateral store without any chance of writing to it.
+
+    Raises StoreError when the file is missing, is not SQLite, is not a
+    Bilateral store, or has another schema version.
+    """
+    if not path.is_file():
+        raise StoreError(f"no Bilateral library at {path}")
+    try:
+        conn = sqlite3.connect(_uri(path, immutable=immutable), uri=True, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {path}: {exc}") from exc
+    try:
+        check_schema(conn, path)
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_meta = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+        ).fetchone()
+        fmt = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() if has_meta else None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a Bilateral library ({exc})") from exc
+    if fmt is None or fmt[0] != schema.FORMAT:
+        raise StoreError(f"{path} is not a Bilateral library")
+    if version != schema.SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has schema version {version}; this version of Bilateral reads version "
+            f"{schema.SCHEMA_VERSION} (rebuild it with 'bilateral build')"
+        )
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Commit on success, roll back on any error; environment errors become StoreError."""
+    try:
+        with conn:
+            yield conn
+    except sqlite3.Error as exc:
+        if is_environment_error(exc):
+            raise StoreError(f"the library could not be written: {exc}") from exc
+        raise
+
+
+class QueryTimeout(StoreError):
+    """A query ran past its time limit and was interrupted."""
+
+
+@contextmanager
+def time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
+    """Interrupt queries that run longer than ``seconds`` (datasette's sqlite_timelimit idea)."""
+    deadline = time.perf_counter() + seconds
+
+    def handler() -> int:
+        return 1 if time.perf_counter() > deadline else 0
+
+    conn.set_progress_handler(handler, 1000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise QueryTimeout(f"the query took longer than {seconds:g} s and was stopped") from exc
+        raise
+    finally:
+        conn.set_progress_handler(None, 1000)

@@ -1,0 +1,288 @@
+"""Read API over a built store, for the GUI and the CLI.
+
+Opening is cheap (one connection, a schema check), so a worker thread can
+open its own ``Library``. A ``Library`` belongs to one thread at a time.
+Queries return ids first and rows on demand (Anki's browser model idea).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bilateral.core import paths
+from bilateral.core.model import KIND_FIELDS, KINDS, Citation, Item, Passage, Source
+from bilateral.store import database
+from bilateral.store.folding import fold
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """What a table row shows: the item and its first citation."""
+
+    id: str
+    kind: str
+    label: str
+    fields: dict[str, Any]
+    rule: str
+    confidence: float
+    source: str  # first citation's source id
+    citation: Citation  # first citation
+    sort_value: float | None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # one of KINDS or "passage"
+    item_id: str | None  # None for passages
+    label: str
+    snippet: str  # plain text; matched terms wrapped in "\x02" ... "\x03"
+    rank: float  # bm25: lower is better
+    source: str
+    citation: Citation  # what to open
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    fts: str  # the FTS5 expression actually run
+    plain_fallback: bool  # the query was not valid FTS syntax and was searched as plain words
+    hits: list[SearchHit]  # best first, after the kinds/source filters
+    counts: dict[str, int]  # hits per kind incl. "passage": after the source filter, before the kinds filter
+    timed_out: bool = False  # the time limit stopped the search; hits may be incomplete
+
+
+@dataclass(frozen=True)
+class CitedSpan:
+    item_id: str
+    kind: str
+    label: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    person: Item
+    quotes: list[ItemRow]
+    events: list[ItemRow]
+    sources: list[Source]
+
+
+#: Sort keys every kind has, mapped to SQL over the ``item`` table.
+_COMMON_SORTS = {
+    "label": "item.sort_label",
+    "source": "src.ordinal, item.start",
+    "confidence": "item.confidence",
+}
+_NUMERIC_SORTS = {("statistic", "value"), ("statistic", "normalized")}
+
+_ROW_SQL = """
+SELECT item.id, item.kind, item.label, item.fields, item.rule, item.confidence, item.sort_value,
+       c.source_id, c.start, c."end", c.text
+FROM item JOIN citation AS c ON c.item_id = item.id AND c.ordinal = 0
+"""
+
+
+def _row(r: sqlite3.Row | tuple[Any, ...]) -> ItemRow:
+    return ItemRow(
+        id=r[0], kind=r[1], label=r[2], fields=json.loads(r[3]), rule=r[4], confidence=r[5],
+        source=r[7], citation=Citation(r[7], r[8], r[9], r[10]), sort_value=r[6],
+    )
+
+
+def _source(r: tuple[Any, ...]) -> Source:
+    return Source(
+        id=r[0], text=r[1], file=r[2], title=r[3], publisher=r[4], author=r[5], published=r[6],
+        url=r[7], basis=json.loads(r[8]), evidence=json.loads(r[9]),
+    )
+
+
+_SOURCE_SQL = "SELECT id, text, file, title, publisher, author, published, url, basis, evidence FROM source"
+
+
+class Library:
+    """A read-only view of one Bilateral store."""
+
+    #: Seconds a search may run before it is interrupted.
+    search_time_limit: float = 2.0
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Library:
+        """Open ``path`` (default: the bundled store) read-only; StoreError if unusable."""
+        bundled = paths.bundled_store()
+        target = Path(path) if path is not None else bundled
+        immutable = target.resolve() == bundled.resolve()
+        return cls(target, database.open_readonly(target, immutable=immutable))
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for store modules (search, export)."""
+        return self._conn
+
+    # -- counts and ids ---------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(KINDS, 0)
+        for kind, n in self._conn.execute("SELECT kind, count(*) FROM item GROUP BY kind"):
+            counts[kind] = n
+        counts["source"] = self._conn.execute("SELECT count(*) FROM source").fetchone()[0]
+        return counts
+
+    def item_ids(self, kind: str, *, sort: str = "label", descending: bool = False, text: str = "",
+                 source: str | None = None) -> list[str]:
+        """Ids of one kind, filtered and sorted; unknown values sort last in both directions."""
+        if kind not in KIND_FIELDS:
+            raise ValueError(f"unknown kind {kind!r}")
+        direction = "DESC" if descending else "ASC"
+        order_params: list[Any] = []
+        if sort in _COMMON_SORTS:
+            order = ", ".join(f"{k} {direction}" for k in _COMMON_SORTS[sort].split(", "))
+        elif (kind, sort) in _NUMERIC_SORTS:
+            order = f"(item.sort_value IS NULL), item.sort_value {direction}"
+        elif kind == "event" and sort == "date":
+            order = f"(item.date IS NULL), item.date {direction}"
+        elif sort.isidentifier():
+            order = f"(json_extract(item.fields, ?) IS NULL), json_extract(item.fields, ?) COLLATE NOCASE {direction}"
+            order_params = [f"$.{sort}", f"$.{sort}"]
+        else:
+            raise ValueError(f"cannot sort {kind} items by {sort!r}")
+        where = ["item.kind = ?"]
+        params: list[Any] = [kind]
+        if text.strip():
+            where.append("instr(item.folded, ?) > 0")
+            params.append(fold(text.strip()))
+        if source is not None:
+            where.append("EXISTS (SELECT 1 FROM citation c WHERE c.item_id = item.id AND c.source_id = ?)")
+            params.append(source)
+        sql = (
+            f"SELECT item.id FROM item JOIN source AS src ON src.id = item.source_id "
+            f"WHERE {' AND '.join(where)} ORDER BY {order}, item.sort_label, item.id"
+        )
+        params.extend(order_params)  # WHERE placeholders come first in the SQL text
+        return [r[0] for r in self._conn.execute(sql, params)]
+
+    # -- rows and items ---------------------------------------------------
+
+    def rows(self, ids: Sequence[str]) -> list[ItemRow]:
+        """Rows for ``ids`` in the same order (ids that do not exist are left out)."""
+        if not ids:
+            return []
+        found = {
+            r[0]: _row(r)
+            for r in self._conn.execute(
+                _ROW_SQL + " WHERE item.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+            )
+        }
+        return [found[i] for i in ids if i in found]
+
+    def item(self, item_id: str) -> Item:
+        r = self._conn.execute(
+            "SELECT id, kind, label, fields, rule, confidence FROM item WHERE id = ?", (item_id,)
+        ).fetchone()
+        if r is None:
+            raise KeyError(item_id)
+        cites = [
+            Citation(*c)
+            for c in self._conn.execute(
+                'SELECT source_id, start, "end", text FROM citation WHERE item_id = ? ORDER BY ordinal',
+                (item_id,),
+            )
+        ]
+        return Item(r[0], r[1], r[2], json.loads(r[3]), cites, r[4], r[5])
+
+    def items(self, kind: str | None = None) -> list[Item]:
+        """Every item (of one kind) with all its citations, in build order; for export."""
+        where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+        cites: dict[str, list[Citation]] = {}
+        for item_id, *c in self._conn.execute(
+            'SELECT item_id, source_id, start, "end", text FROM citation ORDER BY item_id, ordinal'
+        ):
+            cites.setdefault(item_id, []).append(Citation(*c))
+        return [
+            Item(r[0], r[1], r[2], json.loads(r[3]), cites.get(r[0], []), r[4], r[5])
+            for r in self._conn.execute(
+                f"SELECT id, kind, label, fields, rule, confidence FROM item {where} ORDER BY ordinal", params
+            )
+        ]
+
+    # -- sources ----------------------------------------------------------
+
+    def sources(self) -> list[Source]:
+        return [_source(r) for r in self._conn.execute(_SOURCE_SQL + " ORDER BY ordinal")]
+
+    def source(self, source_id: str) -> Source:
+        r = self._conn.execute(_SOURCE_SQL + " WHERE id = ?", (source_id,)).fetchone()
+        if r is None:
+            raise KeyError(source_id)
+        return _source(r)
+
+    def passages(self, source_id: str) -> list[Passage]:
+        return [
+            Passage(*r)
+            for r in self._conn.execute(
+                'SELECT source_id, idx, start, "end", text, role, reason FROM passage '
+                "WHERE source_id = ? ORDER BY idx",
+                (source_id,),
+            )
+        ]
+
+    def source_citations(self, source_id: str) -> list[CitedSpan]:
+        """Every item citation in one source, by position (for highlighting the reading pane)."""
+        return [
+            CitedSpan(r[0], r[1], r[2], Citation(source_id, r[3], r[4], r[5]))
+            for r in self._conn.execute(
+                'SELECT item.id, item.kind, item.label, c.start, c."end", c.text '
+                "FROM citation AS c JOIN item ON item.id = c.item_id "
+                'WHERE c.source_id = ? ORDER BY c.start, c."end", item.ordinal',
+                (source_id,),
+            )
+        ]
+
+    # -- people -----------------------------------------------------------
+
+    def person_page(self, person_id: str) -> PersonPage:
+        person = self.item(person_id)
+        if person.kind != "person":
+            raise KeyError(person_id)
+
+        def linked(role: str) -> list[ItemRow]:
+            ids = [
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT lp.item_id FROM item_person AS lp JOIN item ON item.id = lp.item_id "
+                    "WHERE lp.person_id = ? AND lp.role = ? ORDER BY item.date, item.ordinal",
+                    (person_id, role),
+                )
+            ]
+            return self.rows(ids)
+
+        source_ids = list(dict.fromkeys(c.source for c in person.citations))
+        order = {s.id: n for n, s in enumerate(self.sources())}
+        sources = [self.source(s) for s in sorted(source_ids, key=lambda s: order.get(s, len(order)))]
+        return PersonPage(person, linked("speaker"), linked("participant"), sources)
+
+    # -- search -----------------------------------------------------------
+
+    def search(self, query: str, *, kinds: Collection[str] | None = None, source: str | None = None,
+               limit: int = 200) -> SearchResult:
+        from bilateral.store.search import search
+
+        return search(self._conn, query, kinds=kinds, source=source, limit=limit,
+                      time_limit_s=self.search_time_limit)

@@ -1,0 +1,82 @@
+"""The store's tables, built with sqlite-utils so sqlite-utils and Datasette understand them.
+
+Bump ``SCHEMA_VERSION`` whenever a table or column changes; readers refuse
+other versions instead of guessing. The ``meta`` table marks the file as a
+Bilateral store, so a random SQLite file is told apart from an old one.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+FORMAT = "bilateral-store"
+
+#: diacritics-insensitive both ways: "To Lam" matches "Tô Lâm".
+TOKENIZE = "unicode61 remove_diacritics 2"
+
+#: FTS5 columns per content table (external content, kept in sync by triggers).
+FTS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "passage": ("text", "folded"),
+    "item": ("label", "field_text", "cited_text"),
+}
+
+
+def create(db: sqlite_utils.Database) -> None:
+    """Create empty tables, indexes and the schema marks in a fresh database."""
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["source"].create(
+        {
+            "id": str, "ordinal": int, "file": str, "title": str, "publisher": str,
+            "author": str, "published": str, "published_basis": str, "url": str,
+            "text": str, "basis": str, "evidence": str,
+        },
+        pk="id", not_null={"ordinal", "text", "basis", "evidence"},
+    )
+    db["passage"].create(
+        {
+            "id": int, "source_id": str, "idx": int, "start": int, "end": int,
+            "role": str, "reason": str, "text": str, "folded": str,
+        },
+        pk="id", not_null={"source_id", "idx", "start", "end", "role", "text"},
+        foreign_keys=[("source_id", "source", "id")],
+    )
+    db["item"].create(
+        {
+            "id": str, "ordinal": int, "kind": str, "label": str, "fields": str,
+            "rule": str, "confidence": float, "source_id": str, "start": int,
+            "sort_label": str, "sort_value": float, "date": str,
+            "field_text": str, "cited_text": str, "folded": str,
+        },
+        pk="id", not_null={"ordinal", "kind", "label", "fields", "rule", "confidence", "source_id", "start"},
+        foreign_keys=[("source_id", "source", "id")],
+    )
+    db["citation"].create(
+        {
+            "id": int, "item_id": str, "ordinal": int, "source_id": str,
+            "start": int, "end": int, "text": str,
+        },
+        pk="id", not_null={"item_id", "ordinal", "source_id", "start", "end", "text"},
+        foreign_keys=[("item_id", "item", "id"), ("source_id", "source", "id")],
+    )
+    db["item_person"].create(
+        {"item_id": str, "person_id": str, "role": str, "ordinal": int},
+        pk=("item_id", "person_id", "role"),
+        foreign_keys=[("item_id", "item", "id"), ("person_id", "item", "id")],
+    )
+    db["passage"].create_index(["source_id", "idx"], unique=True)
+    db["item"].create_index(["kind", "ordinal"])
+    db["citation"].create_index(["item_id", "ordinal"], unique=True)
+    db["citation"].create_index(["source_id", "start"])
+    db["item_person"].create_index(["person_id", "role"])
+    db["meta"].insert_all([
+        {"key": "format", "value": FORMAT},
+        {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+    ])
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def enable_search(db: sqlite_utils.Database) -> None:
+    """FTS5 over passages and items, created after the rows so it is populated once."""
+    for table, columns in FTS_COLUMNS.items():
+        db[table].enable_fts(list(columns), fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
