@@ -1,10 +1,720 @@
-"""Statistics: placeholder until the extractor lands (returns nothing)."""
+"""Statistics: numbers with a unit (money, percent, tons, counts, durations,
+distances, multipliers), each with its measure, period, qualifier and source.
+
+A number becomes a statistic only when a unit is recognised: bare numbers
+(list items, "Line 2"), years, dates, ordinals and anniversaries are skipped.
+Measures come from general phrase rules plus the vocabulary in
+``data/gazetteer/measures.json``; what cannot be told stays null.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from bilateral.core.paths import gazetteer_dir
 from bilateral.ingest.findings import Finding
+from bilateral.ingest.periods import PeriodMention, find_periods, single_year
 from bilateral.ingest.text import Document
+
+SCALES: dict[str, int] = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALE_ABBR = {"k": "thousand", "m": "million", "mn": "million", "mln": "million", "b": "billion",
+               "bn": "billion", "tn": "trillion"}
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "a dozen": 12, "dozens": 12,
+}
+_FRACTIONS = {"third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10, "half": 1 / 2,
+              "thirds": 2 / 3, "quarters": 3 / 4}
+_TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "decades"}
+_MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+
+_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d{3}|\.\d)")
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_FRACTION = re.compile(
+    r"\b(?P<w>(?:one|a)[- ](?:third|quarter|fifth|tenth)|(?:two)[- ]thirds|three[- ]quarters|half)(?= of\b)", re.I)
+_CURRENCY_PREFIX = re.compile(
+    r"(?P<cur>US\$|AU\$|A\$|HK\$|S\$|C\$|NT\$|\\\$|\$|€|£|¥|₫|₩|₹|\b(?:USD|RMB|CNY|VND|JPY|AUD|EUR|GBP|KRW|INR))\s?$")
+_SCALE = re.compile(r"^[ \u00a0]?(thousand|million|billion|trillion)\b", re.I)
+_SCALE_SHORT = re.compile(r"^[ \u00a0]?(bn|mn|mln|tn|m|b|k)\b")
+_PERCENT = re.compile(r"^[ \u00a0]?(%|percent\b|per cent\b|percentage points?\b|pct\b)", re.I)
+_FOLD = re.compile(r"^(?:-|\s)?fold\b", re.I)
+_TIMES = re.compile(r"^\s(?:times)\b", re.I)
+_MEASURE_UNIT = re.compile(
+    r"^(?P<sep>-|\s)(?P<u>metric tons|square kilometers|kilometers?|kilometres?|km|miles?|meters?|metres?|"
+    r"tons?|tonnes?|minutes?|hours?|days?|weeks?|months?|years?|decades?|hectares?)\b", re.I)
+_GROWTH = re.compile(r"\b(increase[sd]?|rise|rose|risen|growth|grew|grown|up|surge[sd]?|jump(?:ed)?|higher|"
+                     r"year-on-year|y-o-y|yoy|fold|times|gain(?:ed)?|climb(?:ed)?)\b", re.I)
+_DECLINE = re.compile(r"\b(decline[sd]?|decrease[sd]?|fell|fall(?:en)?|drop(?:ped)?|down|lower|contract(?:ed|ion)|"
+                      r"shr[au]nk|plunge[sd]?|slump(?:ed)?)\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:figure|number|total|amount|volume|value)\b|\b(?:it|this|that)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:—()]|,(?!\d)|\s[–-]\s|\s(?:and|but|while|whereas)\s(?=(?:the|it|its|this|that|they|there)\s)")
+_WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]|[^\w\s]")
+_STOP = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "as", "is", "are",
+    "was", "were", "has", "have", "had", "its", "their", "this", "that", "these", "those", "his", "her", "be",
+    "been", "which", "who", "than", "per", "each", "more", "less", "over", "into", "across", "while", "since",
+    "during", "between", "among", "about", "will", "would", "can", "could", "may", "not", "also",
+}
+_AGO = re.compile(r"^[\s-]*(?:ago|after|later|earlier|before|on|old|since)\b", re.I)
+_DURATION_LEAD = re.compile(r"\b(?:for|from|to|within|lasting|spanning|took|takes|take)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The measure vocabulary loaded from ``measures.json``."""
+
+    countries: list[tuple[str, str]]
+    measures: list[dict[str, Any]]
+    bilateral: re.Pattern[str]
+    count_nouns: dict[str, str]
+    unit_aliases: dict[str, str]
+    currencies: dict[str, str]
+    currency_words: dict[str, str]
+    currency_display: dict[str, str]
+    currency_names: dict[str, str]
+    qualifiers: re.Pattern[str]
+    qualifier_of: dict[str, str]
+    source_nouns: re.Pattern[str]
+    commodity_adjectives: set[str]
+    cues: list[re.Pattern[str]] = field(default_factory=list)
+    country_mention: re.Pattern[str] = field(default=re.compile("$^"))
+    currency_word: re.Pattern[str] = field(default=re.compile("$^"))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    raw = json.loads((gazetteer_dir() / "measures.json").read_text(encoding="utf-8"))
+    qualifier_of = {phrase: norm for norm, phrases in raw["qualifiers"].items() for phrase in phrases}
+    phrases = sorted(qualifier_of, key=len, reverse=True)
+    countries = [(name, adj) for name, adj in raw["countries"]]
+    names = sorted({n for n, _ in countries} | {a for _, a in countries}, key=len, reverse=True)
+    words = sorted(raw["currency_words"], key=len, reverse=True)
+    return Vocabulary(
+        countries=countries,
+        measures=raw["measures"],
+        bilateral=re.compile(raw["bilateral_cues"]),
+        count_nouns=raw["count_nouns"],
+        unit_aliases=raw["unit_aliases"],
+        currencies=raw["currencies"],
+        currency_words=raw["currency_words"],
+        currency_display=raw["currency_display"],
+        currency_names=raw["currency_names"],
+        qualifiers=re.compile(r"(?:^|(?<=[\s(—–,]))(?P<q>" + "|".join(re.escape(p) for p in phrases)
+                              + r")\s+(?:the\s+|a total of\s+)?$", re.I),
+        qualifier_of=qualifier_of,
+        source_nouns=re.compile(r"\b(?:" + "|".join(raw["source_nouns"]) + r")\b", re.I),
+        commodity_adjectives=set(raw["commodity_adjectives"]),
+        cues=[re.compile(m["cue"], re.I) for m in raw["measures"]],
+        country_mention=re.compile(r"\b(?P<c>" + "|".join(re.escape(n) for n in names) + r")(?P<pos>['’]s)?\b"),
+        currency_word=re.compile(r"^[ \u00a0](?P<w>" + "|".join(re.escape(w) for w in words) + r")\b"),
+    )
+
+
+@dataclass
+class _Stat:
+    """A number found in a sentence; offsets are relative to the sentence text."""
+
+    start: int  # of the whole expression (currency symbol included)
+    end: int
+    num_start: int
+    num_end: int
+    value: int | float
+    unit: str
+    rule: str
+    scale: str | None = None
+    words: str | None = None  # the number as words ("two", "one-third")
+    qualifier: str | None = None
+    measure: str | None = None
+    period: str | None = None
+    according_to: str | None = None
+    confidence: float = 0.85
+    noun_phrase: str = ""
+    derived: bool = False  # measure depends on another number (growth, share, conversion)
+
+
+def _to_number(text: str) -> int | float:
+    number = float(text.replace(",", ""))
+    return int(number) if number.is_integer() and "." not in text else number
+
+
+def _fmt(value: int | float) -> str:
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip(" ,.;")
+
+
+# --- finding numbers -------------------------------------------------------
+
+
+def _is_date_or_ordinal(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 30):start], text[end:end + 4]
+    if re.match(r"(?:st|nd|rd|th)\b", after):
+        return True
+    if re.search(_MONTH_NAMES + r"\.?\s$", before):
+        return True
+    return bool(re.search(_MONTH_NAMES + r"\s\d{1,2}\s?(?:to|-|–|and)\s?$", before))
+
+
+def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, float] | None:
+    """The counted noun after a number: (unit, noun phrase, end offset, confidence)."""
+    modifiers: list[str] = []
+    for m in _WORD.finditer(text, pos):
+        if m.start() - pos > 60 or len(modifiers) > 3:
+            return None
+        word = m.group(0)
+        if not word[0].isalpha() and word != "-":
+            return None
+        lower = word.lower()
+        if word in vocab.count_nouns or lower in vocab.count_nouns:
+            unit = vocab.count_nouns.get(word) or vocab.count_nouns[lower]
+            end = m.end()
+            tail = re.match(r"\s+and\s+([a-z]+s)\b", text[end:])
+            if tail and tail.group(1) in vocab.count_nouns:
+                end += tail.end()
+            return unit, " ".join([*modifiers, text[m.start():end]]), end, 0.85
+        if lower in _STOP or word == "-":
+            return None
+        if (word.islower() and len(word) > 3 and word.endswith("s")
+                and not word.endswith(("ss", "us", "is", "ous")) and modifiers is not None):
+            # A plural noun after adjectives ("45 bilateral cooperation documents").
+            follower = text[m.end():m.end() + 12]
+            if not re.match(r"\s+(?:of|and)\b", follower):
+                return lower, " ".join([*modifiers, word]), m.end(), 0.65
+        modifiers.append(word)
+    return None
+
+
+def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) -> list[_Stat]:
+    """Numbers with a recognised unit in one sentence, left to right."""
+    found: list[_Stat] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < b and a < e for a, b in taken)
+
+    candidates: list[tuple[int, int, int | float, str | None]] = []
+    for m in _DIGITS.finditer(text):
+        candidates.append((m.start(), m.end(), _to_number(m.group(1)), None))
+    for m in _WORD_NUMBER.finditer(text):
+        if text[m.end():m.end() + 1] == "-" and not _FOLD.match(text[m.end():]):
+            continue  # "two-day", "six-point": adjectives, not figures
+        candidates.append((m.start(), m.end(), _WORDS[m.group(1).lower()], m.group(1)))
+    for m in _FRACTION.finditer(text):
+        word = m.group("w").lower()
+        if re.search(r"\b(?:first|second)\s$", text[:m.start()]):
+            continue
+        last = re.split(r"[- ]", word)[-1]
+        candidates.append((m.start(), m.end(), round(_FRACTIONS[last], 4), m.group("w")))
+    candidates.sort()
+
+    for start, end, value, words in candidates:
+        if any(s.start <= start < s.end for s in found):
+            continue
+        stat = _parse(text, start, end, value, words, vocab)
+        if stat is None:
+            continue
+        if stat.unit not in ("USD", "percent") and overlaps(stat.num_start, stat.num_end) and stat.rule != "money":
+            continue  # a year, or a number inside a period phrase ("the last 15 years")
+        if stat.rule == "money" and overlaps(stat.num_start, stat.num_end) and stat.scale is None \
+                and stat.start == stat.num_start:
+            continue
+        found.append(stat)
+    _inherit_ranges(text, found, candidates, vocab)
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def _parse(text: str, start: int, end: int, value: int | float, words: str | None,
+           vocab: Vocabulary) -> _Stat | None:
+    before = text[:start]
+    if words is None and _is_date_or_ordinal(text, start, end):
+        return None
+    expr_start, currency = start, None
+    cur = _CURRENCY_PREFIX.search(before) if words is None else None
+    if cur:
+        currency = vocab.currencies.get(cur.group("cur"), "USD")
+        expr_start = cur.start()
+    pos, scale = end, None
+    sm = _SCALE.match(text[pos:])
+    if sm:
+        scale = sm.group(1).lower()
+        pos += sm.end()
+    elif currency:
+        short = _SCALE_SHORT.match(text[pos:])
+        if short:
+            scale = _SCALE_ABBR[short.group(1)]
+            pos += short.end()
+    rest = text[pos:]
+    stat: _Stat | None = None
+
+    def make(unit: str, rule: str, upto: int, conf: float = 0.85) -> _Stat:
+        return _Stat(expr_start, upto, start, end, value, unit, rule, scale, words, confidence=conf)
+
+    if words and words.lower().split("-")[-1].split(" ")[-1] in _FRACTIONS:
+        stat = make("fraction", "fraction", end, 0.75)
+    elif currency:
+        stat = make(currency, "money", pos, 0.9)
+    elif (cw := vocab.currency_word.match(rest)) and (words is None or scale):
+        stat = make(vocab.currency_words[cw.group("w")], "money", pos + cw.end(), 0.9)
+    elif (pm := _PERCENT.match(rest)) and words is None:
+        unit = "percentage points" if pm.group(1).lower().startswith("percentage") else "percent"
+        stat = make(unit, "percent", pos + pm.end(), 0.9)
+    elif fm := _FOLD.match(rest):
+        stat = make("fold", "multiplier", pos + fm.end(), 0.8)
+    elif (tm := _TIMES.match(rest)) and (_GROWTH.search(before[-40:]) or _DECLINE.search(before[-40:])):
+        stat = make("fold", "multiplier", pos + tm.end(), 0.75)
+    elif mu := _MEASURE_UNIT.match(rest):
+        unit = vocab.unit_aliases.get(mu.group("u").lower(), mu.group("u").lower())
+        if words and mu.group("sep") == "-":
+            return None
+        upto = pos + mu.end()
+        if unit in _TIME_UNITS:
+            if _AGO.match(text[upto:]) or (words is None and value >= 1800 and unit == "years"):
+                return None
+            lead = before
+            q = vocab.qualifiers.search(lead)
+            lead = lead[:q.start()] if q else lead
+            if not (mu.group("sep") == "-" and words is None) and not _DURATION_LEAD.search(lead):
+                return None
+            stat = make(unit, "duration", upto, 0.75)
+        elif unit == "tons":
+            stat = make(unit, "tonnage", upto, 0.9)
+        else:
+            stat = make(unit, "distance", upto, 0.8)
+    elif words is None or scale:
+        noun = _count_noun(text, pos, vocab)
+        if noun:
+            unit, phrase, upto, conf = noun
+            stat = make(unit, "count", upto, conf)
+            stat.noun_phrase = _clean(phrase)
+    if stat is None:
+        return None
+    q = vocab.qualifiers.search(text[:expr_start])
+    if q:
+        stat.qualifier = vocab.qualifier_of[q.group("q").lower()]
+    return stat
+
+
+def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, int, int | float, str | None]],
+                    vocab: Vocabulary) -> None:
+    """"from 90 minutes to just 23": the bare second number takes the first one's unit."""
+    for first in list(found):
+        if not re.search(r"\bfrom\s+(?:\S+\s+)?$", text[max(0, first.start - 20):first.start]):
+            continue
+        m = re.match(r"\s+to\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d\w%]|,\d)",
+                     text[first.end:])
+        if not m:
+            continue
+        start, end = first.end + m.start(1), first.end + m.end(1)
+        if any(s.start <= start < s.end for s in found):
+            continue
+        stat = _Stat(start, end, start, end, _to_number(m.group(1)), first.unit, first.rule, first.scale,
+                     confidence=first.confidence - 0.1)
+        stat.noun_phrase = first.noun_phrase
+        found.append(stat)
+
+
+# --- measures ---------------------------------------------------------------
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    right = len(text)
+    m = _CLAUSE_BREAK.search(text, end)
+    if m:
+        right = m.start()
+    return left, right
+
+
+def _countries(text: str, vocab: Vocabulary) -> list[tuple[int, str, str, bool]]:
+    """(offset, country name, adjective, is_possessive) for each country mention."""
+    by_name = {n: (n, a) for n, a in vocab.countries}
+    by_adj = {a: (n, a) for n, a in vocab.countries}
+    out = []
+    for m in vocab.country_mention.finditer(text):
+        word = m.group("c")
+        name, adj = by_name.get(word) or by_adj[word]
+        out.append((m.start(), name, adj, bool(m.group("pos"))))
+    return out
+
+
+def _fill(entry: dict[str, Any], text: str, cue: re.Match[str], vocab: Vocabulary) -> str:
+    """A measure template with {origin}, {dest} and flag placeholders filled from the sentence."""
+    mentions = _countries(text, vocab)
+    origin = ""
+    near = [c for c in mentions if c[0] < cue.start() and len(text[c[0]:cue.start()].split()) <= 3]
+    agent = re.match(r"investors?|partners?", cue.group(0), re.I)
+    if near and agent and near[-1][3]:
+        # "China is Vietnam's largest investor": the possessive names the destination
+        mentions = sorted([c for c in mentions if c is not near[-1]] + [(cue.start() + 1, *near[-1][1:])])
+        near = []
+    if near:
+        origin = near[-1][2]
+    else:
+        for off, _name, adj, _pos in mentions:
+            if off < cue.start() and not re.search(r"\b(?:in|to|into|from|with|of)\s+$", text[:off]):
+                origin = adj
+                break
+    dest = ""
+    for off, name, adj, _pos in mentions:
+        if off > cue.start() and adj != origin:
+            dest = name
+            break
+    measure = entry["measure"]
+    for flag, (pattern, value) in (entry.get("flags") or {}).items():
+        measure = measure.replace("{" + flag + "}", value if re.search(pattern, text, re.I) else "")
+    if not dest:
+        measure = re.sub(r"\s+(?:in|to|from|of)\s+\{dest\}", "", measure)
+    measure = measure.replace("{origin}", origin).replace("{dest}", dest)
+    return _clean(measure)
+
+
+def _cue_measure(text: str, lo: int, hi: int, pos: int, context_bilateral: bool,
+                 vocab: Vocabulary, prefer: str = "before") -> str | None:
+    """The measure named by the vocabulary cue nearest ``pos`` within text[lo:hi]."""
+    best: tuple[int, dict[str, Any], re.Match[str]] | None = None
+    for entry, pattern in zip(vocab.measures, vocab.cues, strict=True):
+        for m in pattern.finditer(text, lo, hi):
+            before = m.end() <= pos
+            if (prefer == "before") != before:
+                continue
+            distance = abs(pos - m.end()) if before else abs(m.start() - pos)
+            if best is None or distance < best[0]:
+                best = (distance, entry, m)
+    if best is None:
+        return None
+    _, entry, m = best
+    if "bilateral" in entry:
+        countries = {c[1] for c in _countries(text, vocab)}
+        if vocab.bilateral.search(text) or len(countries) >= 2 or context_bilateral:
+            return str(entry["bilateral"])
+        return str(entry["measure"])
+    return _fill(entry, text, m, vocab)
+
+
+def _commodity(text: str, stat: _Stat, vocab: Vocabulary) -> str | None:
+    """"imported 692,500 tons of Vietnamese fresh durian" -> "durian imports"."""
+    m = re.match(r"\s+of\s+((?:[\w’'-]+\s?){1,4})", text[stat.end:])
+    phrase = None
+    if m:
+        phrase = m.group(1)
+    else:
+        m2 = re.search(r"\b(?:exports?|imports?|shipments?|sales|output|production) of ((?:[a-z][\w-]*\s?){1,3})",
+                       text[:stat.start])
+        if m2:
+            phrase = m2.group(1)
+    if not phrase:
+        return None
+    adjectives = {a for _, a in vocab.countries} | vocab.commodity_adjectives
+    kept = []
+    for word in phrase.split():
+        if word.lower() in _STOP or re.fullmatch(r"(?:reached|rose|fell|totaled|totalled|were|was|valued|worth)", word):
+            break
+        if word in adjectives or word.lower() in adjectives:
+            continue
+        kept.append(word)
+    if not kept:
+        return None
+    goods = " ".join(kept)
+    if re.search(r"\bimport", text, re.I):
+        return f"{goods} imports"
+    if re.search(r"\bexport", text, re.I):
+        dest = re.search(r"\bexports? of [\w\s-]+? to ([A-Z][\w.]+(?: [A-Z][\w.]+)*)", text)
+        return f"{goods} exports" + (f" to {dest.group(1)}" if dest else "")
+    return None
+
+
+def _subject_as(text: str, lo: int, pos: int) -> str | None:
+    """"China has remained Vietnam's largest trading partner for over 20 years" -> "China as ..."."""
+    head = text[lo:pos]
+    m = re.search(r"(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)*)\s+(?:has|have|had)\s+(?:\w+ly\s+)?"
+                  r"(?:remained|been|stood as|served as)\s+(?P<comp>.+?)\s+for\s+(?:\S+\s+)?$", head)
+    if not m:
+        m = re.search(r"(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)*)\s+(?:maintaining|keeping|holding|retaining)\s+"
+                      r"(?:its|their|his|her)\s+(?:position|status|place|role|title)\s+as\s+(?P<comp>.+?)"
+                      r"\s+for\s+(?:\S+\s+)?$", head)
+    return _clean(f"{m['subj']} as {m['comp']}") if m else None
+
+
+def _share_of(text: str, stat: _Stat, hi: int, periods: list[PeriodMention]) -> str | None:
+    m = re.match(r"\s+of\s+", text[stat.end:])
+    if not m:
+        return None
+    start = stat.end + m.end()
+    stop = hi
+    for p in periods:
+        if start <= p.start < stop:
+            stop = p.start
+    words = text[start:stop].split()
+    return _clean(" ".join(words[:14])) or None
+
+
+def _percent_of(text: str, stat: _Stat, hi: int) -> str | None:
+    """"75.9 percent of Vietnamese respondents report ..." -> "share of Vietnamese respondents who report ..."."""
+    m = re.match(r"\s+of\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[a-z]+s)\b(.*)", text[stat.end:hi])
+    if not m:
+        return None
+    group, rest = m.group(1), m.group(2).split()
+    if rest and rest[0].islower():
+        joiner = " " if rest[0] in _STOP else " who "
+        return _clean(f"share of {group}{joiner}{' '.join(rest[:10])}")
+    return _clean(f"share of {group}")
+
+
+def _count_measure(text: str, stat: _Stat, lo: int, hi: int, vocab: Vocabulary) -> str:
+    phrase = stat.noun_phrase
+    before = text[lo:stat.start]
+    population = re.search(r"(\b[a-z]+ )?population of\s+(?:\S+\s+)?$", before)
+    if population:
+        return _clean(f"{population.group(1) or ''}population")
+    after = text[stat.end:hi]
+    adjectives = {a: n for n, a in vocab.countries}
+    words = phrase.split()
+    if stat.unit in ("tourists", "visitors", "arrivals"):
+        place = re.match(r"\s+(?:visited|to|in|traveled to|travelled to|came to)\s+([A-Z][\w.]+(?: [A-Z][\w.]+)*)",
+                         after)
+        base = " ".join(words)
+        return _clean(f"{base} to {place.group(1)}" if place else base)
+    if stat.unit == "people" and words and words[0] in adjectives and len(words) == 2:
+        return f"{words[0]} population"
+    place = re.match(r"\s+(in|from)\s+([A-Z][\w.]+(?: [A-Z][\w.]+)*)", after)
+    if place and place.group(2) in {n for n, _ in vocab.countries}:
+        phrase = f"{phrase} {place.group(1)} {place.group(2)}"
+    verb = re.search(r"\b([a-z]+ed)\s+(?:\S+\s+)?$", before)
+    if verb and verb.group(1) not in ("based", "featured", "included", "reached", "totaled", "totalled",
+                                      "exceeded", "surpassed", "topped", "numbered", "estimated"):
+        phrase = f"{phrase} {verb.group(1)}"
+    elif re.search(r"\bsigning of\s+(?:\S+\s+)?$", before):
+        phrase = f"{phrase} signed"
+    return _clean(phrase)
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the document say, for anaphora ("the figure", "the end of the year")."""
+
+    measure: str | None = None
+    passage: int = -1
+    year: str | None = None
+    according_to: str | None = None
+    values: dict[tuple[str, float], str] = field(default_factory=dict)
+
+
+def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention], ctx: _Context,
+                     vocab: Vocabulary) -> None:
+    context_bilateral = ctx.measure == "bilateral trade"
+    for stat in stats:
+        lo, hi = _clause(text, stat.start, stat.end)
+        pre = text[lo:stat.start]
+        growth = stat.unit == "fold" or (stat.unit in ("percent", "percentage points") and (
+            _GROWTH.search(text[lo:hi]) or _DECLINE.search(text[lo:hi])))
+        if growth or stat.unit == "fraction":
+            stat.derived = True
+            continue
+        measure = None
+        if stat.rule in ("money", "tonnage"):
+            earlier = [s for s in stats if s.end <= stat.start and s.measure and s.rule in ("money", "tonnage")]
+            if earlier and (re.search(r"\b(?:valued at|worth|value of|equivalent to)\s+$", pre)
+                            or re.search(r"\(\s*(?:\S+\s+)?$", text[:stat.start])):
+                measure = earlier[-1].measure
+            measure = measure or _commodity(text, stat, vocab)
+            if measure is None:
+                measure = _cue_measure(text, lo, stat.start, stat.start, context_bilateral, vocab)
+            if measure is None and _ANAPHOR.search(pre) and ctx.measure:
+                measure = ctx.measure
+            if measure is None:
+                measure = (_cue_measure(text, stat.end, hi, stat.end, context_bilateral, vocab, "after")
+                           or _cue_measure(text, 0, stat.start, stat.start, context_bilateral, vocab)
+                           or _cue_measure(text, stat.end, len(text), stat.end, context_bilateral, vocab, "after"))
+            if measure == "trade" and context_bilateral:
+                measure = "bilateral trade"
+        elif stat.rule == "percent":
+            measure = _percent_of(text, stat, hi) or _cue_measure(text, lo, hi, stat.start, context_bilateral,
+                                                                    vocab)
+        elif stat.rule == "count":
+            measure = _count_measure(text, stat, lo, hi, vocab)
+        elif stat.rule == "duration":
+            measure = _subject_as(text, lo, stat.start)
+            if measure is None:
+                m = re.search(r"\b(?:[a-z]+\s+)?([a-z]+ (?:time|duration|journey|trip|ride|flight))\s+from\s+$", pre)
+                inherited = [s for s in stats if s.end < stat.start and s.unit == stat.unit and s.measure]
+                measure = m.group(1) if m else (inherited[-1].measure if inherited else None)
+        elif stat.rule == "distance":
+            m = re.match(r"\s?(?:long\s+)?([a-z]+(?: [a-z]+)?)", text[stat.end:])
+            if text[stat.end - len(stat.unit) - 1:stat.end].startswith("-") or re.search(
+                    r"-\w+$", text[stat.num_start:stat.end]):
+                noun = re.match(r"\s+([a-z]+)", text[stat.end:])
+                measure = f"{noun.group(1)} length" if noun else None
+            elif m and re.match(r"\s+of\s+", text[stat.end:]):
+                measure = None
+        if (measure is None or measure == stat.unit) and (stat.unit, float(stat.value)) in ctx.values:
+            measure = ctx.values[(stat.unit, float(stat.value))]
+        stat.measure = measure
+    for stat in stats:
+        if not stat.derived:
+            continue
+        lo, hi = _clause(text, stat.start, stat.end)
+        others = [s for s in stats if s is not stat and s.measure and s.rule in ("money", "tonnage", "count")]
+        base = None
+        if others:
+            base = min(others, key=lambda s: abs(s.start - stat.start)).measure
+        base = base or _cue_measure(text, 0, len(text), stat.start, context_bilateral, vocab) or (
+            ctx.measure if _ANAPHOR.search(text[:stat.start]) else None)
+        if base == "trade" and context_bilateral:
+            base = "bilateral trade"
+        if stat.unit == "fraction":
+            share = _share_of(text, stat, hi, periods)
+            if share:
+                stat.measure = f"{base} as a share of {share}" if base else f"share of {share}"
+            else:
+                stat.measure = base
+            continue
+        direction = "decline" if _DECLINE.search(text[lo:hi]) and not _GROWTH.search(text[lo:hi]) else "growth"
+        stat.measure = f"{base} {direction}" if base else None
+
+
+# --- periods and attribution --------------------------------------------------
+
+
+def _assign_periods(text: str, stats: list[_Stat], periods: list[PeriodMention]) -> None:
+    usable = [p for p in periods if p.role in ("period", "anaphor")]
+    bases = [p for p in periods if p.role == "base"]
+    for stat in stats:
+        lo, hi = _clause(text, stat.start, stat.end)
+        pool = [p for p in usable if lo <= p.start and p.end <= hi]
+        if not pool and stat.rule not in ("duration", "distance", "count"):
+            pool = usable
+        if not pool:
+            continue
+        nearest = min(pool, key=lambda p: min(abs(p.start - stat.end), abs(stat.start - p.end)))
+        stat.period = nearest.period
+        if stat.unit == "fold" and bases and nearest.period and single_year(nearest.period):
+            base_year = bases[0].period
+            year = single_year(nearest.period)
+            if base_year and year and base_year < year:
+                stat.period = f"{base_year}..{year}"
+    # a multiplier with only a baseline ("25-fold compared to 2000") spans baseline..the sentence year
+    for stat in stats:
+        if stat.unit == "fold" and stat.period and stat.period == (bases[0].period if bases else None):
+            stat.period = None
+
+
+_ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:()]+?)(?=\s*(?:[,.;:()]|$|\s+and\s))", re.I)
+_DATA_FROM = re.compile(r"\b(?:data|figures|statistics) (?:from|by|released by|published by)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:()]+?)(?=\s*(?:[,.;:()]|$))")
+
+
+def _sources(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    found = []
+    for pattern in (_ACCORDING, _DATA_FROM):
+        for m in pattern.finditer(text):
+            src = m.group("src").strip()
+            if vocab.source_nouns.search(src):
+                found.append((m.start(), m.end(), src.replace("’", "'")))
+    return sorted(found)
+
+
+def _assign_sources(text: str, stats: list[_Stat], vocab: Vocabulary) -> bool:
+    """Give each number the attribution that follows it (before the next number), else the one before it."""
+    sources = _sources(text, vocab)
+    if not sources:
+        return False
+    for i, stat in enumerate(stats):
+        nxt = stats[i + 1].start if i + 1 < len(stats) else len(text)
+        after = [s for s in sources if stat.end <= s[0] < nxt]
+        before = [s for s in sources if s[1] <= stat.start]
+        if after:
+            stat.according_to = after[0][2]
+        elif before:
+            stat.according_to = before[-1][2]
+        else:
+            tail = [s for s in sources if s[0] >= stats[-1].end]
+            stat.according_to = tail[0][2] if tail else None
+    return True
+
+
+# --- output --------------------------------------------------------------------
+
+
+def display(stat: _Stat, vocab: Vocabulary) -> str:
+    """The value as a person reads it: "$260 billion", "692,500 tons", "75.9%"."""
+    number = stat.words.lower() if stat.words else _fmt(stat.value)
+    scaled = f"{number} {stat.scale}" if stat.scale else number
+    if stat.rule == "money":
+        symbol = vocab.currency_display.get(stat.unit)
+        if symbol:
+            return f"{symbol}{scaled}"
+        name = vocab.currency_names.get(stat.unit)
+        return f"{scaled} {name}" if name else f"{stat.unit} {scaled}"
+    if stat.unit == "percent":
+        return f"{scaled}%"
+    if stat.unit == "fraction":
+        return number
+    if stat.unit == "fold":
+        return f"{number}-fold"
+    return f"{scaled} {stat.unit}"
+
+
+def _label(stat: _Stat, shown: str) -> str:
+    name = stat.measure[:1].upper() + stat.measure[1:] if stat.measure else "Figure"
+    when = f" ({stat.period})" if stat.period else ""
+    qualifier = f"{stat.qualifier} " if stat.qualifier else ""
+    return f"{name}{when}: {qualifier}{shown}"
 
 
 def extract_statistics(doc: Document) -> list[Finding]:
-    return []
+    vocab = vocabulary()
+    findings: list[Finding] = []
+    ctx = _Context()
+    for sentence in doc.sentences:
+        text = sentence.text
+        if sentence.passage != ctx.passage:
+            ctx.according_to = None
+        periods = find_periods(text, doc.source.published, ctx.year)
+        stats = _find_numbers(text, [(p.start, p.end) for p in periods], vocab)
+        sentence_year = next((single_year(p.period) for p in periods if p.role == "period" and p.period), None)
+        if not stats:
+            ctx.passage, ctx.year = sentence.passage, sentence_year or ctx.year
+            ctx.according_to = None
+            continue
+        _assign_measures(text, stats, periods, ctx, vocab)
+        _assign_periods(text, stats, periods)
+        if not _assign_sources(text, stats, vocab) and ctx.according_to and sentence.passage == ctx.passage:
+            for stat in stats:
+                stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
+        for stat in stats:
+            if stat.rule == "duration":
+                stat.according_to = None  # "for two decades" is narrative, not the cited data
+        for stat in stats:
+            shown = display(stat, vocab)
+            start = sentence.start + stat.start
+            normalized: int | float = stat.value * SCALES[stat.scale] if stat.scale else stat.value
+            if isinstance(normalized, float) and normalized.is_integer() and stat.scale:
+                normalized = int(normalized)
+            fields = {
+                "value": stat.value, "scale": stat.scale, "unit": stat.unit, "normalized": normalized,
+                "measure": stat.measure, "period": stat.period, "qualifier": stat.qualifier,
+                "according_to": stat.according_to, "display": shown,
+                "as_written": doc.text[start:sentence.start + stat.end],
+            }
+            confidence = stat.confidence - (0.2 if stat.measure is None else 0.0)
+            findings.append(Finding("statistic", f"{doc.source.id}:{start}", _label(stat, shown), fields,
+                                    [(sentence.start, sentence.end)], stat.rule, round(confidence, 2)))
+            if stat.measure:
+                ctx.values[(stat.unit, float(stat.value))] = stat.measure
+        measured = [s for s in stats if s.measure and s.rule == "money"]
+        if measured:
+            ctx.measure = measured[-1].measure
+        ctx.according_to = next((s.according_to for s in reversed(stats) if s.according_to), None)
+        ctx.passage = sentence.passage
+        ctx.year = sentence_year or ctx.year
+    return findings

@@ -1,0 +1,207 @@
+"""Time periods named in a sentence, resolved to "YYYY", "YYYY-MM" or "A..B".
+
+Relative phrases ("last year", "the first three months of this year", "over
+the last 15 years") are resolved against the publication date; when that is
+unknown they resolve to None: a wrong year is worse than no year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "fifty": 50, "a": 1,
+}
+_COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
+_ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_CHANGE = re.compile(r"\b(ro[sw]e|grown|grew|increased?|fell|dropp?ed|declined?|up|down|surged?|jumped|doubled|tripled)\b", re.I)
+_YEAR_REF = rf"(?P<ref>this year|last year|{_YEAR}|the year)"
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A time phrase at [start, end) of the sentence text.
+
+    ``role`` is "period" (when the figure applies), "base" (a comparison
+    baseline: "compared to the figure in 2000") or "anaphor" ("the end of the
+    year": the year of the previous sentence).
+    """
+
+    start: int
+    end: int
+    period: str | None
+    role: str = "period"
+
+
+def parse_published(published: str | None) -> tuple[int | None, int | None]:
+    """Year and month of a "YYYY[-MM[-DD]]" date (either may be None)."""
+    if not published:
+        return None, None
+    parts = published.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else None
+    except ValueError:
+        return None, None
+    return year, month
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL[word.lower()]
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _span(a: str, b: str) -> str:
+    return a if a == b else f"{a}..{b}"
+
+
+class _Resolver:
+    def __init__(self, published: str | None, previous_year: str | None) -> None:
+        self.year, self.month = parse_published(published)
+        self.previous_year = previous_year
+
+    def year_of(self, ref: str | None) -> int | None:
+        """A year from a literal year or a reference relative to publication."""
+        if ref is None:
+            return self.year
+        ref = ref.lower()
+        if ref.isdigit():
+            return int(ref)
+        if ref == "the year":
+            return int(self.previous_year) if self.previous_year else None
+        if self.year is None:
+            return None
+        return self.year - 1 if ref == "last year" else self.year
+
+
+def _months_range(year: int | None, first: int, last: int) -> str | None:
+    if year is None:
+        return None
+    return _span(f"{year}-{first:02d}", f"{year}-{last:02d}")
+
+
+def _patterns(r: _Resolver) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str | None, str]]]]:
+    """Each pattern maps a match to (period, role); earlier patterns win overlaps."""
+    def months_of(m: re.Match[str]) -> tuple[str | None, str]:
+        n = _number(m["n"])
+        return _months_range(r.year_of(m["ref"]), 1, min(n, 12)), "period"
+
+    def quarter_of(m: re.Match[str]) -> tuple[str | None, str]:
+        q = _ORDINAL_QUARTER[m["q"].lower()]
+        return _months_range(r.year_of(m["ref"]), 3 * q - 2, 3 * q), "period"
+
+    def half_of(m: re.Match[str]) -> tuple[str | None, str]:
+        first = 1 if m["h"].lower() == "first" else 7
+        return _months_range(r.year_of(m["ref"]), first, first + 5), "period"
+
+    def month_range(m: re.Match[str]) -> tuple[str | None, str]:
+        return _months_range(int(m["y"]), _month(m["m1"]), _month(m["m2"])), "period"
+
+    def year_range(m: re.Match[str]) -> tuple[str | None, str]:
+        return _span(m["a"], m["b"]), "period"
+
+    def last_n(m: re.Match[str]) -> tuple[str | None, str]:
+        if r.year is None:
+            return None, "period"
+        n = _number(m["n"]) * (10 if m["unit"].lower().startswith("decade") else 1)
+        return f"{r.year - n}..{r.year}", "period"
+
+    def since(m: re.Match[str]) -> tuple[str | None, str]:
+        if r.year is None or int(m["y"]) > r.year:
+            return None, "period"
+        return _span(m["y"], str(r.year)), "period"
+
+    def base(m: re.Match[str]) -> tuple[str | None, str]:
+        return m["y"], "base"
+
+    def month_year(m: re.Match[str]) -> tuple[str | None, str]:
+        return f"{int(m['y'])}-{_month(m['m']):02d}", "period"
+
+    def relative_year(m: re.Match[str]) -> tuple[str | None, str]:
+        year = r.year_of(m["ref"])
+        return (str(year) if year is not None else None), "period"
+
+    def relative_month(m: re.Match[str]) -> tuple[str | None, str]:
+        if r.year is None or r.month is None:
+            return None, "period"
+        year, month = r.year, r.month
+        if m["which"].lower() == "last":
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return f"{year}-{month:02d}", "period"
+
+    def anaphor(m: re.Match[str]) -> tuple[str | None, str]:
+        return r.previous_year, "anaphor"
+
+    def year(m: re.Match[str]) -> tuple[str | None, str]:
+        return m["y"], "period"
+
+    flags = re.I
+    return [
+        (re.compile(rf"\b(?:compared (?:to|with)|than|from) (?:(?:the|that) (?:figure|level|levels|total) )?(?:in |of )?(?P<y>{_YEAR})(?: levels?)?\b(?! ?(?:to|and|through|until|-|–) ?\d)", flags), base),
+        (re.compile(rf"\b(?:in |during |for )?the first (?P<n>{_COUNT}) months (?:of )?{_YEAR_REF}", flags), months_of),
+        (re.compile(rf"\b(?:in |during )?the (?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR_REF}", flags), quarter_of),
+        (re.compile(rf"\b(?:in |during )?the (?P<h>first|second) half (?:of )?{_YEAR_REF}", flags), half_of),
+        (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|and|through|until|-|–) (?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_range),
+        (re.compile(rf"\b(?P<m1>{_MONTH})[-–](?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_range),
+        (re.compile(rf"\b(?:from |between |in )?(?P<a>{_YEAR}) ?(?:to|and|through|until|-|–) ?(?P<b>{_YEAR})\b", flags), year_range),
+        (re.compile(rf"\b(?:over|in|during|for) the (?:last|past) (?P<n>{_COUNT}) (?P<unit>years|decades)\b", flags), last_n),
+        (re.compile(rf"\bsince (?P<y>{_YEAR})\b", flags), since),
+        (re.compile(rf"\b(?:in |by |until |through |as of |since |(?:by )?(?:the )?end of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_year),
+        (re.compile(r"\b(?:(?:earlier|later|so far) )?(?P<ref>this year|last year|next year)\b", flags), relative_year),
+        (re.compile(r"\b(?P<which>this|last) month\b", flags), relative_month),
+        (re.compile(r"\b(?:by |at )?the end of the year\b|\b(?:that|the same) year\b", flags), anaphor),
+        (re.compile(rf"(?<![\d$.,])\b(?:in |by |during |of |as of )?(?:the )?(?:end of )?(?P<y>{_YEAR})\b(?! ?(?:%|percent|[-–]\s?\d))(?: alone)?", flags), year),
+    ]
+
+
+def find_periods(text: str, published: str | None = None,
+                 previous_year: str | None = None) -> list[PeriodMention]:
+    """Every time phrase in ``text``, left to right, without overlaps.
+
+    ``previous_year`` resolves "the end of the year"/"that year" (the year the
+    previous sentence was about).
+    """
+    resolver = _Resolver(published, previous_year)
+    found: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, handler in _patterns(resolver):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            period, role = handler(m)
+            if role == "base" and m.group(0).lower().startswith("from") and not _CHANGE.search(
+                    text[max(0, m.start() - 40):m.start()]):
+                continue  # "from 2015" is a baseline only after a change verb
+            taken.append((m.start(), m.end()))
+            found.append(PeriodMention(m.start(), m.end(), period, role))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def single_year(period: str | None) -> str | None:
+    """The year a period lies in, when it lies in one year ("2024-01..2024-03" -> "2024")."""
+    if not period:
+        return None
+    ends = period.split("..")
+    years = {e[:4] for e in ends}
+    return years.pop() if len(years) == 1 else None
