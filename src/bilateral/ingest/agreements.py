@@ -1,10 +1,396 @@
-"""Agreements: placeholder until the extractor lands (returns nothing)."""
+"""Agreements: treaties, partnerships, initiatives, proposals and sets of signed documents.
+
+Found by general shapes of English news prose, not by a list of names:
+
+- capitalised names ending in a head noun ("Regional Comprehensive Economic
+  Partnership (RCEP)", "Belt and Road Initiative") or of the form "Year of …";
+- relationship frameworks written in lower case ("comprehensive strategic
+  cooperative partnership", "community with a shared future"; the phrase
+  list is data in ``data/gazetteer/agreements.json``);
+- "agreement/treaty/memorandum on …" descriptions;
+- numbered proposals ("a six-point proposal", "proposed four strategic alignments");
+- sets of documents ("45 bilateral cooperation documents" when signing is mentioned).
+
+The key is the normalised name plus, for common-noun names, the parties, so
+the same framework named by several articles ("Vietnam-China …",
+"the China-Vietnam …") becomes one item.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from bilateral.core.model import Sentence
+from bilateral.core.paths import gazetteer_dir
+from bilateral.ingest.dates import DateMention, context_year, find_dates
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.text import Document
 
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+}
+_NUM = r"(?:\d+|" + "|".join(NUMBER_WORDS) + r")"
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Gazetteer data: country spellings and lower-case framework phrases."""
+
+    country_of: dict[str, str]  # spelling -> canonical country
+    frameworks: list[dict[str, str]]
+    modifiers: frozenset[str]
+    country_pattern: re.Pattern[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    path = gazetteer_dir() / "agreements.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    country_of: dict[str, str] = {}
+    for name, aliases in (data.get("countries") or {}).items():
+        for spelling in (name, *aliases):
+            country_of[spelling] = name
+    spellings = sorted(country_of, key=len, reverse=True)
+    pattern = (
+        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
+        if spellings else re.compile(r"(?!x)x")
+    )
+    return Vocabulary(
+        country_of=country_of,
+        frameworks=list(data.get("frameworks") or []),
+        modifiers=frozenset(data.get("partnership_modifiers") or []),
+        country_pattern=pattern,
+    )
+
+
+def countries_in(text: str) -> list[str]:
+    """Canonical countries named (or named by demonym/capital) in ``text``, first-seen order."""
+    vocab = vocabulary()
+    found: list[str] = []
+    for m in vocab.country_pattern.finditer(text):
+        name = vocab.country_of[m.group(0)]
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def _compound_countries(token: str) -> list[str] | None:
+    """Countries of a hyphenated compound like "China-Vietnam", or None if it is not one."""
+    parts = token.split("-")
+    if len(parts) < 2:
+        return None
+    vocab = vocabulary()
+    names = [vocab.country_of.get(p) for p in parts]
+    if all(names):
+        return [n for n in names if n]
+    return None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One agreement named in a sentence (offsets relative to the sentence text)."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    rule: str
+    proper: bool = False  # a capitalised proper name: its key does not need parties
+    name_parties: list[str] = field(default_factory=list)
+    year_after: int | None = None  # a year written right after the name
+
+
+# --- the patterns ---------------------------------------------------------------------
+
+_HEADS: dict[str, str] = {
+    "agreement": "agreement", "partnership": "partnership", "initiative": "initiative",
+    "treaty": "treaty", "framework": "framework", "area": "agreement", "zone": "agreement",
+    "memorandum": "memorandum", "understanding": "memorandum", "accord": "agreement",
+    "pact": "agreement", "convention": "treaty", "declaration": "document",
+    "protocol": "agreement", "charter": "treaty", "statement": "document",
+    "communique": "document", "communiqué": "document", "consensus": "agreement",
+}
+_CAP_TOKEN = r"[A-Z][\w’'&.-]*"
+_CAP_RUN = re.compile(
+    _CAP_TOKEN + r"(?:\s+(?:(?:of|on|and|for|the|in|to|with)\s+)*" + _CAP_TOKEN + r")*"
+    + r"(?:\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\))?"
+)
+_LEADING_STOP = {"the", "a", "an", "this", "that", "these", "its", "their", "our", "his", "her", "both"}
+
+_PARTNERSHIP = re.compile(r"\b(?P<mods>(?:[a-z-]+,?\s+(?:and\s+)?){2,6})partnership\b")
+_ABOUT = re.compile(
+    r"\b(?P<name>(?:(?:basic|framework|bilateral|trade|investment|free|economic|joint|new|maritime|border)\s+){0,2}"
+    r"(?:agreement|treaty|memorandum of understanding|memorandum|protocol|convention|accord|pact|MoU|MOU)"
+    r"\s+(?:on|to|for|concerning|regarding|about)\s+[^,;:()“”\"]+?)"
+    r"(?=\s+(?:signed|inked|reached|concluded|which|that|was|were|is|will|between|in\s+\d{4})\b|[,;:()“”\"]|\.\s|\.$|$)"
+)
+_POINT_PROPOSAL = re.compile(
+    r"\b(?P<name>" + _NUM + r"-point\s+(?P<what>proposal|plan|initiative|consensus|roadmap|agreement|vision))\b", re.I
+)
+_PROPOSED_LIST = re.compile(
+    r"\b(?:proposed|put forward|unveiled|laid out|outlined|suggested)\s+(?:a\s+|an\s+|the\s+)?(?:notable\s+|new\s+)?"
+    r"(?P<name>" + _NUM + r"\s+(?:[a-z-]+\s+){0,2}(?!years|months|days|times|percent)[a-z-]+s)\b"
+)
+_DOC_SET = re.compile(
+    r"\b(?:(?:some|about|around|nearly|over|more than|almost|up to)\s+)?(?P<name>" + _NUM + r"\s+"
+    r"(?:(?:new|bilateral|cooperation|cooperative|economic|trade|investment|major|key|other)\s+){0,3}"
+    r"(?:documents|agreements|deals|memoranda(?: of understanding)?|MoUs|MOUs|accords|contracts|treaties|protocols)"
+    r"(?:\s+between\s+[a-z][a-z ,]*?(?=\s+(?:are|were|is|was|have|had|will|to|spanning|covering|in|on)\b))?)"
+)
+_SIGNING_CUE = re.compile(r"\b(?:sign|signed|signing|ink|inked|conclud|exchang)", re.I)
+
+
+def _framework_candidates(text: str) -> list[Candidate]:
+    vocab = vocabulary()
+    found: list[Candidate] = []
+    for entry in vocab.frameworks:
+        phrase = entry["phrase"]
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", text, re.I):
+            start, end = m.start(), m.end()
+            parties: list[str] = []
+            # extend left over a country compound and descriptive adjectives
+            while True:
+                before = re.search(r"([\w-]+)\s+$", text[:start])
+                if not before:
+                    break
+                word = before.group(1)
+                compound = _compound_countries(word)
+                if compound:
+                    parties = compound
+                elif word.lower() not in vocab.modifiers or word[0].isupper():
+                    break
+                start = before.start(1)
+            tail = entry.get("tail")
+            if tail and text[end:].lower().startswith(" " + tail):
+                end += len(tail) + 1
+            found.append(Candidate(start, end, text[start:end], entry["kind"], "framework phrase",
+                                   name_parties=parties))
+    return found
+
+
+def _proper_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in _CAP_RUN.finditer(text):
+        run = m.group(0)
+        tokens = run.split()
+        start = m.start()
+        while tokens and tokens[0].lower() in _LEADING_STOP:
+            start += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        lowered = [t.lower().strip("().") for t in tokens]
+        kind = None
+        if "year" in lowered and lowered.index("year") + 1 < len(lowered) and lowered[lowered.index("year") + 1] == "of":
+            kind = "year of exchanges" if any("exchange" in t for t in lowered) else "themed year"
+        else:
+            heads = [i for i, t in enumerate(lowered) if t in _HEADS]
+            # the head must be the last capitalised word (or be followed by "of/on …", as in "Treaty of Amity")
+            if heads and (heads[-1] == len(lowered) - 1 or (m.group("abbr") and heads[-1] == len(lowered) - 2)
+                          or lowered[heads[0] + 1:heads[0] + 2] in (["of"], ["on"])):
+                kind = _HEADS[lowered[heads[-1]] if heads[-1] >= len(lowered) - 2 else lowered[heads[0]]]
+        capitals = [t for t in tokens if t[:1].isupper()]
+        if kind is None or len(capitals) < 2:
+            continue
+        name = text[start:m.end()]
+        parties: list[str] = []
+        for token in tokens:
+            compound = _compound_countries(token)
+            if compound:
+                parties = compound
+        found.append(Candidate(start, m.end(), name, kind, "capitalised name", proper=True, name_parties=parties))
+    return found
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Agreements named in a sentence, longest first where they overlap."""
+    candidates: list[Candidate] = []
+    candidates += _proper_candidates(text)
+    candidates += _framework_candidates(text)
+    vocab = vocabulary()
+    for m in _PARTNERSHIP.finditer(text):
+        words = [w.strip(",") for w in m.group("mods").split() if w != "and"]
+        # keep the trailing run of known modifiers: "deepen and elevate their comprehensive …"
+        kept: list[str] = []
+        for w in reversed(words):
+            if w.lower() in vocab.modifiers or _compound_countries(w):
+                kept.insert(0, w)
+            else:
+                break
+        modifiers = [w for w in kept if not _compound_countries(w)]
+        if len(modifiers) < 2:
+            continue
+        start = m.end() - len("partnership")
+        for w in reversed(kept):
+            start = text.rindex(w, 0, start)
+        parties = next((c for w in kept if (c := _compound_countries(w))), [])
+        candidates.append(Candidate(start, m.end(), text[start:m.end()], "partnership", "partnership phrase",
+                                    name_parties=parties))
+    for m in _ABOUT.finditer(text):
+        name = m.group("name")
+        if len(name.split()) > 16:
+            continue
+        head = name.split()[0].lower()
+        kind = "memorandum" if "memorandum" in name.lower() or "mou" in name.lower() else (
+            "treaty" if head in ("treaty", "convention") else "agreement")
+        candidates.append(Candidate(m.start("name"), m.end("name"), name, kind, "agreement on"))
+    for m in _POINT_PROPOSAL.finditer(text):
+        what = m.group("what").lower()
+        kind = "agreement" if what in ("consensus", "agreement") else "proposal"
+        candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), kind, "n-point proposal"))
+    for m in _PROPOSED_LIST.finditer(text):
+        candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "proposal", "proposed list"))
+    if _SIGNING_CUE.search(text):
+        for m in _DOC_SET.finditer(text):
+            candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "document set",
+                                        "document set"))
+    # keep the longest of overlapping candidates
+    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept_c: list[Candidate] = []
+    for c in candidates:
+        if not any(c.start < k.end and k.start < c.end for k in kept_c):
+            kept_c.append(c)
+    kept_c.sort(key=lambda c: c.start)
+    for c in kept_c:
+        after = re.match(r"[\s,”\"’)]*(?:(?:of|in|from)\s+)?((?:1[6-9]|20)\d\d)(?![\d%])", text[c.end:])
+        if after:
+            c.year_after = int(after.group(1))
+    return kept_c
+
+
+# --- years, parties, keys -------------------------------------------------------------
+
+_FOUNDING_BEFORE = re.compile(
+    r"\b(?:establish(?:ed|ing|ment of)?|sign(?:ed|ing)?(?: of)?|ink(?:ed)?|launch(?:ed|ing)?(?: of)?|"
+    r"announc(?:ed|ing)|adopt(?:ed|ion of)|conclu(?:ded|sion of)|set up|forged?|build|built|"
+    r"put forward|proposed|unveil(?:ed)?|designated as|upgrad(?:ed|ing) (?:ties |relations )?to|"
+    r"elevat(?:ed|ing) (?:ties |relations )?to)\b[^.;]{0,60}$", re.I)
+_FOUNDING_AFTER = re.compile(
+    r"^[\s,]*(?:was |were |had been |has been )?(?:signed|inked|established|launched|concluded|reached|"
+    r"announced|adopted|set up|agreed)\b", re.I)
+
+
+def _year_of(c: Candidate, text: str, dates: list[DateMention]) -> int | None:
+    """The year an agreement was established/signed/announced, if the sentence says so."""
+    if c.year_after is not None:
+        return c.year_after
+    after = _FOUNDING_AFTER.match(text[c.end:])
+    if after:
+        following = [d for d in dates if d.start >= c.end + after.end()]
+        if following and following[0].start - (c.end + after.end()) <= 12:
+            return following[0].year
+    before = _FOUNDING_BEFORE.search(text[:c.start])
+    if before and dates:
+        anchor = before.start()
+        nearest = min(dates, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
+        return nearest.year
+    return None
+
+
+_BILATERAL_CUE = re.compile(r"\b(?:two|both|bilateral|their|between|each other|mutual)\b", re.I)
+
+
+def _parties(c: Candidate, text: str, passage_text: str, doc_pair: list[str]) -> list[str]:
+    if c.name_parties:
+        return list(c.name_parties)
+    between = re.match(r"\s+between\s+(?:the\s+)?([^,;.]+?)\s+and\s+([^,;.]+?)(?:\s|[,;.]|$)", text[c.end:])
+    if between:
+        named = countries_in(between.group(1)) + countries_in(between.group(2))
+        if len(named) >= 2:
+            return list(dict.fromkeys(named))
+    if c.proper:
+        return []  # a named multilateral agreement: its members are not stated here
+    in_sentence = countries_in(text)
+    if len(in_sentence) == 2:
+        return in_sentence
+    if len(doc_pair) == 2 and (_BILATERAL_CUE.search(text) or _BILATERAL_CUE.search(c.name)):
+        return list(doc_pair)
+    return []
+
+
+def _normal_name(name: str) -> str:
+    """Lower case, no leading article, country compounds in a fixed order, no trailing abbreviation."""
+    words = []
+    for token in re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)$", "", name).split():
+        compound = _compound_countries(token)
+        words.append("-".join(sorted(compound)).lower() if compound else token.lower())
+    while words and words[0] in _LEADING_STOP:
+        words = words[1:]
+    return " ".join(words).strip(" ,.")
+
+
+def agreement_key(c: Candidate, parties: list[str]) -> str:
+    """Merge key: for frameworks the bare phrase (no adjectives, no tail) plus the parties."""
+    vocab = vocabulary()
+    if c.rule == "framework phrase":
+        core = next((e["phrase"] for e in vocab.frameworks if e["phrase"] in c.name.lower()), c.name.lower())
+    else:
+        core = _normal_name(c.name)
+        if not c.proper:
+            core = " ".join(w for w in core.split() if not _compound_countries(w))
+    if c.proper:
+        return core
+    return "+".join(sorted(parties)) + "|" + core
+
+
+def _display_name(c: Candidate) -> str:
+    name = re.sub(r"\s+", " ", c.name).strip()
+    if c.proper:
+        return name
+    return name[:1].upper() + name[1:]
+
+
+def doc_country_pair(doc: Document) -> list[str]:
+    """The two countries a document is mostly about (for "the two sides"), or [] if unclear."""
+    counts: dict[str, int] = {}
+    vocab = vocabulary()
+    for sentence in doc.sentences:
+        for m in vocab.country_pattern.finditer(sentence.text):
+            name = vocab.country_of[m.group(0)]
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][1] > 2 * ranked[2][1]):
+        return sorted([ranked[0][0], ranked[1][0]])
+    return []
+
+
+def passage_text(doc: Document, sentence: Sentence) -> str:
+    return doc.passages[sentence.passage].text
+
 
 def extract_agreements(doc: Document, people: PeopleIndex) -> list[Finding]:
-    return []
+    """Agreement findings of one document, one per distinct agreement, citing every sentence naming it."""
+    pair = doc_country_pair(doc)
+    published = doc.source.published
+    by_key: dict[str, Finding] = {}
+    for sentence in doc.sentences:
+        candidates = find_candidates(sentence.text)
+        if not candidates:
+            continue
+        paragraph = passage_text(doc, sentence)
+        dates = find_dates(sentence.text, context_year(paragraph, published), published)
+        for c in candidates:
+            parties = _parties(c, sentence.text, paragraph, pair)
+            year = _year_of(c, sentence.text, dates)
+            key = agreement_key(c, parties)
+            span = (sentence.start, sentence.end)
+            if key in by_key:
+                f = by_key[key]
+                if span not in f.spans:
+                    f.spans.append(span)
+                if f.fields["year"] is None and year is not None:
+                    f.fields["year"] = year
+                    f.label = f"{f.fields['name']} ({year})"
+                f.fields["parties"] += [p for p in parties if p not in f.fields["parties"]]
+                continue
+            name = _display_name(c)
+            label = f"{name} ({year})" if year else name
+            by_key[key] = Finding(
+                kind="agreement", key=key, label=label,
+                fields={"name": name, "agreement_kind": c.kind, "year": year, "parties": parties},
+                spans=[span], rule=c.rule, confidence=0.9 if c.proper else 0.75,
+            )
+    return list(by_key.values())

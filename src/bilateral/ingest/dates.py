@@ -1,0 +1,193 @@
+"""Date mentions in news prose, resolved to "YYYY[-MM[-DD]]" without guessing.
+
+A date missing its year ("April 14 to 15") takes the year given by the
+caller (an explicit year in the same paragraph, or the publication year);
+a relative date ("on Monday", "last year") is resolved only against a
+publication date precise enough for it. What cannot be known stays out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Full month names always; abbreviations only with a trailing dot or a day number
+# ("May" alone is too often a verb; "Mar" a surname).
+_MONTH = (
+    r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+)
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?P<{n}>(?:1[6-9]|20)\d\d)(?![\d%])"
+_DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+
+
+def _g(template: str, name: str) -> str:
+    return template.format(n=name)
+
+
+# Most specific first; each match consumes its text so shorter patterns don't re-read it.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "from April 14 to 15(, 2025)", "December 12-13, 2023", "April 30 to May 2"
+    ("range", re.compile(
+        r"(?:\bfrom\s+|\bbetween\s+)?\b" + _g(_MONTH, "m1") + r"\s+" + _g(_DAY, "d1")
+        + r"(?:,?\s*" + _g(_YEAR, "y1") + r")?" + _DASH
+        + r"(?:" + _g(_MONTH, "m2") + r"\s+)?" + _g(_DAY, "d2")
+        + r"(?:,?\s*" + _g(_YEAR, "y2") + r")?\b")),
+    # "April 14, 2025", "April 14"
+    ("mdy", re.compile(
+        r"\b" + _g(_MONTH, "m1") + r"\s+" + _g(_DAY, "d1") + r"(?:,?\s*" + _g(_YEAR, "y1") + r")?\b")),
+    # "14 April 2025", "14 April"
+    ("dmy", re.compile(
+        r"\b" + _g(_DAY, "d1") + r"\s+" + _g(_MONTH, "m1") + r"(?:,?\s*" + _g(_YEAR, "y1") + r")?\b")),
+    # "October 2022", "in October of 2022"
+    ("my", re.compile(r"\b" + _g(_MONTH, "m1") + r"(?:\s+of)?,?\s+" + _g(_YEAR, "y1") + r"\b")),
+    # relative years
+    ("relyear", re.compile(r"\b(?P<rel>(?:earlier |later )?this|last|next|previous|past) year\b", re.I)),
+    # "on Monday", "last Friday"
+    ("weekday", re.compile(
+        r"\b(?P<pre>on|last|this|next)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    # a bare year not inside an amount ("$2000", "2,000") or a longer number
+    ("year", re.compile(r"(?<![\d$€£¥,.])" + _g(_YEAR, "y1") + r"(?![\d,]\d)")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in a text: offsets into that text, the resolved date and how it was resolved.
+
+    ``basis`` is "explicit" (everything written), "context year" (day and
+    month written, year borrowed from the caller) or "relative" (resolved
+    against the publication date).
+    """
+
+    start: int
+    end: int
+    text: str
+    date: str
+    end_date: str | None
+    basis: str
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+def _month(token: str | None) -> int | None:
+    if not token:
+        return None
+    return MONTHS.get(token.rstrip(".").lower())
+
+
+def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _parse_published(published: str | None) -> tuple[int | None, dt.date | None]:
+    if not published:
+        return None, None
+    year = int(published[:4])
+    if len(published) == 10:
+        return year, dt.date.fromisoformat(published)
+    return year, None
+
+
+def _resolve(kind: str, m: re.Match[str], year_hint: int | None,
+             pub_year: int | None, pub_date: dt.date | None) -> tuple[str | None, str | None, str]:
+    """(date, end_date, basis) for one match; date None when it cannot be known."""
+    gd = m.groupdict()
+    if kind in ("range", "mdy", "dmy"):
+        m1 = _month(gd.get("m1"))
+        d1 = int(gd["d1"])
+        y1 = gd.get("y1") or (gd.get("y2") if kind == "range" else None)
+        basis = "explicit"
+        if y1 is None:
+            if year_hint is None:
+                return None, None, ""
+            year, basis = year_hint, "context year"
+        else:
+            year = int(y1)
+        start = _fmt(year, m1, d1)
+        end = None
+        if kind == "range":
+            m2 = _month(gd.get("m2")) or m1
+            y2 = int(gd["y2"]) if gd.get("y2") else year
+            end = _fmt(y2, m2, int(gd["d2"]))
+            if end is not None and start is not None and end < start:
+                end = None
+        return start, end, basis
+    if kind == "my":
+        return _fmt(int(gd["y1"]), _month(gd["m1"])), None, "explicit"
+    if kind == "year":
+        return _fmt(int(gd["y1"])), None, "explicit"
+    if kind == "relyear":
+        if pub_year is None:
+            return None, None, ""
+        rel = gd["rel"].lower().split()[-1]
+        offset = {"this": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[rel]
+        return _fmt(pub_year + offset), None, "relative"
+    if kind == "weekday":
+        if pub_date is None or gd["pre"].lower() in ("next", "this"):
+            return None, None, ""
+        target = _WEEKDAYS.index(gd["wd"].lower())
+        back = (pub_date.weekday() - target) % 7
+        if gd["pre"].lower() == "last" and back == 0:
+            back = 7
+        return (pub_date - dt.timedelta(days=back)).isoformat(), None, "relative"
+    return None, None, ""
+
+
+def explicit_years(text: str) -> list[int]:
+    """Four-digit years written in a text (for borrowing a year within a paragraph)."""
+    return [int(m.group("y1")) for m in _PATTERNS[-1][1].finditer(text)]
+
+
+def find_dates(text: str, year_hint: int | None = None, published: str | None = None) -> list[DateMention]:
+    """Date mentions in ``text``, in order, not overlapping.
+
+    ``year_hint`` completes dates written without a year; ``published``
+    ("YYYY[-MM[-DD]]") resolves relative years (needs the year) and
+    weekdays (needs the full date). Unresolvable mentions are left out.
+    """
+    pub_year, pub_date = _parse_published(published)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "dmy" and _month(m.group("m1")) is None:
+                continue
+            date, end_date, basis = _resolve(kind, m, year_hint, pub_year, pub_date)
+            taken.append((s, e))  # consumed even if unresolvable, so "April 14" never reads as a year
+            if date is None:
+                continue
+            found.append(DateMention(s, e, text[s:e], date, end_date, basis))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def context_year(paragraph: str, published: str | None) -> int | None:
+    """The year for dates written without one: the paragraph's only explicit year, else the publication year."""
+    years = set(explicit_years(paragraph))
+    if len(years) == 1:
+        return years.pop()
+    return int(published[:4]) if published else None
