@@ -25,7 +25,8 @@ Matching (one-to-one, best score first, per source and kind):
 Gold items marked ``optional`` (borderline cases) are never required: a
 prediction matching one is neither a hit nor a false positive.
 
-``python tests/quality.py`` prints the table plus misses and false positives.
+``python tests/quality.py`` prints the table plus misses and false positives
+(``--fixtures`` for the fixture articles, ``--summary`` for the table only).
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ from bilateral.ingest.sources import load_corpus  # noqa: E402
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 SOURCES_DIR = ROOT / "data" / "sources"
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"  # own articles on other relations
+FIXTURES_GOLD_DIR = FIXTURES_DIR / "gold"
 
 #: gold file section -> item kind
 SECTIONS: dict[str, str] = {
@@ -164,6 +167,7 @@ _QUALIFIERS = {
               "an estimated", "estimated"},
     "nearly": {"nearly", "almost", "close to", "just under"},
     "under": {"under", "less than", "below", "fewer than"},
+    "up to": {"up to", "at most", "no more than", "a maximum of", "as many as", "as much as"},
 }
 
 
@@ -520,8 +524,10 @@ def format_report(report: dict[str, Any], details: bool = True) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``--fixtures``: evaluate the test fixtures instead of the bundled corpus; ``--summary``: table only."""
     args = sys.argv[1:] if argv is None else argv
-    print(format_report(evaluate(), details="--summary" not in args))
+    dirs = (FIXTURES_DIR, FIXTURES_GOLD_DIR) if "--fixtures" in args else (SOURCES_DIR, GOLD_DIR)
+    print(format_report(evaluate(*dirs), details="--summary" not in args))
     return 0
 
 
