@@ -84,7 +84,7 @@ def time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
     def handler() -> int:
         return 1 if time.perf_counter() > deadline else 0
 
-    conn.set_progress_handler(handler, 1000)
+    conn.set_progress_handler(handler, 100)
     try:
         yield
     except sqlite3.OperationalError as exc:
@@ -92,4 +92,4 @@ def time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
             raise QueryTimeout(f"the query took longer than {seconds:g} s and was stopped") from exc
         raise
     finally:
-        conn.set_progress_handler(None, 1000)
+        conn.set_progress_handler(None, 100)
