@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from bilateral.core.paths import gazetteer_dir
@@ -212,7 +213,7 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
         if re.search(r"\b(?:first|second)\s$", text[:m.start()]):
             continue
         last = re.split(r"[- ]", word)[-1]
-        candidates.append((m.start(), m.end(), round(_FRACTIONS[last], 4), m.group("w")))
+        candidates.append((m.start(), m.end(), round(_FRACTIONS[last] * 100, 2), m.group("w")))  # as percent
     candidates.sort()
 
     for start, end, value, words in candidates:
@@ -229,6 +230,11 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
         found.append(stat)
     _inherit_ranges(text, found, candidates, vocab)
     found.sort(key=lambda s: s.start)
+    for prev, stat in pairwise(found):
+        # "exceeding USD 200 billion ..., and USD 260 billion": the qualifier governs both
+        if (stat.qualifier is None and prev.qualifier and prev.unit == stat.unit
+                and re.search(r"(?:,\s*|\s)(?:and|or)\s+$", text[prev.end:stat.start])):
+            stat.qualifier = prev.qualifier
     return found
 
 
@@ -259,7 +265,7 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
         return _Stat(expr_start, upto, start, end, value, unit, rule, scale, words, confidence=conf)
 
     if words and words.lower().split("-")[-1].split(" ")[-1] in _FRACTIONS:
-        stat = make("fraction", "fraction", end, 0.75)
+        stat = make("percent", "fraction", end, 0.75)
     elif currency:
         stat = make(currency, "money", pos, 0.9)
     elif (cw := vocab.currency_word.match(rest)) and (words is None or scale):
@@ -336,10 +342,18 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _adjective_to_country(vocab: Vocabulary) -> dict[str, str]:
+    """"Vietnamese" -> "Vietnam": the first country listed for an adjective is its usual name."""
+    out: dict[str, str] = {}
+    for name, adj in vocab.countries:
+        out.setdefault(adj, name)
+    return out
+
+
 def _countries(text: str, vocab: Vocabulary) -> list[tuple[int, str, str, bool]]:
     """(offset, country name, adjective, is_possessive) for each country mention."""
     by_name = {n: (n, a) for n, a in vocab.countries}
-    by_adj = {a: (n, a) for n, a in vocab.countries}
+    by_adj = {a: (n, a) for a, n in _adjective_to_country(vocab).items()}
     out = []
     for m in vocab.country_mention.finditer(text):
         word = m.group("c")
@@ -415,23 +429,27 @@ def _commodity(text: str, stat: _Stat, vocab: Vocabulary) -> str | None:
             phrase = m2.group(1)
     if not phrase:
         return None
-    adjectives = {a for _, a in vocab.countries} | vocab.commodity_adjectives
-    kept = []
+    by_adj = _adjective_to_country(vocab)
+    kept, exporter = [], ""
     for word in phrase.split():
         if word.lower() in _STOP or re.fullmatch(r"(?:reached|rose|fell|totaled|totalled|were|was|valued|worth)", word):
             break
-        if word in adjectives or word.lower() in adjectives:
-            continue
-        kept.append(word)
+        if word in by_adj:
+            exporter = by_adj[word]
+        elif word.lower() not in vocab.commodity_adjectives:
+            kept.append(word)
     if not kept:
         return None
     goods = " ".join(kept)
-    if re.search(r"\bimport", text, re.I):
-        return f"{goods} imports"
-    if re.search(r"\bexport", text, re.I):
-        dest = re.search(r"\bexports? of [\w\s-]+? to ([A-Z][\w.]+(?: [A-Z][\w.]+)*)", text)
-        return f"{goods} exports" + (f" to {dest.group(1)}" if dest else "")
-    return None
+    verb = re.search(r"\b(import|export)", text, re.I)
+    if not verb:
+        return None
+    mentions = [c for c in _countries(text[:verb.start()], vocab) if c[1] != exporter]
+    actor = mentions[-1][2] + " " if mentions else ""
+    if verb.group(1).lower() == "import":
+        return _clean(f"{actor}{goods} imports" + (f" from {exporter}" if exporter else ""))
+    dest = re.search(r"\bexports? of [\w\s-]+? to ([A-Z][\w.]+(?: [A-Z][\w.]+)*)", text)
+    return _clean(f"{actor}{goods} exports" + (f" to {dest.group(1)}" if dest else ""))
 
 
 def _subject_as(text: str, lo: int, pos: int) -> str | None:
@@ -490,6 +508,10 @@ def _count_measure(text: str, stat: _Stat, lo: int, hi: int, vocab: Vocabulary) 
     place = re.match(r"\s+(in|from)\s+([A-Z][\w.]+(?: [A-Z][\w.]+)*)", after)
     if place and place.group(2) in {n for n, _ in vocab.countries}:
         phrase = f"{phrase} {place.group(1)} {place.group(2)}"
+    passive = re.match(r"[^.;]{0,60}?\b(?:are|were|will be|have been|had been)\s+"
+                       r"((?:expected|set|due|scheduled|planned) to be\s+)?([a-z]+ed)\b", text[stat.end:])
+    if passive:
+        return _clean(f"{phrase} {passive.group(1) or ''}{passive.group(2)}")
     verb = re.search(r"\b([a-z]+ed)\s+(?:\S+\s+)?$", before)
     if verb and verb.group(1) not in ("based", "featured", "included", "reached", "totaled", "totalled",
                                       "exceeded", "surpassed", "topped", "numbered", "estimated"):
@@ -507,6 +529,7 @@ class _Context:
     passage: int = -1
     year: str | None = None
     according_to: str | None = None
+    interviewee: str | None = None
     values: dict[tuple[str, float], str] = field(default_factory=dict)
 
 
@@ -518,7 +541,7 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
         pre = text[lo:stat.start]
         growth = stat.unit == "fold" or (stat.unit in ("percent", "percentage points") and (
             _GROWTH.search(text[lo:hi]) or _DECLINE.search(text[lo:hi])))
-        if growth or stat.unit == "fraction":
+        if growth or stat.rule == "fraction":
             stat.derived = True
             continue
         measure = None
@@ -572,7 +595,7 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
             ctx.measure if _ANAPHOR.search(text[:stat.start]) else None)
         if base == "trade" and context_bilateral:
             base = "bilateral trade"
-        if stat.unit == "fraction":
+        if stat.rule == "fraction":
             share = _share_of(text, stat, hi, periods)
             if share:
                 stat.measure = f"{base} as a share of {share}" if base else f"share of {share}"
@@ -594,6 +617,8 @@ def _assign_periods(text: str, stats: list[_Stat], periods: list[PeriodMention])
         pool = [p for p in usable if lo <= p.start and p.end <= hi]
         if not pool and stat.rule not in ("duration", "distance", "count"):
             pool = usable
+        elif not pool and stat.rule == "count":
+            pool = [p for p in usable if not text[:p.start].strip()]  # "In 2024, over 3.7 million ..."
         if not pool:
             continue
         nearest = min(pool, key=lambda p: min(abs(p.start - stat.end), abs(stat.start - p.end)))
@@ -621,6 +646,30 @@ def _sources(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
             if vocab.source_nouns.search(src):
                 found.append((m.start(), m.end(), src.replace("’", "'")))
     return sorted(found)
+
+
+_ACCORDING_PERSON = re.compile(r"^According to (?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}),")
+_TITLE_WORDS = {
+    "Minister", "Affairs", "Foreign", "Deputy", "Prime", "President", "General", "Secretary", "Ambassador",
+    "Chairman", "Premier", "Vice", "Party", "State", "Mr", "Mrs", "Ms", "Dr", "Professor", "Spokesperson",
+    "Director", "Governor", "Mayor", "Chief", "Head", "Senior", "Colonel", "Lieutenant", "Said", "The",
+}
+
+
+def _interviewee(text: str, doc_text: str, vocab: Vocabulary) -> str | None:
+    """"According to Son, ..." opening a paragraph: its figures are Son's; "Son" -> his full name in the text."""
+    m = _ACCORDING_PERSON.match(text)
+    if not m or vocab.source_nouns.search(m["name"]):
+        return None
+    short, best = m["name"], m["name"]
+    for full in re.finditer(r"((?:[A-Z][a-z]+ ){1,3})" + re.escape(short) + r"\b", doc_text):
+        words = full.group(1).split()
+        while words and words[0] in _TITLE_WORDS:
+            words.pop(0)
+        candidate = " ".join([*words, short])
+        if len(candidate) > len(best):
+            best = candidate
+    return best
 
 
 def _assign_sources(text: str, stats: list[_Stat], vocab: Vocabulary) -> bool:
@@ -655,10 +704,10 @@ def display(stat: _Stat, vocab: Vocabulary) -> str:
             return f"{symbol}{scaled}"
         name = vocab.currency_names.get(stat.unit)
         return f"{scaled} {name}" if name else f"{stat.unit} {scaled}"
+    if stat.rule == "fraction":
+        return number
     if stat.unit == "percent":
         return f"{scaled}%"
-    if stat.unit == "fraction":
-        return number
     if stat.unit == "fold":
         return f"{number}-fold"
     return f"{scaled} {stat.unit}"
@@ -675,10 +724,12 @@ def extract_statistics(doc: Document) -> list[Finding]:
     vocab = vocabulary()
     findings: list[Finding] = []
     ctx = _Context()
+    seen: dict[tuple[Any, ...], str] = {}
     for sentence in doc.sentences:
         text = sentence.text
         if sentence.passage != ctx.passage:
-            ctx.according_to = None
+            ctx.according_to = ctx.interviewee = None
+        ctx.interviewee = _interviewee(text, doc.text, vocab) or ctx.interviewee
         periods = find_periods(text, doc.source.published, ctx.year)
         stats = _find_numbers(text, [(p.start, p.end) for p in periods], vocab)
         sentence_year = next((single_year(p.period) for p in periods if p.role == "period" and p.period), None)
@@ -692,6 +743,7 @@ def extract_statistics(doc: Document) -> list[Finding]:
             for stat in stats:
                 stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
         for stat in stats:
+            stat.according_to = stat.according_to or ctx.interviewee
             if stat.rule == "duration":
                 stat.according_to = None  # "for two decades" is narrative, not the cited data
         for stat in stats:
@@ -707,7 +759,10 @@ def extract_statistics(doc: Document) -> list[Finding]:
                 "as_written": doc.text[start:sentence.start + stat.end],
             }
             confidence = stat.confidence - (0.2 if stat.measure is None else 0.0)
-            findings.append(Finding("statistic", f"{doc.source.id}:{start}", _label(stat, shown), fields,
+            # the same figure repeated later in one article is one statistic with two citations
+            same = (stat.unit, normalized, stat.measure, stat.period)
+            key = seen.setdefault(same, f"{doc.source.id}:{start}") if stat.measure else f"{doc.source.id}:{start}"
+            findings.append(Finding("statistic", key, _label(stat, shown), fields,
                                     [(sentence.start, sentence.end)], stat.rule, round(confidence, 2)))
             if stat.measure:
                 ctx.values[(stat.unit, float(stat.value))] = stat.measure
