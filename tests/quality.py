@@ -315,10 +315,20 @@ SCORERS: dict[str, Score] = {
 # --- field accuracy -------------------------------------------------------------------------
 
 def _measure_ok(gold: str | None, pred: str | None) -> bool:
+    """Half of the shorter description's words shared: "durian imports" fits a longer gold wording."""
     g, p = tokens(gold), tokens(pred)
-    if not g:
-        return not p
-    return len(g & p) / len(g) >= 0.5
+    if not g or not p:
+        return not g and not p
+    return len(g & p) / min(len(g), len(p)) >= 0.5
+
+
+def _unit_ok(gold: dict[str, Any], pred: str | None) -> bool:
+    """Same canonical unit; for counted nouns any wording that names the thing counted."""
+    if canonical_unit(gold["unit"]) == canonical_unit(pred):
+        return True
+    if unit_class(gold["unit"]) == "count" == unit_class(pred) and pred:
+        return bool(tokens(pred) & (tokens(gold["unit"]) | tokens(gold["measure"])))
+    return False
 
 
 def _source_ok(gold: str | None, pred: str | None) -> bool:
@@ -343,14 +353,24 @@ def _roles_ok(gold: list[str], pred: list[str] | None) -> bool:
 
 def field_checks(kind: str, gold: dict[str, Any], item: Item,
                  aliases: dict[str, set[str]]) -> dict[str, bool]:
-    """Which fields of a matched item agree with gold (kind-specific, lenient where text is free)."""
+    """Which fields of a matched item agree with gold; a gold ``accept`` map lists other right answers."""
+    checks = _field_checks(kind, gold, item, aliases)
+    for name, alternatives in (gold.get("accept") or {}).items():
+        if not checks.get(name, True):
+            checks[name] = any(_field_checks(kind, {**gold, name: alt}, item, aliases).get(name, False)
+                               for alt in alternatives)
+    return checks
+
+
+def _field_checks(kind: str, gold: dict[str, Any], item: Item,
+                  aliases: dict[str, set[str]]) -> dict[str, bool]:
     f = item.fields
     if kind == "person":
         return {"country": _country_ok(gold["country"], f.get("country")),
                 "roles": _roles_ok(gold["roles"], f.get("roles"))}
     if kind == "statistic":
         return {
-            "unit": canonical_unit(gold["unit"]) == canonical_unit(f.get("unit")),
+            "unit": _unit_ok(gold, f.get("unit")),
             "scale": fold(gold["scale"]) == fold(f.get("scale")),
             "measure": _measure_ok(gold["measure"], f.get("measure")),
             "period": (gold["period"] or None) == (f.get("period") or None),
