@@ -141,7 +141,7 @@ _UNIT_SYNONYMS = {
     "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km",
     "minute": "minutes", "min": "minutes", "mins": "minutes",
     "fold": "times", "x": "times", "time": "times",
-    "year": "years", "decade": "decades", "day": "days",
+    "year": "years", "decade": "decades", "day": "days", "hour": "hours", "h": "hours",
     "fraction": "fraction", "share": "fraction", "ratio": "fraction", "proportion": "fraction",
 }
 _CURRENCIES = {"usd", "cny", "vnd", "eur", "jpy", "inr", "aud", "brl", "ars", "pln", "idr", "gbp", "krw"}
@@ -246,6 +246,8 @@ def score_statistic(gold: dict[str, Any], item: Item, source: Source) -> float |
     g_class, p_class = unit_class(gold["unit"]), unit_class(item.fields.get("unit"))
     if g_class == "percent" and p_class == "fraction":
         pred, p_class = pred * 100, "percent"
+    if g_class == "minutes" and p_class == "hours":
+        pred, p_class = pred * 60, "minutes"
     if g_class != p_class:
         return None
     if abs(pred - want) > 0.005 * max(abs(want), 1e-9):
