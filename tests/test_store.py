@@ -147,6 +147,18 @@ def test_open_refuses_missing_foreign_and_wrong_version_files(tmp_path: Path, sa
         Library.open(sample)
 
 
+def test_corruption_found_mid_query_is_a_store_error(sample: Path) -> None:
+    conn = sqlite3.connect(sample)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'item'").fetchone()[0]
+    conn.close()
+    with sample.open("r+b") as handle:  # opening still works: only the item table is damaged
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+    with Library.open(sample) as library, pytest.raises(StoreError, match="cannot be read"):
+        library.item("quote:future")  # reads the damaged table (counts() may use an index)
+
+
 def test_library_cannot_write(lib: Library) -> None:
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         lib.connection.execute("DELETE FROM item")

@@ -7,17 +7,37 @@ Queries return ids first and rows on demand (Anki's browser model idea).
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from bilateral.core import paths
 from bilateral.core.model import KIND_FIELDS, KINDS, Citation, Item, Passage, Source
 from bilateral.store import database
+from bilateral.store.errors import StoreError, is_environment_error
 from bilateral.store.folding import fold
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _environment_errors(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """A disk or file problem met mid-query (corrupt page, I/O error) becomes a StoreError."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            if is_environment_error(exc):
+                raise StoreError(f"the library cannot be read: {exc}") from exc
+            raise
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -138,6 +158,7 @@ class Library:
 
     # -- counts and ids ---------------------------------------------------
 
+    @_environment_errors
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(KINDS, 0)
         for kind, n in self._conn.execute("SELECT kind, count(*) FROM item GROUP BY kind"):
@@ -145,6 +166,7 @@ class Library:
         counts["source"] = self._conn.execute("SELECT count(*) FROM source").fetchone()[0]
         return counts
 
+    @_environment_errors
     def item_ids(self, kind: str, *, sort: str = "label", descending: bool = False, text: str = "",
                  source: str | None = None) -> list[str]:
         """Ids of one kind, filtered and sorted; unknown values sort last in both directions."""
@@ -180,6 +202,7 @@ class Library:
 
     # -- rows and items ---------------------------------------------------
 
+    @_environment_errors
     def rows(self, ids: Sequence[str]) -> list[ItemRow]:
         """Rows for ``ids`` in the same order (ids that do not exist are left out)."""
         if not ids:
@@ -192,6 +215,7 @@ class Library:
         }
         return [found[i] for i in ids if i in found]
 
+    @_environment_errors
     def item(self, item_id: str) -> Item:
         r = self._conn.execute(
             "SELECT id, kind, label, fields, rule, confidence FROM item WHERE id = ?", (item_id,)
@@ -207,6 +231,7 @@ class Library:
         ]
         return Item(r[0], r[1], r[2], json.loads(r[3]), cites, r[4], r[5])
 
+    @_environment_errors
     def items(self, kind: str | None = None) -> list[Item]:
         """Every item (of one kind) with all its citations, in build order; for export."""
         where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
@@ -224,15 +249,18 @@ class Library:
 
     # -- sources ----------------------------------------------------------
 
+    @_environment_errors
     def sources(self) -> list[Source]:
         return [_source(r) for r in self._conn.execute(_SOURCE_SQL + " ORDER BY ordinal")]
 
+    @_environment_errors
     def source(self, source_id: str) -> Source:
         r = self._conn.execute(_SOURCE_SQL + " WHERE id = ?", (source_id,)).fetchone()
         if r is None:
             raise KeyError(source_id)
         return _source(r)
 
+    @_environment_errors
     def passages(self, source_id: str) -> list[Passage]:
         return [
             Passage(*r)
@@ -243,6 +271,7 @@ class Library:
             )
         ]
 
+    @_environment_errors
     def source_citations(self, source_id: str) -> list[CitedSpan]:
         """Every item citation in one source, by position (for highlighting the reading pane)."""
         return [
@@ -257,6 +286,7 @@ class Library:
 
     # -- people -----------------------------------------------------------
 
+    @_environment_errors
     def person_page(self, person_id: str) -> PersonPage:
         person = self.item(person_id)
         if person.kind != "person":
@@ -280,6 +310,7 @@ class Library:
 
     # -- search -----------------------------------------------------------
 
+    @_environment_errors
     def search(self, query: str, *, kinds: Collection[str] | None = None, source: str | None = None,
                limit: int = 200) -> SearchResult:
         from bilateral.store.search import search
