@@ -1,10 +1,623 @@
-"""People: placeholder until the people extractor lands (returns nothing)."""
+"""People: who is named in a document, under which names, with which roles.
+
+Three passes over the extractable sentences of one document:
+
+1. full names — the curated gazetteer (``data/gazetteer/people.json``: canonical
+   English name, native spelling, aliases) and, for people it lacks, title
+   patterns ("Foreign Minister Penny Wong"), appositives ("Xin Ge, a special
+   commentator for CGTN") and speaker patterns ("..., said Penny Wong");
+2. short forms of the people found — "Xi", "Son" (Vietnamese names are
+   shortened to the last syllable, Chinese ones to the family name) and titled
+   short forms ("Ambassador He", "President Xi");
+3. role references ("the ambassador", "the Vietnamese leader") resolved to the
+   one person of the document who holds that role (the most often named one
+   when several do).
+
+Matching runs on a length-preserving diacritic fold of the text, so "Tô Lâm"
+and "To Lam" are the same name and every offset stays valid in the source.
+"""
 
 from __future__ import annotations
 
-from bilateral.ingest.findings import Finding, PeopleIndex
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from bilateral.core.model import Sentence
+from bilateral.core.paths import gazetteer_dir
+from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.text import Document
+
+# ---------------------------------------------------------------- folding
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d" if ch == "đ" else "D"
+    if ch in "’‘ʼ":
+        return "'"
+    if ord(ch) < 128:
+        return ch
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if ord(base) < 128 else ch
+
+
+def fold(text: str) -> str:
+    """Strip diacritics one character at a time, so offsets are unchanged ("Tô Lâm" -> "To Lam")."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _GazPerson:
+    name: str
+    native: str | None
+    country: str | None
+    roles: tuple[str, ...]
+    aliases: tuple[str, ...]
+    short: tuple[str, ...] | None
+
+
+@dataclass
+class _Vocab:
+    people: dict[str, _GazPerson]
+    alias_to_name: dict[str, str]  # folded alias -> canonical
+    alias_re: re.Pattern[str]
+    titles_lower: dict[str, str]  # lower-case title -> display form
+    normal: dict[str, str]
+    courtesy: set[str]
+    national_titles: set[str]
+    nationalities: dict[str, str | None]
+    country_aliases: dict[str, str]
+    org_abbrev: dict[str, str]
+    org_country: dict[str, str]
+    not_name: set[str]
+    place_followers: set[str]
+    role_refs: dict[str, list[str]]
+    ruling_party: dict[str, str]
+    vi_surnames: set[str]
+    zh_surnames: set[str]
+    chain_re: re.Pattern[str]
+    chain_start_re: re.Pattern[str]
+    unit_re: re.Pattern[str]
+    appos_re: re.Pattern[str]
+    role_noun_re: re.Pattern[str]
+    role_ref_re: re.Pattern[str]
+    nat_re: re.Pattern[str]
+
+
+def _load(name: str) -> dict[str, Any]:
+    with (gazetteer_dir() / name).open(encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    t = _load("titles.json")
+    names = _load("people_names.json")
+    people: dict[str, _GazPerson] = {}
+    alias_to_name: dict[str, str] = {}
+    for e in _load("people.json")["people"]:
+        short = tuple(e["short"]) if "short" in e else None
+        gp = _GazPerson(e["name"], e.get("native"), e.get("country"), tuple(e.get("roles", [])),
+                        tuple(e.get("aliases", [])), short)
+        people[gp.name] = gp
+        for alias in (gp.name, gp.native, *gp.aliases):
+            if alias:
+                alias_to_name.setdefault(fold(alias), gp.name)
+    latin = [a for a in alias_to_name if a.isascii()]
+    other = [a for a in alias_to_name if not a.isascii()]
+    alias_re = re.compile(
+        r"(?<![\w'])(?:" + _alternation(latin) + r")(?![\w]|'[A-Za-z]{2})"
+        + (r"|(?:" + _alternation(other) + r")" if other else "")
+    )
+
+    titles = list(t["titles"])
+    titles_lower: dict[str, str] = {}
+    for title in titles:
+        # Prefer the capitalised spelling for display ("Spokesperson", not "spokesperson").
+        if title.lower() not in titles_lower or title[:1].isupper():
+            titles_lower[title.lower()] = title
+    countries = list(t["countries"])
+    nationalities: dict[str, str | None] = dict(t["nationalities"])
+    nat = _alternation(nationalities) + "|(?:" + _alternation(countries) + ")'s"
+    org_tok = (r"(?:" + _alternation([*t["org_words"], *countries]) + r"|[A-Z]{2,}|\([A-Z]{2,}\)|of|the|and|for|on)")
+    org = org_tok + r"(?:\s+" + org_tok + r")*"
+    mods = r"(?:(?:top|senior|former|then|acting|outgoing|incoming|new|current|State|Party|Executive|Permanent|Standing)\s+)*"
+    title_alt = _alternation(titles)
+    unit = (
+        r"(?:(?:the|a|an)\s+)?(?:(?P<nat>" + nat + r")\s+)?(?P<mod>" + mods + r")"
+        r"(?P<title>(?i:" + title_alt + r"))(?![\w])"
+        r"(?P<comp>(?:\s+(?:of|for|at|on)\s+(?:the\s+)?" + org + r")?"
+        r"(?:\s+to\s+(?:the\s+)?" + org + r")?)"
+    )
+    plain_unit = re.sub(r"\(\?P<\w+>", "(?:", unit)
+    chain = plain_unit + r"(?:(?:\s*,\s*|\s+and\s+)" + plain_unit + r")*"
+    role_nouns = _alternation(t["role_nouns"])
+    ref_keys = _alternation(k for k in t["role_refs"] if " " not in k or not k.startswith(("top ", "government ")))
+    return _Vocab(
+        people=people,
+        alias_to_name=alias_to_name,
+        alias_re=alias_re,
+        titles_lower=titles_lower,
+        normal=dict(t["normal"]),
+        courtesy=set(t["courtesy"]),
+        national_titles=set(t["national_titles"]),
+        nationalities=nationalities,
+        country_aliases=dict(t["country_aliases"]),
+        org_abbrev=dict(t["org_abbrev"]),
+        org_country=dict(t["org_country"]),
+        not_name={*t["not_name_words"], *t["org_words"], *countries,
+                  *(w for n in nationalities for w in n.split()),
+                  *(w for title in titles for w in title.split() if w[:1].isupper())},
+        place_followers=set(t["place_followers"]),
+        role_refs={k: list(v) for k, v in t["role_refs"].items()},
+        ruling_party=dict(t["ruling_party"]),
+        vi_surnames=set(names["vietnamese_surnames"]),
+        zh_surnames=set(names["chinese_surnames"]),
+        chain_re=re.compile(r"(?<![\w'])(" + chain + r")\s+$"),
+        chain_start_re=re.compile(r"(?:" + chain + r")\s*$"),
+        unit_re=re.compile(unit),
+        appos_re=re.compile(
+            r"\s*,\s+(?:who\s+(?:is|was|has been|serves as)\s+(?:also\s+)?)?(?:(?:the|a|an)\s+)?"
+            r"((?:[^,;.()\"“”]|\([A-Z]{2,}\)|(?<=[A-Z])\.(?=[A-Z]))+)"
+        ),
+        role_noun_re=re.compile(r"(?i)(?<![\w-])(?:" + role_nouns + r")(?![\w-])"),
+        role_ref_re=re.compile(
+            r"(?<![\w'])[Tt]he\s+(?:(?P<nat>" + _alternation(nationalities) + r")\s+)?"
+            r"(?:(?P<mod>top|government|party|senior|state)\s+)?"
+            r"(?P<noun>(?i:" + ref_keys + r"))(?![\w-])"
+        ),
+        nat_re=re.compile(r"(?<![\w])(?:" + _alternation(nationalities) + r")(?![\w])"),
+    )
+
+
+# ---------------------------------------------------------------- people of one document
+
+
+@dataclass
+class _Person:
+    name: str
+    native: str | None
+    country: str | None
+    known_roles: list[str]
+    rule: str
+    confidence: float
+    short: list[str]
+    roles: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def add_role(self, role: str) -> None:
+        role = role.strip()
+        if not role:
+            return
+        low = role.lower()
+        if any(r.lower() == low or r.lower().startswith(low + " ") for r in self.roles):
+            return  # already known, or a more specific form of it is
+        self.roles = [r for r in self.roles if not low.startswith(r.lower() + " ")]
+        self.roles.append(role)
+
+    def all_roles(self) -> list[str]:
+        return self.roles + self.known_roles
+
+
+_TOKEN = re.compile(r"(?<![\w'])[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'[A-Z][a-z]+)*(?![\w])")
+_RISKY_SHORT = {
+    "He", "To", "Do", "An", "Ho", "Ha", "La", "Le", "Long", "Mai", "May", "Van", "Ma", "Ai", "Ban", "Bo", "Ge",
+    "Ke", "Ji", "Mo", "Ni", "Pu", "Yi", "Yu", "Lu", "Hu", "Gan", "Lo", "Ong", "Ta", "Lai", "Au", "Kim", "Chu",
+    "Dai", "Mu", "Su", "Lan", "Nan", "Bach", "Phi", "Tong", "Tang", "Han", "Song", "Sun", "Wan", "Fan", "Pan",
+}
+_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|stressed|noted|stated)\b")
+_SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
+
+
+def _derive_short(name: str, country: str | None, vocab: _Vocab) -> list[str]:
+    """How later mentions shorten a name: Vietnamese by the last syllable, Chinese by the family name."""
+    tokens = name.split()
+    if len(tokens) < 2:
+        return []
+    first = tokens[0]
+    if country == "Vietnam" or (country is None and first in vocab.vi_surnames
+                                and (len(tokens) >= 3 or first not in vocab.zh_surnames)):
+        return [tokens[-1]]
+    if country == "China" or (country is None and first in vocab.zh_surnames):
+        return [first]
+    return [tokens[-1]]
+
+
+def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[int, int]]:
+    """Runs of capitalised name-like words (no stop words) inside [start, end)."""
+    runs: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for m in _TOKEN.finditer(folded, start, end):
+        if m.group() in vocab.not_name:
+            cur = None
+            continue
+        if cur is not None and folded[cur[1]:m.start()] == " ":
+            cur = (cur[0], m.end())
+            runs[-1] = cur
+        else:
+            cur = (m.start(), m.end())
+            runs.append(cur)
+    return runs
+
+
+class _DocPeople:
+    """Working state while reading one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.folded = fold(doc.text)
+        self.vocab = _vocab()
+        self.people: dict[str, _Person] = {}
+        self.mentions: list[tuple[int, int, str, str]] = []  # start, end, name, how
+        self.pending_titled: list[tuple[int, int, str, str]] = []  # start, end, token, title chain
+
+    # -- bookkeeping
+
+    def _person(self, name: str, rule: str, confidence: float, country: str | None = None,
+                native: str | None = None) -> _Person:
+        if name in self.people:
+            return self.people[name]
+        gp = self.vocab.people.get(name)
+        if gp is not None:
+            person = _Person(gp.name, gp.native, gp.country, list(gp.roles), "gazetteer", 0.95,
+                             list(gp.short) if gp.short is not None else _derive_short(gp.name, gp.country, self.vocab))
+        else:
+            person = _Person(name, native, country, [], rule, confidence, _derive_short(name, country, self.vocab))
+        self.people[name] = person
+        return person
+
+    def _taken(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, _, _ in self.mentions)
+
+    def _add_mention(self, start: int, end: int, name: str, how: str) -> None:
+        self.mentions.append((start, end, name, how))
+        if how != "role":
+            person = self.people[name]
+            form = self.text[start:end]
+            if form not in person.forms:
+                person.forms.append(form)
+
+    # -- roles
+
+    def _normalize_unit(self, m: re.Match[str], person: _Person | None) -> tuple[str | None, str | None]:
+        """One title unit -> (normalized role, country named by its nationality word)."""
+        v = self.vocab
+        start = m.start()
+        title = self.text[m.start("title"):m.end("title")]
+        title = v.titles_lower.get(title.lower(), title)
+        title = v.normal.get(title, title)
+        if title in v.courtesy:
+            return None, None
+        country: str | None = None
+        nat = m.group("nat")
+        if nat:
+            nat = nat.removesuffix("'s")
+            country = v.nationalities.get(nat, v.country_aliases.get(nat, nat))
+        comp = " ".join(self.text[m.start("comp"):m.end("comp")].split())
+        comp = re.sub(r"(?:\s+(?:and|of|the|for|on|to))+$", "", comp)
+        for long, short in v.org_abbrev.items():
+            comp = comp.replace(long, short)
+        org = re.search(r"\b(?:of|for)\s+(?:the\s+)?(\S+)", comp)
+        if country is None and org and org.group(1) in v.org_country:
+            country = v.org_country[org.group(1)]
+        role_country = country or (person.country if person else None)
+        former = "former" in (m.group("mod") or "").lower()
+        if title[:1].isupper() and title[:1].isalpha():
+            title = title[0].upper() + title[1:]
+        if title == "General Secretary" and not comp and role_country in v.ruling_party:
+            comp = f"of the {v.ruling_party[role_country]} Central Committee"
+        if not comp.startswith(("of ", "for ")) and role_country and title in v.national_titles:
+            role = f"{title} of {role_country}{(' ' + comp) if comp else ''}"
+        else:
+            role = f"{title} {comp}".strip()
+        if former:
+            role = "Former " + role
+        del start
+        return role, country
+
+    def _roles_from_chain(self, chain_start: int, chain_end: int, person: _Person | None) -> tuple[list[str], str | None]:
+        roles: list[str] = []
+        country: str | None = None
+        for m in self.vocab.unit_re.finditer(self.folded, chain_start, chain_end):
+            role, c = self._normalize_unit(m, person)
+            if role:
+                roles.append(role)
+            country = country or c
+        return roles, country
+
+    def _title_before(self, sent: Sentence, start: int) -> tuple[int, int] | None:
+        lo = max(sent.start, start - 220)
+        m = self.vocab.chain_re.search(self.folded[lo:start])
+        if not m:
+            return None
+        return lo + m.start(1), lo + m.end(1)
+
+    def _appositive(self, sent: Sentence, end: int) -> tuple[int, int] | None:
+        m = self.vocab.appos_re.match(self.folded, end, sent.end)
+        if not m:
+            return None
+        phrase = m.group(1)
+        words = phrase.split()
+        head = " ".join(words[:7])
+        if not words or len(words) > 22 or not self.vocab.role_noun_re.search(head):
+            return None
+        if words[0][:1].islower() and words[0].lower() not in self.vocab.titles_lower and not any(
+            w.lower() in ("special", "senior", "chief", "deputy", "vice", "former", "general", "associate")
+            for w in words[:1]
+        ) and not self.vocab.role_noun_re.match(phrase):
+            # "Hanoi, where ..." — the phrase must open with a role or a modifier of one.
+            if not self.vocab.nat_re.match(phrase):
+                return None
+        s = m.start(1)
+        e = m.end(1)
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        return s, e
+
+    def _appositive_roles(self, s: int, e: int, person: _Person) -> tuple[list[str], str | None]:
+        chain = self.vocab.chain_start_re.match(self.folded, s, e)
+        if chain and chain.end() >= e - 1:
+            return self._roles_from_chain(s, e, person)
+        phrase = " ".join(self.text[s:e].split())
+        nat = self.vocab.nat_re.search(self.folded[s:e])
+        country = self.vocab.nationalities.get(nat.group()) if nat else None
+        return [phrase], country
+
+    # -- passes
+
+    def find_full_names(self) -> None:
+        v = self.vocab
+        for sent in self.doc.sentences:
+            for m in v.alias_re.finditer(self.folded, sent.start, sent.end):
+                # "Chairman Mao Zedong": the alias "Mao Zedong" inside beats "Chairman Mao".
+                for inner in re.finditer(r" ", self.folded[m.start():m.end()]):
+                    longer = v.alias_re.match(self.folded, m.start() + inner.end(), sent.end)
+                    if longer and longer.end() > m.end():
+                        m = longer
+                        break
+                if self._followed_by_place(m.end()):
+                    continue
+                name = v.alias_to_name.get(m.group()) or v.alias_to_name.get(self.text[m.start():m.end()])
+                if name is None or self._taken(m.start(), m.end()):
+                    continue
+                self._person(name, "gazetteer", 0.95)
+                self._add_mention(m.start(), m.end(), name, "full")
+                self._read_roles(sent, m.start(), m.end(), self.people[name])
+            for rs, re_ in _name_runs(self.folded, sent.start, sent.end, v):
+                self._consider_run(sent, rs, re_)
+
+    def _followed_by_place(self, end: int) -> bool:
+        nxt = re.match(r"\s+([A-Z][a-z]+)", self.folded[end:end + 30])
+        return bool(nxt and nxt.group(1) in self.vocab.place_followers)
+
+    def _consider_run(self, sent: Sentence, rs: int, re_: int) -> None:
+        """A run of capitalised words: a new person if a title, appositive or speech verb says so."""
+        if self._taken(rs, re_):
+            # Part of the run may already be a gazetteer name; still read its titles.
+            for s, e, name, how in list(self.mentions):
+                if s == rs and how == "full":
+                    self._read_roles(sent, s, e, self.people[name])
+            return
+        tokens = self.folded[rs:re_].split()
+        chain = self._title_before(sent, rs)
+        if len(tokens) == 1:
+            if chain:
+                self.pending_titled.append((rs, re_, tokens[0], self.folded[chain[0]:chain[1]]))
+            return
+        if len(tokens) > 4 or self._followed_by_place(re_):
+            return
+        name = self.folded[rs:re_]
+        written = self.text[rs:re_]
+        native = written if written != name else None
+        rule, conf = "", 0.0
+        if chain:
+            rule, conf = "title-pattern", 0.85
+        elif self._appositive(sent, re_):
+            rule, conf = "appositive", 0.75
+        elif len(tokens) <= 3 and (_SPEECH_AFTER.match(self.folded[re_:re_ + 20])
+                                    or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])):
+            rule, conf = "speaker-pattern", 0.6
+        if not rule:
+            return
+        canonical = self.vocab.alias_to_name.get(name, name)
+        person = self._person(canonical, rule, conf, native=native)
+        if native and not person.native:
+            person.native = native
+        self._add_mention(rs, re_, canonical, "full")
+        self._read_roles(sent, rs, re_, person)
+
+    def _read_roles(self, sent: Sentence, start: int, end: int, person: _Person) -> None:
+        chain = self._title_before(sent, start)
+        if chain:
+            roles, country = self._roles_from_chain(chain[0], chain[1], person)
+            for role in roles:
+                person.add_role(role)
+            if person.country is None and country:
+                person.country = country
+        appos = self._appositive(sent, end)
+        if appos:
+            roles, country = self._appositive_roles(appos[0], appos[1], person)
+            for role in roles:
+                person.add_role(role)
+            if person.country is None and country:
+                person.country = country
+
+    def find_short_forms(self) -> None:
+        v = self.vocab
+        # Titled single words ("Ambassador He", "President Xi") first: the title makes even "He" safe.
+        for rs, re_, token, _chain in self.pending_titled:
+            name = self._resolve_short(token, rs)
+            if name is None:
+                name = self._gazetteer_short(token, _chain)
+                if name is None:
+                    continue
+                self._person(name, "gazetteer", 0.8)
+            chain = self._title_before(self.doc.sentence_at(rs) or self.doc.sentences[0], rs)
+            start = chain[0] if chain else rs
+            self._add_mention(rs, re_, name, "short")
+            person = self.people[name]
+            title_form = self.text[start:re_]
+            if chain and title_form not in person.forms and len(title_form) < 40:
+                person.forms.append(title_form)
+            sent = self.doc.sentence_at(rs)
+            if sent is not None:
+                self._read_roles(sent, rs, re_, person)
+        shorts: dict[str, list[str]] = {}
+        for person in self.people.values():
+            for s in person.short:
+                if s not in _RISKY_SHORT:
+                    shorts.setdefault(s, []).append(person.name)
+        if not shorts:
+            return
+        short_re = re.compile(r"(?<![\w'])(?:" + _alternation(shorts) + r")(?![\w]|'[A-Za-z]{2})")
+        for sent in self.doc.sentences:
+            for m in short_re.finditer(self.folded, sent.start, sent.end):
+                if self._taken(m.start(), m.end()) or self._followed_by_place(m.end()):
+                    continue
+                nxt = re.match(r"\s+([A-Z][a-z]+)", self.folded[m.end():m.end() + 20])
+                if nxt and nxt.group(1) not in v.not_name:
+                    continue  # part of some other, longer name
+                name = self._resolve_short(m.group(), m.start())
+                if name:
+                    self._add_mention(m.start(), m.end(), name, "short")
+                    self._read_roles(sent, m.start(), m.end(), self.people[name])
+
+    def _resolve_short(self, token: str, offset: int) -> str | None:
+        owners = [p.name for p in self.people.values() if token in p.short]
+        if len(owners) <= 1:
+            return owners[0] if owners else None
+        # Several people share the short form: the one named in full most recently.
+        best: tuple[int, str] | None = None
+        for s, _e, name, how in self.mentions:
+            if how == "full" and name in owners and s < offset and (best is None or s > best[0]):
+                best = (s, name)
+        return best[1] if best else None
+
+    def _gazetteer_short(self, token: str, chain: str) -> str | None:
+        """A titled short form of a known person the text never names in full ("President Xi")."""
+        if token in _RISKY_SHORT:
+            return None
+        hits = [gp for gp in self.vocab.people.values()
+                if token in (gp.short if gp.short is not None else _derive_short(gp.name, gp.country, self.vocab))]
+        if len(hits) != 1:
+            return None
+        titles = [self.vocab.normal.get(t, t) for t in self.vocab.titles_lower.values() if t.lower() in chain.lower()]
+        if any(_holds(role, t) for role in hits[0].roles for t in titles if t not in self.vocab.courtesy):
+            return hits[0].name
+        return None
+
+    def find_role_refs(self) -> None:
+        v = self.vocab
+        for sent in self.doc.sentences:
+            for m in v.role_ref_re.finditer(self.folded, sent.start, sent.end):
+                if self._taken(m.start(), m.end()):
+                    continue
+                after = self.folded[m.end():m.end() + 60]
+                if re.match(r"(?:'s)?\s+[A-Z][a-z]+", after) and not re.match(r"'s", after):
+                    nxt = re.match(r"\s+([A-Z][a-z]+)", after)
+                    if nxt and nxt.group(1) not in v.not_name:
+                        continue  # a title before a name, not a reference
+                if re.match(r"s\b|'s\s+(?:own\s+)?\w+s\b", after) and after.startswith("s"):
+                    continue
+                noun = m.group("noun").lower()
+                mod = (m.group("mod") or "").lower()
+                key = f"{mod} {noun}" if mod and f"{mod} {noun}" in v.role_refs else noun
+                targets = v.role_refs.get(key) or v.role_refs.get(noun) or []
+                country = v.nationalities.get(m.group("nat")) if m.group("nat") else None
+                org = re.match(r"\s+of\s+(?:the\s+)?(\w+)", after)
+                if org:
+                    if org.group(1) not in v.org_country:
+                        continue  # "the general secretary of the ...": a description, not a reference
+                    country = country or v.org_country[org.group(1)]
+                    targets = ["General Secretary"]
+                name = self._resolve_role(targets, country, m.start())
+                if name:
+                    self._add_mention(m.start(), m.end(), name, "role")
+
+    def _resolve_role(self, targets: list[str], country: str | None, offset: int) -> str | None:
+        counts: dict[str, tuple[int, int]] = {}
+        for s, _e, name, _how in self.mentions:
+            if s < offset:
+                n, _last = counts.get(name, (0, -1))
+                counts[name] = (n + 1, s)
+        candidates = []
+        for name, (n, last) in counts.items():
+            person = self.people[name]
+            if country and person.country != country:
+                continue
+            # Roles the text gives outrank what the gazetteer knows; ended roles ("(2016–2024)") never count.
+            current = [r for r in person.known_roles if not re.search(r"\d{4}\)", r)]
+            if any(_holds(role, t) for role in person.roles for t in targets):
+                candidates.append((2, n, last, name))
+            elif any(_holds(role, t) for role in current for t in targets):
+                candidates.append((1, n, last, name))
+        if not candidates:
+            return None
+        candidates.sort(reverse=True)
+        return candidates[0][3]
+
+    # -- results
+
+    def findings(self) -> tuple[list[Finding], PeopleIndex]:
+        self.mentions.sort()
+        index = PeopleIndex([Mention(s, e, name) for s, e, name, _ in self.mentions])
+        named: dict[str, list[tuple[int, int]]] = {}
+        for s, _e, name, how in self.mentions:
+            if how == "role":
+                continue
+            sent = self.doc.sentence_at(s)
+            if sent is None:
+                continue
+            spans = named.setdefault(name, [])
+            if (sent.start, sent.end) not in spans:
+                spans.append((sent.start, sent.end))
+        out: list[Finding] = []
+        for name, spans in named.items():
+            p = self.people[name]
+            roles = p.roles or p.known_roles
+            aliases = list(dict.fromkeys([*p.forms, *([p.native] if p.native else [])]))
+            label = f"{p.name} — {roles[0]}" if roles else p.name
+            out.append(Finding(
+                kind="person",
+                key=p.name,
+                label=label,
+                fields={"name": p.name, "aliases": aliases, "country": p.country,
+                        "roles": list(roles), "native": p.native},
+                spans=spans,
+                rule=p.rule,
+                confidence=p.confidence,
+            ))
+        return out, index
+
+
+def _holds(role: str, target: str) -> bool:
+    """Does a role string hold the target title ("Vice President of China" does not hold "President")?"""
+    pattern = r"(?<!Vice )(?<!Deputy )(?<!vice )(?<!deputy )\b" + re.escape(target) + r"\b"
+    if target[:1].islower():
+        return re.search(pattern, role, re.I) is not None
+    return re.search(pattern, role) is not None
 
 
 def extract_people(doc: Document) -> tuple[list[Finding], PeopleIndex]:
-    return [], PeopleIndex()
+    """People named in a document (one finding each) and every mention of them."""
+    state = _DocPeople(doc)
+    state.find_full_names()
+    state.find_short_forms()
+    state.find_role_refs()
+    return state.findings()
