@@ -1,10 +1,445 @@
-"""Events: placeholder until the extractor lands (returns nothing)."""
+"""Events: dated visits, talks, phone calls, summits, signings, launches, openings, establishments.
+
+Per sentence: find event words ("state visit", "held talks", "phone talk",
+"signed", "launched", "Summit" …) and date mentions (``dates.py``), pair each
+event word with the date that follows it in its clause (or a sentence-leading
+date: "In 2015, he visited …"), and keep one event per (sentence, date).
+
+Undated sub-events ("Xi held talks with Trong", "During the Hanoi meeting …
+the signing of …") take the date of the visit or meeting they happen in: the
+latest dated visit/talks event earlier in the same article that shares a
+participant. A date range lends only what is certain (its month, or its day
+if it is a single day). Nothing else is dated by guesswork: undated events
+are left out.
+
+The key is date | event family | main participants (or place/object), so the
+same event reported by several sources with the same date merges.
+"""
 
 from __future__ import annotations
 
-from bilateral.ingest.findings import Finding, PeopleIndex
+import re
+from dataclasses import dataclass, field
+
+from bilateral.core.model import Sentence
+from bilateral.ingest.agreements import agreement_key, countries_in, find_candidates
+from bilateral.ingest.dates import DateMention, context_year, find_dates
+from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.text import Document
+
+# (kind, family, pattern); earlier entries win where matches overlap.
+_TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
+    ("phone call", "phone call", re.compile(
+        r"\b(?:tele)?phone (?:talks?|calls?|conversations?)\b|\bvideo (?:calls?|conference|talks?)\b"
+        r"|\bspoke (?:by|on the|over the) (?:tele)?phone\b", re.I)),
+    ("state visit", "visit", re.compile(r"\bstate visits?\b", re.I)),
+    ("official visit", "visit", re.compile(r"\bofficial (?:visits?|trips?)\b", re.I)),
+    ("working visit", "visit", re.compile(r"\bworking (?:visits?|trips?)\b", re.I)),
+    ("visit", "visit", re.compile(r"\b(?:[A-Z][a-z]+ )?(?:visit(?:ed|s|ing)?|trips?)\b")),
+    ("summit", "summit", re.compile(
+        r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+)?"
+        r"(?:[A-Z][\w-]*\s+)*Summit\b")),
+    ("talks", "talks", re.compile(r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks\b|\btalks\b", re.I)),
+    ("meeting", "talks", re.compile(r"\b(?:met|meets|meet|meeting)(?: with)?\b", re.I)),
+    ("signing", "signing", re.compile(
+        r"\bsign(?:ed|ing|s)?\b(?! (?:article|statement|letter|op-ed|commentary|editorial))", re.I)),
+    ("establishment", "establishment", re.compile(r"\bestablish(?:ment of|ed|es|ing)\b", re.I)),
+    ("launch", "launch", re.compile(r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:ed|es|ing|ion of))\b", re.I)),
+    ("opening", "opening", re.compile(r"\b(?:officially )?open(?:ed|s)\b(?! up)|\bopening of\b", re.I)),
+    ("election", "election", re.compile(r"\belect(?:ed|ion)\b", re.I)),
+]
+# Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
+_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "talks", "meeting",
+             "phone call", "signing", "establishment", "launch", "opening", "election"]
+_NEEDS_PERSON = {"meeting", "election"}
+_SUB_EVENTS = {"talks", "meeting", "signing"}  # may borrow the date of the visit/meeting they happen in
+_ANCHOR_FAMILIES = {"visit", "talks"}
+
+_ANNIVERSARY = re.compile(
+    r"\b(?P<n>\d+)(?:st|nd|rd|th) anniversary of (?:the )?(?P<what>[^,;()]+?)\s*"
+    r"(?:\((?P<paren>[^)]*\d{4}[^)]*)\))?(?=[,;.)]|\s+(?:and|which|that|is|was|in)\b|$)")
+_FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled)\b", re.I)
+_DURING = re.compile(r"\b(?:during|at|after|following|on the sidelines of) (?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$",
+                     re.I)
+_PRONOUN = re.compile(r"\b(?:he|his|she|her|him)\b", re.I)
+_TWO_LEADERS = re.compile(r"\b(?:the|both) (?:two )?(?:leaders|presidents|heads of state|sides' leaders)\b", re.I)
+
+
+@dataclass(slots=True)
+class Trigger:
+    start: int
+    end: int
+    kind: str
+    family: str
+    text: str
+    date: DateMention | None = None
+    anchor_phrase: bool = False  # "During the Hanoi meeting": a time frame, not a new event
+
+
+@dataclass(slots=True)
+class Event:
+    """One event in one document, before it becomes a Finding."""
+
+    date: str
+    end_date: str | None
+    kind: str
+    family: str
+    title: str
+    participants: list[str]
+    main: str  # who/what identifies it in the key
+    spans: list[tuple[int, int]]
+    basis: str
+    extra_titles: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.date}|{self.family}|{self.main}"
+
+
+def _triggers(text: str, blocked: list[tuple[int, int]]) -> list[Trigger]:
+    found: list[Trigger] = []
+    for kind, family, pattern in _TRIGGERS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < be and bs < e for bs, be in blocked):
+                continue
+            if any(s < t.end and t.start < e for t in found):
+                continue
+            if kind == "visit" and re.match(r"[A-Z]", m.group(0)) and " " in m.group(0):
+                # "China visit": keep the place word out of the trigger but remember it
+                s = s + m.group(0).index(" ") + 1
+            found.append(Trigger(s, e, kind, family, text[s:e]))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _leading(date: DateMention, text: str) -> bool:
+    """A sentence-opening date ("In 2015, …", "Last year, …") governs the whole sentence."""
+    before = text[:date.start]
+    return len(before.split()) <= 3 and text[date.end:date.end + 1] == ","
+
+
+def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) -> None:
+    for i, t in enumerate(triggers):
+        nxt = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
+        after = [d for d in dates if t.end <= d.start < nxt]
+        if after:
+            t.date = after[0]
+            continue
+        before = [d for d in dates if d.end <= t.start]
+        if not before:
+            continue
+        nearest = before[-1]
+        crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
+        if not crosses or _leading(nearest, text):
+            t.date = nearest
+
+
+def _names(people: PeopleIndex, start: int, end: int) -> list[str]:
+    return people.in_span(start, end)
+
+
+def _last_names_before(people: PeopleIndex, offset: int, floor: int, count: int) -> list[str]:
+    names: list[str] = []
+    for m in sorted((m for m in people.mentions if floor <= m.start and m.end <= offset),
+                    key=lambda m: m.end, reverse=True):
+        if m.name not in names:
+            names.append(m.name)
+        if len(names) == count:
+            break
+    return names
+
+
+def _mentions_in(people: PeopleIndex, start: int, end: int) -> list[Mention]:
+    return sorted((m for m in people.mentions if m.start >= start and m.end <= end), key=lambda m: m.start)
+
+
+_PLACE_AFTER = re.compile(r"^\s+(?:was\s+|were\s+)?(?:(?:to|in)\s+)?(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_PLACE_IN = re.compile(r"\bin\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_OBJECT_RUN = re.compile(r"([A-Z][\w'’-]*(?:\s+(?:of|and|the|for|on|to)?\s*[A-Z][\w'’-]*)+)")
+
+
+def _place(text: str) -> str | None:
+    """A country (or city, mapped to its country) named at the start of ``text``."""
+    m = _PLACE_AFTER.match(text)
+    if m:
+        named = countries_in(m.group(1))
+        if named:
+            return named[0]
+    return None
+
+
+def _normal_object(name: str) -> str:
+    """Key form of an object: no articles, no country names, "ties" = "relations"."""
+    words = []
+    for w in re.findall(r"[\w'-]+", name.lower()):
+        if w in {"the", "bilateral", "their", "its", "a", "an"}:
+            continue
+        if all(countries_in(p.capitalize()) for p in w.split("-")):
+            continue
+        words.append("relations" if w == "ties" else w)
+    return " ".join(words)
+
+
+def _object_after(text: str, t: Trigger) -> tuple[str, str] | None:
+    """(display name, key name) of what was signed/launched/established, from agreement names nearby."""
+    candidates = find_candidates(text)
+    after = [c for c in candidates if c.start >= t.end and c.start - t.end <= 30]
+    before = [c for c in candidates if c.end <= t.start and t.start - c.end <= 30]
+    chosen = after[0] if after else (before[-1] if before else None)
+    if chosen is not None:
+        name = re.sub(r"\s+", " ", chosen.name)
+        return name, agreement_key(chosen, chosen.name_parties)
+    if t.kind == "establishment":
+        m = re.match(r"\s*(?:of\s+)?(?:the\s+|their\s+)?((?:[\w-]+\s+){0,2}(?:relations|ties))\b", text[t.end:])
+        if m:
+            return m.group(1), _normal_object(m.group(1))
+    run = _OBJECT_RUN.match(text[t.end:].lstrip().removeprefix("the ")) if t.kind in ("launch", "opening") else None
+    if t.kind == "opening":
+        runs = list(_OBJECT_RUN.finditer(text[:t.start]))
+        if runs:
+            return runs[-1].group(1), runs[-1].group(1).lower()
+    if run:
+        return run.group(1), run.group(1).lower()
+    return None
+
+
+def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
+           place: str | None, obj: tuple[str, str] | None, by_phrase: str | None) -> tuple[str, str]:
+    """(title, main part of the key) for one event word."""
+    if t.family == "visit":
+        who = main_person or ""
+        label = t.kind
+        title = f"{who} {label}" if who else label.capitalize()
+        if place:
+            title += f" to {place}"
+        if not who and by_phrase:
+            title += f" by {by_phrase}"
+        return title.strip(), main_person or "@" + (place or "")
+    if t.family in ("talks", "phone call"):
+        noun = {"talks": "Talks", "meeting": "Meeting", "phone call": "Phone call"}[t.kind]
+        title = f"{noun} between {' and '.join(names)}" if len(names) >= 2 else (
+            f"{noun} with {names[0]}" if names else noun)
+        if place and t.family == "talks":
+            title += f" in {place}"
+        return title, "+".join(sorted(names)) or (place or "")
+    if t.family == "summit":
+        name = t.text.strip()
+        name = name[:1].upper() + name[1:]
+        return name, name.lower()
+    if t.family == "election":
+        who = main_person or (names[0] if names else "")
+        return (f"Election of {who}" if who else "Election"), who
+    noun = {"signing": "Signing", "establishment": "Establishment", "launch": "Launch",
+            "opening": "Opening"}[t.family]
+    if obj:
+        return f"{noun} of {obj[0]}", obj[1]
+    return noun, "+".join(sorted(names))
+
+
+def _main_person(t: Trigger, text: str, sentence: Sentence, region: tuple[int, int],
+                 people: PeopleIndex) -> tuple[str | None, str | None]:
+    """(visitor/subject, a "by …" description when no person is named)."""
+    base = sentence.start
+    by = re.match(r"^(?:\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s+by\s+", text[t.end:])
+    if by:
+        tail_start = base + t.end + by.end()
+        after = _mentions_in(people, tail_start, min(base + region[1], tail_start + 160))
+        if after:
+            return after[0].name, None
+        desc = re.match(r"((?:the\s+)?[\w\s()'’-]+?)(?=\s+(?:in|on|from|since|to)\s|[,;.]|$)", text[t.end + by.end():])
+        return None, desc.group(1).strip() if desc else None
+    before = _mentions_in(people, base + region[0], base + t.start)
+    if before:
+        return before[0].name, None
+    if t.family == "election":
+        after = _mentions_in(people, base + t.end, base + region[1])
+        if after:
+            return after[0].name, None
+    return None, None
+
+
+def _resolve_pronoun(text: str, t: Trigger, sentence: Sentence, people: PeopleIndex, floor: int) -> str | None:
+    """ "he/his" with no name in the sentence: the nearest person mentioned before it."""
+    if not _PRONOUN.search(text[:t.start]) and not _PRONOUN.search(text[t.start:t.end + 10]):
+        return None
+    m = people.last_before(sentence.start, floor)
+    return m.name if m else None
+
+
+class _DocEvents:
+    """Collects events of one document; later sentences may borrow dates from earlier events."""
+
+    def __init__(self, doc: Document, people: PeopleIndex) -> None:
+        self.doc = doc
+        self.people = people
+        self.events: list[Event] = []
+
+    def anchor_for(self, participants: list[str], explicit_phrase: bool) -> Event | None:
+        for ev in reversed(self.events):
+            if ev.family not in _ANCHOR_FAMILIES or ev.basis == "inherited":
+                continue
+            if explicit_phrase or set(participants) & set(ev.participants):
+                return ev
+        return None
+
+    def sentence(self, sentence: Sentence) -> None:
+        doc = self.doc
+        text = sentence.text
+        paragraph = doc.passages[sentence.passage].text
+        published = doc.source.published
+        dates = find_dates(text, context_year(paragraph, published), published)
+        floor = doc.passages[max(0, sentence.passage - 3)].start
+        blocked: list[tuple[int, int]] = []
+        pending: list[Event] = []
+        for m in _ANNIVERSARY.finditer(text):
+            blocked.append(m.span())
+            origin = self._anniversary_origin(m, sentence)
+            if origin:
+                pending.append(origin)
+        dates = [d for d in dates if not any(bs <= d.start < be for bs, be in blocked)]
+        triggers = _triggers(text, blocked)
+        for t in triggers:
+            t.anchor_phrase = bool(_DURING.search(text[:t.start])) and t.family in _ANCHOR_FAMILIES
+        _pair_dates(triggers, dates, text)
+        events_here = [t for t in triggers if not (t.anchor_phrase and t.date is None)]
+        dated = sorted({id(t.date): t.date for t in events_here if t.date}.values(), key=lambda d: d.start)
+        # regions: with several dates, each event sees only the people of its own clause
+        regions: dict[int, tuple[int, int]] = {}
+        previous_end = 0
+        for i, d in enumerate(dated):
+            owners = [t for t in events_here if t.date is d]
+            end = max(d.end, *(t.end for t in owners)) if i + 1 < len(dated) else len(text)
+            regions[id(d)] = (previous_end, end)
+            previous_end = end
+        groups: dict[int | None, list[Trigger]] = {}
+        for t in events_here:
+            groups.setdefault(id(t.date) if t.date else None, []).append(t)
+        anchor_phrase = any(t.anchor_phrase for t in triggers)
+        for gid, group in groups.items():
+            if gid is None:
+                for t in group:
+                    ev = self._undated(t, text, sentence, floor, anchor_phrase)
+                    if ev:
+                        pending.append(ev)
+                continue
+            region = regions[gid]
+            built = [ev for t in sorted(group, key=lambda t: _PRIORITY.index(t.kind))
+                     if (ev := self._build(t, t.date, text, sentence, region, floor)) is not None]
+            if built:
+                main = built[0]
+                main.extra_titles = [b.title for b in built[1:]]
+                pending.append(main)
+        self.events.extend(pending)
+
+    def _participants(self, t: Trigger, text: str, sentence: Sentence, region: tuple[int, int],
+                      floor: int) -> list[str]:
+        names = _names(self.people, sentence.start + region[0], sentence.start + region[1])
+        if names:
+            return names
+        if _TWO_LEADERS.search(text):
+            return _last_names_before(self.people, sentence.start, floor, 2)
+        who = _resolve_pronoun(text, t, sentence, self.people, floor)
+        return [who] if who else []
+
+    def _build(self, t: Trigger, date: DateMention | None, text: str, sentence: Sentence,
+               region: tuple[int, int], floor: int, inherited: Event | None = None) -> Event | None:
+        names = self._participants(t, text, sentence, region, floor)
+        main_person, by_phrase = _main_person(t, text, sentence, region, self.people)
+        if main_person is None and t.family in ("visit", "election") and len(names) == 1:
+            main_person = names[0]
+        if t.kind in _NEEDS_PERSON and not names:
+            return None
+        if t.kind == "visit" and main_person is None and by_phrase is None:
+            return None  # "tourists visited …", "mutual visits": not one dated visit
+        place = _place(text[t.end:])
+        if place is None and t.family == "visit":
+            # "the China visit", or "landed in Hanoi where he started his … visit"
+            near = countries_in(text[max(0, t.start - 12):t.start]) or [
+                c for m in _PLACE_IN.finditer(text[max(0, t.start - 60):t.start]) for c in countries_in(m.group(1))]
+            place = near[-1] if near else None
+        if place is None and t.family in ("talks", "summit"):
+            m = _PLACE_IN.search(text[t.end:t.end + 80])
+            named = countries_in(m.group(1)) if m else []
+            place = m.group(1) if m and named else None
+        obj = _object_after(text, t) if t.family in ("signing", "establishment", "launch", "opening") else None
+        if t.family in ("signing", "establishment", "launch", "opening") and obj is None and not names:
+            return None
+        title, main = _title(t, text, names, main_person, place, obj, by_phrase)
+        if inherited is not None:
+            d, end_date, basis = (inherited.date[:7] if inherited.end_date else inherited.date), None, "inherited"
+        else:
+            assert date is not None
+            d, end_date, basis = date.date, date.end_date, date.basis
+        return Event(d, end_date, t.kind, t.family, title, names, main, [(sentence.start, sentence.end)], basis)
+
+    def _undated(self, t: Trigger, text: str, sentence: Sentence, floor: int, anchor_phrase: bool) -> Event | None:
+        if t.kind not in _SUB_EVENTS or _FUTURE.search(text):
+            return None
+        names = self._participants(t, text, sentence, (0, len(text)), floor)
+        anchor = self.anchor_for(names, anchor_phrase)
+        if anchor is None:
+            return None
+        return self._build(t, None, text, sentence, (0, len(text)), floor, inherited=anchor)
+
+    def _anniversary_origin(self, m: re.Match[str], sentence: Sentence) -> Event | None:
+        """ "75th anniversary of diplomatic relations (January 18, 1950 - 2025)": the founding date."""
+        paren = m.group("paren")
+        if not paren:
+            return None
+        dates = find_dates(paren)
+        if not dates:
+            return None
+        what = re.sub(r"^establishment of\s+", "", m.group("what").strip(), flags=re.I)
+        obj = _normal_object(what)
+        display = re.sub(r"^(?:the\s+|bilateral\s+)+", "", what, flags=re.I)
+        return Event(dates[0].date, None, "establishment", "establishment", f"Establishment of {display}",
+                     [], obj, [(sentence.start, sentence.end)], dates[0].basis)
+
+    def merged(self) -> list[Event]:
+        """Fold a vaguer mention ("2025", "1950") into a sharper one of the same event in this document."""
+        by_key: dict[str, Event] = {}
+        for ev in self.events:
+            if ev.key in by_key:
+                kept = by_key[ev.key]
+                kept.spans += [s for s in ev.spans if s not in kept.spans]
+                kept.participants += [p for p in ev.participants if p not in kept.participants]
+                continue
+            by_key[ev.key] = ev
+        events = list(by_key.values())
+        result: list[Event] = []
+        for ev in events:
+            sharper = next((o for o in events if o is not ev and o.family == ev.family
+                            and len(o.date) > len(ev.date) and o.date.startswith(ev.date)
+                            and _same_subject(ev, o)), None)
+            if sharper is not None:
+                sharper.spans += [s for s in ev.spans if s not in sharper.spans]
+                continue
+            result.append(ev)
+        return result
+
+
+def _same_subject(vague: Event, sharp: Event) -> bool:
+    if vague.main and vague.main == sharp.main:
+        return True
+    person = vague.main.split("|")[0]
+    return bool(person) and person in sharp.participants
 
 
 def extract_events(doc: Document, people: PeopleIndex) -> list[Finding]:
-    return []
+    """Dated events of one document, each citing the sentence(s) reporting it."""
+    collector = _DocEvents(doc, people)
+    for sentence in doc.sentences:
+        collector.sentence(sentence)
+    findings: list[Finding] = []
+    for ev in collector.merged():
+        title = "; ".join([ev.title, *(t[:1].lower() + t[1:] for t in ev.extra_titles)])
+        fields: dict[str, object] = {"date": ev.date, "title": title, "participants": ev.participants,
+                                     "event_kind": ev.kind}
+        if ev.end_date:
+            fields["end_date"] = ev.end_date
+        confidence = {"explicit": 0.85, "context year": 0.75, "relative": 0.7, "inherited": 0.6}.get(ev.basis, 0.6)
+        findings.append(Finding(kind="event", key=ev.key, label=f"{title} ({ev.date})", fields=fields,
+                                spans=sorted(ev.spans), rule=f"{ev.kind}, date {ev.basis}",
+                                confidence=confidence))
+    return findings
