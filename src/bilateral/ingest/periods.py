@@ -39,7 +39,8 @@ _YEAR_REF = rf"(?P<ref>this year|last year|{_YEAR}|the year)"
 class PeriodMention:
     """A time phrase at [start, end) of the sentence text.
 
-    ``role`` is "period" (when the figure applies), "base" (a comparison
+    ``role`` is "period" (when the figure applies), "date" (a day: an event,
+    not a period), "base" (a comparison
     baseline: "compared to the figure in 2000") or "anaphor" ("the end of the
     year": the year of the previous sentence).
     """
@@ -120,6 +121,13 @@ def _patterns(r: _Resolver) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
     def year_range(m: re.Match[str]) -> tuple[str | None, str]:
         return _span(m["a"], m["b"]), "period"
 
+    def short_range(m: re.Match[str]) -> tuple[str | None, str]:
+        return f"{m['a']}..{m['a'][:2]}{m['b']}", "period"
+
+    def full_date(m: re.Match[str]) -> tuple[str | None, str]:
+        # a day is an event date (a dateline, a signing), not the period a figure covers
+        return f"{int(m['y'])}-{_month(m['m']):02d}-{int(m['d']):02d}", "date"
+
     def last_n(m: re.Match[str]) -> tuple[str | None, str]:
         if r.year is None:
             return None, "period"
@@ -161,9 +169,11 @@ def _patterns(r: _Resolver) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         (re.compile(rf"\b(?:in |during |for )?the first (?P<n>{_COUNT}) months (?:of )?{_YEAR_REF}", flags), months_of),
         (re.compile(rf"\b(?:in |during )?the (?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR_REF}", flags), quarter_of),
         (re.compile(rf"\b(?:in |during )?the (?P<h>first|second) half (?:of )?{_YEAR_REF}", flags), half_of),
+        (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>{_YEAR})\b", flags), full_date),
         (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|and|through|until|-|–) (?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_range),
         (re.compile(rf"\b(?P<m1>{_MONTH})[-–](?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_range),
         (re.compile(rf"\b(?:from |between |in )?(?P<a>{_YEAR}) ?(?:to|and|through|until|-|–) ?(?P<b>{_YEAR})\b", flags), year_range),
+        (re.compile(rf"\b(?:in )?(?:the )?(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b(?: (?:financial|fiscal) year)?", flags), short_range),
         (re.compile(rf"\b(?:over|in|during|for) the (?:last|past) (?P<n>{_COUNT}) (?P<unit>years|decades)\b", flags), last_n),
         (re.compile(rf"\bsince (?P<y>{_YEAR})\b", flags), since),
         (re.compile(rf"\b(?:in |by |until |through |as of |since |(?:by )?(?:the )?end of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_year),

@@ -55,7 +55,7 @@ _GROWTH = re.compile(r"\b(increase[sd]?|rise|rose|risen|growth|grew|grown|up|sur
 _DECLINE = re.compile(r"\b(decline[sd]?|decrease[sd]?|fell|fall(?:en)?|drop(?:ped)?|down|lower|contract(?:ed|ion)|"
                       r"shr[au]nk|plunge[sd]?|slump(?:ed)?)\b", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|this|that) (?:figure|number|total|amount|volume|value)\b|\b(?:it|this|that)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:—()]|,(?!\d)|\s[–-]\s|\s(?:and|but|while|whereas)\s(?=(?:the|it|its|this|that|they|there)\s)")
+_CLAUSE_BREAK = re.compile(r"[;:—()]|,(?!\d)|\s[–-]\s|\s(?:and|but)\s(?=(?:said|says|added|noted|stressed)\b)|\s(?:and|but|while|whereas)\s(?=(?:the|it|its|this|that|they|there)\s)")
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]|[^\w\s]")
 _STOP = {
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "as", "is", "are",
@@ -181,9 +181,15 @@ def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, 
             tail = re.match(r"\s+and\s+([a-z]+s)\b", text[end:])
             if tail and tail.group(1) in vocab.count_nouns:
                 end += tail.end()
+            elif understanding := re.match(r"\s+of\s+understanding\b", text[end:]):
+                end += understanding.end()
+                unit = f"{unit} of understanding"
             return unit, " ".join([*modifiers, text[m.start():end]]), end, 0.85
         if lower in _STOP or word == "-":
             return None
+        if word in _adjective_to_country(vocab) and re.match(
+                r"\s+(?:[a-z]+ed|are|were|have|had|live|work|visit|study|said)\b", text[m.end():]):
+            return "people", " ".join([*modifiers, word]), m.end(), 0.8
         if (word.islower() and len(word) > 3 and word.endswith("s")
                 and not word.endswith(("ss", "us", "is", "ous")) and modifiers is not None):
             # A plural noun after adjectives ("45 bilateral cooperation documents").
@@ -229,6 +235,7 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
             continue
         found.append(stat)
     _inherit_ranges(text, found, candidates, vocab)
+    _inherit_subject(text, found, vocab)
     found.sort(key=lambda s: s.start)
     for prev, stat in pairwise(found):
         # "exceeding USD 200 billion ..., and USD 260 billion": the qualifier governs both
@@ -283,6 +290,8 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
             return None
         upto = pos + mu.end()
         if unit in _TIME_UNITS:
+            if re.match(r"\s+and\s+\d", text[upto:]):
+                return None  # "five hours and 20 minutes": a compound duration is not one number
             if _AGO.match(text[upto:]) or (words is None and value >= 1800 and unit == "years"):
                 return None
             lead = before
@@ -295,8 +304,10 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
             stat = make(unit, "tonnage", upto, 0.9)
         else:
             stat = make(unit, "distance", upto, 0.8)
-    elif words is None or scale:
+    elif words is None or scale or value >= 2:
         noun = _count_noun(text, pos, vocab)
+        if noun and words and not scale and noun[3] < 0.8:
+            noun = None  # "four key goals": a written-out number needs a known counted noun
         if noun:
             unit, phrase, upto, conf = noun
             stat = make(unit, "count", upto, conf)
@@ -307,6 +318,31 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
     if q:
         stat.qualifier = vocab.qualifier_of[q.group("q").lower()]
     return stat
+
+
+_CHANGE_TO = re.compile(r"\b(?:rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|surged)\b"
+                        r"[^,;]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+)?$")
+
+
+def _inherit_subject(text: str, found: list[_Stat], vocab: Vocabulary) -> None:
+    """"arrivals in Bali rose 27 percent to about 590,000": the bare number counts the subject's noun."""
+    for m in _DIGITS.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s.start <= start < s.end for s in found) or re.match(r"%|[A-Za-z]|\s(?:percent|per cent|thousand|million|billion|trillion)\b", text[end:]):
+            continue
+        change = _CHANGE_TO.search(text, 0, start)
+        if not change or change.end() != start:
+            continue
+        subject = re.search(r"((?:[\w-]+\s){0,3}?(?P<noun>[a-z]+s)(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:\w+\s+)?$",
+                            text[:change.start()])
+        if not subject or subject["noun"] not in vocab.count_nouns:
+            continue
+        stat = _Stat(start, end, start, end, _to_number(m.group(1)), vocab.count_nouns[subject["noun"]], "count",
+                     confidence=0.7)
+        stat.noun_phrase = _clean(subject.group(1))
+        q = vocab.qualifiers.search(text[:start])
+        stat.qualifier = vocab.qualifier_of[q.group("q").lower()] if q else None
+        found.append(stat)
 
 
 def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, int, int | float, str | None]],
@@ -329,6 +365,15 @@ def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, i
 
 
 # --- measures ---------------------------------------------------------------
+
+
+def _participle(verb: str) -> str:
+    """"electrifies" -> "electrified", "covers" -> "covered" (regular verbs; enough for a label)."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "ied"
+    if verb.endswith(("ses", "shes", "ches", "xes", "zes")):
+        return verb[:-2] + "ed"
+    return verb[:-1] + ("d" if verb[-2:-1] == "e" else "ed")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -452,6 +497,27 @@ def _commodity(text: str, stat: _Stat, vocab: Vocabulary) -> str | None:
     return _clean(f"{actor}{goods} exports" + (f" to {dest.group(1)}" if dest else ""))
 
 
+def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str | None:
+    """Measures said by the verb around a sum: "spend €2 billion upgrading rail links", "a deal worth $450 million"."""
+    pre = text[lo:stat.start]
+    if re.search(r"\b(?:up|down)\s+from\s+$", pre) and earlier:
+        return earlier[-1].measure  # the earlier level of the same measure
+    receiver = re.search(r"(?P<subj>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+(?:will\s+|would\s+)?"
+                         r"(?:receive[sd]?|gets?|got)\s+(?:\S+\s+)?$", text[:stat.start])
+    if receiver:
+        yearly = "annual " if re.match(r"\s+(?:a|per)\s+year\b|\s+annually\b", text[stat.end:]) else ""
+        return _clean(f"{yearly}funding of {re.sub(r'^the ', '', receiver['subj'])}")
+    if re.search(r"\b(?:spend|spent|spending|invest|invested|allocate|allocated|earmark(?:ed)?)\s+(?:\S+\s+)?$", pre):
+        use = re.match(r"\s+(?:on\s+)?((?:the\s+)?[a-z][\w-]*(?:ing)?(?:\s+[a-z][\w-]*){0,3})", text[stat.end:])
+        if use:
+            return _clean(f"spending on {re.sub(r'^the ', '', use.group(1))}")
+    worth = re.search(r"(?:\b(?:a|an|the)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:(?:reported|estimated|said|believed|"
+                      r"expected)\s+to\s+be\s+|(?:is|was|are|were)\s+)?(?:worth|valued at)\s+(?:\S+\s+)?$", pre)
+    if worth and not earlier:
+        return _clean(f"value of {worth.group(1)}")
+    return None
+
+
 def _subject_as(text: str, lo: int, pos: int) -> str | None:
     """"China has remained Vietnam's largest trading partner for over 20 years" -> "China as ..."."""
     head = text[lo:pos]
@@ -481,7 +547,9 @@ def _percent_of(text: str, stat: _Stat, hi: int) -> str | None:
     """"75.9 percent of Vietnamese respondents report ..." -> "share of Vietnamese respondents who report ..."."""
     m = re.match(r"\s+of\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[a-z]+s)\b(.*)", text[stat.end:hi])
     if not m:
-        return None
+        np = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Za-z][\w’'-]*\s*){1,4}?)(?=\s+(?:on|in|for|to|from|by|through|"
+                      r"with|and|that|which)\b|$)", text[stat.end:hi])
+        return _clean(f"share of {np.group(1)}") if np else None
     group, rest = m.group(1), m.group(2).split()
     if rest and rest[0].islower():
         joiner = " " if rest[0] in _STOP else " who "
@@ -530,7 +598,17 @@ class _Context:
     year: str | None = None
     according_to: str | None = None
     interviewee: str | None = None
+    cited_words: set[str] = field(default_factory=set)
     values: dict[tuple[str, float], str] = field(default_factory=dict)
+
+
+_GENERIC = {"share", "growth", "decline", "chinese", "vietnamese", "bilateral", "total", "who", "people"}
+
+
+def _words(measure: str | None) -> set[str]:
+    """Content words of a measure, for telling whether two figures measure the same thing."""
+    words = set(re.findall(r"[a-z]{4,}", (measure or "").lower()))
+    return {w[:6] for w in words if w not in _GENERIC and w not in _STOP}
 
 
 def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention], ctx: _Context,
@@ -550,7 +628,7 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
             if earlier and (re.search(r"\b(?:valued at|worth|value of|equivalent to)\s+$", pre)
                             or re.search(r"\(\s*(?:\S+\s+)?$", text[:stat.start])):
                 measure = earlier[-1].measure
-            measure = measure or _commodity(text, stat, vocab)
+            measure = measure or _commodity(text, stat, vocab) or _money_phrase(text, stat, lo, earlier)
             if measure is None:
                 measure = _cue_measure(text, lo, stat.start, stat.start, context_bilateral, vocab)
             if measure is None and _ANAPHOR.search(pre) and ctx.measure:
@@ -569,7 +647,8 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
         elif stat.rule == "duration":
             measure = _subject_as(text, lo, stat.start)
             if measure is None:
-                m = re.search(r"\b(?:[a-z]+\s+)?([a-z]+ (?:time|duration|journey|trip|ride|flight))\s+from\s+$", pre)
+                m = re.search(r"([\w-]+ (?:time|duration|journey|trip|ride|flight))\s+from\s+(?:.{0,40}\s+to\s+)?"
+                              r"(?:\S+\s+)?$", pre)
                 inherited = [s for s in stats if s.end < stat.start and s.unit == stat.unit and s.measure]
                 measure = m.group(1) if m else (inherited[-1].measure if inherited else None)
         elif stat.rule == "distance":
@@ -578,8 +657,10 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
                     r"-\w+$", text[stat.num_start:stat.end]):
                 noun = re.match(r"\s+([a-z]+)", text[stat.end:])
                 measure = f"{noun.group(1)} length" if noun else None
-            elif m and re.match(r"\s+of\s+", text[stat.end:]):
-                measure = None
+            elif of := re.match(r"\s+of\s+([a-z][\w-]*(?: [a-z][\w-]*)?)", text[stat.end:]):
+                verb = re.search(r"\b([a-z]+)\s+(?:\S+\s+)?$", pre)
+                measure = _clean(f"{of.group(1)} {_participle(verb.group(1))}" if verb and verb.group(1).endswith("s")
+                                 and verb.group(1) not in _STOP else f"length of {of.group(1)}")
         if (measure is None or measure == stat.unit) and (stat.unit, float(stat.value)) in ctx.values:
             measure = ctx.values[(stat.unit, float(stat.value))]
         stat.measure = measure
@@ -589,7 +670,19 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
         lo, hi = _clause(text, stat.start, stat.end)
         others = [s for s in stats if s is not stat and s.measure and s.rule in ("money", "tonnage", "count")]
         base = None
-        if others:
+        subject = re.search(r"((?:[\w-]+\s){0,3}?[a-z]+s(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:overall\s+)?"
+                            r"(?:rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|surged)\s+"
+                            r"(?:by\s+)?(?:\S+\s+)?$", text[lo:stat.start])
+        than = re.search(r"((?:[\w-]+\s){0,2}?[a-z]+s(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:remain|are|is|were|was|stay)\s+"
+                         r"(?:\S+\s+){0,2}$", text[lo:stat.start])
+        other = re.match(r"\s+(?:higher|lower|more|less|cheaper|costlier)\s+than\s+(?:in\s+)?([A-Z][\w-]*(?: [A-Z][\w-]*)*)",
+                         text[stat.end:])
+        if than and other and stat.rule != "fraction":
+            stat.measure = _clean(f"{than.group(1)} vs {other.group(1)}")
+            continue
+        if subject and stat.rule != "fraction" and subject.group(1).split()[-1] not in _STOP:
+            base = _clean(subject.group(1))
+        elif others:
             base = min(others, key=lambda s: abs(s.start - stat.start)).measure
         base = base or _cue_measure(text, 0, len(text), stat.start, context_bilateral, vocab) or (
             ctx.measure if _ANAPHOR.search(text[:stat.start]) else None)
@@ -616,11 +709,12 @@ def _assign_periods(text: str, stats: list[_Stat], periods: list[PeriodMention])
         lo, hi = _clause(text, stat.start, stat.end)
         pool = [p for p in usable if lo <= p.start and p.end <= hi]
         if not pool and stat.rule not in ("duration", "distance", "count"):
-            pool = usable
+            pool = [p for p in usable if not text[:p.start].strip() or abs(p.start - stat.end) <= 60
+                    or abs(stat.start - p.end) <= 60]
         elif not pool and stat.rule == "count":
             pool = [p for p in usable if not text[:p.start].strip()]  # "In 2024, over 3.7 million ..."
-        if not pool:
-            continue
+        if not pool or re.search(r"\b(?:up|down)\s+from\s+$", text[:stat.start]):
+            continue  # "up from €12 million": the earlier level, not the period named
         nearest = min(pool, key=lambda p: min(abs(p.start - stat.end), abs(stat.start - p.end)))
         stat.period = nearest.period
         if stat.unit == "fold" and bases and nearest.period and single_year(nearest.period):
@@ -656,12 +750,29 @@ _TITLE_WORDS = {
 }
 
 
+_SAID = re.compile(r"(?:^|,\s*)(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})(?:, (?:a|an|the) [^,]{3,80},)? "
+                   r"(?:said|says|told reporters)"
+                   r"(?: that)?(?=[.,]?\s*$|\s+(?:that\s+)?[a-z])")
+
+
+def _speaker(text: str, doc_text: str) -> str | None:
+    """"..., Kowalczyk said." or "Son said that ...": figures in a sentence someone states are theirs."""
+    m = _SAID.search(text)
+    if not m or m["name"] in _TITLE_WORDS or m["name"].split()[0] in ("The", "It", "He", "She", "They"):
+        return None
+    return _full_name(m["name"], doc_text)
+
+
 def _interviewee(text: str, doc_text: str, vocab: Vocabulary) -> str | None:
     """"According to Son, ..." opening a paragraph: its figures are Son's; "Son" -> his full name in the text."""
     m = _ACCORDING_PERSON.match(text)
     if not m or vocab.source_nouns.search(m["name"]):
         return None
-    short, best = m["name"], m["name"]
+    return _full_name(m["name"], doc_text)
+
+
+def _full_name(short: str, doc_text: str) -> str:
+    best = short
     for full in re.finditer(r"((?:[A-Z][a-z]+ ){1,3})" + re.escape(short) + r"\b", doc_text):
         words = full.group(1).split()
         while words and words[0] in _TITLE_WORDS:
@@ -680,7 +791,8 @@ def _assign_sources(text: str, stats: list[_Stat], vocab: Vocabulary) -> bool:
     for i, stat in enumerate(stats):
         nxt = stats[i + 1].start if i + 1 < len(stats) else len(text)
         after = [s for s in sources if stat.end <= s[0] < nxt]
-        before = [s for s in sources if s[1] <= stat.start]
+        before = [s for s in sources if s[1] <= stat.start
+                  and not re.search(r"\b(?:while|whereas|but|although|though)\b", text[s[1]:stat.start])]
         if after:
             stat.according_to = after[0][2]
         elif before:
@@ -741,9 +853,11 @@ def extract_statistics(doc: Document) -> list[Finding]:
         _assign_periods(text, stats, periods)
         if not _assign_sources(text, stats, vocab) and ctx.according_to and sentence.passage == ctx.passage:
             for stat in stats:
-                stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
+                if not stat.derived and _words(stat.measure) & ctx.cited_words:
+                    stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
+        speaker = _speaker(text, doc.text)
         for stat in stats:
-            stat.according_to = stat.according_to or ctx.interviewee
+            stat.according_to = stat.according_to or speaker or ctx.interviewee
             if stat.rule == "duration":
                 stat.according_to = None  # "for two decades" is narrative, not the cited data
         for stat in stats:
@@ -770,6 +884,7 @@ def extract_statistics(doc: Document) -> list[Finding]:
         if measured:
             ctx.measure = measured[-1].measure
         ctx.according_to = next((s.according_to for s in reversed(stats) if s.according_to), None)
+        ctx.cited_words = set().union(*(_words(s.measure) for s in stats if s.according_to))
         ctx.passage = sentence.passage
         ctx.year = sentence_year or ctx.year
     return findings
