@@ -1,0 +1,98 @@
+"""Start the window: arguments, high-DPI policy, the library, the event loop.
+
+A library that will not open is a message, not a traceback — on stderr, and
+in a dialog once Qt is up (napari's _main does the same before Qt exists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from bilateral.gui import messages, settings, theme
+from bilateral.store.errors import StoreError
+
+
+def parse_args(args: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bilateral", description="Browse the facts in the bundled news corpus.")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="open this library instead of the bundled one (default: $BILATERAL_DB if it exists)")
+    parser.add_argument("--exit-after-paint", action="store_true",
+                        help="quit right after the first window paint (benchmarks, smoke tests)")
+    parser.add_argument("--screenshot", type=Path, default=None,
+                        help="after the first paint, save the window as a PNG here and quit")
+    parser.add_argument("--search", default=None, help="start with this search")
+    parser.add_argument("--open", dest="open_item", default=None, help="start with this item id open")
+    return parser.parse_args(args)
+
+
+def library_path(arg: Path | None) -> Path | None:
+    """--db wins; else a user library named by BILATERAL_DB if it exists; else the bundled store."""
+    if arg is not None:
+        return arg
+    env = os.environ.get("BILATERAL_DB")
+    if env and Path(env).is_file():
+        return Path(env)
+    return None
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication; DPI policy and names are set before it exists."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QCoreApplication.setOrganizationName(settings.ORGANIZATION)
+    QCoreApplication.setApplicationName(settings.APPLICATION)
+    QGuiApplication.setDesktopFileName("bilateral")
+    app = QApplication(argv or [sys.argv[0]])
+    app.setWindowIcon(theme.app_icon())
+    theme.apply(app)
+    return app
+
+
+def run_app(args: list[str]) -> int:
+    options = parse_args(args)
+    app = application([sys.argv[0]])
+    from bilateral.store.library import Library
+
+    try:
+        library = Library.open(library_path(options.db))
+    except StoreError as exc:
+        messages.fatal(None, "Bilateral cannot open its library", f"{exc}\n\nRun `bilateral build` to create it.")
+        return 1
+    from bilateral.gui.main_window import MainWindow
+
+    try:
+        window = MainWindow(library)
+        if options.open_item:
+            window.open_item(options.open_item)
+        if options.search:
+            window.search_field.setText(options.search)
+        if options.exit_after_paint or options.screenshot:
+            window.first_paint.connect(app.quit)
+            if options.screenshot:
+                window.first_paint.connect(lambda: _screenshot(window, options.screenshot))
+        window.show()
+        if options.exit_after_paint:
+            # A platform that never paints must not hang a benchmark.
+            QTimer.singleShot(30_000, app.quit)
+        code = app.exec()
+        window.close()
+        window.deleteLater()
+        return code
+    finally:
+        library.close()
+
+
+def _screenshot(window: QApplication | object, path: Path) -> None:
+    from bilateral.gui.main_window import MainWindow
+
+    if isinstance(window, MainWindow):
+        window.grab().save(str(path))

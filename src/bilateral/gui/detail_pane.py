@@ -1,0 +1,153 @@
+"""The chosen item's fields, its citations and why it is there; a person's page; a source's record.
+
+Rendered as rich text in a QTextBrowser: every citation, quote, event and
+source is a link, reachable with Tab and opened with Enter.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from bilateral.core.cite import human_date
+from bilateral.core.model import KIND_FIELDS, Item, Source
+from bilateral.gui.item_models import SINGULAR, text_of
+
+if TYPE_CHECKING:
+    from bilateral.store.library import CitedSpan, ItemRow, PersonPage
+
+#: Field labels a person reads; fields not listed show their own name.
+FIELD_LABELS = {
+    "name": "Name", "aliases": "Also written", "country": "Country", "roles": "Roles", "native": "Native spelling",
+    "display": "Value", "value": "Number as written", "scale": "Scale", "unit": "Unit", "normalized": "Normalized",
+    "measure": "Measure", "period": "Period", "qualifier": "Qualifier", "according_to": "According to",
+    "speaker_name": "Speaker", "text": "Text", "quote_kind": "Kind", "agreement_kind": "Kind", "year": "Year",
+    "parties": "Parties", "date": "Date", "title": "Title", "participants": "Participants",
+}
+HIDDEN_FIELDS = {"speaker", "as_written", "participant_names"}
+
+
+def _e(value: Any) -> str:
+    return html.escape(text_of(value))
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _normalized(value: Any) -> str:
+    if isinstance(value, int | float):
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
+    return text_of(value)
+
+
+class DetailPane(QTextBrowser):
+    """Shows what is selected; links say what to open (``item:``, ``cite:``, ``source:``)."""
+
+    link_activated = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.document().setDocumentMargin(14)
+        self.anchorClicked.connect(self._on_anchor)
+        self.setPlaceholderText("Choose an item to see its fields, citations and why it was extracted.")
+
+    @Slot(QUrl)
+    def _on_anchor(self, url: QUrl) -> None:
+        self.link_activated.emit(url.toString())
+
+    def _muted(self) -> str:
+        return self.palette().color(self.palette().ColorRole.PlaceholderText).name()
+
+    def show_item(self, item: Item, sources: Mapping[str, Source], names: Mapping[str, str],
+                  page: PersonPage | None = None, current: int = 0) -> None:
+        muted = self._muted()
+        parts = [f'<p style="color:{muted}; margin:0">{html.escape(SINGULAR.get(item.kind, item.kind).title())}</p>',
+                 f'<h2 style="margin-top:2px">{html.escape(item.label)}</h2>']
+        rows = []
+        fields = dict(item.fields)
+        order = ["display", *KIND_FIELDS[item.kind]]
+        if item.kind == "person":
+            order.insert(order.index("aliases"), "native")
+        for name in [*order, *[f for f in fields if f not in order]]:
+            if name in HIDDEN_FIELDS or name not in fields:
+                continue
+            value = fields[name]
+            if name == "participants":
+                cell = ", ".join(f'<a href="item:{html.escape(p)}">{html.escape(names.get(p, p))}</a>'
+                                 for p in value or []) or "unknown"
+            elif name == "speaker_name" and fields.get("speaker"):
+                cell = f'<a href="item:{html.escape(fields["speaker"])}">{_e(value)}</a>'
+            elif name == "normalized":
+                cell = html.escape(_normalized(value)) or "unknown"
+            else:
+                cell = _e(value) or f'<span style="color:{muted}">unknown</span>'
+            rows.append(f'<tr><td style="color:{muted}; padding-right:14px">{FIELD_LABELS.get(name, name)}</td>'
+                        f"<td>{cell}</td></tr>")
+        parts.append(f'<table cellspacing="2">{"".join(rows)}</table>')
+        parts.append(f'<p style="color:{muted}">Why this item: found by rule <i>{html.escape(item.rule or "unknown")}</i>,'
+                     f" confidence {item.confidence:.0%}.</p>")
+        parts.append(f"<h3>Citations ({len(item.citations)})</h3><ol>")
+        for n, citation in enumerate(item.citations):
+            source = sources.get(citation.source)
+            title = (source.title if source and source.title else "untitled article")
+            style = ' style="font-weight:600"' if n == current else ""
+            parts.append(f'<li{style}><a href="cite:{html.escape(item.id)}:{n}">“{html.escape(_short(citation.text))}”</a>'
+                         f'<br><span style="color:{muted}">{html.escape(title)}, chars {citation.start}–{citation.end}'
+                         f"</span></li>")
+        parts.append("</ol>")
+        if page is not None:
+            parts.append(self._person_page(page, muted))
+        self.setHtml("".join(parts))
+
+    def _rows_list(self, title: str, rows: Sequence[ItemRow], empty: str, muted: str) -> str:
+        if not rows:
+            return f'<h3>{title}</h3><p style="color:{muted}">{empty}</p>'
+        links = "".join(
+            f'<li><a href="item:{html.escape(r.id)}">{html.escape(_short(r.label, 140))}</a></li>' for r in rows)
+        return f"<h3>{title} ({len(rows)})</h3><ul>{links}</ul>"
+
+    def _person_page(self, page: PersonPage, muted: str) -> str:
+        parts = [self._rows_list("Quotes", page.quotes, "No quotes attributed.", muted),
+                 self._rows_list("Events", page.events, "No events recorded.", muted)]
+        links = "".join(
+            f'<li><a href="source:{html.escape(s.id)}">{html.escape(s.title or "Untitled article")}</a>'
+            f' <span style="color:{muted}">— {html.escape(s.publisher or "publisher unknown")}, '
+            f"{html.escape(human_date(s))}</span></li>" for s in page.sources)
+        parts.append(f"<h3>Sources naming them ({len(page.sources)})</h3><ul>{links}</ul>")
+        return "".join(parts)
+
+    def show_source(self, source: Source, spans: Sequence[CitedSpan]) -> None:
+        muted = self._muted()
+        parts = [f'<p style="color:{muted}; margin:0">Source</p>',
+                 f'<h2 style="margin-top:2px">{html.escape(source.title or "Untitled article")}</h2><table>']
+        for name in ("title", "publisher", "author", "published", "url"):
+            value = getattr(source, name)
+            shown = human_date(source) if name == "published" and value else value
+            basis = source.basis.get(name) if value else None
+            evidence = source.evidence.get(name)
+            cell = _e(shown) if value else f'<span style="color:{muted}">unknown</span>'
+            if basis:
+                cell += f' <span style="color:{muted}">({html.escape(basis)})</span>'
+            if evidence:
+                cell += f'<br><span style="color:{muted}; font-size:small">{html.escape(evidence)}</span>'
+            parts.append(f'<tr><td style="color:{muted}; padding-right:14px">{name.title()}</td><td>{cell}</td></tr>')
+        parts.append(f'<tr><td style="color:{muted}; padding-right:14px">File</td><td>{_e(source.file) or "unknown"}'
+                     "</td></tr></table>")
+        parts.append(f"<h3>Cited in this article ({len(spans)})</h3><ul>")
+        for span in spans:
+            c = span.citation
+            parts.append(f'<li><a href="span:{html.escape(span.item_id)}:{c.start}:{c.end}">'
+                         f"{html.escape(_short(span.label, 120))}</a> "
+                         f'<span style="color:{muted}">{html.escape(SINGULAR.get(span.kind, span.kind))}</span></li>')
+        parts.append("</ul>")
+        self.setHtml("".join(parts))

@@ -1,0 +1,500 @@
+"""Item models over the store, by the book (Anki's id-holding table model, Picard's roles).
+
+``ItemTableModel`` holds only the ordered id list of one kind; rows are
+fetched from ``Library.rows()`` in blocks when a view asks for them and kept
+in a cache, so a library a thousand times larger costs the same to paint.
+Sorting and filtering ask the store for a new id list instead of sorting
+fetched rows in a proxy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from bilateral.core.cite import human_date
+from bilateral.core.model import Source
+
+if TYPE_CHECKING:
+    from bilateral.store.library import ItemRow, Library, SearchHit, SearchResult
+
+Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1        # the item id (or source id in the sources table)
+CITATION_ROLE = Qt.ItemDataRole.UserRole + 2  # the Citation to open
+HTML_ROLE = Qt.ItemDataRole.UserRole + 3      # rich text for the HTML delegate
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 4     # a category's count
+KEY_ROLE = Qt.ItemDataRole.UserRole + 5       # a category's key ("person", …, "source")
+KIND_ROLE = Qt.ItemDataRole.UserRole + 6      # a search row's kind
+
+#: Sidebar order and names; "source" is not an item kind but sits beside them.
+CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("person", "Leaders"),
+    ("agreement", "Agreements"),
+    ("statistic", "Statistics"),
+    ("quote", "Quotes"),
+    ("event", "Events"),
+    ("source", "Sources"),
+)
+CATEGORY_NAMES = dict(CATEGORIES)
+KIND_NAMES: dict[str, str] = {
+    "person": "Leaders", "agreement": "Agreements", "statistic": "Statistics",
+    "quote": "Quotes", "event": "Events", "passage": "Passages",
+}
+SINGULAR: dict[str, str] = {
+    "person": "leader", "agreement": "agreement", "statistic": "statistic",
+    "quote": "quote", "event": "event", "passage": "passage", "source": "source",
+}
+
+
+def text_of(value: Any) -> str:
+    """A field as a person reads it; unknown stays visibly empty, never invented."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(text_of(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def snippet_html(snippet: str) -> str:
+    """Escape first, then turn the store's \\x02…\\x03 match marks into bold."""
+    return html.escape(snippet).replace("\x02", "<b>").replace("\x03", "</b>")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    sort: str                       # the Library.item_ids sort key
+    value: Callable[[ItemRow], str]
+    numeric: bool = False
+
+
+def _field(name: str) -> Callable[[ItemRow], str]:
+    def get(row: ItemRow) -> str:
+        return text_of(row.fields.get(name))
+    return get
+
+
+def _person_name(row: ItemRow) -> str:
+    native = row.fields.get("native")
+    name = text_of(row.fields.get("name")) or row.label
+    return f"{name} ({native})" if native and native != name else name
+
+
+def _statistic_value(row: ItemRow) -> str:
+    return text_of(row.fields.get("display") or row.fields.get("as_written") or row.label)
+
+
+def _source(row: ItemRow) -> str:
+    return row.source
+
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "person": (
+        Column("Name", "label", _person_name),
+        Column("Country", "country", _field("country")),
+        Column("Roles", "roles", _field("roles")),
+        Column("Source", "source", _source),
+    ),
+    "statistic": (
+        Column("Value", "normalized", _statistic_value, numeric=True),
+        Column("Measure", "measure", _field("measure")),
+        Column("Period", "period", _field("period")),
+        Column("Qualifier", "qualifier", _field("qualifier")),
+        Column("According to", "according_to", _field("according_to")),
+        Column("Source", "source", _source),
+    ),
+    "quote": (
+        Column("Speaker", "speaker_name", _field("speaker_name")),
+        Column("Quote", "text", _field("text")),
+        Column("Kind", "quote_kind", _field("quote_kind")),
+        Column("Source", "source", _source),
+    ),
+    "agreement": (
+        Column("Name", "label", _field("name")),
+        Column("Kind", "agreement_kind", _field("agreement_kind")),
+        Column("Year", "year", _field("year"), numeric=True),
+        Column("Parties", "parties", _field("parties")),
+        Column("Source", "source", _source),
+    ),
+    "event": (
+        Column("Date", "date", _field("date")),
+        Column("Title", "title", _field("title")),
+        Column("Participants", "participants", _field("participant_names")),
+        Column("Source", "source", _source),
+    ),
+}
+
+
+class ItemTableModel(QAbstractTableModel):
+    """One kind's items: an id list from the store, rows fetched when painted."""
+
+    BLOCK = 128  # rows fetched per store query when a view scrolls into uncached rows
+
+    def __init__(self, library: Library, kind: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._kind = kind
+        self._columns = COLUMNS[kind]
+        self._ids: list[str] = []
+        self._cache: dict[str, ItemRow] = {}
+        self._sort_column = 0
+        self._descending = False
+        self._text = ""
+        self._source: str | None = None
+        self._source_titles: dict[str, str] = {}
+        self._person_names: dict[str, str] = {}
+        self.fetches = 0  # how many store queries data() caused (tests check laziness)
+        self.refresh()
+
+    # -- what the store decides ------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return self._kind
+
+    @property
+    def filter_text(self) -> str:
+        return self._text
+
+    def set_source_titles(self, titles: dict[str, str]) -> None:
+        self._source_titles = titles
+
+    def set_filter(self, text: str, source: str | None = None) -> None:
+        if text == self._text and source == self._source:
+            return
+        self._text, self._source = text, source
+        self.refresh()
+
+    def refresh(self) -> None:
+        ids = self._library.item_ids(
+            self._kind, sort=self._columns[self._sort_column].sort, descending=self._descending,
+            text=self._text, source=self._source,
+        )
+        self.beginResetModel()
+        self._ids = list(ids)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        ids = self._library.item_ids(
+            self._kind, sort=self._columns[column].sort, descending=descending,
+            text=self._text, source=self._source,
+        )
+        self._sort_column, self._descending = column, descending
+        self.layoutAboutToBeChanged.emit()
+        old = {item_id: row for row, item_id in enumerate(self._ids)}
+        new_rows = {item_id: row for row, item_id in enumerate(ids)}
+        persistent = self.persistentIndexList()
+        replacements = []
+        for index in persistent:
+            item_id = self._ids[index.row()] if index.row() < len(self._ids) else None
+            row = new_rows.get(item_id) if item_id is not None else None
+            replacements.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self._ids = list(ids)
+        self.changePersistentIndexList(persistent, replacements)
+        del old
+        self.layoutChanged.emit()
+
+    # -- lazy rows -------------------------------------------------------------
+    def item_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, item_id: str) -> int:
+        try:
+            return self._ids.index(item_id)
+        except ValueError:
+            return -1
+
+    def item_row(self, row: int) -> ItemRow:
+        item_id = self._ids[row]
+        cached = self._cache.get(item_id)
+        if cached is None:
+            start = row - row % self.BLOCK
+            block = [i for i in self._ids[start:start + self.BLOCK] if i not in self._cache]
+            self.fetches += 1
+            for fetched in self._library.rows(block):
+                self._cache[fetched.id] = self._with_names(fetched)
+            cached = self._cache[item_id]
+        return cached
+
+    def _with_names(self, row: ItemRow) -> ItemRow:
+        """Events list participant ids; show names (fetched once per person, by id)."""
+        if self._kind != "event":
+            return row
+        ids = [p for p in row.fields.get("participants") or [] if isinstance(p, str)]
+        missing = [p for p in ids if p not in self._person_names]
+        if missing:
+            for person in self._library.rows(missing):
+                self._person_names[person.id] = person.label
+        names = [self._person_names.get(p, p) for p in ids]
+        fields = {**row.fields, "participant_names": names}
+        return dataclasses.replace(row, fields=fields)
+
+    # -- Qt model API ------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._columns)):
+            return self._columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        column = self._columns[index.column()]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = self.item_row(index.row())
+            if column.sort == "source":
+                return self._source_titles.get(row.source, row.source)
+            text = column.value(row)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return " ".join(text.split())  # one line per row
+            return text or None
+        if role == CITATION_ROLE:
+            return self.item_row(index.row()).citation
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class SourceTableModel(QAbstractTableModel):
+    """The sources: few, so held whole; unknown metadata says "unknown"."""
+
+    HEADERS = ("Title", "Publisher", "Published", "File")
+
+    def __init__(self, sources: Sequence[Source], parent: QObject) -> None:
+        super().__init__(parent)
+        self._sources = list(sources)
+        self._text = ""
+        self._shown = list(self._sources)
+
+    @property
+    def kind(self) -> str:
+        return "source"
+
+    @property
+    def filter_text(self) -> str:
+        return self._text
+
+    def set_filter(self, text: str, source: str | None = None) -> None:
+        self.beginResetModel()
+        self._text = text
+        needle = text.casefold()
+        self._shown = [s for s in self._sources if not needle or needle in " ".join(
+            filter(None, (s.title, s.publisher, s.author, s.file, s.id))).casefold()]
+        self.endResetModel()
+
+    def source_at(self, row: int) -> Source:
+        return self._shown[row]
+
+    def item_id(self, row: int) -> str:
+        return self._shown[row].id
+
+    def row_of(self, source_id: str) -> int:
+        return next((i for i, s in enumerate(self._shown) if s.id == source_id), -1)
+
+    def _cell(self, source: Source, column: int) -> str:
+        if column == 0:
+            return source.title or "unknown title"
+        if column == 1:
+            return source.publisher or "unknown"
+        if column == 2:
+            return human_date(source) if source.published else "unknown"
+        return source.file or "unknown"
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.HEADERS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        keep = [(self._shown[i.row()].id, i.column()) for i in persistent]
+        # Unknown sorts last either way: it is not a value.
+        known = [s for s in self._shown if self._cell(s, column) != "unknown"]
+        unknown = [s for s in self._shown if self._cell(s, column) == "unknown"]
+        known.sort(key=lambda s: self._cell(s, column).casefold(), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._shown = known + unknown
+        self.changePersistentIndexList(persistent, [self.index(self.row_of(sid), col) for sid, col in keep])
+        self.layoutChanged.emit()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+            return None
+        source = self._shown[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(source, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2 and source.published:
+            return f"publication date {source.published_basis or 'unknown basis'}"
+        if role == ID_ROLE:
+            return source.id
+        return None
+
+
+class CategoryModel(QAbstractListModel):
+    """The sidebar: six categories with the store's counts."""
+
+    def __init__(self, counts: dict[str, int], parent: QObject) -> None:
+        super().__init__(parent)
+        self._counts = dict(counts)
+
+    def key(self, row: int) -> str:
+        return CATEGORIES[row][0]
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, (k, _) in enumerate(CATEGORIES) if k == key), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(CATEGORIES)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(CATEGORIES):
+            return None
+        key, name = CATEGORIES[index.row()]
+        count = self._counts.get(key, 0)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name
+        if role == COUNT_ROLE:
+            return count
+        if role == KEY_ROLE:
+            return key
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{count} {name.lower()}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{name}, {count}"
+        return None
+
+
+class SearchResultModel(QAbstractItemModel):
+    """Search hits grouped by kind: group rows on top, hits below them, best first."""
+
+    ORDER = ("statistic", "person", "quote", "agreement", "event", "passage")
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._groups: list[tuple[str, list[SearchHit]]] = []
+        self.result: SearchResult | None = None
+
+    def set_result(self, result: SearchResult | None) -> None:
+        self.beginResetModel()
+        self.result = result
+        grouped: dict[str, list[SearchHit]] = {}
+        for hit in result.hits if result else []:
+            grouped.setdefault(hit.kind, []).append(hit)
+        order = [k for k in self.ORDER if k in grouped] + [k for k in grouped if k not in self.ORDER]
+        self._groups = [(k, grouped[k]) for k in order]
+        self.endResetModel()
+
+    def hit_count(self) -> int:
+        return sum(len(hits) for _, hits in self._groups)
+
+    def top_hit(self) -> SearchHit | None:
+        """The best-ranked hit overall (BM25: lower is better), whatever its group."""
+        hits = [h for _, hits in self._groups for h in hits]
+        return min(hits, key=lambda h: h.rank) if hits else None
+
+    def hit(self, index: Index) -> SearchHit | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        group = self._groups[index.internalId() - 1][1]
+        return group[index.row()] if index.row() < len(group) else None
+
+    def first_hit_index(self) -> QModelIndex:
+        return self.index(0, 0, self.index(0, 0)) if self._groups else QModelIndex()
+
+    # internalId 0 marks a group row; n > 0 marks a hit of group n - 1.
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        group = parent.row()
+        if group < len(self._groups) and row < len(self._groups[group][1]):
+            return self.createIndex(row, 0, group + 1)
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0 and parent.row() < len(self._groups):
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            if index.row() >= len(self._groups):
+                return None
+            kind, hits = self._groups[index.row()]
+            total = self.result.counts.get(kind, len(hits)) if self.result else len(hits)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{KIND_NAMES.get(kind, kind)} ({total})"
+            if role == KIND_ROLE:
+                return kind
+            return None
+        hit = self.hit(index)
+        if hit is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit.label} — {hit.snippet.replace(chr(2), '').replace(chr(3), '')}"
+        if role == HTML_ROLE:
+            return f"<b>{html.escape(hit.label)}</b><br>{snippet_html(hit.snippet)}"
+        if role == ID_ROLE:
+            return hit.item_id
+        if role == CITATION_ROLE:
+            return hit.citation
+        if role == KIND_ROLE:
+            return hit.kind
+        return None

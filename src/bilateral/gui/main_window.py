@@ -1,0 +1,754 @@
+"""The main window: categories, a table of the chosen one, details, and the article.
+
+Everything the user opens goes through ``open_location`` so history, the
+detail pane, the reading pane and the status bar always agree.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import partial
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bilateral.core.cite import FORMATS, human_date
+from bilateral.core.model import Item, Passage, Source
+from bilateral.gui import settings as window_settings
+from bilateral.gui.clipboard import copy_citation
+from bilateral.gui.detail_pane import DetailPane
+from bilateral.gui.item_models import (
+    CATEGORIES,
+    CATEGORY_NAMES,
+    SINGULAR,
+    CategoryModel,
+    ItemTableModel,
+    SourceTableModel,
+)
+from bilateral.gui.messages import Messages
+from bilateral.gui.navigation import History, Location
+from bilateral.gui.reading_pane import ReadingPane
+from bilateral.gui.search import SearchPanel
+from bilateral.gui.shortcuts import action_rows, shortcuts_html
+from bilateral.gui.sidebar import Sidebar
+from bilateral.gui.theme import app_icon
+from bilateral.store.library import CitedSpan, Library, SearchHit
+
+#: Default column widths per category (the last column stretches).
+_WIDTHS = {
+    "person": (260, 110, 260), "statistic": (130, 200, 110, 80, 140), "quote": (150, 420, 80),
+    "agreement": (300, 110, 60, 180), "event": (100, 320, 200), "source": (380, 160, 150),
+}
+
+
+class _SideButtons(QObject):
+    """Mouse back/forward buttons anywhere in the window (views would otherwise eat them)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget) \
+                and watched.window() is self._window:
+            button = QMouseEvent(event).button() if not isinstance(event, QMouseEvent) else event.button()
+            if button == Qt.MouseButton.BackButton:
+                self._window.back_action.trigger()
+                return True
+            if button == Qt.MouseButton.ForwardButton:
+                self._window.forward_action.trigger()
+                return True
+        return False
+
+
+class MainWindow(QMainWindow):
+    first_paint = Signal()
+
+    def __init__(self, library: Library, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Bilateral")
+        self.setWindowIcon(app_icon())
+        self.library = library
+        self.settings = settings if settings is not None else window_settings.open_settings(self)
+        if self.settings.parent() is None:
+            self.settings.setParent(self)
+        self.messages = Messages(self)
+        self.history = History(self)
+        self.current: Location | None = None
+        self._painted = False
+        self._closed = False
+        self._sources: dict[str, Source] = {s.id: s for s in library.sources()}
+        self._passages: dict[str, list[Passage]] = {}
+        self._spans: dict[str, list[CitedSpan]] = {}
+        self.counts = library.counts()
+        self.tables: dict[str, QTableView] = {}
+        self.models: dict[str, ItemTableModel | SourceTableModel] = {}
+
+        self._build_widgets()
+        self._build_actions()
+        self._side_buttons = _SideButtons(self)
+        QApplication.instance().installEventFilter(self._side_buttons)
+        self.statusBar().showMessage(self._corpus_line())
+        self.messages.info.connect(self._show_info)
+        self.messages.error.connect(self._show_error)
+        self.history.changed.connect(self._update_history_actions)
+        self._update_history_actions()
+        self._restore()
+
+    # -- construction -----------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.category_model = CategoryModel(self.counts, self)
+        self.sidebar = Sidebar(self)
+        self.sidebar.setModel(self.category_model)
+        self.sidebar.selectionModel().currentChanged.connect(self._on_category_changed)
+
+        self.filter_field = QLineEdit(self)
+        self.filter_field.setObjectName("filterField")
+        self.filter_field.setClearButtonEnabled(True)
+        self.filter_field.textChanged.connect(self._on_filter_text)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.table_stack = QStackedWidget(self)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty_label.linkActivated.connect(self._on_empty_link)
+        self.table_stack.addWidget(self.empty_label)
+        category_page = QWidget(self)
+        page_layout = QVBoxLayout(category_page)
+        page_layout.setContentsMargins(6, 6, 6, 0)
+        page_layout.setSpacing(6)
+        page_layout.addWidget(self.filter_field)
+        page_layout.addWidget(self.table_stack, 1)
+
+        self.search_panel = SearchPanel(None if self._is_bundled() else self.library.path,
+                                        list(self._sources.values()), self)
+        self.search_panel.hit_activated.connect(self.open_hit)
+        self.search_panel.message.connect(self.messages.show_error)
+        self.center_stack = QStackedWidget(self)
+        self.center_stack.addWidget(category_page)
+        self.center_stack.addWidget(self.search_panel)
+        self.category_page = category_page
+
+        self.detail = DetailPane(self)
+        self.detail.link_activated.connect(self.open_link)
+        self.reading = ReadingPane(self)
+        self.reading.span_chosen.connect(self._on_span_chosen)
+        self.reading.message.connect(self.messages.show_error)
+
+        self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.center_splitter.setObjectName("centerSplitter")
+        self.center_splitter.addWidget(self.center_stack)
+        self.center_splitter.addWidget(self.detail)
+        self.center_splitter.setSizes([430, 330])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.sidebar)
+        self.main_splitter.addWidget(self.center_splitter)
+        self.main_splitter.addWidget(self.reading)
+        self.main_splitter.setStretchFactor(1, 3)
+        self.main_splitter.setStretchFactor(2, 2)
+        self.main_splitter.setCollapsible(1, False)
+        self.main_splitter.setSizes([170, 610, 500])
+        self.setCentralWidget(self.main_splitter)
+
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("globalSearch")
+        self.search_field.setPlaceholderText("Search everything — names, numbers, quotes, passages  (Ctrl+K)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Search everything")
+        self.search_field.textChanged.connect(self._on_search_text)
+        self.search_field.returnPressed.connect(self.search_panel.open_top_hit)
+        for key, slot in (("Escape", self.clear_search), ("Down", self._focus_results)):
+            shortcut = QShortcut(QKeySequence(key), self.search_field)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+    def _action(self, text: str, slot: object, keys: QKeySequence.StandardKey | str | list[str] | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(keys, list):
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        elif isinstance(keys, QKeySequence.StandardKey):
+            action.setShortcuts(keys)
+        elif keys:
+            action.setShortcut(QKeySequence(keys))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # window-wide, also when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        menubar = self.menuBar()
+        file_menu = menubar.addMenu("&File")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = menubar.addMenu("&Edit")
+        self.copy_action = self._action("&Copy passage with citation", self.copy_current, "Ctrl+C",
+                                        "Copy the chosen item's passage and its citation")
+        self.copy_selection_action = self._action(
+            "Copy &selection with citation", self.copy_selection, "Ctrl+Shift+C",
+            "Copy the text selected in the article with its citation")
+        edit_menu.addAction(self.copy_action)
+        edit_menu.addAction(self.copy_selection_action)
+        copy_as = QMenu("Copy &as", self)
+        self.copy_as_actions: dict[str, QAction] = {}
+        for key, label in FORMATS.items():
+            action = QAction(label, copy_as)
+            action.triggered.connect(partial(self.copy_as, key))
+            copy_as.addAction(action)
+            self.copy_as_actions[key] = action
+        edit_menu.addMenu(copy_as)
+        edit_menu.addSeparator()
+        self.search_action = self._action("&Search everything", self.focus_search, ["Ctrl+K"])
+        self.find_action = self._action("&Find (article when it has focus, else search)", self.find,
+                                        QKeySequence.StandardKey.Find)
+        self.filter_action = self._action("&Filter this table", self.focus_filter, "Ctrl+Shift+F")
+        for action in (self.search_action, self.find_action, self.filter_action):
+            edit_menu.addAction(action)
+
+        go_menu = menubar.addMenu("&Go")
+        self.back_action = self._action("&Back", self.go_back, QKeySequence.StandardKey.Back)
+        self.forward_action = self._action("&Forward", self.go_forward, QKeySequence.StandardKey.Forward)
+        go_menu.addAction(self.back_action)
+        go_menu.addAction(self.forward_action)
+        go_menu.addSeparator()
+        self.category_actions: dict[str, QAction] = {}
+        for n, (key, name) in enumerate(CATEGORIES, start=1):
+            action = self._action(name, partial(self.show_category, key, True), f"Ctrl+{n}")
+            go_menu.addAction(action)
+            self.category_actions[key] = action
+        go_menu.addSeparator()
+        for text, slot, keys in (("&Table", self.focus_table, "Ctrl+T"), ("&Details", self.focus_detail, "Ctrl+D"),
+                                 ("&Article", self.focus_article, "Ctrl+R")):
+            go_menu.addAction(self._action(f"Focus {text}", slot, keys))
+
+        article_menu = menubar.addMenu("&Article")
+        self.next_span_action = self._action("&Next citation", self.reading.next_span, "F8")
+        self.prev_span_action = self._action("&Previous citation", self.reading.previous_span, "F7")
+        self.boilerplate_action = self._action("Show &boilerplate", self._noop, "Ctrl+B")
+        self.boilerplate_action.setCheckable(True)
+        self.boilerplate_action.setChecked(self.reading.boilerplate.isChecked())
+        self.boilerplate_action.toggled.connect(self.reading.boilerplate.setChecked)
+        self.reading.boilerplate.toggled.connect(self.boilerplate_action.setChecked)
+        self.open_url_action = self._action("Open source &URL in browser", self.open_url, "Ctrl+U")
+        for action in (self.next_span_action, self.prev_span_action, self.boilerplate_action, self.open_url_action):
+            article_menu.addAction(action)
+
+        help_menu = menubar.addMenu("&Help")
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, ["F1", "Ctrl+/"])
+        self.about_action = self._action("&About Bilateral", self.show_about)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar("Navigation")
+        toolbar.setObjectName("navigationToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.back_action.setIconText("◀ Back")
+        self.forward_action.setIconText("Forward ▶")
+        toolbar.addAction(self.back_action)
+        toolbar.addAction(self.forward_action)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        spacer.setMaximumWidth(24)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search_field)
+
+    @Slot()
+    def _noop(self) -> None:
+        """The boilerplate action works through its toggled signal."""
+
+    # -- categories and tables ------------------------------------------------------
+    def _table(self, key: str) -> QTableView:
+        table = self.tables.get(key)
+        if table is not None:
+            return table
+        if key == "source":
+            model: ItemTableModel | SourceTableModel = SourceTableModel(list(self._sources.values()), self)
+        else:
+            model = ItemTableModel(self.library, key, self)
+            model.set_source_titles({s.id: s.title or f"untitled ({s.file or s.id})" for s in self._sources.values()})
+        table = QTableView(self)
+        table.setObjectName(f"table-{key}")
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().hide()
+        # Fixed row heights: sizing rows to contents would fetch every row.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate(_WIDTHS.get(key, ())):
+            header.resizeSection(column, width)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        table.activated.connect(self._on_row_activated)
+        table.viewport().installEventFilter(self)
+        self.tables[key] = table
+        self.models[key] = model
+        self.table_stack.addWidget(table)
+        return table
+
+    @property
+    def category(self) -> str:
+        index = self.sidebar.currentIndex()
+        return self.category_model.key(index.row()) if index.isValid() else "person"
+
+    def show_category(self, key: str, focus: bool = False) -> None:
+        row = self.category_model.row_of(key)
+        if row < 0:
+            return
+        self.sidebar.setCurrentIndex(self.category_model.index(row))
+        if self.search_field.text():
+            self.clear_search()
+        if focus:
+            self.focus_table()
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_category_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = self.category_model.key(current.row()) if current.isValid() else "person"
+        self._table(key)
+        self.filter_field.blockSignals(True)
+        self.filter_field.setText(self.models[key].filter_text)
+        self.filter_field.blockSignals(False)
+        self.filter_field.setPlaceholderText(f"Filter {CATEGORY_NAMES[key].lower()}…  (Ctrl+Shift+F)")
+        self._show_table_or_empty()
+
+    def _show_table_or_empty(self) -> None:
+        key = self.category
+        model = self.models[key]
+        if model.rowCount() > 0:
+            self.table_stack.setCurrentWidget(self.tables[key])
+            return
+        name = CATEGORY_NAMES[key].lower()
+        if model.filter_text:
+            text = html.escape(model.filter_text)
+            self.empty_label.setText(f"No {name} match “{text}” — <a href=\"search\">search all kinds?</a>")
+        else:
+            self.empty_label.setText(f"No {name} in this library yet.<br><br>"
+                                     "Items appear here once articles that mention them are imported.")
+        self.table_stack.setCurrentWidget(self.empty_label)
+
+    @Slot(str)
+    def _on_filter_text(self, _text: str) -> None:
+        self._filter_timer.start()
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.models[self.category].set_filter(self.filter_field.text().strip())
+        self._show_table_or_empty()
+
+    @Slot(str)
+    def _on_empty_link(self, _link: str) -> None:
+        self.search_field.setText(self.filter_field.text())
+        self.focus_search()
+
+    def _selected_in(self, table: QTableView, row: int) -> None:
+        """Select ``row`` without re-opening it (the caller already opened it)."""
+        model = table.model()
+        selection = table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        table.viewport().update()
+        table.scrollTo(model.index(row, 0))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._open_row(current)
+
+    @Slot(QModelIndex)
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        self._open_row(index)
+        self.focus_article()
+
+    def _open_row(self, index: QModelIndex) -> None:
+        model = index.model()
+        if isinstance(model, SourceTableModel):
+            self.open_location(Location(model.item_id(index.row()), category="source"))
+        elif isinstance(model, ItemTableModel):
+            self.open_item(model.item_id(index.row()), category=model.kind)
+
+    # -- opening things ------------------------------------------------------------
+    def _is_bundled(self) -> bool:
+        from bilateral.core.paths import bundled_store
+
+        try:
+            return self.library.path.resolve() == bundled_store().resolve()
+        except OSError:
+            return False
+
+    def source(self, source_id: str) -> Source:
+        source = self._sources.get(source_id)
+        if source is None:
+            source = self._sources[source_id] = self.library.source(source_id)
+        return source
+
+    def open_item(self, item_id: str, citation: int = 0, category: str | None = None) -> None:
+        try:
+            item = self.library.item(item_id)
+        except KeyError:
+            self.messages.show_error(f"That item is no longer in the library ({item_id})")
+            return
+        if not item.citations:
+            self.messages.show_error(f"“{item.label}” has no citation to open")
+            return
+        c = item.citations[min(citation, len(item.citations) - 1)]
+        self.open_location(Location(c.source, item.id, c.start, c.end, category or item.kind), item=item)
+
+    def open_location(self, location: Location, *, record: bool = True, item: Item | None = None) -> None:
+        """Show ``location`` in the detail and reading panes (the one path for opening anything)."""
+        try:
+            source = self.source(location.source_id)
+        except KeyError:
+            self.messages.show_error(f"That source is no longer in the library ({location.source_id})")
+            return
+        passages = self._passages.get(source.id)
+        if passages is None:
+            passages = self._passages[source.id] = self.library.passages(source.id)
+        spans = self._spans.get(source.id)
+        if spans is None:
+            spans = self._spans[source.id] = self.library.source_citations(source.id)
+        focus = (location.start, location.end) if location.start is not None and location.end is not None else None
+        self.reading.show_source(source, passages, spans, focus)
+        if location.item_id is not None:
+            if item is None or item.id != location.item_id:
+                try:
+                    item = self.library.item(location.item_id)
+                except KeyError:
+                    item = None
+            if item is not None:
+                self._show_item_details(item, focus)
+        else:
+            self.detail.show_source(source, spans)
+        self.current = location
+        if record:
+            self.history.push(location)
+        self._sync_table(location)
+        what = f"{SINGULAR.get(item.kind, item.kind)} “{item.label}”" if item is not None and location.item_id \
+            else f"“{source.title or 'untitled article'}”"
+        self.statusBar().showMessage(f"Showing {what} — {source.publisher or 'publisher unknown'}, "
+                                     f"{human_date(source)}")
+
+    def _show_item_details(self, item: Item, focus: tuple[int, int] | None) -> None:
+        page = self.library.person_page(item.id) if item.kind == "person" else None
+        ids = list(item.fields.get("participants") or [])
+        names = {row.id: row.label for row in self.library.rows(ids)} if ids else {}
+        current = next((n for n, c in enumerate(item.citations) if (c.start, c.end) == focus), 0)
+        self.detail.show_item(item, self._sources, names, page, current)
+
+    def _sync_table(self, location: Location) -> None:
+        key = location.category
+        if key is None or key != self.category or key not in self.tables:
+            return
+        model = self.models[key]
+        target = location.source_id if key == "source" else location.item_id
+        if target is None:
+            return
+        row = model.row_of(target)
+        table = self.tables[key]
+        if row >= 0 and table.currentIndex().row() != row:
+            self._selected_in(table, row)
+
+    @Slot(str)
+    def open_link(self, link: str) -> None:
+        scheme, _, rest = link.partition(":")
+        if scheme == "item":
+            self.open_item(rest)
+        elif scheme == "cite":
+            item_id, _, n = rest.rpartition(":")
+            self.open_item(item_id, int(n))
+        elif scheme == "source":
+            self.open_location(Location(rest, category="source"))
+        elif scheme == "span":
+            item_id, start, end = rest.rsplit(":", 2)
+            self._on_span_chosen(item_id, int(start), int(end))
+
+    @Slot(object)
+    def open_hit(self, hit: SearchHit) -> None:
+        c = hit.citation
+        self.open_location(Location(c.source, hit.item_id, c.start, c.end, hit.kind if hit.item_id else None))
+
+    @Slot(str, int, int)
+    def _on_span_chosen(self, item_id: str, start: int, end: int) -> None:
+        if self.reading.source is None:
+            return
+        self.open_location(Location(self.reading.source.id, item_id, start, end))
+
+    # -- history ---------------------------------------------------------------------
+    @Slot()
+    def go_back(self) -> None:
+        location = self.history.back()
+        if location is not None:
+            self.open_location(location, record=False)
+
+    @Slot()
+    def go_forward(self) -> None:
+        location = self.history.forward()
+        if location is not None:
+            self.open_location(location, record=False)
+
+    @Slot()
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    # -- search ------------------------------------------------------------------------
+    @Slot(str)
+    def _on_search_text(self, text: str) -> None:
+        if text.strip():
+            self.center_stack.setCurrentWidget(self.search_panel)
+        else:
+            self.center_stack.setCurrentWidget(self.category_page)
+        self.search_panel.set_query(text)
+
+    @Slot()
+    def clear_search(self) -> None:
+        self.search_field.clear()
+
+    @Slot()
+    def _focus_results(self) -> None:
+        self.search_panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    @Slot()
+    def find(self) -> None:
+        """Ctrl+F: find in the article when it has focus, otherwise the search everything field."""
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.reading or self.reading.isAncestorOf(focus)):
+            self.reading.open_find()
+        else:
+            self.focus_search()
+
+    @Slot()
+    def focus_filter(self) -> None:
+        self.clear_search()
+        self.filter_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_field.selectAll()
+
+    @Slot()
+    def focus_table(self) -> None:
+        self.center_stack.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.center_stack.currentWidget() is self.category_page:
+            self.table_stack.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self._focus_results()
+
+    @Slot()
+    def focus_detail(self) -> None:
+        self.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def focus_article(self) -> None:
+        self.reading.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def open_url(self) -> None:
+        source = self.reading.source
+        if source is None or not source.url:
+            self.messages.show_error("This article's URL is unknown")
+            return
+        self.reading._open_url(source.url)
+
+    # -- copying -----------------------------------------------------------------------
+    def _focused_location(self) -> Location | None:
+        """What Ctrl+C means: the focused table row or search hit, else what is open."""
+        focus = QApplication.focusWidget()
+        if focus is self.search_panel.view:
+            hit = self.search_panel.current_hit()
+            if hit is not None:
+                c = hit.citation
+                return Location(c.source, hit.item_id, c.start, c.end)
+        for table in self.tables.values():
+            if focus is table and table.currentIndex().isValid():
+                model = table.model()
+                if isinstance(model, ItemTableModel):
+                    c = model.item_row(table.currentIndex().row()).citation
+                    return Location(c.source, model.item_id(table.currentIndex().row()), c.start, c.end)
+        return self.current
+
+    def _copy(self, location: Location | None, fmt: str) -> bool:
+        if location is None or location.start is None or location.end is None:
+            self.messages.show_error("Nothing to copy — choose an item, or select text in the article")
+            return False
+        source = self.source(location.source_id)
+        text = source.text[location.start:location.end]
+        self.messages.show_info(copy_citation(text, source, location.start, location.end, fmt))
+        return True
+
+    @Slot()
+    def copy_current(self) -> None:
+        self._copy(self._focused_location(), "plain")
+
+    @Slot()
+    def copy_selection(self, fmt: str = "plain") -> None:
+        span = self.reading.selection_span()
+        if span is None or self.reading.source is None:
+            self._copy(self._focused_location(), fmt)
+            return
+        self._copy(Location(self.reading.source.id, None, span[0], span[1]), fmt)
+
+    def copy_as(self, fmt: str) -> None:
+        """Copy as ▸ format: the article selection if there is one, else the chosen item."""
+        self.copy_selection(fmt)
+
+    # -- messages, dialogs --------------------------------------------------------------
+    @Slot(str)
+    def _show_info(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    @Slot(str)
+    def _show_error(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def _corpus_line(self) -> str:
+        items = sum(self.counts.get(k, 0) for k, _ in CATEGORIES if k != "source")
+        return f"{items} items from {self.counts.get('source', 0)} sources — {self.library.path.name}"
+
+    def _dialog(self, title: str, body: str) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(title)
+        dialog.resize(640, 520)
+        view = QTextBrowser(dialog)
+        view.setOpenExternalLinks(True)
+        view.setHtml(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def show_shortcuts(self) -> QDialog:
+        return self._dialog("Keyboard shortcuts", shortcuts_html(action_rows(self.menuBar())))
+
+    def about_html(self) -> str:
+        rows = []
+        for s in self._sources.values():
+            date = human_date(s) if s.published else "unknown"
+            basis = s.published_basis or "—"
+            rows.append(f"<tr><td>{html.escape(s.title or 'Untitled (title unknown)')}</td>"
+                        f"<td>{html.escape(s.publisher or 'unknown')}</td><td>{html.escape(date)}</td>"
+                        f"<td>{html.escape(basis)}</td></tr>")
+        counts = ", ".join(f"{self.counts.get(k, 0)} {n.lower()}" for k, n in CATEGORIES)
+        return (
+            "<h2>Bilateral</h2><p>A reference browser for the facts in news coverage of a bilateral relationship."
+            " Every item links to the sentence it came from.</p>"
+            f"<p><b>Corpus:</b> China–Vietnam relations — {html.escape(counts)}.<br>"
+            f"<b>Library:</b> {html.escape(str(self.library.path))}</p>"
+            "<p><b>Provenance.</b> Source texts are stored verbatim. Metadata is either <i>stated</i> in the"
+            " article or <i>inferred</i> from it (and marked so); what neither gives is shown as unknown.</p>"
+            '<table cellpadding="3"><tr><th align="left">Source</th><th align="left">Publisher</th>'
+            f'<th align="left">Published</th><th align="left">Date basis</th></tr>{"".join(rows)}</table>'
+        )
+
+    @Slot()
+    def show_about(self) -> QDialog:
+        return self._dialog("About Bilateral", self.about_html())
+
+    # -- state ---------------------------------------------------------------------------
+    def _restore(self) -> None:
+        restored = window_settings.restore_window_state(self.settings, self)
+        if not restored:
+            self.resize(1280, 800)
+        self.reading.boilerplate.setChecked(self.settings.value("reading/boilerplate", True, type=bool))
+        key = str(self.settings.value("browse/category", "statistic"))
+        self.show_category(key if key in CATEGORY_NAMES else "statistic")
+        source_id = self.settings.value("browse/source")
+        item_id = self.settings.value("browse/item") or None
+        start, end = self.settings.value("browse/start"), self.settings.value("browse/end")
+        if isinstance(source_id, str) and source_id in self._sources:
+            location = Location(source_id, item_id if isinstance(item_id, str) else None,
+                                int(start) if start not in (None, "") else None,
+                                int(end) if end not in (None, "") else None, self.category)
+            self.open_location(location)
+        else:
+            self._open_first_row()
+
+    def _open_first_row(self) -> None:
+        model = self.models[self.category]
+        if model.rowCount() > 0:
+            self.tables[self.category].setCurrentIndex(model.index(0, 0))
+
+    def save_state(self) -> None:
+        window_settings.save_window_state(self.settings, self)
+        self.settings.setValue("browse/category", self.category)
+        self.settings.setValue("reading/boilerplate", self.reading.boilerplate.isChecked())
+        location = self.current
+        self.settings.setValue("browse/source", location.source_id if location else "")
+        self.settings.setValue("browse/item", location.item_id or "" if location else "")
+        self.settings.setValue("browse/start", location.start if location and location.start is not None else "")
+        self.settings.setValue("browse/end", location.end if location and location.end is not None else "")
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            self.save_state()
+            self.search_panel.shutdown()
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self._side_buttons)
+        super().closeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self.first_paint.emit)
+        return super().eventFilter(watched, event)

@@ -1,0 +1,41 @@
+"""One path for what the user is told (after qutebrowser's message module).
+
+Recoverable problems and confirmations go to the status bar; serious ones to
+a dialog. Tests switch dialogs off so a modal box can never hang a run; the
+message is still recorded and shown in the status bar.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+#: Tests set this to False: a modal dialog in an unattended run would block forever.
+dialogs_enabled = True
+
+
+class Messages(QObject):
+    """The window's message bus: widgets report here, the status bar listens."""
+
+    info = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.last_error: str | None = None
+
+    def show_info(self, text: str) -> None:
+        self.info.emit(text)
+
+    def show_error(self, text: str) -> None:
+        self.last_error = text
+        self.error.emit(text)
+
+
+def fatal(parent: QWidget | None, title: str, text: str) -> None:
+    """A problem the app cannot work around (e.g. the library will not open)."""
+    print(f"bilateral: {text}", file=sys.stderr)
+    if dialogs_enabled:
+        QMessageBox.critical(parent, title, text)

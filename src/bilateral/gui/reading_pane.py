@@ -1,0 +1,506 @@
+"""The whole source article, the cited passage highlighted and scrolled into view.
+
+The document holds the source text itself (no inserted headers: title and
+metadata sit in a separate header), minus hidden boilerplate. ``OffsetMap``
+translates between source offsets (Python code points) and document
+positions (UTF-16 units, one per character, one per line break), so a
+selection maps back to exact offsets into ``source.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bilateral.core.cite import human_date
+from bilateral.core.model import Passage, Source
+from bilateral.gui.theme import Colors
+
+if TYPE_CHECKING:
+    from bilateral.store.library import CitedSpan
+
+
+def _u16(text: str) -> int:
+    """Length in UTF-16 code units, which is how Qt counts positions."""
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
+@dataclass(frozen=True)
+class _Segment:
+    doc: int        # first document position
+    src: int        # first source offset
+    text: str       # the source text shown here, verbatim
+
+    @property
+    def src_end(self) -> int:
+        return self.src + len(self.text)
+
+    @property
+    def doc_end(self) -> int:
+        return self.doc + _u16(self.text)
+
+
+class OffsetMap:
+    """Source offsets ↔ document positions over the visible stretches of a source."""
+
+    def __init__(self, text: str, visible: Sequence[tuple[int, int]]) -> None:
+        self.segments: list[_Segment] = []
+        doc = 0
+        for start, end in visible:
+            if end > start:
+                segment = _Segment(doc, start, text[start:end])
+                self.segments.append(segment)
+                doc = segment.doc_end
+        self._src_starts = [s.src for s in self.segments]
+        self._doc_starts = [s.doc for s in self.segments]
+        self.length = doc
+
+    def to_doc(self, offset: int) -> int:
+        """A source offset's document position; hidden text maps to where it would be."""
+        i = bisect.bisect_right(self._src_starts, offset) - 1
+        if i < 0:
+            return 0
+        seg = self.segments[i]
+        if offset >= seg.src_end:
+            return seg.doc_end
+        return seg.doc + _u16(seg.text[: offset - seg.src])
+
+    def to_src(self, position: int, *, is_end: bool = False) -> int:
+        """A document position's source offset. At a seam between two segments a
+        selection's end belongs to the earlier one, its start to the later one."""
+        i = bisect.bisect_right(self._doc_starts, position) - 1
+        if i < 0:
+            return self.segments[0].src if self.segments else 0
+        if is_end and i > 0 and position == self.segments[i].doc:
+            i -= 1
+        seg = self.segments[i]
+        units = position - seg.doc
+        if units >= _u16(seg.text):
+            return seg.src_end
+        count = 0
+        for n, char in enumerate(seg.text):
+            if count >= units:
+                return seg.src + n
+            count += 2 if ord(char) > 0xFFFF else 1
+        return seg.src_end
+
+
+class ReadingPane(QWidget):
+    """Header (title, publisher, date, URL), a toolbar, the article, a find bar."""
+
+    span_chosen = Signal(str, int, int)  # item id, start, end — next/previous citation
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.source: Source | None = None
+        self._passages: list[Passage] = []
+        self._spans: list[CitedSpan] = []
+        self._current: tuple[int, int] | None = None
+        self._span_index = -1
+        self._find_cursors: list[QTextCursor] = []
+        self._find_index = -1
+        self.offsets = OffsetMap("", [])
+        self._colors = Colors(self.palette())
+
+        self.title = QLabel("No source open", self)
+        self.title.setObjectName("paneTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel(self)
+        self.meta.setObjectName("paneMeta")
+        self.meta.setWordWrap(True)
+        self.url = QLabel(self)
+        self.url.setObjectName("paneMeta")
+        self.url.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                         | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.url.linkActivated.connect(self._open_url)
+
+        self.boilerplate = QToolButton(self)
+        self.boilerplate.setText("Show boilerplate")
+        self.boilerplate.setCheckable(True)
+        self.boilerplate.setChecked(True)
+        self.boilerplate.setToolTip("Show or hide cookie banners, ads and other page debris (dimmed when shown)")
+        self.boilerplate.toggled.connect(self._rebuild)
+        self.prev_button = QToolButton(self)
+        self.prev_button.setText("◀")
+        self.prev_button.setToolTip("Previous citation in this article (F7)")
+        self.prev_button.clicked.connect(self.previous_span)
+        self.next_button = QToolButton(self)
+        self.next_button.setText("▶")
+        self.next_button.setToolTip("Next citation in this article (F8)")
+        self.next_button.clicked.connect(self.next_span)
+        self.span_label = QLabel(self)
+        self.span_label.setObjectName("muted")
+
+        header = QFrame(self)
+        header.setObjectName("readingHeader")
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.addWidget(self.boilerplate)
+        tools.addStretch(1)
+        tools.addWidget(self.span_label)
+        tools.addWidget(self.prev_button)
+        tools.addWidget(self.next_button)
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(14, 10, 14, 8)
+        header_layout.setSpacing(3)
+        header_layout.addWidget(self.title)
+        header_layout.addWidget(self.meta)
+        header_layout.addWidget(self.url)
+        header_layout.addLayout(tools)
+
+        self.text = QTextBrowser(self)
+        self.text.setObjectName("articleText")
+        self.text.setOpenLinks(False)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.setPlaceholderText("Choose an item or a source to read it here.")
+        self.document = QTextDocument(self.text)
+        self.document.setDocumentMargin(16)
+        self.text.setDocument(self.document)
+
+        self.find_bar = QFrame(self)
+        self.find_field = QLineEdit(self.find_bar)
+        self.find_field.setPlaceholderText("Find in article")
+        self.find_field.setClearButtonEnabled(True)
+        self.find_field.textChanged.connect(self._find_all)
+        self.find_field.returnPressed.connect(self.find_next)
+        self.find_label = QLabel(self.find_bar)
+        self.find_label.setObjectName("muted")
+        close_find = QToolButton(self.find_bar)
+        close_find.setText("✕")
+        close_find.setToolTip("Close find (Esc)")
+        close_find.clicked.connect(self.close_find)
+        find_layout = QHBoxLayout(self.find_bar)
+        find_layout.setContentsMargins(8, 4, 8, 4)
+        find_layout.addWidget(self.find_field, 1)
+        find_layout.addWidget(self.find_label)
+        find_layout.addWidget(close_find)
+        self.find_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.find_bar)
+
+        # Ctrl+F is the window's Find action, which opens this find bar when the pane has focus
+        # (two Ctrl+F shortcuts would be ambiguous and neither would fire).
+        for key, slot in (("Escape", self.close_find), ("Shift+Return", self.find_previous),
+                          ("F3", self.find_next), ("Shift+F3", self.find_previous)):
+            shortcut = QShortcut(QKeySequence(key), self.find_bar if key == "Escape" else self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self._update_span_controls()
+
+    # -- showing a source --------------------------------------------------
+    def show_source(self, source: Source, passages: Sequence[Passage], spans: Sequence[CitedSpan],
+                    focus: tuple[int, int] | None = None) -> None:
+        """Show ``source`` with every cited span marked and ``focus`` highlighted and in view."""
+        same = self.source is not None and self.source.id == source.id
+        self._current = focus
+        if not same:
+            self.source = source
+            self._passages = list(passages)
+            self._spans = list(spans)
+            self._fill_header()
+            self._rebuild()
+        else:
+            self._mark()
+        self._span_index = self._index_of(focus)
+        self._update_span_controls()
+        if focus is not None:
+            self.scroll_to(focus[0], focus[1])
+            # Layout may not be final yet (window not shown, pane resizing): centre again once it is.
+            QTimer.singleShot(0, self._scroll_current)
+        elif not same:
+            self.text.verticalScrollBar().setValue(0)
+
+    def clear(self) -> None:
+        self.source = None
+        self._passages, self._spans, self._current = [], [], None
+        self.document.clear()
+        self.title.setText("No source open")
+        self.meta.clear()
+        self.url.clear()
+        self._update_span_controls()
+
+    def _fill_header(self) -> None:
+        source = self.source
+        assert source is not None
+        self.title.setText(source.title or "Untitled article (title unknown)")
+        date = human_date(source) if source.published else "unknown"
+        bits = [f"Publisher: {source.publisher or 'unknown'}", f"Published: {date}"]
+        bits.append(f"Author: {source.author or 'unknown'}")
+        self.meta.setText("  ·  ".join(bits))
+        evidence = source.evidence.get("published") if source.published else None
+        self.meta.setToolTip(f"Date {source.published_basis}: {evidence}" if evidence else "")
+        if source.url:
+            escaped = source.url.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+            self.url.setText(f'<a href="{escaped}">{escaped}</a>')
+        else:
+            self.url.setText("URL: unknown")
+        hidden = [p for p in self._passages if p.role == "boilerplate"]
+        self.boilerplate.setEnabled(bool(hidden))
+        self.boilerplate.setToolTip(
+            f"{len(hidden)} boilerplate passage(s): " + ", ".join(sorted({p.reason or 'boilerplate' for p in hidden}))
+            if hidden else "No boilerplate in this article")
+
+    @Slot(str)
+    def _open_url(self, url: str) -> None:
+        if not QDesktopServices.openUrl(QUrl(url)):
+            self.message.emit(f"Could not open {url} in a browser")
+
+    def _visible_ranges(self) -> list[tuple[int, int]]:
+        """The source minus hidden boilerplate (and the blank lines that followed it)."""
+        assert self.source is not None
+        length = len(self.source.text)
+        if self.boilerplate.isChecked():
+            return [(0, length)]
+        ranges: list[tuple[int, int]] = []
+        position = 0
+        passages = sorted(self._passages, key=lambda p: p.start)
+        for n, passage in enumerate(passages):
+            if passage.role != "boilerplate":
+                continue
+            following = passages[n + 1].start if n + 1 < len(passages) else length
+            ranges.append((position, passage.start))
+            position = max(position, following)
+        ranges.append((position, length))
+        return [(a, b) for a, b in ranges if b > a]
+
+    @Slot()
+    def _rebuild(self) -> None:
+        if self.source is None:
+            return
+        text = self.source.text
+        self.offsets = OffsetMap(text, self._visible_ranges())
+        self.document.clear()
+        cursor = QTextCursor(self.document)
+        block = QTextBlockFormat()
+        block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.setBlockFormat(block)
+        plain = QTextCharFormat()
+        dim = QTextCharFormat()
+        dim.setForeground(self._colors.dim_text)
+        dim.setFontItalic(True)
+        boiler = [(p.start, p.end) for p in self._passages if p.role == "boilerplate"]
+        for segment in self.offsets.segments:
+            # Split each visible stretch at boilerplate edges so debris reads dimmed.
+            cuts = {segment.src, segment.src_end}
+            for a, b in boiler:
+                cuts.update(x for x in (a, b) if segment.src < x < segment.src_end)
+            edges = sorted(cuts)
+            for a, b in itertools.pairwise(edges):
+                is_boiler = any(s <= a and b <= e for s, e in boiler)
+                cursor.insertText(text[a:b], dim if is_boiler else plain)
+        self._mark()
+
+    # -- marks ---------------------------------------------------------------
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document)
+        cursor.setPosition(self.offsets.to_doc(start))
+        cursor.setPosition(self.offsets.to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _mark(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        for span in self._spans:
+            selections.append(self._selection(span.citation.start, span.citation.end, self._colors.other_span))
+        if self._current is not None:
+            selection = self._selection(*self._current, self._colors.current_span)
+            selection.format.setFontUnderline(False)
+            selections.append(selection)
+        for n, found in enumerate(self._find_cursors):
+            extra = QTextEdit.ExtraSelection()
+            extra.cursor = found
+            color = QColor(self._colors.find_match)
+            if n == self._find_index:
+                color = self.palette().color(self.palette().ColorRole.Highlight)
+                extra.format.setForeground(self.palette().color(self.palette().ColorRole.HighlightedText))
+            extra.format.setBackground(color)
+            selections.append(extra)
+        self.text.setExtraSelections(selections)
+
+    def _selection(self, start: int, end: int, color: QColor) -> QTextEdit.ExtraSelection:
+        extra = QTextEdit.ExtraSelection()
+        extra.cursor = self._cursor(start, end)
+        extra.format.setBackground(color)
+        return extra
+
+    def highlighted_text(self) -> str:
+        """The text under the current highlight, as the document holds it (tests compare it)."""
+        if self._current is None:
+            return ""
+        return self._cursor(*self._current).selectedText().replace("\u2029", "\n")
+
+    def scroll_to(self, start: int, end: int) -> None:
+        """Centre the span in the view without selecting it (the user's selection stays theirs)."""
+        cursor = self._cursor(start, start)
+        self.text.setTextCursor(cursor)
+        rect = self.text.cursorRect(cursor)
+        end_rect = self.text.cursorRect(self._cursor(end, end))
+        bar = self.text.verticalScrollBar()
+        middle = (rect.top() + end_rect.bottom()) // 2
+        bar.setValue(bar.value() + middle - self.text.viewport().height() // 2)
+
+    @Slot()
+    def _scroll_current(self) -> None:
+        if self._current is not None and self.source is not None:
+            self.scroll_to(*self._current)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._scroll_current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colors = Colors(self.palette())
+            self._rebuild()
+        super().changeEvent(event)
+
+    # -- selection → source offsets ---------------------------------------------
+    def selection_span(self) -> tuple[int, int] | None:
+        """The user's selection as exact offsets into source.text, or None."""
+        cursor = self.text.textCursor()
+        if self.source is None or not cursor.hasSelection():
+            return None
+        start = self.offsets.to_src(cursor.selectionStart())
+        end = self.offsets.to_src(cursor.selectionEnd(), is_end=True)
+        return (start, end) if end > start else None
+
+    # -- cited spans, next/previous ------------------------------------------------
+    def _distinct_spans(self) -> list[CitedSpan]:
+        seen: set[tuple[int, int]] = set()
+        spans = []
+        for span in self._spans:
+            key = (span.citation.start, span.citation.end)
+            if key not in seen:
+                seen.add(key)
+                spans.append(span)
+        return spans
+
+    def _index_of(self, focus: tuple[int, int] | None) -> int:
+        if focus is None:
+            return -1
+        for n, span in enumerate(self._distinct_spans()):
+            if (span.citation.start, span.citation.end) == focus:
+                return n
+        return -1
+
+    def _update_span_controls(self) -> None:
+        total = len(self._distinct_spans())
+        self.prev_button.setEnabled(total > 0)
+        self.next_button.setEnabled(total > 0)
+        if total == 0:
+            self.span_label.setText("No citations in this article" if self.source else "")
+        elif self._span_index >= 0:
+            self.span_label.setText(f"Citation {self._span_index + 1} of {total}")
+        else:
+            self.span_label.setText(f"{total} citations")
+
+    @Slot()
+    def next_span(self) -> None:
+        self._step(1)
+
+    @Slot()
+    def previous_span(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        spans = self._distinct_spans()
+        if not spans:
+            return
+        if self._span_index < 0:
+            # Start from the reading position: the first citation after (or before) the caret.
+            caret = self.offsets.to_src(self.text.textCursor().position())
+            after = [n for n, s in enumerate(spans) if s.citation.start >= caret]
+            index = (after[0] if after else 0) if delta > 0 else (after[0] - 1 if after else len(spans) - 1)
+        else:
+            index = (self._span_index + delta) % len(spans)
+        span = spans[index % len(spans)]
+        self.span_chosen.emit(span.item_id, span.citation.start, span.citation.end)
+
+    # -- find in article ---------------------------------------------------------
+    @Slot()
+    def open_find(self) -> None:
+        self.find_bar.show()
+        cursor = self.text.textCursor()
+        if cursor.hasSelection() and "\u2029" not in cursor.selectedText():
+            self.find_field.setText(cursor.selectedText())
+        self.find_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_field.selectAll()
+
+    @Slot()
+    def close_find(self) -> None:
+        if not self.find_bar.isVisible():
+            return
+        self.find_bar.hide()
+        self._find_cursors, self._find_index = [], -1
+        self._mark()
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot(str)
+    def _find_all(self, needle: str) -> None:
+        self._find_cursors, self._find_index = [], -1
+        if needle:
+            cursor = self.document.find(needle, 0)
+            while not cursor.isNull() and len(self._find_cursors) < 1000:
+                self._find_cursors.append(cursor)
+                cursor = self.document.find(needle, cursor)
+        if self._find_cursors:
+            self._find_index = 0
+            self._show_find()
+        self.find_label.setText("" if not needle else ("No matches" if not self._find_cursors else ""))
+        self._mark()
+
+    def _show_find(self) -> None:
+        found = self._find_cursors[self._find_index]
+        self.find_label.setText(f"{self._find_index + 1} of {len(self._find_cursors)}")
+        caret = QTextCursor(found)
+        caret.clearSelection()
+        self.text.setTextCursor(caret)
+        self.text.ensureCursorVisible()
+        self._mark()
+
+    @Slot()
+    def find_next(self) -> None:
+        if self._find_cursors:
+            self._find_index = (self._find_index + 1) % len(self._find_cursors)
+            self._show_find()
+
+    @Slot()
+    def find_previous(self) -> None:
+        if self._find_cursors:
+            self._find_index = (self._find_index - 1) % len(self._find_cursors)
+            self._show_find()

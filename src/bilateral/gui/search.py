@@ -1,0 +1,218 @@
+"""Results of the one search field: grouped by kind, filterable by kind and source.
+
+Searching runs in the worker thread (``workers.SearchController``); this
+panel only shows what comes back and never waits for it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bilateral.core.model import Source
+from bilateral.gui.item_models import KIND_NAMES, SearchResultModel
+from bilateral.gui.sidebar import HtmlDelegate
+from bilateral.gui.workers import SearchController
+from bilateral.store.library import SearchHit, SearchResult
+
+FILTER_KINDS: tuple[str | None, ...] = (None, "person", "agreement", "statistic", "quote", "event", "passage")
+
+
+class SearchPanel(QWidget):
+    hit_activated = Signal(object)  # SearchHit
+    message = Signal(str)
+
+    def __init__(self, db_path: Path | None, sources: Sequence[Source], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.query = ""
+        self.kind: str | None = None
+        self.source: str | None = None
+        self._open_when_ready = False
+        self.controller = SearchController(db_path, self)
+        self.controller.result_ready.connect(self._on_result)
+        self.controller.failed.connect(self._on_failed)
+        self.model = SearchResultModel(self)
+
+        bar = QFrame(self)
+        bar.setObjectName("filterBar")
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.setExclusive(True)
+        self.kind_buttons: dict[str | None, QToolButton] = {}
+        bar_layout = QHBoxLayout(bar)
+        bar_layout.setContentsMargins(8, 6, 8, 6)
+        bar_layout.setSpacing(4)
+        for n, kind in enumerate(FILTER_KINDS):
+            button = QToolButton(bar)
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setText("All" if kind is None else KIND_NAMES[kind])
+            button.setToolTip("Show every kind" if kind is None else f"Show only {KIND_NAMES[kind].lower()}")
+            self.kind_group.addButton(button, n)
+            self.kind_buttons[kind] = button
+            bar_layout.addWidget(button)
+        self.kind_buttons[None].setChecked(True)
+        self.kind_group.idClicked.connect(self._on_kind)
+        bar_layout.addStretch(1)
+        self.source_box = QComboBox(bar)
+        self.source_box.setAccessibleName("Source filter")
+        self.source_box.addItem("All sources", None)
+        for source in sources:
+            self.source_box.addItem(source.title or f"Untitled ({source.file or source.id})", source.id)
+        self.source_box.setMaximumWidth(260)
+        self.source_box.currentIndexChanged.connect(self._on_source)
+        bar_layout.addWidget(self.source_box)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("muted")
+        self.status.setContentsMargins(10, 4, 10, 4)
+
+        self.view = QTreeView(self)
+        self.view.setObjectName("searchResults")
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setItemDelegate(HtmlDelegate(self.view))
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setItemsExpandable(False)
+        self.view.setExpandsOnDoubleClick(False)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(False)
+        self.view.activated.connect(self._on_activated)
+        self.view.clicked.connect(self._on_activated)
+        self.model.modelReset.connect(self.view.expandAll)
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setWordWrap(True)
+        self.empty.linkActivated.connect(self._on_empty_link)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.stack, 1)
+
+    # -- requests ---------------------------------------------------------------
+    def set_query(self, query: str) -> None:
+        self.query = query
+        if not query.strip():
+            self.controller.cancel()
+            self.model.set_result(None)
+            self.status.setText("")
+            return
+        self.status.setText("Searching…")
+        self._request()
+
+    def _request(self) -> None:
+        kinds = [self.kind] if self.kind else None
+        self.controller.search(self.query, kinds, self.source)
+
+    @Slot(int)
+    def _on_kind(self, button_id: int) -> None:
+        self.kind = FILTER_KINDS[button_id]
+        if self.query.strip():
+            self._request()
+            self.controller.flush()
+
+    @Slot(int)
+    def _on_source(self, row: int) -> None:
+        self.source = self.source_box.itemData(row)
+        if self.query.strip():
+            self._request()
+            self.controller.flush()
+
+    def open_top_hit(self) -> None:
+        """Enter in the search field: open the best hit now, or as soon as the search returns."""
+        if self.controller.busy:
+            self._open_when_ready = True
+            self.controller.flush()
+            return
+        hit = self.model.top_hit()
+        if hit is not None:
+            self.hit_activated.emit(hit)
+
+    def shutdown(self) -> None:
+        self.controller.shutdown()
+
+    # -- results ------------------------------------------------------------------
+    @Slot(object)
+    def _on_result(self, result: SearchResult) -> None:
+        self.model.set_result(result)
+        for kind, button in self.kind_buttons.items():
+            if kind is None:
+                total = sum(result.counts.values())
+                button.setText(f"All {total}")
+            else:
+                button.setText(f"{KIND_NAMES[kind]} {result.counts.get(kind, 0)}")
+        shown = self.model.hit_count()
+        note = " (searched as plain words)" if result.plain_fallback else ""
+        if result.timed_out:
+            note += " — stopped at the time limit, results may be incomplete"
+        self.status.setText(f"{shown} result{'s' if shown != 1 else ''} for “{result.query}”{note}")
+        if shown:
+            self.stack.setCurrentWidget(self.view)
+            self.view.setCurrentIndex(self.model.first_hit_index())
+        else:
+            self.stack.setCurrentWidget(self.empty)
+            self.empty.setText(self._empty_text(result))
+        if self._open_when_ready:
+            self._open_when_ready = False
+            self.open_top_hit()
+
+    def _empty_text(self, result: SearchResult) -> str:
+        query = html.escape(result.query)
+        if self.kind or self.source:
+            what = KIND_NAMES[self.kind].lower() if self.kind else "results"
+            where = " in this source" if self.source else ""
+            return (f"No {what} match “{query}”{where} — "
+                    f'<a href="all">search all kinds and sources?</a>')
+        return (f"Nothing matches “{query}”.<br><br>Try fewer words, a prefix such as "
+                "<i>viet*</i>, or OR between alternatives.")
+
+    @Slot(str)
+    def _on_empty_link(self, _link: str) -> None:
+        self.kind, self.source = None, None
+        self.kind_buttons[None].setChecked(True)
+        self.source_box.blockSignals(True)
+        self.source_box.setCurrentIndex(0)
+        self.source_box.blockSignals(False)
+        self._request()
+        self.controller.flush()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.status.setText(f"Search failed: {message}")
+        self.message.emit(f"Search failed: {message}")
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        hit = self.model.hit(index)
+        if hit is not None:
+            self.hit_activated.emit(hit)
+
+    def current_hit(self) -> SearchHit | None:
+        return self.model.hit(self.view.currentIndex())
