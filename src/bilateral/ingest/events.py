@@ -61,6 +61,7 @@ _ANNIVERSARY = re.compile(
 _FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled)\b", re.I)
 _DURING = re.compile(r"\b(?:during|at|after|following|on the sidelines of) (?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$",
                      re.I)
+_DEFINITE = re.compile(r"\b(?:the|these|those|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PRONOUN = re.compile(r"\b(?:he|his|she|her|him)\b", re.I)
 _TWO_LEADERS = re.compile(r"\b(?:the|both) (?:two )?(?:leaders|presidents|heads of state|sides' leaders)\b", re.I)
 
@@ -133,6 +134,28 @@ def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) ->
         crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
         if not crosses or _leading(nearest, text):
             t.date = nearest
+
+
+_CLAUSE_BREAK = re.compile(r",\s*|;\s*|\s+and\s+")
+
+
+def _clauses(triggers: list[Trigger], text: str) -> dict[int, tuple[int, int]]:
+    """Split a sentence between its event words at the last comma/"and" before each next one."""
+    spans: dict[int, tuple[int, int]] = {}
+    start = 0
+    for i, t in enumerate(triggers):
+        if i + 1 == len(triggers):
+            spans[id(t)] = (start, len(text))
+            break
+        low = t.end
+        if t.date is not None and t.date.start >= t.end:
+            low = t.date.end
+        high = max(low, triggers[i + 1].start)
+        breaks = list(_CLAUSE_BREAK.finditer(text, low, high))
+        end = breaks[-1].start() if breaks else low
+        spans[id(t)] = (start, end)
+        start = end
+    return spans
 
 
 def _names(people: PeopleIndex, start: int, end: int) -> list[str]:
@@ -276,12 +299,18 @@ class _DocEvents:
         self.events: list[Event] = []
 
     def anchor_for(self, participants: list[str], explicit_phrase: bool) -> Event | None:
-        for ev in reversed(self.events):
+        """The visit/meeting an undated sub-event belongs to: most shared participants, then the latest."""
+        best: Event | None = None
+        best_score = 0
+        for ev in self.events:  # in document order, so ties go to the later one
             if ev.family not in _ANCHOR_FAMILIES or ev.basis == "inherited":
                 continue
-            if explicit_phrase or set(participants) & set(ev.participants):
-                return ev
-        return None
+            score = len(set(participants) & set(ev.participants))
+            if score == 0 and explicit_phrase:
+                score = 1 if ev.family == "talks" or not participants else 0
+            if score and score >= best_score:
+                best, best_score = ev, score
+        return best
 
     def sentence(self, sentence: Sentence) -> None:
         doc = self.doc
@@ -303,15 +332,8 @@ class _DocEvents:
             t.anchor_phrase = bool(_DURING.search(text[:t.start])) and t.family in _ANCHOR_FAMILIES
         _pair_dates(triggers, dates, text)
         events_here = [t for t in triggers if not (t.anchor_phrase and t.date is None)]
-        dated = sorted({id(t.date): t.date for t in events_here if t.date}.values(), key=lambda d: d.start)
-        # regions: with several dates, each event sees only the people of its own clause
-        regions: dict[int, tuple[int, int]] = {}
-        previous_end = 0
-        for i, d in enumerate(dated):
-            owners = [t for t in events_here if t.date is d]
-            end = max(d.end, *(t.end for t in owners)) if i + 1 < len(dated) else len(text)
-            regions[id(d)] = (previous_end, end)
-            previous_end = end
+        # each event word owns a clause of the sentence, so it sees only the people of its own clause
+        spans = _clauses(events_here, text)
         groups: dict[int | None, list[Trigger]] = {}
         for t in events_here:
             groups.setdefault(id(t.date) if t.date else None, []).append(t)
@@ -319,11 +341,12 @@ class _DocEvents:
         for gid, group in groups.items():
             if gid is None:
                 for t in group:
-                    ev = self._undated(t, text, sentence, floor, anchor_phrase)
+                    ev = self._undated(t, text, sentence, spans[id(t)], floor, anchor_phrase)
                     if ev:
                         pending.append(ev)
                 continue
-            region = regions[gid]
+            owned = [spans[id(t)] for t in group]
+            region = (min(r[0] for r in owned), max(r[1] for r in owned))
             built = [ev for t in sorted(group, key=lambda t: _PRIORITY.index(t.kind))
                      if (ev := self._build(t, t.date, text, sentence, region, floor)) is not None]
             if built:
@@ -373,14 +396,17 @@ class _DocEvents:
             d, end_date, basis = date.date, date.end_date, date.basis
         return Event(d, end_date, t.kind, t.family, title, names, main, [(sentence.start, sentence.end)], basis)
 
-    def _undated(self, t: Trigger, text: str, sentence: Sentence, floor: int, anchor_phrase: bool) -> Event | None:
+    def _undated(self, t: Trigger, text: str, sentence: Sentence, region: tuple[int, int], floor: int,
+                 anchor_phrase: bool) -> Event | None:
         if t.kind not in _SUB_EVENTS or _FUTURE.search(text):
             return None
-        names = self._participants(t, text, sentence, (0, len(text)), floor)
+        if t.family == "talks" and _DEFINITE.search(text[:t.start]):
+            return None  # "the outcomes of the talks": a reference to talks already told, not new ones
+        names = self._participants(t, text, sentence, region, floor)
         anchor = self.anchor_for(names, anchor_phrase)
         if anchor is None:
             return None
-        return self._build(t, None, text, sentence, (0, len(text)), floor, inherited=anchor)
+        return self._build(t, None, text, sentence, region, floor, inherited=anchor)
 
     def _anniversary_origin(self, m: re.Match[str], sentence: Sentence) -> Event | None:
         """ "75th anniversary of diplomatic relations (January 18, 1950 - 2025)": the founding date."""
