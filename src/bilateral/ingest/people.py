@@ -83,6 +83,7 @@ class _Vocab:
     org_abbrev: dict[str, str]
     org_country: dict[str, str]
     not_name: set[str]
+    months: set[str]
     place_followers: set[str]
     role_refs: dict[str, list[str]]
     ruling_party: dict[str, str]
@@ -162,6 +163,7 @@ def _vocab() -> _Vocab:
         not_name={*t["not_name_words"], *t["org_words"], *countries,
                   *(w for n in nationalities for w in n.split()),
                   *(w for title in titles for w in title.split() if w[:1].isupper())},
+        months=set(t["months"]),
         place_followers=set(t["place_followers"]),
         role_refs={k: list(v) for k, v in t["role_refs"].items()},
         ruling_party=dict(t["ruling_party"]),
@@ -220,6 +222,9 @@ _RISKY_SHORT = {
     "Ke", "Ji", "Mo", "Ni", "Pu", "Yi", "Yu", "Lu", "Hu", "Gan", "Lo", "Ong", "Ta", "Lai", "Au", "Kim", "Chu",
     "Dai", "Mu", "Su", "Lan", "Nan", "Bach", "Phi", "Tong", "Tang", "Han", "Song", "Sun", "Wan", "Fan", "Pan",
 }
+_BYLINE = re.compile(r"\s*(Translated|Reported|Written|Edited|Compiled)\s+by\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s*$")
+_BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": "Writer", "edited": "Editor",
+                 "compiled": "Compiler"}
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|stressed|noted|stated)\b")
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
 
@@ -243,7 +248,7 @@ def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[i
     runs: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
     for m in _TOKEN.finditer(folded, start, end):
-        if m.group() in vocab.not_name:
+        if m.group() in vocab.not_name or (m.group() in vocab.months and re.match(r"\s+\d", folded[m.end():m.end() + 3])):
             cur = None
             continue
         if cur is not None and folded[cur[1]:m.start()] == " ":
@@ -266,6 +271,7 @@ class _DocPeople:
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[int, int, str, str]] = []  # start, end, name, how
         self.pending_titled: list[tuple[int, int, str, str]] = []  # start, end, token, title chain
+        self.byline_spans: dict[str, tuple[int, int]] = {}
 
     # -- bookkeeping
 
@@ -357,7 +363,10 @@ class _DocPeople:
         head = " ".join(words[:7])
         if not words or len(words) > 22 or not self.vocab.role_noun_re.search(head):
             return None
-        if words[0][:1].islower() and words[0].lower() not in self.vocab.titles_lower and not any(
+        article = re.match(r"\s*,\s+(?:who\s+\S+\s+(?:also\s+)?)?(?:the|a|an)\s", m.group())
+        if article and self.vocab.role_noun_re.search(" ".join(words[:5])):
+            pass  # "a trade economist at ...", "the Chinese ambassador"
+        elif words[0][:1].islower() and words[0].lower() not in self.vocab.titles_lower and not any(
             w.lower() in ("special", "senior", "chief", "deputy", "vice", "former", "general", "associate")
             for w in words[:1]
         ) and not self.vocab.role_noun_re.match(phrase):
@@ -444,6 +453,11 @@ class _DocPeople:
 
     def _read_roles(self, sent: Sentence, start: int, end: int, person: _Person) -> None:
         chain = self._title_before(sent, start)
+        lead = self.folded[max(sent.start, (chain[0] if chain else start) - 60):chain[0] if chain else start]
+        counterpart = re.search(r"\b(?:his|her|their|its|the)\s+(" + self.vocab.nat_re.pattern + r")\s+counterparts?\s*,?\s*$",
+                                lead)
+        if counterpart and person.country is None:
+            person.country = self.vocab.nationalities.get(counterpart.group(1))
         if chain:
             roles, country = self._roles_from_chain(chain[0], chain[1], person)
             for role in roles:
@@ -457,6 +471,21 @@ class _DocPeople:
                 person.add_role(role)
             if person.country is None and country:
                 person.country = country
+
+    def find_bylines(self) -> None:
+        """People credited in a byline ("Translated by Chung Anh"), which is not prose but names a person."""
+        for passage in self.doc.passages:
+            if passage.reason != "byline":
+                continue
+            m = _BYLINE.match(self.folded, passage.start, passage.end)
+            if not m or len(m.group(2).split()) < 2:
+                continue
+            name = self.vocab.alias_to_name.get(m.group(2), m.group(2))
+            written = self.text[m.start(2):m.end(2)]
+            person = self._person(name, "byline", 0.7, native=written if written != name else None)
+            person.add_role(_BYLINE_ROLES[m.group(1).lower()])
+            self._add_mention(m.start(2), m.end(2), name, "byline")
+            self.byline_spans[name] = (passage.start, passage.end)
 
     def find_short_forms(self) -> None:
         v = self.vocab
@@ -567,6 +596,15 @@ class _DocPeople:
                 candidates.append((2, n, last, name))
             elif any(_holds(role, t) for role in current for t in targets):
                 candidates.append((1, n, last, name))
+        if not candidates and country:
+            # "The Polish leader" when no one is known to be Polish: the holder last named,
+            # among people whose country the text has not given; the reference now gives it.
+            unplaced = [(last, name) for name, (_n, last) in counts.items() if self.people[name].country is None
+                        and any(_holds(r, t) for r in self.people[name].all_roles() for t in targets)]
+            if unplaced:
+                name = max(unplaced)[1]
+                self.people[name].country = country
+                return name
         if not candidates:
             return None
         candidates.sort(reverse=True)
@@ -582,11 +620,12 @@ class _DocPeople:
             if how == "role":
                 continue
             sent = self.doc.sentence_at(s)
-            if sent is None:
+            span = (sent.start, sent.end) if sent else self.byline_spans.get(name)
+            if span is None:
                 continue
             spans = named.setdefault(name, [])
-            if (sent.start, sent.end) not in spans:
-                spans.append((sent.start, sent.end))
+            if span not in spans:
+                spans.append(span)
         out: list[Finding] = []
         for name, spans in named.items():
             p = self.people[name]
@@ -618,6 +657,7 @@ def extract_people(doc: Document) -> tuple[list[Finding], PeopleIndex]:
     """People named in a document (one finding each) and every mention of them."""
     state = _DocPeople(doc)
     state.find_full_names()
+    state.find_bylines()
     state.find_short_forms()
     state.find_role_refs()
     return state.findings()

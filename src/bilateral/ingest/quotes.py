@@ -43,6 +43,8 @@ _SAY_RE = re.compile(r"(?<![\w-])(?:said|says|say|added|adds|told|stated|noted|w
                      r"emphasised|affirmed|underlined|explained|asked|replied|continued|insisted|argued|"
                      r"warned|declared|remarked|commented)(?![\w-])")
 _TRAILING_SAY = re.compile(r"said|says|added|adds|noted|notes|wrote|told|stated|explained")
+_COORDINATED = re.compile(r",?\s+(?:but|and|while)\s+(?:also\s+)?(said|added|stressed|noted|cautioned|warned|"
+                          r"insisted|argued|emphasized|emphasised|underlined|affirmed|told\s+\w+)(?![\w-])")
 _NOUNS = r"(?:calls?|critique|criticism|remarks?|words|speech|pledges?|appeals?|warnings?|messages?|" \
          r"statements?|comments?|description|vows?|assertions?|proposals?|urging|words)"
 _POSSESSIVE_NOUN = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")
@@ -54,7 +56,7 @@ _GAP_WORDS = {
     "also", "further", "then", "later", "again", "once", "repeatedly", "has", "have", "had", "would", "will",
     "did", "on", "in", "a", "an", "his", "her", "the", "written", "signed", "statement", "remarks", "interview",
     "speech", "article", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "previously", "publicly", "reportedly", "himself", "herself", "not", "only", "had", "both",
+    "yesterday", "previously", "publicly", "reportedly", "himself", "herself", "not", "only", "both",
     "at", "press", "conference", "briefing", "meeting", "talks", "earlier", "recently",
 }
 _SCARE_BEFORE = re.compile(r"(?:so-called|dubbed|known as|named|titled|termed|designated as|nicknamed|"
@@ -188,7 +190,9 @@ class _QuoteReader:
             m = before[-1]
             gap = self.text[m.end:verb_start]
             lead = self.text[sent.start:m.start]
-            if not re.match(r"['’]s\b", gap) and self._gap_ok(gap) and not _is_object(lead):
+            joint = len(before) > 1 and re.fullmatch(r"\s+and\s+(?:(?:[A-Z(][\w()’'.-]*|of|the|and)\s+)*",
+                                                     self.text[before[-2].end:m.start])
+            if not re.match(r"['’]s\b", gap) and self._gap_ok(gap) and not _is_object(lead) and not joint:
                 best = (m.name, m.name, m.start)
         for p in _PRONOUN.finditer(self.text, sent.start, verb_start):
             if self._inside_quote(p.start(), p.end()) or not self._gap_ok(self.text[p.end():verb_start]):
@@ -298,6 +302,12 @@ class _QuoteReader:
             act = acts[0]
             self.sentence_speaker[sent.start] = act.speaker or ""
             spans = [(sent.start, sent.end)]
+            second = self._second(act, sent)
+            if second is not None:
+                words = [w for w in words if w.outer_end <= second.pos]
+                clause = self._clause_after(second.verb_end, sent.end)
+                if len(clause.split()) >= 2:
+                    findings.append(self._finding(second, clause, "reported", spans, 0.65))
             if words:
                 quote = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in words)
                 earlier = seen_partials.setdefault(act.speaker or "", [])
@@ -306,16 +316,30 @@ class _QuoteReader:
                 earlier.append(_norm(quote))
                 findings.append(self._finding(act, quote, "partial", spans, 0.75))
                 continue
-            clause, extra = self._reported_clause(act, sent)
+            clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
             if len(clause.split()) < 2:
                 continue
             findings.append(self._finding(act, clause, "reported", spans + extra, 0.7))
         return findings
 
-    def _reported_clause(self, act: _Act, sent: Sentence) -> tuple[str, list[tuple[int, int]]]:
+    def _second(self, act: _Act, sent: Sentence) -> _Act | None:
+        """A second statement by the same speaker: "…, but said the legal position had not changed"."""
+        for m in _COORDINATED.finditer(self.text, act.verb_end, sent.end):
+            if not self._inside_quote(m.start(), m.end()):
+                return _Act(act.speaker, act.speaker_name, m.start(), m.end(), act.subject_start, m.group(1), "verb")
+        return None
+
+    def _clause_after(self, start: int, end: int) -> str:
+        clause = self.text[start:end].strip()
+        head = re.match(r"^(?:[^\s]+\s+){0,6}?(?:that|how)\b[\s,]*", clause)
+        if head:
+            clause = clause[head.end():]
+        return re.sub(r"^[\s,:]*", "", clause).strip().rstrip(".").strip()
+
+    def _reported_clause(self, act: _Act, sent: Sentence, stop: int) -> tuple[str, list[tuple[int, int]]]:
         """The reported words: after the verb, or before ", Xi said" when the attribution trails."""
         lead = self.text[sent.start:act.subject_start]
-        rest = self.text[act.verb_end:sent.end]
+        rest = self.text[act.verb_end:stop]
         if (act.how == "verb" and lead.rstrip().endswith(",") and len(lead.split()) >= 5
                 and _TRAILING_SAY.fullmatch(act.verb) and re.match(r"\s*(?:[,.]|$)", rest)):
             clause = lead.rstrip().rstrip(",")  # "Bilateral cooperation should …, Xi said, adding …"
