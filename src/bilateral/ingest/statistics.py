@@ -158,7 +158,7 @@ def _clean(text: str) -> str:
 
 def _is_date_or_ordinal(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 30):start], text[end:end + 4]
-    if re.match(r"(?:st|nd|rd|th)\b", after):
+    if re.match(r"(?:st|nd|rd|th)\b", after) or re.match(r"\s" + _MONTH_NAMES + r"\b", text[end:end + 12]):
         return True
     if re.search(_MONTH_NAMES + r"\.?\s$", before):
         return True
@@ -245,6 +245,12 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     return found
 
 
+def _after_name(before: str, vocab: Vocabulary) -> bool:
+    """"Line 3", "Article 5": a number right after a capitalized word (not "Some", "Nearly") is part of a name."""
+    m = re.search(r"\b([A-Z][\w-]*)\s$", before)
+    return bool(m) and m.group(1).lower() not in vocab.qualifier_of and m.group(1).lower() not in _STOP
+
+
 def _parse(text: str, start: int, end: int, value: int | float, words: str | None,
            vocab: Vocabulary) -> _Stat | None:
     before = text[:start]
@@ -304,7 +310,8 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
             stat = make(unit, "tonnage", upto, 0.9)
         else:
             stat = make(unit, "distance", upto, 0.8)
-    elif words is None or scale or value >= 2:
+    elif (words is None or scale or value >= 2) and not _after_name(before, vocab):
+        # "Line 3 opens": a number after a name is part of the name
         noun = _count_noun(text, pos, vocab)
         if noun and words and not scale and noun[3] < 0.8:
             noun = None  # "four key goals": a written-out number needs a known counted noun
@@ -695,7 +702,7 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
             else:
                 stat.measure = base
             continue
-        direction = "decline" if _DECLINE.search(text[lo:hi]) and not _GROWTH.search(text[lo:hi]) else "growth"
+        direction = "decline" if _DECLINE.search(text[lo:hi]) else "growth"
         stat.measure = f"{base} {direction}" if base else None
 
 

@@ -1,0 +1,66 @@
+"""Period phrases resolve to "YYYY", "YYYY-MM" or "A..B"; relative ones only with a publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.ingest.periods import find_periods, parse_published, single_year
+
+
+def periods(text: str, published: str | None = None, previous: str | None = None) -> list[tuple[str | None, str]]:
+    return [(p.period, p.role) for p in find_periods(text, published, previous)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports rose in 2019.", "2019"),
+    ("From March to June 2021, sales fell.", "2021-03..2021-06"),
+    ("between January and September 2022", "2022-01..2022-09"),
+    ("in the first half of 2020", "2020-01..2020-06"),
+    ("in the third quarter of 2018", "2018-07..2018-09"),
+    ("Output doubled between 2015 and 2020.", "2015..2020"),
+    ("Trade in 2021 and 2022 topped $5 billion.", "2021..2022"),
+    ("By May 2023, it had carried 4 million riders.", "2023-05"),
+    ("in the 2023-24 financial year", "2023..2024"),
+])
+def test_explicit_periods_need_no_publication_date(text: str, expected: str) -> None:
+    assert periods(text)[0] == (expected, "period")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trade grew last year.", "2021"),
+    ("This year exports doubled.", "2022"),
+    ("In the first three months of this year, imports fell.", "2022-01..2022-03"),
+    ("in the first two months of last year", "2021-01..2021-02"),
+    ("Investment rose tenfold over the last 10 years.", "2012..2022"),
+    ("over the past two decades", "2002..2022"),
+    ("Arrivals have tripled since 2016.", "2016..2022"),
+    ("Prices rose last month.", "2022-04"),
+])
+def test_relative_periods_resolve_against_publication(text: str, expected: str) -> None:
+    assert periods(text, "2022-05-09")[0] == (expected, "period")
+
+
+@pytest.mark.parametrize("text", ["Trade grew last year.", "over the last 15 years", "in the first quarter of this year"])
+def test_relative_periods_stay_unknown_without_publication_date(text: str) -> None:
+    assert periods(text, None)[0][0] is None
+
+
+def test_comparison_baseline_is_not_the_period() -> None:
+    found = periods("Exports in 2019 were triple compared to the figure in 2005.")
+    assert found == [("2019", "period"), ("2005", "base")]
+
+
+def test_full_date_is_an_event_date_not_a_period() -> None:
+    assert periods("OSLO, March 3, 2024 — Norway said") == [("2024-03-03", "date")]
+
+
+def test_end_of_the_year_refers_to_the_previous_sentence() -> None:
+    assert periods("By the end of the year, the stock had reached $3 billion.", None, "2019") == [("2019", "anaphor")]
+
+
+def test_year_range_in_parentheses_and_single_year_helper() -> None:
+    assert periods("(1965-2025)") == [("1965..2025", "period")]
+    assert single_year("2024-01..2024-03") == "2024"
+    assert single_year("2021..2022") is None
+    assert parse_published("2025-04") == (2025, 4)
+    assert parse_published(None) == (None, None)

@@ -1,0 +1,164 @@
+"""Statistics extraction on made-up sentences about other countries: the rules are general, not the corpus."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bilateral.core.model import Source
+from bilateral.ingest.sources import load_corpus
+from bilateral.ingest.statistics import extract_statistics
+from bilateral.ingest.text import Document
+
+SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
+
+
+def stats(text: str, published: str | None = None) -> list[dict[str, Any]]:
+    doc = Document(Source(id="t", text=text, published=published))
+    found = []
+    for f in extract_statistics(doc):
+        assert f.kind == "statistic"
+        s, e = f.spans[0]
+        assert f.fields["as_written"] in text[s:e], "the cited sentence contains the number"
+        found.append({**f.fields, "label": f.label, "key": f.key, "rule": f.rule, "sentence": text[s:e]})
+    return found
+
+
+def one(text: str, published: str | None = None) -> dict[str, Any]:
+    found = stats(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_money_with_foreign_currency_scale_period_and_commodity_measure() -> None:
+    s = one("Australia's exports of iron ore to China reached A$85 billion in 2023.")
+    assert (s["value"], s["scale"], s["unit"], s["normalized"]) == (85, "billion", "AUD", 85_000_000_000)
+    assert s["period"] == "2023"
+    assert s["display"] == "A$85 billion" and s["as_written"] == "A$85 billion"
+    assert "iron ore exports" in s["measure"] and "China" in s["measure"]
+    assert s["label"].startswith("Australian iron ore exports to China (2023): A$85 billion")
+
+
+def test_growth_percent_takes_the_measure_it_changes() -> None:
+    s = one("Japan's trade with Korea fell 3.2% year-on-year, customs officials said.")
+    assert (s["value"], s["unit"], s["normalized"]) == (3.2, "percent", 3.2)
+    assert s["measure"] == "bilateral trade decline"
+
+
+def test_qualifiers_are_normalized_to_a_small_set() -> None:
+    found = stats("Exports topped $4 billion. Imports reached roughly $2.5 billion. "
+                  "Remittances were just under $900 million. Aid was less than $80 million.")
+    assert [s["qualifier"] for s in found] == ["over", "about", "nearly", "under"]
+
+
+def test_two_figures_in_one_sentence_keep_their_own_sources_and_the_shared_qualifier() -> None:
+    first, second = stats("In 2022, bilateral trade between Brazil and India exceeded USD 15 billion according "
+                          "to Brazilian statistics, and USD 17 billion according to Indian figures.")
+    assert first["according_to"] == "Brazilian statistics" and second["according_to"] == "Indian figures"
+    assert first["qualifier"] == second["qualifier"] == "over"
+    assert first["period"] == second["period"] == "2022"
+    assert first["measure"] == second["measure"] == "bilateral trade"
+    assert first["key"] != second["key"]
+
+
+def test_the_figure_refers_back_to_the_previous_measure_and_this_year_uses_publication() -> None:
+    found = stats("Bilateral trade between Chile and Peru rose to $9 billion last year. "
+                  "In the first three months of this year, the figure hit $2.4 billion, an increase of 12.5%.",
+                  published="2024-05-02")
+    assert [(s["measure"], s["period"]) for s in found] == [
+        ("bilateral trade", "2023"),
+        ("bilateral trade", "2024-01..2024-03"),
+        ("bilateral trade growth", "2024-01..2024-03"),
+    ]
+
+
+def test_relative_period_is_null_without_publication_date() -> None:
+    assert one("Bilateral trade between Chile and Peru rose to $9 billion last year.")["period"] is None
+
+
+def test_yuan_and_markup_dollar_and_conversion_in_parentheses() -> None:
+    found = stats(r"From March to May 2023, Japan imported 41,200 tons of Thai mangoes, valued at "
+                  r"2.1 billion yuan (about \$290 million).")
+    tons, yuan, usd = found
+    assert (tons["value"], tons["unit"], tons["display"]) == (41200, "tons", "41,200 tons")
+    assert (yuan["unit"], yuan["display"]) == ("CNY", "2.1 billion yuan")
+    assert (usd["unit"], usd["as_written"], usd["qualifier"]) == ("USD", r"\$290 million", "about")
+    assert tons["measure"] == yuan["measure"] == usd["measure"] == "Japanese mangoes imports from Thailand"
+    assert {s["period"] for s in found} == {"2023-03..2023-05"}
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("In 2023, over 1.2 million Korean tourists visited Laos.", 1.2, "tourists"),
+    ("The 42-kilometer line has 18 underground stations.", 42, "km"),
+    ("Nearly 30 provinces in Thailand signed up.", 30, "provinces"),
+    ("The ministers witnessed the signing of 12 cooperation documents.", 12, "documents"),
+    ("The new road cut the trip from 120 minutes to just 40.", 120, "minutes"),
+])
+def test_counts_distances_and_durations(text: str, value: float, unit: str) -> None:
+    s = stats(text)[0]
+    assert (s["value"], s["unit"]) == (value, unit)
+
+
+def test_tourists_measure_and_range_second_number_inherits_unit() -> None:
+    s = one("In 2023, over 1.2 million Korean tourists visited Laos.")
+    assert (s["measure"], s["period"], s["normalized"]) == ("Korean tourists to Laos", "2023", 1_200_000)
+    _before, after = stats("The new road cut travel time from 120 minutes to just 40.")
+    assert (after["value"], after["unit"], after["measure"]) == (40, "minutes", "travel time")
+
+
+def test_written_numbers_fractions_and_multipliers() -> None:
+    trade = stats("Germany has been Poland's largest trading partner for over two decades, and trade "
+                  "accounts for roughly one-third of Poland's total trade.")
+    duration, share = trade
+    assert (duration["value"], duration["unit"], duration["measure"]) == (
+        2, "decades", "Germany as Poland's largest trading partner")
+    assert (share["value"], share["unit"], share["display"]) == (33.33, "percent", "one-third")
+    fold = one("Trade in 2015 showed a 12-fold surge compared to the figure in 1995.")
+    assert (fold["value"], fold["unit"], fold["period"]) == (12, "fold", "1995..2015")
+
+
+@pytest.mark.parametrize("text", [
+    "The eighth summit was held in 2019.",
+    "Leaders marked the 50th anniversary of ties (1974-2024).",
+    "It was his fourth state visit, one year after the last one.",
+    "The talks took place on March 12, 2024, in Lima.",
+    "Line 3 opens on 14 May.",
+    "She outlined four key goals and a six-point plan.",
+    "Canada ranks 20th among investors.",
+])
+def test_years_dates_ordinals_anniversaries_and_enumerations_are_not_statistics(text: str) -> None:
+    assert stats(text) == []
+
+
+def test_repeated_figure_in_one_article_is_one_statistic() -> None:
+    found = stats("The region has a combined population of over 600 million people. "
+                  "Leaders say the 600 million people deserve better roads.")
+    assert len({s["key"] for s in found}) == 1
+
+
+def test_according_to_survey_carries_to_the_same_measure_in_the_next_sentence_only() -> None:
+    found = stats("According to a survey by Ipsos, 61.5 percent of Kenyan respondents use mobile money daily. "
+                  "Additionally, 40.2 percent of respondents said they save through their phones. "
+                  "Kenya's exports rose to $7 billion.")
+    assert [s["according_to"] for s in found] == ["a survey by Ipsos", "a survey by Ipsos", None]
+    assert found[0]["measure"].startswith("share of Kenyan respondents who use mobile money")
+
+
+def test_interviewee_attribution_from_according_to_a_person() -> None:
+    text = ("Foreign Minister Ana Souza met reporters. According to Souza, trade ties have deepened. "
+            "In 2023, bilateral trade between Brazil and Chile hit USD 12 billion.")
+    assert one(text)["according_to"] == "Ana Souza"
+
+
+def test_bundled_corpus_has_enough_real_statistics_and_runs_fast() -> None:
+    sources = load_corpus(SOURCES)
+    started = time.perf_counter()
+    found = [f for source in sources for f in extract_statistics(Document(source))]
+    elapsed = time.perf_counter() - started
+    assert len({f.key for f in found}) >= 38
+    assert elapsed < 1.0
+    measured = [f for f in found if f.fields["measure"]]
+    assert len(measured) == len(found)
