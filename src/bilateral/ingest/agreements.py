@@ -139,7 +139,7 @@ _PROPOSED_LIST = re.compile(
 _DOC_SET = re.compile(
     r"\b(?:(?:some|about|around|nearly|over|more than|almost|up to)\s+)?(?P<name>" + _NUM + r"\s+"
     r"(?:(?:new|bilateral|cooperation|cooperative|economic|trade|investment|major|key|other)\s+){0,3}"
-    r"(?:documents|agreements|deals|memoranda(?: of understanding)?|MoUs|MOUs|accords|contracts|treaties|protocols)"
+    r"(?:documents|agreements|deals|memorand(?:a|ums)(?: of understanding)?|MoUs|MOUs|accords|contracts|treaties|protocols)"
     r"(?:\s+between\s+[a-z][a-z ,]*?(?=\s+(?:are|were|is|was|have|had|will|to|spanning|covering|in|on)\b))?)"
 )
 _SIGNING_CUE = re.compile(r"\b(?:sign|signed|signing|ink|inked|conclud|exchang)", re.I)
@@ -176,32 +176,50 @@ def _framework_candidates(text: str) -> list[Candidate]:
 def _proper_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _CAP_RUN.finditer(text):
-        run = m.group(0)
-        tokens = run.split()
-        start = m.start()
+        words = list(re.finditer(r"\S+", m.group(0)))
+        spans = [(m.start() + w.start(), m.start() + w.end()) for w in words]
+        tokens = [w.group(0) for w in words]
+        if tokens and tokens[-1].startswith("("):
+            tokens, spans = tokens[:-1], spans[:-1]  # the abbreviation, handled below
         while tokens and tokens[0].lower() in _LEADING_STOP:
-            start += len(tokens[0]) + 1
-            tokens = tokens[1:]
-        lowered = [t.lower().strip("().") for t in tokens]
+            tokens, spans = tokens[1:], spans[1:]
+        lowered = [t.lower().strip(".,") for t in tokens]
+        last: int | None = None
         kind = None
-        if "year" in lowered and lowered.index("year") + 1 < len(lowered) and lowered[lowered.index("year") + 1] == "of":
+        if "year" in lowered[:-1] and lowered[lowered.index("year") + 1] == "of":
             kind = "year of exchanges" if any("exchange" in t for t in lowered) else "themed year"
+            last = len(tokens) - 1
         else:
             heads = [i for i, t in enumerate(lowered) if t in _HEADS]
-            # the head must be the last capitalised word (or be followed by "of/on …", as in "Treaty of Amity")
-            if heads and (heads[-1] == len(lowered) - 1 or (m.group("abbr") and heads[-1] == len(lowered) - 2)
-                          or lowered[heads[0] + 1:heads[0] + 2] in (["of"], ["on"])):
-                kind = _HEADS[lowered[heads[-1]] if heads[-1] >= len(lowered) - 2 else lowered[heads[0]]]
+            if not heads:
+                continue
+            first = heads[0]
+            if lowered[first + 1:first + 2] in (["of"], ["on"]):
+                # "Treaty of Amity and Cooperation (in Southeast Asia)": keep the complement,
+                # but not a trailing "in Bonn"
+                last = len(tokens) - 1
+                for i in range(first + 2, len(tokens)):
+                    if lowered[i] in ("in", "to", "with"):
+                        last = i - 1
+                        break
+                kind = _HEADS[lowered[first]]
+            else:
+                last = heads[-1]  # "… Agreement in Tokyo": the name stops at its head
+                kind = _HEADS[lowered[last]]
+        tokens, spans = tokens[:last + 1], spans[:last + 1]
         capitals = [t for t in tokens if t[:1].isupper()]
         if kind is None or len(capitals) < 2:
             continue
-        name = text[start:m.end()]
+        start, end = spans[0][0], spans[-1][1]
+        if m.group("abbr") and end == m.start() + words[-2].end():
+            end = m.end()  # the name runs up to its "(ABBR)"
         parties: list[str] = []
         for token in tokens:
             compound = _compound_countries(token)
             if compound:
                 parties = compound
-        found.append(Candidate(start, m.end(), name, kind, "capitalised name", proper=True, name_parties=parties))
+        found.append(Candidate(start, end, text[start:end], kind, "capitalised name", proper=True,
+                               name_parties=parties))
     return found
 
 
@@ -269,31 +287,52 @@ _FOUNDING_BEFORE = re.compile(
     r"put forward|proposed|unveil(?:ed)?|designated as|upgrad(?:ed|ing) (?:ties |relations )?to|"
     r"elevat(?:ed|ing) (?:ties |relations )?to)\b[^.;]{0,60}$", re.I)
 _FOUNDING_AFTER = re.compile(
-    r"^[\s,]*(?:was |were |had been |has been )?(?:signed|inked|established|launched|concluded|reached|"
-    r"announced|adopted|set up|agreed)\b", re.I)
+    r"^[\s,]*(?:which\s+|that\s+)?(?:was\s+|were\s+|had been\s+|has been\s+)?(?:signed|inked|established|"
+    r"launched|concluded|reached|announced|adopted|set up|agreed|entered into force|came into (?:force|effect)|"
+    r"took effect)\b", re.I)
+# Past-tense verbs that report the making of the agreement itself: undated, it happened in the news' own time.
+_MADE_NOW = re.compile(
+    r"\b(?:signed|inked|concluded|launched|unveiled|announced|adopted|put forward|proposed|"
+    r"witnessed the (?:signing|exchange) of)\s+(?:(?:a|an|the|their|its|notable|new|landmark)\s+)*"
+    r"(?:[^;.]{0,160}\b(?:including|such as|among them|namely|and)\s+(?:a|an|the)?\s*)?$", re.I)
+_NEW = re.compile(r"\b(?:the|a)\s+new\s+$", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:which|under|while|but)\b")
 
 
-def _year_of(c: Candidate, text: str, dates: list[DateMention]) -> int | None:
-    """The year an agreement was established/signed/announced, if the sentence says so."""
+def _year_of(c: Candidate, text: str, dates: list[DateMention], published: str | None) -> int | None:
+    """The year an agreement was established/signed/announced, if the sentence says so.
+
+    A dated founding phrase next to the name wins; an undated one reported in
+    the past tense ("signed a declaration", "the new … Agreement") is the
+    news' own time, the publication year.
+    """
     if c.year_after is not None:
         return c.year_after
     after = _FOUNDING_AFTER.match(text[c.end:])
     if after:
         following = [d for d in dates if d.start >= c.end + after.end()]
-        if following and following[0].start - (c.end + after.end()) <= 12:
+        if following and following[0].start - (c.end + after.end()) <= 25:
             return following[0].year
     before = _FOUNDING_BEFORE.search(text[:c.start])
-    if before and dates:
+    if before:
         anchor = before.start()
-        nearest = min(dates, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
-        return nearest.year
+        usable = [d for d in dates if d.end <= c.start
+                  or (d.start - c.end <= 30 and not _CLAUSE_BREAK.search(text[c.end:d.start]))]
+        if usable:
+            nearest = min(usable, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
+            return nearest.year
+    if published and (_MADE_NOW.search(text[:c.start]) or _NEW.search(text[:c.start])):
+        return int(published[:4])
     return None
 
 
-_BILATERAL_CUE = re.compile(r"\b(?:two|both|bilateral|their|between|each other|mutual)\b", re.I)
+_BILATERAL_CUE = re.compile(r"\b(?:two|both|bilateral|their|between|each other|mutual|counterparts?)\b", re.I)
+# Words that mark a named agreement as regional or multilateral: its members are not "the two sides".
+_MULTILATERAL = re.compile(r"\b(?:Regional|Multilateral|Trans-?Pacific|Pacific|Asia|Asian|ASEAN|Global|International|"
+                           r"World|Europe|European|Atlantic|Continental|Union|Paris|Kyoto|Belt)\b")
 
 
-def _parties(c: Candidate, text: str, passage_text: str, doc_pair: list[str]) -> list[str]:
+def _parties(c: Candidate, text: str, doc_pair: list[str]) -> list[str]:
     if c.name_parties:
         return list(c.name_parties)
     between = re.match(r"\s+between\s+(?:the\s+)?([^,;.]+?)\s+and\s+([^,;.]+?)(?:\s|[,;.]|$)", text[c.end:])
@@ -301,11 +340,13 @@ def _parties(c: Candidate, text: str, passage_text: str, doc_pair: list[str]) ->
         named = countries_in(between.group(1)) + countries_in(between.group(2))
         if len(named) >= 2:
             return list(dict.fromkeys(named))
-    if c.proper:
-        return []  # a named multilateral agreement: its members are not stated here
+    if c.proper and _MULTILATERAL.search(c.name):
+        return []  # a regional agreement: its members are not stated here
     in_sentence = countries_in(text)
-    if len(in_sentence) == 2:
+    if len(in_sentence) == 2 and not c.proper:
         return in_sentence
+    if len(doc_pair) == 2 and set(in_sentence) <= set(doc_pair):
+        return list(doc_pair)  # an article about two countries, naming no other party
     if len(doc_pair) == 2 and (_BILATERAL_CUE.search(text) or _BILATERAL_CUE.search(c.name)):
         return list(doc_pair)
     return []
@@ -371,10 +412,10 @@ def extract_agreements(doc: Document, people: PeopleIndex) -> list[Finding]:
         if not candidates:
             continue
         paragraph = passage_text(doc, sentence)
-        dates = find_dates(sentence.text, context_year(paragraph, published), published)
+        dates = find_dates(sentence.text, context_year(sentence.text, paragraph, published), published)
         for c in candidates:
-            parties = _parties(c, sentence.text, paragraph, pair)
-            year = _year_of(c, sentence.text, dates)
+            parties = _parties(c, sentence.text, pair)
+            year = _year_of(c, sentence.text, dates, published)
             key = agreement_key(c, parties)
             span = (sentence.start, sentence.end)
             if key in by_key:

@@ -51,6 +51,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b" + _g(_DAY, "d1") + r"\s+" + _g(_MONTH, "m1") + r"(?:,?\s*" + _g(_YEAR, "y1") + r")?\b")),
     # "October 2022", "in October of 2022"
     ("my", re.compile(r"\b" + _g(_MONTH, "m1") + r"(?:\s+of)?,?\s+" + _g(_YEAR, "y1") + r"\b")),
+    # "in June", "by September": a month alone takes the context year
+    ("month", re.compile(
+        r"\b(?:in|by|from|since|until|till|through|during|early|late|mid-?)\s+"
+        r"(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+        r"(?!\s*\d)")),
     # relative years
     ("relyear", re.compile(r"\b(?P<rel>(?:earlier |later )?this|last|next|previous|past) year\b", re.I)),
     # "on Monday", "last Friday"
@@ -135,6 +140,10 @@ def _resolve(kind: str, m: re.Match[str], year_hint: int | None,
         return start, end, basis
     if kind == "my":
         return _fmt(int(gd["y1"]), _month(gd["m1"])), None, "explicit"
+    if kind == "month":
+        if year_hint is None:
+            return None, None, ""
+        return _fmt(year_hint, _month(gd["m1"])), None, "context year"
     if kind == "year":
         return _fmt(int(gd["y1"])), None, "explicit"
     if kind == "relyear":
@@ -185,9 +194,18 @@ def find_dates(text: str, year_hint: int | None = None, published: str | None = 
     return found
 
 
-def context_year(paragraph: str, published: str | None) -> int | None:
-    """The year for dates written without one: the paragraph's only explicit year, else the publication year."""
-    years = set(explicit_years(paragraph))
-    if len(years) == 1:
-        return years.pop()
-    return int(published[:4]) if published else None
+def context_year(sentence: str, paragraph: str, published: str | None) -> int | None:
+    """The year for dates written without one ("on January 26", "in June").
+
+    News dates a bare day by its own time, so the publication year comes
+    first ("on January 26, … after Sukarno attended in 1950" is not 1950);
+    without it, the sentence's only explicit year, then the paragraph's.
+    None when nothing says.
+    """
+    if published:
+        return int(published[:4])
+    for text in (sentence, paragraph):
+        years = set(explicit_years(text))
+        if len(years) == 1:
+            return years.pop()
+    return None

@@ -317,7 +317,7 @@ class _DocEvents:
         text = sentence.text
         paragraph = doc.passages[sentence.passage].text
         published = doc.source.published
-        dates = find_dates(text, context_year(paragraph, published), published)
+        dates = find_dates(text, context_year(sentence.text, paragraph, published), published)
         floor = doc.passages[max(0, sentence.passage - 3)].start
         blocked: list[tuple[int, int]] = []
         pending: list[Event] = []
