@@ -222,6 +222,7 @@ _RISKY_SHORT = {
     "Ke", "Ji", "Mo", "Ni", "Pu", "Yi", "Yu", "Lu", "Hu", "Gan", "Lo", "Ong", "Ta", "Lai", "Au", "Kim", "Chu",
     "Dai", "Mu", "Su", "Lan", "Nan", "Bach", "Phi", "Tong", "Tang", "Han", "Song", "Sun", "Wan", "Fan", "Pan",
 }
+_ROLE_MODIFIERS = {"special", "senior", "chief", "deputy", "vice", "former", "general", "associate", "acting"}
 _BYLINE = re.compile(r"\s*(Translated|Reported|Written|Edited|Compiled)\s+by\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s*$")
 _BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": "Writer", "edited": "Editor",
                  "compiled": "Compiler"}
@@ -366,13 +367,10 @@ class _DocPeople:
         article = re.match(r"\s*,\s+(?:who\s+\S+\s+(?:also\s+)?)?(?:the|a|an)\s", m.group())
         if article and self.vocab.role_noun_re.search(" ".join(words[:5])):
             pass  # "a trade economist at ...", "the Chinese ambassador"
-        elif words[0][:1].islower() and words[0].lower() not in self.vocab.titles_lower and not any(
-            w.lower() in ("special", "senior", "chief", "deputy", "vice", "former", "general", "associate")
-            for w in words[:1]
-        ) and not self.vocab.role_noun_re.match(phrase):
-            # "Hanoi, where ..." — the phrase must open with a role or a modifier of one.
-            if not self.vocab.nat_re.match(phrase):
-                return None
+        elif (words[0][:1].islower() and words[0].lower() not in self.vocab.titles_lower
+              and words[0].lower() not in _ROLE_MODIFIERS and not self.vocab.role_noun_re.match(phrase)
+              and not self.vocab.nat_re.match(phrase)):
+            return None  # "Hanoi, where ...": without an article the phrase must open with a role
         s = m.start(1)
         e = m.end(1)
         while e > s and self.text[e - 1].isspace():
@@ -507,6 +505,14 @@ class _DocPeople:
             sent = self.doc.sentence_at(rs)
             if sent is not None:
                 self._read_roles(sent, rs, re_, person)
+        # Full names found by discovery, wherever else they appear (before or after the title that revealed them).
+        found = [p.name for p in self.people.values() if p.name not in self.vocab.people and " " in p.name]
+        if found:
+            full_re = re.compile(r"(?<![\w'])(?:" + _alternation(found) + r")(?![\w])")
+            for sent in self.doc.sentences:
+                for m in full_re.finditer(self.folded, sent.start, sent.end):
+                    if not self._taken(m.start(), m.end()):
+                        self._add_mention(m.start(), m.end(), m.group(), "full")
         shorts: dict[str, list[str]] = {}
         for person in self.people.values():
             for s in person.short:

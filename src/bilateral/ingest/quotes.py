@@ -131,6 +131,7 @@ class _QuoteReader:
             if passage.extractable:
                 self.segments.extend(self._pairs(passage))
         self.sentence_speaker: dict[int, str] = {}  # sentence start -> speaker found there
+        self.last_direct: dict[int, str] = {}  # sentence start -> speaker of a direct quote ending there
         self.sentences = doc.sentences
 
     @staticmethod
@@ -264,6 +265,19 @@ class _QuoteReader:
                 return _Act(subj[0], subj[1], subj[2], sent.start + b.end("verb"), subj[2], b.group("verb"), "verb")
         return None
 
+    def _continued(self, seg: _Segment, sent_index: int) -> _Act | None:
+        """A quoted sentence standing alone right after someone's direct quote: the same speaker goes on."""
+        sent = self.sentences[sent_index]
+        inner = self.text[seg.start:seg.end].strip()
+        alone = self.text[sent.start:seg.outer_start].strip() == "" and self.text[seg.outer_end:sent.end].strip() == ""
+        if not (alone and inner[:1].isupper() and inner[-1:] in ".!?" and sent_index > 0):
+            return None
+        prev = self.sentences[sent_index - 1]
+        speaker = self.last_direct.get(prev.start)
+        if prev.passage != sent.passage or not speaker:
+            return None
+        return _Act(speaker, speaker, seg.outer_start, seg.outer_start, seg.outer_start, "", "continued")
+
     # -- the pass
 
     def read(self) -> list[Finding]:
@@ -276,15 +290,22 @@ class _QuoteReader:
             for seg in segs:
                 if seg.outer_end > sent.end:
                     continue  # its attribution belongs to the sentence where it closes
-                act = self._direct(seg, i)
+                act = self._direct(seg, i) or self._continued(seg, i)
                 if act is None:
                     continue
                 first = self.doc.sentence_at(seg.outer_start) or sent
                 spans = [(s.start, s.end) for s in self.sentences if s.end > first.start and s.start <= sent.start]
                 quote = self.text[seg.start:seg.end].strip().rstrip(",")
+                tail = next((t for t in segs if t.outer_start > seg.outer_end), None)
+                if (tail is not None and act.how in ("verb", "inverted")
+                        and re.fullmatch(r"[^.!?]*,\s*", self.text[act.verb_end:tail.outer_start])
+                        and self.text[tail.start:tail.start + 1].islower()):
+                    # "Rates will fall," said Wong, "and soon." — one quote split by its attribution
+                    quote += " … " + self.text[tail.start:tail.end].strip()
                 findings.append(self._finding(act, quote, "direct", spans, 0.9))
                 if act.speaker:
                     self.sentence_speaker[sent.start] = act.speaker
+                    self.last_direct[sent.start] = act.speaker
                 direct_done = True
                 consumed.add(sent.start)
             if direct_done:
@@ -308,6 +329,11 @@ class _QuoteReader:
                 clause = self._clause_after(second.verb_end, sent.end)
                 if len(clause.split()) >= 2:
                     findings.append(self._finding(second, clause, "reported", spans, 0.65))
+                    # the first statement is cited up to where the second begins
+                    cut = second.pos
+                    while cut > sent.start and self.text[cut - 1] in " ,;":
+                        cut -= 1
+                    spans = [(sent.start, cut)]
             if words:
                 quote = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in words)
                 earlier = seen_partials.setdefault(act.speaker or "", [])
@@ -317,8 +343,8 @@ class _QuoteReader:
                 findings.append(self._finding(act, quote, "partial", spans, 0.75))
                 continue
             clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
-            if len(clause.split()) < 2:
-                continue
+            if len(clause.split()) < 3:
+                continue  # "welcomed the move" reports no statement
             findings.append(self._finding(act, clause, "reported", spans + extra, 0.7))
         return findings
 

@@ -1,0 +1,138 @@
+"""People extractor on short made-up texts: gazetteer, discovery of unknown names, short forms, role references."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from bilateral.core.model import Source
+from bilateral.ingest.findings import Finding, PeopleIndex
+from bilateral.ingest.people import extract_people, fold
+from bilateral.ingest.sources import load_corpus
+from bilateral.ingest.text import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def people_of(text: str) -> tuple[dict[str, Finding], PeopleIndex, str]:
+    findings, index = extract_people(Document(Source(id="t", text=text)))
+    return {f.key: f for f in findings}, index, text
+
+
+def mentions(index: PeopleIndex, text: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.name) for m in index.mentions]
+
+
+def test_fold_keeps_offsets() -> None:
+    assert fold("Tô Lâm và Nguyễn Phú Trọng") == "To Lam va Nguyen Phu Trong"
+    assert len(fold("Đà Nẵng’s")) == len("Đà Nẵng’s")
+
+
+def test_gazetteer_native_spelling_gives_canonical_english_name() -> None:
+    people, index, text = people_of("Tô Lâm met 习近平 in Hanoi on Monday.")
+    assert set(people) == {"To Lam", "Xi Jinping"}
+    to_lam = people["To Lam"].fields
+    assert to_lam["native"] == "Tô Lâm" and "Tô Lâm" in to_lam["aliases"]
+    assert to_lam["country"] == "Vietnam"
+    assert ("习近平", "Xi Jinping") in mentions(index, text)
+
+
+def test_title_pattern_discovers_people_the_gazetteer_lacks() -> None:
+    people, _, _ = people_of(
+        "Foreign Minister Penny Wong said on Tuesday that Australia would deepen ties. "
+        "Indonesian President Prabowo Subianto welcomed the plan."
+    )
+    assert people["Penny Wong"].rule == "title-pattern"
+    assert people["Penny Wong"].fields["roles"] == ["Minister of Foreign Affairs"]
+    assert people["Penny Wong"].fields["country"] is None  # nothing in the text says which country
+    prabowo = people["Prabowo Subianto"].fields
+    assert prabowo["country"] == "Indonesia"
+    assert prabowo["roles"] == ["President of Indonesia"]
+
+
+def test_title_chain_with_organisation_and_destination() -> None:
+    people, _, _ = people_of(
+        "Chinese Ambassador to Vietnam Zhang Sanfeng spoke. General Secretary of the Communist Party of "
+        "Vietnam (CPV) Central Committee Tran Van Bay and Deputy PM, FM Le Van Tam attended."
+    )
+    assert people["Zhang Sanfeng"].fields["roles"] == ["Ambassador of China to Vietnam"]
+    assert people["Zhang Sanfeng"].fields["country"] == "China"
+    assert people["Tran Van Bay"].fields["roles"] == ["General Secretary of the CPV Central Committee"]
+    assert people["Tran Van Bay"].fields["country"] == "Vietnam"
+    assert people["Le Van Tam"].fields["roles"] == ["Deputy Prime Minister", "Minister of Foreign Affairs"]
+
+
+def test_appositive_discovers_commentators() -> None:
+    people, _, _ = people_of(
+        "Editor's Note: Lan Anh, a special commentator on current affairs for CGTN, wrote this piece."
+    )
+    assert people["Lan Anh"].rule == "appositive"
+    assert people["Lan Anh"].fields["roles"] == ["special commentator on current affairs for CGTN"]
+
+
+def test_short_forms_and_possessives_resolve_to_the_full_name() -> None:
+    people, index, text = people_of(
+        "Deputy Prime Minister Bui Thanh Son met Chinese President Xi Jinping. "
+        "Son said the talks went well. President Xi's visit follows. According to Son, trade grew."
+    )
+    found = mentions(index, text)
+    assert found.count(("Son", "Bui Thanh Son")) == 2
+    assert ("Xi", "Xi Jinping") in found
+    assert "President Xi" in people["Xi Jinping"].fields["aliases"]
+    # one citation per sentence that names the person
+    assert len(people["Bui Thanh Son"].spans) == 3
+
+
+def test_titled_short_form_makes_pronoun_like_names_safe() -> None:
+    _, index, text = people_of(
+        "Chinese Ambassador He Wei spoke first. Ambassador He praised the hosts. He then left."
+    )
+    found = mentions(index, text)
+    assert ("He", "He Wei") in found
+    assert found.count(("He", "He Wei")) == 1  # the pronoun "He" is not the ambassador's name
+
+
+def test_role_references_resolve_to_the_one_holder() -> None:
+    _, index, text = people_of(
+        "Chinese Ambassador He Wei met Prime Minister Pham Minh Chinh. "
+        "The ambassador praised the talks. The Vietnamese leader agreed."
+    )
+    found = mentions(index, text)
+    assert ("The ambassador", "He Wei") in found
+    assert ("The Vietnamese leader", "Pham Minh Chinh") in found
+
+
+def test_place_named_after_a_person_is_not_a_person() -> None:
+    people, _, _ = people_of("Trade fairs in Ho Chi Minh City drew record crowds this year.")
+    assert people == {}
+
+
+def test_capitalised_phrases_without_title_are_not_people() -> None:
+    people, _, _ = people_of(
+        "Hanoi Metro Line, a symbol of friendship, opened. The Regional Comprehensive Economic Partnership helps."
+    )
+    assert people == {}
+
+
+def test_byline_names_a_translator() -> None:
+    people, _, _ = people_of("Vietnam and China agreed to talk more often.\n\nTranslated by Chung Anh\n")
+    assert people["Chung Anh"].fields["roles"] == ["Translator"]
+
+
+@pytest.mark.parametrize("name", ["Xi Jinping", "To Lam", "Nguyen Phu Trong", "Pham Minh Chinh", "Bui Thanh Son"])
+def test_bundled_corpus_names_key_leaders(name: str) -> None:
+    names = set()
+    for source in load_corpus(ROOT / "data" / "sources"):
+        names.update(f.key for f in extract_people(Document(source))[0])
+    assert name in names
+
+
+def test_people_extraction_is_fast() -> None:
+    docs = [Document(s) for s in load_corpus(ROOT / "data" / "sources")]
+    extract_people(docs[0])  # warm the gazetteer cache
+    started = time.perf_counter()
+    for doc in docs:
+        extract_people(doc)
+    assert time.perf_counter() - started < 0.5

@@ -1,0 +1,116 @@
+"""Quotes extractor on short made-up texts: direct, partial and reported speech, and who said it."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from bilateral.core.model import Source
+from bilateral.ingest.findings import Finding
+from bilateral.ingest.people import extract_people
+from bilateral.ingest.quotes import extract_quotes
+from bilateral.ingest.sources import load_corpus
+from bilateral.ingest.text import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+INTRO = "Foreign Minister Penny Wong met Indonesian President Prabowo Subianto in Jakarta on Monday.\n\n"
+
+
+def quotes_of(text: str) -> list[Finding]:
+    doc = Document(Source(id="t", text=text))
+    return extract_quotes(doc, extract_people(doc)[1])
+
+
+def summary(text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.fields["quote_kind"], q.fields["speaker"], q.fields["text"]) for q in quotes_of(text)]
+
+
+def test_direct_quote_with_trailing_pronoun_attribution_goes_to_the_last_speaker() -> None:
+    text = INTRO + "Wong stressed that ties were strong. “A small boat cannot sail alone” she said."
+    assert summary(text)[-1] == ("direct", "Penny Wong", "A small boat cannot sail alone")
+
+
+def test_direct_quote_straight_marks_and_inverted_said() -> None:
+    text = INTRO + '"Our door is open to all partners," said Prabowo Subianto.'
+    [q] = quotes_of(text)
+    assert (q.fields["quote_kind"], q.fields["speaker"]) == ("direct", "Prabowo Subianto")
+    assert q.fields["text"] == "Our door is open to all partners"
+    # the citation is the sentence holding the quote and its attribution
+    assert [text[s:e] for s, e in q.spans] == ['"Our door is open to all partners," said Prabowo Subianto.']
+
+
+def test_quote_spanning_two_sentences_keeps_both_as_citations() -> None:
+    text = INTRO + "“We are neighbours. Neighbours talk,” Wong said."
+    [q] = quotes_of(text)
+    assert q.fields["text"] == "We are neighbours. Neighbours talk"
+    assert len(q.spans) == 2
+
+
+def test_partial_quote_after_possessive_speech_noun() -> None:
+    text = INTRO + "Prabowo Subianto spoke briefly. His call to “reject bullying practices” drew applause."
+    assert ("partial", "Prabowo Subianto", "reject bullying practices") in summary(text)
+
+
+def test_partial_quote_with_as_attribution_and_repeat_is_not_duplicated() -> None:
+    text = INTRO + ("The deals create tangible “highlights” in trade, as Wong described. "
+                    "Later, Wong's remark about “highlights” was repeated.")
+    found = summary(text)
+    assert found.count(("partial", "Penny Wong", "highlights")) == 1
+
+
+def test_reported_speech_forms() -> None:
+    text = INTRO + (
+        "Wong said that the region needed calm. "
+        "According to Prabowo Subianto, the talks went well beyond expectations. "
+        "Trade should grow faster than before, Wong said, adding that barriers must fall. "
+        "The Indonesian leader firmly believed that peace would hold."
+    )
+    found = summary(text)
+    assert ("reported", "Penny Wong", "the region needed calm") in found
+    assert ("reported", "Prabowo Subianto", "the talks went well beyond expectations") in found
+    assert ("reported", "Penny Wong", "Trade should grow faster than before") in found
+    assert ("reported", "Prabowo Subianto", "peace would hold") in found
+
+
+def test_second_statement_in_one_sentence() -> None:
+    text = INTRO + "Wong told reporters that Canberra was “ready to listen”, but said the policy had not changed."
+    found = summary(text)
+    assert ("partial", "Penny Wong", "ready to listen") in found
+    assert ("reported", "Penny Wong", "the policy had not changed") in found
+    # each statement is cited by its own words: the first stops where the second begins
+    partial = next(q for q in quotes_of(text) if q.fields["quote_kind"] == "partial")
+    assert text[slice(*partial.spans[0])].endswith("“ready to listen”")
+
+
+def test_scare_quotes_and_names_are_not_quotes() -> None:
+    text = INTRO + (
+        "The two sides launched the “Year of People-to-People Exchanges” and described ties as "
+        "“comrades and brothers.” The so-called “bamboo diplomacy” continues."
+    )
+    assert quotes_of(text) == []
+
+
+def test_non_person_and_object_subjects_are_not_speakers() -> None:
+    text = INTRO + (
+        "Observers said that the visit mattered. Respondents said that films helped. "
+        "The outcome of the talks with Wong underscored a shared resolve. "
+        "Wong and Prabowo Subianto announced a new partnership worth much."
+    )
+    assert quotes_of(text) == []
+
+
+def test_same_quote_in_two_sources_has_one_key() -> None:
+    a = quotes_of(INTRO + "“We will build together,” Wong said.")
+    b = quotes_of("Australia's Foreign Minister Penny Wong spoke. \"We will build together,\" said Wong.")
+    assert a[0].key == b[0].key == "Penny Wong|we will build together"
+
+
+def test_bundled_corpus_has_enough_attributed_quotes_and_is_fast() -> None:
+    docs = [Document(s) for s in load_corpus(ROOT / "data" / "sources")]
+    started = time.perf_counter()
+    quotes = [q for doc in docs for q in extract_quotes(doc, extract_people(doc)[1])]
+    assert time.perf_counter() - started < 1.0
+    assert len(quotes) >= 30
+    assert all(q.fields["speaker"] for q in quotes)
+    kinds = {q.fields["quote_kind"] for q in quotes}
+    assert kinds == {"direct", "partial", "reported"}
