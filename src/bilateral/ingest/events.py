@@ -36,22 +36,33 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("official visit", "visit", re.compile(r"\bofficial (?:visits?|trips?)\b", re.I)),
     ("working visit", "visit", re.compile(r"\bworking (?:visits?|trips?)\b", re.I)),
     ("visit", "visit", re.compile(r"\b(?:[A-Z][a-z]+ )?(?:visit(?:ed|s|ing)?|trips?)\b")),
-    ("summit", "summit", re.compile(
+    ("summit", "summit", re.compile(  # also named dialogues, conferences, forums: kind from the last word
         r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+)?"
-        r"(?:[A-Z][\w-]*\s+)*Summit\b")),
+        r"(?:[A-Z][\w-]*\s+)*(?:Summit|Dialogue|Conference|Forum|Expo)\b")),
     ("talks", "talks", re.compile(r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks\b|\btalks\b", re.I)),
-    ("meeting", "talks", re.compile(r"\b(?:met|meets|meet|meeting)(?: with)?\b", re.I)),
+    ("consultations", "talks", re.compile(r"\bconsultations\b", re.I)),
+    ("meeting", "talks", re.compile(r"\b(?:met|meets|meet|meeting)(?: with)?\b|\bhost(?:ed|s)\b", re.I)),
+    ("ceremony", "ceremony", re.compile(
+        r"\b(?:[A-Z][\w'’-]*\s+)*(?:parade|ceremony|celebrations?|reception|banquet)\b")),
+    ("entry into force", "entry into force", re.compile(
+        r"\b(?:entered|enters|enter|entry) into force\b|\b(?:came|come|comes) into (?:force|effect)\b"
+        r"|\btook effect\b", re.I)),
+    ("agreed", "establishment", re.compile(r"\bagreed(?= (?:in|on) )", re.I)),
     ("signing", "signing", re.compile(
         r"\bsign(?:ed|ing|s)?\b(?! (?:article|statement|letter|op-ed|commentary|editorial))", re.I)),
-    ("establishment", "establishment", re.compile(r"\bestablish(?:ment of|ed|es|ing)\b", re.I)),
+    ("establishment", "establishment", re.compile(
+        r"\bestablish(?:ment of|ed|es|ing)\b|\bfound(?:ed|ing of)\b", re.I)),
     ("launch", "launch", re.compile(r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:ed|es|ing|ion of))\b", re.I)),
     ("opening", "opening", re.compile(r"\b(?:officially )?open(?:ed|s)\b(?! up)|\bopening of\b", re.I)),
     ("election", "election", re.compile(r"\belect(?:ed|ion)\b", re.I)),
 ]
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
-_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "talks", "meeting",
-             "phone call", "signing", "establishment", "launch", "opening", "election"]
-_NEEDS_PERSON = {"meeting", "election"}
+_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "talks", "consultations",
+             "meeting", "phone call", "ceremony", "signing", "entry into force", "establishment", "agreed",
+             "launch", "opening", "election"]
+_NEEDS_PERSON = {"meeting", "election", "ceremony"}
+_NEEDS_OBJECT = {"agreed", "entry into force"}
+_OBJECT_FAMILIES = {"signing", "establishment", "launch", "opening", "entry into force"}
 _SUB_EVENTS = {"talks", "meeting", "signing"}  # may borrow the date of the visit/meeting they happen in
 _ANCHOR_FAMILIES = {"visit", "talks"}
 
@@ -97,6 +108,9 @@ class Event:
         return f"{self.date}|{self.family}|{self.main}"
 
 
+_ADJECTIVAL = re.compile(r"\b(?:and|the|a|an|by|with|between|of|to|for)\s+$", re.I)
+
+
 def _triggers(text: str, blocked: list[tuple[int, int]]) -> list[Trigger]:
     found: list[Trigger] = []
     for kind, family, pattern in _TRIGGERS:
@@ -106,12 +120,20 @@ def _triggers(text: str, blocked: list[tuple[int, int]]) -> list[Trigger]:
                 continue
             if any(s < t.end and t.start < e for t in found):
                 continue
+            if kind == "visit" and m.group(0).endswith("visiting") and _ADJECTIVAL.search(text[:s]):
+                continue  # "talks with visiting President Kusumo": a description, not a visit event
+            if kind == "agreed" and not any(0 <= s - c.end <= 12 for c in find_candidates(text[:s])):
+                continue  # only "the X Partnership agreed in 2018", not "the two sides agreed on Sunday to …"
             if kind == "visit" and re.match(r"[A-Z]", m.group(0)) and " " in m.group(0):
                 # "China visit": keep the place word out of the trigger but remember it
                 s = s + m.group(0).index(" ") + 1
             found.append(Trigger(s, e, kind, family, text[s:e]))
     found.sort(key=lambda t: t.start)
     return found
+
+
+# ", under which …", ", which …": a date there belongs to the relative clause, not to the event before it
+_RELATIVE = re.compile(r",\s*(?:\w+\s+)?(?:which|who|whom|whose|where|while|whereas|but)\b")
 
 
 def _leading(date: DateMention, text: str) -> bool:
@@ -123,7 +145,8 @@ def _leading(date: DateMention, text: str) -> bool:
 def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) -> None:
     for i, t in enumerate(triggers):
         nxt = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
-        after = [d for d in dates if t.end <= d.start < nxt]
+        stop = _RELATIVE.search(text, t.end, nxt)
+        after = [d for d in dates if t.end <= d.start < (stop.start() if stop else nxt)]
         if after:
             t.date = after[0]
             continue
@@ -139,8 +162,16 @@ def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) ->
 _CLAUSE_BREAK = re.compile(r",\s*|;\s*|\s+and\s+")
 
 
-def _clauses(triggers: list[Trigger], text: str) -> dict[int, tuple[int, int]]:
-    """Split a sentence between its event words at the last comma/"and" before each next one."""
+def _clauses(triggers: list[Trigger], text: str, names: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Split a sentence between its event words, so each sees the people of its own clause.
+
+    The cut goes at the last comma/"and" between one event word (or its date)
+    and the next; an "and" right after a name joins two people ("Kohl and
+    Bielecki signed"), not two clauses. Without such a break, a name that is
+    the next word's subject or owner ("Trong's trip") goes with it; otherwise
+    the cut is at the next word (a verb's object belongs to the verb before it).
+    """
+    name_ends = {e for _, e in names}
     spans: dict[int, tuple[int, int]] = {}
     start = 0
     for i, t in enumerate(triggers):
@@ -151,8 +182,16 @@ def _clauses(triggers: list[Trigger], text: str) -> dict[int, tuple[int, int]]:
         if t.date is not None and t.date.start >= t.end:
             low = t.date.end
         high = max(low, triggers[i + 1].start)
-        breaks = list(_CLAUSE_BREAK.finditer(text, low, high))
-        end = breaks[-1].start() if breaks else low
+        breaks = [b for b in _CLAUSE_BREAK.finditer(text, low, high)
+                  if not (b.group(0).strip() == "and" and b.start() in name_ends)]
+        if breaks:
+            end = breaks[-1].start()
+        else:
+            end = high
+            for s, e in names:
+                if low <= s and e <= high and (re.match(r"['’]s\b", text[e:]) or high - e <= 2):
+                    end = s
+                    break
         spans[id(t)] = (start, end)
         start = end
     return spans
@@ -240,21 +279,26 @@ def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
             title += f" by {by_phrase}"
         return title.strip(), main_person or "@" + (place or "")
     if t.family in ("talks", "phone call"):
-        noun = {"talks": "Talks", "meeting": "Meeting", "phone call": "Phone call"}[t.kind]
+        noun = {"talks": "Talks", "meeting": "Meeting", "phone call": "Phone call",
+                "consultations": "Consultations"}[t.kind]
         title = f"{noun} between {' and '.join(names)}" if len(names) >= 2 else (
             f"{noun} with {names[0]}" if names else noun)
         if place and t.family == "talks":
             title += f" in {place}"
         return title, "+".join(sorted(names)) or (place or "")
-    if t.family == "summit":
+    if t.family in ("summit", "ceremony"):
         name = t.text.strip()
         name = name[:1].upper() + name[1:]
+        if t.family == "ceremony" and names:
+            name += f" with {' and '.join(names)}"
         return name, name.lower()
     if t.family == "election":
         who = main_person or (names[0] if names else "")
         return (f"Election of {who}" if who else "Election"), who
     noun = {"signing": "Signing", "establishment": "Establishment", "launch": "Launch",
-            "opening": "Opening"}[t.family]
+            "opening": "Opening", "entry into force": "Entry into force"}[t.family]
+    if t.text.lower().startswith("found"):
+        noun = "Founding"
     if obj:
         return f"{noun} of {obj[0]}", obj[1]
     return noun, "+".join(sorted(names))
@@ -299,16 +343,30 @@ class _DocEvents:
         self.events: list[Event] = []
 
     def anchor_for(self, participants: list[str], explicit_phrase: bool) -> Event | None:
-        """The visit/meeting an undated sub-event belongs to: most shared participants, then the latest."""
+        """The visit/meeting an undated sub-event belongs to.
+
+        Among earlier dated visits/talks sharing a participant (any, after
+        "During the … meeting"): the one nearest the publication date (the
+        news' own event, not background history), then most shared
+        participants, then the latest.
+        """
+        published = self.doc.source.published or ""
         best: Event | None = None
-        best_score = 0
-        for ev in self.events:  # in document order, so ties go to the later one
+        best_score: tuple[int, int, int] | None = None
+        for n, ev in enumerate(self.events):
             if ev.family not in _ANCHOR_FAMILIES or ev.basis == "inherited":
                 continue
-            score = len(set(participants) & set(ev.participants))
-            if score == 0 and explicit_phrase:
-                score = 1 if ev.family == "talks" or not participants else 0
-            if score and score >= best_score:
+            shared = len(set(participants) & set(ev.participants))
+            if shared == 0 and not (explicit_phrase and (ev.family == "talks" or not participants)):
+                continue
+            near = 0
+            if published:
+                common = 0
+                while common < min(len(published), len(ev.date)) and published[common] == ev.date[common]:
+                    common += 1
+                near = common
+            score = (near, shared, n)
+            if best_score is None or score > best_score:
                 best, best_score = ev, score
         return best
 
@@ -333,7 +391,11 @@ class _DocEvents:
         _pair_dates(triggers, dates, text)
         events_here = [t for t in triggers if not (t.anchor_phrase and t.date is None)]
         # each event word owns a clause of the sentence, so it sees only the people of its own clause
-        spans = _clauses(events_here, text)
+        names = [(m.start - sentence.start, m.end - sentence.start)
+                 for m in _mentions_in(self.people, sentence.start, sentence.end)]
+        # only words that can become events split the sentence ("The consultations came 34 years after …")
+        spans = _clauses([t for t in events_here if t.date or t.kind in _SUB_EVENTS or t.family == "visit"],
+                         text, names)
         groups: dict[int | None, list[Trigger]] = {}
         for t in events_here:
             groups.setdefault(id(t.date) if t.date else None, []).append(t)
@@ -341,11 +403,11 @@ class _DocEvents:
         for gid, group in groups.items():
             if gid is None:
                 for t in group:
-                    ev = self._undated(t, text, sentence, spans[id(t)], floor, anchor_phrase)
+                    ev = self._undated(t, text, sentence, spans.get(id(t), (0, len(text))), floor, anchor_phrase)
                     if ev:
                         pending.append(ev)
                 continue
-            owned = [spans[id(t)] for t in group]
+            owned = [spans.get(id(t), (0, len(text))) for t in group]
             region = (min(r[0] for r in owned), max(r[1] for r in owned))
             built = [ev for t in sorted(group, key=lambda t: _PRIORITY.index(t.kind))
                      if (ev := self._build(t, t.date, text, sentence, region, floor)) is not None]
@@ -359,6 +421,10 @@ class _DocEvents:
                       floor: int) -> list[str]:
         names = _names(self.people, sentence.start + region[0], sentence.start + region[1])
         if names:
+            if re.match(r"\s+(?:him|her)\b", text[t.end:]):  # "Hartley hosted him": the one named before
+                earlier = self.people.last_before(sentence.start + region[0], floor)
+                if earlier and earlier.name not in names:
+                    names.append(earlier.name)
             return names
         if _TWO_LEADERS.search(text):
             return _last_names_before(self.people, sentence.start, floor, 2)
@@ -385,8 +451,11 @@ class _DocEvents:
             m = _PLACE_IN.search(text[t.end:t.end + 80])
             named = countries_in(m.group(1)) if m else []
             place = m.group(1) if m and named else None
-        obj = _object_after(text, t) if t.family in ("signing", "establishment", "launch", "opening") else None
-        if t.family in ("signing", "establishment", "launch", "opening") and obj is None and not names:
+        obj = _object_after(text, t) if t.family in _OBJECT_FAMILIES else None
+        if obj is None and t.family in _OBJECT_FAMILIES and re.search(r"\bit\s+(?:was|had been|has been|is)\s+(?:\w+\s+)?$",
+                                                                       text[:t.start]):
+            obj = self._antecedent(sentence, t)
+        if t.family in _OBJECT_FAMILIES and obj is None and (not names or t.kind in _NEEDS_OBJECT):
             return None
         title, main = _title(t, text, names, main_person, place, obj, by_phrase)
         if inherited is not None:
@@ -395,6 +464,19 @@ class _DocEvents:
             assert date is not None
             d, end_date, basis = date.date, date.end_date, date.basis
         return Event(d, end_date, t.kind, t.family, title, names, main, [(sentence.start, sentence.end)], basis)
+
+    def _antecedent(self, sentence: Sentence, t: Trigger) -> tuple[str, str] | None:
+        """What "it" names: the last capitalised multi-word name before it in the paragraph that is no person."""
+        passage = self.doc.passages[sentence.passage]
+        before = self.doc.text[passage.start:sentence.start + t.start]
+        for m in reversed(list(_OBJECT_RUN.finditer(before))):
+            s, e = passage.start + m.start(1), passage.start + m.end(1)
+            if any(pm.start < e and s < pm.end for pm in self.people.mentions):
+                continue
+            if countries_in(m.group(1)) and len(m.group(1).split()) < 2:
+                continue
+            return m.group(1), m.group(1).lower()
+        return None
 
     def _undated(self, t: Trigger, text: str, sentence: Sentence, region: tuple[int, int], floor: int,
                  anchor_phrase: bool) -> Event | None:
