@@ -59,6 +59,8 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def run_app(args: list[str]) -> int:
     options = parse_args(args)
+    if options.exit_after_paint or options.screenshot:
+        messages.dialogs_enabled = False  # unattended: a modal box would wait forever
     app = application([sys.argv[0]])
     from bilateral.store.library import Library
 

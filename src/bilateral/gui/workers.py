@@ -31,14 +31,16 @@ class SearchWorker(QObject):
         self._library: Library | None = None
         self.newest = 0  # written by the GUI thread; an int store is atomic under the GIL
 
-    @Slot(int, str, object, object)
-    def run(self, request: int, query: str, kinds: Collection[str] | None, source: str | None) -> None:
+    @Slot(int, str, str, str)
+    def run(self, request: int, query: str, kinds: str, source: str) -> None:
+        """``kinds`` is comma-joined and ``source`` a source id; "" means all (None does not
+        survive a queued PySide signal reliably)."""
         if request < self.newest:
             return  # overtaken while queued: nobody will look at this answer
         try:
             if self._library is None:
                 self._library = Library.open(self._db_path)
-            result = self._library.search(query, kinds=kinds, source=source)
+            result = self._library.search(query, kinds=kinds.split(",") if kinds else None, source=source or None)
         except StoreError as exc:
             self.failed.emit(request, str(exc))
             return
@@ -56,7 +58,7 @@ class SearchController(QObject):
 
     DEBOUNCE_MS = 150
 
-    requested = Signal(int, str, object, object)
+    requested = Signal(int, str, str, str)
     result_ready = Signal(object)  # SearchResult of the newest request
     failed = Signal(str)
 
@@ -98,7 +100,7 @@ class SearchController(QObject):
         self._request += 1
         self._worker.newest = self._request
         self.busy = True
-        self.requested.emit(self._request, query, kinds, source)
+        self.requested.emit(self._request, query, ",".join(kinds or ()), source or "")
 
     def cancel(self) -> None:
         """Forget what is pending or running (the search field was cleared)."""
