@@ -414,7 +414,7 @@ def extract_agreements(doc: Document, people: PeopleIndex) -> list[Finding]:
         paragraph = passage_text(doc, sentence)
         dates = find_dates(sentence.text, context_year(sentence.text, paragraph, published), published)
         for c in candidates:
-            parties = _parties(c, sentence.text, pair)
+            parties = sorted(_parties(c, sentence.text, pair))
             year = _year_of(c, sentence.text, dates, published)
             key = agreement_key(c, parties)
             span = (sentence.start, sentence.end)
@@ -425,7 +425,7 @@ def extract_agreements(doc: Document, people: PeopleIndex) -> list[Finding]:
                 if f.fields["year"] is None and year is not None:
                     f.fields["year"] = year
                     f.label = f"{f.fields['name']} ({year})"
-                f.fields["parties"] += [p for p in parties if p not in f.fields["parties"]]
+                f.fields["parties"] = sorted({*f.fields["parties"], *parties})
                 continue
             name = _display_name(c)
             label = f"{name} ({year})" if year else name

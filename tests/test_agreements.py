@@ -1,0 +1,89 @@
+"""Agreements: general shapes of English news prose, checked on made-up articles about other countries."""
+
+from __future__ import annotations
+
+from bilateral.core.model import Source
+from bilateral.ingest.agreements import extract_agreements
+from bilateral.ingest.findings import Finding, PeopleIndex
+from bilateral.ingest.text import Document
+
+
+def _agreements(text: str, published: str | None = "2024-03-05") -> dict[str, Finding]:
+    doc = Document(Source(id="t", text=text, published=published))
+    return {f.fields["name"]: f for f in extract_agreements(doc, PeopleIndex())}
+
+
+def test_capitalised_name_stops_at_its_head_and_gets_the_signing_year() -> None:
+    found = _agreements(
+        "Japan and Australia signed the Reciprocal Access Agreement in Tokyo in January 2022, officials said. "
+        "Japan and Australia also share the Japan-Australia Economic Partnership Agreement, "
+        "which entered into force in January 2015.")
+    raa = found["Reciprocal Access Agreement"]
+    assert raa.fields["year"] == 2022
+    assert raa.fields["parties"] == ["Australia", "Japan"]
+    epa = found["Japan-Australia Economic Partnership Agreement"]
+    assert (epa.fields["year"], epa.fields["parties"]) == (2015, ["Australia", "Japan"])
+
+
+def test_regional_agreement_has_no_invented_parties() -> None:
+    found = _agreements("Kenya and Egypt hope to benefit from initiatives such as the "
+                        "African Continental Free Trade Area (AfCFTA) in coming years.")
+    afcfta = found["African Continental Free Trade Area (AfCFTA)"]
+    assert afcfta.fields["parties"] == []
+    assert afcfta.fields["year"] is None
+
+
+def test_lower_case_partnership_needs_two_modifiers_and_merges_across_word_order() -> None:
+    found = _agreements(
+        "Since the establishment of their comprehensive strategic partnership in 2016, India-Kenya trade grew. "
+        "Both sides agreed to deepen the Kenya-India comprehensive strategic partnership. "
+        "Kenya values the partnership with India.")
+    assert list(found) == ["Comprehensive strategic partnership"]
+    item = found["Comprehensive strategic partnership"]
+    assert item.fields["year"] == 2016
+    assert item.fields["agreement_kind"] == "partnership"
+    assert len(item.spans) == 2
+
+
+def test_agreement_on_description_and_memorandum() -> None:
+    found = _agreements("Thailand and Malaysia rely on the agreement on joint development of the gulf signed in 1979. "
+                        "The two sides signed a memorandum of understanding on rice trade.")
+    assert found["Agreement on joint development of the gulf"].fields["year"] == 1979
+    mou = found["Memorandum of understanding on rice trade"]
+    assert mou.fields["agreement_kind"] == "memorandum"
+    assert mou.fields["parties"] == ["Malaysia", "Thailand"]
+    assert mou.fields["year"] == 2024  # signed, undated: the news' own year
+
+
+def test_numbered_proposals_and_document_sets() -> None:
+    found = _agreements("Prime Minister Ito put forward a five-point proposal on regional security. "
+                        "Ministers from Japan and India witnessed the signing of 12 bilateral cooperation documents.")
+    assert found["Five-point proposal"].fields["agreement_kind"] == "proposal"
+    docs = found["12 bilateral cooperation documents"]
+    assert docs.fields["agreement_kind"] == "document set"
+    assert docs.fields["parties"] == ["India", "Japan"]
+
+
+def test_counted_documents_without_signing_are_not_agreements() -> None:
+    assert _agreements("Officials reviewed 12 bilateral documents on trade between Japan and India.") == {}
+
+
+def test_year_of_exchanges_takes_the_year_written_after_it() -> None:
+    found = _agreements("Designated as the “Japan-Korea Year of Cultural Exchange,” 2026 will see concerts.")
+    year = found["Japan-Korea Year of Cultural Exchange"]
+    assert (year.fields["agreement_kind"], year.fields["year"]) == ("year of exchanges", 2026)
+
+
+def test_same_framework_from_two_articles_gets_one_key() -> None:
+    a = Document(Source(id="a", text="Laos and China build a China-Laos community with a shared future.", published="2023"))
+    b = Document(Source(id="b", text="The Laos-China community with a shared future that carries strategic "
+                                     "significance was praised by China and Laos.", published="2024"))
+    key_a = {f.key for f in extract_agreements(a, PeopleIndex())}
+    key_b = {f.key for f in extract_agreements(b, PeopleIndex())}
+    assert key_a == key_b == {"China+Laos|community with a shared future"}
+
+
+def test_organisations_and_forums_are_not_agreements() -> None:
+    text = ("Both countries work together in the Asia-Pacific Economic Cooperation (APEC) forum "
+            "and the Association of Southeast Asian Nations.")
+    assert _agreements(text) == {}

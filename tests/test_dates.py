@@ -1,0 +1,65 @@
+"""Date mentions: explicit, partial, ranges and relative dates resolve without guessing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.ingest.dates import context_year, find_dates
+
+
+def _dates(text: str, year: int | None = None, published: str | None = None) -> list[tuple[str, str | None]]:
+    return [(d.date, d.end_date) for d in find_dates(text, year, published)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("talks on March 3, 2024, in Tokyo", [("2024-03-03", None)]),
+    ("signed on 3 May 2021", [("2021-05-03", None)]),
+    ("visited Canberra in October 2022", [("2022-10", None)]),
+    ("In 2015, she visited Seoul", [("2015", None)]),
+    ("a summit held June 4-5, 2019", [("2019-06-04", "2019-06-05")]),
+])
+def test_explicit_dates_keep_their_precision(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _dates(text) == want
+
+
+def test_range_without_year_takes_the_context_year_and_keeps_its_end() -> None:
+    assert _dates("a state visit from April 30 to May 2, invited by", year=2019) == [("2019-04-30", "2019-05-02")]
+
+
+def test_day_without_any_knowable_year_is_left_out() -> None:
+    assert _dates("a state visit from December 12 to 13") == []
+
+
+def test_bare_month_after_a_preposition_takes_the_context_year() -> None:
+    assert _dates("is expected to visit Ottawa in September", year=2026) == [("2026-09", None)]
+
+
+def test_weekday_resolves_only_against_a_full_publication_date() -> None:
+    assert _dates("the ministers met on Monday", published="2024-06-12") == [("2024-06-10", None)]
+    assert _dates("the ministers met on Monday", published="2024-06") == []
+
+
+def test_relative_years_need_the_publication_year() -> None:
+    assert _dates("Last year, exports rose", published="2024-03") == [("2023", None)]
+    assert _dates("Earlier this year, they launched", published="2024-03") == [("2024", None)]
+    assert _dates("Last year, exports rose") == []
+
+
+def test_amounts_and_day_numbers_are_not_years() -> None:
+    assert _dates("worth $2000 million and 1,999 tons") == []
+    assert _dates("on April 14", year=2020) == [("2020-04-14", None)]
+
+
+def test_anniversary_range_gives_both_ends() -> None:
+    assert _dates("(January 18, 1950 - 2025)") == [("1950-01-18", None), ("2025", None)]
+
+
+def test_impossible_day_is_dropped() -> None:
+    assert _dates("on February 30, 2023") == []
+
+
+def test_context_year_prefers_the_publication_year_over_a_historical_year_nearby() -> None:
+    sentence = "He was guest at the parade on January 26, as Sukarno was in 1950."
+    assert context_year(sentence, sentence, "2025-01-27") == 2025
+    assert context_year(sentence, sentence, None) == 1950
+    assert context_year("no year here", "nor here", None) is None

@@ -1,0 +1,134 @@
+"""Events: dated happenings with participants, on made-up articles about other countries.
+
+People are given to the extractor as mentions (what the people extractor
+would find), so these tests do not depend on it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from bilateral.core.model import Source
+from bilateral.ingest.events import extract_events
+from bilateral.ingest.findings import Finding, Mention, PeopleIndex
+from bilateral.ingest.text import Document
+
+PEOPLE = {"Fumio Kishida": ["Fumio Kishida", "Kishida"], "Yoon Suk Yeol": ["Yoon Suk Yeol", "Yoon"],
+          "Anthony Albanese": ["Anthony Albanese", "Albanese"], "Lee Hsien Loong": ["Lee Hsien Loong"],
+          "Joko Widodo": ["Joko Widodo", "Widodo"]}
+
+
+def _people(text: str) -> PeopleIndex:
+    mentions: list[Mention] = []
+    for name, aliases in PEOPLE.items():
+        for alias in sorted(aliases, key=len, reverse=True):
+            for m in re.finditer(r"\b" + re.escape(alias) + r"\b", text):
+                if not any(x.start <= m.start() < x.end for x in mentions):
+                    mentions.append(Mention(m.start(), m.end(), name))
+    return PeopleIndex(sorted(mentions, key=lambda m: m.start))
+
+
+def _events(text: str, published: str | None = "2024-03-05") -> list[Finding]:
+    doc = Document(Source(id="t", text=text, published=published))
+    return extract_events(doc, _people(text))
+
+
+def _one(text: str, published: str | None = "2024-03-05") -> Finding:
+    found = _events(text, published)
+    assert len(found) == 1, [f.label for f in found]
+    return found[0]
+
+
+def test_dated_talks_with_both_participants() -> None:
+    ev = _one("On March 3, 2024, Japanese Prime Minister Fumio Kishida held talks with South Korean "
+              "President Yoon Suk Yeol in Tokyo.")
+    assert ev.fields["date"] == "2024-03-03"
+    assert ev.fields["event_kind"] == "talks"
+    assert ev.fields["participants"] == ["Fumio Kishida", "Yoon Suk Yeol"]
+    assert ev.fields["title"] == "Talks between Fumio Kishida and Yoon Suk Yeol in Tokyo"
+
+
+def test_range_without_year_takes_the_publication_year_and_keeps_the_end() -> None:
+    ev = _one("Anthony Albanese paid a state visit to Japan from April 14 to 15, invited by Fumio Kishida.",
+              published="2023-04")
+    assert (ev.fields["date"], ev.fields["end_date"]) == ("2023-04-14", "2023-04-15")
+    assert ev.fields["title"] == "Anthony Albanese state visit to Japan"
+    assert ev.fields["participants"] == ["Anthony Albanese", "Fumio Kishida"]
+
+
+def test_without_a_knowable_year_there_is_no_event() -> None:
+    assert _events("Anthony Albanese paid a state visit to Japan from April 14 to 15.", published=None) == []
+
+
+def test_pronoun_takes_the_person_named_before() -> None:
+    found = _events("Joko Widodo praised the ties. In 2015, he visited Japan for the first time.")
+    assert [(f.fields["date"], f.fields["participants"], f.fields["title"]) for f in found] == [
+        ("2015", ["Joko Widodo"], "Joko Widodo visit to Japan")]
+
+
+def test_two_visits_in_one_sentence_keep_their_own_dates_and_people() -> None:
+    found = _events("Following the official visit to Japan by Anthony Albanese in October 2022 and Yoon's "
+                    "state visit to Australia in December 2023, both sides agreed to deepen ties.")
+    got = {(f.fields["date"], f.fields["event_kind"], tuple(f.fields["participants"])) for f in found}
+    assert got == {("2022-10", "official visit", ("Anthony Albanese",)),
+                   ("2023-12", "state visit", ("Yoon Suk Yeol",))}
+
+
+def test_weekday_needs_a_full_publication_date() -> None:
+    text = "Fumio Kishida spoke by phone with Yoon Suk Yeol on Monday."
+    assert _one(text, published="2024-06-12").fields["date"] == "2024-06-10"
+    assert _events(text, published="2024-06") == []
+
+
+def test_undated_sub_event_borrows_the_date_of_its_visit() -> None:
+    text = ("Yoon Suk Yeol paid a state visit to Japan from March 16 to 17, invited by Fumio Kishida.\n"
+            "Yoon held talks with Kishida after the welcome ceremony.\n"
+            "During the Tokyo meeting, the two leaders witnessed the signing of 12 cooperation documents.")
+    found = {f.fields["event_kind"]: f for f in _events(text, published="2023-03")}
+    assert found["talks"].fields["date"] == "2023-03"  # a range lends only its month
+    assert found["talks"].fields["participants"] == ["Yoon Suk Yeol", "Fumio Kishida"]
+    signing = found["signing"]
+    assert signing.fields["title"] == "Signing of 12 cooperation documents"
+    assert signing.fields["participants"] == ["Fumio Kishida", "Yoon Suk Yeol"]
+
+
+def test_one_event_per_sentence_and_date() -> None:
+    ev = _one("In January 2024, Kishida and Yoon held a phone call, officially launching the "
+              "Year of Japan-Korea Cultural Exchange.")
+    assert ev.fields["event_kind"] == "phone call"
+    assert ev.fields["title"].startswith("Phone call between Fumio Kishida and Yoon Suk Yeol; launch of Year")
+
+
+def test_anniversary_gives_the_founding_date_not_an_event_of_its_own() -> None:
+    found = _events("This year marks the 50th anniversary of bilateral diplomatic relations "
+                    "(September 29, 1972 - 2022), officials said.", published="2022-09")
+    assert [(f.fields["date"], f.fields["title"]) for f in found] == [
+        ("1972-09-29", "Establishment of diplomatic relations")]
+
+
+def test_crowds_and_undated_or_future_mentions_are_not_events() -> None:
+    text = ("In 2023, over 2 million Korean tourists visited Japan. "
+            "The two leaders will hold talks. Mutual visits have been frequent.")
+    assert _events(text) == []
+
+
+def test_signing_of_a_named_agreement_and_its_entry_into_force() -> None:
+    found = _events("The Trade Facilitation Agreement signed in 2019 builds on the "
+                    "Japan-Singapore Economic Partnership Agreement, which entered into force in November 2002.")
+    got = {(f.fields["date"], f.fields["event_kind"]) for f in found}
+    assert got == {("2019", "signing"), ("2002-11", "entry into force")}
+
+
+def test_same_event_in_two_articles_has_one_key() -> None:
+    a = _events("Fumio Kishida met with Yoon Suk Yeol in Seoul on May 7, 2023.", published="2023-05-08")
+    b = _events("Yoon Suk Yeol and Fumio Kishida met on Sunday in Seoul.", published="2023-05-08")
+    assert {f.key for f in a} == {f.key for f in b}
+
+
+def test_extraction_is_fast() -> None:
+    text = ("On March 3, 2024, Fumio Kishida held talks with Yoon Suk Yeol in Tokyo, and the two sides signed "
+            "a memorandum of understanding on energy. ") * 200
+    start = time.perf_counter()
+    _events(text)
+    assert time.perf_counter() - start < 1.0
