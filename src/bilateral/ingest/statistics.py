@@ -19,6 +19,7 @@ from typing import Any
 from bilateral.core.paths import gazetteer_dir
 from bilateral.ingest.findings import Finding
 from bilateral.ingest.periods import PeriodMention, find_periods, single_year
+from bilateral.ingest.ranks import find_ranks, ordinal
 from bilateral.ingest.text import Document
 
 SCALES: dict[str, int] = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
@@ -894,4 +895,26 @@ def extract_statistics(doc: Document) -> list[Finding]:
         ctx.cited_words = set().union(*(_words(s.measure) for s in stats if s.according_to))
         ctx.passage = sentence.passage
         ctx.year = sentence_year or ctx.year
+    findings.extend(_rank_findings(doc))
+    return findings
+
+
+def _rank_findings(doc: Document) -> list[Finding]:
+    """Ranks ("sixth-largest investor") as statistics with unit "rank"; the period only when stated."""
+    findings = []
+    for sentence in doc.sentences:
+        for start, end, position, measure in find_ranks(sentence):
+            periods = [p.period for p in find_periods(sentence.text, doc.source.published)
+                       if p.role == "period" and p.period]
+            period = periods[0] if len(periods) == 1 else None
+            shown = ordinal(position)
+            fields = {
+                "value": position, "scale": None, "unit": "rank", "normalized": position,
+                "measure": measure, "period": period, "qualifier": None, "according_to": None,
+                "display": shown, "as_written": sentence.text[start:end],
+            }
+            when = f" ({period})" if period else ""
+            findings.append(Finding("statistic", f"{doc.source.id}:{sentence.start + start}",
+                                    f"{measure[:1].upper()}{measure[1:]}{when}: {shown}", fields,
+                                    [(sentence.start, sentence.end)], "rank", 0.8))
     return findings

@@ -1,0 +1,88 @@
+"""Ranks stated with an explicit ordinal: "China is Vietnam's sixth-largest investor".
+
+A rank is a statistic (unit "rank", value = the position) because analysts
+cite it like one. Ordinals that number things — "fourth state visit",
+"eighth GMS Summit", "75th anniversary" — are not ranks: a rank needs a
+superlative ("-largest", "biggest", "top") or the verb "ranks".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bilateral.core.model import Sentence
+
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+_ORDINAL = r"(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
+_COUNTRY_WORD = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+
+# "Vietnam's sixth-largest investor", "the fourth largest trading partner in the world"
+_SUPERLATIVE = re.compile(
+    r"(?:(?P<owner>" + _COUNTRY_WORD + r"|its|their)['’]?s?\s+|the\s+)?"
+    + _ORDINAL + r"[- ](?P<sup>largest|biggest|top|most important)\s+"
+    r"(?P<noun>(?:[a-z]+\s){0,2}?(?:partner|investor|source|market|economy|exporter|importer|"
+    r"supplier|destination|buyer|lender|donor|producer|consumer|customer)s?)\b"
+    r"(?:\s+(?P<scope>globally|worldwide|in the world|(?:in|within) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*))?"
+)
+# "China ranks fourth among countries and territories investing in Vietnam"
+_RANKS = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+rank(?:s|ed)?\s+" + _ORDINAL
+                    + r"\s+(?P<scope>(?:among|in|globally|worldwide)\b[^,.;]*)")
+_SUBJECT = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+(?:is|was|remains|remained|has been|"
+                      r"had been|became|has become|stands as|ranks as|ranked as)\b")
+_POSSESSIVE = re.compile(r"\b(?P<owner>" + _COUNTRY_WORD + r")['’]s\b")
+_NOT_SUBJECTS = {"In", "The", "This", "That", "While", "Meanwhile", "Since", "By", "According"}
+
+
+def _position(word: str) -> int:
+    return _ORDINALS.get(word.lower()) or int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def ordinal(position: int) -> str:
+    """6 -> "6th": how a rank reads."""
+    suffix = "th" if 10 <= position % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
+    return f"{position}{suffix}"
+
+
+def _plural(noun: str) -> str:
+    return noun if noun.endswith("s") else f"{noun}s"
+
+
+def _subject_before(text: str, pos: int) -> str | None:
+    subjects = [m["subject"] for m in _SUBJECT.finditer(text[:pos]) if m["subject"] not in _NOT_SUBJECTS]
+    return subjects[-1] if subjects else None
+
+
+def _owner_before(text: str, pos: int) -> str | None:
+    owners = [m["owner"] for m in _POSSESSIVE.finditer(text[:pos]) if m["owner"] not in _NOT_SUBJECTS]
+    return owners[-1] if owners else None
+
+
+def find_ranks(sentence: Sentence) -> list[tuple[int, int, int, str]]:
+    """(start, end, position, measure) per rank in the sentence; offsets relative to its text."""
+    text = sentence.text
+    found: list[tuple[int, int, int, str]] = []
+    for m in _SUPERLATIVE.finditer(text):
+        owner = m["owner"]
+        if owner in ("its", "their", None):
+            owner = _owner_before(text, m.start())
+        subject = _subject_before(text, m.start())
+        if subject is None or subject == owner:
+            continue
+        noun = _plural(m["noun"])
+        whose = f"{owner}'s {noun}" if owner else noun
+        scope = f" {m['scope']}" if m["scope"] else ""
+        found.append((m.start("ord"), m.end("noun"), _position(m["ord"]),
+                      _squash(f"{subject}'s rank among {whose}{scope}")))
+    for m in _RANKS.finditer(text):
+        if m["subject"] in _NOT_SUBJECTS:
+            continue
+        found.append((m.start(), m.end("ord"), _position(m["ord"]),
+                      _squash(f"{m['subject']}'s rank {m['scope']}")))
+    return found
