@@ -547,7 +547,9 @@ def extract_events(doc: Document, people: PeopleIndex) -> list[Finding]:
         if ev.end_date:
             fields["end_date"] = ev.end_date
         confidence = {"explicit": 0.85, "context year": 0.75, "relative": 0.7, "inherited": 0.6}.get(ev.basis, 0.6)
-        findings.append(Finding(kind="event", key=ev.key, label=f"{title} ({ev.date})", fields=fields,
+        # Each source's account of an event is its own item (like statistics): sources that
+        # disagree on the date or who took part stay visible side by side.
+        findings.append(Finding(kind="event", key=f"{doc.source.id}|{ev.key}", label=f"{title} ({ev.date})", fields=fields,
                                 spans=sorted(ev.spans), rule=f"{ev.kind}, date {ev.basis}",
                                 confidence=confidence))
     return findings

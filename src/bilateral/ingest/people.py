@@ -635,7 +635,8 @@ class _DocPeople:
         out: list[Finding] = []
         for name, spans in named.items():
             p = self.people[name]
-            roles = p.roles or p.known_roles
+            # Only roles this text states: a gazetteer role no citation backs would be an unanchored fact.
+            roles = p.roles
             aliases = list(dict.fromkeys([*p.forms, *([p.native] if p.native else [])]))
             label = f"{p.name} — {roles[0]}" if roles else p.name
             out.append(Finding(
