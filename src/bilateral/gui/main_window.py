@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.current: Location | None = None
         self._painted = False
         self._closed = False
+        self._splitters_restored = False
         self._sources: dict[str, Source] = {s.id: s for s in library.sources()}
         self._passages: dict[str, list[Passage]] = {}
         self._spans: dict[str, list[CitedSpan]] = {}
@@ -736,6 +737,17 @@ class MainWindow(QMainWindow):
         self.settings.setValue("browse/start", location.start if location and location.start is not None else "")
         self.settings.setValue("browse/end", location.end if location and location.end is not None else "")
         self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            self._splitters_restored = True
+            # After the first layout pass: a splitter resized after restoring rescales its panes.
+            QTimer.singleShot(0, self._restore_splitters)
+
+    @Slot()
+    def _restore_splitters(self) -> None:
+        window_settings.restore_splitters(self.settings, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:

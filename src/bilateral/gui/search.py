@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QToolButton,
     QTreeView,
@@ -51,7 +52,6 @@ class SearchPanel(QWidget):
         self.model = SearchResultModel(self)
 
         bar = QFrame(self)
-        bar.setObjectName("filterBar")
         self.kind_group = QButtonGroup(self)
         self.kind_group.setExclusive(True)
         self.kind_buttons: dict[str | None, QToolButton] = {}
@@ -70,18 +70,31 @@ class SearchPanel(QWidget):
         self.kind_buttons[None].setChecked(True)
         self.kind_group.idClicked.connect(self._on_kind)
         bar_layout.addStretch(1)
-        self.source_box = QComboBox(bar)
+        # The kind buttons scroll sideways rather than forcing a wide window.
+        scroller = QScrollArea(self)
+        scroller.setObjectName("filterBar")
+        scroller.setWidget(bar)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroller.setFixedHeight(bar.sizeHint().height() + 2)
+        self.source_box = QComboBox(self)
         self.source_box.setAccessibleName("Source filter")
         self.source_box.addItem("All sources", None)
         for source in sources:
             self.source_box.addItem(source.title or f"Untitled ({source.file or source.id})", source.id)
-        self.source_box.setMaximumWidth(260)
+        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source_box.setMinimumContentsLength(14)
         self.source_box.currentIndexChanged.connect(self._on_source)
-        bar_layout.addWidget(self.source_box)
 
         self.status = QLabel(self)
         self.status.setObjectName("muted")
-        self.status.setContentsMargins(10, 4, 10, 4)
+        self.status.setMinimumWidth(40)
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(10, 4, 8, 4)
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.source_box)
 
         self.view = QTreeView(self)
         self.view.setObjectName("searchResults")
@@ -112,8 +125,8 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(bar)
-        layout.addWidget(self.status)
+        layout.addWidget(scroller)
+        layout.addLayout(status_row)
         layout.addWidget(self.stack, 1)
 
     # -- requests ---------------------------------------------------------------

@@ -44,13 +44,17 @@ def restore_window_state(settings: QSettings, window: QMainWindow) -> bool:
     state = settings.value("window/state")
     if isinstance(state, QByteArray) and not state.isEmpty():
         window.restoreState(state)  # a refused state leaves the default layout, which is fine
+    if restored:
+        _ensure_on_screen(window)
+    return restored
+
+
+def restore_splitters(settings: QSettings, window: QWidget) -> None:
+    """Call once the window has its real size: a splitter restored earlier gets rescaled."""
     for splitter in window.findChildren(QSplitter):
         saved = settings.value(f"splitters/{splitter.objectName()}") if splitter.objectName() else None
         if isinstance(saved, QByteArray) and not saved.isEmpty():
             splitter.restoreState(saved)
-    if restored:
-        _ensure_on_screen(window)
-    return restored
 
 
 def _ensure_on_screen(window: QWidget) -> None:
