@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bilateral.core.model import Source
-from bilateral.ingest.agreements import extract_agreements
+from bilateral.ingest.agreements import extract_agreements, find_candidates
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.text import Document
 
@@ -87,3 +87,15 @@ def test_organisations_and_forums_are_not_agreements() -> None:
     text = ("Both countries work together in the Asia-Pacific Economic Cooperation (APEC) forum "
             "and the Association of Southeast Asian Nations.")
     assert _agreements(text) == {}
+
+
+def test_standing_mechanisms_are_agreements_with_their_full_names() -> None:
+    text = ("Under the treaty signed in 1998, the mechanism of Kenya-Ethiopia joint consultation on border "
+            "security and cross-border trade, and regular mechanisms for dialogue on water resources, have met yearly.")
+    names = {c.name: c.kind for c in find_candidates(text)}
+    assert names.get("mechanism of Kenya-Ethiopia joint consultation on border security and cross-border trade") == "mechanism"
+    assert names.get("regular mechanisms for dialogue on water resources") == "mechanism"
+
+
+def test_thin_mechanism_phrase_is_not_an_agreement() -> None:
+    assert not [c for c in find_candidates("They discussed a mechanism for it.") if c.kind == "mechanism"]

@@ -142,6 +142,13 @@ _DOC_SET = re.compile(
     r"(?:documents|agreements|deals|memorand(?:a|ums)(?: of understanding)?|MoUs|MOUs|accords|contracts|treaties|protocols)"
     r"(?:\s+between\s+[a-z][a-z ,]*?(?=\s+(?:are|were|is|was|have|had|will|to|spanning|covering|in|on)\b))?)"
 )
+# "the mechanism of Vietnam-China governmental-level negotiation on border and territory",
+# "mechanisms for dialogue and negotiation on sea-related matters": standing bilateral frameworks.
+_MECHANISM = re.compile(
+    r"\b(?P<name>(?:(?:joint|bilateral|regular|annual|standing|consultation|dialogue|cooperation)\s+){0,2}"
+    r"mechanisms?\s+(?:of|for|on)\s+[^,;:()“”\"]+?)"
+    r"(?=\s+(?:which|that|was|were|is|are|has|have|will)\s|[,;:()“”\"]|\.\s|\.$|$)"
+)
 _SIGNING_CUE = re.compile(r"\b(?:sign|signed|signing|ink|inked|conclud|exchang)", re.I)
 
 
@@ -255,6 +262,9 @@ def find_candidates(text: str) -> list[Candidate]:
         kind = "memorandum" if "memorandum" in name.lower() or "mou" in name.lower() else (
             "treaty" if head in ("treaty", "convention") else "agreement")
         candidates.append(Candidate(m.start("name"), m.end("name"), name, kind, "agreement on"))
+    for m in _MECHANISM.finditer(text):
+        if len(m.group("name").split()) >= 4:  # "mechanism for it" is too thin to be a framework's name
+            candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mechanism", "mechanism"))
     for m in _POINT_PROPOSAL.finditer(text):
         what = m.group("what").lower()
         kind = "agreement" if what in ("consensus", "agreement") else "proposal"
@@ -285,7 +295,7 @@ _FOUNDING_BEFORE = re.compile(
     r"\b(?:establish(?:ed|ing|ment of)?|sign(?:ed|ing)?(?: of)?|ink(?:ed)?|launch(?:ed|ing)?(?: of)?|"
     r"announc(?:ed|ing)|adopt(?:ed|ion of)|conclu(?:ded|sion of)|set up|forged?|build|built|"
     r"put forward|proposed|unveil(?:ed)?|designated as|upgrad(?:ed|ing) (?:ties |relations )?to|"
-    r"elevat(?:ed|ing) (?:ties |relations )?to)\b[^.;]{0,60}$", re.I)
+    r"elevat(?:ed|ing) (?:ties |relations )?to)\b[^.;,]{0,60}$", re.I)  # a comma ends the verb's reach
 _FOUNDING_AFTER = re.compile(
     r"^[\s,]*(?:which\s+|that\s+)?(?:was\s+|were\s+|had been\s+|has been\s+)?(?:signed|inked|established|"
     r"launched|concluded|reached|announced|adopted|set up|agreed|entered into force|came into (?:force|effect)|"
