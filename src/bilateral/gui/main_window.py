@@ -64,7 +64,7 @@ from bilateral.store.library import CitedSpan, Library, SearchHit
 
 #: Default column widths per category (the last column stretches).
 _WIDTHS = {
-    "person": (260, 110, 260), "statistic": (130, 200, 110, 80, 140), "quote": (150, 420, 80),
+    "person": (260, 110, 260), "statistic": (120, 235, 125, 65, 110), "quote": (150, 420, 80),
     "agreement": (300, 110, 60, 180), "event": (100, 320, 200), "source": (380, 160, 150),
 }
 
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 3)
         self.main_splitter.setStretchFactor(2, 2)
         self.main_splitter.setCollapsible(1, False)
-        self.main_splitter.setSizes([170, 610, 500])
+        self.main_splitter.setSizes([165, 655, 460])
         self.setCentralWidget(self.main_splitter)
 
         self.search_field = QLineEdit(self)
