@@ -11,9 +11,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from bilateral.cli.main import COMMANDS, run
+    from bilateral.cli import COMMANDS
 
     if args and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version")):
+        from bilateral.cli.main import run
+
         return run(args)
     try:
         from bilateral.gui.app import run_app

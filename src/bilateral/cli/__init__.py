@@ -1,1 +1,5 @@
 """The command line: build, export; never imports Qt."""
+
+#: Subcommands; ``bilateral`` with none of these opens the window. Kept here, not in
+#: ``cli.main``, so starting the window does not import the extraction pipeline.
+COMMANDS = ("build", "export")

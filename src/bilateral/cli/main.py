@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from bilateral import __version__
+from bilateral.cli import COMMANDS  # noqa: F401  (re-exported for callers of cli.main)
 from bilateral.core import paths
 from bilateral.core.model import KINDS
 from bilateral.ingest.pipeline import extract
@@ -23,7 +24,6 @@ from bilateral.store.build import build
 from bilateral.store.errors import StoreError
 from bilateral.store.library import Library
 
-COMMANDS = ("build", "export")
 USER_ERROR = 2
 
 

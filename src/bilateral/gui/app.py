@@ -7,10 +7,12 @@ in a dialog once Qt is up (napari's _main does the same before Qt exists).
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -61,6 +63,7 @@ def run_app(args: list[str]) -> int:
     options = parse_args(args)
     if options.exit_after_paint or options.screenshot:
         messages.dialogs_enabled = False  # unattended: a modal box would wait forever
+    owns_app = QApplication.instance() is None
     app = application([sys.argv[0]])
     from bilateral.store.library import Library
 
@@ -71,6 +74,7 @@ def run_app(args: list[str]) -> int:
         return 1
     from bilateral.gui.main_window import MainWindow
 
+    window: MainWindow | None = None
     try:
         window = MainWindow(library)
         if options.open_item:
@@ -80,17 +84,21 @@ def run_app(args: list[str]) -> int:
         if options.exit_after_paint or options.screenshot:
             window.first_paint.connect(app.quit)
             if options.screenshot:
-                window.first_paint.connect(lambda: _screenshot(window, options.screenshot))
+                window.first_paint.connect(functools.partial(_screenshot, window, options.screenshot))
         window.show()
         if options.exit_after_paint:
             # A platform that never paints must not hang a benchmark.
             QTimer.singleShot(30_000, app.quit)
-        code = app.exec()
-        window.close()
-        window.deleteLater()
-        return code
+        return app.exec()
     finally:
+        if window is not None:
+            window.close()
+            shiboken6.delete(window)  # its threads and models go before the library closes
         library.close()
+        if owns_app:
+            # Destroy the application (and its clipboard, which may hold our QMimeData)
+            # while Python is alive: left to C exit handlers it crashes the process.
+            app.shutdown()
 
 
 def _screenshot(window: QApplication | object, path: Path) -> None:

@@ -7,7 +7,10 @@ Bilateral store, so a random SQLite file is told apart from an old one.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only building needs sqlite-utils; opening a store must stay cheap
+    import sqlite_utils
 
 SCHEMA_VERSION = 1
 FORMAT = "bilateral-store"
