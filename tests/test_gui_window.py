@@ -186,3 +186,12 @@ def test_a_library_that_will_not_open_is_a_message_not_a_traceback(tmp_path) -> 
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 1
     assert "Traceback" not in out.stderr and "bilateral:" in out.stderr
+
+
+def test_opening_an_item_from_elsewhere_shows_it_in_its_own_table(window: MainWindow, library: Library) -> None:
+    window.show_category("statistic")
+    person = library.item_ids("person")[0]
+    window.open_item(person)  # as a speaker link in a quote or a --open would
+    assert window.category == "person"
+    table = window.tables["person"]
+    assert window.models["person"].item_id(table.currentIndex().row()) == person

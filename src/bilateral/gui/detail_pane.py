@@ -23,12 +23,20 @@ if TYPE_CHECKING:
 #: Field labels a person reads; fields not listed show their own name.
 FIELD_LABELS = {
     "name": "Name", "aliases": "Also written", "country": "Country", "roles": "Roles", "native": "Native spelling",
-    "display": "Value", "value": "Number as written", "scale": "Scale", "unit": "Unit", "normalized": "Normalized",
+    "display": "Value", "as_written": "As written", "scale": "Scale", "unit": "Unit", "normalized": "Normalized",
     "measure": "Measure", "period": "Period", "qualifier": "Qualifier", "according_to": "According to",
     "speaker_name": "Speaker", "text": "Text", "quote_kind": "Kind", "agreement_kind": "Kind", "year": "Year",
     "parties": "Parties", "date": "Date", "title": "Title", "participants": "Participants",
 }
-HIDDEN_FIELDS = {"speaker", "as_written", "participant_names"}
+HIDDEN_FIELDS = {"speaker", "value", "participant_names"}  # "value" repeats "As written"
+# An empty field means different things: a statistic with no qualifier has none; a
+# person whose country the text never gives is "not stated" — never "unknown" data.
+EMPTY_TEXT = {
+    "scale": "none", "qualifier": "none", "unit": "none", "aliases": "none", "roles": "none stated",
+    "according_to": "not stated", "period": "not stated", "country": "not stated", "year": "not stated",
+    "parties": "not stated", "native": "not given", "measure": "not identified",
+    "participants": "none named", "speaker_name": "not identified",
+}
 
 
 def _e(value: Any) -> str:
@@ -84,13 +92,13 @@ class DetailPane(QTextBrowser):
             value = fields[name]
             if name == "participants":
                 cell = ", ".join(f'<a href="item:{html.escape(p)}">{html.escape(names.get(p, p))}</a>'
-                                 for p in value or []) or "unknown"
+                                 for p in value or []) or f'<span style="color:{muted}">none named</span>'
             elif name == "speaker_name" and fields.get("speaker"):
                 cell = f'<a href="item:{html.escape(fields["speaker"])}">{_e(value)}</a>'
             elif name == "normalized":
                 cell = html.escape(_normalized(value)) or "unknown"
             else:
-                cell = _e(value) or f'<span style="color:{muted}">unknown</span>'
+                cell = _e(value) or f'<span style="color:{muted}">{EMPTY_TEXT.get(name, "—")}</span>'
             rows.append(f'<tr><td style="color:{muted}; padding-right:14px">{FIELD_LABELS.get(name, name)}</td>'
                         f"<td>{cell}</td></tr>")
         parts.append(f'<table cellspacing="2">{"".join(rows)}</table>')

@@ -489,7 +489,14 @@ class MainWindow(QMainWindow):
 
     def _sync_table(self, location: Location) -> None:
         key = location.category
-        if key is None or key != self.category or key not in self.tables:
+        if key is None or self.category_model.row_of(key) < 0:
+            return
+        if key != self.category:
+            if self.search_field.text():
+                return  # the user is working through search results: keep them in view
+            # Opened from elsewhere (a link, history, --open): show it in its own table.
+            self.sidebar.setCurrentIndex(self.category_model.index(self.category_model.row_of(key)))
+        if key not in self.tables:
             return
         model = self.models[key]
         target = location.source_id if key == "source" else location.item_id
