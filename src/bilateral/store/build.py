@@ -8,11 +8,8 @@ built beside the target and moved over it only when complete.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +20,7 @@ import sqlite_utils
 from bilateral.core.model import KIND_FIELDS, KINDS, Item, Passage, Source
 from bilateral.store import schema
 from bilateral.store.errors import BuildError, StoreError
+from bilateral.store.files import replacing
 from bilateral.store.folding import fold, unfoldable_words
 
 #: Fields holding person ids: shown in search by the person's name instead.
@@ -188,16 +186,7 @@ def build(sources: Sequence[Source], passages: Sequence[Passage], items: Sequenc
     if problems:
         more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
         raise BuildError("refusing to build the store:\n  " + "\n  ".join(problems[:10]) + more)
-    target = Path(target)
-    if not target.parent.is_dir():
-        raise StoreError(f"cannot write {target}: folder {target.parent} does not exist")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise StoreError(f"cannot write in {target.parent}: {exc.strerror}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(Path(target)) as tmp:
         conn = sqlite3.connect(tmp)
         try:
             conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: atomicity comes from the rename
@@ -210,16 +199,10 @@ def build(sources: Sequence[Source], passages: Sequence[Passage], items: Sequenc
             if bad:
                 raise BuildError(f"refusing to build the store: broken references {bad[:5]}")
             conn.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write {target}: {exc}") from exc
         finally:
             conn.close()
-        os.replace(tmp, target)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot write {target}: {exc}") from exc
-    except OSError as exc:
-        raise StoreError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
     counts = {kind: 0 for kind in KIND_FIELDS}
     for item in items:
         counts[item.kind] += 1

@@ -14,13 +14,13 @@ import csv
 import io
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from bilateral.core.model import KIND_FIELDS, KINDS, Item, Source
 from bilateral.store.errors import StoreError
+from bilateral.store.files import replacing
 from bilateral.store.library import Library
 
 FORMAT = "bilateral-export/1"
@@ -66,29 +66,9 @@ def to_json(library: Library) -> str:
     return json.dumps(export_document(library), ensure_ascii=False, indent=2) + "\n"
 
 
-def _replace_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``target`` and rename it over the target."""
-    if target.is_dir():
-        raise StoreError(f"cannot write {target}: it is a folder")
-    if not target.parent.is_dir():
-        raise StoreError(f"cannot write {target}: folder {target.parent} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise StoreError(f"cannot write {target}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise StoreError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-
-
 def write_json(library: Library, target: Path) -> None:
-    _replace_atomically(Path(target), to_json(library).encode("utf-8"))
+    with replacing(Path(target)) as tmp:
+        tmp.write_bytes(to_json(library).encode("utf-8"))
 
 
 def _cell(value: Any) -> Any:
@@ -158,7 +138,8 @@ def write_csv(library: Library, directory: Path) -> list[Path]:
     written = []
     try:
         for name, data in tables.items():
-            _replace_atomically(directory / name, data)
+            with replacing(directory / name) as tmp:
+                tmp.write_bytes(data)
             written.append(directory / name)
     except StoreError:
         if created:
