@@ -89,6 +89,9 @@ class _Vocab:
     ruling_party: dict[str, str]
     vi_surnames: set[str]
     zh_surnames: set[str]
+    places: dict[str, str | None]  # folded place name -> country
+    country_names: dict[str, str]  # country name as written -> canonical country
+    particle_gap_re: re.Pattern[str]
     chain_re: re.Pattern[str]
     chain_start_re: re.Pattern[str]
     unit_re: re.Pattern[str]
@@ -134,9 +137,11 @@ def _vocab() -> _Vocab:
     countries = list(t["countries"])
     nationalities: dict[str, str | None] = dict(t["nationalities"])
     nat = _alternation(nationalities) + "|(?:" + _alternation(countries) + ")'s"
-    org_tok = (r"(?:" + _alternation([*t["org_words"], *countries]) + r"|[A-Z]{2,}|\([A-Z]{2,}\)|of|the|and|for|on)")
+    # Lower-case organisation words too: "state minister for trade", "minister of foreign affairs".
+    org_tok = (r"(?:" + _alternation(countries) + r"|(?i:" + _alternation(t["org_words"]) + r")"
+               r"|[A-Z]{2,}|\([A-Z]{2,}\)|of|the|and|for|on)")
     org = org_tok + r"(?:\s+" + org_tok + r")*"
-    mods = r"(?:(?:top|senior|former|then|acting|outgoing|incoming|new|current|State|Party|Executive|Permanent|Standing)\s+)*"
+    mods = r"(?:(?:top|senior|former|then-|then|acting|outgoing|incoming|new|current|State|Party|Executive|Permanent|Standing)\s+)*"
     title_alt = _alternation(titles)
     unit = (
         r"(?:(?:the|a|an)\s+)?(?:(?P<nat>" + nat + r")\s+)?(?P<mod>" + mods + r")"
@@ -169,7 +174,13 @@ def _vocab() -> _Vocab:
         ruling_party=dict(t["ruling_party"]),
         vi_surnames=set(names["vietnamese_surnames"]),
         zh_surnames=set(names["chinese_surnames"]),
-        chain_re=re.compile(r"(?<![\w'])(" + chain + r")\s+$"),
+        places={fold(k): v for k, v in names["places"].items()},
+        country_names={**{c: c for c in countries if not c.startswith("the ")}, **t["country_aliases"]},
+        # Lower-case particles that stay inside a name: "Trevino de la Garza", "da Silva", "bin Salman", "al-Sisi".
+        particle_gap_re=re.compile(r" (?:(?:" + _alternation(names["name_particles"]) + r") )+|"
+                                   r" (?:al|el|ad|as|ash|an|ar|at|az)-"),
+        # A title may be set off by a comma: "Mexico's Foreign Secretary, Maria Ibarra".
+        chain_re=re.compile(r"(?<![\w'])(" + chain + r")(?:\s+|\s*,\s+)$"),
         chain_start_re=re.compile(r"(?:" + chain + r")\s*$"),
         unit_re=re.compile(unit),
         appos_re=re.compile(
@@ -182,7 +193,8 @@ def _vocab() -> _Vocab:
             r"(?:(?P<mod>top|government|party|senior|state)\s+)?"
             r"(?P<noun>(?i:" + ref_keys + r"))(?![\w-])"
         ),
-        nat_re=re.compile(r"(?<![\w])(?:" + _alternation(nationalities) + r")(?![\w])"),
+        nat_re=re.compile(r"(?<![\w])(?:" + _alternation(nationalities) + r"|(?:" + _alternation(countries)
+                          + r")(?='s))(?![\w])"),
     )
 
 
@@ -198,6 +210,7 @@ class _Person:
     rule: str
     confidence: float
     short: list[str]
+    extra_short: list[str] = field(default_factory=list)  # other tokens of a discovered name ("Mesfin", "Ibarra")
     roles: list[str] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
@@ -252,7 +265,8 @@ def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[i
         if m.group() in vocab.not_name or (m.group() in vocab.months and re.match(r"\s+\d", folded[m.end():m.end() + 3])):
             cur = None
             continue
-        if cur is not None and folded[cur[1]:m.start()] == " ":
+        gap = folded[cur[1]:m.start()] if cur is not None else ""
+        if cur is not None and (gap == " " or vocab.particle_gap_re.fullmatch(gap)):
             cur = (cur[0], m.end())
             runs[-1] = cur
         else:
@@ -286,6 +300,11 @@ class _DocPeople:
                              list(gp.short) if gp.short is not None else _derive_short(gp.name, gp.country, self.vocab))
         else:
             person = _Person(name, native, country, [], rule, confidence, _derive_short(name, country, self.vocab))
+            # Cultures shorten differently (given name, first surname, family name first): any other
+            # distinctive token of the name may stand for it once the full name has been read.
+            person.extra_short = [t for t in re.findall(r"[A-Z][\w'-]+", name)
+                                  if t not in person.short and t not in self.vocab.not_name and t not in _RISKY_SHORT
+                                  and len(t) >= 3 and t not in self.vocab.places]
         self.people[name] = person
         return person
 
@@ -383,8 +402,31 @@ class _DocPeople:
             return self._roles_from_chain(s, e, person)
         phrase = " ".join(self.text[s:e].split())
         nat = self.vocab.nat_re.search(self.folded[s:e])
-        country = self.vocab.nationalities.get(nat.group()) if nat else None
+        country = self._country_word(nat.group()) if nat else None
+        if country is None:
+            # "a fellow at the Seoul-based institute": a city's country
+            based = re.search(r"([A-Z][\w' ]*?)-based\b", self.folded[s:e])
+            if based:
+                country = self.vocab.places.get(based.group(1).strip())
         return [phrase], country
+
+    def _country_word(self, word: str) -> str | None:
+        """The country a nationality adjective or country name stands for ("Kenyan", "Kenya" -> Kenya)."""
+        v = self.vocab
+        if word in v.nationalities:
+            return v.nationalities[word]
+        return v.country_names.get(word)
+
+    def _is_place(self, start: int, end: int) -> bool:
+        """A capitalised run that names a place: a known city, or written after "in"/"at" or in the dateline."""
+        run = self.folded[start:end]
+        if run in self.vocab.places or run in self.vocab.country_names:
+            return True
+        cue = r"\b(?:in|at|near|outside|across|around|throughout)\s+" + re.escape(run) + r"(?![\w]|'s)"
+        if re.search(cue, self.folded):
+            return True
+        # the dateline writes the place in capitals: "ADDIS ABABA, March 12"
+        return re.search(r"(?m)^\s*" + re.escape(run.upper()) + r"\s*[,(—–-]", self.folded) is not None
 
     # -- passes
 
@@ -427,7 +469,8 @@ class _DocPeople:
             if chain:
                 self.pending_titled.append((rs, re_, tokens[0], self.folded[chain[0]:chain[1]]))
             return
-        if len(tokens) > 4 or self._followed_by_place(re_):
+        cap = [t for t in tokens if t[:1].isupper()]
+        if len(cap) > 4 or self._followed_by_place(re_) or self._is_place(rs, re_):
             return
         name = self.folded[rs:re_]
         written = self.text[rs:re_]
@@ -455,7 +498,7 @@ class _DocPeople:
         counterpart = re.search(r"\b(?:his|her|their|its|the)\s+(" + self.vocab.nat_re.pattern + r")\s+counterparts?\s*,?\s*$",
                                 lead)
         if counterpart and person.country is None:
-            person.country = self.vocab.nationalities.get(counterpart.group(1))
+            person.country = self._country_word(counterpart.group(1))
         if chain:
             roles, country = self._roles_from_chain(chain[0], chain[1], person)
             for role in roles:
@@ -518,6 +561,18 @@ class _DocPeople:
             for s in person.short:
                 if s not in _RISKY_SHORT:
                     shorts.setdefault(s, []).append(person.name)
+        owners: dict[str, set[str]] = {}
+        for person in self.people.values():
+            for s in [*person.short, *person.extra_short]:
+                owners.setdefault(s, set()).add(person.name)
+        extra: set[str] = set()
+        for person in self.people.values():
+            for s in person.extra_short:
+                # Only unambiguous tokens, and never one the text also uses as a common word ("Rose", "rose").
+                if len(owners[s]) == 1 and s not in shorts and not re.search(
+                        r"(?<![\w'])" + re.escape(s.lower()) + r"(?![\w])", self.folded):
+                    shorts[s] = [person.name]
+                    extra.add(s)
         if not shorts:
             return
         short_re = re.compile(r"(?<![\w'])(?:" + _alternation(shorts) + r")(?![\w]|'[A-Za-z]{2})")
@@ -528,13 +583,16 @@ class _DocPeople:
                 nxt = re.match(r"\s+([A-Z][a-z]+)", self.folded[m.end():m.end() + 20])
                 if nxt and nxt.group(1) not in v.not_name:
                     continue  # part of some other, longer name
+                prev = re.search(r"([A-Z][a-z]+)\s+$", self.folded[max(sent.start, m.start() - 20):m.start()])
+                if m.group() in extra and prev and prev.group(1) not in v.not_name:
+                    continue
                 name = self._resolve_short(m.group(), m.start())
                 if name:
                     self._add_mention(m.start(), m.end(), name, "short")
                     self._read_roles(sent, m.start(), m.end(), self.people[name])
 
     def _resolve_short(self, token: str, offset: int) -> str | None:
-        owners = [p.name for p in self.people.values() if token in p.short]
+        owners = [p.name for p in self.people.values() if token in p.short or token in p.extra_short]
         if len(owners) <= 1:
             return owners[0] if owners else None
         # Several people share the short form: the one named in full most recently.
