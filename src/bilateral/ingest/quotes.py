@@ -81,7 +81,9 @@ def _is_object(lead: str) -> bool:
     return True
 
 
-_QUOTE_PAIR = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+# Double quotes, straight or curly, and curly single quotes (‘…’), whose closing mark is not an
+# apostrophe ("Ethiopia’s" inside keeps going). The leftmost pair wins, so a quote nested in another stays inside it.
+_QUOTE_PAIR = re.compile(r"“([^“”]+)”|\"([^\"]+)\"|(?<![\w])‘((?:[^‘’]|’(?=\w))+)’(?![\w])")
 
 
 @dataclass
@@ -138,7 +140,7 @@ class _QuoteReader:
     def _pairs(passage: Passage) -> list[_Segment]:
         out = []
         for m in _QUOTE_PAIR.finditer(passage.text):
-            g = 1 if m.group(1) is not None else 2
+            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
             out.append(_Segment(passage.start + m.start(g), passage.start + m.end(g),
                                 passage.start + m.start(), passage.start + m.end()))
         return out
@@ -171,6 +173,8 @@ class _QuoteReader:
     @staticmethod
     def _gap_ok(gap: str) -> bool:
         gap = gap.strip()
+        if gap == ",":
+            return True  # "Kenya's minister, Jane Doe, said": the name closes a title set off by commas
         if gap.startswith(","):
             # an appositive between commas: "Xi Jinping, president of China, said"
             close = gap.find(",", 1)
@@ -325,10 +329,16 @@ class _QuoteReader:
             spans = [(sent.start, sent.end)]
             second = self._second(act, sent)
             if second is not None:
+                later = [w for w in words if w.outer_start >= second.pos]
                 words = [w for w in words if w.outer_end <= second.pos]
                 clause = self._clause_after(second.verb_end, sent.end)
-                if len(clause.split()) >= 2:
+                if later:
+                    # "…, but stressed that cooperation had “never been closer”": the second statement's own words
+                    quote = " … ".join(self.text[w.start:w.end].strip().rstrip(",.") for w in later)
+                    findings.append(self._finding(second, quote, "partial", spans, 0.7))
+                elif len(clause.split()) >= 2:
                     findings.append(self._finding(second, clause, "reported", spans, 0.65))
+                if later or len(clause.split()) >= 2:
                     # the first statement is cited up to where the second begins
                     cut = second.pos
                     while cut > sent.start and self.text[cut - 1] in " ,;":
@@ -352,7 +362,8 @@ class _QuoteReader:
         """A second statement by the same speaker: "…, but said the legal position had not changed"."""
         for m in _COORDINATED.finditer(self.text, act.verb_end, sent.end):
             if not self._inside_quote(m.start(), m.end()):
-                return _Act(act.speaker, act.speaker_name, m.start(), m.end(), act.subject_start, m.group(1), "verb")
+                return _Act(act.speaker, act.speaker_name, m.start(), m.end(), act.subject_start,
+                            m.group(1), "verb")
         return None
 
     def _clause_after(self, start: int, end: int) -> str:
