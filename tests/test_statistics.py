@@ -161,3 +161,50 @@ def test_bundled_corpus_has_enough_real_statistics_and_runs_fast() -> None:
     assert elapsed < 1.0
     measured = [f for f in found if f.fields["measure"]]
     assert len(measured) == len(found)
+
+
+@pytest.mark.parametrize(("text", "unit", "normalized"), [
+    ("Uganda pledged USh 40 billion to the joint fund.", "UGX", 40_000_000_000),
+    ("Nigeria's central bank injected ₦2.5 trillion into the market.", "NGN", 2_500_000_000_000),
+    ("Brazilian exports to Chile reached R$12bn in 2021.", "BRL", 12_000_000_000),
+    ("Egypt will receive 3.2 billion birr from Ethiopia.", "ETB", 3_200_000_000),
+    ("Seoul set aside 800 billion won for the plan.", "KRW", 800_000_000_000),
+    ("Poland allocated 4 billion złoty to border upgrades.", "PLN", 4_000_000_000),
+    ("India approved projects worth Rs 500 crore in Gujarat, India.", "INR", 5_000_000_000),
+    ("Turkey offered ₺900mn in credit to Azerbaijan.", "TRY", 900_000_000),
+])
+def test_world_currencies_symbols_codes_and_words_normalize_to_iso(text: str, unit: str, normalized: int) -> None:
+    s = one(text)
+    assert (s["unit"], s["normalized"], s["rule"]) == (unit, normalized, "money")
+
+
+def test_glued_shilling_prefix_resolves_by_the_country_named() -> None:
+    text = ("Tanzania and Zambia agreed to expand the railway. "
+            "Tanzanian exports to Zambia rose to Sh120bn last year, officials in Tanzania said.")
+    s = one(text)
+    assert (s["unit"], s["normalized"], s["as_written"]) == ("TZS", 120_000_000_000, "Sh120bn")
+
+
+def test_ambiguous_currency_word_without_a_country_stays_the_word() -> None:
+    s = one("The firm paid 40 million pesos for the licence.")
+    assert s["unit"] == "pesos" and s["normalized"] == 40_000_000
+
+
+def test_physical_units_power_weight_volume_and_glued_symbols() -> None:
+    found = stats("Laos will sell 1,200 megawatts to Thailand, up from the 500MW agreed earlier. "
+                  "Police seized 2,300 pounds of cocaine. The dam stores 90,000 acre-feet of water. "
+                  "The pipeline carries 150,000 barrels per day.")
+    assert [(s["value"], s["unit"]) for s in found] == [
+        (1200, "megawatts"), (500, "megawatts"), (2300, "pounds"), (90000, "acre-feet"), (150000, "barrels per day")]
+    assert found[2]["measure"] and "cocaine" in found[2]["measure"]
+
+
+def test_a_frequency_is_a_count_of_what_the_verb_does_not_a_multiplier() -> None:
+    s = one("Air Peace now flies 21 times a week between Lagos and Accra.")
+    assert (s["value"], s["unit"], s["rule"]) == (21, "flights", "count")
+    assert s["measure"] == "weekly flights"
+
+
+def test_code_names_are_not_numbers_and_a_glued_m_before_a_count_noun_is_million() -> None:
+    s = one("The A320 fleet and COVID19 rules were discussed by 5m people.")
+    assert (s["normalized"], s["unit"]) == (5_000_000, "people")

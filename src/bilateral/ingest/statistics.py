@@ -22,7 +22,8 @@ from bilateral.ingest.periods import PeriodMention, find_periods, single_year
 from bilateral.ingest.ranks import find_ranks, ordinal
 from bilateral.ingest.text import Document
 
-SCALES: dict[str, int] = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+SCALES: dict[str, int] = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "billion": 10**9,
+                          "trillion": 10**12}
 _SCALE_ABBR = {"k": "thousand", "m": "million", "mn": "million", "mln": "million", "b": "billion",
                "bn": "billion", "tn": "trillion"}
 _WORDS = {
@@ -37,16 +38,15 @@ _TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "decades"
 _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                 r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
-_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d{3}|\.\d)")
+_DIGITS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d{3}|\.\d)")
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _FRACTION = re.compile(
     r"\b(?P<w>(?:one|a)[- ](?:third|quarter|fifth|tenth)|(?:two)[- ]thirds|three[- ]quarters|half)(?= of\b)", re.I)
-_CURRENCY_PREFIX = re.compile(
-    r"(?P<cur>US\$|AU\$|A\$|HK\$|S\$|C\$|NT\$|\\\$|\$|€|£|¥|₫|₩|₹|\b(?:USD|RMB|CNY|VND|JPY|AUD|EUR|GBP|KRW|INR))\s?$")
-_SCALE = re.compile(r"^[ \u00a0]?(thousand|million|billion|trillion)\b", re.I)
+_SCALE = re.compile(r"^[ \u00a0]?(thousand|million|billion|trillion|lakh|crore)\b", re.I)
 _SCALE_SHORT = re.compile(r"^[ \u00a0]?(bn|mn|mln|tn|m|b|k)\b")
 _PERCENT = re.compile(r"^[ \u00a0]?(%|percent\b|per cent\b|percentage points?\b|pct\b)", re.I)
 _FOLD = re.compile(r"^(?:-|\s)?fold\b", re.I)
+_FREQUENCY = re.compile(r"^\s(?:times)\s+(?:a|an|per|each|every)\s+(?P<per>day|week|month|year)\b", re.I)
 _TIMES = re.compile(r"^\s(?:times)\b", re.I)
 _MEASURE_UNIT = re.compile(
     r"^(?P<sep>-|\s)(?P<u>metric tons|square kilometers|kilometers?|kilometres?|km|miles?|meters?|metres?|"
@@ -88,6 +88,11 @@ class Vocabulary:
     cues: list[re.Pattern[str]] = field(default_factory=list)
     country_mention: re.Pattern[str] = field(default=re.compile("$^"))
     currency_word: re.Pattern[str] = field(default=re.compile("$^"))
+    currency_prefix: re.Pattern[str] = field(default=re.compile("$^"))
+    ambiguous: dict[str, dict[str, Any]] = field(default_factory=dict)
+    physical_unit: re.Pattern[str] = field(default=re.compile("$^"))
+    physical_units: dict[str, str] = field(default_factory=dict)
+    frequency_verbs: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +120,31 @@ def vocabulary() -> Vocabulary:
         commodity_adjectives=set(raw["commodity_adjectives"]),
         cues=[re.compile(m["cue"], re.I) for m in raw["measures"]],
         country_mention=re.compile(r"\b(?P<c>" + "|".join(re.escape(n) for n in names) + r")(?P<pos>['’]s)?\b"),
-        currency_word=re.compile(r"^[ \u00a0](?P<w>" + "|".join(re.escape(w) for w in words) + r")\b"),
+        currency_word=re.compile(r"^[ \u00a0](?P<w>" + "|".join(re.escape(w) for w in words) + r")(?![\w$])"),
+        currency_prefix=_prefix_pattern(raw["currencies"]),
+        ambiguous={k: v for k, v in raw.get("ambiguous_currencies", {}).items() if isinstance(v, dict)},
+        physical_unit=_physical_pattern(raw.get("physical_units", {})),
+        physical_units=raw.get("physical_units", {}).get("units", {}),
+        frequency_verbs=[(re.compile(r"\b(?:" + verb + r")\s+(?:\S+\s+)?$", re.I), noun)
+                         for verb, noun in raw.get("frequency_verbs", {}).get("verbs", {}).items()],
     )
+
+
+def _prefix_pattern(currencies: dict[str, str]) -> re.Pattern[str]:
+    """Symbols and codes written before the number ("KSh 14.6 billion", "R$5bn"); a code must start a word."""
+    alternatives = [(r"(?<![A-Za-z])" if key[0].isalpha() else "") + re.escape(key)
+                    for key in sorted(currencies, key=len, reverse=True)]
+    return re.compile(r"(?P<cur>" + "|".join(alternatives) + r")[ \u00a0]?$")
+
+
+def _physical_pattern(raw: dict[str, Any]) -> re.Pattern[str]:
+    """Units of physical quantities after a number: spaced or hyphenated always, glued only for symbols ("200MW")."""
+    units = sorted(raw.get("units", {}), key=len, reverse=True)
+    if not units:
+        return re.compile("$^")
+    glued = "|".join(re.escape(u) for u in sorted(raw.get("glued", []), key=len, reverse=True))
+    spaced = "|".join(re.escape(u) for u in units)
+    return re.compile(r"^(?:(?P<sep>[ \u00a0-])(?P<u>" + spaced + r")|(?P<g>" + glued + r"))(?![\w-])")
 
 
 @dataclass
@@ -210,6 +238,9 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
 
     candidates: list[tuple[int, int, int | float, str | None]] = []
     for m in _DIGITS.finditer(text):
+        if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "_") \
+                and not vocab.currency_prefix.search(text[:m.start()]):
+            continue  # "COVID19", "A320": part of a word, unless a glued currency ("Sh9.8bn", "KSh14")
         candidates.append((m.start(), m.end(), _to_number(m.group(1)), None))
     for m in _WORD_NUMBER.finditer(text):
         if text[m.end():m.end() + 1] == "-" and not _FOLD.match(text[m.end():]):
@@ -258,7 +289,7 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
     if words is None and _is_date_or_ordinal(text, start, end):
         return None
     expr_start, currency = start, None
-    cur = _CURRENCY_PREFIX.search(before) if words is None else None
+    cur = vocab.currency_prefix.search(before) if words is None else None
     if cur:
         currency = vocab.currencies.get(cur.group("cur"), "USD")
         expr_start = cur.start()
@@ -267,11 +298,14 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
     if sm:
         scale = sm.group(1).lower()
         pos += sm.end()
-    elif currency:
-        short = _SCALE_SHORT.match(text[pos:])
-        if short:
-            scale = _SCALE_ABBR[short.group(1)]
-            pos += short.end()
+    elif (short := _SCALE_SHORT.match(text[pos:])) and (
+            currency or (words is None and vocab.currency_word.match(text[pos + short.end():]))):
+        scale = _SCALE_ABBR[short.group(1)]  # "$5bn", "310bn pesos"
+        pos += short.end()
+    elif (words is None and (glued := re.match(r"(bn|mn|mln|m|k)\s+(?:[a-z]+\s+)?([A-Za-z]+)\b", text[pos:]))
+          and glued.group(2) in vocab.count_nouns):
+        scale = _SCALE_ABBR[glued.group(1)]  # "5m people", "2bn users"; a bare "5m" stays metres or nothing
+        pos += len(glued.group(1))
     rest = text[pos:]
     stat: _Stat | None = None
 
@@ -287,6 +321,19 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
     elif (pm := _PERCENT.match(rest)) and words is None:
         unit = "percentage points" if pm.group(1).lower().startswith("percentage") else "percent"
         stat = make(unit, "percent", pos + pm.end(), 0.9)
+    elif (pu := vocab.physical_unit.match(rest)) and not (words and not scale and pu.group("sep") == "-"):
+        written = pu.group("u") or pu.group("g")
+        unit = vocab.physical_units[written]
+        if unit == "pounds" and scale and not re.match(r"\s+of\b", rest[pu.end():]):
+            stat = make("GBP", "money", pos + pu.end(), 0.7)  # "5 million pounds" is money; "… pounds of" weight
+        else:
+            stat = make(unit, "tonnage" if unit == "tons" else "quantity", pos + pu.end(), 0.85)
+    elif fq := _FREQUENCY.match(rest):
+        # "flies 35 times a week": a count of what the verb does, per period -- not a multiplier
+        noun = next((n for pattern, n in vocab.frequency_verbs if pattern.search(before)), None)
+        per = {"day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}[fq.group("per").lower()]
+        stat = make(noun or f"times per {fq.group('per').lower()}", "count", pos + fq.end(), 0.75)
+        stat.noun_phrase = f"{per} {noun}" if noun else f"{per} frequency"
     elif fm := _FOLD.match(rest):
         stat = make("fold", "multiplier", pos + fm.end(), 0.8)
     elif (tm := _TIMES.match(rest)) and (_GROWTH.search(before[-40:]) or _DECLINE.search(before[-40:])):
@@ -505,6 +552,23 @@ def _commodity(text: str, stat: _Stat, vocab: Vocabulary) -> str | None:
     return _clean(f"{actor}{goods} exports" + (f" to {dest.group(1)}" if dest else ""))
 
 
+def _quantity_of(text: str, stat: _Stat, pre: str) -> str | None:
+    """"seized 2,300 pounds of cocaine" -> "cocaine seized"; "buy 400 megawatts of electricity" -> "electricity"."""
+    m = re.match(r"\s+of\s+((?:[a-z][\w-]*\s?){1,3})", text[stat.end:])
+    if not m:
+        return None
+    kept = []
+    for word in m.group(1).split():
+        if word in _STOP or re.fullmatch(r"[a-z]+ed", word):
+            break
+        kept.append(word)
+    if not kept:
+        return None
+    verb = re.search(r"\b([a-z]+ed)\s+(?:\S+\s+){0,2}$", pre)
+    done = f" {verb.group(1)}" if verb and verb.group(1) not in ("reached", "totaled", "totalled", "exceeded") else ""
+    return _clean(" ".join(kept) + done)
+
+
 def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str | None:
     """Measures said by the verb around a sum: "spend €2 billion upgrading rail links", "a deal worth $450 million"."""
     pre = text[lo:stat.start]
@@ -631,12 +695,15 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
             stat.derived = True
             continue
         measure = None
-        if stat.rule in ("money", "tonnage"):
-            earlier = [s for s in stats if s.end <= stat.start and s.measure and s.rule in ("money", "tonnage")]
+        if stat.rule in ("money", "tonnage", "quantity"):
+            earlier = [s for s in stats if s.end <= stat.start and s.measure
+                       and s.rule in ("money", "tonnage", "quantity")]
             if earlier and (re.search(r"\b(?:valued at|worth|value of|equivalent to)\s+$", pre)
                             or re.search(r"\(\s*(?:\S+\s+)?$", text[:stat.start])):
                 measure = earlier[-1].measure
             measure = measure or _commodity(text, stat, vocab) or _money_phrase(text, stat, lo, earlier)
+            if measure is None and stat.rule == "quantity":
+                measure = _quantity_of(text, stat, pre)
             if measure is None:
                 measure = _cue_measure(text, lo, stat.start, stat.start, context_bilateral, vocab)
             if measure is None and _ANAPHOR.search(pre) and ctx.measure:
@@ -676,7 +743,7 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
         if not stat.derived:
             continue
         lo, hi = _clause(text, stat.start, stat.end)
-        others = [s for s in stats if s is not stat and s.measure and s.rule in ("money", "tonnage", "count")]
+        others = [s for s in stats if s is not stat and s.measure and s.rule in ("money", "tonnage", "quantity", "count")]
         base = None
         subject = re.search(r"((?:[\w-]+\s){0,3}?[a-z]+s(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:overall\s+)?"
                             r"(?:rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|surged)\s+"
@@ -811,6 +878,27 @@ def _assign_sources(text: str, stats: list[_Stat], vocab: Vocabulary) -> bool:
     return True
 
 
+def _resolve_currency(key: str, sentence: str, doc_text: str, vocab: Vocabulary) -> str:
+    """"pesos", "Sh", "rupees": the code of the country the sentence names, else the one the article names most."""
+    entry = vocab.ambiguous.get(key, {})
+    countries: dict[str, str] = entry.get("countries", {})
+    if not countries:
+        return str(entry.get("word", key))
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) + r")\b")
+    in_sentence = {countries[m.group(0)] for m in pattern.finditer(sentence)}
+    if len(in_sentence) == 1:
+        return in_sentence.pop()
+    tally: dict[str, int] = {}
+    for m in pattern.finditer(doc_text):
+        tally[countries[m.group(0)]] = tally.get(countries[m.group(0)], 0) + 1
+    if not tally:
+        return str(entry.get("word", key))
+    ranked = sorted(tally.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return str(entry.get("word", key))  # a tie: unknown stays the word, never a guessed code
+    return ranked[0][0]
+
+
 # --- output --------------------------------------------------------------------
 
 
@@ -857,6 +945,9 @@ def extract_statistics(doc: Document) -> list[Finding]:
             ctx.passage, ctx.year = sentence.passage, sentence_year or ctx.year
             ctx.according_to = None
             continue
+        for stat in stats:
+            if stat.unit.startswith("?"):
+                stat.unit = _resolve_currency(stat.unit[1:], text, doc.text, vocab)
         _assign_measures(text, stats, periods, ctx, vocab)
         _assign_periods(text, stats, periods)
         if not _assign_sources(text, stats, vocab) and ctx.according_to and sentence.passage == ctx.passage:
