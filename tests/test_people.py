@@ -136,3 +136,66 @@ def test_people_extraction_is_fast() -> None:
     for doc in docs:
         extract_people(doc)
     assert time.perf_counter() - started < 0.5
+
+
+# ---------------------------------------------------------------- names from many naming traditions
+
+
+def test_title_set_off_by_commas_and_spanish_particles_stay_in_the_name() -> None:
+    people, index, text = people_of(
+        "Spain's Foreign Minister, Carmen de la Fuente Ortega, met Brazil's Trade Minister Luiz Carlos "
+        "da Silva on Monday. Ortega said the talks went well."
+    )
+    assert people["Carmen de la Fuente Ortega"].fields["country"] == "Spain"
+    assert people["Carmen de la Fuente Ortega"].fields["roles"] == ["Minister of Foreign Affairs of Spain"]
+    assert people["Luiz Carlos da Silva"].fields["country"] == "Brazil"
+    # a later short form may be any distinctive token of the name (here the first surname)
+    assert ("Ortega", "Carmen de la Fuente Ortega") in mentions(index, text)
+
+
+def test_arabic_bin_particle_and_given_name_short_form() -> None:
+    people, index, text = people_of(
+        "Crown Prince Mohammed bin Faisal received Ethiopia's Minister of Trade Almaz Bekele Tesfaye. "
+        "Almaz told reporters the visit was useful."
+    )
+    assert "Mohammed bin Faisal" in people
+    assert people["Almaz Bekele Tesfaye"].fields["country"] == "Ethiopia"
+    # Ethiopian names are shortened to the given name
+    assert ("Almaz", "Almaz Bekele Tesfaye") in mentions(index, text)
+
+
+def test_korean_family_name_first_short_form() -> None:
+    _, index, text = people_of("South Korean Trade Minister Yoon Seo-jun arrived. Yoon said tariffs must fall.")
+    assert ("Yoon", "Yoon Seo-jun") in mentions(index, text)
+
+
+def test_places_are_never_people() -> None:
+    people, index, _ = people_of(
+        "NAIROBI, May 3 — Delegates met in Santa Clara on Monday. The minister said Santa Clara wanted "
+        "more trains, and an aide said Buenos Aires wanted the same. The envoy said Nairobi Express would "
+        "expand."
+    )
+    assert not {"Santa Clara", "Buenos Aires"} & set(people)
+    assert all(m.name not in ("Santa Clara", "Buenos Aires") for m in index.mentions)
+
+
+def test_short_form_that_is_also_a_common_word_is_not_used() -> None:
+    _, index, text = people_of("Finance Minister Kemal Rose Aydin spoke. Exports rose by a tenth, Aydin said.")
+    assert ("rose", "Kemal Rose Aydin") not in mentions(index, text)
+    assert ("Aydin", "Kemal Rose Aydin") in mentions(index, text)
+
+
+def test_country_from_coordinated_titles_and_city_of_an_institution() -> None:
+    people, _, _ = people_of(
+        "Turkey's Foreign Minister, Mehmet Yilmaz Demir, and Trade Minister Ayse Kaya Ozturk met the "
+        "delegation. Nikos Stavrou, a senior fellow at the Athens-based Institute for Energy, said "
+        "prices would rise."
+    )
+    assert people["Mehmet Yilmaz Demir"].fields["country"] == "Turkey"
+    assert people["Ayse Kaya Ozturk"].fields["country"] == "Turkey"
+    assert people["Nikos Stavrou"].fields["country"] == "Greece"
+
+
+def test_coordinated_title_without_a_nationality_stays_unknown() -> None:
+    people, _, _ = people_of("Trade Minister Ayse Kaya Ozturk and Energy Minister Nikos Stavrou met on Monday.")
+    assert people["Nikos Stavrou"].fields["country"] is None

@@ -114,3 +114,22 @@ def test_bundled_corpus_has_enough_attributed_quotes_and_is_fast() -> None:
     assert all(q.fields["speaker"] for q in quotes)
     kinds = {q.fields["quote_kind"] for q in quotes}
     assert kinds == {"direct", "partial", "reported"}
+
+
+def test_curly_single_quotes_keep_apostrophes_inside_and_told_attributes() -> None:
+    text = ("Ethiopia's Foreign Minister Almaz Bekele Tesfaye opened the session. "
+            "‘Ethiopia’s ports are ready for Kenya’s trade,’ Almaz told the delegates.")
+    assert summary(text)[-1] == ("direct", "Almaz Bekele Tesfaye", "Ethiopia’s ports are ready for Kenya’s trade")
+
+
+def test_speaker_after_a_title_set_off_by_commas() -> None:
+    text = "Greece's deputy minister for trade, Eleni Markou, said Athens wanted exports to double by 2030."
+    assert summary(text) == [("reported", "Eleni Markou", "Athens wanted exports to double by 2030")]
+
+
+def test_second_statement_with_its_own_quoted_words_is_partial() -> None:
+    text = ("Mexico's Foreign Secretary, Lucia Ibarra Solis, spoke. Ibarra said Mexico would not accept "
+            'foreign troops, but stressed that cooperation had "never been closer."')
+    kinds = summary(text)
+    assert ("partial", "Lucia Ibarra Solis", "never been closer") in kinds
+    assert ("reported", "Lucia Ibarra Solis", "Mexico would not accept foreign troops") in kinds

@@ -287,6 +287,7 @@ class _DocPeople:
         self.mentions: list[tuple[int, int, str, str]] = []  # start, end, name, how
         self.pending_titled: list[tuple[int, int, str, str]] = []  # start, end, token, title chain
         self.byline_spans: dict[str, tuple[int, int]] = {}
+        self.nat_titled: dict[int, str] = {}  # end of a name whose title chain gave a nationality -> country
 
     # -- bookkeeping
 
@@ -404,10 +405,12 @@ class _DocPeople:
         nat = self.vocab.nat_re.search(self.folded[s:e])
         country = self._country_word(nat.group()) if nat else None
         if country is None:
-            # "a fellow at the Seoul-based institute": a city's country
-            based = re.search(r"([A-Z][\w' ]*?)-based\b", self.folded[s:e])
-            if based:
-                country = self.vocab.places.get(based.group(1).strip())
+            # "a fellow at the Seoul-based institute", "an economist at the University of Melbourne":
+            # the one country of the cities the role names
+            found = {c for place, c in self.vocab.places.items() if c and re.search(
+                r"(?<![\w])" + re.escape(place) + r"(?![\w])", self.folded[s:e])}
+            if len(found) == 1:
+                country = found.pop()
         return [phrase], country
 
     def _country_word(self, word: str) -> str | None:
@@ -505,6 +508,17 @@ class _DocPeople:
                 person.add_role(role)
             if person.country is None and country:
                 person.country = country
+            if country:
+                self.nat_titled[end] = country
+            elif person.country is None:
+                # "Mexico's Foreign Secretary, Jane Roe, and Economy Secretary John Doe": the nationality
+                # in front of a coordinated list of titled people covers them all.
+                before = self.folded[sent.start:chain[0]]
+                joined = re.search(r",?\s+and\s+$", before)
+                if joined:
+                    for prev_end, c in self.nat_titled.items():
+                        if sent.start <= prev_end and re.fullmatch(r",?", before[prev_end - sent.start:joined.start()].strip()):
+                            person.country = c
         appos = self._appositive(sent, end)
         if appos:
             roles, country = self._appositive_roles(appos[0], appos[1], person)
