@@ -9,7 +9,7 @@ Matching (one-to-one, best score first, per source and kind):
 - person: folded name (lowercase, no diacritics) equals the gold name or one
   of its aliases, either way round.
 - statistic: normalized value within 0.5 % and a compatible unit (same
-  currency; percent; tons; km; minutes; "times"; any count unit matches any
+  currency, its sign or word counting as its ISO code; percent; tons; km; minutes; "times"; any count unit matches any
   count unit). A citation that overlaps the gold evidence breaks ties.
   measure / period / qualifier / according_to / unit / scale are scored
   separately on matched pairs ("field accuracy").
@@ -144,7 +144,22 @@ _UNIT_SYNONYMS = {
     "year": "years", "decade": "decades", "day": "days", "hour": "hours", "h": "hours",
     "fraction": "fraction", "share": "fraction", "ratio": "fraction", "proportion": "fraction",
 }
-_CURRENCIES = {"usd", "cny", "vnd", "eur", "jpy", "inr", "aud", "brl", "ars", "pln", "idr", "gbp", "krw"}
+# Currency signs, codes' local abbreviations and words, so "pesos" and the gold's "MXN" are one unit.
+_UNIT_SYNONYMS.update({
+    "€": "eur", "eur": "eur", "£": "gbp", "sterling": "gbp", "pounds sterling": "gbp", "yen": "jpy",
+    "c$": "cad", "canadian dollar": "cad", "canadian dollars": "cad", "a$": "aud", "australian dollars": "aud",
+    "mx$": "mxn", "mexican pesos": "mxn", "r$": "brl", "real": "brl", "reais": "brl", "zloty": "pln",
+    "zlotys": "pln", "rupiah": "idr", "won": "krw", "shilling": "kes", "shillings": "kes", "ksh": "kes",
+    "sh": "kes", "kenyan shillings": "kes", "birr": "etb", "naira": "ngn", "₦": "ngn", "lira": "try",
+    "liras": "try", "turkish lira": "try", "tl": "try", "₺": "try", "riyal": "sar", "riyals": "sar",
+    "sr": "sar", "saudi riyals": "sar", "krone": "nok", "kroner": "nok", "norwegian kroner": "nok",
+    "e£": "egp", "le": "egp", "egyptian pounds": "egp", "₱": "php", "philippine pesos": "php",
+})
+_CURRENCIES = {"usd", "cny", "vnd", "eur", "jpy", "inr", "aud", "brl", "ars", "pln", "idr", "gbp", "krw",
+               "cad", "mxn", "kes", "etb", "ngn", "try", "sar", "nok", "egp", "php"}
+#: words several currencies share: they fit a gold currency of that family ("pounds" is also a weight)
+_CURRENCY_FAMILIES = {"pound": {"gbp", "egp"}, "pounds": {"gbp", "egp"}, "peso": {"mxn", "php", "ars"},
+                      "pesos": {"mxn", "php", "ars"}, "rupee": {"inr"}, "rupees": {"inr"}}
 _MEASURE_UNITS = {"percent", "fraction", "tons", "km", "minutes", "times", "years", "decades", "days", "hours"}
 
 
@@ -158,6 +173,13 @@ def unit_class(unit: str | None) -> str:
     if u in _CURRENCIES or u in _MEASURE_UNITS:
         return u
     return "count"  # people, passengers, stations, documents, … (or no unit)
+
+
+def _pred_class(gold_unit: str | None, pred_unit: str | None) -> str:
+    """Class of a predicted unit, letting a shared currency word ("pesos") take the gold's currency."""
+    if canonical_unit(gold_unit) in _CURRENCY_FAMILIES.get(canonical_unit(pred_unit), ()):
+        return canonical_unit(gold_unit)
+    return unit_class(pred_unit)
 
 
 _QUALIFIERS = {
@@ -243,7 +265,7 @@ def score_statistic(gold: dict[str, Any], item: Item, source: Source) -> float |
     want = _number(gold["normalized"])
     if pred is None or want is None:
         return None
-    g_class, p_class = unit_class(gold["unit"]), unit_class(item.fields.get("unit"))
+    g_class, p_class = unit_class(gold["unit"]), _pred_class(gold["unit"], item.fields.get("unit"))
     if g_class == "percent" and p_class == "fraction":
         pred, p_class = pred * 100, "percent"
     if g_class == "minutes" and p_class == "hours":
@@ -326,7 +348,7 @@ def _measure_ok(gold: str | None, pred: str | None) -> bool:
 
 def _unit_ok(gold: dict[str, Any], pred: str | None) -> bool:
     """Same canonical unit; for counted nouns any wording that names the thing counted."""
-    if canonical_unit(gold["unit"]) == canonical_unit(pred):
+    if canonical_unit(gold["unit"]) in (canonical_unit(pred), _pred_class(gold["unit"], pred)):
         return True
     if unit_class(gold["unit"]) == "count" == unit_class(pred) and pred:
         return bool(tokens(pred) & (tokens(gold["unit"]) | tokens(gold["measure"])))
