@@ -230,6 +230,28 @@ def test_person_page_collects_quotes_events_and_sources(lib: Library) -> None:
         lib.person_page("quote:future")
 
 
+def test_source_infos_give_metadata_without_reading_any_text(lib: Library) -> None:
+    full = lib.sources()
+    infos = lib.source_infos()
+    assert [s.id for s in infos] == [s.id for s in full]  # same corpus order
+    for info, source in zip(infos, full, strict=True):
+        assert info.text == "" and source.text
+        assert (info.title, info.publisher, info.published, info.basis, info.evidence) == (
+            source.title, source.publisher, source.published, source.basis, source.evidence)
+
+
+def test_person_overview_is_the_person_page_without_source_texts(lib: Library) -> None:
+    page = lib.person_page("person:xi-jinping")
+    overview = lib.person_overview("person:xi-jinping")
+    assert overview.person == page.person
+    assert overview.quotes == page.quotes and overview.events == page.events
+    assert [s.id for s in overview.sources] == [s.id for s in page.sources]
+    assert all(s.text == "" for s in overview.sources)
+    assert [s.title for s in overview.sources] == [s.title for s in page.sources]
+    with pytest.raises(KeyError):
+        lib.person_overview("quote:future")
+
+
 # -- the bundled store -------------------------------------------------------
 
 def test_committed_store_is_current(tmp_path: Path) -> None:

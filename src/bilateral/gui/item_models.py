@@ -226,23 +226,32 @@ class ItemTableModel(QAbstractTableModel):
         item_id = self._ids[row]
         cached = self._cache.get(item_id)
         if cached is None:
+            # One query for the row's whole block (and one for the people it names), never one per row.
             start = row - row % self.BLOCK
             block = [i for i in self._ids[start:start + self.BLOCK] if i not in self._cache]
             self.fetches += 1
-            for fetched in self._library.rows(block):
-                self._cache[fetched.id] = self._with_names(fetched)
+            fetched = self._library.rows(block)
+            self._fetch_person_names(fetched)
+            for one in fetched:
+                self._cache[one.id] = self._with_names(one)
             cached = self._cache[item_id]
         return cached
 
+    def _fetch_person_names(self, rows: Sequence[ItemRow]) -> None:
+        if self._kind != "event":
+            return
+        missing = list(dict.fromkeys(p for row in rows for p in row.fields.get("participants") or []
+                                     if isinstance(p, str) and p not in self._person_names))
+        if missing:
+            for person in self._library.rows(missing):
+                # The name alone: a table cell has no room for "name — role".
+                self._person_names[person.id] = text_of(person.fields.get("name")) or person.label
+
     def _with_names(self, row: ItemRow) -> ItemRow:
-        """Events list participant ids; show names (fetched once per person, by id)."""
+        """Events list participant ids; show the people's names."""
         if self._kind != "event":
             return row
         ids = [p for p in row.fields.get("participants") or [] if isinstance(p, str)]
-        missing = [p for p in ids if p not in self._person_names]
-        if missing:
-            for person in self._library.rows(missing):
-                self._person_names[person.id] = person.label
         names = [self._person_names.get(p, p) for p in ids]
         fields = {**row.fields, "participant_names": names}
         return dataclasses.replace(row, fields=fields)

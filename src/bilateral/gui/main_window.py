@@ -7,6 +7,7 @@ detail pane, the reading pane and the status bar always agree.
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 from functools import partial
 
 from PySide6.QtCore import (
@@ -62,6 +63,9 @@ from bilateral.gui.sidebar import Sidebar
 from bilateral.gui.theme import app_icon
 from bilateral.store.library import CitedSpan, Library, SearchHit
 
+#: How many opened articles (text, passages, spans) stay in memory.
+OPENED_SOURCES = 4
+
 #: Default column widths per category (the last column stretches).
 _WIDTHS = {
     "person": (260, 110, 260), "statistic": (120, 235, 125, 65, 110), "quote": (150, 420, 80),
@@ -107,9 +111,10 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._closed = False
         self._splitters_restored = False
-        self._sources: dict[str, Source] = {s.id: s for s in library.sources()}
-        self._passages: dict[str, list[Passage]] = {}
-        self._spans: dict[str, list[CitedSpan]] = {}
+        # Metadata only: listing sources must not read every article's text.
+        self._sources: dict[str, Source] = {s.id: s for s in library.source_infos()}
+        # Opened articles (text, passages, cited spans), the few most recent kept.
+        self._opened: OrderedDict[str, tuple[Source, list[Passage], list[CitedSpan]]] = OrderedDict()
         self.counts = library.counts()
         self.tables: dict[str, QTableView] = {}
         self.models: dict[str, ItemTableModel | SourceTableModel] = {}
@@ -428,11 +433,22 @@ class MainWindow(QMainWindow):
         except OSError:
             return False
 
+    def opened(self, source_id: str) -> tuple[Source, list[Passage], list[CitedSpan]]:
+        """A source with its full text, passages and cited spans, from a small LRU cache."""
+        entry = self._opened.get(source_id)
+        if entry is None:
+            entry = (self.library.source(source_id), self.library.passages(source_id),
+                     self.library.source_citations(source_id))
+            self._opened[source_id] = entry
+            while len(self._opened) > OPENED_SOURCES:
+                self._opened.popitem(last=False)
+        else:
+            self._opened.move_to_end(source_id)
+        return entry
+
     def source(self, source_id: str) -> Source:
-        source = self._sources.get(source_id)
-        if source is None:
-            source = self._sources[source_id] = self.library.source(source_id)
-        return source
+        """The whole source, text included (KeyError when it is not in the library)."""
+        return self.opened(source_id)[0]
 
     def open_item(self, item_id: str, citation: int = 0, category: str | None = None) -> None:
         try:
@@ -449,16 +465,10 @@ class MainWindow(QMainWindow):
     def open_location(self, location: Location, *, record: bool = True, item: Item | None = None) -> None:
         """Show ``location`` in the detail and reading panes (the one path for opening anything)."""
         try:
-            source = self.source(location.source_id)
+            source, passages, spans = self.opened(location.source_id)
         except KeyError:
             self.messages.show_error(f"That source is no longer in the library ({location.source_id})")
             return
-        passages = self._passages.get(source.id)
-        if passages is None:
-            passages = self._passages[source.id] = self.library.passages(source.id)
-        spans = self._spans.get(source.id)
-        if spans is None:
-            spans = self._spans[source.id] = self.library.source_citations(source.id)
         focus = (location.start, location.end) if location.start is not None and location.end is not None else None
         self.reading.show_source(source, passages, spans, focus)
         if location.item_id is not None:
@@ -481,7 +491,7 @@ class MainWindow(QMainWindow):
                                      f"{human_date(source)}")
 
     def _show_item_details(self, item: Item, focus: tuple[int, int] | None) -> None:
-        page = self.library.person_page(item.id) if item.kind == "person" else None
+        page = self.library.person_overview(item.id) if item.kind == "person" else None
         ids = list(item.fields.get("participants") or [])
         names = {row.id: row.label for row in self.library.rows(ids)} if ids else {}
         current = next((n for n, c in enumerate(item.citations) if (c.start, c.end) == focus), 0)

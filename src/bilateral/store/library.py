@@ -122,6 +122,8 @@ def _source(r: tuple[Any, ...]) -> Source:
 
 
 _SOURCE_SQL = "SELECT id, text, file, title, publisher, author, published, url, basis, evidence FROM source"
+# The same columns with the text left out: listing sources must not read every article.
+_SOURCE_INFO_SQL = "SELECT id, '', file, title, publisher, author, published, url, basis, evidence FROM source"
 
 
 class Library:
@@ -254,6 +256,16 @@ class Library:
         return [_source(r) for r in self._conn.execute(_SOURCE_SQL + " ORDER BY ordinal")]
 
     @_environment_errors
+    def source_infos(self) -> list[Source]:
+        """Every source's metadata in corpus order, with ``text`` empty (not read).
+
+        For lists, labels and the About box: a thousand times more articles cost a
+        thousand small rows here, not a thousand article texts. Open a source's text
+        with ``source()``.
+        """
+        return [_source(r) for r in self._conn.execute(_SOURCE_INFO_SQL + " ORDER BY ordinal")]
+
+    @_environment_errors
     def source(self, source_id: str) -> Source:
         r = self._conn.execute(_SOURCE_SQL + " WHERE id = ?", (source_id,)).fetchone()
         if r is None:
@@ -307,6 +319,30 @@ class Library:
         order = {s.id: n for n, s in enumerate(self.sources())}
         sources = [self.source(s) for s in sorted(source_ids, key=lambda s: order.get(s, len(order)))]
         return PersonPage(person, linked("speaker"), linked("participant"), sources)
+
+    @_environment_errors
+    def person_overview(self, person_id: str) -> PersonPage:
+        """``person_page`` whose sources carry metadata only (``text`` empty), for the detail pane:
+        showing a person must not read every article that names them."""
+        person = self.item(person_id)
+        if person.kind != "person":
+            raise KeyError(person_id)
+        ids: dict[str, list[str]] = {"speaker": [], "participant": []}
+        for item_id, role in self._conn.execute(
+            "SELECT lp.item_id, lp.role FROM item_person AS lp JOIN item ON item.id = lp.item_id "
+            "WHERE lp.person_id = ? ORDER BY item.date, item.ordinal",
+            (person_id,),
+        ):
+            ids.setdefault(role, []).append(item_id)
+        source_ids = list(dict.fromkeys(c.source for c in person.citations))
+        sources = [
+            _source(r)
+            for r in self._conn.execute(
+                _SOURCE_INFO_SQL + " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ordinal",
+                (json.dumps(source_ids),),
+            )
+        ]
+        return PersonPage(person, self.rows(ids["speaker"]), self.rows(ids["participant"]), sources)
 
     # -- search -----------------------------------------------------------
 

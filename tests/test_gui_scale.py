@@ -1,0 +1,116 @@
+"""The window's cost grows with what is shown, not with the library's size.
+
+Startup lists sources from metadata only; an article's text is read when it
+is opened and only a few stay cached; a table asks the store for the rows
+it paints, in blocks, and data() never runs SQL per row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QTableView
+
+from bilateral.gui import main_window
+from bilateral.gui.item_models import COLUMNS, ItemTableModel
+from bilateral.gui.main_window import MainWindow
+from bilateral.gui.navigation import Location
+from bilateral.store.library import Library
+
+pytest_plugins = ["test_gui_fixtures"]
+pytestmark = pytest.mark.gui
+
+
+class _Recorder:
+    """A Library stand-in that records rows() requests and passes everything else through."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self.row_requests: list[list[str]] = []
+
+    def rows(self, ids: list[str]) -> Any:
+        self.row_requests.append(list(ids))
+        return self._library.rows(ids)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._library, name)
+
+
+def test_startup_reads_no_article_text_but_the_one_it_opens(make_window, library: Library,  # type: ignore[no-untyped-def]
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_full_listing(self: Library) -> None:
+        raise AssertionError("the window listed every source with its full text")
+
+    opened: list[str] = []
+    real_source = Library.source
+
+    def source(self: Library, source_id: str) -> Any:
+        opened.append(source_id)
+        return real_source(self, source_id)
+
+    monkeypatch.setattr(Library, "sources", no_full_listing)
+    monkeypatch.setattr(Library, "source", source)
+    window: MainWindow = make_window()
+    assert len(opened) <= 1  # only the article shown at startup
+    window.show_category("source")  # the Sources table and the About box use metadata
+    assert window.models["source"].rowCount() == library.counts()["source"]
+    assert "inferred" in window.about_html()
+    assert len(opened) <= 1
+
+
+def test_opened_articles_are_cached_but_only_a_few(window: MainWindow, library: Library,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    infos = library.source_infos()
+    assert len(infos) > main_window.OPENED_SOURCES, "the corpus is too small to overflow the cache"
+    loads: list[str] = []
+    real_source = Library.source
+    monkeypatch.setattr(Library, "source", lambda self, sid: (loads.append(sid), real_source(self, sid))[1])
+    for info in infos:
+        window.open_location(Location(info.id))
+        assert window.reading.source is not None and window.reading.source.text  # full text when opened
+    assert len(window._opened) == main_window.OPENED_SOURCES
+    before = len(loads)
+    window.open_location(Location(infos[-1].id))  # the most recent one is still cached
+    assert len(loads) == before
+    window.open_location(Location(infos[0].id))  # the oldest was dropped and is read again
+    assert loads[-1] == infos[0].id and len(loads) == before + 1
+
+
+def test_a_table_fetches_only_the_blocks_it_paints(window: MainWindow, library: Library,
+                                                   monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    total = library.counts()["quote"]
+    monkeypatch.setattr(ItemTableModel, "BLOCK", 4)
+    recorder = _Recorder(library)
+    model = ItemTableModel(recorder, "quote", window)  # type: ignore[arg-type]
+    view = QTableView(window)
+    view.setModel(model)
+    view.verticalHeader().setDefaultSectionSize(20)
+    view.resize(500, 6 * 20)  # room for about five rows
+    view.show()
+    qtbot.waitExposed(view)
+    view.repaint()
+    requested = {i for ids in recorder.row_requests for i in ids}
+    assert requested, "the view painted no rows"
+    assert len(requested) <= 8 < total  # the first block or two, not the table
+    assert all(len(ids) <= 4 for ids in recorder.row_requests)
+
+
+def test_data_runs_no_query_per_row(window: MainWindow, library: Library) -> None:
+    for kind in ("event", "quote", "statistic"):
+        recorder = _Recorder(library)
+        model = ItemTableModel(recorder, kind, window)  # type: ignore[arg-type]
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                model.index(row, column).data()
+        # Every row sits in one block: one rows() for the block, one for the people events name.
+        assert len(recorder.row_requests) <= (2 if kind == "event" else 1), kind
+
+
+def test_event_participants_show_names_not_roles(window: MainWindow, library: Library) -> None:
+    model = ItemTableModel(library, "event", window)
+    column = [c.header for c in COLUMNS["event"]].index("Participants")
+    cells = [model.index(r, column).data() for r in range(model.rowCount())]
+    named = [c for c in cells if c]
+    assert named, "no event in the bundled store names a participant"
+    assert not any("—" in c for c in named)
