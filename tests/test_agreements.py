@@ -99,3 +99,55 @@ def test_standing_mechanisms_are_agreements_with_their_full_names() -> None:
 
 def test_thin_mechanism_phrase_is_not_an_agreement() -> None:
     assert not [c for c in find_candidates("They discussed a mechanism for it.") if c.kind == "mechanism"]
+
+
+def test_common_noun_documents_need_content_and_a_making_cue() -> None:
+    found = _agreements(
+        "Chile and Peru on Monday adopted a three-year fisheries action plan and signed a new port services "
+        "agreement under which Lima will lease two berths. The ministers also agreed on a joint plan against "
+        "illegal logging. The new roadmap was praised. Santiago's plan to buy frigates was not discussed.")
+    assert set(found) == {"Three-year fisheries action plan", "Port services agreement",
+                          "Joint plan against illegal logging"}
+    assert all(f.fields["year"] == 2024 and f.fields["parties"] == ["Chile", "Peru"] for f in found.values())
+
+
+def test_pact_with_founding_phrase_after_and_year_prefixed_treaty() -> None:
+    found = _agreements("Relations between Norway and Sweden rest on a mutual defence pact signed in 1949. "
+                        "Fishing is governed by the 1972 Border Waters Treaty between Norway and Sweden.")
+    assert found["Mutual defence pact"].fields["year"] == 1949
+    treaty = found["1972 Border Waters Treaty"]
+    assert (treaty.fields["year"], treaty.fields["parties"]) == (1972, ["Norway", "Sweden"])
+
+
+def test_standing_mechanisms_by_marker_not_agencies_or_sessions() -> None:
+    found = _agreements(
+        "Egypt and Nigeria will set up a joint task force on migration and revive their Joint Trade Commission. "
+        "The Federal Trade Commission was not involved. Egypt and Nigeria will relaunch the Strategic Energy "
+        "Dialogue. The two sides will attend the third Egypt-Nigeria Investment Dialogue in May.")
+    assert found["Joint task force on migration"].fields["agreement_kind"] == "mechanism"
+    assert found["Joint task force on migration"].fields["year"] == 2024  # created in the news' own time
+    assert found["Joint Trade Commission"].fields["agreement_kind"] == "mechanism"
+    assert "Strategic Energy Dialogue" in found
+    assert not any("Federal" in n or "Investment Dialogue" in n for n in found)
+
+
+def test_known_acronym_alone_is_an_agreement_with_parties_from_its_full_name() -> None:
+    found = _agreements("Mexico and the United States prepare for the USMCA review. Both also follow RCEP closely.")
+    assert found["USMCA"].fields["parties"] == ["Canada", "Mexico", "United States"]
+    assert found["USMCA"].fields["year"] is None
+    assert found["RCEP"].fields["parties"] == []  # multilateral: members not stated
+
+
+def test_generic_reference_folds_into_the_named_agreement() -> None:
+    found = _agreements(
+        "India and Chile agreed to modernise their free trade agreement on Tuesday. "
+        "The India-Chile Free Trade Agreement was signed in 2006. "
+        "Chile and India signed a memorandum of understanding on lithium mining. Analysts said the new lithium "
+        "deal struck by India and Chile matters.")
+    assert set(found) == {"India-Chile Free Trade Agreement", "Memorandum of understanding on lithium mining"}
+    assert len(found["India-Chile Free Trade Agreement"].spans) == 2
+
+
+def test_more_document_sets() -> None:
+    found = _agreements("Ghana and Togo signed a package of 9 letters of intent on energy.")
+    assert "9 letters of intent" in found

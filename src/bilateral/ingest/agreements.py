@@ -45,6 +45,11 @@ class Vocabulary:
     frameworks: list[dict[str, str]]
     modifiers: frozenset[str]
     country_pattern: re.Pattern[str]
+    known: dict[str, dict[str, str]] = field(default_factory=dict)  # acronym -> {"name", "kind"}
+    known_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    strong_markers: frozenset[str] = frozenset()
+    dialogue_markers: frozenset[str] = frozenset()
+    mechanism_exclude: frozenset[str] = frozenset()
 
 
 @cache
@@ -60,11 +65,23 @@ def vocabulary() -> Vocabulary:
         re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
         if spellings else re.compile(r"(?!x)x")
     )
+    known: dict[str, dict[str, str]] = dict(data.get("known_agreements") or {})
+    known_pattern = (
+        re.compile(r"(?<![\w(-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+                   + r")(?![\w)-])")
+        if known else re.compile(r"(?!x)x")
+    )
+    markers: dict[str, list[str]] = data.get("mechanism_markers") or {}
     return Vocabulary(
         country_of=country_of,
         frameworks=list(data.get("frameworks") or []),
         modifiers=frozenset(data.get("partnership_modifiers") or []),
         country_pattern=pattern,
+        known=known,
+        known_pattern=known_pattern,
+        strong_markers=frozenset(markers.get("strong") or []),
+        dialogue_markers=frozenset(markers.get("dialogue") or []),
+        mechanism_exclude=frozenset(markers.get("exclude") or []),
     )
 
 
@@ -102,7 +119,8 @@ class Candidate:
     rule: str
     proper: bool = False  # a capitalised proper name: its key does not need parties
     name_parties: list[str] = field(default_factory=list)
-    year_after: int | None = None  # a year written right after the name
+    year_after: int | None = None  # a year written right after the name (or before it: "the 1944 Water Treaty")
+    key_name: str | None = None  # the key's name when it differs from the text ("USMCA" -> its full name)
 
 
 # --- the patterns ---------------------------------------------------------------------
@@ -115,6 +133,23 @@ _HEADS: dict[str, str] = {
     "protocol": "agreement", "charter": "treaty", "statement": "document",
     "communique": "document", "communiqué": "document", "consensus": "agreement",
 }
+# Heads of standing bilateral bodies: a capitalised name ending in one is a mechanism only
+# with a marker word ("Joint Ministerial Commission", "High-Level Security Dialogue").
+_MECHANISM_HEADS = {"commission", "committee", "council", "dialogue", "mechanism", "force", "group"}
+# Where a lower-case name's complement ends: punctuation, a date ("on Thursday", "in May"),
+# or a second verb joined by "and" ("… on water deliveries and agreed a plan").
+_DATE_WORD = (r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+              r"April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|"
+              r"Oct\.|Nov\.|Dec\.|(?:1[6-9]|20)\d\d|year|week|month)\b")
+_STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD +
+         r"|\s+and\s+(?:(?:will|would|also|then|to)\s+)?[a-z]+(?:ed|ing)\b"
+         r"|\s+and\s+[a-z]+\s+(?:the|their|a|an|its|to)\s|\s+and\s+(?:set|put|made|struck|held|met|won)\b"
+         r"|\s+(?:under|by which|whereby|with which|that|which|who|as|after|before|while|when|because|at a|at the)\s"
+         r"|\s+(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|can|runs?|commits?)\b"
+         r"|[,;:()“”\"‘’]|\.\s|\.$|$")
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|inaugural|\d+(?:st|nd|rd|th))\s+$",
+    re.I)
 _CAP_TOKEN = r"[A-Z][\w’'&.-]*"
 _CAP_RUN = re.compile(
     _CAP_TOKEN + r"(?:\s+(?:(?:of|on|and|for|the|in|to|with)\s+)*" + _CAP_TOKEN + r")*"
@@ -126,8 +161,9 @@ _PARTNERSHIP = re.compile(r"\b(?P<mods>(?:[a-z-]+,?\s+(?:and\s+)?){2,6})partners
 _ABOUT = re.compile(
     r"\b(?P<name>(?:(?:basic|framework|bilateral|trade|investment|free|economic|joint|new|maritime|border)\s+){0,2}"
     r"(?:agreement|treaty|memorandum of understanding|memorandum|protocol|convention|accord|pact|MoU|MOU)"
-    r"\s+(?:on|to|for|concerning|regarding|about)\s+[^,;:()“”\"]+?)"
-    r"(?=\s+(?:signed|inked|reached|concluded|which|that|was|were|is|will|between|in\s+\d{4})\b|[,;:()“”\"]|\.\s|\.$|$)"
+    r"\s+(?:on|to|for|concerning|regarding|about)\s+(?!" + _DATE_WORD + r")[^,;:()“”\"]+?)"
+    r"(?=" + r"\s+(?:signed|inked|reached|concluded|which|that|was|were|is|will|between|in\s+\d{4})\b|"
+    r"" + _STOP + r")"
 )
 _POINT_PROPOSAL = re.compile(
     r"\b(?P<name>" + _NUM + r"-point\s+(?P<what>proposal|plan|initiative|consensus|roadmap|agreement|vision))\b", re.I
@@ -139,7 +175,8 @@ _PROPOSED_LIST = re.compile(
 _DOC_SET = re.compile(
     r"\b(?:(?:some|about|around|nearly|over|more than|almost|up to)\s+)?(?P<name>" + _NUM + r"\s+"
     r"(?:(?:new|bilateral|cooperation|cooperative|economic|trade|investment|major|key|other)\s+){0,3}"
-    r"(?:documents|agreements|deals|memorand(?:a|ums)(?: of understanding)?|MoUs|MOUs|accords|contracts|treaties|protocols)"
+    r"(?:documents|agreements|deals|memorand(?:a|ums)(?: of understanding)?|MoUs|MOUs|accords|contracts|treaties|"
+    r"protocols|pacts|letters of intent|roadmaps|action plans)"
     r"(?:\s+between\s+[a-z][a-z ,]*?(?=\s+(?:are|were|is|was|have|had|will|to|spanning|covering|in|on)\b))?)"
 )
 # "the mechanism of Vietnam-China governmental-level negotiation on border and territory",
@@ -149,6 +186,88 @@ _MECHANISM = re.compile(
     r"mechanisms?\s+(?:of|for|on)\s+[^,;:()“”\"]+?)"
     r"(?=\s+(?:which|that|was|were|is|are|has|have|will)\s|[,;:()“”\"]|\.\s|\.$|$)"
 )
+# Lower-case names of documents and standing bodies: "a new power purchase agreement",
+# "a 12-month border security action plan", "a joint task force on arms trafficking".
+_COMMON_HEADS: dict[str, str] = {
+    "memorandum of understanding": "memorandum", "letter of intent": "letter of intent",
+    "joint statement": "document", "joint declaration": "document", "joint communique": "document",
+    "joint commission": "mechanism", "joint committee": "mechanism", "task force": "mechanism",
+    "working group": "mechanism", "action plan": "action plan", "road map": "roadmap", "roadmap": "roadmap",
+    "plan": "plan", "pact": "agreement", "deal": "agreement", "agreement": "agreement", "accord": "agreement",
+    "treaty": "treaty", "protocol": "agreement", "charter": "treaty", "scheme": "joint initiative",
+    "programme": "joint initiative", "MoU": "memorandum", "MOU": "memorandum",
+}
+_FUNCTION = (r"(?:a|an|the|their|its|this|that|these|those|and|or|but|of|with|to|in|on|for|by|at|from|as|is|was|"
+             r"were|are|be|been|has|have|had|will|would|which|who|said|says|not|no|under|between|also|other)")
+_COMMON = re.compile(
+    r"\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts|new)\s+"
+    r"(?P<mods>(?:(?!" + _FUNCTION + r"\b)[\w$€£'’+-][\w$€£.'’+-]*\s+){0,4}?)"
+    r"(?P<head>" + "|".join(sorted(_COMMON_HEADS, key=len, reverse=True)) + r")\b(?!-)"
+    r"(?P<comp>\s+(?:on|for|against|to|concerning|regarding|covering)\s+(?!" + _DATE_WORD + r").+?)??"
+    r"(?=\s+(?:signed|inked|reached|concluded|agreed|adopted|struck|between|with)\b|" + _STOP + r")"
+)
+# Modifiers that say nothing about what a document is about: "a new joint plan" names nothing yet.
+_GENERIC_MODS = {"new", "joint", "bilateral", "mutual", "first", "second", "landmark", "historic", "two", "both",
+                 "proposed", "draft", "revised", "updated", "final", "formal", "broad", "wide-ranging", "major",
+                 "key", "separate", "similar", "same", "previous", "earlier", "existing", "current", "old",
+                 "latest", "original", "whole", "entire", "such", "any", "every", "each", "one", "another"}
+# A making verb before the name (in any tense: "signed", "agreed on", "will set up", "would roll out").
+_MAKING_BEFORE = re.compile(
+    r"\b(?:sign|ink|agree|adopt|conclud|reach|strik|struck|unveil|launch|relaunch|set(?:ting)? up|establish|"
+    r"creat|form|roll(?:ed|s|ing)? out|approv|endors|finali[sz]|seal|clinch|forg|draw(?:n|ing)? up|drew up|"
+    r"put in place|initial)\w*\b[^.;]{0,110}$", re.I)
+
+
+def _content_words(words: list[str]) -> list[str]:
+    return [w for w in words if w.lower() not in _GENERIC_MODS and not re.search(r"\d", w)
+            and not countries_in(w) and not _compound_countries(w)]
+
+
+def _common_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in _COMMON.finditer(text):
+        head = m.group("head")
+        kind = _COMMON_HEADS[head]
+        mods = m.group("mods").split()
+        comp = m.group("comp") or ""
+        if comp and head in ("plan", "action plan") and comp.split()[0] == "to":
+            comp = ""  # "a plan to buy submarines": an intention, not a document's subject
+            if re.match(r"\s+to\s+[a-z]+\b", m.group("comp") or ""):
+                continue
+        if re.match(r"\s+\w+\s+\d", comp):
+            comp = ""  # "a scheme for 300 students a year": a figure, not the scheme's subject
+        if len(mods + comp.split()) > 14:
+            continue
+        content = _content_words(mods) or comp.strip()
+        generic_mechanism = kind == "mechanism" and any(w.lower() in ("joint", "bilateral") for w in mods)
+        if not content and not generic_mechanism and not head.startswith("joint "):
+            continue  # "the new roadmap", "the 2015 agreement": a reference back, not a name
+        new = m.group("det").lower() == "new" or "new" in (w.lower() for w in mods)
+        made = bool(_MAKING_BEFORE.search(text[:m.start()]) or _FOUNDING_AFTER.match(text[m.end():]))
+        if not (new or made):
+            continue
+        start = m.start("mods") if mods else m.start("head")
+        while re.match(r"(?:new|first|landmark|historic)\s", text[start:], re.I):
+            start = text.index(" ", start) + 1  # the name starts after "new"
+        end = m.end("comp") if comp else m.end("head")
+        parties = next((c for w in mods if (c := _compound_countries(w))), [])
+        found.append(Candidate(start, end, text[start:end], kind, "common-noun document", name_parties=parties))
+    return found
+
+
+def _known_candidates(text: str) -> list[Candidate]:
+    """Agreements named by a known acronym alone ("the USMCA review"); parties only from the full name."""
+    vocab = vocabulary()
+    found: list[Candidate] = []
+    for m in vocab.known_pattern.finditer(text):
+        entry = vocab.known[m.group(0)]
+        full = entry["name"]
+        found.append(Candidate(m.start(), m.end(), m.group(0), entry.get("kind", "agreement"), "known acronym",
+                               proper=True, name_parties=countries_in(full.replace("-", " ")),
+                               key_name=_normal_name(full)))
+    return found
+
+
 _SIGNING_CUE = re.compile(r"\b(?:sign|signed|signing|ink|inked|conclud|exchang)", re.I)
 
 
@@ -199,6 +318,15 @@ def _proper_candidates(text: str) -> list[Candidate]:
         else:
             heads = [i for i, t in enumerate(lowered) if t in _HEADS]
             if not heads:
+                mech = _mechanism_head(lowered)
+                if mech is None:
+                    continue
+                tokens, spans = tokens[:mech + 1], spans[:mech + 1]
+                start, end = spans[0][0], spans[-1][1] - (len(tokens[-1]) - len(tokens[-1].rstrip(".,;:")))
+                if _ORDINAL_BEFORE.search(text[:start]):
+                    continue  # "the 12th … Ministerial Dialogue": one session of it, an event
+                found.append(Candidate(start, end, text[start:end], "mechanism", "capitalised mechanism",
+                                       proper=True, name_parties=_name_parties(tokens)))
                 continue
             first = heads[0]
             if lowered[first + 1:first + 2] in (["of"], ["on"]):
@@ -220,14 +348,49 @@ def _proper_candidates(text: str) -> list[Candidate]:
         start, end = spans[0][0], spans[-1][1]
         if m.group("abbr") and end == m.start() + words[-2].end():
             end = m.end()  # the name runs up to its "(ABBR)"
-        parties: list[str] = []
-        for token in tokens:
-            compound = _compound_countries(token)
-            if compound:
-                parties = compound
         found.append(Candidate(start, end, text[start:end], kind, "capitalised name", proper=True,
-                               name_parties=parties))
+                               name_parties=_name_parties(tokens)))
+    for c in found:
+        # "the 1944 Water Treaty": a year written before the name is part of it and is its year
+        prefix = re.search(r"(?:^|\bthe\s+)((?:1[6-9]|20)\d\d)\s+$", text[:c.start], re.I)
+        if prefix:
+            c.year_after = int(prefix.group(1))
+            c.key_name = _normal_name(c.name)
+            c.start = prefix.start(1)
+            c.name = text[c.start:c.end]
     return found
+
+
+def _name_parties(tokens: list[str]) -> list[str]:
+    parties: list[str] = []
+    for token in tokens:
+        compound = _compound_countries(token)
+        if compound:
+            parties = compound
+    return parties
+
+
+def _mechanism_head(lowered: list[str]) -> int | None:
+    """Index of the head of a capitalised standing bilateral body, or None if the run is no such name.
+
+    Commissions, committees and councils need a strong marker ("Joint", "Intergovernmental")
+    so agencies ("Federal Trade Commission") stay out; a dialogue may also be topical
+    ("Strategic and Economic Dialogue") but not a named conference ("Shangri-La Dialogue").
+    """
+    vocab = vocabulary()
+    for i, t in enumerate(lowered):
+        if t not in _MECHANISM_HEADS:
+            continue
+        if (t == "force" and lowered[i - 1:i] != ["task"]) or (t == "group" and lowered[i - 1:i] != ["working"]):
+            continue
+        words = lowered[:i]
+        if any(w in vocab.mechanism_exclude for w in words) or _MULTILATERAL.search(" ".join(words).title()):
+            return None
+        markers = vocab.strong_markers | (vocab.dialogue_markers if t == "dialogue" else frozenset())
+        if any(w in markers for w in words) or any(_compound_countries(w.title()) for w in words):
+            return i
+        return None
+    return None
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -235,6 +398,8 @@ def find_candidates(text: str) -> list[Candidate]:
     candidates: list[Candidate] = []
     candidates += _proper_candidates(text)
     candidates += _framework_candidates(text)
+    candidates += _common_candidates(text)
+    candidates += _known_candidates(text)
     vocab = vocabulary()
     for m in _PARTNERSHIP.finditer(text):
         words = [w.strip(",") for w in m.group("mods").split() if w != "and"]
@@ -297,14 +462,19 @@ _FOUNDING_BEFORE = re.compile(
     r"put forward|proposed|unveil(?:ed)?|designated as|upgrad(?:ed|ing) (?:ties |relations )?to|"
     r"elevat(?:ed|ing) (?:ties |relations )?to)\b[^.;,]{0,60}$", re.I)  # a comma ends the verb's reach
 _FOUNDING_AFTER = re.compile(
-    r"^[\s,]*(?:which\s+|that\s+)?(?:was\s+|were\s+|had been\s+|has been\s+)?(?:signed|inked|established|"
+    r"^(?:\s*,[^,;.()“”\"]{1,60},)?"  # an appositive: "The X Agreement, Canada's first with …, was signed"
+    r"[\s,]*(?:which\s+|that\s+)?(?:was\s+|were\s+|had been\s+|has been\s+)?(?:signed|inked|established|"
     r"launched|concluded|reached|announced|adopted|set up|agreed|entered into force|came into (?:force|effect)|"
     r"took effect)\b", re.I)
 # Past-tense verbs that report the making of the agreement itself: undated, it happened in the news' own time.
 _MADE_NOW = re.compile(
-    r"\b(?:signed|inked|concluded|launched|unveiled|announced|adopted|put forward|proposed|"
-    r"witnessed the (?:signing|exchange) of)\s+(?:(?:a|an|the|their|its|notable|new|landmark)\s+)*"
-    r"(?:[^;.]{0,160}\b(?:including|such as|among them|namely|and)\s+(?:a|an|the)?\s*)?$", re.I)
+    r"\b(?:signed|inked|concluded|launched|unveiled|announced|adopted|put forward|proposed|agreed(?: on| to)?|"
+    r"struck|sealed|set up|witnessed the (?:signing|exchange) of)\s+(?:(?:a|an|the|their|its|notable|new|landmark)\s+)*"
+    r"(?:[^;.]{0,160}\b(?:including|such as|among them|namely|and|together with|along with|as well as)\s+"
+    r"(?:a|an|the)?\s*)?$"
+    # creating a body or scheme now or from now on: "will set up a joint task force", "would roll out a scheme"
+    r"|\b(?:set(?:ting)? up|establish|create|form|roll out|relaunch|launch)\s+(?:(?:a|an|the|their|its|new)\s+)+$",
+    re.I)
 _NEW = re.compile(r"\b(?:the|a)\s+new\s+$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:which|under|while|but)\b")
 
@@ -343,8 +513,8 @@ _MULTILATERAL = re.compile(r"\b(?:Regional|Multilateral|Trans-?Pacific|Pacific|A
 
 
 def _parties(c: Candidate, text: str, doc_pair: list[str]) -> list[str]:
-    if c.name_parties:
-        return list(c.name_parties)
+    if c.name_parties or c.rule == "known acronym":
+        return list(c.name_parties)  # a known acronym's members are those of its full name, or unstated
     between = re.match(r"\s+between\s+(?:the\s+)?([^,;.]+?)\s+and\s+([^,;.]+?)(?:\s|[,;.]|$)", text[c.end:])
     if between:
         named = countries_in(between.group(1)) + countries_in(between.group(2))
@@ -376,12 +546,14 @@ def _normal_name(name: str) -> str:
 def agreement_key(c: Candidate, parties: list[str]) -> str:
     """Merge key: for frameworks the bare phrase (no adjectives, no tail) plus the parties."""
     vocab = vocabulary()
-    if c.rule == "framework phrase":
+    if c.key_name:
+        core = c.key_name
+    elif c.rule == "framework phrase":
         core = next((e["phrase"] for e in vocab.frameworks if e["phrase"] in c.name.lower()), c.name.lower())
     else:
         core = _normal_name(c.name)
-        if not c.proper:
-            core = " ".join(w for w in core.split() if not _compound_countries(w))
+    if not c.key_name and c.rule != "framework phrase" and not c.proper:
+        core = " ".join(w for w in core.split() if not _compound_countries(w))
     if c.proper:
         return core
     return "+".join(sorted(parties)) + "|" + core
@@ -444,4 +616,56 @@ def extract_agreements(doc: Document, people: PeopleIndex) -> list[Finding]:
                 fields={"name": name, "agreement_kind": c.kind, "year": year, "parties": parties},
                 spans=[span], rule=c.rule, confidence=0.9 if c.proper else 0.75,
             )
-    return list(by_key.values())
+    return _fold_references(list(by_key.values()))
+
+
+# Head words of one class name the same sort of document: "the minerals deal" can be
+# "the memorandum of understanding on critical minerals".
+_HEAD_CLASS: dict[str, str] = {
+    "agreement": "agreement", "deal": "agreement", "pact": "agreement", "accord": "agreement",
+    "treaty": "agreement", "memorandum": "agreement", "mou": "agreement", "understanding": "agreement",
+    "protocol": "agreement", "charter": "agreement", "plan": "plan", "roadmap": "plan",
+}
+_FOLDABLE_RULES = {"framework phrase", "common-noun document", "agreement on", "capitalised name", "known acronym"}
+_NAME_FILLER = {"the", "a", "an", "of", "on", "for", "to", "and", "their", "its", "new", "joint", "bilateral",
+                "mutual", "action", "road", "map", "free"} | set(_HEAD_CLASS)
+
+
+def _head_class(name: str) -> str | None:
+    words = re.findall(r"[a-z]+", name.lower())
+    classes = [_HEAD_CLASS[w] for w in words if w in _HEAD_CLASS]
+    return classes[0] if classes else None
+
+
+def _content_set(name: str) -> set[str]:
+    words = re.findall(r"[\w'-]+", name)
+    return {re.sub(r"(?:ies|s)$", "", w.lower()) for w in _content_words(words)
+            if w.lower() not in _NAME_FILLER and len(w) > 2}
+
+
+def _fold_references(findings: list[Finding]) -> list[Finding]:
+    """Fold a shorter common-noun reference into the fuller agreement it names in the same article.
+
+    "their free trade agreement" beside "the Canada-Korea Free Trade Agreement", "the water deal"
+    beside "a memorandum of understanding on water deliveries": one agreement, not two. Only
+    documents and plans fold (two partnerships of different rank are different frameworks).
+    """
+    infos = [(f, _head_class(f.fields["name"]), _content_set(f.fields["name"])) for f in findings]
+    dropped: set[int] = set()
+    for i, (f, cls, words) in enumerate(infos):
+        if f.rule not in ("framework phrase", "common-noun document", "agreement on") or cls is None:
+            continue
+        hosts = [(g, gwords) for j, (g, gcls, gwords) in enumerate(infos)
+                 if j != i and j not in dropped and gcls == cls and g.rule in _FOLDABLE_RULES
+                 and words <= gwords and (len(gwords) > len(words) or g.rule in ("capitalised name", "known acronym"))
+                 and (not f.fields["parties"] or not g.fields["parties"]
+                      or set(f.fields["parties"]) <= set(g.fields["parties"]))]
+        if not hosts or (not words and len(hosts) > 1):
+            continue  # a bare "the agreement" among several: which one is not said
+        host = hosts[0][0]
+        host.spans = sorted({*host.spans, *f.spans})
+        if host.fields["year"] is None and f.fields["year"] is not None and words:
+            host.fields["year"] = f.fields["year"]
+            host.label = f"{host.fields['name']} ({host.fields['year']})"
+        dropped.add(i)
+    return [f for i, f in enumerate(findings) if i not in dropped]
