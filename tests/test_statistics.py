@@ -208,3 +208,25 @@ def test_a_frequency_is_a_count_of_what_the_verb_does_not_a_multiplier() -> None
 def test_code_names_are_not_numbers_and_a_glued_m_before_a_count_noun_is_million() -> None:
     s = one("The A320 fleet and COVID19 rules were discussed by 5m people.")
     assert (s["normalized"], s["unit"]) == (5_000_000, "people")
+
+
+def test_figures_in_a_named_persons_reported_statement_are_theirs() -> None:
+    text = ("Trade Minister Lucia Ferrante met her Chilean counterpart on Monday. "
+            "Ferrante noted that Italian exports to Chile rose 9 percent, and about 1,800 Chilean students "
+            "study in Italy, Ferrante said. "
+            "She said Chilean firms had invested more than €400 million in Italy.")
+    found = stats(text)
+    assert [s["according_to"] for s in found] == ["Lucia Ferrante"] * 3
+
+
+def test_an_institution_saying_or_cited_after_the_figure_is_the_source() -> None:
+    first = one("Remittances to Peru fell 3% to $4.1 billion, the central bank said.".replace("fell 3% to ", "reached "))
+    assert first["according_to"] == "central bank"
+    found = stats("Two-way trade reached $12.5 billion (about €11.4 billion) in 2024, according to the U.K. "
+                  "Office for National Statistics and the customs agency, and services made up 30 percent.")
+    assert {s["according_to"] for s in found} == {"the U.K. Office for National Statistics and the customs agency"}
+
+
+def test_a_plan_announced_or_stressed_by_its_makers_is_not_attributed() -> None:
+    s = one("Spain will spend €3 billion on new trains, Prime Minister Ana Ruiz announced.")
+    assert s["according_to"] is None

@@ -670,6 +670,7 @@ class _Context:
     year: str | None = None
     according_to: str | None = None
     interviewee: str | None = None
+    last_speaker: str | None = None
     cited_words: set[str] = field(default_factory=set)
     values: dict[tuple[str, float], str] = field(default_factory=dict)
 
@@ -803,8 +804,11 @@ def _assign_periods(text: str, stats: list[_Stat], periods: list[PeriodMention])
             stat.period = None
 
 
-_ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:()]+?)(?=\s*(?:[,.;:()]|$|\s+and\s))", re.I)
-_DATA_FROM = re.compile(r"\b(?:data|figures|statistics) (?:from|by|released by|published by)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:()]+?)(?=\s*(?:[,.;:()]|$))")
+_SRC_CHARS = r"(?:[A-Z]\.(?=[A-Z ])|[^,.;:()])"  # "U.S. Census Bureau": initials do not end the name
+_ACCORDING = re.compile(r"\baccording to\s+(?P<src>" + _SRC_CHARS + r"+?)(?=\s*(?:[,.;:()]|$|\s+and\s+(?![A-Z])))",
+                        re.I)
+_DATA_FROM = re.compile(r"\b(?:data|figures|statistics) (?:from|by|released by|published by)\s+(?P<src>(?:the\s+)?[A-Z]"
+                        + _SRC_CHARS + r"+?)(?=\s*(?:[,.;:()]|$))")
 
 
 def _sources(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
@@ -825,17 +829,49 @@ _TITLE_WORDS = {
 }
 
 
-_SAID = re.compile(r"(?:^|,\s*)(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})(?:, (?:a|an|the) [^,]{3,80},)? "
-                   r"(?:said|says|told reporters)"
-                   r"(?: that)?(?=[.,]?\s*$|\s+(?:that\s+)?[a-z])")
+# Verbs that report figures as someone's information; "announced", "stressed", "highlighted" present a plan or a
+# talking point, whose figures are the parties' own and stay unattributed.
+_STATEMENT = (r"(?:said|says|told(?: reporters| journalists| lawmakers| parliament)?|noted|added|explained|"
+              r"estimated|reported|wrote|confirmed|pointed out|disclosed|revealed)")
+_NAME = r"[A-Z][\w’'-]+(?: (?:(?:de|del|de la|da|dos|van|von|der|al|bin|ibn|el|of|and) )?[A-Z][\w’'.-]+){0,3}"
+_SAID = re.compile(r"(?:^|,\s*|\b(?:which|that|and|but|as)\s+)(?P<name>" + _NAME + r"|[Hh]e|[Ss]he)"
+                   r"(?:, (?:a|an|the) [^,]{3,80},)? " + _STATEMENT + r"\b(?=[.,;]|\s+\S|\s*$)")
+_SAID_INVERTED = re.compile(r"\b" + _STATEMENT + r" (?:[A-Z][\w’'-]*\s+){0,5}?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})"
+                            r"(?=\s*(?:[,.;]|$))")
+_INSTITUTION_SAID = re.compile(r"(?:^|,\s*)(?P<src>(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}(?:[a-z]+\s+){0,2}?"
+                               r"[\w-]+)\s+(?:said|says|reported|estimated|showed|show)\b(?=[.,;]|\s+(?:in|on)\b|\s*$)")
+_PRONOUNS = {"he", "she"}
 
 
-def _speaker(text: str, doc_text: str) -> str | None:
-    """"..., Kowalczyk said." or "Son said that ...": figures in a sentence someone states are theirs."""
-    m = _SAID.search(text)
-    if not m or m["name"] in _TITLE_WORDS or m["name"].split()[0] in ("The", "It", "He", "She", "They"):
-        return None
-    return _full_name(m["name"], doc_text)
+def _speaker(text: str, doc_text: str, vocab: Vocabulary, last: str | None) -> str | None:
+    """"..., Kowalczyk said." / "Son noted that ..." / "she said" / "the central bank said": the figures are theirs."""
+    for m in _SAID.finditer(text):
+        name = m["name"]
+        if name.lower() in _PRONOUNS:
+            if last:
+                return last  # "She noted that …": the person last named as speaking
+            continue
+        if name in _TITLE_WORDS or name.split()[0] in ("The", "It", "They", "This", "That", "These", "Those"):
+            continue
+        if vocab.source_nouns.search(name):
+            return _clean(name)  # "Statistics Canada said": an institution, kept as written
+        return _full_name(name, doc_text)
+    inst = _INSTITUTION_SAID.search(text)
+    if inst and vocab.source_nouns.search(inst["src"]):
+        return _clean(re.sub(r"^[Tt]he\s+", "", inst["src"]))
+    return None
+
+
+def _named_speaker(text: str, doc_text: str) -> str | None:
+    """The last person this sentence names as speaking, for a later "she said"."""
+    found = None
+    for pattern in (_SAID, _SAID_INVERTED):
+        for m in pattern.finditer(text):
+            name = m["name"]
+            if name.lower() in _PRONOUNS or name.split()[0] in _TITLE_WORDS or name.split()[0] in ("It", "They"):
+                continue
+            found = _full_name(name, doc_text)
+    return found
 
 
 def _interviewee(text: str, doc_text: str, vocab: Vocabulary) -> str | None:
@@ -847,12 +883,21 @@ def _interviewee(text: str, doc_text: str, vocab: Vocabulary) -> str | None:
 
 
 def _full_name(short: str, doc_text: str) -> str:
+    """"Son" -> "Nguyen Van Son"; "Mesfin" -> "Mesfin Tadesse Gebremariam": the longest form the article uses."""
     best = short
-    for full in re.finditer(r"((?:[A-Z][a-z]+ ){1,3})" + re.escape(short) + r"\b", doc_text):
+    word = r"[A-Z][\w’'-]+"
+    pattern = (r"((?:" + word + r" ){0,3})" + re.escape(short) + r"((?: (?:de la |de |del |van |von )?" + word
+               + r"){0,2})\b")
+    for full in re.finditer(pattern, doc_text):
         words = full.group(1).split()
-        while words and words[0] in _TITLE_WORDS:
-            words.pop(0)
-        candidate = " ".join([*words, short])
+        titles = [i for i, w in enumerate(words) if w in _TITLE_WORDS]
+        words = words[titles[-1] + 1:] if titles else words  # "Trade Minister Lucia" -> "Lucia"
+        after = full.group(2).split()
+        if after and (after[-1] in _TITLE_WORDS or not " ".join(after)[:1].isupper()):
+            after = []
+        if len(short.split()) > 1 or words:
+            after = []  # a surname already has its given names before it
+        candidate = " ".join([*words, short, *after])
         if len(candidate) > len(best):
             best = candidate
     return best
@@ -873,8 +918,9 @@ def _assign_sources(text: str, stats: list[_Stat], vocab: Vocabulary) -> bool:
         elif before:
             stat.according_to = before[-1][2]
         else:
-            tail = [s for s in sources if s[0] >= stats[-1].end]
-            stat.according_to = tail[0][2] if tail else None
+            # "KSh 14.6 billion (about $113 million) …, according to X": the next attribution in the sentence
+            later = [s for s in sources if s[0] >= stat.end]
+            stat.according_to = later[0][2] if later else None
     return True
 
 
@@ -938,23 +984,30 @@ def extract_statistics(doc: Document) -> list[Finding]:
         if sentence.passage != ctx.passage:
             ctx.according_to = ctx.interviewee = None
         ctx.interviewee = _interviewee(text, doc.text, vocab) or ctx.interviewee
+        named = _named_speaker(text, doc.text)
+        if re.search(r"\b(?:according to|by|from)\s+(?:the\s+)?(?:[A-Z]\.)+$", text.rstrip()):
+            # "according to the U.S. Census Bureau" cut at "U." by the sentence splitter: read on to the clause end
+            text_for_sources = text + re.split(r"[,;:()]|\.\s", doc.text[sentence.end:sentence.end + 120])[0]
+        else:
+            text_for_sources = text
         periods = find_periods(text, doc.source.published, ctx.year)
         stats = _find_numbers(text, [(p.start, p.end) for p in periods], vocab)
         sentence_year = next((single_year(p.period) for p in periods if p.role == "period" and p.period), None)
         if not stats:
             ctx.passage, ctx.year = sentence.passage, sentence_year or ctx.year
             ctx.according_to = None
+            ctx.last_speaker = named or ctx.last_speaker
             continue
         for stat in stats:
             if stat.unit.startswith("?"):
                 stat.unit = _resolve_currency(stat.unit[1:], text, doc.text, vocab)
         _assign_measures(text, stats, periods, ctx, vocab)
         _assign_periods(text, stats, periods)
-        if not _assign_sources(text, stats, vocab) and ctx.according_to and sentence.passage == ctx.passage:
+        if not _assign_sources(text_for_sources, stats, vocab) and ctx.according_to and sentence.passage == ctx.passage:
             for stat in stats:
                 if not stat.derived and _words(stat.measure) & ctx.cited_words:
                     stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
-        speaker = _speaker(text, doc.text)
+        speaker = _speaker(text, doc.text, vocab, ctx.last_speaker)
         for stat in stats:
             stat.according_to = stat.according_to or speaker or ctx.interviewee
             if stat.rule == "duration":
@@ -986,6 +1039,7 @@ def extract_statistics(doc: Document) -> list[Finding]:
         ctx.cited_words = set().union(*(_words(s.measure) for s in stats if s.according_to))
         ctx.passage = sentence.passage
         ctx.year = sentence_year or ctx.year
+        ctx.last_speaker = named or ctx.last_speaker
     findings.extend(_rank_findings(doc))
     return findings
 
