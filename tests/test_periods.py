@@ -64,3 +64,22 @@ def test_year_range_in_parentheses_and_single_year_helper() -> None:
     assert single_year("2021..2022") is None
     assert parse_published("2025-04") == (2025, 4)
     assert parse_published(None) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales rose in the first three quarters of 2019.", "2019-01..2019-09"),
+    ("Revenue for fiscal 2022 was flat.", "2022"),
+    ("the FY2021-22 budget", "2021..2022"),
+    ("Output in FY23 fell.", "2023"),
+])
+def test_fiscal_years_and_quarter_spans(text: str, expected: str) -> None:
+    assert periods(text)[0] == (expected, "period")
+
+
+def test_month_span_without_a_year_takes_the_latest_one_before_publication() -> None:
+    assert periods("From March to May, exports fell.", "2024-08-01") == [("2024-03..2024-05", "period")]
+    assert periods("From March to October, exports fell.", "2024-08-01") == [("2023-03..2023-10", "period")]
+
+
+def test_a_year_inside_a_treaty_name_is_not_a_period() -> None:
+    assert periods("Under the 1960 Indus Waters Treaty, India shares rivers.") == [("1960", "name")]

@@ -230,3 +230,11 @@ def test_an_institution_saying_or_cited_after_the_figure_is_the_source() -> None
 def test_a_plan_announced_or_stressed_by_its_makers_is_not_attributed() -> None:
     s = one("Spain will spend €3 billion on new trains, Prime Minister Ana Ruiz announced.")
     assert s["according_to"] is None
+
+
+def test_a_bare_number_compared_with_a_count_counts_the_same_thing() -> None:
+    found = stats("About 60 buses now cross daily, compared with fewer than 20 when the bridge opened. "
+                  "Ghana hosts 900 Nigerian students, up from 310 before the pandemic.")
+    assert [(s["value"], s["unit"], s["qualifier"]) for s in found] == [
+        (60, "buses", "about"), (20, "buses", "under"), (900, "students", None), (310, "students", None)]
+    assert stats("The port handled more ships, up from 2019 levels.") == []

@@ -115,6 +115,31 @@ def _patterns(r: _Resolver) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         first = 1 if m["h"].lower() == "first" else 7
         return _months_range(r.year_of(m["ref"]), first, first + 5), "period"
 
+    def quarters_of(m: re.Match[str]) -> tuple[str | None, str]:
+        n = _number(m["n"])
+        return _months_range(r.year_of(m["ref"]), 1, min(3 * n, 12)), "period"
+
+    def month_range_no_year(m: re.Match[str]) -> tuple[str | None, str]:
+        # "from January to September": the year the text is about, else the latest such span before publication
+        last = _month(m["m2"])
+        if r.previous_year:
+            year: int | None = int(r.previous_year)
+        elif r.year is not None and r.month is not None and last > r.month:
+            year = r.year - 1
+        else:
+            year = r.year
+        return _months_range(year, _month(m["m1"]), last), "period"
+
+    def fiscal_any(m: re.Match[str]) -> tuple[str | None, str]:
+        # "fiscal 2024", "FY2025": the year the fiscal year is named after (its months differ by country)
+        return fiscal_year(m["y"] or m["y2"])
+
+    def fiscal_year(y: str) -> tuple[str | None, str]:
+        return (y if len(y) == 4 else f"20{y}"), "period"
+
+    def named(m: re.Match[str]) -> tuple[str | None, str]:
+        return m["y"], "name"  # "the 1944 Water Treaty": a year inside a name, not a period
+
     def month_range(m: re.Match[str]) -> tuple[str | None, str]:
         return _months_range(int(m["y"]), _month(m["m1"]), _month(m["m2"])), "period"
 
@@ -169,6 +194,10 @@ def _patterns(r: _Resolver) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         (re.compile(rf"\b(?:in |during |for )?the first (?P<n>{_COUNT}) months (?:of )?{_YEAR_REF}", flags), months_of),
         (re.compile(rf"\b(?:in |during )?the (?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR_REF}", flags), quarter_of),
         (re.compile(rf"\b(?:in |during )?the (?P<h>first|second) half (?:of )?{_YEAR_REF}", flags), half_of),
+        (re.compile(rf"\b(?:in |during )?the first (?P<n>two|three|2|3) quarters (?:of )?{_YEAR_REF}", flags), quarters_of),
+        (re.compile(rf"\b(?:in )?(?:the )?(?:FY ?|fiscal (?:year )?)(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b", flags), short_range),
+        (re.compile(rf"\b(?:in |for |during )?(?:the )?(?:fiscal (?:year )?(?P<y>{_YEAR})|FY ?(?P<y2>{_YEAR}|\d\d))\b",
+                    flags), lambda m: fiscal_any(m)),
         (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>{_YEAR})\b", flags), full_date),
         (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|and|through|until|-|–) (?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_range),
         (re.compile(rf"\b(?P<m1>{_MONTH})[-–](?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_range),
@@ -177,6 +206,10 @@ def _patterns(r: _Resolver) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         (re.compile(rf"\b(?:over|in|during|for) the (?:last|past) (?P<n>{_COUNT}) (?P<unit>years|decades)\b", flags), last_n),
         (re.compile(rf"\bsince (?P<y>{_YEAR})\b", flags), since),
         (re.compile(rf"\b(?:in |by |until |through |as of |since |(?:by )?(?:the )?end of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_year),
+        (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|through|until|and|-|–) (?P<m2>{_MONTH})\b(?!,? \d)", flags),
+         month_range_no_year),
+        (re.compile(rf"\bthe (?P<y>{_YEAR})(?= (?:[A-Z][a-z]+ )*(?:Treaty|Agreement|Accord|Accords|Act|Pact|Protocol|"
+                    rf"Convention|Declaration|Charter|Games|Olympics|World Cup|Summit|Plan|Framework)\b)"), named),
         (re.compile(r"\b(?:(?:earlier|later|so far) )?(?P<ref>this year|last year|next year)\b", flags), relative_year),
         (re.compile(r"\b(?P<which>this|last) month\b", flags), relative_month),
         (re.compile(r"\b(?:by |at )?the end of the year\b|\b(?:that|the same) year\b", flags), anaphor),

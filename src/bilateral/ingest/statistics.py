@@ -267,6 +267,7 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
             continue
         found.append(stat)
     _inherit_ranges(text, found, candidates, vocab)
+    _inherit_elided(text, found, taken, vocab)
     _inherit_subject(text, found, vocab)
     found.sort(key=lambda s: s.start)
     for prev, stat in pairwise(found):
@@ -396,6 +397,37 @@ def _inherit_subject(text: str, found: list[_Stat], vocab: Vocabulary) -> None:
                      confidence=0.7)
         stat.noun_phrase = _clean(subject.group(1))
         q = vocab.qualifiers.search(text[:start])
+        stat.qualifier = vocab.qualifier_of[q.group("q").lower()] if q else None
+        found.append(stat)
+
+
+_ELIDED_LEAD = re.compile(r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+$|\b(?:compared\s+(?:with|to)|against|"
+                          r"versus|vs\.?)\s+$", re.I)
+_ELIDED_TAIL = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:before|when|in|at|on|during|earlier|previously|a year|last|the "
+                          r"previous|ago)\b")
+
+
+def _inherit_elided(text: str, found: list[_Stat], taken: list[tuple[int, int]], vocab: Vocabulary) -> None:
+    """"42 flights a week, up from 28 before …": a bare number compared with a count counts the same thing."""
+    for m in _DIGITS.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s.start <= start < s.end for s in found) or any(a <= start < b for a, b in taken):
+            continue
+        if not _ELIDED_TAIL.match(text[end:]) or re.match(r"\.\d", text[end:]):
+            continue
+        lead = text[:start]
+        q = vocab.qualifiers.search(lead)
+        if q:
+            lead = lead[:q.start()]
+        if not _ELIDED_LEAD.search(lead):
+            continue
+        earlier = [s for s in found if s.end <= start and s.rule in ("count", "quantity", "tonnage", "distance")]
+        if not earlier:
+            continue
+        first = earlier[-1]
+        stat = _Stat(start, end, start, end, _to_number(m.group(1)), first.unit, first.rule, first.scale,
+                     confidence=first.confidence - 0.1)
+        stat.noun_phrase = first.noun_phrase
         stat.qualifier = vocab.qualifier_of[q.group("q").lower()] if q else None
         found.append(stat)
 
