@@ -238,3 +238,8 @@ def test_a_bare_number_compared_with_a_count_counts_the_same_thing() -> None:
     assert [(s["value"], s["unit"], s["qualifier"]) for s in found] == [
         (60, "buses", "about"), (20, "buses", "under"), (900, "students", None), (310, "students", None)]
     assert stats("The port handled more ships, up from 2019 levels.") == []
+
+
+def test_currency_words_that_are_also_verbs_need_a_scale() -> None:
+    assert [s["unit"] for s in stats("The Liberals won 12 seats, and 3 won outright.")] == ["seats"]
+    assert one("Seoul pledged 2 trillion won.")["unit"] == "KRW"

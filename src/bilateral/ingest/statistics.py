@@ -93,6 +93,7 @@ class Vocabulary:
     physical_unit: re.Pattern[str] = field(default=re.compile("$^"))
     physical_units: dict[str, str] = field(default_factory=dict)
     frequency_verbs: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    needs_scale: set[str] = field(default_factory=set)
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +126,7 @@ def vocabulary() -> Vocabulary:
         ambiguous={k: v for k, v in raw.get("ambiguous_currencies", {}).items() if isinstance(v, dict)},
         physical_unit=_physical_pattern(raw.get("physical_units", {})),
         physical_units=raw.get("physical_units", {}).get("units", {}),
+        needs_scale=set(raw.get("currency_words_needing_scale", [])),
         frequency_verbs=[(re.compile(r"\b(?:" + verb + r")\s+(?:\S+\s+)?$", re.I), noun)
                          for verb, noun in raw.get("frequency_verbs", {}).get("verbs", {}).items()],
     )
@@ -317,7 +319,8 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
         stat = make("percent", "fraction", end, 0.75)
     elif currency:
         stat = make(currency, "money", pos, 0.9)
-    elif (cw := vocab.currency_word.match(rest)) and (words is None or scale):
+    elif (cw := vocab.currency_word.match(rest)) and (words is None or scale) and (
+            scale or value >= 1000 or cw.group("w") not in vocab.needs_scale):  # "3 won outright" is a verb
         stat = make(vocab.currency_words[cw.group("w")], "money", pos + cw.end(), 0.9)
     elif (pm := _PERCENT.match(rest)) and words is None:
         unit = "percentage points" if pm.group(1).lower().startswith("percentage") else "percent"
@@ -988,7 +991,7 @@ def display(stat: _Stat, vocab: Vocabulary) -> str:
         symbol = vocab.currency_display.get(stat.unit)
         if symbol:
             return f"{symbol}{scaled}"
-        name = vocab.currency_names.get(stat.unit)
+        name = vocab.currency_names.get(stat.unit) or (stat.unit if stat.unit.islower() else None)
         return f"{scaled} {name}" if name else f"{stat.unit} {scaled}"
     if stat.rule == "fraction":
         return number
