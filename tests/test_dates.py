@@ -63,3 +63,11 @@ def test_context_year_prefers_the_publication_year_over_a_historical_year_nearby
     assert context_year(sentence, sentence, "2025-01-27") == 2025
     assert context_year(sentence, sentence, None) == 1950
     assert context_year("no year here", "nor here", None) is None
+
+
+def test_quarters_and_halves_become_first_and_last_month() -> None:
+    assert _dates("in the first quarter of 2026") == [("2026-01", "2026-03")]
+    assert _dates("Q4 2023 figures") == [("2023-10", "2023-12")]
+    assert _dates("in the second half of the year", published="2024-03-05") == [("2024-07", "2024-12")]
+    assert _dates("in the first half of next year", published="2024-03-05") == [("2025-01", "2025-06")]
+    assert _dates("in the second half of the year") == []  # no publication date: which year is unknown

@@ -132,3 +132,36 @@ def test_extraction_is_fast() -> None:
     start = time.perf_counter()
     _events(text)
     assert time.perf_counter() - start < 1.0
+
+
+def test_scheduled_events_keep_status_and_the_written_period() -> None:
+    found = {f.fields["date"]: f for f in _events(
+        "Albanese said Widodo would pay a state visit to Australia in the second half of the year. "
+        "The ministers agreed to meet again in Jakarta in the first quarter of next year. "
+        "Kishida held talks with Yoon in Tokyo on Monday.")}
+    visit = found["2024-07"]
+    assert visit.fields["status"] == "scheduled"
+    assert visit.fields["date_text"] == "the second half of the year"
+    assert visit.fields["end_date"] == "2024-12"
+    assert visit.fields["participants"] == ["Joko Widodo"]  # the reporter takes no part
+    meeting = found["2025-01"]
+    assert meeting.fields["status"] == "scheduled"
+    assert found["2024-03-04"].fields["status"] == "held"
+
+
+def test_future_month_before_publication_month_is_next_year() -> None:
+    ev = _one("Kishida will visit Seoul in February.", published="2024-11-20")
+    assert ev.fields["date"] == "2025-02"
+    assert ev.fields["status"] == "scheduled"
+
+
+def test_year_inside_a_quotation_is_no_event() -> None:
+    assert _events('"The 2015 deal was written before the talks began," said Albanese, who joined the talks.') == []
+
+
+def test_next_sentence_names_the_people_of_the_signing() -> None:
+    found = _events("Japan and Indonesia on Monday signed a memorandum of understanding on nickel processing. "
+                    "Kishida and Widodo signed the memorandum at a ceremony in Jakarta.")
+    assert len(found) == 1
+    assert found[0].fields["participants"] == ["Fumio Kishida", "Joko Widodo"]
+    assert len(found[0].spans) == 2

@@ -36,7 +36,16 @@ def _g(template: str, name: str) -> str:
 
 
 # Most specific first; each match consumes its text so shorter patterns don't re-read it.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+             "final": 4, "last": 4}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "the first quarter of 2026", "the second half of the year", "Q3 2025", "H1 of next year":
+    # a part of a year, resolved to its first month with the last month as end date
+    ("part", re.compile(
+        r"\b(?:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)"
+        r"|(?P<q>Q[1-4]|H[12]))"
+        r"(?:\s+of)?,?\s+(?:(?P<y1>(?:1[6-9]|20)\d\d)(?![\d%])|(?P<rel>this|next|last|the|the current|the coming)"
+        r"\s+(?:calendar\s+)?year)\b", re.I)),
     # "from April 14 to 15(, 2025)", "December 12-13, 2023", "April 30 to May 2"
     ("range", re.compile(
         r"(?:\bfrom\s+|\bbetween\s+)?\b" + _g(_MONTH, "m1") + r"\s+" + _g(_DAY, "d1")
@@ -70,6 +79,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 class DateMention:
     """A date found in a text: offsets into that text, the resolved date and how it was resolved.
 
+    A quarter or half of a year ("the first quarter of 2026") is its first month with its
+    last month as ``end_date`` ("2026-01".."2026-03"): the contract's date has no quarters.
+
     ``basis`` is "explicit" (everything written), "context year" (day and
     month written, year borrowed from the caller) or "relative" (resolved
     against the publication date).
@@ -81,6 +93,8 @@ class DateMention:
     date: str
     end_date: str | None
     basis: str
+    kind: str = ""  # the pattern: "part" for a quarter or half of a year
+
 
     @property
     def year(self) -> int:
@@ -138,6 +152,24 @@ def _resolve(kind: str, m: re.Match[str], year_hint: int | None,
             if end is not None and start is not None and end < start:
                 end = None
         return start, end, basis
+    if kind == "part":
+        if gd.get("q"):
+            n, size = int(gd["q"][1]), (3 if gd["q"][0].upper() == "Q" else 6)
+        else:
+            size = 3 if gd["part"].lower() == "quarter" else 6
+            n = _ORDINALS[gd["ord"].lower()]
+            if size == 6 and n > 2:
+                n = 2 if gd["ord"].lower() in ("final", "last") else 0
+        if n == 0:
+            return None, None, ""
+        if gd.get("y1"):
+            year, basis = int(gd["y1"]), "explicit"
+        else:
+            if pub_year is None:
+                return None, None, ""
+            rel = gd["rel"].lower()
+            year, basis = pub_year + {"next": 1, "last": -1}.get(rel, 0), "relative"
+        return _fmt(year, size * (n - 1) + 1), _fmt(year, size * n), basis
     if kind == "my":
         return _fmt(int(gd["y1"]), _month(gd["m1"])), None, "explicit"
     if kind == "month":
@@ -189,7 +221,7 @@ def find_dates(text: str, year_hint: int | None = None, published: str | None = 
             taken.append((s, e))  # consumed even if unresolvable, so "April 14" never reads as a year
             if date is None:
                 continue
-            found.append(DateMention(s, e, text[s:e], date, end_date, basis))
+            found.append(DateMention(s, e, text[s:e], date, end_date, basis, kind))
     found.sort(key=lambda d: d.start)
     return found
 

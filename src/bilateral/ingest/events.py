@@ -41,6 +41,8 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:[A-Z][\w-]*\s+)*(?:Summit|Dialogue|Conference|Forum|Expo)\b")),
     ("talks", "talks", re.compile(r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks\b|\btalks\b", re.I)),
     ("consultations", "talks", re.compile(r"\bconsultations\b", re.I)),
+    ("negotiations", "talks", re.compile(r"\b(?:round of )?negotiations\b", re.I)),
+    ("session", "talks", re.compile(r"\b(?:next|first|second|third|\d+(?:st|nd|rd|th)) (?:round|session)\b", re.I)),
     ("meeting", "talks", re.compile(r"\b(?:met|meets|meet|meeting)(?: with)?\b|\bhost(?:ed|s)\b", re.I)),
     ("ceremony", "ceremony", re.compile(
         r"\b(?:[A-Z][\w'’-]*\s+)*(?:parade|ceremony|celebrations?|reception|banquet)\b")),
@@ -58,9 +60,10 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
 ]
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
 _PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "talks", "consultations",
+             "negotiations", "session",
              "meeting", "phone call", "ceremony", "signing", "entry into force", "establishment", "agreed",
              "launch", "opening", "election"]
-_NEEDS_PERSON = {"meeting", "election", "ceremony"}
+_NEEDS_PERSON = {"meeting", "election", "ceremony", "negotiations", "session"}
 _NEEDS_OBJECT = {"agreed", "entry into force"}
 _OBJECT_FAMILIES = {"signing", "establishment", "launch", "opening", "entry into force"}
 _SUB_EVENTS = {"talks", "meeting", "signing"}  # may borrow the date of the visit/meeting they happen in
@@ -69,6 +72,51 @@ _ANCHOR_FAMILIES = {"visit", "talks"}
 _ANNIVERSARY = re.compile(
     r"\b(?P<n>\d+)(?:st|nd|rd|th) anniversary of (?:the )?(?P<what>[^,;()]+?)\s*"
     r"(?:\((?P<paren>[^)]*\d{4}[^)]*)\))?(?=[,;.)]|\s+(?:and|which|that|is|was|in)\b|$)")
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|could|might|should)\b[^,;]*$", re.I)
+# "the ministers agreed to meet again …", "both sides will hold …": a scheduled meeting of unnamed people
+_COLLECTIVE = re.compile(r"\b(?:the|both|two) (?:ministers|leaders|sides|governments|delegations|countries|"
+                         r"presidents|prime ministers|negotiators|commission|committee)\b", re.I)
+
+
+_REPORTING = re.compile(r"\b(?:said|says|announced|announces|told [\w ]{1,30}?|noted|added|stressed|confirmed|"
+                        r"reported|insisted|argued)\s+(?:that\s+)?"
+                        r"(?!(?:on|at|in|during|after|before|from|to|with|by|for|a|an|its|their|plans?)\b)(?=\S)")
+
+
+def _is_scheduled(date: DateMention, published: str | None, text: str) -> bool:
+    """Whether an event is still to come: dated after the publication, or told in the future tense."""
+    future = bool(_FUTURE.search(text)) or bool(re.search(r"\bagreed to (?:meet|hold|host)\b", text, re.I))
+    if not published or (future and date.basis == "context year"):
+        return future  # "will visit in February": the year was only borrowed, the tense decides
+    n = min(len(date.date), len(published))
+    if date.date[:n] != published[:n]:
+        return date.date[:n] > published[:n]
+    return future
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotations in a sentence (curly, straight; single curly only when paired)."""
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _QUOTE_PAIRS:
+        pos = 0
+        while True:
+            s = text.find(opening, pos)
+            if s < 0:
+                break
+            if opening == "‘" and s > 0 and text[s - 1].isalnum():
+                pos = s + 1
+                continue
+            e = text.find(closing, s + 1)
+            while opening == "‘" and e > 0 and e + 1 < len(text) and text[e + 1].isalnum():
+                e = text.find(closing, e + 1)  # "Ethiopia’s": an apostrophe, not the closing mark
+            if e < 0:
+                break
+            spans.append((s, e + 1))
+            pos = e + 1
+    return spans
+
+
 _FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled)\b", re.I)
 _DURING = re.compile(r"\b(?:during|at|after|following|on the sidelines of) (?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$",
                      re.I)
@@ -102,6 +150,8 @@ class Event:
     spans: list[tuple[int, int]]
     basis: str
     extra_titles: list[str] = field(default_factory=list)
+    status: str = "held"  # "scheduled": after the publication date, or announced in the future tense
+    date_text: str | None = None  # the written phrase when the date is a part of a year or a plan
 
     @property
     def key(self) -> str:
@@ -249,6 +299,9 @@ def _object_after(text: str, t: Trigger) -> tuple[str, str] | None:
     after = [c for c in candidates if c.start >= t.end and c.start - t.end <= 30]
     before = [c for c in candidates if c.end <= t.start and t.start - c.end <= 30]
     chosen = after[0] if after else (before[-1] if before else None)
+    if chosen is None and t.kind == "entry into force":
+        # "The X Agreement, …, was signed in 2014 … and took effect on Jan. 1, 2015": the sentence's subject
+        chosen = next((c for c in candidates if c.end <= t.start), None)
     if chosen is not None:
         name = re.sub(r"\s+", " ", chosen.name)
         return name, agreement_key(chosen, chosen.name_parties)
@@ -280,7 +333,7 @@ def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
         return title.strip(), main_person or "@" + (place or "")
     if t.family in ("talks", "phone call"):
         noun = {"talks": "Talks", "meeting": "Meeting", "phone call": "Phone call",
-                "consultations": "Consultations"}[t.kind]
+                "consultations": "Consultations", "negotiations": "Negotiations"}.get(t.kind, t.text.capitalize())
         title = f"{noun} between {' and '.join(names)}" if len(names) >= 2 else (
             f"{noun} with {names[0]}" if names else noun)
         if place and t.family == "talks":
@@ -341,6 +394,8 @@ class _DocEvents:
         self.doc = doc
         self.people = people
         self.events: list[Event] = []
+        self.sentence_index = 0
+        self.last_dated: tuple[Event, int] | None = None  # the latest dated event and its sentence number
 
     def anchor_for(self, participants: list[str], explicit_phrase: bool) -> Event | None:
         """The visit/meeting an undated sub-event belongs to.
@@ -385,6 +440,11 @@ class _DocEvents:
             if origin:
                 pending.append(origin)
         dates = [d for d in dates if not any(bs <= d.start < be for bs, be in blocked)]
+        # a year inside a quotation or a condition ("if … in 2027") dates no event of the report
+        quoted = _quoted_spans(text)
+        dates = [d for d in dates if not any(qs <= d.start < qe for qs, qe in quoted)
+                 and not _HYPOTHETICAL.search(text[max(0, d.start - 60):d.start])]
+        blocked = blocked + quoted
         triggers = _triggers(text, blocked)
         for t in triggers:
             t.anchor_phrase = bool(_DURING.search(text[:t.start])) and t.family in _ANCHOR_FAMILIES
@@ -396,6 +456,12 @@ class _DocEvents:
         # only words that can become events split the sentence ("The consultations came 34 years after …")
         spans = _clauses([t for t in events_here if t.date or t.kind in _SUB_EVENTS or t.family == "visit"],
                          text, names)
+        for t in events_here:
+            # "Noor announced that the prime minister would visit …": the reporter takes no part
+            region = spans.get(id(t), (0, len(text)))
+            cues = [m for m in _REPORTING.finditer(text, region[0], t.start)]
+            if cues:
+                spans[id(t)] = (cues[-1].end(), region[1])
         groups: dict[int | None, list[Trigger]] = {}
         for t in events_here:
             groups.setdefault(id(t.date) if t.date else None, []).append(t)
@@ -416,10 +482,18 @@ class _DocEvents:
                 main.extra_titles = [b.title for b in built[1:]]
                 pending.append(main)
         self.events.extend(pending)
+        dated = [ev for ev in pending if ev.basis != "inherited" and ev.status == "held"]
+        if dated:
+            self.last_dated = (dated[0], self.sentence_index)
+        self.sentence_index += 1
 
     def _participants(self, t: Trigger, text: str, sentence: Sentence, region: tuple[int, int],
                       floor: int) -> list[str]:
         names = _names(self.people, sentence.start + region[0], sentence.start + region[1])
+        if names and _PRONOUN.search(text[region[0]:t.start]):
+            who = _resolve_pronoun(text, t, sentence, self.people, floor)
+            if who and who not in names:
+                names.append(who)  # "Lee and his host signed …": the one "his" points back to
         if names:
             if re.match(r"\s+(?:him|her)\b", text[t.end:]):  # "Hartley hosted him": the one named before
                 earlier = self.people.last_before(sentence.start + region[0], floor)
@@ -437,7 +511,10 @@ class _DocEvents:
         main_person, by_phrase = _main_person(t, text, sentence, region, self.people)
         if main_person is None and t.family in ("visit", "election") and len(names) == 1:
             main_person = names[0]
-        if t.kind in _NEEDS_PERSON and not names:
+        scheduled = date is not None and _is_scheduled(date, self.doc.source.published, text)
+        if t.kind in _NEEDS_PERSON and not names and not (scheduled and t.family == "talks"
+                                                          and (_COLLECTIVE.search(text) or _place(text[t.end:])
+                                                               or _PLACE_IN.search(text[t.end:t.end + 40]))):
             return None
         if t.kind == "visit" and main_person is None and by_phrase is None:
             return None  # "tourists visited …", "mutual visits": not one dated visit
@@ -458,12 +535,21 @@ class _DocEvents:
         if t.family in _OBJECT_FAMILIES and obj is None and (not names or t.kind in _NEEDS_OBJECT):
             return None
         title, main = _title(t, text, names, main_person, place, obj, by_phrase)
+        date_text = None
         if inherited is not None:
             d, end_date, basis = (inherited.date[:7] if inherited.end_date else inherited.date), None, "inherited"
         else:
             assert date is not None
             d, end_date, basis = date.date, date.end_date, date.basis
-        return Event(d, end_date, t.kind, t.family, title, names, main, [(sentence.start, sentence.end)], basis)
+            published = self.doc.source.published or ""
+            if scheduled and basis == "context year" and len(published) >= 7 and d[:7] < published[:7]:
+                # "will visit in March" written in November: next year's March
+                d = f"{int(d[:4]) + 1}{d[4:]}"
+                end_date = f"{int(end_date[:4]) + 1}{end_date[4:]}" if end_date else None
+            if scheduled or date.kind == "part":
+                date_text = date.text
+        return Event(d, end_date, t.kind, t.family, title, names, main, [(sentence.start, sentence.end)], basis,
+                     status="scheduled" if scheduled else "held", date_text=date_text)
 
     def _antecedent(self, sentence: Sentence, t: Trigger) -> tuple[str, str] | None:
         """What "it" names: the last capitalised multi-word name before it in the paragraph that is no person."""
@@ -485,6 +571,16 @@ class _DocEvents:
         if t.family == "talks" and _DEFINITE.search(text[:t.start]):
             return None  # "the outcomes of the talks": a reference to talks already told, not new ones
         names = self._participants(t, text, sentence, region, floor)
+        previous = self.last_dated
+        if (previous is not None and names and previous[1] == self.sentence_index - 1
+                and previous[0].family in (t.family, "signing")):
+            # "… signed seven agreements on Tuesday. Cho and Fournier signed the MoU at a ceremony":
+            # the next sentence names who took part in the event just told, not a new event
+            ev = previous[0]
+            ev.participants += [n for n in names if n not in ev.participants]
+            if (sentence.start, sentence.end) not in ev.spans:
+                ev.spans.append((sentence.start, sentence.end))
+            return None
         anchor = self.anchor_for(names, anchor_phrase)
         if anchor is None:
             return None
@@ -546,6 +642,9 @@ def extract_events(doc: Document, people: PeopleIndex) -> list[Finding]:
                                      "event_kind": ev.kind}
         if ev.end_date:
             fields["end_date"] = ev.end_date
+        fields["status"] = ev.status
+        if ev.date_text:
+            fields["date_text"] = ev.date_text
         confidence = {"explicit": 0.85, "context year": 0.75, "relative": 0.7, "inherited": 0.6}.get(ev.basis, 0.6)
         # Each source's account of an event is its own item (like statistics): sources that
         # disagree on the date or who took part stay visible side by side.
