@@ -91,9 +91,13 @@ def _field(name: str) -> Callable[[ItemRow], str]:
 
 
 def _person_name(row: ItemRow) -> str:
-    native = row.fields.get("native")
-    name = text_of(row.fields.get("name")) or row.label
-    return f"{name} ({native})" if native and native != name else name
+    return text_of(row.fields.get("name")) or row.label
+
+
+def _native(row: ItemRow) -> str:
+    """The native spelling when it differs from the name ("Tô Lâm" beside "To Lam")."""
+    native = text_of(row.fields.get("native"))
+    return native if native != _person_name(row) else ""
 
 
 def _statistic_value(row: ItemRow) -> str:
@@ -107,6 +111,7 @@ def _source(row: ItemRow) -> str:
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "person": (
         Column("Name", "label", _person_name),
+        Column("Native", "native", _native),
         Column("Country", "country", _field("country")),
         Column("Roles", "roles", _field("roles")),
         Column("Source", "source", _source),
@@ -335,6 +340,19 @@ class SourceTableModel(QAbstractTableModel):
             return human_date(source) if source.published else "unknown"
         return source.file or "unknown"
 
+    def _tooltip(self, source: Source, column: int) -> str:
+        """The full cell, and for metadata the basis and where it came from."""
+        text = self._cell(source, column)
+        name = ("title", "publisher", "published", None)[column] if column < 4 else None
+        if name is None:
+            return text
+        basis = source.basis.get(name) if getattr(source, name) else None
+        evidence = source.evidence.get(name)
+        lines = [f"{text} ({basis})" if basis else text]
+        if evidence:
+            lines.append(evidence)
+        return "\n".join(lines)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
 
@@ -367,8 +385,8 @@ class SourceTableModel(QAbstractTableModel):
         source = self._shown[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(source, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2 and source.published:
-            return f"publication date {source.published_basis or 'unknown basis'}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(source, index.column())
         if role == ID_ROLE:
             return source.id
         return None

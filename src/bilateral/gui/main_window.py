@@ -23,11 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -60,18 +58,12 @@ from bilateral.gui.reading_pane import ReadingPane
 from bilateral.gui.search import SearchPanel
 from bilateral.gui.shortcuts import action_rows, shortcuts_html
 from bilateral.gui.sidebar import Sidebar
+from bilateral.gui.table_view import CategoryTable
 from bilateral.gui.theme import app_icon
 from bilateral.store.library import CitedSpan, Library, SearchHit
 
 #: How many opened articles (text, passages, spans) stay in memory.
 OPENED_SOURCES = 4
-
-#: Default column widths per category (the last column stretches).
-_WIDTHS = {
-    "person": (260, 110, 260), "statistic": (120, 235, 125, 65, 110), "quote": (150, 420, 80),
-    "agreement": (300, 110, 60, 180), "event": (100, 320, 200), "source": (380, 160, 150),
-}
-
 
 class _SideButtons(QObject):
     """Mouse back/forward buttons anywhere in the window (views would otherwise eat them)."""
@@ -116,7 +108,7 @@ class MainWindow(QMainWindow):
         # Opened articles (text, passages, cited spans), the few most recent kept.
         self._opened: OrderedDict[str, tuple[Source, list[Passage], list[CitedSpan]]] = OrderedDict()
         self.counts = library.counts()
-        self.tables: dict[str, QTableView] = {}
+        self.tables: dict[str, CategoryTable] = {}
         self.models: dict[str, ItemTableModel | SourceTableModel] = {}
 
         self._build_widgets()
@@ -301,7 +293,7 @@ class MainWindow(QMainWindow):
         """The boilerplate action works through its toggled signal."""
 
     # -- categories and tables ------------------------------------------------------
-    def _table(self, key: str) -> QTableView:
+    def _table(self, key: str) -> CategoryTable:
         table = self.tables.get(key)
         if table is not None:
             return table
@@ -310,29 +302,13 @@ class MainWindow(QMainWindow):
         else:
             model = ItemTableModel(self.library, key, self)
             model.set_source_titles({s.id: s.title or f"untitled ({s.file or s.id})" for s in self._sources.values()})
-        table = QTableView(self)
-        table.setObjectName(f"table-{key}")
+        table = CategoryTable(key, self)
         table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setTabKeyNavigation(False)
-        table.verticalHeader().hide()
-        # Fixed row heights: sizing rows to contents would fetch every row.
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+        table.apply_layout()
         header = table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate(_WIDTHS.get(key, ())):
-            header.resizeSection(column, width)
-        table.setSortingEnabled(True)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        if not table.restore_columns(self.settings):
+            header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)  # sorts by the (restored) indicator
         table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         table.activated.connect(self._on_row_activated)
         table.viewport().installEventFilter(self)
@@ -746,6 +722,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         window_settings.save_window_state(self.settings, self)
+        for table in self.tables.values():
+            table.save_columns(self.settings)
         self.settings.setValue("browse/category", self.category)
         self.settings.setValue("reading/boilerplate", self.reading.boilerplate.isChecked())
         location = self.current
