@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from bilateral.core.cite import human_date
 from bilateral.core.model import Passage, Source
 from bilateral.gui.theme import Colors
+from bilateral.store.folding import fold
 
 if TYPE_CHECKING:
     from bilateral.store.library import CitedSpan
@@ -112,6 +114,28 @@ class OffsetMap:
         return seg.src_end
 
 
+def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Where ``needle`` occurs in ``text`` as (start, end) in UTF-16 positions, ignoring case,
+    diacritics and how words are spaced or broken across lines ("to lam" finds "Tô\nLâm")."""
+    words = fold(needle).split()
+    if not words:
+        return []
+    # Fold character by character so every folded character knows the position it came from.
+    folded: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for char in text:
+        width = 2 if ord(char) > 0xFFFF else 1
+        for piece in fold(char) or "":
+            folded.append(piece)
+            starts.append(position)
+            ends.append(position + width)
+        position += width
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    return [(starts[m.start()], ends[m.end() - 1]) for m in pattern.finditer("".join(folded)) if m.end() > m.start()]
+
+
 class ReadingPane(QWidget):
     """Header (title, publisher, date, URL), a toolbar, the article, a find bar."""
 
@@ -128,6 +152,7 @@ class ReadingPane(QWidget):
         self._span_index = -1
         self._find_cursors: list[QTextCursor] = []
         self._find_index = -1
+        self._find_from = 0  # document position find starts from (the caret when it opened)
         self.offsets = OffsetMap("", [])
         self._colors = Colors(self.palette())
 
@@ -217,6 +242,7 @@ class ReadingPane(QWidget):
         # Ctrl+F is the window's Find action, which opens this find bar when the pane has focus
         # (two Ctrl+F shortcuts would be ambiguous and neither would fire).
         for key, slot in (("Escape", self.close_find), ("Shift+Return", self.find_previous),
+                          ("Shift+Enter", self.find_previous),
                           ("F3", self.find_next), ("Shift+F3", self.find_previous)):
             shortcut = QShortcut(QKeySequence(key), self.find_bar if key == "Escape" else self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -324,6 +350,9 @@ class ReadingPane(QWidget):
             for a, b in itertools.pairwise(edges):
                 is_boiler = any(s <= a and b <= e for s, e in boiler)
                 cursor.insertText(text[a:b], dim if is_boiler else plain)
+        if self.find_bar.isVisible() and self.find_field.text():
+            self._find_from = 0
+            self._find_all(self.find_field.text(), move=False)  # old cursors pointed into the old text
         self._mark()
 
     # -- marks ---------------------------------------------------------------
@@ -454,6 +483,7 @@ class ReadingPane(QWidget):
     # -- find in article ---------------------------------------------------------
     @Slot()
     def open_find(self) -> None:
+        self._find_from = self.text.textCursor().selectionStart()
         self.find_bar.show()
         cursor = self.text.textCursor()
         if cursor.hasSelection() and "\u2029" not in cursor.selectedText():
@@ -471,22 +501,34 @@ class ReadingPane(QWidget):
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @Slot(str)
-    def _find_all(self, needle: str) -> None:
+    def _find_all(self, needle: str, *, move: bool = True) -> None:
+        """Every match of ``needle`` ignoring case, diacritics and spacing, as search does."""
         self._find_cursors, self._find_index = [], -1
-        if needle:
-            cursor = self.document.find(needle, 0)
-            while not cursor.isNull() and len(self._find_cursors) < 1000:
-                self._find_cursors.append(cursor)
-                cursor = self.document.find(needle, cursor)
+        for start, end in find_spans(self.document.toRawText(), needle)[:1000]:
+            cursor = QTextCursor(self.document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            self._find_cursors.append(cursor)
         if self._find_cursors:
-            self._find_index = 0
-            self._show_find()
-        self.find_label.setText("" if not needle else ("No matches" if not self._find_cursors else ""))
+            # Like a browser: the first match at or after where the reader was when find opened.
+            after = [n for n, c in enumerate(self._find_cursors) if c.selectionStart() >= self._find_from]
+            self._find_index = after[0] if after else 0
+            if move:
+                self._show_find()
+        self._update_find_label()
         self._mark()
+
+    def _update_find_label(self) -> None:
+        if not self.find_field.text().strip():
+            self.find_label.setText("")
+        elif not self._find_cursors:
+            self.find_label.setText("No matches")
+        else:
+            self.find_label.setText(f"{self._find_index + 1} of {len(self._find_cursors)}")
 
     def _show_find(self) -> None:
         found = self._find_cursors[self._find_index]
-        self.find_label.setText(f"{self._find_index + 1} of {len(self._find_cursors)}")
+        self._update_find_label()
         caret = QTextCursor(found)
         caret.clearSelection()
         self.text.setTextCursor(caret)
