@@ -10,6 +10,7 @@ selection maps back to exact offsets into ``source.text``.
 from __future__ import annotations
 
 import bisect
+import html
 import itertools
 import re
 from collections.abc import Sequence
@@ -41,8 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from bilateral.core.cite import human_date
-from bilateral.core.model import Passage, Source
-from bilateral.gui.theme import Colors
+from bilateral.core.model import METADATA_FIELDS, Passage, Source
+from bilateral.gui.theme import Colors, tooltip_html
 from bilateral.store.folding import fold
 
 if TYPE_CHECKING:
@@ -136,6 +137,15 @@ def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
     return [(starts[m.start()], ends[m.end() - 1]) for m in pattern.finditer("".join(folded)) if m.end() > m.start()]
 
 
+def metadata_note(source: Source, name: str) -> str:
+    """What a metadata field rests on: its basis and the evidence note; empty when nothing is recorded."""
+    basis = source.basis.get(name) if getattr(source, name) else None
+    evidence = source.evidence.get(name)
+    if not evidence:
+        return f"{name.title()}: {basis}" if basis else ""
+    return f"{name.title()} {basis or 'unknown'}: {evidence}"
+
+
 class ReadingPane(QWidget):
     """Header (title, publisher, date, URL), a toolbar, the article, a find bar."""
 
@@ -163,6 +173,12 @@ class ReadingPane(QWidget):
         self.meta = QLabel(self)
         self.meta.setObjectName("paneMeta")
         self.meta.setWordWrap(True)
+        self.meta.setTextFormat(Qt.TextFormat.RichText)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.meta.linkHovered.connect(self._on_meta_hovered)
+        self.meta.linkActivated.connect(self._on_meta_activated)
+        self._meta_tips: dict[str, str] = {}
         self.url = QLabel(self)
         self.url.setObjectName("paneMeta")
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -279,28 +295,60 @@ class ReadingPane(QWidget):
         self.title.setText("No source open")
         self.meta.clear()
         self.url.clear()
+        self._meta_tips = {}
+        for label in (self.title, self.meta, self.url):
+            label.setToolTip("")
         self._update_span_controls()
 
     def _fill_header(self) -> None:
         source = self.source
         assert source is not None
+        self._meta_tips = {name: tip for name in METADATA_FIELDS if (tip := metadata_note(source, name))}
         self.title.setText(source.title or "Untitled article (title unknown)")
-        date = human_date(source) if source.published else "unknown"
-        bits = [f"Publisher: {source.publisher or 'unknown'}", f"Published: {date}"]
-        bits.append(f"Author: {source.author or 'unknown'}")
-        self.meta.setText("  ·  ".join(bits))
-        evidence = source.evidence.get("published") if source.published else None
-        self.meta.setToolTip(f"Date {source.published_basis}: {evidence}" if evidence else "")
+        self.title.setToolTip(tooltip_html(self._meta_tips["title"]) if "title" in self._meta_tips else "")
+        date = human_date(source) if source.published else "Date unknown"
+        bits = [("publisher", source.publisher or "Publisher unknown"), ("published", date),
+                ("author", f"By {source.author}" if source.author else "Author unknown")]
+        self.meta.setText("&nbsp; · &nbsp;".join(self._meta_bit(source, name, text) for name, text in bits))
+        self.meta.setToolTip("")
         if source.url:
-            escaped = source.url.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+            escaped = html.escape(source.url, quote=True)
             self.url.setText(f'<a href="{escaped}">{escaped}</a>')
         else:
             self.url.setText("URL: unknown")
+        self.url.setToolTip(tooltip_html(self._meta_tips["url"]) if "url" in self._meta_tips else "")
         hidden = [p for p in self._passages if p.role == "boilerplate"]
         self.boilerplate.setEnabled(bool(hidden))
         self.boilerplate.setToolTip(
             f"{len(hidden)} boilerplate passage(s): " + ", ".join(sorted({p.reason or 'boilerplate' for p in hidden}))
             if hidden else "No boilerplate in this article")
+
+    def _meta_bit(self, source: Source, name: str, text: str) -> str:
+        """A header field; one with a note is a link, so hovering it shows where the value came from."""
+        if name not in self._meta_tips:
+            return html.escape(text)
+        inferred = source.basis.get(name) == "inferred" and getattr(source, name)
+        decoration = "underline" if inferred else "none"
+        return (f'<a href="note:{name}" style="color:{self._colors.muted_text.name()}; '
+                f'text-decoration:{decoration}">{html.escape(text)}</a>')
+
+    def meta_note(self, name: str) -> str:
+        """The note shown when hovering a header field (tests read it)."""
+        return self._meta_tips.get(name, "")
+
+    @Slot(str)
+    def _on_meta_hovered(self, link: str) -> None:
+        """Entering a header field makes its note the label's tooltip (Qt shows it when the pointer
+        rests); leaving it clears the tooltip so the rest of the line shows none."""
+        note = self._meta_tips.get(link.removeprefix("note:"), "") if link else ""
+        self.meta.setToolTip(tooltip_html(note) if note else "")
+
+    @Slot(str)
+    def _on_meta_activated(self, link: str) -> None:
+        """Clicked or activated from the keyboard: the note goes to the status bar."""
+        note = self._meta_tips.get(link.removeprefix("note:"), "")
+        if note:
+            self.message.emit(" ".join(note.split()))
 
     @Slot(str)
     def _open_url(self, url: str) -> None:

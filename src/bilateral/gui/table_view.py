@@ -8,7 +8,6 @@ comes back from the header's context menu; what the user changes is saved.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPersistentModelIndex, QPoint, QSettings, Qt, Slot
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QToolTip,
     QWidget,
 )
+
+from bilateral.gui.theme import tooltip_html
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,11 +53,6 @@ LAYOUTS: dict[str, Layout] = {
     # Title, Publisher, Published, File
     "source": Layout((40, 14, 20, 24), stretch=0, hidden=frozenset({3})),
 }
-
-
-def tooltip_html(text: str) -> str:
-    """Rich text so Qt wraps a long cell (a whole quote) instead of one screen-wide line."""
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 class ElidedToolTipDelegate(QStyledItemDelegate):

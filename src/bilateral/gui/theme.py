@@ -7,6 +7,7 @@ marks (napari fills its QSS templates from a theme the same way).
 
 from __future__ import annotations
 
+import html
 import re
 
 from PySide6.QtGui import QColor, QIcon, QPalette
@@ -46,6 +47,11 @@ class Colors:
         self.muted_text = mix(text, base, 0.38)
         self.border = mix(text, base, 0.82)
         self.sidebar = palette.color(QPalette.ColorRole.Window)
+
+
+def tooltip_html(text: str) -> str:
+    """Rich text so Qt wraps a long tooltip (a whole quote, an evidence note) instead of one screen-wide line."""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 def app_icon() -> QIcon:
