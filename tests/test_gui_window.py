@@ -195,3 +195,11 @@ def test_opening_an_item_from_elsewhere_shows_it_in_its_own_table(window: MainWi
     assert window.category == "person"
     table = window.tables["person"]
     assert window.models["person"].item_id(table.currentIndex().row()) == person
+
+
+def test_every_stored_field_has_a_readable_label(library: Library) -> None:
+    """The detail pane never shows a raw field name such as "event_kind"."""
+    from bilateral.gui.detail_pane import FIELD_LABELS, HIDDEN_FIELDS
+
+    fields = {name for kind in KINDS for item in library.items(kind) for name in item.fields}
+    assert fields - set(FIELD_LABELS) - HIDDEN_FIELDS == set()

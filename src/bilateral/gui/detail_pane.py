@@ -27,7 +27,7 @@ FIELD_LABELS = {
     "measure": "Measure", "period": "Period", "qualifier": "Qualifier", "according_to": "According to",
     "speaker_name": "Speaker", "text": "Text", "quote_kind": "Kind", "agreement_kind": "Kind", "year": "Year",
     "parties": "Parties", "date": "Date", "title": "Title", "participants": "Participants",
-    "event_kind": "Kind",
+    "event_kind": "Kind", "status": "Status", "end_date": "Until", "date_text": "Date as written",
 }
 HIDDEN_FIELDS = {"speaker", "value", "participant_names"}  # "value" repeats "As written"
 # An empty field means different things: a statistic with no qualifier has none; a
