@@ -53,13 +53,14 @@ def test_columns_fit_a_1280_window_without_clipping(window: MainWindow, key: str
         text_width = header.fontMetrics().horizontalAdvance(name)
         assert header.sectionSize(column) >= text_width + 8, f"the {name} header is truncated"
     reading = header.sectionSize(_column(table, READING_COLUMN[key]))
-    assert reading >= 200 and reading >= viewport // 3, f"{READING_COLUMN[key]} is squeezed to {reading}px"
+    # 200 px, not a third of the view: at 1280 px the Statistics figure ("35 million passengers") comes first.
+    assert reading >= 200, f"{READING_COLUMN[key]} is squeezed to {reading}px"
 
 
 def test_short_cells_are_not_cut_off(window: MainWindow) -> None:
     """The narrow columns are wide enough for the values they hold (dates, kinds, years, periods)."""
     for key, columns in (("event", ("Date",)), ("quote", ("Speaker", "Kind")), ("agreement", ("Year", "Parties")),
-                         ("statistic", ("Period", "Qualifier")), ("person", ("Country",))):
+                         ("statistic", ("Value", "Period", "Qualifier")), ("person", ("Country",))):
         window.show_category(key)
         QApplication.processEvents()
         table = window.tables[key]

@@ -43,7 +43,7 @@ LAYOUTS: dict[str, Layout] = {
     # Name, Native, Country, Roles, Source (a person is cited in many sources; the first says little)
     "person": Layout((21, 19, 10, 40, 24), stretch=3, hidden=frozenset({4})),
     # Value, Measure, Period, Qualifier, According to, Source
-    "statistic": Layout((12, 30, 15, 9, 14, 24), stretch=1, hidden=frozenset({5})),
+    "statistic": Layout((18, 30, 15, 8, 11, 24), stretch=1, hidden=frozenset({5})),  # values read "3.7 million tourists"
     # Speaker, Quote, Kind, Source
     "quote": Layout((15, 40, 10, 18), stretch=1),
     # Name, Kind, Year, Parties, Source
