@@ -710,13 +710,19 @@ class _Context:
     values: dict[tuple[str, float], str] = field(default_factory=dict)
 
 
-_GENERIC = {"share", "growth", "decline", "chinese", "vietnamese", "bilateral", "total", "who", "people"}
+_GENERIC = {"share", "growth", "decline", "bilateral", "total", "who", "people"}
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Every country name and nationality adjective: they say whose figure it is, not what it measures."""
+    return frozenset(w.lower() for pair in vocabulary().countries for w in pair)
 
 
 def _words(measure: str | None) -> set[str]:
     """Content words of a measure, for telling whether two figures measure the same thing."""
     words = set(re.findall(r"[a-z]{4,}", (measure or "").lower()))
-    return {w[:6] for w in words if w not in _GENERIC and w not in _STOP}
+    return {w[:6] for w in words if w not in _GENERIC and w not in _STOP and w not in _place_words()}
 
 
 def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention], ctx: _Context,
