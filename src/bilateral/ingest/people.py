@@ -504,10 +504,7 @@ class _DocPeople:
             person.country = self._country_word(counterpart.group(1))
         if chain:
             roles, country = self._roles_from_chain(chain[0], chain[1], person)
-            for role in roles:
-                person.add_role(role)
-            if person.country is None and country:
-                person.country = country
+            _take_roles(person, roles, country)
             if country:
                 self.nat_titled[end] = country
             elif person.country is None:
@@ -521,11 +518,7 @@ class _DocPeople:
                             person.country = c
         appos = self._appositive(sent, end)
         if appos:
-            roles, country = self._appositive_roles(appos[0], appos[1], person)
-            for role in roles:
-                person.add_role(role)
-            if person.country is None and country:
-                person.country = country
+            _take_roles(person, *self._appositive_roles(appos[0], appos[1], person))
 
     def find_bylines(self) -> None:
         """People credited in a byline ("Translated by Chung Anh"), which is not prose but names a person."""
@@ -722,6 +715,14 @@ class _DocPeople:
                 confidence=p.confidence,
             ))
         return out, index
+
+
+def _take_roles(person: _Person, roles: list[str], country: str | None) -> None:
+    """Roles the text gives a person; a country only if none is known yet (the first statement wins)."""
+    for role in roles:
+        person.add_role(role)
+    if person.country is None and country:
+        person.country = country
 
 
 def _holds(role: str, target: str) -> bool:
