@@ -2,19 +2,18 @@
 
 The document holds the source text itself (no inserted headers: title and
 metadata sit in a separate header), minus hidden boilerplate. ``OffsetMap``
-translates between source offsets (Python code points) and document
-positions (UTF-16 units, one per character, one per line break), so a
-selection maps back to exact offsets into ``source.text``.
+(gui/offsets.py) builds the text the document gets and translates between
+source offsets (Python code points) and document positions, exactly for
+CRLF, CR, a BOM and astral characters, so every highlight covers its
+citation and a selection maps back to exact offsets into ``source.text``.
 """
 
 from __future__ import annotations
 
 import bisect
 import html
-import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
@@ -43,76 +42,12 @@ from PySide6.QtWidgets import (
 
 from bilateral.core.cite import human_date
 from bilateral.core.model import METADATA_FIELDS, Passage, Source
+from bilateral.gui.offsets import OffsetMap
 from bilateral.gui.theme import Colors, tooltip_html
 from bilateral.store.folding import fold
 
 if TYPE_CHECKING:
     from bilateral.store.library import CitedSpan
-
-
-def _u16(text: str) -> int:
-    """Length in UTF-16 code units, which is how Qt counts positions."""
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
-
-
-@dataclass(frozen=True)
-class _Segment:
-    doc: int        # first document position
-    src: int        # first source offset
-    text: str       # the source text shown here, verbatim
-
-    @property
-    def src_end(self) -> int:
-        return self.src + len(self.text)
-
-    @property
-    def doc_end(self) -> int:
-        return self.doc + _u16(self.text)
-
-
-class OffsetMap:
-    """Source offsets ↔ document positions over the visible stretches of a source."""
-
-    def __init__(self, text: str, visible: Sequence[tuple[int, int]]) -> None:
-        self.segments: list[_Segment] = []
-        doc = 0
-        for start, end in visible:
-            if end > start:
-                segment = _Segment(doc, start, text[start:end])
-                self.segments.append(segment)
-                doc = segment.doc_end
-        self._src_starts = [s.src for s in self.segments]
-        self._doc_starts = [s.doc for s in self.segments]
-        self.length = doc
-
-    def to_doc(self, offset: int) -> int:
-        """A source offset's document position; hidden text maps to where it would be."""
-        i = bisect.bisect_right(self._src_starts, offset) - 1
-        if i < 0:
-            return 0
-        seg = self.segments[i]
-        if offset >= seg.src_end:
-            return seg.doc_end
-        return seg.doc + _u16(seg.text[: offset - seg.src])
-
-    def to_src(self, position: int, *, is_end: bool = False) -> int:
-        """A document position's source offset. At a seam between two segments a
-        selection's end belongs to the earlier one, its start to the later one."""
-        i = bisect.bisect_right(self._doc_starts, position) - 1
-        if i < 0:
-            return self.segments[0].src if self.segments else 0
-        if is_end and i > 0 and position == self.segments[i].doc:
-            i -= 1
-        seg = self.segments[i]
-        units = position - seg.doc
-        if units >= _u16(seg.text):
-            return seg.src_end
-        count = 0
-        for n, char in enumerate(seg.text):
-            if count >= units:
-                return seg.src + n
-            count += 2 if ord(char) > 0xFFFF else 1
-        return seg.src_end
 
 
 def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
@@ -378,7 +313,8 @@ class ReadingPane(QWidget):
         if self.source is None:
             return
         text = self.source.text
-        self.offsets = OffsetMap(text, self._visible_ranges())
+        boiler = sorted((p.start, p.end) for p in self._passages if p.role == "boilerplate")
+        self.offsets = OffsetMap(text, self._visible_ranges(), (x for span in boiler for x in span))
         self.document.clear()
         cursor = QTextCursor(self.document)
         block = QTextBlockFormat()
@@ -388,16 +324,12 @@ class ReadingPane(QWidget):
         dim = QTextCharFormat()
         dim.setForeground(self._colors.dim_text)
         dim.setFontItalic(True)
-        boiler = [(p.start, p.end) for p in self._passages if p.role == "boilerplate"]
-        for segment in self.offsets.segments:
-            # Split each visible stretch at boilerplate edges so debris reads dimmed.
-            cuts = {segment.src, segment.src_end}
-            for a, b in boiler:
-                cuts.update(x for x in (a, b) if segment.src < x < segment.src_end)
-            edges = sorted(cuts)
-            for a, b in itertools.pairwise(edges):
-                is_boiler = any(s <= a and b <= e for s, e in boiler)
-                cursor.insertText(text[a:b], dim if is_boiler else plain)
+        starts = [a for a, _ in boiler]
+        for run in self.offsets.runs:
+            # Runs are cut at boilerplate edges, so a run is all debris (dimmed) or all text.
+            i = bisect.bisect_right(starts, run.src) - 1
+            is_boiler = i >= 0 and run.src_end <= boiler[i][1]
+            cursor.insertText(run.display, dim if is_boiler else plain)
         if self.find_bar.isVisible() and self.find_field.text():
             self._find_from = 0
             self._find_all(self.find_field.text(), move=False)  # old cursors pointed into the old text
@@ -406,8 +338,9 @@ class ReadingPane(QWidget):
     # -- marks ---------------------------------------------------------------
     def _cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document)
-        cursor.setPosition(self.offsets.to_doc(start))
-        cursor.setPosition(self.offsets.to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+        doc_start, doc_end = self.offsets.span_to_doc(start, end)
+        cursor.setPosition(doc_start)
+        cursor.setPosition(doc_end, QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
     def _mark(self) -> None:
@@ -472,8 +405,7 @@ class ReadingPane(QWidget):
         cursor = self.text.textCursor()
         if self.source is None or not cursor.hasSelection():
             return None
-        start = self.offsets.to_src(cursor.selectionStart())
-        end = self.offsets.to_src(cursor.selectionEnd(), is_end=True)
+        start, end = self.offsets.span_to_src(cursor.selectionStart(), cursor.selectionEnd())
         return (start, end) if end > start else None
 
     # -- cited spans, next/previous ------------------------------------------------
