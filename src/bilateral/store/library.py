@@ -60,20 +60,22 @@ class SearchHit:
     kind: str  # one of KINDS or "passage"
     item_id: str | None  # None for passages
     label: str
-    snippet: str  # plain text; matched terms wrapped in "\x02" ... "\x03"
-    rank: float  # bm25: lower is better
+    snippet: str  # plain text (the cited sentence, or the paragraph); matches wrapped in "\x02" ... "\x03"
+    rank: float  # tier + (1 - normalised bm25), one scale for every kind and passages: lower is better
     source: str
-    citation: Citation  # what to open
+    citation: Citation  # what to open; for an item, the citation the snippet is taken from
+    label_marked: str = ""  # the label with its matches wrapped like the snippet's
 
 
 @dataclass(frozen=True)
 class SearchResult:
-    query: str
+    query: str  # as searched (NUL characters and lone surrogates stripped)
     fts: str  # the FTS5 expression actually run
     plain_fallback: bool  # the query was not valid FTS syntax and was searched as plain words
-    hits: list[SearchHit]  # best first, after the kinds/source filters
-    counts: dict[str, int]  # hits per kind incl. "passage": after the source filter, before the kinds filter
+    hits: list[SearchHit]  # best first, after the kinds/source filters, at most the limit
+    counts: dict[str, int]  # matches per kind incl. "passage": after the source filter, before the kinds filter
     timed_out: bool = False  # the time limit stopped the search; hits may be incomplete
+    total: int = 0  # matches after both filters; more than len(hits) when the limit cut them
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,11 @@
 The query is tried as FTS5 syntax first (phrases, prefix*, AND/OR/NOT,
 NEAR); if SQLite rejects it, each word is quoted and it is searched as plain
 words, like sqlite-utils' ``quote_fts``. Searching never raises for a bad
-query, and a time limit stops a pathological one.
+query (NUL characters and lone surrogates are stripped first), and a time
+limit stops a pathological one.
+
+Ranking happens in SQL over every match, and only the rows returned get a
+snippet, a chosen citation and highlighting (see ``_RANKING`` for the rule).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 from bilateral.core.model import KINDS, Citation
@@ -19,24 +24,126 @@ from bilateral.store.database import QueryTimeout, time_limit
 from bilateral.store.folding import fold, fold_letters
 from bilateral.store.library import SearchHit, SearchResult
 
-_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+MARK_START, MARK_END = "\x02", "\x03"
+
+_OPERATORS = {"AND", "OR", "NOT"}
 _TERM = re.compile(r"\w+")
-_SNIPPET_TOKENS = 14
+#: One FTS5 bareword (letters, digits, "_", anything beyond ASCII): a query made only of these is plain words.
+_BAREWORD = re.compile(r"[\w\u0080-\U0010ffff]+")
+_ONE_PHRASE = re.compile(r'"([^"]*)"')
+#: Removed from queries: C0 controls (NUL included) become spaces, lone surrogates vanish.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+_PASSAGE_SNIPPET_TOKENS = 28
+_ITEM_SNIPPET_WORDS = 32
 
 # bm25 weights per FTS column: a hit in the label counts most.
-_ITEM_RANK = "bm25(item_fts, 5.0, 2.0, 1.0)"
-_PASSAGE_RANK = "bm25(passage_fts, 1.0, 1.0)"
+_ITEM_BM25 = "bm25(item_fts, 5.0, 2.0, 1.0)"
+_PASSAGE_BM25 = "bm25(passage_fts, 1.0, 1.0)"
+
+# _RANKING — how hits of every kind and passages are put in one order.
+#
+# bm25 scores of item_fts and passage_fts are not comparable (different
+# columns, weights, lengths and term statistics), so the order is decided by
+# *tiers* first and bm25 only orders hits inside a tier. Each hit's rank is
+#
+#     rank = tier + (1 - bm25 / best bm25 of its index)          (lower is better)
+#
+# where the fraction is in [0, 1): the best-scoring row of each index gets
+# exactly its tier. No tier holds both items and passages, so bm25 of the two
+# indexes is never compared directly. The tiers, best first:
+#
+#   0  name     the query *is* the item's label, name or one of its aliases
+#               ("Xi Jinping", "To Lam", "Tô Lâm", "President Xi" find the person)
+#   1  label    the item's label starts with the query's words ("Xi Jinping: …" quotes,
+#               "Bilateral trade (2024): …" statistics)
+#   2  own      the query, as written (a phrase as a phrase), in the item's own fields:
+#               label, a quote's words, a statistic's measure, a person's roles …
+#   3  cited    the query, as written, in the sentence a non-person item is cited from
+#   4  passage  the query, as written, in a paragraph
+#   5, 6, 7     the same three places when a plain multi-word query's words are all
+#               there but not next to each other ("to lam china" in any order)
+#   8  mention  a person whose cited sentences mention the query: a passing mention
+#
+# So a name query finds the person first, a quoted phrase in a quote beats the
+# paragraph it comes from and any person merely mentioned beside it, and for a
+# plain query the words next to each other beat the same words scattered.
+# Tiers 0, 1 and 5-7 need a plain-words query (or one quoted phrase); for other
+# FTS syntax "as written" means the whole expression.
+TIER_NAME, TIER_LABEL, TIER_OWN, TIER_CITED, TIER_PASSAGE = 0, 1, 2, 3, 4
+TIER_OWN_WORDS, TIER_CITED_WORDS, TIER_PASSAGE_WORDS, TIER_MENTION = 5, 6, 7, 8
+
+_OWN_COLUMNS = "{label field_text}"
 
 
 def quote_fts(query: str) -> str:
-    """Each whitespace-separated word as an FTS5 string: no operator, no syntax error."""
-    words = (w.replace('"', "") for w in query.split())
-    return " ".join(f'"{w}"' for w in words if _TERM.search(w))
+    """Each whitespace-separated word as an FTS5 string: no operator, no syntax error.
+
+    A trailing ``*`` stays a prefix (``viet*`` -> ``"viet"*``)."""
+    out = []
+    for word in query.split():
+        prefix = word.endswith("*")
+        word = word.replace('"', "").rstrip("*")
+        if _TERM.search(word):
+            out.append(f'"{word}"*' if prefix else f'"{word}"')
+    return " ".join(out)
 
 
-def _terms(query: str) -> list[str]:
-    """Folded words of the query without operators, for choosing the best citation."""
-    return [fold(t) for t in _TERM.findall(query) if t not in _OPERATORS]
+def clean_query(query: str) -> str:
+    """The query without characters SQLite or the tokenizer cannot take (NUL, controls, lone surrogates)."""
+    return _CONTROLS.sub(" ", _SURROGATES.sub("", query))
+
+
+def strip_marks(text: str) -> str:
+    """A snippet as plain text: the match marks removed."""
+    return text.replace(MARK_START, "").replace(MARK_END, "")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What to run for one query: the FTS expression and the expressions that decide tiers."""
+
+    fts: str
+    plain_fallback: bool
+    words: tuple[str, ...]  # the query's words when it is plain words or one quoted phrase, else ()
+    adjacent_only: bool  # every match has the words together (one word, or one quoted phrase)
+    names: tuple[str, str]  # the query as a name, lower-cased two ways, for tier 0
+
+    @property
+    def phrase(self) -> str | None:
+        return '"' + " ".join(self.words) + '"' if self.words else None
+
+    @property
+    def scattered(self) -> bool:
+        """Matches may have the words apart: tiers 5-7 exist."""
+        return bool(self.words) and not self.adjacent_only
+
+    @property
+    def as_written(self) -> str:
+        """The query as it meant its words: the phrase for plain words, else the expression."""
+        return self.phrase or self.fts
+
+    @property
+    def own_fields(self) -> str:
+        return f"{_OWN_COLUMNS} : {self.phrase}" if self.words else f"{_OWN_COLUMNS} : ({self.fts})"
+
+
+def _plan(query: str, fts: str, plain_fallback: bool) -> _Plan:
+    text = query.strip()
+    tokens = text.split()
+    one = _ONE_PHRASE.fullmatch(text)
+    if plain_fallback or all(_BAREWORD.fullmatch(t) and t not in _OPERATORS for t in tokens):
+        words = tuple(_TERM.findall(fold_letters(text)))
+        adjacent = len(words) <= 1
+    elif one is not None:
+        words = tuple(_TERM.findall(fold_letters(one.group(1))))
+        adjacent = True
+    else:
+        words, adjacent = (), True
+    name = " ".join(text.replace('"', " ").split())
+    return _Plan(fts, plain_fallback, words, adjacent, (name.translate(_ASCII_LOWER), fold(name)))
 
 
 def _empty_counts() -> dict[str, int]:
@@ -67,93 +174,248 @@ def _counts(conn: sqlite3.Connection, fts: str, source: str | None) -> dict[str,
     return counts
 
 
-def _best_citations(conn: sqlite3.Connection, item_ids: list[str], terms: list[str],
-                    source: str | None) -> dict[str, Citation]:
-    """Per item, the citation mentioning most query terms (first one on ties)."""
-    best: dict[str, tuple[int, Citation]] = {}
-    for item_id, src, start, end, text in conn.execute(
-        'SELECT item_id, source_id, start, "end", text FROM citation '
-        "WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, ordinal",
-        (json.dumps(item_ids),),
-    ):
-        if source is not None and src != source:
+def _valid(conn: sqlite3.Connection, expression: str, tables: tuple[str, ...] = ("item_fts",)) -> bool:
+    """Whether FTS5 accepts ``expression`` for every table (column filters name one table's columns)."""
+    try:
+        for table in tables:
+            conn.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", (expression,)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise
+        return False
+    return True
+
+
+def _item_tier(conn: sqlite3.Connection, plan: _Plan) -> tuple[str, list[Any]]:
+    """The CASE expression giving an item match (``m``: rid, kind, label, fields) its tier."""
+    def matches(expression: str) -> str:
+        params.append(expression)
+        return "m.rid IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)"
+
+    params: list[Any] = []
+    cases: list[str] = []
+    if plan.words:
+        n1, n2 = plan.names
+        params += [n1, n2, n1, n2, n1, n2]
+        cases.append(
+            f"WHEN lower(m.label) IN (?, ?) OR lower(json_extract(m.fields, '$.name')) IN (?, ?) "
+            f"OR EXISTS (SELECT 1 FROM json_each(m.fields, '$.aliases') WHERE lower(value) IN (?, ?)) "
+            f"THEN {TIER_NAME}"
+        )
+        cases.append(f"WHEN {matches('label : ^ ' + plan.phrase)} THEN {TIER_LABEL}")  # type: ignore[operator]
+    own_fields_known = _valid(conn, plan.own_fields)
+    if own_fields_known:
+        cases.append(f"WHEN {matches(plan.own_fields)} THEN {TIER_OWN}")
+        cited = TIER_CITED
+    else:  # an expression that cannot take a column filter: every non-person match is "own"
+        cited = TIER_OWN
+    if plan.scattered:
+        cases.append(f"WHEN m.kind != 'person' AND {matches(plan.as_written)} THEN {cited}")
+        if own_fields_known:
+            cases.append(f"WHEN {matches(f'{_OWN_COLUMNS} : ({plan.fts})')} THEN {TIER_OWN_WORDS}")
+        cases.append(f"WHEN m.kind != 'person' THEN {TIER_CITED_WORDS}")
+    else:
+        cases.append(f"WHEN m.kind != 'person' THEN {cited}")
+    return f"CASE {' '.join(cases)} ELSE {TIER_MENTION} END", params
+
+
+def _rank_sql(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], with_passages: bool,
+              source: str | None) -> tuple[str, list[Any]]:
+    """SQL ranking every match and keeping the best ``?`` rows: (what, rid, rank, o1, o2)."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if kinds:
+        where, where_params = _source_filter_items(source)
+        tier, tier_params = _item_tier(conn, plan)
+        parts.append(
+            f"SELECT 'item' AS what, m.rid, {tier} + 1.0 - coalesce(m.score / nullif(min(m.score) OVER (), 0), 1.0) "
+            "AS r, m.ordinal AS o1, 0 AS o2 FROM ("
+            f"  SELECT item.rowid AS rid, item.kind, item.label, item.fields, item.ordinal, {_ITEM_BM25} AS score"
+            "   FROM item_fts JOIN item ON item.rowid = item_fts.rowid"
+            f"  WHERE item_fts MATCH ? AND item.kind IN (SELECT value FROM json_each(?)){where}"
+            ") AS m"
+        )
+        params += [*tier_params, plan.fts, json.dumps(kinds), *where_params]
+    if with_passages:
+        if plan.scattered:
+            tier = (f"CASE WHEN m.rid IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?) "
+                    f"THEN {TIER_PASSAGE} ELSE {TIER_PASSAGE_WORDS} END")
+            params.append(plan.as_written)
+        else:
+            tier = str(TIER_PASSAGE)
+        p_where = " AND passage.source_id = ?" if source is not None else ""
+        parts.append(
+            f"SELECT 'passage' AS what, m.rid, {tier} + 1.0 - coalesce(m.score / nullif(min(m.score) OVER (), 0), 1.0) "
+            "AS r, m.src_ordinal AS o1, m.idx AS o2 FROM ("
+            f"  SELECT passage.id AS rid, src.ordinal AS src_ordinal, passage.idx, {_PASSAGE_BM25} AS score"
+            "   FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid"
+            "   JOIN source AS src ON src.id = passage.source_id"
+            f"  WHERE passage_fts MATCH ? AND passage.role != 'boilerplate'{p_where}"
+            ") AS m"
+        )
+        params += [plan.fts, *([source] if source is not None else [])]
+    return " UNION ALL ".join(parts) + " ORDER BY r, o1, o2 LIMIT ?", params
+
+
+def _first_of(expressions: list[str]) -> str:
+    return expressions[0] if len(expressions) == 1 else f"coalesce({', '.join(expressions)})"
+
+
+def _marked(table: str, function: str, column: int, rowid_sql: str, plan: _Plan) -> tuple[str, list[Any]]:
+    """SQL for ``function`` (highlight or snippet) of one row, marking what the query meant.
+
+    A plain multi-word query marks its words as a phrase where the row has them
+    together, and each word only in rows that have them apart: "To Lam" marks
+    "To Lam", not every "to". Other queries are marked as FTS5 matched them
+    (a phrase as a phrase, prefix* as prefix)."""
+    expressions = [plan.phrase, plan.fts] if plan.scattered else [plan.fts]
+    if function == "snippet":
+        call = f"snippet({table}, {column}, char(2), char(3), '…', {_PASSAGE_SNIPPET_TOKENS})"
+    else:
+        call = f"highlight({table}, {column}, char(2), char(3))"
+    subqueries = [f"(SELECT {call} FROM {table} WHERE {table} MATCH ? AND rowid = {rowid_sql})" for _ in expressions]
+    return _first_of(subqueries), list(expressions)
+
+
+def _details_sql(plan: _Plan, source: str | None) -> tuple[str, list[Any]]:
+    """SQL turning the ranked rows (a CTE ``top``) into hits: only these rows get citations and marks."""
+    src = " AND c.source_id = ?" if source is not None else ""
+    src_params = [source] if source is not None else []
+    params: list[Any] = []
+    # The citation to open: the first one whose paragraph has the query as meant, else has it at all,
+    # else the first one (in the filtered source). Each step walks one item's citations in order.
+    choices = []
+    for expression in ([plan.phrase, plan.fts] if plan.scattered else [plan.fts]):
+        choices.append(
+            f"(SELECT c.id FROM citation AS c WHERE c.item_id = item.id{src} AND EXISTS ("
+            "   SELECT 1 FROM passage AS p WHERE p.source_id = c.source_id AND p.start <= c.start"
+            '   AND c."end" <= p."end" AND EXISTS (SELECT 1 FROM passage_fts WHERE passage_fts MATCH ?'
+            "   AND passage_fts.rowid = p.id)) ORDER BY c.ordinal LIMIT 1)"
+        )
+        params += [*src_params, expression]
+    choices.append(f"(SELECT c.id FROM citation AS c WHERE c.item_id = item.id{src} ORDER BY c.ordinal LIMIT 1)")
+    params += src_params
+    label_sql, label_params = _marked("item_fts", "highlight", 0, "item.rowid", plan)
+    cited_sql, cited_params = _marked("passage_fts", "highlight", 0, "p.id", plan)
+    snippet_sql, snippet_params = _marked("passage_fts", "snippet", 0, "passage.id", plan)
+    sql = (
+        ", chosen AS ("
+        f"  SELECT top.rid, top.r, top.o1, top.o2, {_first_of(choices)} AS cid"
+        "   FROM top JOIN item ON item.rowid = top.rid WHERE top.what = 'item'"
+        ")"
+        f" SELECT 'item', item.kind, item.id, item.label, {label_sql}, chosen.r,"
+        '  c.source_id, c.start, c."end", c.text, p.start, p.text, '
+        f"  CASE WHEN p.id IS NULL THEN NULL ELSE {cited_sql} END, chosen.o1, chosen.o2"
+        " FROM chosen JOIN item ON item.rowid = chosen.rid JOIN citation AS c ON c.id = chosen.cid"
+        " LEFT JOIN passage AS p ON p.id = (SELECT p2.id FROM passage AS p2 WHERE p2.source_id = c.source_id"
+        '   AND p2.start <= c.start AND c."end" <= p2."end" ORDER BY p2.idx LIMIT 1)'
+        " UNION ALL"
+        f" SELECT 'passage', 'passage', NULL, coalesce(src.title, src.file, src.id) || ', paragraph ' || (passage.idx + 1),"
+        f"  NULL, top.r, passage.source_id, passage.start, passage.\"end\", passage.text, NULL, NULL, {snippet_sql},"
+        "  top.o1, top.o2"
+        " FROM top JOIN passage ON passage.id = top.rid JOIN source AS src ON src.id = passage.source_id"
+        " WHERE top.what = 'passage'"
+        " ORDER BY 6, 14, 15"
+    )
+    return sql, [*params, *label_params, *cited_params, *snippet_params]
+
+
+def _balance(text: str) -> str:
+    """Marks that pair up: a cut that began inside a mark opens it, one that ended inside closes it."""
+    out: list[str] = []
+    open_ = False
+    for ch in text:
+        if ch == MARK_START:
+            if open_:
+                continue
+            open_ = True
+        elif ch == MARK_END:
+            if not open_:
+                if any(c == MARK_START for c in out):
+                    continue
+                out.insert(0, MARK_START)
+            open_ = False
+        out.append(ch)
+    if open_:
+        out.append(MARK_END)
+    return "".join(out).replace(MARK_START + MARK_END, "")
+
+
+def _cut(marked: str, start: int, end: int) -> str:
+    """The part of a marked text covering ``[start:end]`` of its unmarked text, marks kept."""
+    out: list[str] = []
+    pos = 0
+    for ch in marked:
+        if ch in (MARK_START, MARK_END):
+            if start <= pos <= end:
+                out.append(ch)
             continue
-        folded = fold(text)
-        score = sum(1 for t in terms if t in folded)
-        if item_id not in best or score > best[item_id][0]:
-            best[item_id] = (score, Citation(src, start, end, text))
-    return {k: v[1] for k, v in best.items()}
+        if start <= pos < end:
+            out.append(ch)
+        pos += 1
+    return _balance("".join(out))
 
 
-def _item_hits(conn: sqlite3.Connection, fts: str, kinds: list[str], source: str | None, limit: int,
-               terms: list[str]) -> list[SearchHit]:
-    if not kinds:
-        return []
-    where, params = _source_filter_items(source)
-    rows = conn.execute(
-        f"SELECT item.id, item.kind, item.label, "
-        f"snippet(item_fts, -1, char(2), char(3), '…', {_SNIPPET_TOKENS}), {_ITEM_RANK} AS score "
-        "FROM item_fts JOIN item ON item.rowid = item_fts.rowid "
-        f"WHERE item_fts MATCH ? AND item.kind IN (SELECT value FROM json_each(?)){where} "
-        "ORDER BY score, item.ordinal LIMIT ?",
-        [fts, json.dumps(kinds), *params, limit],
-    ).fetchall()
-    cites = _best_citations(conn, [r[0] for r in rows], terms, source)
-    return [
-        SearchHit(kind, item_id, label, snippet, score, cites[item_id].source, cites[item_id])
-        for item_id, kind, label, snippet, score in rows
-        if item_id in cites
-    ]
+def _window(marked: str, size: int = _ITEM_SNIPPET_WORDS) -> str:
+    """At most ``size`` words around the first mark, whitespace made single spaces."""
+    words = marked.split()
+    if len(words) <= size:
+        return " ".join(words)
+    first = next((n for n, w in enumerate(words) if MARK_START in w), 0)
+    begin = max(0, min(first - size // 4, len(words) - size))
+    part = " ".join(words[begin:begin + size])
+    return _balance(("… " if begin else "") + part + (" …" if begin + size < len(words) else ""))
 
 
-def _passage_hits(conn: sqlite3.Connection, fts: str, source: str | None, limit: int) -> list[SearchHit]:
-    p_where = " AND passage.source_id = ?" if source is not None else ""
-    rows = conn.execute(
-        "SELECT passage.source_id, passage.idx, passage.start, passage.\"end\", passage.text, "
-        "coalesce(src.title, src.file, src.id), "
-        f"snippet(passage_fts, 0, char(2), char(3), '…', {_SNIPPET_TOKENS * 2}), {_PASSAGE_RANK} AS score "
-        "FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid "
-        "JOIN source AS src ON src.id = passage.source_id "
-        f"WHERE passage_fts MATCH ? AND passage.role != 'boilerplate'{p_where} "
-        "ORDER BY score, src.ordinal, passage.idx LIMIT ?",
-        [fts, *([source] if source is not None else []), limit],
-    ).fetchall()
-    return [
-        SearchHit("passage", None, f"{name}, paragraph {idx + 1}", snippet or text, score, src,
-                  Citation(src, start, end, text))
-        for src, idx, start, end, text, name, snippet, score in rows
-    ]
+def _item_snippet(citation_text: str, cited_start: int, passage_start: int | None, passage_text: str | None,
+                  marked_passage: str | None) -> str:
+    """An item's snippet: the sentence it is cited from, with the query marked, never a field dump."""
+    if passage_start is not None and marked_passage is not None and strip_marks(marked_passage) == passage_text:
+        offset = cited_start - passage_start
+        return _window(_cut(marked_passage, offset, offset + len(citation_text)))
+    return _window(citation_text)
 
 
-def _run(conn: sqlite3.Connection, fts: str, kinds: Collection[str] | None, source: str | None,
-         limit: int, terms: list[str]) -> tuple[list[SearchHit], dict[str, int]]:
+def _run(conn: sqlite3.Connection, plan: _Plan, kinds: Collection[str] | None, source: str | None,
+         limit: int) -> tuple[list[SearchHit], dict[str, int]]:
     wanted = set(KINDS) | {"passage"} if kinds is None else set(kinds)
-    counts = _counts(conn, fts, source)
-    hits = _item_hits(conn, fts, [k for k in KINDS if k in wanted], source, limit, terms)
-    if "passage" in wanted:
-        hits += _passage_hits(conn, fts, source, limit)
-    hits.sort(key=lambda h: h.rank)
-    return hits[:limit], counts
+    counts = _counts(conn, plan.fts, source)
+    item_kinds = [k for k in KINDS if k in wanted]
+    if not item_kinds and "passage" not in wanted:
+        return [], counts
+    rank_sql, rank_params = _rank_sql(conn, plan, item_kinds, "passage" in wanted, source)
+    details_sql, details_params = _details_sql(plan, source)
+    rows = conn.execute(
+        f"WITH top AS MATERIALIZED ({rank_sql}){details_sql}", [*rank_params, limit, *details_params]
+    ).fetchall()
+    hits = []
+    for (what, kind, item_id, label, label_marked, rank, src, start, end, text, p_start, p_text, marked,
+         _o1, _o2) in rows:
+        if what == "item":
+            snippet = _item_snippet(text, start, p_start, p_text, marked)
+        else:
+            snippet = _balance(" ".join((marked or text).split()))
+        hits.append(SearchHit(kind, item_id, label, snippet, rank, src, Citation(src, start, end, text),
+                              label_marked=label_marked or label))
+    return hits, counts
 
 
 def search(conn: sqlite3.Connection, query: str, *, kinds: Collection[str] | None = None,
            source: str | None = None, limit: int = 200, time_limit_s: float = 2.0) -> SearchResult:
     """Ranked hits for ``query``; see the module docstring for how bad syntax is handled."""
+    query = clean_query(query)
     if not query.strip() or limit <= 0:
         return SearchResult(query, "", False, [], _empty_counts())
-    terms = _terms(query)
+    wanted = set(KINDS) | {"passage"} if kinds is None else set(kinds)
     fts, plain = fold_letters(query.strip()), False
     try:
         with time_limit(conn, time_limit_s):
-            try:
-                hits, counts = _run(conn, fts, kinds, source, limit, terms)
-            except sqlite3.OperationalError as exc:
-                if "interrupted" in str(exc):
-                    raise
+            if not _valid(conn, fts, ("item_fts", "passage_fts")):
                 fts, plain = quote_fts(fold_letters(query)), True
                 if not fts:
                     return SearchResult(query, "", True, [], _empty_counts())
-                hits, counts = _run(conn, fts, kinds, source, limit, terms)
+            hits, counts = _run(conn, _plan(query, fts, plain), kinds, source, limit)
     except QueryTimeout:
         return SearchResult(query, fts, plain, [], _empty_counts(), timed_out=True)
-    return SearchResult(query, fts, plain, hits, counts)
+    total = sum(n for k, n in counts.items() if k in wanted)
+    return SearchResult(query, fts, plain, hits, counts, total=total)
