@@ -1,26 +1,39 @@
-"""Copy a passage with its citation: text/plain in the chosen format, text/html escaped."""
+"""Copy a passage with its citation: text/plain and text/html from the same rendering."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
-from bilateral.core.cite import FORMATS, clipboard_html, format_citation
+from bilateral.core.cite import DEFAULT_STYLE, STYLES, CitationError, render
 from bilateral.core.model import Source
 
+_HTML_PAGE = '<html><head><meta charset="utf-8"></head><body>{}</body></html>'
 
-def citation_mime(text: str, source: Source, start: int, end: int, fmt: str = "plain") -> QMimeData:
-    """Both flavours at once, so a word processor gets the quote block and an editor the plain text."""
+
+def citation_mime(text: str, source: Source, style: str = DEFAULT_STYLE) -> QMimeData:
+    """Both flavours at once: a word processor takes the HTML (italics, link), an editor the text."""
+    rendered = render(style, text, source)
     mime = QMimeData()
-    mime.setText(format_citation(fmt, text, source, start, end))
-    mime.setHtml(clipboard_html(text, source))
+    mime.setText(rendered.plain)
+    mime.setHtml(_HTML_PAGE.format(rendered.html))
     return mime
 
 
-def copy_citation(text: str, source: Source, start: int, end: int, fmt: str = "plain") -> str:
-    """Put the passage and citation on the clipboard; return the status-bar line saying what was copied."""
-    QGuiApplication.clipboard().setMimeData(citation_mime(text, source, start, end, fmt))
+def copy_citation(text: str, source: Source, start: int, end: int, style: str = DEFAULT_STYLE) -> str:
+    """Put the passage and citation on the clipboard; return the status-bar line saying what was copied.
+
+    ``start``/``end`` are accepted for old callers and not shown. Should the
+    citation processor fail, the passage alone is copied and the line says so.
+    """
     words = " ".join(text.split())
     preview = words if len(words) <= 60 else words[:59].rstrip() + "…"
-    title = source.title or "untitled article"
-    return f"Copied “{preview}” with a {FORMATS[fmt]} citation — from “{title}”, chars {start}–{end}"
+    try:
+        mime = citation_mime(text, source, style)
+    except CitationError as err:
+        QGuiApplication.clipboard().setText(words)
+        return f"Copied “{preview}” without a citation — {err}"
+    QGuiApplication.clipboard().setMimeData(mime)
+    title = source.title or "an untitled article"
+    where = f"“{title}”" if source.title else title
+    return f"Copied “{preview}” with a {STYLES.get(style, str(style))} citation — from {where}"
