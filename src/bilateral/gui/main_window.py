@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import (
@@ -15,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     QSettings,
     Qt,
     QTimer,
@@ -24,8 +27,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -39,10 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bilateral.core.cite import FORMATS, human_date
+from bilateral.core.cite import STYLES, human_date
 from bilateral.core.model import Item, Passage, Source
 from bilateral.gui import settings as window_settings
-from bilateral.gui.clipboard import copy_citation
+from bilateral.gui.copying import STYLE_KEY, Copier, default_style
 from bilateral.gui.detail_pane import DetailPane
 from bilateral.gui.item_models import (
     CATEGORIES,
@@ -64,6 +69,15 @@ from bilateral.store.library import CitedSpan, Library, SearchHit
 
 #: How many opened articles (text, passages, spans) stay in memory.
 OPENED_SOURCES = 4
+
+
+def _no_args(slot: Callable[[], object]) -> Callable[..., None]:
+    """A slot for ``triggered(bool)`` that calls ``slot()``: the checked flag must never reach
+    a slot's own parameters (it once arrived as a citation format, ``False``)."""
+    def call(*_args: object) -> None:
+        slot()
+    return call
+
 
 class _SideButtons(QObject):
     """Mouse back/forward buttons anywhere in the window (views would otherwise eat them)."""
@@ -108,6 +122,8 @@ class MainWindow(QMainWindow):
         # Opened articles (text, passages, cited spans), the few most recent kept.
         self._opened: OrderedDict[str, tuple[Source, list[Passage], list[CitedSpan]]] = OrderedDict()
         self.counts = library.counts()
+        self._syncing = False  # set while the table is moved to match the panes, not the other way round
+        self.copier = Copier(self)
         self.tables: dict[str, CategoryTable] = {}
         self.models: dict[str, ItemTableModel | SourceTableModel] = {}
 
@@ -162,9 +178,15 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailPane(self)
         self.detail.link_activated.connect(self.open_link)
+        self.detail.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.detail.customContextMenuRequested.connect(self._detail_menu)
         self.reading = ReadingPane(self)
         self.reading.span_chosen.connect(self._on_span_chosen)
         self.reading.message.connect(self.messages.show_error)
+        self.reading.url_activated.connect(self.open_url)
+        self.reading.text.customContextMenuRequested.connect(self._article_menu)
+        self.search_panel.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.search_panel.view.customContextMenuRequested.connect(self._search_menu)
 
         self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.center_splitter.setObjectName("centerSplitter")
@@ -188,8 +210,9 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setAccessibleName("Search everything")
         self.search_field.textChanged.connect(self._on_search_text)
-        self.search_field.returnPressed.connect(self.search_panel.open_top_hit)
-        for key, slot in (("Escape", self.clear_search), ("Down", self._focus_results)):
+        self.search_field.returnPressed.connect(self.search_panel.open_current)
+        self.search_panel.close_requested.connect(self.close_search)
+        for key, slot in (("Escape", self.close_search), ("Down", self.search_panel.enter_results)):
             shortcut = QShortcut(QKeySequence(key), self.search_field)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
@@ -205,7 +228,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(keys))
         if tip:
             action.setStatusTip(tip)
-        action.triggered.connect(slot)
+        action.triggered.connect(_no_args(slot))
         self.addAction(action)  # window-wide, also when the menu bar is hidden
         return action
 
@@ -217,21 +240,27 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         edit_menu = menubar.addMenu("&Edit")
-        self.copy_action = self._action("&Copy passage with citation", self.copy_current, "Ctrl+C",
-                                        "Copy the chosen item's passage and its citation")
-        self.copy_selection_action = self._action(
-            "Copy &selection with citation", self.copy_selection, "Ctrl+Shift+C",
-            "Copy the text selected in the article with its citation")
+        self.copy_action = self._action("&Copy", self.copier.copy, "Ctrl+C",
+                                        "Copy the selection, or the passage of what is shown")
+        self.copy_cited_action = self._action(
+            "Copy with &citation", self.copier.copy_with_citation, "Ctrl+Shift+C",
+            "Copy the article selection, or the passage shown, with a citation in the default style")
         edit_menu.addAction(self.copy_action)
-        edit_menu.addAction(self.copy_selection_action)
+        edit_menu.addAction(self.copy_cited_action)
         copy_as = QMenu("Copy &as", self)
         self.copy_as_actions: dict[str, QAction] = {}
-        for key, label in FORMATS.items():
+        for key, label in STYLES.items():
             action = QAction(label, copy_as)
-            action.triggered.connect(partial(self.copy_as, key))
+            action.triggered.connect(_no_args(partial(self.copier.copy_as, key)))
             copy_as.addAction(action)
             self.copy_as_actions[key] = action
         edit_menu.addMenu(copy_as)
+        edit_menu.addSeparator()
+        self.preferences_action = self._action("&Preferences…", self.show_preferences,
+                                               QKeySequence.StandardKey.Preferences)
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        edit_menu.addAction(self.preferences_action)
         edit_menu.addSeparator()
         self.search_action = self._action("&Search everything", self.focus_search, ["Ctrl+K"])
         self.find_action = self._action("&Find (article when it has focus, else search)", self.find,
@@ -311,6 +340,9 @@ class MainWindow(QMainWindow):
         table.setSortingEnabled(True)  # sorts by the (restored) indicator
         table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         table.activated.connect(self._on_row_activated)
+        table.clicked.connect(self._on_row_clicked)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(partial(self._table_menu, key))
         table.viewport().installEventFilter(self)
         self.tables[key] = table
         self.models[key] = model
@@ -341,6 +373,20 @@ class MainWindow(QMainWindow):
         self.filter_field.blockSignals(False)
         self.filter_field.setPlaceholderText(f"Filter {CATEGORY_NAMES[key].lower()}…  (Ctrl+Shift+F)")
         self._show_table_or_empty()
+        if not self._syncing:
+            self._open_table_row(key)
+
+    def _open_table_row(self, key: str) -> None:
+        """Coming back to a category: the panes show the row the table highlights (its current
+        row, else the first), never an item of the category left behind."""
+        table, model = self.tables[key], self.models[key]
+        if model.rowCount() == 0:
+            return
+        index = table.currentIndex()
+        if not index.isValid():
+            table.setCurrentIndex(model.index(0, 0))  # opens it through currentRowChanged
+        elif not self._shows_row(index):
+            self._open_row(index)
 
     def _show_table_or_empty(self) -> None:
         key = self.category
@@ -385,8 +431,25 @@ class MainWindow(QMainWindow):
 
     @Slot(QModelIndex, QModelIndex)
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        # While the table is being moved to match the panes, Qt may set a current row of its own
+        # (a table shown for the first time takes focus and row 0): that must not open anything.
+        if current.isValid() and not self._syncing:
             self._open_row(current)
+
+    @Slot(QModelIndex)
+    def _on_row_clicked(self, index: QModelIndex) -> None:
+        """A click on the row already current opens it again if the panes moved on."""
+        if index.isValid() and not self._shows_row(index):
+            self._open_row(index)
+
+    def _shows_row(self, index: QModelIndex) -> bool:
+        model = index.model()
+        current = self.current
+        if current is None:
+            return False
+        if isinstance(model, SourceTableModel):
+            return current.item_id is None and current.source_id == model.item_id(index.row())
+        return isinstance(model, ItemTableModel) and current.item_id == model.item_id(index.row())
 
     @Slot(QModelIndex)
     def _on_row_activated(self, index: QModelIndex) -> None:
@@ -457,6 +520,9 @@ class MainWindow(QMainWindow):
                 self._show_item_details(item, focus)
         else:
             self.detail.show_source(source, spans)
+        if location.category is None:
+            # Whatever moved the panes (F7/F8, a link), the table follows to the item's own category.
+            location = replace(location, category=item.kind if item is not None and location.item_id else "source")
         self.current = location
         if record:
             self.history.push(location)
@@ -474,24 +540,37 @@ class MainWindow(QMainWindow):
         self.detail.show_item(item, self._sources, names, page, current)
 
     def _sync_table(self, location: Location) -> None:
+        """Move the table to what the panes now show (a row highlighted is always what is open)."""
         key = location.category
         if key is None or self.category_model.row_of(key) < 0:
             return
-        if key != self.category:
-            if self.search_field.text():
-                return  # the user is working through search results: keep them in view
-            # Opened from elsewhere (a link, history, --open): show it in its own table.
-            self.sidebar.setCurrentIndex(self.category_model.index(self.category_model.row_of(key)))
-        if key not in self.tables:
-            return
-        model = self.models[key]
-        target = location.source_id if key == "source" else location.item_id
-        if target is None:
-            return
-        row = model.row_of(target)
-        table = self.tables[key]
-        if row >= 0 and table.currentIndex().row() != row:
-            self._selected_in(table, row)
+        self._syncing = True
+        try:
+            if key != self.category:
+                if self.search_field.text():
+                    return  # the user is working through search results: keep them in view
+                # Opened from elsewhere (a link, history, F7/F8): show it in its own table.
+                self.sidebar.setCurrentIndex(self.category_model.index(self.category_model.row_of(key)))
+            if key not in self.tables:
+                return
+            model = self.models[key]
+            target = location.source_id if key == "source" else location.item_id
+            row = model.row_of(target) if target is not None else -1
+            table = self.tables[key]
+            if row < 0:
+                self._clear_selection(table)  # not in this (filtered) table: highlight nothing
+            elif table.currentIndex().row() != row:
+                self._selected_in(table, row)
+        finally:
+            self._syncing = False
+
+    def _clear_selection(self, table: QTableView) -> None:
+        selection = table.selectionModel()
+        selection.blockSignals(True)
+        selection.clearSelection()
+        selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.blockSignals(False)
+        table.viewport().update()
 
     @Slot(str)
     def open_link(self, link: str) -> None:
@@ -550,6 +629,12 @@ class MainWindow(QMainWindow):
         self.search_field.clear()
 
     @Slot()
+    def close_search(self) -> None:
+        """Escape in the search field or the results: clear the search and go back to the table."""
+        self.clear_search()
+        self.focus_table()
+
+    @Slot()
     def _focus_results(self) -> None:
         self.search_panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -591,53 +676,112 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_url(self) -> None:
-        source = self.reading.source
-        if source is None or not source.url:
-            self.messages.show_error("This article's URL is unknown")
+        """Ctrl+U: the open article's address, if it is http(s)."""
+        self.copier.open_url(self.current)
+
+    def source_info(self, source_id: str) -> Source | None:
+        """A source's metadata (no text), or None when it is not in the library."""
+        return self._sources.get(source_id)
+
+    # -- context menus -------------------------------------------------------------------
+    @Slot(QPoint)
+    def _article_menu(self, pos: QPoint) -> None:
+        selection = self.copier.article_selection()
+        view = self.reading.text
+        menu = self.copier.menu(view, selection or self.current,
+                                selection=view if selection is not None else None)
+        self.copier.popup(menu, view, pos)
+
+    @Slot(QPoint)
+    def _detail_menu(self, pos: QPoint) -> None:
+        anchor = self.detail.anchorAt(pos)
+        location = self._link_location(anchor) if anchor else None
+        if location is not None:
+            menu = self.copier.menu(self.detail, location, show=partial(self._show_in_article, location))
+        else:
+            has_selection = self.detail.textCursor().hasSelection()
+            menu = self.copier.menu(self.detail, self.current, selection=self.detail if has_selection else None,
+                                    show=self.focus_article)
+        self.copier.popup(menu, self.detail.viewport(), pos)
+
+    def _table_menu(self, key: str, pos: QPoint) -> None:
+        table = self.tables[key]
+        index = table.indexAt(pos)
+        if not index.isValid():
             return
-        self.reading._open_url(source.url)
+        if table.currentIndex().row() != index.row():
+            table.setCurrentIndex(index)  # the menu acts on the row the panes now show
+        elif not self._shows_row(index):
+            self._open_row(index)
+        menu = self.copier.menu(table, self.current, show=self.focus_article)
+        self.copier.popup(menu, table.viewport(), pos)
 
-    # -- copying -----------------------------------------------------------------------
-    def _focused_location(self) -> Location | None:
-        """What Ctrl+C means: the focused table row or search hit, else what is open."""
-        focus = QApplication.focusWidget()
-        if focus is self.search_panel.view:
-            hit = self.search_panel.current_hit()
-            if hit is not None:
-                c = hit.citation
-                return Location(c.source, hit.item_id, c.start, c.end)
-        for table in self.tables.values():
-            if focus is table and table.currentIndex().isValid():
-                model = table.model()
-                if isinstance(model, ItemTableModel):
-                    c = model.item_row(table.currentIndex().row()).citation
-                    return Location(c.source, model.item_id(table.currentIndex().row()), c.start, c.end)
-        return self.current
-
-    def _copy(self, location: Location | None, fmt: str) -> bool:
-        if location is None or location.start is None or location.end is None:
-            self.messages.show_error("Nothing to copy — choose an item, or select text in the article")
-            return False
-        source = self.source(location.source_id)
-        text = source.text[location.start:location.end]
-        self.messages.show_info(copy_citation(text, source, location.start, location.end, fmt))
-        return True
-
-    @Slot()
-    def copy_current(self) -> None:
-        self._copy(self._focused_location(), "plain")
-
-    @Slot()
-    def copy_selection(self, fmt: str = "plain") -> None:
-        span = self.reading.selection_span()
-        if span is None or self.reading.source is None:
-            self._copy(self._focused_location(), fmt)
+    @Slot(QPoint)
+    def _search_menu(self, pos: QPoint) -> None:
+        view = self.search_panel.view
+        index = view.indexAt(pos)
+        if not index.isValid():
             return
-        self._copy(Location(self.reading.source.id, None, span[0], span[1]), fmt)
+        view.setCurrentIndex(index)
+        hit = self.search_panel.current_hit()
+        if hit is None:
+            return
+        c = hit.citation
+        location = Location(c.source, hit.item_id, c.start, c.end, hit.kind if hit.item_id else None)
+        menu = self.copier.menu(view, location, show=partial(self._show_in_article, location))
+        self.copier.popup(menu, view.viewport(), pos)
 
-    def copy_as(self, fmt: str) -> None:
-        """Copy as ▸ format: the article selection if there is one, else the chosen item."""
-        self.copy_selection(fmt)
+    def _link_location(self, link: str) -> Location | None:
+        """The citation a detail-pane link points at (cite: and span: links)."""
+        scheme, _, rest = link.partition(":")
+        try:
+            if scheme == "cite":
+                item_id, _, n = rest.rpartition(":")
+                item = self.library.item(item_id)
+                c = item.citations[int(n)]
+                return Location(c.source, item.id, c.start, c.end, item.kind)
+            if scheme == "span":
+                item_id, start, end = rest.rsplit(":", 2)
+                if self.reading.source is not None:
+                    return Location(self.reading.source.id, item_id, int(start), int(end))
+        except (KeyError, IndexError, ValueError):
+            return None
+        return None
+
+    def _show_in_article(self, location: Location) -> None:
+        self.open_location(location)
+        self.focus_article()
+
+    # -- preferences -----------------------------------------------------------------------
+    @Slot()
+    def show_preferences(self) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setObjectName("preferencesDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle("Preferences")
+        style_box = QComboBox(dialog)
+        style_box.setObjectName("citationStyle")
+        for key, label in STYLES.items():
+            style_box.addItem(label, key)
+        style_box.setCurrentIndex(max(0, style_box.findData(default_style(self.settings))))
+        form = QFormLayout()
+        form.addRow("Default citation style (Ctrl+Shift+C):", style_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+        def save() -> None:
+            self.settings.setValue(STYLE_KEY, style_box.currentData())
+            self.settings.sync()
+            self.messages.show_info(f"Ctrl+Shift+C now copies with a {style_box.currentText()} citation")
+
+        dialog.accepted.connect(save)
+        dialog.show()
+        return dialog
 
     # -- messages, dialogs --------------------------------------------------------------
     @Slot(str)

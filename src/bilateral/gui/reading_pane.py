@@ -16,10 +16,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QKeySequence,
     QShortcut,
     QShowEvent,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from bilateral.core.cite import human_date
 from bilateral.core.model import METADATA_FIELDS, Passage, Source
+from bilateral.gui.copying import safe_url
 from bilateral.gui.offsets import OffsetMap
 from bilateral.gui.theme import Colors, tooltip_html
 from bilateral.store.folding import fold
@@ -72,6 +72,22 @@ def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
     return [(starts[m.start()], ends[m.end() - 1]) for m in pattern.finditer("".join(folded)) if m.end() > m.start()]
 
 
+class ArticleText(QTextBrowser):
+    """The article view. Whatever copies its selection (Ctrl+C, drag, the context menu's Copy)
+    gets the stored source text at the selection's offsets, not Qt's rewrite of it."""
+
+    def __init__(self, pane: ReadingPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        mime = QMimeData()
+        text = self._pane.selected_source_text()
+        if text is not None:
+            mime.setText(text)
+        return mime
+
+
 def metadata_note(source: Source, name: str) -> str:
     """What a metadata field rests on: its basis and the evidence note; empty when nothing is recorded."""
     basis = source.basis.get(name) if getattr(source, name) else None
@@ -86,6 +102,7 @@ class ReadingPane(QWidget):
 
     span_chosen = Signal(str, int, int)  # item id, start, end — next/previous citation
     message = Signal(str)
+    url_activated = Signal()  # the header's URL link; the window checks and opens it
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -104,6 +121,7 @@ class ReadingPane(QWidget):
         self.title = QLabel("No source open", self)
         self.title.setObjectName("paneTitle")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a title from a source is never markup
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = QLabel(self)
         self.meta.setObjectName("paneMeta")
@@ -118,7 +136,8 @@ class ReadingPane(QWidget):
         self.url.setObjectName("paneMeta")
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.url.linkActivated.connect(self._open_url)
+        self.url.setTextFormat(Qt.TextFormat.RichText)
+        self.url.linkActivated.connect(self._on_url_link)
 
         self.boilerplate = QToolButton(self)
         self.boilerplate.setText("Show boilerplate")
@@ -154,8 +173,9 @@ class ReadingPane(QWidget):
         header_layout.addWidget(self.url)
         header_layout.addLayout(tools)
 
-        self.text = QTextBrowser(self)
+        self.text = ArticleText(self)
         self.text.setObjectName("articleText")
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the window builds it
         self.text.setOpenLinks(False)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -246,9 +266,11 @@ class ReadingPane(QWidget):
                 ("author", f"By {source.author}" if source.author else "Author unknown")]
         self.meta.setText("&nbsp; · &nbsp;".join(self._meta_bit(source, name, text) for name, text in bits))
         self.meta.setToolTip("")
-        if source.url:
+        if source.url and safe_url(source.url) is not None:
             escaped = html.escape(source.url, quote=True)
-            self.url.setText(f'<a href="{escaped}">{escaped}</a>')
+            self.url.setText(f'<a href="open:url">{escaped}</a>')
+        elif source.url:
+            self.url.setText(html.escape(source.url))  # not http(s): shown, never a link
         else:
             self.url.setText("URL: unknown")
         self.url.setToolTip(tooltip_html(self._meta_tips["url"]) if "url" in self._meta_tips else "")
@@ -286,9 +308,8 @@ class ReadingPane(QWidget):
             self.message.emit(" ".join(note.split()))
 
     @Slot(str)
-    def _open_url(self, url: str) -> None:
-        if not QDesktopServices.openUrl(QUrl(url)):
-            self.message.emit(f"Could not open {url} in a browser")
+    def _on_url_link(self, _link: str) -> None:
+        self.url_activated.emit()
 
     def _visible_ranges(self) -> list[tuple[int, int]]:
         """The source minus hidden boilerplate (and the blank lines that followed it)."""
@@ -407,6 +428,11 @@ class ReadingPane(QWidget):
             return None
         start, end = self.offsets.span_to_src(cursor.selectionStart(), cursor.selectionEnd())
         return (start, end) if end > start else None
+
+    def selected_source_text(self) -> str | None:
+        """The stored text under the selection (CRLF, BOM and all), or None without one."""
+        span = self.selection_span()
+        return self.source.text[span[0]:span[1]] if span is not None and self.source is not None else None
 
     # -- cited spans, next/previous ------------------------------------------------
     def _distinct_spans(self) -> list[CitedSpan]:
