@@ -151,3 +151,12 @@ def test_generic_reference_folds_into_the_named_agreement() -> None:
 def test_more_document_sets() -> None:
     found = _agreements("Ghana and Togo signed a package of 9 letters of intent on energy.")
     assert "9 letters of intent" in found
+
+
+def test_a_themed_year_under_two_translations_and_country_orders_has_one_key() -> None:
+    a = _agreements("China and Laos launched the China-Laos Year of People-to-People Exchanges in 2025.")
+    b = _agreements("Laos and China marked the Year of Laos-China Humanistic Exchange in 2025.")
+    (fa,), (fb,) = a.values(), b.values()
+    assert fa.key == fb.key == "China+Laos|year of people-to-people exchange"
+    c = _agreements("China and Laos launched the China-Laos Year of Tourism in 2025.")
+    assert next(iter(c.values())).key != fa.key  # another theme is another year

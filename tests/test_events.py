@@ -165,3 +165,18 @@ def test_next_sentence_names_the_people_of_the_signing() -> None:
     assert len(found) == 1
     assert found[0].fields["participants"] == ["Fumio Kishida", "Joko Widodo"]
     assert len(found[0].spans) == 2
+
+
+def test_a_participle_right_after_a_name_signs_that_name_not_the_next() -> None:
+    text = ("On the basis of the agreement on fisheries cooperation signed in 2019, the mechanism of "
+            "Japan-South Korea consultation on maritime boundaries, and other channels, the sides kept talking.")
+    signings = [f for f in _events(text) if f.fields["event_kind"] == "signing"]
+    assert len(signings) == 1
+    assert "fisheries" in signings[0].fields["title"] and signings[0].date == "2019"
+
+
+def test_one_event_in_two_articles_has_one_key_and_its_date_beside_it() -> None:
+    a = _events("Kishida paid a state visit to South Korea on May 7, 2023.", "2023-05-09")
+    b = _events("Kishida's visit in May 2023 was the first in years.", "2024-01-10")
+    assert a[0].key == b[0].key == "visit|Fumio Kishida"
+    assert (a[0].date, b[0].date) == ("2023-05-07", "2023-05")

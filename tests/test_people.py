@@ -199,3 +199,15 @@ def test_country_from_coordinated_titles_and_city_of_an_institution() -> None:
 def test_coordinated_title_without_a_nationality_stays_unknown() -> None:
     people, _, _ = people_of("Trade Minister Ayse Kaya Ozturk and Energy Minister Nikos Stavrou met on Monday.")
     assert people["Nikos Stavrou"].fields["country"] is None
+
+
+def test_people_named_only_in_credits_are_marked_not_leaders() -> None:
+    text = ("Prime Minister Anthony Albanese met President Joko Widodo in Jakarta on Monday.\n\n"
+            "Editor's Note: Maria Lindqvist, a senior commentator on foreign affairs for Nordic Radio, is an "
+            "associate professor at the School of Politics.\n\n"
+            "Translated by Hana Sato")
+    doc = Document(Source(id="t", text=text))
+    found = {f.key: f.fields for f in extract_people(doc)[0]}
+    assert found["Maria Lindqvist"].get("credit") == "author"
+    assert found["Hana Sato"].get("credit") == "translator"
+    assert "credit" not in found["Anthony Albanese"]

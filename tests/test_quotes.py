@@ -52,10 +52,26 @@ def test_partial_quote_after_possessive_speech_noun() -> None:
 
 
 def test_partial_quote_with_as_attribution_and_repeat_is_not_duplicated() -> None:
-    text = INTRO + ("The deals create tangible “highlights” in trade, as Wong described. "
-                    "Later, Wong's remark about “highlights” was repeated.")
+    text = INTRO + ("The deals create tangible “highlights of cooperation” in trade, as Wong described. "
+                    "Later, Wong's remark about “highlights of cooperation” was repeated.")
     found = summary(text)
-    assert found.count(("partial", "Penny Wong", "highlights")) == 1
+    assert found.count(("partial", "Penny Wong", "highlights of cooperation")) == 1
+
+
+def test_a_one_word_scare_quote_is_no_statement() -> None:
+    assert quotes_of(INTRO + 'He called it a "milestone".') == []
+    # "as Wong described" names who used the word; the rest of the sentence is not her statement
+    assert quotes_of(INTRO + "The deals create tangible “highlights” in trade, as Wong described, for both.") == []
+    assert quotes_of(INTRO + "Wong hailed the “milestone”.") == []
+
+
+def test_a_noun_phrase_put_forward_or_proposed_is_no_quote() -> None:
+    assert quotes_of(INTRO + "The minister put forward a five-point plan.") == []
+    assert quotes_of(INTRO + "Wong put forward a notable five-point plan aimed at building a shared future.") == []
+    assert quotes_of(INTRO + "Prabowo Subianto proposed new rules for fisheries in the strait.") == []
+    # a proposal told as a clause is a statement
+    assert ("reported", "Penny Wong", "both sides cut tariffs by half") in summary(
+        INTRO + "Wong proposed that both sides cut tariffs by half.")
 
 
 def test_reported_speech_forms() -> None:

@@ -243,3 +243,27 @@ def test_a_bare_number_compared_with_a_count_counts_the_same_thing() -> None:
 def test_currency_words_that_are_also_verbs_need_a_scale() -> None:
     assert [s["unit"] for s in stats("The Liberals won 12 seats, and 3 won outright.")] == ["seats"]
     assert one("Seoul pledged 2 trillion won.")["unit"] == "KRW"
+
+
+def test_a_counted_subject_keeps_what_it_did() -> None:
+    # "Nearly 60 provinces" alone says nothing: the figure counts provinces that built ties
+    s = one("Nearly 60 provinces have built ties with partner cities.")
+    assert (s["value"], s["qualifier"]) == (60, "nearly")
+    assert "ties" in s["measure"] and "provinces" in s["measure"]
+    s = one("About 120 companies signed supply contracts with local farms in 2023.")
+    assert "contracts" in s["measure"] and s["period"] == "2023"
+    # a verb agreeing with another subject is not the counted noun's ("has" after a plural)
+    s = one("The line, with 12 elevated stations has cut travel times.")
+    assert s["measure"] == "elevated stations"
+
+
+def test_the_same_figure_in_two_articles_has_one_key_whatever_the_qualifier() -> None:
+    a = one("Bilateral trade between Brazil and Nigeria exceeded $4 billion in 2023.")
+    b = one("In 2023, trade between Nigeria and Brazil reached more than US$4 billion, the ministry said.")
+    c = one("Bilateral trade between Brazil and Nigeria was about $3 billion in 2023.")
+    assert a["key"] == b["key"] != c["key"]
+    # a rank "globally" and one "in the world" are one measure
+    from bilateral.ingest.statistics import fact_key
+    assert fact_key({"measure": "Brazil's rank among exporters globally", "period": None, "unit": "rank",
+                     "normalized": 3}) == fact_key({"measure": "Brazil's rank among exporters in the world",
+                                                    "period": None, "unit": "rank", "normalized": 3})

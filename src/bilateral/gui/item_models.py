@@ -71,9 +71,9 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
-def snippet_html(snippet: str) -> str:
-    """Escape first, then turn the store's \\x02…\\x03 match marks into bold."""
-    return html.escape(snippet).replace("\x02", "<b>").replace("\x03", "</b>")
+def snippet_html(snippet: str, tag: str = "b") -> str:
+    """Escape first, then turn the store's \\x02…\\x03 match marks into ``<tag>`` (bold by default)."""
+    return html.escape(snippet).replace("\x02", f"<{tag}>").replace("\x03", f"</{tag}>")
 
 
 @dataclass(frozen=True)
@@ -427,32 +427,40 @@ class CategoryModel(QAbstractListModel):
 
 
 class SearchResultModel(QAbstractItemModel):
-    """Search hits grouped by kind: group rows on top, hits below them, best first."""
+    """Search hits grouped by kind: group rows on top, hits below them, best first.
 
-    ORDER = ("statistic", "person", "quote", "agreement", "event", "passage")
+    Groups come in the order of their best hit, so the first hit row is the top
+    hit overall: the row shown highlighted first is what Enter opens. A group
+    row says how many of its matches are shown when the limit cut them
+    ("Passages (12 of 40)").
+    """
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self._groups: list[tuple[str, list[SearchHit]]] = []
+        self._starts: list[int] = []  # display position of each group's first hit
         self.result: SearchResult | None = None
 
     def set_result(self, result: SearchResult | None) -> None:
         self.beginResetModel()
         self.result = result
         grouped: dict[str, list[SearchHit]] = {}
-        for hit in result.hits if result else []:
-            grouped.setdefault(hit.kind, []).append(hit)
-        order = [k for k in self.ORDER if k in grouped] + [k for k in grouped if k not in self.ORDER]
-        self._groups = [(k, grouped[k]) for k in order]
+        for hit in sorted(result.hits, key=lambda h: h.rank) if result else []:
+            grouped.setdefault(hit.kind, []).append(hit)  # a group's place is its best hit's
+        self._groups = list(grouped.items())
+        self._starts = []
+        n = 0
+        for _, hits in self._groups:
+            self._starts.append(n)
+            n += len(hits)
         self.endResetModel()
 
     def hit_count(self) -> int:
         return sum(len(hits) for _, hits in self._groups)
 
     def top_hit(self) -> SearchHit | None:
-        """The best-ranked hit overall (BM25: lower is better), whatever its group."""
-        hits = [h for _, hits in self._groups for h in hits]
-        return min(hits, key=lambda h: h.rank) if hits else None
+        """The best-ranked hit overall: the first hit row."""
+        return self._groups[0][1][0] if self._groups else None
 
     def hit(self, index: Index) -> SearchHit | None:
         if not index.isValid() or index.internalId() == 0:
@@ -462,6 +470,27 @@ class SearchResultModel(QAbstractItemModel):
 
     def first_hit_index(self) -> QModelIndex:
         return self.index(0, 0, self.index(0, 0)) if self._groups else QModelIndex()
+
+    # Hits as one list, for keyboard navigation that never stops on a group row.
+    def hit_index_at(self, position: int) -> QModelIndex:
+        """The hit row at ``position`` in display order (clamped); invalid when there are none."""
+        total = self.hit_count()
+        if total == 0:
+            return QModelIndex()
+        position = max(0, min(position, total - 1))
+        group = max(g for g, start in enumerate(self._starts) if start <= position)
+        return self.createIndex(position - self._starts[group], 0, group + 1)
+
+    def hit_position(self, index: Index, *, after: bool = True) -> int | None:
+        """Display position of a hit row; for a group row, of the hit after it (or before it)."""
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            if index.row() >= len(self._groups):
+                return None
+            start = self._starts[index.row()]
+            return start if after else max(start - 1, 0)
+        return self._starts[index.internalId() - 1] + index.row()
 
     # internalId 0 marks a group row; n > 0 marks a hit of group n - 1.
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -505,9 +534,10 @@ class SearchResultModel(QAbstractItemModel):
             if index.row() >= len(self._groups):
                 return None
             kind, hits = self._groups[index.row()]
-            total = self.result.counts.get(kind, len(hits)) if self.result else len(hits)
+            total = max(self.result.counts.get(kind, len(hits)) if self.result else 0, len(hits))
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{KIND_NAMES.get(kind, kind)} ({total})"
+                shown = f"{len(hits)} of {total}" if total > len(hits) else str(total)
+                return f"{KIND_NAMES.get(kind, kind)} ({shown})"
             if role == KIND_ROLE:
                 return kind
             return None
@@ -516,8 +546,8 @@ class SearchResultModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.label} — {hit.snippet.replace(chr(2), '').replace(chr(3), '')}"
-        if role == HTML_ROLE:
-            return f"<b>{html.escape(hit.label)}</b><br>{snippet_html(hit.snippet)}"
+        if role == HTML_ROLE:  # the label is bold already: its matches are underlined
+            return f"<b>{snippet_html(hit.label_marked or hit.label, 'u')}</b><br>{snippet_html(hit.snippet)}"
         if role == ID_ROLE:
             return hit.item_id
         if role == CITATION_ROLE:

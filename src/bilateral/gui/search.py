@@ -1,7 +1,10 @@
 """Results of the one search field: grouped by kind, filterable by kind and source.
 
 Searching runs in the worker thread (``workers.SearchController``); this
-panel only shows what comes back and never waits for it.
+panel only shows what comes back and never waits for it. The keyboard: Down
+in the search field enters the list, arrows and Page/Home/End move between
+hits only (never onto a group row), Enter opens the highlighted hit (in the
+field too), Escape closes the results.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -31,13 +35,71 @@ from bilateral.gui.item_models import KIND_NAMES, SearchResultModel
 from bilateral.gui.sidebar import HtmlDelegate
 from bilateral.gui.workers import SearchController
 from bilateral.store.library import SearchHit, SearchResult
+from bilateral.store.search import clean_query
 
 FILTER_KINDS: tuple[str | None, ...] = (None, "person", "agreement", "statistic", "quote", "event", "passage")
+
+_Action = QAbstractItemView.CursorAction
+
+
+class ResultsView(QTreeView):
+    """The results tree: the cursor moves from hit to hit, Enter chooses, Escape asks to close."""
+
+    chosen = Signal(QModelIndex)
+    close_requested = Signal()
+
+    def search_model(self) -> SearchResultModel:
+        model = self.model()
+        assert isinstance(model, SearchResultModel)
+        return model
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        model = self.search_model()
+        if model.hit_count() == 0:
+            return QModelIndex()
+        here = model.hit_position(self.currentIndex())
+        if action in (_Action.MoveDown, _Action.MoveNext):
+            return model.hit_index_at(0 if here is None else here + 1)
+        if action in (_Action.MoveUp, _Action.MovePrevious):
+            return model.hit_index_at(0 if here is None else here - 1)
+        if action == _Action.MoveHome:
+            return model.hit_index_at(0)
+        if action == _Action.MoveEnd:
+            return model.hit_index_at(model.hit_count() - 1)
+        if action in (_Action.MovePageDown, _Action.MovePageUp):
+            target = super().moveCursor(action, modifiers)
+            position = model.hit_position(target, after=action == _Action.MovePageDown)
+            return model.hit_index_at(position if position is not None else here or 0)
+        return self.currentIndex()
+
+    def step(self, rows: int) -> None:
+        """Move the current row by ``rows`` hits (from the search field's Down key)."""
+        model = self.search_model()
+        here = model.hit_position(self.currentIndex())
+        target = model.hit_index_at(0 if here is None else here + rows)
+        if target.isValid():
+            self.setCurrentIndex(target)
+            self.scrollTo(target)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            if self.search_model().hit(self.currentIndex()) is not None:
+                self.chosen.emit(self.currentIndex())
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and plain:
+            self.close_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class SearchPanel(QWidget):
     hit_activated = Signal(object)  # SearchHit
     message = Signal(str)
+    close_requested = Signal()  # Escape in the results: clear the search, back to the table
 
     def __init__(self, db_path: Path | None, sources: Sequence[Source], parent: QWidget) -> None:
         super().__init__(parent)
@@ -96,7 +158,7 @@ class SearchPanel(QWidget):
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.source_box)
 
-        self.view = QTreeView(self)
+        self.view = ResultsView(self)
         self.view.setObjectName("searchResults")
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
@@ -109,8 +171,10 @@ class SearchPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(False)
-        self.view.activated.connect(self._on_activated)
+        # Enter is handled by the view itself (``chosen``), the same on every platform; a click opens.
+        self.view.chosen.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
+        self.view.close_requested.connect(self.close_requested)
         self.model.modelReset.connect(self.view.expandAll)
 
         self.empty = QLabel(self)
@@ -158,15 +222,28 @@ class SearchPanel(QWidget):
             self._request()
             self.controller.flush()
 
-    def open_top_hit(self) -> None:
-        """Enter in the search field: open the best hit now, or as soon as the search returns."""
+    def open_current(self) -> None:
+        """Enter in the search field: open the highlighted hit now, or, while a search is
+        still pending, the top hit of its answer (which is then the highlighted row)."""
         if self.controller.busy:
             self._open_when_ready = True
             self.controller.flush()
             return
-        hit = self.model.top_hit()
+        hit = self.current_hit() or self.model.top_hit()
         if hit is not None:
             self.hit_activated.emit(hit)
+
+    open_top_hit = open_current  # the name callers used before Enter followed the highlight
+
+    def enter_results(self) -> None:
+        """Down in the search field: into the list, one hit further down (the first is highlighted already)."""
+        if self.model.hit_count() == 0:
+            return
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.model.hit(self.view.currentIndex()) is None:
+            self.view.setCurrentIndex(self.model.first_hit_index())
+        else:
+            self.view.step(1)
 
     def shutdown(self) -> None:
         self.controller.shutdown()
@@ -185,10 +262,11 @@ class SearchPanel(QWidget):
         note = " (searched as plain words)" if result.plain_fallback else ""
         if result.timed_out:
             note += " — stopped at the time limit, results may be incomplete"
-        self.status.setText(f"{shown} result{'s' if shown != 1 else ''} for “{result.query}”{note}")
+        self.status.setText(f"{self._count_text(shown, result.total)} for “{clean_query(result.query)}”{note}")
         if shown:
             self.stack.setCurrentWidget(self.view)
             self.view.setCurrentIndex(self.model.first_hit_index())
+            self.view.scrollToTop()
         else:
             self.stack.setCurrentWidget(self.empty)
             self.empty.setText(self._empty_text(result))
@@ -196,8 +274,15 @@ class SearchPanel(QWidget):
             self._open_when_ready = False
             self.open_top_hit()
 
+    @staticmethod
+    def _count_text(shown: int, total: int) -> str:
+        """'228 results', or 'Showing 200 of 228 results' when the limit cut the list."""
+        if total > shown:
+            return f"Showing {shown} of {total} results"
+        return f"{shown} result{'s' if shown != 1 else ''}"
+
     def _empty_text(self, result: SearchResult) -> str:
-        query = html.escape(result.query)
+        query = html.escape(clean_query(result.query))
         if self.kind or self.source:
             what = KIND_NAMES[self.kind].lower() if self.kind else "results"
             where = " in this source" if self.source else ""
@@ -222,7 +307,7 @@ class SearchPanel(QWidget):
         self.message.emit(f"Search failed: {message}")
 
     @Slot(QModelIndex)
-    def _on_activated(self, index: QModelIndex) -> None:
+    def _on_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         hit = self.model.hit(index)
         if hit is not None:
             self.hit_activated.emit(hit)

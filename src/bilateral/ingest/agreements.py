@@ -50,6 +50,7 @@ class Vocabulary:
     strong_markers: frozenset[str] = frozenset()
     dialogue_markers: frozenset[str] = frozenset()
     mechanism_exclude: frozenset[str] = frozenset()
+    name_aliases: tuple[tuple[str, str], ...] = ()  # (variant, canonical) wordings, lower case
 
 
 @cache
@@ -82,6 +83,8 @@ def vocabulary() -> Vocabulary:
         strong_markers=frozenset(markers.get("strong") or []),
         dialogue_markers=frozenset(markers.get("dialogue") or []),
         mechanism_exclude=frozenset(markers.get("exclude") or []),
+        name_aliases=tuple(sorted(((k.lower(), v.lower()) for k, v in (data.get("name_aliases") or {}).items()
+                                   if not k.startswith("_")), key=lambda kv: -len(kv[0]))),
     )
 
 
@@ -543,9 +546,33 @@ def _normal_name(name: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
+_YEAR_KINDS = {"year of exchanges", "themed year"}
+
+
+def _alias(name: str) -> str:
+    """A name with the gazetteer's translation variants replaced by one wording ("humanistic" -> …)."""
+    for variant, canonical in vocabulary().name_aliases:
+        name = re.sub(r"\b" + re.escape(variant) + r"\b", canonical, name)
+    return name
+
+
+def _year_theme(core: str) -> str:
+    """ "china-vietnam year of people-to-people exchanges" -> "people-to-people exchange"."""
+    words = [w for w in core.split() if w not in ("year", "of", "the", "and") and not _compound_countries(w.title())
+             and not countries_in(w.title())]
+    return _alias(" ".join(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in words))
+
+
 def agreement_key(c: Candidate, parties: list[str]) -> str:
-    """Merge key: for frameworks the bare phrase (no adjectives, no tail) plus the parties."""
+    """Merge key: for frameworks the bare phrase (no adjectives, no tail) plus the parties.
+
+    A themed year is one per pair of countries and theme, whatever the order of the country
+    names or the translation of its theme ("Year of People-to-People Exchanges" = "Year of
+    Humanistic Exchange", a gazetteer alias): its key is the parties and the normalised theme.
+    """
     vocab = vocabulary()
+    if c.kind in _YEAR_KINDS and not c.key_name:
+        return "+".join(sorted(parties)) + "|year of " + _year_theme(_normal_name(c.name))
     if c.key_name:
         core = c.key_name
     elif c.rule == "framework phrase":

@@ -12,8 +12,9 @@ participant. A date range lends only what is certain (its month, or its day
 if it is a single day). Nothing else is dated by guesswork: undated events
 are left out.
 
-The key is date | event family | main participants (or place/object), so the
-same event reported by several sources with the same date merges.
+The key is event family | main participants (or place/object), with the date
+beside it: the pipeline merges the same event reported by several sources
+when their dates are compatible ("2023-12" and "2023-12-12").
 """
 
 from __future__ import annotations
@@ -293,12 +294,20 @@ def _normal_object(name: str) -> str:
     return " ".join(words)
 
 
+_POSTNOMINAL = re.compile(r"\s*(?:,\s*(?:which|that)\s+|(?:which|that)\s+)?(?:(?:was|were|had been|has been|have been)\s+)?"
+                         r"(?:(?:first|jointly|formally|officially|also)\s+)?", re.I)
+
+
 def _object_after(text: str, t: Trigger) -> tuple[str, str] | None:
     """(display name, key name) of what was signed/launched/established, from agreement names nearby."""
     candidates = find_candidates(text)
     after = [c for c in candidates if c.start >= t.end and c.start - t.end <= 30]
     before = [c for c in candidates if c.end <= t.start and t.start - c.end <= 30]
-    chosen = after[0] if after else (before[-1] if before else None)
+    # "the agreement on … signed in 2011, the mechanism of …": a participle right after a name (a
+    # passive or reduced relative clause) tells what happened to that name, not to the next one
+    adjacent = [c for c in before if _POSTNOMINAL.fullmatch(text[c.end:t.start])]
+    chosen = adjacent[-1] if adjacent and t.text.lower().endswith("ed") else (
+        after[0] if after else (before[-1] if before else None))
     if chosen is None and t.kind == "entry into force":
         # "The X Agreement, …, was signed in 2014 … and took effect on Jan. 1, 2015": the sentence's subject
         chosen = next((c for c in candidates if c.end <= t.start), None)
@@ -646,9 +655,12 @@ def extract_events(doc: Document, people: PeopleIndex) -> list[Finding]:
         if ev.date_text:
             fields["date_text"] = ev.date_text
         confidence = {"explicit": 0.85, "context year": 0.75, "relative": 0.7, "inherited": 0.6}.get(ev.basis, 0.6)
-        # Each source's account of an event is its own item (like statistics): sources that
-        # disagree on the date or who took part stay visible side by side.
-        findings.append(Finding(kind="event", key=f"{doc.source.id}|{ev.key}", label=f"{title} ({ev.date})", fields=fields,
+        # The same event told by several sources is one item: the key is who/what it is (the date
+        # stays out, compatible dates merge in the pipeline); each source's account is kept in its
+        # ``reports``. An event known only by a place or by nobody in particular stays per source.
+        identified = bool(ev.main) and not ev.main.startswith("@")
+        key = f"{ev.family}|{ev.main}" if identified else f"{doc.source.id}|{ev.family}|{ev.main}"
+        findings.append(Finding(kind="event", key=key, label=f"{title} ({ev.date})", fields=fields,
                                 spans=sorted(ev.spans), rule=f"{ev.kind}, date {ev.basis}",
-                                confidence=confidence))
+                                confidence=confidence, date=ev.date))
     return findings

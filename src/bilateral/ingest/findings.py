@@ -15,6 +15,10 @@ class Finding:
     repeated). ``spans`` are (start, end) offsets into the source text.
     People are referred to by canonical name in ``fields`` ("speaker",
     "participants"); the pipeline turns names into person item ids.
+
+    ``date`` (events only) is kept out of the key: findings with the same key
+    whose dates are compatible ("2023", "2023-12", "2023-12-12") are one
+    event, dated by the most precise of them.
     """
 
     kind: str
@@ -24,6 +28,7 @@ class Finding:
     spans: list[tuple[int, int]]
     rule: str
     confidence: float = 0.8
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

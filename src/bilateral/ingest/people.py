@@ -19,6 +19,7 @@ and "To Lam" are the same name and every offset stays valid in the source.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -241,6 +242,10 @@ _BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": 
                  "compiled": "Compiler"}
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|stressed|noted|stated)\b")
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
+
+
+# A note about the article's author: "Editor's Note: X, a … commentator, is …", "About the author: …".
+_AUTHOR_NOTE = re.compile(r"\s*(?:Editor['’]s [Nn]ote|About the [Aa]uthor|The (?:author|writer) is)\b")
 
 
 def _derive_short(name: str, country: str | None, vocab: _Vocab) -> list[str]:
@@ -683,6 +688,33 @@ class _DocPeople:
 
     # -- results
 
+    def _credits(self) -> dict[str, str]:
+        """People named only in the article's credits: a byline ("Translated by …") or an author's note
+        ("Editor's Note: X, a commentator …, is …") -> "translator", "author", …
+
+        They are the article's makers, not actors in its news: their items are marked so lists of
+        leaders leave them out (the source's own metadata keeps its author).
+        """
+        where: dict[str, set[str]] = {}
+        starts = [p.start for p in self.doc.passages]
+        for s, _e, name, how in self.mentions:
+            if how == "role":
+                continue
+            i = bisect.bisect_right(starts, s) - 1
+            passage = self.doc.passages[i] if i >= 0 and s < self.doc.passages[i].end else None
+            if how == "byline":
+                where.setdefault(name, set()).add(_BYLINE_ROLES.get(self._byline_verb(name), "credit").lower())
+            elif passage is not None and _AUTHOR_NOTE.match(passage.text):
+                where.setdefault(name, set()).add("author")
+            else:
+                where.setdefault(name, set()).add("")
+        return {name: sorted(kinds)[0] for name, kinds in where.items() if "" not in kinds}
+
+    def _byline_verb(self, name: str) -> str:
+        span = self.byline_spans.get(name)
+        m = _BYLINE.match(self.folded, *span) if span else None
+        return m.group(1).lower() if m else ""
+
     def findings(self) -> tuple[list[Finding], PeopleIndex]:
         self.mentions.sort()
         index = PeopleIndex([Mention(s, e, name) for s, e, name, _ in self.mentions])
@@ -697,6 +729,7 @@ class _DocPeople:
             spans = named.setdefault(name, [])
             if span not in spans:
                 spans.append(span)
+        credits = self._credits()
         out: list[Finding] = []
         for name, spans in named.items():
             p = self.people[name]
@@ -709,7 +742,8 @@ class _DocPeople:
                 key=p.name,
                 label=label,
                 fields={"name": p.name, "aliases": aliases, "country": p.country,
-                        "roles": list(roles), "native": p.native},
+                        "roles": list(roles), "native": p.native,
+                        **({"credit": credits[name]} if name in credits else {})},
                 spans=spans,
                 rule=p.rule,
                 confidence=p.confidence,

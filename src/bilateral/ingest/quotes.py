@@ -114,13 +114,22 @@ def _norm(text: str) -> str:
 def _is_scare(text: str, before: str) -> bool:
     """A quoted name, title or slogan rather than someone's words."""
     words = re.findall(r"[\w’'-]+", text)
-    if not words:
-        return True
+    if len(words) < 2:
+        return True  # one quoted word ("tangible “highlights”") is a scare quote, not a statement
     minor = {"of", "the", "and", "a", "an", "for", "with", "to", "in", "on", "at", "by", "that", "carries"}
     content = [w for w in words if w.lower() not in minor]
     if content and sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) / len(content) >= 0.6:
         return True
     return bool(_SCARE_BEFORE.search(before))
+
+
+# Verbs that present a thing: with a noun phrase after them ("put forward a five-point plan") they report
+# no statement; with a clause ("proposed that …", "proposed to …", "proposed expanding …") they do.
+_OBJECT_VERBS = re.compile(r"put forward|proposed|proposes|outlined|outlines|unveiled|presented|laid out|shared|"
+                           r"tabled|submitted")
+_STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\b|[a-z]+ing\b)")
+# "…, as Lam described": a parenthetical attribution of the words just quoted
+_PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 
 
 class _QuoteReader:
@@ -352,9 +361,14 @@ class _QuoteReader:
                 earlier.append(_norm(quote))
                 findings.append(self._finding(act, quote, "partial", spans, 0.75))
                 continue
+            if act.how == "verb" and _PARENTHETICAL.search(self.text[sent.start:act.subject_start]):
+                continue  # "…, as Lam described": the words described are the quoted ones, if any
             clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
             if len(clause.split()) < 3:
                 continue  # "welcomed the move" reports no statement
+            if (act.how == "verb" and _OBJECT_VERBS.fullmatch(act.verb) and not extra
+                    and not _STATEMENT_START.match(self.text[act.verb_end:sent.end])):
+                continue  # "put forward a six-point proposal": a thing presented, not a statement
             findings.append(self._finding(act, clause, "reported", spans + extra, 0.7))
         return findings
 

@@ -664,6 +664,25 @@ def _percent_of(text: str, stat: _Stat, hi: int) -> str | None:
     return _clean(f"share of {group}")
 
 
+# A perfect or past-tense verb with its object right after a counted subject ("… have built ties with …").
+_PREDICATE = re.compile(r"\s+(?P<verb>(?:have|had)\s+(?!been\b|to\b)(?:[a-z]+ly\s+)?[a-z]+"
+                        r"|(?!(?:based|featured|included|located|registered|scheduled|expected|planned)\b)[a-z]{3,}ed)"
+                        r"\s+(?P<obj>(?:(?!(?:since|until|when|after|before|because|while|whereas|which|who|as)\b"
+                        r"|(?:by|in|on|at|during|over)\s+(?:\d|the\s+(?:past|last)|last\b|this\b))"
+                        r"[\w'’-]+\s*){1,12})")
+
+
+def _predicate(rest: str) -> str | None:
+    """The verb phrase a counted subject does, with its object (at most 12 words), or None."""
+    m = _PREDICATE.match(rest)
+    if not m:
+        return None
+    obj = m["obj"].split()
+    if not obj or (obj[0] in _STOP and len(obj) < 2):
+        return None
+    return f"{m['verb']} {' '.join(obj)}"
+
+
 def _count_measure(text: str, stat: _Stat, lo: int, hi: int, vocab: Vocabulary) -> str:
     phrase = stat.noun_phrase
     before = text[lo:stat.start]
@@ -681,8 +700,13 @@ def _count_measure(text: str, stat: _Stat, lo: int, hi: int, vocab: Vocabulary) 
     if stat.unit == "people" and words and words[0] in adjectives and len(words) == 2:
         return f"{words[0]} population"
     place = re.match(r"\s+(in|from)\s+([A-Z][\w.]+(?: [A-Z][\w.]+)*)", after)
+    rest = after
     if place and place.group(2) in {n for n, _ in vocab.countries}:
         phrase = f"{phrase} {place.group(1)} {place.group(2)}"
+        rest = after[place.end():]
+    if done := _predicate(rest):
+        # "Nearly 60 provinces have built ties with partner cities": what they did is what is counted
+        return _clean(f"{phrase} that {done}")
     passive = re.match(r"[^.;]{0,60}?\b(?:are|were|will be|have been|had been)\s+"
                        r"((?:expected|set|due|scheduled|planned) to be\s+)?([a-z]+ed)\b", text[stat.end:])
     if passive:
@@ -1015,11 +1039,42 @@ def _label(stat: _Stat, shown: str) -> str:
     return f"{name}{when}: {qualifier}{shown}"
 
 
+_SAME_SCOPE = re.compile(r"\b(?:in the world|worldwide|around the world|across the world|in the globe)\b")
+
+
+def _measure_name(measure: str) -> str:
+    """A measure as compared: lower case, straight apostrophes, no article; "in the world" = "globally"."""
+    name = re.sub(r"\s+", " ", measure.replace("’", "'")).strip().lower()
+    return re.sub(r"^the\s+", "", _SAME_SCOPE.sub("globally", name))
+
+
+def _number_key(value: Any) -> str:
+    return format(float(value), ".12g")
+
+
+def fact_key(fields: dict[str, Any]) -> str | None:
+    """What a figure is, whoever reports it: measure | period | unit | normalised value (no qualifier).
+
+    None when the measure is unknown: a figure measuring nothing known stays its source's own.
+    """
+    measure, normalized = fields.get("measure"), fields.get("normalized")
+    if not measure or normalized is None:
+        return None
+    return f"{_measure_name(measure)}|{fields.get('period') or '-'}|{fields.get('unit')}|{_number_key(normalized)}"
+
+
+def measure_key(fields: dict[str, Any]) -> str | None:
+    """Measure | period | unit, when all are known: figures sharing it and differing in value disagree."""
+    measure, period = fields.get("measure"), fields.get("period")
+    if not measure or not period or fields.get("normalized") is None:
+        return None
+    return f"{_measure_name(measure)}|{period}|{fields.get('unit')}"
+
+
 def extract_statistics(doc: Document) -> list[Finding]:
     vocab = vocabulary()
     findings: list[Finding] = []
     ctx = _Context()
-    seen: dict[tuple[Any, ...], str] = {}
     for sentence in doc.sentences:
         text = sentence.text
         if sentence.passage != ctx.passage:
@@ -1066,9 +1121,8 @@ def extract_statistics(doc: Document) -> list[Finding]:
                 "as_written": doc.text[start:sentence.start + stat.end],
             }
             confidence = stat.confidence - (0.2 if stat.measure is None else 0.0)
-            # the same figure repeated later in one article is one statistic with two citations
-            same = (stat.unit, normalized, stat.measure, stat.period)
-            key = seen.setdefault(same, f"{doc.source.id}:{start}") if stat.measure else f"{doc.source.id}:{start}"
+            # the same figure (repeated in one article or reported by several) is one statistic
+            key = fact_key(fields) or f"{doc.source.id}:{start}"
             findings.append(Finding("statistic", key, _label(stat, shown), fields,
                                     [(sentence.start, sentence.end)], stat.rule, round(confidence, 2)))
             if stat.measure:
@@ -1100,7 +1154,7 @@ def _rank_findings(doc: Document) -> list[Finding]:
                 "display": shown, "as_written": sentence.text[start:end],
             }
             when = f" ({period})" if period else ""
-            findings.append(Finding("statistic", f"{doc.source.id}:{sentence.start + start}",
+            findings.append(Finding("statistic", fact_key(fields) or f"{doc.source.id}:{sentence.start + start}",
                                     f"{measure[:1].upper()}{measure[1:]}{when}: {shown}", fields,
                                     [(sentence.start, sentence.end)], "rank", 0.8))
     return findings

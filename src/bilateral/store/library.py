@@ -69,7 +69,7 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchResult:
-    query: str  # as searched (NUL characters and lone surrogates stripped)
+    query: str  # as asked (searching strips NUL characters, controls and lone surrogates)
     fts: str  # the FTS5 expression actually run
     plain_fallback: bool  # the query was not valid FTS syntax and was searched as plain words
     hits: list[SearchHit]  # best first, after the kinds/source filters, at most the limit
@@ -101,6 +101,8 @@ _COMMON_SORTS = {
     "confidence": "item.confidence",
 }
 _NUMERIC_SORTS = {("statistic", "value"), ("statistic", "normalized")}
+#: People named only in an article's credits (its author, translator) are items, but not listed as leaders.
+_LISTED = "NOT (item.kind = 'person' AND json_extract(item.fields, '$.credit') IS NOT NULL)"
 
 _ROW_SQL = """
 SELECT item.id, item.kind, item.label, item.fields, item.rule, item.confidence, item.sort_value,
@@ -165,7 +167,7 @@ class Library:
     @_environment_errors
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(KINDS, 0)
-        for kind, n in self._conn.execute("SELECT kind, count(*) FROM item GROUP BY kind"):
+        for kind, n in self._conn.execute(f"SELECT kind, count(*) FROM item WHERE {_LISTED} GROUP BY kind"):
             counts[kind] = n
         counts["source"] = self._conn.execute("SELECT count(*) FROM source").fetchone()[0]
         return counts
@@ -181,7 +183,9 @@ class Library:
         if sort in _COMMON_SORTS:
             order = ", ".join(f"{k} {direction}" for k in _COMMON_SORTS[sort].split(", "))
         elif (kind, sort) in _NUMERIC_SORTS:
-            order = f"(item.sort_value IS NULL), item.sort_value {direction}"
+            # by number only within a unit: "two decades", "4th" and "$260 billion" are not interleaved
+            order = (f"(item.sort_value IS NULL), json_extract(item.fields, '$.unit') COLLATE NOCASE {direction}, "
+                     f"item.sort_value {direction}")
         elif kind == "event" and sort == "date":
             order = f"(item.date IS NULL), item.date {direction}"
         elif sort.isidentifier():
@@ -189,7 +193,7 @@ class Library:
             order_params = [f"$.{sort}", f"$.{sort}"]
         else:
             raise ValueError(f"cannot sort {kind} items by {sort!r}")
-        where = ["item.kind = ?"]
+        where = ["item.kind = ?", _LISTED]
         params: list[Any] = [kind]
         if text.strip():
             where.append("instr(item.folded, ?) > 0")

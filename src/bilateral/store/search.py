@@ -403,9 +403,9 @@ def _run(conn: sqlite3.Connection, plan: _Plan, kinds: Collection[str] | None, s
 def search(conn: sqlite3.Connection, query: str, *, kinds: Collection[str] | None = None,
            source: str | None = None, limit: int = 200, time_limit_s: float = 2.0) -> SearchResult:
     """Ranked hits for ``query``; see the module docstring for how bad syntax is handled."""
-    query = clean_query(query)
+    asked, query = query, clean_query(query)
     if not query.strip() or limit <= 0:
-        return SearchResult(query, "", False, [], _empty_counts())
+        return SearchResult(asked, "", False, [], _empty_counts())
     wanted = set(KINDS) | {"passage"} if kinds is None else set(kinds)
     fts, plain = fold_letters(query.strip()), False
     try:
@@ -413,9 +413,9 @@ def search(conn: sqlite3.Connection, query: str, *, kinds: Collection[str] | Non
             if not _valid(conn, fts, ("item_fts", "passage_fts")):
                 fts, plain = quote_fts(fold_letters(query)), True
                 if not fts:
-                    return SearchResult(query, "", True, [], _empty_counts())
+                    return SearchResult(asked, "", True, [], _empty_counts())
             hits, counts = _run(conn, _plan(query, fts, plain), kinds, source, limit)
     except QueryTimeout:
-        return SearchResult(query, fts, plain, [], _empty_counts(), timed_out=True)
+        return SearchResult(asked, fts, plain, [], _empty_counts(), timed_out=True)
     total = sum(n for k, n in counts.items() if k in wanted)
-    return SearchResult(query, fts, plain, hits, counts, total=total)
+    return SearchResult(asked, fts, plain, hits, counts, total=total)
