@@ -217,7 +217,7 @@ def render(style: str, text: str, source: Source) -> Rendered:
         )
     # An author-date style: the parenthetical citation follows the closing quotation
     # mark and the sentence's full stop moves after it; a "?" or "!" stays inside
-    # (APA 7 §8.26, CMOS 17 §13.69, MLA 9 §6.43; Cite Them Right likewise).
+    # (APA, Chicago author-date, MLA and Cite Them Right all place it so).
     cite_plain, cite_html = out.citation.plain, out.citation.html
     if cite_plain:
         inner = _nest_quotes(_one_line(text))

@@ -37,7 +37,7 @@ STYLE_FILES: dict[str, tuple[str, str]] = {
 }
 
 #: Styles whose guides keep a family-first (Chinese, Vietnamese) name as written,
-#: without inversion or comma: CMOS 17 §8.14–8.17, MLA 9 §2.77. APA 7 and Cite Them
+#: without inversion or comma (CMOS 17 §8.14 for Chinese names; MLA likewise). APA 7 and Cite Them
 #: Right invert every name ("Xin, G."), which CSL does from family/given.
 UNINVERTED_FAMILY_FIRST: frozenset[str] = frozenset({"chicago-note", "chicago-author-date", "mla"})
 
@@ -292,8 +292,8 @@ def markdown_escape(text: str) -> str:
 
 def _bracket_date(runs: list[tuple[str, tuple[str, ...]]], year: int, month: int | None,
                   day: int | None) -> list[tuple[str, tuple[str, ...]]]:
-    """Put the rendered date in square brackets, the mark of information the citer
-    supplied (APA 7 §9.x, CMOS 17 §14.x use brackets for it), and give it its real year.
+    """Put the rendered date in square brackets, the mark APA and Chicago use for
+    information the citer supplied, and give it its real year.
 
     The year was rendered as a sentinel, so it is found exactly; the month and
     day around it (in whichever order the style writes them) join the bracket.
@@ -322,20 +322,29 @@ def _bracket_date(runs: list[tuple[str, tuple[str, ...]]], year: int, month: int
         alone = re.compile(r"\b(?:" + "|".join([*alone_parts, mon]) + r")(?![\w])")
     out: list[tuple[str, tuple[str, ...]]] = []
     seen_year = False
+    last: tuple[int, int, int] | None = None  # (run, start, end) of the last day–month after the year
     for text, marks in runs:
         plain_run = not any(m in ("i", "q") or m.startswith("a:") for m in marks)
-        head = ""
+        offset = 0
         if str(_YEAR_SENTINEL) in text:
             def fix(m: re.Match[str]) -> str:
+                nonlocal alone
+                if alone is not None and alone.search(m.group(0)):
+                    alone = None  # the month is already inside this bracket
                 return "[" + m.group(0).replace(str(_YEAR_SENTINEL), str(year)) + "]"
             text = with_year.sub(fix, text)
-            cut = text.rindex("]") + 1
-            head, text = text[:cut], text[cut:]
+            offset = text.rindex("]") + 1
             seen_year = True
-        if seen_year and plain_run and alone is not None and alone.search(text):
-            text = alone.sub(lambda m: f"[{m.group(0)}]", text, count=1)
-            alone = None
-        out.append((head + text, marks))
+        if seen_year and plain_run and alone is not None:
+            for m in alone.finditer(text, offset):
+                last = (len(out), m.start(), m.end())
+        out.append((text, marks))
+    if alone is not None and last is not None:
+        # The style printed the day and month apart from the year (Cite Them Right:
+        # "(2023) 'Title', CGTN, 14 December"): the last such phrase is the date.
+        i, a, b = last
+        text, marks = out[i]
+        out[i] = (f"{text[:a]}[{text[a:b]}]{text[b:]}", marks)
     return out
 
 
@@ -349,7 +358,19 @@ def _prepared(record: dict[str, Any], inferred_date: bool) -> tuple[dict[str, An
     return record, None
 
 
+def _dangling_retrieved(runs: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+    """APA's style prints "Retrieved " before the URL of an undated page, expecting a
+    retrieval date we never have (we do not invent one); without it APA gives the URL alone."""
+    out = list(runs)
+    for i in range(len(out) - 1):
+        text, marks = out[i]
+        if text.endswith("Retrieved ") and any(m.startswith("a:") for m in out[i + 1][1]):
+            out[i] = (text[: -len("Retrieved ")], marks)
+    return out
+
+
 def _styled(runs: list[tuple[str, tuple[str, ...]]], parts: list[int] | None) -> list[tuple[str, tuple[str, ...]]]:
+    runs = _dangling_retrieved(runs)
     if parts:
         runs = _bracket_date(runs, parts[0], parts[1] if len(parts) > 1 else None,
                              parts[2] if len(parts) > 2 else None)
