@@ -2,4 +2,4 @@
 
 #: Subcommands; ``bilateral`` with none of these opens the window. Kept here, not in
 #: ``cli.main``, so starting the window does not import the extraction pipeline.
-COMMANDS = ("build", "export")
+COMMANDS = ("build", "export", "search")

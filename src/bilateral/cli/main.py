@@ -1,4 +1,4 @@
-"""Command-line entry: ``bilateral build`` and ``bilateral export``.
+"""Command-line entry: ``bilateral build``, ``bilateral export`` and ``bilateral search``.
 
 User errors (missing file, not a library, unwritable output) print one line
 on stderr and exit with status 2; nothing is changed. Bugs keep their
@@ -8,10 +8,12 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from bilateral import __version__
 from bilateral.cli import COMMANDS  # noqa: F401  (re-exported for callers of cli.main)
@@ -22,7 +24,8 @@ from bilateral.ingest.sources import SourceError, load_corpus
 from bilateral.store import export
 from bilateral.store.build import build
 from bilateral.store.errors import StoreError
-from bilateral.store.library import Library
+from bilateral.store.library import Library, SearchHit
+from bilateral.store.search import clean_query, strip_marks
 
 USER_ERROR = 2
 
@@ -31,10 +34,17 @@ class CommandError(Exception):
     """A problem with what the user asked for; the message is printed as is."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line on stderr (exit 2), not the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USER_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bilateral", description="Facts in news coverage of a bilateral relationship.")
+    parser = _Parser(prog="bilateral", description="Facts in news coverage of a bilateral relationship.")
     parser.add_argument("--version", action="version", version=f"bilateral {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     b = commands.add_parser("build", help="rebuild the store from the corpus (data/sources)")
     b.add_argument("--data", type=Path, metavar="DIR",
                    help="data folder holding sources/ (or a folder of *.txt sources); default: the bundled data")
@@ -45,7 +55,22 @@ def _parser() -> argparse.ArgumentParser:
                    help="library to read; default: $BILATERAL_DB if that file exists, else the bundled store")
     e.add_argument("-o", "--output", type=Path, metavar="PATH",
                    help="JSON: file (default stdout); CSV: folder for one file per kind (required)")
+    s = commands.add_parser("search", help="search items and passages, ranked as in the window (see docs/search.md)")
+    s.add_argument("query", nargs="*", metavar="QUERY",
+                   help='words, "a phrase", prefix*, AND/OR/NOT, NEAR(a b); quote it for the shell')
+    s.add_argument("--kind", action="append", metavar="K",
+                   help=f"only this kind ({', '.join(SEARCH_KINDS)}); repeat for several")
+    s.add_argument("--source", metavar="S", help="only hits cited from this source id")
+    s.add_argument("--limit", default=str(SEARCH_LIMIT), metavar="N",
+                   help=f"at most N hits (default {SEARCH_LIMIT})")
+    s.add_argument("--json", action="store_true", help="a JSON list of hits in rank order")
+    s.add_argument("--db", type=Path, metavar="PATH",
+                   help="library to read; default: $BILATERAL_DB if that file exists, else the bundled store")
     return parser
+
+
+SEARCH_KINDS = (*KINDS, "passage")
+SEARCH_LIMIT = 20
 
 
 def _sources_dir(data: Path | None) -> Path:
@@ -104,12 +129,63 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search_args(args: argparse.Namespace) -> tuple[str, list[str] | None, int]:
+    query = " ".join(args.query).strip()
+    if not query:
+        raise CommandError("search needs a query, e.g. bilateral search 'Xi Jinping'")
+    kinds = args.kind
+    for kind in kinds or ():
+        if kind not in SEARCH_KINDS:
+            raise CommandError(f"unknown kind {kind!r}; choose from {', '.join(SEARCH_KINDS)}")
+    try:
+        limit = int(args.limit)
+    except ValueError:
+        limit = 0
+    if limit <= 0:
+        raise CommandError(f"--limit needs a whole number above 0, not {args.limit!r}")
+    return query, kinds, limit
+
+
+def _hit_json(hit: SearchHit) -> dict[str, object]:
+    c = hit.citation
+    return {
+        "kind": hit.kind, "id": hit.item_id, "label": hit.label, "snippet": strip_marks(hit.snippet),
+        "citation": {"source": c.source, "start": c.start, "end": c.end, "text": c.text},
+    }
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    query, kinds, limit = _search_args(args)
+    with Library.open(library_path(args.db)) as library:
+        if args.source is not None and args.source not in {s.id for s in library.source_infos()}:
+            raise CommandError(f"no source {args.source!r} in {library.path}")
+        result = library.search(query, kinds=kinds, source=args.source, limit=limit)
+    if result.timed_out:
+        print("bilateral search: stopped at the time limit; results may be incomplete", file=sys.stderr)
+    if args.json:
+        sys.stdout.buffer.write((json.dumps([_hit_json(h) for h in result.hits], ensure_ascii=False, indent=2)
+                                 + "\n").encode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    shown = len(result.hits)
+    counted = f"showing {shown} of {result.total}" if result.total > shown else str(shown)
+    note = " (searched as plain words)" if result.plain_fallback else ""
+    print(f"{counted} result{'s' if result.total != 1 else ''} for “{clean_query(query)}”{note}")
+    width = len(str(shown))
+    for n, hit in enumerate(result.hits, 1):
+        c = hit.citation
+        print(f"{n:>{width}}. {hit.kind:<9} {hit.label}")
+        print(f"{'':>{width}}  {strip_marks(hit.snippet)}")
+        print(f"{'':>{width}}  {c.source}, {c.start}–{c.end}")
+    return 0
+
+
 def run(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return int(exc.code or 0)
-    handlers = {"build": cmd_build, "export": cmd_export}
+    handlers = {"build": cmd_build, "export": cmd_export, "search": cmd_search}
     if args.command not in handlers:
         _parser().print_usage(sys.stderr)
         return USER_ERROR
@@ -118,6 +194,6 @@ def run(argv: list[str]) -> int:
     except (CommandError, StoreError, SourceError) as exc:
         print(f"bilateral {args.command}: {exc}", file=sys.stderr)
         return USER_ERROR
-    except BrokenPipeError:  # `bilateral export | head`
+    except BrokenPipeError:  # `bilateral export | head`, `bilateral search x | head`
         sys.stderr.close()
         return 1
