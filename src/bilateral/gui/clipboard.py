@@ -36,4 +36,4 @@ def copy_citation(text: str, source: Source, start: int, end: int, style: str = 
     QGuiApplication.clipboard().setMimeData(mime)
     title = source.title or "an untitled article"
     where = f"“{title}”" if source.title else title
-    return f"Copied “{preview}” with a {STYLES.get(style, str(style))} citation — from {where}"
+    return f"Copied “{preview}” with its citation ({STYLES.get(style, str(style))}) — from {where}"

@@ -117,7 +117,7 @@ def _ascii_words(text: str) -> list[str]:
 def citation_key(source: Source) -> str:
     """Zotero-like key: first author's family name, year, first title word ("xin2023china")."""
     authors = split_authors(source.author)
-    title_words = [w for w in _ascii_words(source.title or "") if w not in _STOPWORDS and not w.isdigit()]
+    title_words = [w for w in _ascii_words(source.title or "") if w not in _STOPWORDS and not w[0].isdigit()]
     head = ""
     if authors:
         first = authors[0]

@@ -259,7 +259,8 @@ def _html(runs: list[tuple[str, tuple[str, ...]]]) -> str:
                 piece = f'<span style="font-variant:small-caps">{piece}</span>'
             elif mark.startswith("a:"):
                 url = mark[2:]
-                if re.match(r"https?://", url, re.IGNORECASE):
+                # a link only to an http(s) address, and only where the reader sees that address
+                if re.match(r"https?://\S+$", url, re.IGNORECASE) and text.strip() == url:
                     piece = f'<a href="{html.escape(url, quote=True)}">{piece}</a>'
         parts.append(piece)
     return "".join(parts)
@@ -269,7 +270,7 @@ def _markdown(runs: list[tuple[str, tuple[str, ...]]]) -> str:
     parts: list[str] = []
     for text, marks in runs:
         links = [m[2:] for m in marks if m.startswith("a:")]
-        if links and text == links[0] and re.match(r"https?://", text, re.IGNORECASE):
+        if links and text == links[0] and re.match(r"https?://\S+$", text, re.IGNORECASE):
             parts.append(f"<{text}>")
             continue
         piece = markdown_escape(text)
