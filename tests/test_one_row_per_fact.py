@@ -149,3 +149,74 @@ def test_ids_do_not_depend_on_the_order_sources_come_in() -> None:
     assert sorted(i.id for i in forward) == sorted(i.id for i in backward)
     disagreeing = {i.id: i.fields.get("disagrees_with") for i in forward}
     assert disagreeing == {i.id: i.fields.get("disagrees_with") for i in backward}
+
+
+# --- what the app shows ---------------------------------------------------------------------
+
+def test_statistics_sort_by_value_within_a_unit_and_by_number_of_sources() -> None:
+    with Library.open() as lib:
+        ids = lib.item_ids("statistic", sort="normalized")
+        rows = {r.id: r for r in lib.rows(ids)}
+        units = [rows[i].fields["unit"].lower() for i in ids]
+        assert units == sorted(units), "one unit's figures sit together"
+        for unit in set(units):
+            values = [rows[i].fields["normalized"] for i in ids if rows[i].fields["unit"].lower() == unit]
+            assert values == sorted(values)
+        for kind in ("statistic", "event"):
+            by_sources = lib.item_ids(kind, sort="source_count", descending=True)
+            counts = [r.fields["source_count"] for r in lib.rows(by_sources)]
+            assert counts == sorted(counts, reverse=True) and counts[0] > 1
+
+
+@pytest.mark.gui
+def test_tables_have_a_sortable_sources_column(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject, Qt
+
+    from bilateral.gui.item_models import ItemTableModel
+
+    owner = QObject()
+    with Library.open() as lib:
+        for kind in ("statistic", "event"):
+            model = ItemTableModel(lib, kind, owner)
+            headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+            column = headers.index("Sources")
+            model.sort(column, Qt.SortOrder.DescendingOrder)
+            shown = [int(model.index(r, column).data()) for r in range(model.rowCount())]
+            assert shown == sorted(shown, reverse=True) and shown[0] > 1
+
+
+@pytest.mark.gui
+def test_detail_pane_shows_each_sources_account_and_the_disagreement(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from bilateral.gui.detail_pane import DetailPane
+
+    parent = QWidget()
+    pane = DetailPane(parent)
+    with Library.open() as lib:
+        sources = {s.id: s for s in lib.source_infos()}
+        trade = next(i for i in lib.items("statistic") if i.fields.get("disagrees_with")
+                     and i.fields["source_count"] > 1)
+        pane.show_item(trade, sources, {})
+        html_text = pane.toHtml()
+        text = pane.toPlainText()
+        assert "Sources disagree:" in text
+        assert f"item:{trade.fields['disagrees_with'][0]}" in html_text
+        for n in range(len(trade.citations)):
+            assert f"cite:{trade.id}:{n}" in html_text
+        for r in trade.fields["reports"]:
+            assert r["as_written"].replace("\\", "") in text.replace("\\", "")
+        assert "As each source reports it (4)" in text
+    # what a source wrote is escaped, never markup
+    c = trade.citations[0]
+    hostile = Item("statistic:x", "statistic", "X", {
+        **trade.fields, "reports": [
+            {**trade.fields["reports"][0], "as_written": "<b>$5</b>", "according_to": "<script>x</script>",
+             "source": c.source, "start": c.start, "end": c.end},
+            {**trade.fields["reports"][1], "qualifier": "<i>over</i>"}],
+        "variants": [{"id": "statistic:y", "display": "<u>$9</u>", "qualifier": None, "according_to": "<a>",
+                      "sources": []}]}, trade.citations)
+    pane.show_item(hostile, sources, {})
+    text = pane.toPlainText()
+    assert "<b>$5</b>" in text and "<script>x</script>" in text and "<i>over</i>" in text and "<u>$9</u>" in text
+    parent.deleteLater()

@@ -28,8 +28,10 @@ FIELD_LABELS = {
     "speaker_name": "Speaker", "text": "Text", "quote_kind": "Kind", "agreement_kind": "Kind", "year": "Year",
     "parties": "Parties", "date": "Date", "title": "Title", "participants": "Participants",
     "event_kind": "Kind", "status": "Status", "end_date": "Until", "date_text": "Date as written",
+    "source_count": "Sources", "credit": "Named in the credits as",
 }
-HIDDEN_FIELDS = {"speaker", "value", "participant_names"}  # "value" repeats "As written"
+# "value" repeats "As written"; reports and disagreements have their own sections below the fields
+HIDDEN_FIELDS = {"speaker", "value", "participant_names", "reports", "disagrees_with", "variants"}
 # An empty field means different things: a statistic with no qualifier has none; a
 # person whose country the text never gives is "not stated" — never "unknown" data.
 EMPTY_TEXT = {
@@ -103,6 +105,8 @@ class DetailPane(QTextBrowser):
             rows.append(f'<tr><td style="color:{muted}; padding-right:14px">{FIELD_LABELS.get(name, name)}</td>'
                         f"<td>{cell}</td></tr>")
         parts.append(f'<table cellspacing="2">{"".join(rows)}</table>')
+        parts.append(self._disagreement(item, sources))
+        parts.append(self._reports(item, sources, names, muted))
         parts.append(f'<p style="color:{muted}">Why this item: found by rule <i>{html.escape(item.rule or "unknown")}</i>,'
                      f" confidence {item.confidence:.0%}.</p>")
         parts.append(f"<h3>Citations ({len(item.citations)})</h3><ol>")
@@ -117,6 +121,54 @@ class DetailPane(QTextBrowser):
         if page is not None:
             parts.append(self._person_page(page, muted))
         self.setHtml("".join(parts))
+
+    @staticmethod
+    def _disagreement(item: Item, sources: Mapping[str, Source]) -> str:
+        """ "Sources disagree: …" with what the other statistics of this measure and period say."""
+        variants = item.fields.get("variants") or [{"id": i} for i in item.fields.get("disagrees_with") or []]
+        if not variants:
+            return ""
+        said = []
+        for v in variants:
+            what = " ".join(text_of(x) for x in (v.get("qualifier"), v.get("display")) if x) or text_of(v.get("id"))
+            whose = [text_of(v.get("according_to"))] if v.get("according_to") else []
+            whose += [sources[s].title or sources[s].publisher or sources[s].file or s
+                      for s in v.get("sources") or [] if s in sources]
+            tail = f" ({html.escape('; '.join(whose))})" if whose else ""
+            said.append(f'<a href="item:{html.escape(text_of(v.get("id")))}">{html.escape(what)}</a>{tail}')
+        return f'<p><b>Sources disagree:</b> also reported as {", ".join(said)}.</p>'
+
+    @staticmethod
+    def _reports(item: Item, sources: Mapping[str, Source], names: Mapping[str, str], muted: str) -> str:
+        """Each source's own figure (or date) side by side, each linked to its citation."""
+        reports = item.fields.get("reports") or []
+        if len({r.get("source") for r in reports}) < 2:
+            return ""
+        where = {(c.source, c.start, c.end): n for n, c in enumerate(item.citations)}
+        if item.kind == "statistic":
+            heads = ("Source", "Figure", "Qualifier", "According to", "Published")
+        else:
+            heads = ("Source", "Date", "Kind", "Title", "Participants")
+        cell = f'style="padding:2px 10px 2px 0; color:{muted}"'
+        rows = ["<tr>" + "".join(f"<th align=left {cell}>{h}</th>" for h in heads) + "</tr>"]
+        for r in reports:
+            source = sources.get(text_of(r.get("source")))
+            # untitled articles are told apart by publisher or file name
+            title = (source.title or source.publisher or source.file) if source else None
+            title = title or text_of(r.get("source")) or "untitled article"
+            n = where.get((r.get("source"), r.get("start"), r.get("end")))
+            link = (f'<a href="cite:{html.escape(item.id)}:{n}">{html.escape(_short(title, 60))}</a>'
+                    if n is not None else html.escape(_short(title, 60)))
+            if item.kind == "statistic":
+                values = [r.get("as_written") or r.get("display"), r.get("qualifier"), r.get("according_to"),
+                          r.get("date")]
+            else:
+                people = [names.get(p, p) for p in r.get("participants") or []]
+                values = [r.get("date"), r.get("event_kind"), r.get("title"), people]
+            tds = "".join(f'<td style="padding:2px 10px 2px 0">{_e(v) or "—"}</td>' for v in values)
+            rows.append(f'<tr><td style="padding:2px 10px 2px 0">{link}</td>{tds}</tr>')
+        count = len({r.get("source") for r in reports})
+        return f'<h3>As each source reports it ({count})</h3><table cellspacing="0">{"".join(rows)}</table>'
 
     def _rows_list(self, title: str, rows: Sequence[ItemRow], empty: str, muted: str) -> str:
         if not rows:

@@ -123,6 +123,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Qualifier", "qualifier", _field("qualifier")),
         Column("According to", "according_to", _field("according_to")),
         Column("Source", "source", _source),
+        Column("Sources", "source_count", _field("source_count"), numeric=True),  # how many report it
     ),
     "quote": (
         Column("Speaker", "speaker_name", _field("speaker_name")),
@@ -142,6 +143,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Title", "title", _field("title")),
         Column("Participants", "participants", _field("participant_names")),
         Column("Source", "source", _source),
+        Column("Sources", "source_count", _field("source_count"), numeric=True),
     ),
 }
 

@@ -18,7 +18,7 @@ normalised key, so they do not depend on the order articles arrive in.
 Each statistic and event keeps every source's own account in ``reports``
 (figure as written, qualifier, according_to, date); statistics with the same
 measure, period and unit but values that differ beyond rounding stay separate
-and name each other in ``disagrees_with``.
+and name each other in ``disagrees_with`` (with their figures in ``variants``).
 """
 
 from __future__ import annotations
@@ -185,9 +185,15 @@ def _flag_disagreements(items: Sequence[Item]) -> None:
             continue
         for item in group:
             value = float(item.fields["normalized"])
-            others = sorted(o.id for o in group if o is not item and not _agree(value, float(o.fields["normalized"])))
+            others = sorted((o for o in group if o is not item and not _agree(value, float(o.fields["normalized"]))),
+                            key=lambda o: o.id)
             if others:
-                item.fields["disagrees_with"] = others
+                item.fields["disagrees_with"] = [o.id for o in others]
+                # what the other sources say, so the disagreement can be shown without another lookup
+                item.fields["variants"] = [
+                    {"id": o.id, "display": o.fields.get("display"), "qualifier": o.fields.get("qualifier"),
+                     "according_to": o.fields.get("according_to"),
+                     "sources": sorted({c.source for c in o.citations})} for o in others]
 
 
 def extract(sources: Sequence[Source]) -> tuple[list[Passage], list[Item]]:
