@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from bilateral.gui.item_models import HTML_ROLE, snippet_html
 from bilateral.gui.main_window import MainWindow
-from bilateral.store.library import SearchResult
+from bilateral.store.library import Library, SearchHit, SearchResult
 
 pytest_plugins = ["test_gui_fixtures"]
 pytestmark = pytest.mark.gui
@@ -126,3 +130,154 @@ def test_escape_clears_search_and_returns_to_the_table(qtbot, window: MainWindow
     qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
     assert window.search_field.text() == ""
     assert window.center_stack.currentWidget() is window.category_page
+
+
+# -- the keyboard, with real key presses on whatever has focus ------------------------------
+
+def _focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has focus"
+    return widget
+
+
+def _type(qtbot, window: MainWindow, text: str) -> SearchResult:  # type: ignore[no-untyped-def]
+    """Focus the search field as Ctrl+K does and type ``text`` key by key; the newest result."""
+    window.activateWindow()
+    window.focus_search()
+    qtbot.waitUntil(window.search_field.hasFocus)
+    field = window.findChild(QWidget, "globalSearch")
+    assert field is window.search_field and _focused() is field
+    with qtbot.waitSignal(window.search_panel.controller.result_ready, timeout=5000) as blocker:
+        QTest.keyClicks(_focused(), text)
+    qtbot.waitUntil(lambda: not window.search_panel.controller.busy, timeout=5000)
+    result = window.search_panel.model.result
+    assert result is not None and result.query == text, blocker.args
+    return result
+
+
+def _highlighted(window: MainWindow) -> SearchHit | None:
+    view = window.search_panel.view
+    assert view.selectionModel().isSelected(view.currentIndex())  # the current row is the one shown highlighted
+    return window.search_panel.model.hit(view.currentIndex())
+
+
+def _display_order(window: MainWindow) -> list[SearchHit | None]:
+    """Every hit row top to bottom, as the tree shows them (group rows left out)."""
+    model = window.search_panel.model
+    return [model.hit(model.index(r, 0, model.index(g, 0)))
+            for g in range(model.rowCount()) for r in range(model.rowCount(model.index(g, 0)))]
+
+
+def _person_id(library: Library, name: str) -> str:
+    return next(p.id for p in library.items("person") if p.fields["name"] == name)
+
+
+def _assert_opened(window: MainWindow, hit: SearchHit) -> None:
+    assert window.current is not None
+    assert window.current.item_id == hit.item_id
+    assert (window.current.source_id, window.current.start, window.current.end) == (
+        hit.citation.source, hit.citation.start, hit.citation.end)
+    assert window.reading.highlighted_text() == hit.citation.text
+    if hit.item_id is not None:
+        assert window.detail.toPlainText().find(hit.label[:30]) >= 0
+
+
+def test_a_name_query_shows_and_opens_the_person_first(qtbot, window: MainWindow, library: Library) -> None:  # type: ignore[no-untyped-def]
+    result = _type(qtbot, window, "Xi Jinping")
+    person = _person_id(library, "Xi Jinping")
+    assert result.hits[0].item_id == person
+    top = _highlighted(window)
+    assert top is not None and top.item_id == person
+    QTest.keyClick(_focused(), Qt.Key.Key_Return)
+    _assert_opened(window, top)
+
+
+def test_the_first_row_shown_is_the_top_hit_and_enter_opens_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    result = _type(qtbot, window, '"shared future"')
+    model = window.search_panel.model
+    assert model.hit(model.first_hit_index()) == result.hits[0] == model.top_hit()
+    assert _highlighted(window) == result.hits[0]
+    QTest.keyClick(_focused(), Qt.Key.Key_Return)
+    _assert_opened(window, result.hits[0])
+
+
+def test_arrow_keys_skip_group_rows_and_enter_opens_the_highlighted_row(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _type(qtbot, window, "Vietnam")
+    panel = window.search_panel
+    model, view = panel.model, panel.view
+    assert model.rowCount() > 2, "needs several groups"
+    order = _display_order(window)
+    QTest.keyClick(_focused(), Qt.Key.Key_Down)  # from the field into the list: the next hit
+    assert _focused() is view
+    seen = [_highlighted(window)]
+    for _ in range(len(order) + 2):  # past the end: stays on the last hit
+        QTest.keyClick(_focused(), Qt.Key.Key_Down)
+        seen.append(_highlighted(window))
+    assert None not in seen  # never a group row
+    assert list(dict.fromkeys(seen)) == order[1:]
+    for key, expected in ((Qt.Key.Key_Home, order[0]), (Qt.Key.Key_End, order[-1]), (Qt.Key.Key_PageUp, None),
+                          (Qt.Key.Key_PageDown, None)):
+        QTest.keyClick(_focused(), key)
+        hit = _highlighted(window)
+        assert hit is not None and (expected is None or hit == expected)
+    QTest.keyClick(_focused(), Qt.Key.Key_Home)
+    first_of_second_group = len(model._groups[0][1])
+    for _ in range(first_of_second_group):
+        QTest.keyClick(_focused(), Qt.Key.Key_Down)
+    crossed = _highlighted(window)
+    assert crossed == order[first_of_second_group]  # one key press crossed the group row
+    QTest.keyClick(_focused(), Qt.Key.Key_Up)
+    assert _highlighted(window) == order[first_of_second_group - 1]
+    QTest.keyClick(_focused(), Qt.Key.Key_Down)
+    QTest.keyClick(_focused(), Qt.Key.Key_Return)
+    _assert_opened(window, crossed)  # type: ignore[arg-type]
+
+
+def test_enter_in_the_field_opens_the_row_moved_to(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _type(qtbot, window, "Xi Jinping")
+    QTest.keyClick(_focused(), Qt.Key.Key_Down)
+    QTest.keyClick(_focused(), Qt.Key.Key_Down)
+    chosen = _highlighted(window)
+    assert chosen is not None and chosen == _display_order(window)[2]
+    window.focus_search()  # Ctrl+K back to the field; the highlight stays
+    qtbot.waitUntil(window.search_field.hasFocus)
+    QTest.keyClick(_focused(), Qt.Key.Key_Return)
+    _assert_opened(window, chosen)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("where", ["field", "results"])
+def test_escape_closes_the_results(qtbot, window: MainWindow, where: str) -> None:  # type: ignore[no-untyped-def]
+    _type(qtbot, window, "durian")
+    if where == "results":
+        QTest.keyClick(_focused(), Qt.Key.Key_Down)
+        assert _focused() is window.search_panel.view
+    QTest.keyClick(_focused(), Qt.Key.Key_Escape)
+    assert window.search_field.text() == ""
+    assert window.center_stack.currentWidget() is window.category_page
+    assert window.table_stack.currentWidget().hasFocus()
+
+
+def test_counts_say_when_the_limit_cut_the_list(qtbot, window: MainWindow, library: Library) -> None:  # type: ignore[no-untyped-def]
+    panel = window.search_panel
+    cut = library.search("Vietnam", limit=5)
+    assert cut.total > 5
+    panel._on_result(cut)
+    assert panel.status.text().startswith(f"Showing 5 of {cut.total} results")
+    model = panel.model
+    headers = [model.index(g, 0).data() for g in range(model.rowCount())]
+    for g, (kind, hits) in enumerate(model._groups):
+        if cut.counts[kind] > len(hits):
+            assert headers[g].endswith(f"({len(hits)} of {cut.counts[kind]})")
+    everything = library.search("Vietnam", limit=10_000)
+    panel._on_result(everything)
+    assert panel.status.text().startswith(f"{everything.total} results")
+    assert panel.kind_buttons[None].text() == f"All {everything.total}"
+
+
+def test_snippets_bold_only_the_phrase_of_a_name(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _type(qtbot, window, "To Lam")
+    model = window.search_panel.model
+    rows = [model.index(r, 0, model.index(g, 0)).data(HTML_ROLE)
+            for g in range(model.rowCount()) for r in range(model.rowCount(model.index(g, 0)))]
+    bold = [b.lower() for row in rows for b in re.findall(r"<[bu]>(.*?)</[bu]>", row.split("<br>", 1)[1])]
+    assert bold and set(bold) == {"to lam"}
