@@ -114,8 +114,8 @@ def _norm(text: str) -> str:
 def _is_scare(text: str, before: str) -> bool:
     """A quoted name, title or slogan rather than someone's words."""
     words = re.findall(r"[\w’'-]+", text)
-    if len(words) < 2:
-        return True  # one quoted word ("tangible “highlights”") is a scare quote, not a statement
+    if not words:
+        return True
     minor = {"of", "the", "and", "a", "an", "for", "with", "to", "in", "on", "at", "by", "that", "carries"}
     content = [w for w in words if w.lower() not in minor]
     if content and sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) / len(content) >= 0.6:
@@ -125,7 +125,7 @@ def _is_scare(text: str, before: str) -> bool:
 
 # Verbs that present a thing: with a noun phrase after them ("put forward a five-point plan") they report
 # no statement; with a clause ("proposed that …", "proposed to …", "proposed expanding …") they do.
-_OBJECT_VERBS = re.compile(r"put forward|proposed|proposes|outlined|outlines|unveiled|presented|laid out|shared|"
+_OBJECT_VERBS = re.compile(r"put forward|proposed|proposes|unveiled|presented|laid out|shared|"
                            r"tabled|submitted")
 _STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\b|[a-z]+ing\b)")
 # "…, as Lam described": a parenthetical attribution of the words just quoted
@@ -328,6 +328,10 @@ class _QuoteReader:
                 continue
             words = [s for s in segs if s.outer_start >= sent.start and s.outer_end <= sent.end
                      and not _is_scare(self.text[s.start:s.end], self.text[sent.start:s.outer_start])]
+            if not any(len(re.findall(r"[\w’'-]+", self.text[s.start:s.end])) > 1 for s in words):
+                # quoted single words only (tangible “highlights”): scare quotes, not a statement; beside
+                # a quoted phrase they are the speaker's words too ("from “comrades-plus-brothers” to …")
+                words = []
             if not words:
                 # with no quoted words, "his remarks" is not a statement; a speech verb is
                 acts = [a for a in acts if a.how != "possessive"]
