@@ -25,6 +25,10 @@ from bilateral.store.folding import fold, unfoldable_words
 
 #: Fields holding person ids: shown in search by the person's name instead.
 _ID_FIELDS = {"speaker", "participants"}
+#: Bookkeeping fields that are not words of the item (ids, counts, offsets).
+_UNSEARCHED = {"normalized", "disagrees_with", "variants", "source_count"}
+#: What of each source's report is searchable: the words the source used, not its offsets or ids.
+_REPORT_WORDS = ("as_written", "qualifier", "according_to", "title", "date_text")
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,9 @@ def _field_text(item: Item, names: dict[str, str]) -> str:
         if name in _ID_FIELDS:
             ids = value if isinstance(value, list) else [value]
             parts.extend(names[i] for i in ids if i in names)
-        elif name != "normalized":
+        elif name == "reports":
+            parts.extend(_words(r.get(k)) for r in value or [] for k in _REPORT_WORDS if isinstance(r, dict))
+        elif name not in _UNSEARCHED:
             parts.append(_words(value))
     return " · ".join(dict.fromkeys(p for p in parts if p))  # speaker id and speaker_name give one name
 
