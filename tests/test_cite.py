@@ -88,6 +88,8 @@ def test_human_date() -> None:
 def test_unknown_metadata_is_said_the_style_way() -> None:
     assert "(n.d.)" in render("apa", "Some words.", UNKNOWN).plain
     assert "no date" in render("harvard", "Some words.", UNKNOWN).plain
+    assert render("mla", "Some words.", UNKNOWN).plain == "“Some words.”"  # MLA has nothing to print
+    assert reference(UNKNOWN, "bibtex").plain == "@online{anonnd,\n}\n"
     record = csl_record(UNKNOWN)
     assert set(record) == {"id", "type"}
 

@@ -227,6 +227,8 @@ def render(style: str, text: str, source: Source) -> Rendered:
         line_plain, line_html = f"{q} {cite_plain}.", f"{_esc(q)} {cite_html}."
     else:
         line_plain, line_html = passage, _esc(passage)
+    if not out.reference.plain:  # MLA prints nothing for a source with nothing known
+        return Rendered(line_plain, f"<p>{line_html}</p>")
     return Rendered(f"{line_plain}\n\n{out.reference.plain}",
                     f"<p>{line_html}</p>\n<p>{out.reference.html}</p>")
 
@@ -297,8 +299,8 @@ def _bibtex(source: Source, text: str | None) -> str:
     note = _passage_note(text, source)
     if note:
         fields.append(("note", "{" + _bibtex_escape(note) + "}"))
-    body = ",\n".join(f"  {k} = {v}" for k, v in fields)
-    return f"@{entry}{{{record['id']},\n{body}\n}}\n"
+    body = "".join(f"  {k} = {v},\n" for k, v in fields).removesuffix(",\n")
+    return f"@{entry}{{{record['id']},\n{body}\n}}\n" if body else f"@{entry}{{{record['id']},\n}}\n"
 
 
 def _csl_json(source: Source, text: str | None) -> str:
