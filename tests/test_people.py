@@ -211,3 +211,10 @@ def test_people_named_only_in_credits_are_marked_not_leaders() -> None:
     assert found["Maria Lindqvist"].get("credit") == "author"
     assert found["Hana Sato"].get("credit") == "translator"
     assert "credit" not in found["Anthony Albanese"]
+
+
+def test_a_person_an_editors_note_mentions_later_is_not_its_author() -> None:
+    text = ("Prime Minister Anthony Albanese met President Joko Widodo in Jakarta on Monday.\n\n"
+            "Editor's Note: This story was updated with comments from Foreign Minister Retno Marsudi.")
+    found = {f.key: f.fields for f in extract_people(Document(Source(id="t", text=text)))[0]}
+    assert all("credit" not in fields for fields in found.values()), found

@@ -245,7 +245,7 @@ _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
 
 
 # A note about the article's author: "Editor's Note: X, a … commentator, is …", "About the author: …".
-_AUTHOR_NOTE = re.compile(r"\s*(?:Editor['’]s [Nn]ote|About the [Aa]uthor|The (?:author|writer) is)\b")
+_AUTHOR_NOTE = re.compile(r"\s*(?:Editor['’]s [Nn]ote|About the [Aa]uthor)\s*[:.—-]\s*")
 
 
 def _derive_short(name: str, country: str | None, vocab: _Vocab) -> list[str]:
@@ -704,7 +704,10 @@ class _DocPeople:
             passage = self.doc.passages[i] if i >= 0 and s < self.doc.passages[i].end else None
             if how == "byline":
                 where.setdefault(name, set()).add(_BYLINE_ROLES.get(self._byline_verb(name), "credit").lower())
-            elif passage is not None and _AUTHOR_NOTE.match(passage.text):
+            elif passage is not None and (note := _AUTHOR_NOTE.match(passage.text)) and \
+                    s - passage.start <= note.end() + 3:
+                # the note's subject, named first ("Editor's Note: X, a commentator …, is …"); a person the
+                # note mentions later ("… updated with comments from Minister Y") is not its author
                 where.setdefault(name, set()).add("author")
             else:
                 where.setdefault(name, set()).add("")
