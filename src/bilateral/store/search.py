@@ -49,11 +49,13 @@ _PASSAGE_BM25 = "bm25(passage_fts, 1.0, 1.0)"
 # columns, weights, lengths and term statistics), so the order is decided by
 # *tiers* first and bm25 only orders hits inside a tier. Each hit's rank is
 #
-#     rank = tier + (1 - bm25 / best bm25 of its index)          (lower is better)
+#     rank = tier + 1 / (1 + |bm25|)                               (lower is better)
 #
-# where the fraction is in [0, 1): the best-scoring row of each index gets
-# exactly its tier. No tier holds both items and passages, so bm25 of the two
-# indexes is never compared directly. The tiers, best first:
+# where the fraction, bm25 squashed into (0, 1), only orders hits inside their
+# tier; no tier holds both items and passages, so bm25 of the two indexes is
+# never compared directly. (A fixed squash, not "relative to the best match",
+# keeps a hit's rank the same whatever the limit or filters, and needs no pass
+# over all matches to find the best.) The tiers, best first:
 #
 #   0  name     the query *is* the item's label, name or one of its aliases
 #               ("Xi Jinping", "To Lam", "Tô Lâm", "President Xi" find the person)
@@ -76,6 +78,8 @@ TIER_NAME, TIER_LABEL, TIER_OWN, TIER_CITED, TIER_PASSAGE = 0, 1, 2, 3, 4
 TIER_OWN_WORDS, TIER_CITED_WORDS, TIER_PASSAGE_WORDS, TIER_MENTION = 5, 6, 7, 8
 
 _OWN_COLUMNS = "{label field_text}"
+#: bm25 (negative, lower is better) squashed into [0, 1), lower still better: 1 / (1 + |bm25|).
+_SQUASH = "1.0 / (1.0 - m.score)"
 
 
 def quote_fts(query: str) -> str:
@@ -197,9 +201,10 @@ def _item_tier(conn: sqlite3.Connection, plan: _Plan) -> tuple[str, list[Any]]:
     if plan.words:
         n1, n2 = plan.names
         params += [n1, n2, n1, n2, n1, n2]
-        cases.append(
-            f"WHEN lower(m.label) IN (?, ?) OR lower(json_extract(m.fields, '$.name')) IN (?, ?) "
-            f"OR EXISTS (SELECT 1 FROM json_each(m.fields, '$.aliases') WHERE lower(value) IN (?, ?)) "
+        cases.append(  # only people and agreements have a name and aliases: no JSON read for the rest
+            f"WHEN lower(m.label) IN (?, ?) OR m.kind IN ('person', 'agreement') AND ("
+            f"lower(json_extract(m.fields, '$.name')) IN (?, ?) "
+            f"OR EXISTS (SELECT 1 FROM json_each(m.fields, '$.aliases') WHERE lower(value) IN (?, ?))) "
             f"THEN {TIER_NAME}"
         )
         cases.append(f"WHEN {matches('label : ^ ' + plan.phrase)} THEN {TIER_LABEL}")  # type: ignore[operator]
@@ -228,8 +233,7 @@ def _rank_sql(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], with_pass
         where, where_params = _source_filter_items(source)
         tier, tier_params = _item_tier(conn, plan)
         parts.append(
-            f"SELECT 'item' AS what, m.rid, {tier} + 1.0 - coalesce(m.score / nullif(min(m.score) OVER (), 0), 1.0) "
-            "AS r, m.ordinal AS o1, 0 AS o2 FROM ("
+            f"SELECT 'item' AS what, m.rid, {tier} + {_SQUASH} AS r, m.ordinal AS o1, 0 AS o2 FROM ("
             f"  SELECT item.rowid AS rid, item.kind, item.label, item.fields, item.ordinal, {_ITEM_BM25} AS score"
             "   FROM item_fts JOIN item ON item.rowid = item_fts.rowid"
             f"  WHERE item_fts MATCH ? AND item.kind IN (SELECT value FROM json_each(?)){where}"
@@ -245,8 +249,7 @@ def _rank_sql(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], with_pass
             tier = str(TIER_PASSAGE)
         p_where = " AND passage.source_id = ?" if source is not None else ""
         parts.append(
-            f"SELECT 'passage' AS what, m.rid, {tier} + 1.0 - coalesce(m.score / nullif(min(m.score) OVER (), 0), 1.0) "
-            "AS r, m.src_ordinal AS o1, m.idx AS o2 FROM ("
+            f"SELECT 'passage' AS what, m.rid, {tier} + {_SQUASH} AS r, m.src_ordinal AS o1, m.idx AS o2 FROM ("
             f"  SELECT passage.id AS rid, src.ordinal AS src_ordinal, passage.idx, {_PASSAGE_BM25} AS score"
             "   FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid"
             "   JOIN source AS src ON src.id = passage.source_id"
@@ -261,81 +264,110 @@ def _first_of(expressions: list[str]) -> str:
     return expressions[0] if len(expressions) == 1 else f"coalesce({', '.join(expressions)})"
 
 
-def _marked(table: str, function: str, column: int, rowid_sql: str, plan: _Plan) -> tuple[str, list[Any]]:
-    """SQL for ``function`` (highlight or snippet) of one row, marking what the query meant.
-
-    A plain multi-word query marks its words as a phrase where the row has them
-    together, and each word only in rows that have them apart: "To Lam" marks
-    "To Lam", not every "to". Other queries are marked as FTS5 matched them
-    (a phrase as a phrase, prefix* as prefix)."""
-    expressions = [plan.phrase, plan.fts] if plan.scattered else [plan.fts]
-    if function == "snippet":
-        call = f"snippet({table}, {column}, char(2), char(3), '…', {_PASSAGE_SNIPPET_TOKENS})"
-    else:
-        call = f"highlight({table}, {column}, char(2), char(3))"
-    subqueries = [f"(SELECT {call} FROM {table} WHERE {table} MATCH ? AND rowid = {rowid_sql})" for _ in expressions]
-    return _first_of(subqueries), list(expressions)
+def _meant(plan: _Plan) -> list[str]:
+    """Expressions to mark by, in order: a plain multi-word query's phrase first, then its words."""
+    return [plan.phrase, plan.fts] if plan.scattered and plan.phrase else [plan.fts]
 
 
 def _details_sql(plan: _Plan, source: str | None) -> tuple[str, list[Any]]:
-    """SQL turning the ranked rows (a CTE ``top``) into hits: only these rows get citations and marks."""
+    """CTEs and a SELECT turning the ranked rows (CTE ``top``) into hits.
+
+    Only these rows get a citation, marks and snippets. Every FTS5 call here is
+    one pass over the query's matches filtered to the wanted rowids (``+rowid IN``
+    keeps FTS5 from re-running the query once per row, which for ``prefix*``
+    costs a full prefix merge each time).
+
+    Marking follows what the query meant: a row that has a plain multi-word
+    query's words together is marked from the phrase ("To Lam" marks "To Lam",
+    not every "to"); a row with the words apart from the words; any other query
+    as FTS5 matched it (a phrase as a phrase, prefix* as prefix).
+    """
+    meant = _meant(plan)
     src = " AND c.source_id = ?" if source is not None else ""
     src_params = [source] if source is not None else []
+    ctes: list[str] = []
     params: list[Any] = []
-    # The citation to open: the first one whose paragraph has the query as meant, else has it at all,
-    # else the first one (in the filtered source). Each step walks one item's citations in order.
-    choices = []
-    for expression in ([plan.phrase, plan.fts] if plan.scattered else [plan.fts]):
-        choices.append(
-            f"(SELECT c.id FROM citation AS c WHERE c.item_id = item.id{src} AND EXISTS ("
-            "   SELECT 1 FROM passage AS p WHERE p.source_id = c.source_id AND p.start <= c.start"
-            '   AND c."end" <= p."end" AND EXISTS (SELECT 1 FROM passage_fts WHERE passage_fts MATCH ?'
-            "   AND passage_fts.rowid = p.id)) ORDER BY c.ordinal LIMIT 1)"
-        )
-        params += [*src_params, expression]
+    for n, expression in enumerate(meant):
+        ctes.append(f"has_{n} AS MATERIALIZED (SELECT rowid AS pid FROM passage_fts WHERE passage_fts MATCH ?)")
+        params.append(expression)
+    # The citation to open: the item's first one whose paragraph has the query as meant, else has it
+    # at all, else its first one (in the filtered source). Each walks one item's citations in order.
+    choices = [
+        f"(SELECT c.id FROM citation AS c WHERE c.item_id = item.id{src} AND EXISTS ("
+        "   SELECT 1 FROM passage AS p WHERE p.source_id = c.source_id AND p.start <= c.start"
+        f'   AND c."end" <= p."end" AND p.id IN has_{n}) ORDER BY c.ordinal LIMIT 1)'
+        for n in range(len(meant))
+    ]
     choices.append(f"(SELECT c.id FROM citation AS c WHERE c.item_id = item.id{src} ORDER BY c.ordinal LIMIT 1)")
-    params += src_params
-    label_sql, label_params = _marked("item_fts", "highlight", 0, "item.rowid", plan)
-    cited_sql, cited_params = _marked("passage_fts", "highlight", 0, "p.id", plan)
-    snippet_sql, snippet_params = _marked("passage_fts", "snippet", 0, "passage.id", plan)
+    params += src_params * len(choices)
+    ctes.append(
+        "chosen AS MATERIALIZED ("
+        f" SELECT top.rid, top.r, top.o1, top.o2, {_first_of(choices)} AS cid"
+        " FROM top JOIN item ON item.rowid = top.rid WHERE top.what = 'item')"
+    )
+    ctes.append(
+        "cited AS MATERIALIZED ("
+        " SELECT chosen.*, (SELECT p.id FROM passage AS p WHERE p.source_id = c.source_id AND p.start <= c.start"
+        '   AND c."end" <= p."end" ORDER BY p.idx LIMIT 1) AS pid'
+        " FROM chosen JOIN citation AS c ON c.id = chosen.cid)"
+    )
+    marks = {
+        "label": ("item_fts", "highlight(item_fts, 0, char(2), char(3))", "SELECT rid FROM cited"),
+        "cite": ("passage_fts", "highlight(passage_fts, 0, char(2), char(3))", "SELECT pid FROM cited"),
+        "snip": ("passage_fts", f"snippet(passage_fts, 0, char(2), char(3), '…', {_PASSAGE_SNIPPET_TOKENS})",
+                 "SELECT rid FROM top WHERE what = 'passage'"),
+    }
+    for name, (table, call, wanted) in marks.items():
+        for n, expression in enumerate(meant):
+            ctes.append(f"{name}_{n} AS MATERIALIZED (SELECT rowid AS id, {call} AS m FROM {table}"
+                        f" WHERE {table} MATCH ? AND +rowid IN ({wanted}))")
+            params.append(expression)
+
+    def joined(name: str, key: str) -> tuple[str, str]:
+        joins = "".join(f" LEFT JOIN {name}_{n} ON {name}_{n}.id = {key}" for n in range(len(meant)))
+        return _first_of([f"{name}_{n}.m" for n in range(len(meant))]), joins
+
+    label_m, label_joins = joined("label", "cited.rid")
+    cite_m, cite_joins = joined("cite", "cited.pid")
+    snip_m, snip_joins = joined("snip", "top.rid")
     sql = (
-        ", chosen AS ("
-        f"  SELECT top.rid, top.r, top.o1, top.o2, {_first_of(choices)} AS cid"
-        "   FROM top JOIN item ON item.rowid = top.rid WHERE top.what = 'item'"
-        ")"
-        f" SELECT 'item', item.kind, item.id, item.label, {label_sql}, chosen.r,"
-        '  c.source_id, c.start, c."end", c.text, p.start, p.text, '
-        f"  CASE WHEN p.id IS NULL THEN NULL ELSE {cited_sql} END, chosen.o1, chosen.o2"
-        " FROM chosen JOIN item ON item.rowid = chosen.rid JOIN citation AS c ON c.id = chosen.cid"
-        " LEFT JOIN passage AS p ON p.id = (SELECT p2.id FROM passage AS p2 WHERE p2.source_id = c.source_id"
-        '   AND p2.start <= c.start AND c."end" <= p2."end" ORDER BY p2.idx LIMIT 1)'
+        ", " + ", ".join(ctes) +
+        f" SELECT 'item', item.kind, item.id, item.label, {label_m}, cited.r,"
+        f'  c.source_id, c.start, c."end", c.text, p.start, p.text, {cite_m}, cited.o1, cited.o2'
+        " FROM cited JOIN item ON item.rowid = cited.rid JOIN citation AS c ON c.id = cited.cid"
+        f" LEFT JOIN passage AS p ON p.id = cited.pid{label_joins}{cite_joins}"
         " UNION ALL"
-        f" SELECT 'passage', 'passage', NULL, coalesce(src.title, src.file, src.id) || ', paragraph ' || (passage.idx + 1),"
-        f"  NULL, top.r, passage.source_id, passage.start, passage.\"end\", passage.text, NULL, NULL, {snippet_sql},"
-        "  top.o1, top.o2"
+        " SELECT 'passage', 'passage', NULL,"
+        "  coalesce(src.title, src.file, src.id) || ', paragraph ' || (passage.idx + 1), NULL, top.r,"
+        f'  passage.source_id, passage.start, passage."end", passage.text, NULL, NULL, {snip_m}, top.o1, top.o2'
         " FROM top JOIN passage ON passage.id = top.rid JOIN source AS src ON src.id = passage.source_id"
-        " WHERE top.what = 'passage'"
+        f"{snip_joins} WHERE top.what = 'passage'"
         " ORDER BY 6, 14, 15"
     )
-    return sql, [*params, *label_params, *cited_params, *snippet_params]
+    return sql, params
+
+
+_MARKS = re.compile("([\x02\x03])")
 
 
 def _balance(text: str) -> str:
     """Marks that pair up: a cut that began inside a mark opens it, one that ended inside closes it."""
+    if MARK_START not in text and MARK_END not in text:
+        return text
     out: list[str] = []
     open_ = False
-    for ch in text:
-        if ch == MARK_START:
+    for piece in _MARKS.split(text):
+        if piece == MARK_START:
             if open_:
                 continue
             open_ = True
-        elif ch == MARK_END:
+        elif piece == MARK_END:
             if not open_:
-                if any(c == MARK_START for c in out):
+                if MARK_START in out:
                     continue
-                out.insert(0, MARK_START)
+                out.insert(0, MARK_START)  # the first mark closes: the cut began inside it
             open_ = False
-        out.append(ch)
+        out.append(piece)
     if open_:
         out.append(MARK_END)
     return "".join(out).replace(MARK_START + MARK_END, "")
@@ -345,14 +377,19 @@ def _cut(marked: str, start: int, end: int) -> str:
     """The part of a marked text covering ``[start:end]`` of its unmarked text, marks kept."""
     out: list[str] = []
     pos = 0
-    for ch in marked:
-        if ch in (MARK_START, MARK_END):
+    inside = False
+    for piece in _MARKS.split(marked):
+        if piece in (MARK_START, MARK_END):
+            inside = piece == MARK_START
             if start <= pos <= end:
-                out.append(ch)
+                out.append(piece)
             continue
-        if start <= pos < end:
-            out.append(ch)
-        pos += 1
+        lo, hi = max(start, pos), min(end, pos + len(piece))
+        if lo < hi:
+            if inside and not out:
+                out.append(MARK_START)  # the cut begins inside a mark
+            out.append(piece[lo - pos:hi - pos])
+        pos += len(piece)
     return _balance("".join(out))
 
 
