@@ -67,11 +67,13 @@ _DATE_LINE = re.compile(
 )
 _NAME_WORD = r"(?:[A-ZÀ-Ỹ][\wÀ-ỹ'’-]*\.?|de|van|von|der|da|bin|binti|al|el|la|le|du|dos|di)"
 _NAME = rf"[A-ZÀ-Ỹ][\wÀ-ỹ'’-]*\.?(?:\s+{_NAME_WORD}){{0,4}}"
-_NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME})*"
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?i:and)\s+|\s*&\s*){_NAME})*"
 _BYLINE = re.compile(
-    rf"^(?P<label>By|Written by|Words by|Story by|Reporting by|Reported by|Author:|Authors:|Byline:)\s+"
+    rf"^(?P<label>(?i:By|Written by|Words by|Story by|Reporting by|Reported by|Author:|Authors:|Byline:))\s+"
     rf"(?P<names>{_NAMES})\s*(?:$|[,;|/]|\s[-–—]\s|\s+in\s+)",
 )
+_ROLE = re.compile(r"\b(reporter|writer|correspondent|editor|staff|contributor|columnist|bureau|news|"
+                   r"agency|times|post|press|daily|desk|analyst)\b", re.I)
 _EDITOR_NOTE = re.compile(
     rf"^Editor[’']?s [Nn]ote:\s*(?P<name>{_NAME})\s*(?:,\s*(?:a|an|the)\s|\s+is\s+(?:a|an|the)\s)"
 )
@@ -187,7 +189,11 @@ def _author(lines: list[str]) -> Field:
     for line in zone:
         m = _BYLINE.match(line)
         if m:
-            names = m.group("names").strip().rstrip(",")
+            parts = re.split(r"\s*,\s*", m.group("names").strip().rstrip(","))
+            # "By Jane Doe, Staff Reporter": the names end where a role begins
+            names = ", ".join(parts[: next((i for i, p in enumerate(parts) if _ROLE.search(p)), len(parts))])
+            if not names:
+                continue
             return _found(names, f"byline '{line[:80]}'")
     for line in lines[:_HEADER_LINES + 5]:
         m = _EDITOR_NOTE.match(line)
