@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
 from bilateral.core.model import KINDS
@@ -57,19 +57,31 @@ def test_clicking_a_source_opens_its_article(qtbot, window: MainWindow, library:
         assert window.reading.url.text() == "URL: unknown"
 
 
-def test_statistics_sort_by_value_is_numeric(window: MainWindow) -> None:
+def test_statistics_sort_by_value_is_numeric_within_a_unit(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Clicking the Value header sorts numbers within each unit (dollars are not compared with decades)."""
     window.show_category("statistic")
     table = window.tables["statistic"]
-    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     model = window.models["statistic"]
     assert isinstance(model, ItemTableModel)
-    values = [model.item_row(r).sort_value for r in range(model.rowCount())]
-    known = [v for v in values if v is not None]
-    assert known == sorted(known) and len(known) > 3
-    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    values = [model.item_row(r).sort_value for r in range(model.rowCount())]
-    known = [v for v in values if v is not None]
-    assert known == sorted(known, reverse=True)
+    header = table.horizontalHeader()
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        while header.sortIndicatorSection() != 0 or header.sortIndicatorOrder() != order:
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                             pos=QPoint(header.sectionViewportPosition(0) + 10, header.height() // 2))
+        rows = [model.item_row(r) for r in range(model.rowCount())]
+        units = [r.fields.get("unit") for r in rows]
+        # Each unit's rows are together ...
+        seen: list[object] = []
+        for unit in units:
+            if not seen or seen[-1] != unit:
+                assert unit not in seen, f"unit {unit!r} appears in two places"
+                seen.append(unit)
+        # ... and numeric within the unit.
+        for unit in set(units):
+            values = [r.sort_value for r in rows if r.fields.get("unit") == unit and r.sort_value is not None]
+            expected = sorted(values, reverse=order == Qt.SortOrder.DescendingOrder)
+            assert values == expected, unit
+        assert len([u for u in units if u is not None]) > 3
 
 
 def test_statistic_shows_value_as_a_person_reads_it(window: MainWindow, library: Library) -> None:

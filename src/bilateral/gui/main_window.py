@@ -71,6 +71,16 @@ from bilateral.store.library import CitedSpan, Library, SearchHit
 OPENED_SOURCES = 4
 
 
+def _offset(value: object) -> int | None:
+    """A saved character offset: a small non-negative int, or None; ValueError when damaged."""
+    if value in (None, ""):
+        return None
+    number = int(str(value))
+    if not 0 <= number < 2**31:
+        raise ValueError(f"offset out of range: {number}")
+    return number
+
+
 def _no_args(slot: Callable[[], object]) -> Callable[..., None]:
     """A slot for ``triggered(bool)`` that calls ``slot()``: the checked flag must never reach
     a slot's own parameters (it once arrived as a citation format, ``False``)."""
@@ -847,21 +857,37 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         self.reading.boilerplate.setChecked(self.settings.value("reading/boilerplate", True, type=bool))
         key = str(self.settings.value("browse/category", "statistic"))
-        self.show_category(key if key in CATEGORY_NAMES else "statistic")
-        source_id = self.settings.value("browse/source")
-        item_id = self.settings.value("browse/item") or None
-        start, end = self.settings.value("browse/start"), self.settings.value("browse/end")
-        if isinstance(source_id, str) and source_id in self._sources:
-            location = Location(source_id, item_id if isinstance(item_id, str) else None,
-                                int(start) if start not in (None, "") else None,
-                                int(end) if end not in (None, "") else None, self.category)
-            self.open_location(location)
+        key = key if key in CATEGORY_NAMES else "statistic"
+        saved = self._saved_location(key)
+        # With a saved location the table follows it; without one the category opens its first row.
+        self._syncing = saved is not None
+        try:
+            self.show_category(key)
+        finally:
+            self._syncing = False
+        if saved is not None:
+            self.open_location(saved)
         else:
             self._open_first_row()
 
+    def _saved_location(self, category: str) -> Location | None:
+        """Where the last session was, if the settings say so sensibly (else nothing)."""
+        source_id = self.settings.value("browse/source")
+        if not isinstance(source_id, str) or source_id not in self._sources:
+            return None
+        item_id = self.settings.value("browse/item") or None
+        try:
+            start = _offset(self.settings.value("browse/start"))
+            end = _offset(self.settings.value("browse/end"))
+        except ValueError:
+            return Location(source_id, None, None, None, category)  # a damaged position: the article only
+        if start is None or end is None or not start < end:
+            start = end = None
+        return Location(source_id, item_id if isinstance(item_id, str) else None, start, end, category)
+
     def _open_first_row(self) -> None:
         model = self.models[self.category]
-        if model.rowCount() > 0:
+        if model.rowCount() > 0 and self.current is None:
             self.tables[self.category].setCurrentIndex(model.index(0, 0))
 
     def save_state(self) -> None:
