@@ -281,3 +281,14 @@ def test_snippets_bold_only_the_phrase_of_a_name(qtbot, window: MainWindow) -> N
             for g in range(model.rowCount()) for r in range(model.rowCount(model.index(g, 0)))]
     bold = [b.lower() for row in rows for b in re.findall(r"<[bu]>(.*?)</[bu]>", row.split("<br>", 1)[1])]
     assert bold and set(bold) == {"to lam"}
+
+
+def test_typing_a_letter_in_the_list_never_lands_on_a_group_row(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _type(qtbot, window, "Vietnam")
+    QTest.keyClick(_focused(), Qt.Key.Key_Down)
+    model = window.search_panel.model
+    for letter in "LSQPCVEA":  # group names (Leaders, Statistics, Quotes, Passages …) start with these
+        QTest.keyClicks(_focused(), letter)
+        assert _highlighted(window) is not None, letter
+        QTest.qWait(450)  # let the keyboard search reset
+    assert model.hit_count()

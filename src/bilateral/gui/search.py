@@ -73,6 +73,14 @@ class ResultsView(QTreeView):
             return model.hit_index_at(position if position is not None else here or 0)
         return self.currentIndex()
 
+    def keyboardSearch(self, search: str) -> None:
+        """Typing a letter jumps to a hit starting with it, never to a group row."""
+        super().keyboardSearch(search)
+        model = self.search_model()
+        if model.hit_count() and model.hit(self.currentIndex()) is None:
+            position = model.hit_position(self.currentIndex())
+            self.setCurrentIndex(model.hit_index_at(position or 0))
+
     def step(self, rows: int) -> None:
         """Move the current row by ``rows`` hits (from the search field's Down key)."""
         model = self.search_model()
