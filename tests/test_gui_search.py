@@ -292,3 +292,15 @@ def test_typing_a_letter_in_the_list_never_lands_on_a_group_row(qtbot, window: M
         assert _highlighted(window) is not None, letter
         QTest.qWait(450)  # let the keyboard search reset
     assert model.hit_count()
+
+
+def test_clicking_a_group_row_keeps_the_highlighted_hit(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    result = _type(qtbot, window, "Vietnam")
+    view, model = window.search_panel.view, window.search_panel.model
+    header = model.index(1, 0)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(header).center())
+    assert _highlighted(window) == result.hits[0]
+    window.focus_search()
+    qtbot.waitUntil(window.search_field.hasFocus)
+    QTest.keyClick(_focused(), Qt.Key.Key_Return)
+    _assert_opened(window, result.hits[0])

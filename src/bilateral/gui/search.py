@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -72,6 +72,14 @@ class ResultsView(QTreeView):
             position = model.hit_position(target, after=action == _Action.MovePageDown)
             return model.hit_index_at(position if position is not None else here or 0)
         return self.currentIndex()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click on a group row changes nothing: the highlighted hit stays what Enter opens."""
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and self.search_model().hit(index) is None:
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def keyboardSearch(self, search: str) -> None:
         """Typing a letter jumps to a hit starting with it, never to a group row."""
