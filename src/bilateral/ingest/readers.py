@@ -185,19 +185,32 @@ def normalised_for_duplicates(text: str) -> str:
 # ---------------------------------------------------------------- plumbing
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    """Follow redirects to http(s) only; anything else is a ReadError naming it."""
+
+    def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+        target = headers.get("Location") or headers.get("URI") or ""
+        newurl = urllib.parse.urljoin(req.full_url, target)
         if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise ReadError(f"{req.full_url}: redirected to a non-web address ({newurl})")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+            raise ReadError(f"{req.full_url}: redirected to a non-web address ({_one_line(newurl)})")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _one_line(value: object) -> str:
     return " ".join(str(value).split()) or type(value).__name__
 
 
+def _size(n: int) -> str:
+    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
 def _check_size(name: str, size: int, limit: int) -> None:
     if size > limit:
-        raise ReadError(f"{name}: {size / 1048576:.1f} MB is over the {limit / 1048576:g} MB import limit")
+        raise ReadError(f"{name}: {_size(size)} is over the {_size(limit)} import limit")
 
 
 def _read_regular(path: Path, name: str) -> bytes:
