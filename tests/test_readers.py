@@ -7,12 +7,16 @@ import codecs
 import hashlib
 import http.server
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bilateral.core.model import METADATA_FIELDS
 from bilateral.ingest import readers
@@ -274,6 +278,29 @@ def test_html_in_a_legacy_encoding(tmp_path: Path) -> None:
     assert "The city’s café terraces" in doc.text and "“a success”" in doc.text
 
 
+def test_html_byline_markup_and_footer_copyright(tmp_path: Path) -> None:
+    body = "".join(f"<p>Paragraph {i}: the harbour authority said the new cranes would double the port's "
+                   f"capacity by the end of the decade, officials told reporters.</p>" for i in range(4))
+    path = tmp_path / "byline.html"
+    path.write_text("<html><head><title>Cranes arrive at the port</title></head><body><article>"
+                    "<h1>Cranes arrive at the port</h1><div class='byline'>By <a rel='author' href='/ks'>Kofi Sarpong"
+                    f"</a></div>{body}</article><footer><p>© 2021 Harbour Herald. All rights reserved.</p></footer>"
+                    "</body></html>", encoding="utf-8")
+    meta = read_file(path).metadata
+    assert meta["author"] == {"value": "Kofi Sarpong", "basis": "stated",
+                              "evidence": "byline in the page (<a rel='author'>)"}
+    assert meta["publisher"]["value"] == "Harbour Herald"
+    assert meta["publisher"]["basis"] == "inferred"
+    assert meta["publisher"]["evidence"].endswith("in the page footer")
+
+
+def test_html_without_article_text(tmp_path: Path) -> None:
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><title>x</title><script>var a = 'only a script';</script></head><body></body></html>",
+                    encoding="utf-8")
+    assert refused(path) == "blank.html: no article text found in this page"
+
+
 # ---------------------------------------------------------------- PDF
 
 def test_pdf_text_layer_pages_joined_by_a_form_feed_line() -> None:
@@ -308,6 +335,24 @@ def test_damaged_pdf(tmp_path: Path) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ngarbage")
     assert refused(path).startswith("broken.pdf: ")
+
+
+def test_reading_files_never_touches_the_network() -> None:
+    """trafilatura, htmldate and pypdf imported and run in a fresh process where any socket use fails."""
+    script = (
+        "import socket, sys\n"
+        "def refuse(*a, **k): raise SystemExit('network used: %r' % (a,))\n"
+        "socket.socket.connect = socket.socket.connect_ex = refuse\n"
+        "socket.create_connection = socket.getaddrinfo = refuse\n"
+        "from pathlib import Path\n"
+        "from bilateral.ingest.readers import read_file\n"
+        "for name in sys.argv[1:]: read_file(Path(name))\n"
+    )
+    files = [str(FIXTURES / n) for n in ("news_page.html", "news.pdf", "news_cp1252.txt", "news.md")]
+    env = {**os.environ, "PYTHONPATH": str(Path(readers.__file__).resolve().parents[2])}
+    done = subprocess.run([sys.executable, "-c", script, *files], capture_output=True, text=True, env=env,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
 
 
 # ---------------------------------------------------------------- read_bytes and duplicates
@@ -412,6 +457,19 @@ def test_unreadable_file(tmp_path: Path) -> None:
         assert refused(path) == "secret.txt: permission denied (the file is not readable)"
     finally:
         path.chmod(0o600)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(min_size=0, max_size=600), suffix=st.sampled_from([".txt", ".md", ".html", ".pdf"]))
+def test_any_bytes_give_a_document_or_one_line_read_error(data: bytes, suffix: str) -> None:
+    for blob in (data, b"%PDF-1.4\n" + data, b"<html><body><p>" + data + b"</p></body></html>"):
+        try:
+            doc = read_bytes(blob, "x" + suffix)
+        except ReadError as exc:
+            assert "\n" not in str(exc) and str(exc).startswith("x" + suffix), str(exc)
+        else:
+            assert doc.text.strip()
+            assert_shape(doc)
 
 
 # ---------------------------------------------------------------- URLs, served on 127.0.0.1 only
