@@ -371,3 +371,20 @@ def test_location_dataclass_is_what_copy_uses(window: MainWindow, library: Libra
     c = item.citations[0]
     assert window.copier.copy_location(Location(c.source, item.id, c.start, c.end), None)
     assert _clipboard() == c.text
+
+
+def test_a_statistic_whose_sources_disagree_says_so_in_its_row(window: MainWindow, library: Library) -> None:
+    from bilateral.gui.item_models import DISAGREE_MARK
+
+    window.category_actions["statistic"].trigger()
+    model = window.models["statistic"]
+    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Sources")
+    flagged = [r for r in range(model.rowCount()) if model.item_row(r).fields.get("disagrees_with")]
+    assert flagged, "the bundled corpus has a figure two sources give differently"
+    for r in range(model.rowCount()):
+        shown = model.index(r, column).data()
+        assert (DISAGREE_MARK in shown) == (r in flagged)
+    row = model.item_row(flagged[0])
+    tip = model.index(flagged[0], column).data(Qt.ItemDataRole.ToolTipRole)
+    other = library.item(row.fields["disagrees_with"][0])
+    assert "Sources disagree" in tip and other.fields["display"] in tip

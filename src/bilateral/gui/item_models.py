@@ -108,6 +108,29 @@ def _source(row: ItemRow) -> str:
     return row.source
 
 
+#: Marks a statistic whose sources give another figure for the same measure and period.
+DISAGREE_MARK = "≠"
+
+
+def _sources(row: ItemRow) -> str:
+    """How many sources report it; "≠" when other sources give a different figure."""
+    count = text_of(row.fields.get("source_count"))
+    return f"{DISAGREE_MARK} {count}" if row.fields.get("disagrees_with") else count
+
+
+def _sources_tip(row: ItemRow) -> str:
+    count = row.fields.get("source_count") or 1
+    tip = f"Reported by {count} source{'s' if count != 1 else ''}"
+    variants = row.fields.get("variants") or []
+    if variants:
+        others = "; ".join(
+            " ".join(x for x in (text_of(v.get("qualifier")), text_of(v.get("display"))) if x)
+            + (f" (according to {text_of(v['according_to'])})" if v.get("according_to") else "")
+            for v in variants)
+        tip += f". Sources disagree: also reported as {others}"
+    return tip
+
+
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "person": (
         Column("Name", "label", _person_name),
@@ -123,7 +146,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Qualifier", "qualifier", _field("qualifier")),
         Column("According to", "according_to", _field("according_to")),
         Column("Source", "source", _source),
-        Column("Sources", "source_count", _field("source_count"), numeric=True),  # how many report it
+        Column("Sources", "source_count", _sources, numeric=True),  # how many report it
     ),
     "quote": (
         Column("Speaker", "speaker_name", _field("speaker_name")),
@@ -143,7 +166,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Title", "title", _field("title")),
         Column("Participants", "participants", _field("participant_names")),
         Column("Source", "source", _source),
-        Column("Sources", "source_count", _field("source_count"), numeric=True),
+        Column("Sources", "source_count", _sources, numeric=True),
     ),
 }
 
@@ -287,6 +310,8 @@ class ItemTableModel(QAbstractTableModel):
             if column.sort == "source":
                 return self._source_titles.get(row.source, row.source)
             text = column.value(row)
+            if role == Qt.ItemDataRole.ToolTipRole and column.value is _sources:
+                return _sources_tip(row)
             if role == Qt.ItemDataRole.DisplayRole:
                 return " ".join(text.split())  # one line per row
             return text or None
