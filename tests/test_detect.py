@@ -210,3 +210,24 @@ def test_url_only_from_a_labelled_line() -> None:
 def test_body_only_text_has_nothing_invented() -> None:
     meta = detect_metadata(BODY)
     assert all(entry["value"] is None and entry["basis"] is None for entry in meta.values()), meta
+
+
+def test_breadcrumbs_reading_time_and_captions_are_skipped_before_the_headline() -> None:
+    text = ("Home > World > Asia\n\n4 minute read\n\nPhoto: a container ship at the quay\n\n"
+            "Port operator posts record quarter as trade rebounds\n\n" + BODY)
+    meta = detect_metadata(text)
+    assert meta["title"]["value"] == "Port operator posts record quarter as trade rebounds"
+    assert meta["title"]["evidence"] == "line 4 (after 3 boilerplate lines), 8 words, no final period"
+
+
+def test_a_caption_before_body_text_is_not_a_headline() -> None:
+    assert value("Photo: a ferry arrives at the pier\n\n" + BODY, "title") is None
+
+
+def test_an_editor_footer_is_not_a_byline() -> None:
+    assert value("Rail talks resume\n\n" + BODY + "\nEditor: Zhang Long\n", "author") is None
+
+
+def test_impossible_dates_are_not_dates() -> None:
+    assert value("Rail talks resume\n\nFebruary 30, 2025\n\n" + BODY, "published") is None
+    assert value("Rail talks resume\n\nFebruary 29, 2024\n\n" + BODY, "published") == "2024-02-29"

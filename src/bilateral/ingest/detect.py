@@ -29,6 +29,7 @@ evidence says what was looked for). Never invented:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bilateral.core.model import METADATA_FIELDS
@@ -92,12 +93,15 @@ _VIEWS_OF = re.compile(
 _URL_LINE = re.compile(r"^(?:URL|Link|Permalink|Original URL|Source URL)\s*:\s*(?P<url>https?://\S+)\s*$", re.I)
 _BOILERPLATE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|skip to (?:main )?content|menu|home|"
-    r"search|share|print|email|close|i agree|accept(?: all)?(?: cookies)?|got it|ok)$"
+    r"search|share|print|email|close|i agree|accept(?: all)?(?: cookies)?|got it|ok|\d+\s*min(?:ute)?s?\s+read)$"
     r"|cookie|privacy (?:statement|policy|notice)|terms of (?:use|service)|\bsubscri(?:be|ption)\b|"
     r"\bnewsletter\b|\bsign (?:up|in)\b|\blog ?in\b|javascript",
     re.I,
 )
 _SENTENCE_END = (".", ":", ";", ",")
+# skipped before a headline: breadcrumbs ("Home > World > Asia"), photo credits and captions, links
+_NOT_HEADLINE = re.compile(r"\s[>›»/|]\s.*\s[>›»/|]\s|^(?:photo|image|picture|file photo|caption|video)\b|"
+                           r"https?://|www\.|@\w", re.I)
 _HEADER_LINES = 15
 _FOOTER_LINES = 12
 
@@ -134,7 +138,9 @@ def _ymd(m: re.Match[str]) -> tuple[int | None, int, int] | None:
         day = int(g.get("d1") or g.get("d2") or 0)
         y = g.get("y1") or g.get("y2")
         year = int(y) if y else None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    try:
+        dt.date(year or 2000, month, day)  # 2000: a leap year, so "Feb. 29" without a year passes
+    except ValueError:
         return None
     return year, month, day
 
@@ -159,7 +165,7 @@ def _dateline(lines: list[str]) -> tuple[int, re.Match[str]] | None:
 def _title(lines: list[str]) -> Field:
     skipped: list[str] = []
     for index, line in enumerate(lines[:_HEADER_LINES]):
-        if _BOILERPLATE.search(line) and len(line.split()) <= 40:
+        if (_BOILERPLATE.search(line) and len(line.split()) <= 40) or _NOT_HEADLINE.search(line):
             skipped.append(line)
             continue
         words = len(line.split())

@@ -245,9 +245,9 @@ def _kind_of(data: bytes, name: str, content_type: str | None, default: str | No
     mime = (content_type or "").split(";")[0].strip().lower()
     if data[:5] == b"%PDF-":
         return "pdf"
-    if mime in _CONTENT_KIND:
-        return _CONTENT_KIND[mime]
     kind = _SUFFIX_KIND.get(Path(name).suffix.lower())
+    if mime in _CONTENT_KIND and not (kind and mime == "text/plain"):  # .md is often served as text/plain
+        return _CONTENT_KIND[mime]
     if kind:
         return kind
     head = data[:1024].lstrip().lower()
@@ -278,9 +278,12 @@ def _read(data: bytes, name: str, kind: str, *, file: str | None, path: str | No
     if not text.strip():
         raise ReadError(f"{name}: no text in it")
     metadata = _complete(meta, text)
-    if url and metadata["url"]["value"] is None:
+    if url and metadata["url"]["basis"] != "stated":
         metadata["url"] = {"value": url, "basis": "stated", "evidence": "the address it was fetched from"}
-    return ReadDocument(text=text, kind=kind, file=file, path=path, url=metadata["url"]["value"] or url,
+    # ReadDocument.url: a stated address (canonical link, og:url, front matter) or the fetched one;
+    # a URL the text detector merely inferred stays in metadata only.
+    stated_url = metadata["url"]["value"] if metadata["url"]["basis"] == "stated" else None
+    return ReadDocument(text=text, kind=kind, file=file, path=path, url=stated_url or url,
                         sha256=digest, encoding=encoding, metadata=metadata)
 
 
