@@ -104,6 +104,7 @@ _NOT_HEADLINE = re.compile(r"\s[>›»/|]\s.*\s[>›»/|]\s|^(?:photo|image|pict
                            r"https?://|www\.|@\w", re.I)
 _HEADER_LINES = 15
 _FOOTER_LINES = 12
+_WINDOW = 50_000  # characters read at each end of a long text
 
 
 def _unknown(evidence: str) -> Field:
@@ -216,7 +217,8 @@ def _publisher(lines: list[str], text: str, dateline: tuple[int, re.Match[str]] 
     if dateline and dateline[1].group("agency"):
         agency = dateline[1].group("agency").strip()
         return _found(agency, f"agency in the dateline '({agency})'")
-    m = _VIEWS_OF.search(text)
+    m = _VIEWS_OF.search(text) if len(text) <= 2 * _WINDOW else (
+        _VIEWS_OF.search(text[:_WINDOW]) or _VIEWS_OF.search(text[-_WINDOW:]))
     if m:
         name = re.sub(r"^the\s+", "", m.group("name").rstrip("."), flags=re.I)
         return _found(name, f"opinion disclaimer '…{m.group(0)}'")
@@ -272,7 +274,10 @@ def detect_metadata(text: str) -> dict[str, Field]:
     Same shape as ``ingest.sources.read_metadata``: ``{field: {"value", "basis", "evidence"}}``
     for each of ``METADATA_FIELDS``; unknown fields have value and basis None.
     """
-    lines = _lines(text)
+    if len(text) > 2 * _WINDOW:  # a long text: only its head and tail hold these lines
+        lines = _lines(text[:_WINDOW])[: _HEADER_LINES + 5] + _lines(text[-_WINDOW:])[-_FOOTER_LINES:]
+    else:
+        lines = _lines(text)
     dateline = _dateline(lines)
     fields = {
         "title": _title(lines),

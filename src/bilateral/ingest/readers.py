@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import http.client
 import io
 import json
 import os
@@ -101,7 +102,11 @@ def read_file(path: Path) -> ReadDocument:
         st = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            raise ReadError(f"{name}: broken link (it points to {os.readlink(path)!r}, which does not exist)") from None
+            try:
+                target = f" (it points to {os.readlink(path)!r}, which does not exist)"
+            except OSError:
+                target = ""
+            raise ReadError(f"{name}: broken link{target}") from None
         raise ReadError(f"{name}: no such file") from None
     except PermissionError:
         raise ReadError(f"{name}: permission denied") from None
@@ -161,7 +166,7 @@ def fetch_url(url: str, *, timeout: float = 20.0, max_bytes: int = MAX_BYTES) ->
         raise ReadError(f"{url}: cannot download ({_one_line(exc.reason)})") from None
     except TimeoutError:
         raise ReadError(f"{url}: no answer within {timeout:g} s") from None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, http.client.HTTPException) as exc:
         raise ReadError(f"{url}: cannot download ({_one_line(exc)})") from None
     name = Path(urllib.parse.urlsplit(final_url).path).name or parts.netloc
     if not data:
