@@ -267,6 +267,22 @@ def test_html_json_ld_and_htmldate(tmp_path: Path) -> None:
     assert published["evidence"].startswith("htmldate:")
 
 
+def test_html_date_only_in_the_prose_is_not_guessed_but_a_dateline_is_read(tmp_path: Path) -> None:
+    prose = ("<p>The bridge, first opened on March 3, 2019, was closed for repairs in 2022 and has now "
+             "reopened to traffic, the city said, ending years of detours for commuters.</p>") * 3
+    path = tmp_path / "prose.html"
+    path.write_text(f"<html><head><title>Bridge reopens</title></head><body><article>{prose}</article></body></html>",
+                    encoding="utf-8")
+    published = read_file(path).metadata["published"]
+    assert published["value"] is None and published["basis"] is None
+    path.write_text("<html><head><title>Bridge reopens</title></head><body><article><p>RIVERTON, June 2, 2024 "
+                    f"(Valley Wire) -- The bridge reopened on Sunday.</p>{prose}</article></body></html>",
+                    encoding="utf-8")
+    published = read_file(path).metadata["published"]
+    assert published["value"] == "2024-06-02" and published["basis"] == "inferred"
+    assert published["evidence"].startswith("dateline 'RIVERTON, June 2, 2024 (Valley Wire) --'")
+
+
 def test_html_in_a_legacy_encoding(tmp_path: Path) -> None:
     path = tmp_path / "legacy.html"
     html = ("<html><head><meta charset='windows-1252'><title>Café terraces stay open late</title></head>"

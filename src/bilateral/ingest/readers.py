@@ -17,8 +17,10 @@ What is stored, per kind (citations are offsets into ``ReadDocument.text``):
   by trafilatura — navigation, ads, scripts, comments and cookie banners left
   out — one paragraph per block, blocks separated by a blank line. Nothing is
   executed and nothing is fetched (no subresources). Metadata from ``<meta>``,
-  ``<link rel=canonical>`` and JSON-LD is "stated" with the tag as evidence;
-  dates not in the markup come from htmldate (its evidence says where).
+  ``<link rel=canonical>``, JSON-LD and byline markup is "stated" with the
+  tag as evidence; other dates come from htmldate — the page's date markup
+  ("stated") or its URL ("inferred"), never a date merely mentioned in the
+  prose. A copyright line in the footer gives an "inferred" publisher.
 - **pdf**: the text layer (pypdf), page by page, pages joined by a form feed
   on its own line (``"\\n\\f\\n"``): to the passage splitter that is a blank
   line, and the page of an offset is ``text.count("\\f", 0, offset) + 1``.
@@ -472,9 +474,8 @@ def _read_html(html: str, name: str, base_url: str | None) -> tuple[str, dict[st
                 date = htmldate.find_date(_copy(tree), extensive_search=False, original_date=True,
                                           url=canonical or base_url)
                 evidence, basis = "htmldate: a date in the page's URL", "inferred"
-            if not date:
-                date = htmldate.find_date(_copy(tree), extensive_search=True, original_date=True)
-                evidence, basis = "htmldate: a date found in the page's text", "inferred"
+            # No extensive (free-text) search: a date merely mentioned in the prose is not the
+            # publication date; the plain-text detector reads a dateline in the article instead.
         except Exception:  # htmldate is heuristic; a failure means no date, not no article
             date = None
         if date and _iso_date(date):
