@@ -113,6 +113,9 @@ class Item:
     citations: list[Citation]
     rule: str = ""
     confidence: float = 1.0
+    #: What the merge knows of it (key, base key, date, measure key, identifying names): kept by the
+    #: store so the next article merges by lookup; not part of the export.
+    merge: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KIND_FIELDS:

@@ -32,43 +32,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from bilateral.core.ids import item_id, person_id
+from bilateral.core.merging import Items, State
 from bilateral.core.model import KINDS, Citation, Item, Source
 from bilateral.ingest.findings import Finding
 from bilateral.ingest.statistics import measure_key
 
 #: Relative difference two figures of one measure may have and still be one figure rounded two ways.
 ROUNDING = 0.01
-
-
-@dataclass
-class State:
-    """An item as the merge sees it: everything but its citations (a leader may have thousands)."""
-
-    id: str
-    kind: str
-    key: str
-    label: str
-    fields: dict[str, Any]
-    rule: str
-    confidence: float
-    date: str | None = None  # events: the most precise date seen
-    base_key: str | None = None  # events: the key without the date
-    new: bool = False
-
-
-class Items(Protocol):
-    """Where merged items are kept; every method is a lookup by key."""
-
-    def get(self, kind: str, key: str) -> State | None: ...
-    def events(self, base_key: str) -> list[State]: ...
-    def person_key(self, names: Iterable[str]) -> str | None: ...
-    def has_person(self, pid: str) -> bool: ...
-    def measure_group(self, key: str) -> list[State]: ...
-    def sources_of(self, state: State) -> list[str]: ...
-    def put(self, state: State, citations: Sequence[Citation]) -> None: ...
 
 
 def _merge_fields(kept: dict[str, Any], new: dict[str, Any]) -> None:
@@ -137,7 +110,7 @@ class Merger:
             if report is not None:
                 self._add_report(state, report)
             self._resolve_people(state)
-            self.items.put(state, [Citation.of(source, s, e) for s, e in f.spans])
+            self._put(state, [Citation.of(source, s, e) for s, e in f.spans])
             if f.kind == "statistic" and (mkey := measure_key(state.fields)):
                 touched_measures.add(mkey)
         for mkey in sorted(touched_measures):
@@ -156,15 +129,18 @@ class Merger:
                     key = known
             state = self.items.get("person", key)
             if state is None:
-                state = State(person_id(key), "person", key, f.label, dict(f.fields), f.rule, f.confidence,
-                              new=True)
+                state = State(person_id(key), "person", key, f.label, dict(f.fields), f.rule, f.confidence)
             else:
                 fields = dict(f.fields)
                 fields["name"] = state.fields.get("name", key)
                 _merge_fields(state.fields, fields)
                 state.confidence = max(state.confidence, f.confidence)
-            self.items.put(state, [Citation.of(source, s, e) for s, e in f.spans])
+            self._put(state, [Citation.of(source, s, e) for s, e in f.spans])
         return renames
+
+    def _put(self, state: State, citations: Sequence[Citation]) -> None:
+        state.record = merge_record(state)
+        self.items.put(state, citations)
 
     @staticmethod
     def _rename(f: Finding, renames: dict[str, str]) -> None:
@@ -196,8 +172,7 @@ class Merger:
     def _keyed(self, f: Finding) -> State:
         state = self.items.get(f.kind, f.key)
         if state is None:
-            return State(item_id(f.kind, f.key), f.kind, f.key, f.label, dict(f.fields), f.rule, f.confidence,
-                         new=True)
+            return State(item_id(f.kind, f.key), f.kind, f.key, f.label, dict(f.fields), f.rule, f.confidence)
         _merge_fields(state.fields, f.fields)
         state.confidence = max(state.confidence, f.confidence)
         return state
@@ -218,7 +193,7 @@ class Merger:
                 if self.items.get("event", key) is not None:
                     key = f"{f.key}|{f.date}"
                 return State(item_id("event", key), "event", key, f.label, dict(f.fields), f.rule, f.confidence,
-                             date=f.date, base_key=f.key, new=True)
+                             date=f.date, base_key=f.key)
         state = fits[0]
         if len(f.date) > len(state.date or ""):
             # the sharper account gives the date, kind and title; the vaguer one only fills gaps
@@ -258,7 +233,7 @@ class Merger:
                 state.fields.pop("disagrees_with", None)
                 state.fields.pop("variants", None)
             if before != (state.fields.get("disagrees_with"), state.fields.get("variants")):
-                self.items.put(state, [])
+                self._put(state, [])
 
 
 def _agree(a: float, b: float) -> bool:
@@ -317,13 +292,12 @@ class MemoryItems:
                 for folded in identity_keys([state.fields.get("name") or state.key,
                                              *(_long_names(state.fields))]):
                     self._people.setdefault(folded, state.key)
-            state.new = False
         elif state.kind == "person":
             for folded in identity_keys(_long_names(state.fields)):
                 self._people.setdefault(folded, state.key)
         if state.kind == "statistic" and (mkey := measure_key(state.fields)):
             self._measures.setdefault(mkey, {})[state.id] = kept
-        for c in citations:
+        for c in sorted(citations):  # arrival order; one article's by position (as the library does)
             span = (c.source, c.start, c.end)
             if span not in kept.cited:
                 kept.cited.add(span)
@@ -333,9 +307,24 @@ class MemoryItems:
         out = []
         for kept in self._by_key.values():
             s = kept.state
-            out.append(Item(s.id, s.kind, s.label, s.fields, sorted(kept.citations), s.rule, s.confidence))
+            out.append(Item(s.id, s.kind, s.label, s.fields, list(kept.citations), s.rule, s.confidence,
+                            merge=merge_record(s)))
         out.sort(key=lambda i: (KINDS.index(i.kind), i.citations[0], i.id))
         return out
+
+
+def merge_record(state: State) -> dict[str, Any]:
+    """What the store keeps of the merge state, so the next article merges by lookup."""
+    record: dict[str, Any] = {"key": state.key}
+    if state.base_key is not None:
+        record["base_key"] = state.base_key
+    if state.date is not None:
+        record["date"] = state.date
+    if state.kind == "statistic" and (mkey := measure_key(state.fields)):
+        record["measure_key"] = mkey
+    if state.kind == "person":
+        record["names"] = identity_keys([state.fields.get("name") or state.key, *_long_names(state.fields)])
+    return record
 
 
 def _long_names(fields: dict[str, Any]) -> list[str]:

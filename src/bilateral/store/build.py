@@ -122,6 +122,24 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
+def merge_columns(item: Item) -> dict[str, Any]:
+    """The merge state's indexed columns (see schema.py); an item without one merges by its id."""
+    merge = item.merge or {"key": item.id}
+    return {
+        "merge_key": f"{item.kind}|{merge['key']}",
+        "base_key": f"event|{merge['base_key']}" if merge.get("base_key") is not None else None,
+        "measure_key": merge.get("measure_key"),
+        "merge": json.dumps(merge, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def person_names(items: Sequence[Item]) -> Iterable[dict[str, str]]:
+    for item in items:
+        if item.kind == "person":
+            for folded in dict.fromkeys((item.merge or {}).get("names") or []):
+                yield {"folded": folded, "person_id": item.id}
+
+
 def _item_rows(items: Sequence[Item]) -> Iterable[dict[str, Any]]:
     names = {i.id: i.label for i in items if i.kind == "person"}
     for ordinal, item in enumerate(items):
@@ -141,6 +159,7 @@ def _item_rows(items: Sequence[Item]) -> Iterable[dict[str, Any]]:
             "field_text": f"{field_text} {extra}".strip(),
             "cited_text": cited,
             "folded": fold(f"{item.label} {field_text}"),
+            **merge_columns(item),
         }
 
 
@@ -154,6 +173,7 @@ def _write(db: sqlite_utils.Database, sources: Sequence[Source], passages: Seque
             "url": s.url, "text": s.text,
             "basis": json.dumps(s.basis, ensure_ascii=False, sort_keys=True),
             "evidence": json.dumps(s.evidence, ensure_ascii=False, sort_keys=True),
+            "origin": "bundled", "kind": "text", "hidden": 0,
         }
         for n, s in enumerate(sources)
     )
@@ -182,6 +202,7 @@ def _write(db: sqlite_utils.Database, sources: Sequence[Source], passages: Seque
         for item in items
         for k, pid in enumerate(dict.fromkeys(_people_of(item)))
     )
+    db["person_name"].insert_all(person_names(items))
     schema.enable_search(db)
 
 

@@ -1,5 +1,12 @@
 """The store's tables, built with sqlite-utils so sqlite-utils and Datasette understand them.
 
+The bundled store and a user library have one schema: a user library starts
+as a copy of the bundled store and grows by imports (store/writer.py).
+Version 2 added where a source came from (``origin``: bundled or imported,
+its file kind, hash and path), and what each item is to the merge
+(``merge_key``, ``base_key``, ``measure_key``, ``merge``) so that one more
+article is merged by index lookups.
+
 Bump ``SCHEMA_VERSION`` whenever a table or column changes; readers refuse
 other versions instead of guessing. The ``meta`` table marks the file as a
 Bilateral store, so a random SQLite file is told apart from an old one.
@@ -12,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only building needs sqlite-utils; opening a store must stay cheap
     import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FORMAT = "bilateral-store"
 
 #: diacritics-insensitive both ways: "To Lam" matches "Tô Lâm".
@@ -33,8 +40,13 @@ def create(db: sqlite_utils.Database) -> None:
             "id": str, "ordinal": int, "file": str, "title": str, "publisher": str,
             "author": str, "published": str, "published_basis": str, "url": str,
             "text": str, "basis": str, "evidence": str,
+            # where it came from: "bundled" or "imported"; the file kind; the original's hash and
+            # path; a hash of the whitespace-normalised text (the same article twice); hidden
+            "origin": str, "kind": str, "sha256": str, "original_path": str, "encoding": str,
+            "dup_hash": str, "hidden": int, "added": str,
         },
-        pk="id", not_null={"ordinal", "text", "basis", "evidence"},
+        pk="id", not_null={"ordinal", "text", "basis", "evidence", "origin", "hidden"},
+        defaults={"origin": "bundled", "hidden": 0},
     )
     db["passage"].create(
         {
@@ -50,6 +62,9 @@ def create(db: sqlite_utils.Database) -> None:
             "rule": str, "confidence": float, "source_id": str, "start": int,
             "sort_label": str, "sort_value": float, "date": str,
             "field_text": str, "cited_text": str, "folded": str,
+            # the merge: kind|key names the fact; events also by key without date; statistics by
+            # measure|period|unit (disagreements); "merge" holds the rest of the merge state as JSON
+            "merge_key": str, "base_key": str, "measure_key": str, "merge": str,
         },
         pk="id", not_null={"ordinal", "kind", "label", "fields", "rule", "confidence", "source_id", "start"},
         foreign_keys=[("source_id", "source", "id")],
@@ -67,9 +82,22 @@ def create(db: sqlite_utils.Database) -> None:
         pk=("item_id", "person_id", "role"),
         foreign_keys=[("item_id", "item", "id"), ("person_id", "item", "id")],
     )
+    # Full names and native spellings (folded) -> the person they name, for merging a new article's people.
+    db["person_name"].create(
+        {"folded": str, "person_id": str},
+        pk=("folded", "person_id"),
+        foreign_keys=[("person_id", "item", "id")],
+    )
     db["passage"].create_index(["source_id", "idx"], unique=True)
     db["item"].create_index(["kind", "ordinal"])
     db["citation"].create_index(["item_id", "ordinal"], unique=True)
+    db["citation"].create_index(["item_id", "source_id", "start", "end"], unique=True)
+    db["item"].create_index(["merge_key"], unique=True)
+    db["item"].create_index(["base_key"])
+    db["item"].create_index(["measure_key"])
+    db["source"].create_index(["dup_hash"])
+    db["source"].create_index(["origin", "ordinal"])
+    db["person_name"].create_index(["person_id"])
     db["citation"].create_index(["source_id", "start"])
     db["item_person"].create_index(["person_id", "role"])
     db["meta"].insert_all([
