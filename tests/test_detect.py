@@ -231,3 +231,13 @@ def test_an_editor_footer_is_not_a_byline() -> None:
 def test_impossible_dates_are_not_dates() -> None:
     assert value("Rail talks resume\n\nFebruary 30, 2025\n\n" + BODY, "published") is None
     assert value("Rail talks resume\n\nFebruary 29, 2024\n\n" + BODY, "published") == "2024-02-29"
+
+
+def test_a_headline_about_cookies_is_not_a_cookie_banner() -> None:
+    assert value("Village bakery wins national cookie contest\n\n" + BODY, "title") == \
+        "Village bakery wins national cookie contest"
+
+
+def test_copyright_without_a_name_names_no_publisher() -> None:
+    assert value("Harbour bridge reopens\n\n" + BODY + "\nCopyright 2024 all rights reserved\n", "publisher") is None
+    assert value("Harbour bridge reopens\n\n" + BODY + "\n© 2024 by the author\n", "publisher") is None

@@ -82,9 +82,8 @@ _WRITER_HINT = re.compile(r"\b(author|writer|columnist|commentator)\b|\bopinions
 _SEE_ON = re.compile(rf"^(?:See|Read|View|Originally published) (?:it |more )?on (?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}})\s*$")
 _SOURCE = re.compile(rf"^Source\s*:\s*(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})\s*$")
 _COPYRIGHT = re.compile(
-    rf"^(?:Copyright\s*(?:©|\(c\))?|©)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*,?\s*"
+    rf"^(?:(?i:copyright)\s*(?:©|\([cC]\))?|©)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*,?\s*"
     rf"(?P<name>(?:The\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,5}})",
-    re.I,
 )
 _VIEWS_OF = re.compile(
     r"\bnot necessarily (?:reflect |represent )?(?:those of|the (?:views?|opinions?|positions?|"
@@ -94,7 +93,8 @@ _URL_LINE = re.compile(r"^(?:URL|Link|Permalink|Original URL|Source URL)\s*:\s*(
 _BOILERPLATE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|skip to (?:main )?content|menu|home|"
     r"search|share|print|email|close|i agree|accept(?: all)?(?: cookies)?|got it|ok|\d+\s*min(?:ute)?s?\s+read)$"
-    r"|cookie|privacy (?:statement|policy|notice)|terms of (?:use|service)|\bsubscri(?:be|ption)\b|"
+    r"|\bcookies?\b.*\b(?:use|policy|settings|consent|accept|agree)|\b(?:use|policy|settings|consent|accept)\b.*\bcookies?\b"
+    r"|privacy (?:statement|policy|notice)|terms of (?:use|service)|\bsubscri(?:be|ption)\b|"
     r"\bnewsletter\b|\bsign (?:up|in)\b|\blog ?in\b|javascript",
     re.I,
 )
