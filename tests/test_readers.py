@@ -334,6 +334,20 @@ def test_pdf_text_layer_pages_joined_by_a_form_feed_line() -> None:
     assert_shape(doc)
 
 
+def test_pdf_line_wrapping_is_undone_within_a_paragraph() -> None:
+    doc = read_file(FIXTURES / "news.pdf")
+    lines = doc.text.split("\n")
+    assert lines[:3] == ["Wind farm plan approved for northern coast", "By Rhea Castellanos",
+                         "SALT HARBOUR, Feb. 6, 2025 (Northern Wire) -- Regional planners approved a 48-turbine "
+                         "wind farm off the northern coast on Thursday, the largest energy project in the region "
+                         "for a decade."]
+    data = make_pdf([["Tide gauges show a well-", "known pattern repeating along the northern shore every spring",
+                      "season, scientists said on Monday.", "A second paragraph follows here."]])
+    assert read_bytes(data, "tide.pdf").text == ("Tide gauges show a well-known pattern repeating along the northern "
+                                                 "shore every spring season, scientists said on Monday.\n"
+                                                 "A second paragraph follows here.")
+
+
 def test_pdf_without_a_text_layer() -> None:
     assert refused(FIXTURES / "scanned.pdf") == "scanned.pdf: no text layer — scanned PDF?"
 

@@ -24,6 +24,8 @@ What is stored, per kind (citations are offsets into ``ReadDocument.text``):
 - **pdf**: the text layer (pypdf), page by page, pages joined by a form feed
   on its own line (``"\\n\\f\\n"``): to the passage splitter that is a blank
   line, and the page of an offset is ``text.count("\\f", 0, offset) + 1``.
+  Within a page the layout's line wrapping is undone (one line per
+  paragraph, see ``_reflow``); the words and their order are pypdf's.
   No text layer -> ``ReadError("… no text layer — scanned PDF?")``.
 
 Metadata has the shape of ``ingest.sources.read_metadata``; fields a kind
@@ -643,6 +645,34 @@ _PDF_JUNK_TITLE = re.compile(
 _PDF_JUNK_AUTHOR = re.compile(r"^(admin(istrator)?|user|owner|author|unknown|default|microsoft.*|word)$", re.I)
 
 
+_LINE_END = tuple('.!?:;"”’)…')
+
+
+def _reflow(page: str) -> str:
+    """A page's lines with the PDF's line wrapping undone: one line per paragraph.
+
+    A line as long as the page's full lines (80% of the longest) that does not end a sentence was
+    wrapped by the layout, and is joined to the next line with a space; a line ending in a
+    hyphen before a lower-case word is joined with nothing ("well-" + "known" -> "well-known",
+    the hyphen kept). Other short lines (headlines, bylines, a paragraph's last line) end their
+    paragraph. Only line breaks change; the words are pypdf's.
+    """
+    lines = [line.rstrip() for line in page.split("\n")]
+    full = 0.8 * max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    wrapped = False
+    for line in lines:
+        hyphen = bool(out) and re.search(r"[^\W\d_]-$", out[-1]) is not None and line.lstrip()[:1].islower()
+        if hyphen:
+            out[-1] += line.lstrip()
+        elif wrapped and line.strip():
+            out[-1] += ("" if out[-1].endswith("-") else " ") + line.lstrip()
+        else:
+            out.append(line)
+        wrapped = len(line) >= full >= 30 and bool(line.strip()) and not line.endswith(_LINE_END)
+    return "\n".join(out)
+
+
 def _read_pdf(data: bytes, name: str) -> tuple[str, dict[str, Field]]:
     import logging
 
@@ -657,7 +687,8 @@ def _read_pdf(data: bytes, name: str) -> tuple[str, dict[str, Field]]:
         pages = []
         for page in reader.pages:
             page_text = page.extract_text() or ""
-            pages.append(_CONTROL.sub("", page_text.replace("\r\n", "\n").replace("\r", "\n")).strip("\n"))
+            page_text = _CONTROL.sub("", page_text.replace("\r\n", "\n").replace("\r", "\n"))
+            pages.append(_reflow(page_text).strip("\n"))
     except ReadError:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many kinds on damaged files
