@@ -397,6 +397,18 @@ def test_read_bytes_dispatches_by_content_type_and_content() -> None:
         read_bytes(b"words", "notes.docx")
 
 
+def test_read_bytes_of_a_download_keeps_its_address_unless_the_page_states_one() -> None:
+    page = (FIXTURES / "news_page.html").read_bytes()
+    doc = read_bytes(page, "glassworks", url="https://mirror.example.net/g", content_type="text/html")
+    assert doc.file is None and doc.path is None
+    assert doc.url == "https://ledger.example.org/culture/2024/05/glassworks-museum"  # <link rel=canonical>
+    text = read_bytes(b"Ferry line opens\n\nThe ferry opened on Monday, officials said.\n", "f.txt",
+                      url="https://news.example.net/ferry.txt")
+    assert text.url == "https://news.example.net/ferry.txt"
+    assert text.metadata["url"] == {"value": "https://news.example.net/ferry.txt", "basis": "stated",
+                                    "evidence": "the address it was fetched from"}
+
+
 def test_same_article_in_different_encodings_and_newlines_is_a_duplicate() -> None:
     a = "Harbour bridge reopens\n\nThe bridge  reopened on Friday.\n"
     b = "\ufeffHarbour bridge reopens\r\n\r\n\r\nThe bridge reopened on Friday.   \r\n"
