@@ -19,7 +19,7 @@ from store_sample import build_sample
 
 
 def test_commands_are_dispatched() -> None:
-    assert set(COMMANDS) == {"build", "export", "search"}
+    assert set(COMMANDS) == {"build", "export", "search", "import", "sources", "remove", "hide"}
 
 
 def test_build_writes_a_library_and_reports_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

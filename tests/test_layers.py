@@ -11,7 +11,7 @@ import bilateral
 
 
 def test_core_ingest_store_cli_import_no_qt() -> None:
-    layers = ("core", "ingest", "store", "cli")
+    layers = ("core", "ingest", "store", "services", "cli")
     modules = [
         info.name
         for info in pkgutil.walk_packages(bilateral.__path__, "bilateral.")

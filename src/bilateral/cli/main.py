@@ -18,14 +18,17 @@ from typing import NoReturn
 from bilateral import __version__
 from bilateral.cli import COMMANDS  # noqa: F401  (re-exported for callers of cli.main)
 from bilateral.core import paths
-from bilateral.core.model import KINDS
+from bilateral.core.model import KINDS, METADATA_FIELDS
 from bilateral.ingest.pipeline import extract
 from bilateral.ingest.sources import SourceError, load_corpus
+from bilateral.services import importer
+from bilateral.services import library as userlib
 from bilateral.store import export
 from bilateral.store.build import build
 from bilateral.store.errors import StoreError
 from bilateral.store.library import Library, SearchHit
 from bilateral.store.search import clean_query, strip_marks
+from bilateral.store.writer import LibraryWriter
 
 USER_ERROR = 2
 
@@ -66,6 +69,26 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="a JSON list of hits in rank order")
     s.add_argument("--db", type=Path, metavar="PATH",
                    help="library to read; default: $BILATERAL_DB if that file exists, else the bundled store")
+    i = commands.add_parser("import", help="import files, folders or web pages into your library")
+    i.add_argument("targets", nargs="+", metavar="PATH|URL", help="txt, md, html or pdf files, folders, http(s) URLs")
+    i.add_argument("--db", type=Path, metavar="PATH",
+                   help="library to import into; default: $BILATERAL_DB, else your library in the data folder")
+    i.add_argument("--recursive", "-r", action="store_true", help="import folders' subfolders too")
+    for name, field_name in (("title", "title"), ("publisher", "publisher"), ("author", "author"),
+                             ("date", "published"), ("url", "url")):
+        i.add_argument(f"--{name}", dest=f"meta_{field_name}", metavar=name.upper(),
+                       help=f"state the {name} (overrides what is detected"
+                            + ("; YYYY, YYYY-MM or YYYY-MM-DD)" if name == "date" else ")"))
+    so = commands.add_parser("sources", help="list the library's sources, bundled and imported")
+    so.add_argument("--db", type=Path, metavar="PATH", help="library to read (default: your library)")
+    so.add_argument("--json", action="store_true", help="a JSON list")
+    r = commands.add_parser("remove", help="remove an imported source and the items only it backs")
+    r.add_argument("source_id", metavar="SOURCE_ID")
+    r.add_argument("--db", type=Path, metavar="PATH", help="library to change (default: your library)")
+    h = commands.add_parser("hide", help="hide a bundled source (or show it again with --show)")
+    h.add_argument("source_id", metavar="SOURCE_ID")
+    h.add_argument("--show", action="store_true", help="show a hidden source again")
+    h.add_argument("--db", type=Path, metavar="PATH", help="library to change (default: your library)")
     return parser
 
 
@@ -105,13 +128,126 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def library_path(db: Path | None) -> Path:
-    """--db, else $BILATERAL_DB when that file exists, else the bundled store."""
+    """For reading: --db, else your library (``$BILATERAL_DB`` or the data folder) once it exists,
+    else the bundled store (a library is only created by a command that writes)."""
     if db is not None:
+        if not db.is_file():
+            raise CommandError(f"no Bilateral library at {db}" + (" (it is a folder)" if db.is_dir() else ""))
         return db
-    env = os.environ.get("BILATERAL_DB")
-    if env and Path(env).is_file():
-        return Path(env)
+    user = userlib.library_path(None)
+    if user.is_dir():
+        raise CommandError(f"BILATERAL_DB names a folder, not a library file: {user}")
+    if user.is_file():
+        return user
+    if os.environ.get("BILATERAL_DB"):
+        raise CommandError(f"no library at {user} (BILATERAL_DB); import something to create it")
     return paths.bundled_store()
+
+
+def _writable_library(db: Path | None) -> Path:
+    path = userlib.library_path(db)
+    userlib.ensure_library(path)
+    return path
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    overrides = {name: getattr(args, f"meta_{name}") for name in METADATA_FIELDS}
+    try:
+        stated = importer.check_overrides(overrides)
+        targets = importer.collect(args.targets, recursive=args.recursive)
+    except importer.ImportUsageError as exc:
+        raise CommandError(str(exc)) from exc
+    if not targets:
+        raise CommandError("nothing to import (no txt, md, html or pdf files there)")
+    if stated and len(targets) > 1 and any(k in stated for k in ("title", "url")):
+        raise CommandError("--title and --url describe one article; give one file with them")
+    path = _writable_library(args.db)
+    with _progress(len(targets)) as progress:
+        def report(done: int, total: int, label: str) -> None:
+            progress(done, total, label)
+
+        try:
+            result = importer.run_import(path, targets, overrides=stated, progress=report)
+        except importer.ImportUsageError as exc:
+            raise CommandError(str(exc)) from exc
+    for outcome in result.outcomes:
+        if outcome.status != "imported" or not sys.stderr.isatty():
+            print(f"{outcome.status:<9} {outcome.target}: {outcome.message}", file=sys.stderr)
+    print(f"{result.summary()} — library {path}", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def _progress(total: int):  # type: ignore[no-untyped-def]
+    """A progress bar on a terminal (rich), nothing otherwise (the per-file lines say it)."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar():  # type: ignore[no-untyped-def]
+        if not sys.stderr.isatty():
+            yield lambda done, total, label: None
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=_stderr_console(), transient=True) as progress:
+            task = progress.add_task("importing", total=total)
+            yield lambda done, total, label: progress.update(task, completed=done, description=label[:40])
+
+    return bar()
+
+
+def _stderr_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    path = library_path(args.db)
+    with Library.open(path) as library:
+        rows = library.source_rows()
+    if args.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    print(f"{len(rows)} sources in {path}")
+    for r in rows:
+        hidden = " (hidden)" if r["hidden"] else ""
+        date = r["published"] or "date unknown"
+        print(f"{r['id']}  {r['origin']:<8} {r['items']:>4} items  {date:<10}  "
+              f"{r['title'] or 'untitled'} — {r['publisher'] or 'publisher unknown'}{hidden}")
+    return 0
+
+
+def _change(args: argparse.Namespace) -> tuple[Path, str]:
+    path = userlib.library_path(args.db)
+    if not path.is_file():
+        raise CommandError(f"no library at {path}")
+    userlib.ensure_library(path)
+    return path, args.source_id
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    path, source_id = _change(args)
+    with LibraryWriter(path) as writer:
+        origin = writer.origin(source_id)
+        if origin is None:
+            raise CommandError(f"no source {source_id!r} in {path} (see bilateral sources)")
+        if origin == "bundled":
+            raise CommandError(f"{source_id} is part of the bundled corpus: it can be hidden "
+                               f"(bilateral hide {source_id}), not removed")
+        removed = writer.remove_source(source_id)
+    print(f"removed {source_id} and {removed} item{'s' if removed != 1 else ''} only it backed", file=sys.stderr)
+    return 0
+
+
+def cmd_hide(args: argparse.Namespace) -> int:
+    path, source_id = _change(args)
+    with LibraryWriter(path) as writer:
+        if writer.origin(source_id) is None:
+            raise CommandError(f"no source {source_id!r} in {path} (see bilateral sources)")
+        writer.set_hidden(source_id, not args.show)
+    print(f"{'showing' if args.show else 'hid'} {source_id}", file=sys.stderr)
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -185,7 +321,8 @@ def run(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return int(exc.code or 0)
-    handlers = {"build": cmd_build, "export": cmd_export, "search": cmd_search}
+    handlers = {"build": cmd_build, "export": cmd_export, "search": cmd_search, "import": cmd_import,
+                "sources": cmd_sources, "remove": cmd_remove, "hide": cmd_hide}
     if args.command not in handlers:
         _parser().print_usage(sys.stderr)
         return USER_ERROR

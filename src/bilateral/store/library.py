@@ -272,6 +272,24 @@ class Library:
         return [_source(r) for r in self._conn.execute(_SOURCE_INFO_SQL + " ORDER BY ordinal")]
 
     @_environment_errors
+    def source_rows(self) -> list[dict[str, Any]]:
+        """Every source as a row for listing: id, origin (bundled/imported), kind, title, publisher,
+        published, hidden, and how many items cite it (one grouped query over the citation index)."""
+        counts = dict(self._conn.execute(
+            "SELECT source_id, count(DISTINCT item_id) FROM citation GROUP BY source_id"))
+        return [
+            {"id": r[0], "origin": r[1], "kind": r[2], "title": r[3], "publisher": r[4], "published": r[5],
+             "hidden": bool(r[6]), "file": r[7], "items": counts.get(r[0], 0)}
+            for r in self._conn.execute(
+                "SELECT id, origin, kind, title, publisher, published, hidden, file FROM source ORDER BY ordinal")
+        ]
+
+    @_environment_errors
+    def origins(self) -> dict[str, str]:
+        """Source id -> "bundled" or "imported" (small: one short row per source)."""
+        return dict(self._conn.execute("SELECT id, origin FROM source"))
+
+    @_environment_errors
     def source(self, source_id: str) -> Source:
         r = self._conn.execute(_SOURCE_SQL + " WHERE id = ?", (source_id,)).fetchone()
         if r is None:

@@ -1,0 +1,254 @@
+"""Import files, folders and web addresses into the user library — for the CLI and the window alike.
+
+Each article is read (ingest.readers), analysed by the same pipeline as the
+bundled corpus, and merged into the library by lookups (ingest.merge over
+store.writer), in one transaction: it is stored whole or not at all. The
+same article twice (the same text after whitespace normalisation, or the
+same address) is recognised and not stored again. What the user states
+(``--title`` …, or the review dialog) overrides what was detected, with
+basis "stated".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bilateral.core.cite import human_date
+from bilateral.core.model import METADATA_FIELDS, Source
+from bilateral.ingest.merge import Merger
+from bilateral.ingest.pipeline import extract_document
+from bilateral.ingest.readers import ReadDocument, ReadError, fetch_url, normalised_for_duplicates, read_file
+from bilateral.ingest.text import Document
+from bilateral.store.errors import StoreError
+from bilateral.store.writer import LibraryWriter
+
+#: File names an import of a folder picks up.
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+Progress = Callable[[int, int, str], None]
+
+
+class ImportUsageError(ValueError):
+    """What was asked cannot be done (a bad --date, nothing to import); the message says why."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one thing asked for."""
+
+    target: str
+    status: str  # "imported" | "duplicate" | "failed"
+    message: str
+    source_id: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def ok(self) -> bool:
+        return self.count("failed") == 0
+
+    def summary(self) -> str:
+        rate = self.count("imported") / self.seconds if self.seconds > 0 else 0.0
+        dups = self.count("duplicate")
+        parts = [f"{self.count('imported')} imported", f"{dups} duplicate{'' if dups == 1 else 's'} skipped",
+                 f"{self.count('failed')} failed"]
+        tail = " — cancelled" if self.cancelled else ""
+        return f"{', '.join(parts)} in {self.seconds:.1f} s ({rate:.1f} articles/s){tail}"
+
+
+def check_date(value: str) -> str:
+    """A stated date: YYYY, YYYY-MM or YYYY-MM-DD with a real month and day."""
+    import calendar
+
+    m = _DATE.match(value.strip())
+    if not m:
+        raise ImportUsageError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(x) if x else None for x in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ImportUsageError(f"date {value!r} has no month {month}")
+    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
+        raise ImportUsageError(f"date {value!r} has no day {day}")
+    return value.strip()
+
+
+def check_overrides(overrides: dict[str, str | None] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in (overrides or {}).items():
+        if name not in METADATA_FIELDS:
+            raise ImportUsageError(f"unknown metadata field {name!r}")
+        if value is None or not value.strip():
+            continue
+        if name == "published":
+            value = check_date(value)
+        if name == "url" and not re.match(r"^https?://", value.strip(), re.IGNORECASE):
+            raise ImportUsageError(f"url {value!r} is not an http(s) address")
+        out[name] = " ".join(value.split())
+    return out
+
+
+def source_from(doc: ReadDocument, overrides: dict[str, str] | None = None, *, source_id: str | None = None,
+                stated_by: str = "given when importing") -> Source:
+    """The Source to store: detected metadata, with what the user stated over it."""
+    values: dict[str, Any] = {}
+    basis: dict[str, str] = {}
+    evidence: dict[str, str] = {}
+    for name in METADATA_FIELDS:
+        entry = doc.metadata.get(name) or {}
+        value = entry.get("value")
+        if name == "url" and value is None:
+            value = doc.url
+        values[name] = value
+        if value is not None and entry.get("basis"):
+            basis[name] = str(entry["basis"])
+        if entry.get("evidence"):
+            evidence[name] = str(entry["evidence"])
+        if name == "url" and value is not None and name not in basis:
+            basis[name] = "stated"
+            evidence.setdefault(name, "the address it was fetched from")
+    for name, value in (overrides or {}).items():
+        values[name] = value
+        basis[name] = "stated"
+        evidence[name] = stated_by
+    text = doc.text
+    dup = duplicate_hash(text)
+    return Source(id=source_id or f"imported-{dup[:12]}", text=text, file=doc.file, basis=basis,
+                  evidence=evidence, **values)
+
+
+def duplicate_hash(text: str) -> str:
+    return hashlib.sha256(normalised_for_duplicates(text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def describe(source: Source) -> str:
+    """"Xinhua, 12 December 2023" — what the progress bar says of an article."""
+    who = source.publisher or source.title or source.file or source.id
+    return f"{who}, {human_date(source)}" if source.published else who
+
+
+def _store(writer: LibraryWriter, source: Source, doc_kind: str, *, origin: str, sha256: str | None,
+           original_path: str | None, encoding: str | None) -> None:
+    document = Document(source)
+    findings = extract_document(document)
+    if not source.text.strip():
+        raise ReadError("the article is empty")
+    with writer.article() as items:
+        writer.add_source(source, document.passages, origin=origin, kind=doc_kind, sha256=sha256,
+                          original_path=original_path, encoding=encoding, dup_hash=duplicate_hash(source.text))
+        Merger(items).add(source, findings)
+
+
+def import_document(writer: LibraryWriter, doc: ReadDocument, overrides: dict[str, str] | None = None,
+                    *, target: str | None = None) -> Outcome:
+    """One article into the library, or the reason it was not."""
+    name = target or doc.path or doc.url or doc.file or "article"
+    source = source_from(doc, overrides)
+    duplicate = writer.duplicate_of(duplicate_hash(source.text), source.url)
+    if duplicate is not None or writer.has_source(source.id):
+        dup_id = duplicate.source_id if duplicate else source.id
+        title = duplicate.title if duplicate else source.title
+        why = duplicate.reason if duplicate else "the same text"
+        return Outcome(name, "duplicate", f"already in the library ({why}): “{title or dup_id}”", dup_id, title)
+    _store(writer, source, doc.kind, origin="imported", sha256=doc.sha256, original_path=doc.path,
+           encoding=doc.encoding)
+    return Outcome(name, "imported", f"imported “{source.title or source.file or source.id}”", source.id,
+                   source.title)
+
+
+def import_bundled_source(writer: LibraryWriter, source: Source) -> None:
+    """A source of a newer bundled corpus (upgrade): the same pipeline, marked bundled."""
+    if writer.has_source(source.id):
+        return
+    _store(writer, source, "text", origin="bundled", sha256=None, original_path=None, encoding=None)
+
+
+def is_url(target: str) -> bool:
+    return bool(re.match(r"^https?://", target, re.IGNORECASE))
+
+
+def collect(targets: Iterable[str], *, recursive: bool = False) -> list[str]:
+    """Files and addresses to import, folders expanded (their known file types, sorted)."""
+    out: list[str] = []
+    for target in targets:
+        path = Path(target)
+        if not is_url(target) and path.is_dir():
+            walker = sorted(path.rglob("*")) if recursive else sorted(path.iterdir())
+            out.extend(str(p) for p in walker
+                       if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and _is_file(p))
+        else:
+            out.append(target)
+    return out
+
+
+def _is_file(path: Path) -> bool:
+    """Anything but a folder: a FIFO, a device or a dangling link is reported by the reader, unopened."""
+    try:
+        return not path.is_dir()
+    except OSError:
+        return True
+
+
+def read_target(target: str) -> ReadDocument:
+    return fetch_url(target) if is_url(target) else read_file(Path(target))
+
+
+def run_import(library: Path, targets: Sequence[str], *, overrides: dict[str, str | None] | None = None,
+               recursive: bool = False, progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None,
+               review: Callable[[ReadDocument], dict[str, str] | None] | None = None) -> Report:
+    """Import ``targets`` one article at a time; what finished stays if cancelled.
+
+    ``review`` (the window's dialog) sees each article's detected metadata and returns the
+    fields the user stated, or None to skip the article.
+    """
+    stated = check_overrides(overrides)
+    todo = collect(targets, recursive=recursive)
+    if not todo:
+        raise ImportUsageError("nothing to import (no txt, md, html or pdf files there)")
+    report = Report()
+    started = time.perf_counter()
+    with LibraryWriter(library) as writer:
+        for n, target in enumerate(todo):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            outcome = _one(writer, target, stated, review)
+            report.outcomes.append(outcome)
+            if progress is not None:
+                label = outcome.title or os.path.basename(target.rstrip("/")) or target
+                progress(n + 1, len(todo), label)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _one(writer: LibraryWriter, target: str, stated: dict[str, str],
+         review: Callable[[ReadDocument], dict[str, str] | None] | None) -> Outcome:
+    try:
+        doc = read_target(target)
+        fields = stated
+        if review is not None:
+            answer = review(doc)
+            if answer is None:
+                return Outcome(target, "failed", "skipped in the review")
+            fields = {**stated, **check_overrides(answer)}
+        return import_document(writer, doc, fields, target=target)
+    except (ReadError, ImportUsageError) as exc:
+        return Outcome(target, "failed", str(exc))
+    except StoreError:
+        raise  # the library itself failed: stop the batch, the caller says why

@@ -1,0 +1,385 @@
+"""Writing a user library: one article at a time, whole or not at all, merged by index lookups.
+
+``LibraryWriter`` owns a read-write connection (WAL, foreign keys on). An
+article is written inside ``article()``, one transaction: its source row and
+passages, then the merge's ``put`` calls (``SqlItems``), each a lookup by an
+indexed key and a write of one item row and its new citations. Nothing here
+reads all items or all citations, so one more article costs the same in a
+library of a hundred or of a hundred thousand.
+
+FTS rows follow the item and passage rows through sqlite-utils' triggers.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bilateral.core.merging import State, identity_keys
+from bilateral.core.model import Citation, Item, Passage, Source
+from bilateral.store import database, schema
+from bilateral.store.build import field_words, merge_columns, sort_number
+from bilateral.store.errors import StoreError, is_environment_error
+from bilateral.store.folding import fold, unfoldable_words
+
+_ITEM_COLUMNS = ("id", "kind", "label", "fields", "rule", "confidence", "merge")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A read-write connection to an existing library (WAL, foreign keys, a busy timeout)."""
+    try:
+        conn = sqlite3.connect(path, timeout=10, check_same_thread=False, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {path}: {exc}") from exc
+    try:
+        database.check_schema(conn, path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as exc:
+        conn.close()
+        if is_environment_error(exc):
+            raise StoreError(f"the library {path} cannot be written: {exc}") from exc
+        raise
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _state(row: tuple[Any, ...]) -> State:
+    item_id, kind, label, fields, rule, confidence, merge = row
+    record = json.loads(merge) if merge else {"key": item_id}
+    return State(item_id, kind, record["key"], label, json.loads(fields), rule, confidence,
+                 date=record.get("date"), base_key=record.get("base_key"), record=record)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An article already in the library (same text after whitespace normalisation, or same URL)."""
+
+    source_id: str
+    title: str | None
+    reason: str
+
+
+class SqlItems:
+    """The merge's ``Items`` over the library tables (every method an indexed lookup).
+
+    States read during one article are kept, so the merge sees its own changes
+    before they are written; ``put`` writes through at once.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._states: dict[tuple[str, str], State] = {}
+        self._names: dict[str, str] = {}  # person id -> label (for searchable field text)
+
+    def reset(self) -> None:
+        self._states.clear()
+        self._names.clear()
+
+    def _select(self, where: str, params: Sequence[Any]) -> list[State]:
+        out = []
+        for row in self._conn.execute(f"SELECT {', '.join(_ITEM_COLUMNS)} FROM item WHERE {where}", params):
+            state = _state(row)
+            out.append(self._states.setdefault((state.kind, state.key), state))
+        return out
+
+    def get(self, kind: str, key: str) -> State | None:
+        cached = self._states.get((kind, key))
+        if cached is not None:
+            return cached
+        found = self._select("merge_key = ?", (f"{kind}|{key}",))
+        return found[0] if found else None
+
+    def events(self, base_key: str) -> list[State]:
+        return self._select("base_key = ? ORDER BY ordinal", (f"event|{base_key}",))
+
+    def person_key(self, names: Iterable[str]) -> str | None:
+        for folded in identity_keys(names):
+            row = self._conn.execute(
+                "SELECT item.merge, item.id FROM person_name JOIN item ON item.id = person_name.person_id "
+                "WHERE person_name.folded = ? ORDER BY item.ordinal LIMIT 1", (folded,)).fetchone()
+            if row is not None:
+                return json.loads(row[0])["key"] if row[0] else row[1]
+        return None
+
+    def has_person(self, pid: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM item WHERE id = ? AND kind = 'person'", (pid,)).fetchone() is not None
+
+    def measure_group(self, key: str) -> list[State]:
+        return self._select("measure_key = ? ORDER BY ordinal", (key,))
+
+    def sources_of(self, state: State) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT source_id FROM citation WHERE item_id = ? ORDER BY source_id", (state.id,))]
+
+    def put(self, state: State, citations: Sequence[Citation]) -> None:
+        self._states[(state.kind, state.key)] = state
+        item = Item(state.id, state.kind, state.label, state.fields, list(citations), state.rule,
+                    state.confidence, merge=state.record or {"key": state.key})
+        columns = merge_columns(item)
+        exists = self._conn.execute("SELECT rowid FROM item WHERE id = ?", (state.id,)).fetchone()
+        new_cites, first_ordinal = self._new_citations(state.id, citations, exists is not None)
+        names = self._person_names(state)
+        field_text = field_words(item, names)
+        cited = " … ".join(c.text for c in new_cites)
+        extra = unfoldable_words(" ".join((item.label, field_text, cited)))
+        values = {
+            "kind": state.kind, "label": state.label,
+            "fields": json.dumps(state.fields, ensure_ascii=False),
+            "rule": state.rule, "confidence": float(state.confidence),
+            "sort_label": fold(state.label),
+            "sort_value": sort_number(state.fields.get("normalized")) if state.kind == "statistic" else None,
+            "date": state.fields.get("date") if state.kind == "event" and isinstance(
+                state.fields.get("date"), str) else None,
+            "field_text": f"{field_text} {extra}".strip(),
+            "folded": fold(f"{state.label} {field_text}"),
+            **columns,
+        }
+        if exists is None:
+            if not citations:
+                raise StoreError(f"item {state.id} has no citation")
+            first = sorted(citations)[0]
+            ordinal = self._conn.execute("SELECT coalesce(max(ordinal), -1) + 1 FROM item").fetchone()[0]
+            values.update({"id": state.id, "ordinal": ordinal, "source_id": first.source, "start": first.start,
+                           "cited_text": cited})
+            keys = ", ".join(f'"{k}"' for k in values)
+            marks = ", ".join("?" for _ in values)
+            self._conn.execute(f"INSERT INTO item ({keys}) VALUES ({marks})", list(values.values()))
+        else:
+            sets = ", ".join(f'"{k}" = ?' for k in values)
+            params = list(values.values())
+            if cited:
+                sets += ", cited_text = coalesce(cited_text, '') || ' … ' || ?"
+                params.append(cited)
+            self._conn.execute(f"UPDATE item SET {sets} WHERE id = ?", [*params, state.id])
+        self._write_citations(state.id, new_cites, first_ordinal)
+        self._people_links(state)
+        if state.kind == "person":
+            self._names[state.id] = state.label
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO person_name (folded, person_id) VALUES (?, ?)",
+                [(folded, state.id) for folded in state.record.get("names") or []])
+
+    def _new_citations(self, item_id: str, citations: Sequence[Citation], exists: bool) -> tuple[list[Citation], int]:
+        """Citations the item does not have yet (by index lookup), and the ordinal the first one takes."""
+        unique = list(dict.fromkeys(sorted(citations)))
+        if not exists:
+            return unique, 0
+        new = [c for c in unique if self._conn.execute(
+            'SELECT 1 FROM citation WHERE item_id = ? AND source_id = ? AND start = ? AND "end" = ?',
+            (item_id, c.source, c.start, c.end)).fetchone() is None]
+        ordinal = self._conn.execute(
+            "SELECT coalesce(max(ordinal), -1) + 1 FROM citation WHERE item_id = ?", (item_id,)).fetchone()[0]
+        return new, ordinal
+
+    def _write_citations(self, item_id: str, citations: Sequence[Citation], ordinal: int) -> None:
+        self._conn.executemany(
+            'INSERT INTO citation (item_id, ordinal, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+            [(item_id, ordinal + n, c.source, c.start, c.end, c.text) for n, c in enumerate(citations)])
+
+    def _person_names(self, state: State) -> dict[str, str]:
+        ids = []
+        if state.kind == "quote" and state.fields.get("speaker"):
+            ids = [state.fields["speaker"]]
+        elif state.kind == "event":
+            ids = list(state.fields.get("participants") or [])
+        missing = [i for i in ids if i not in self._names]
+        if missing:
+            for pid, label in self._conn.execute(
+                    "SELECT id, label FROM item WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(missing),)):
+                self._names[pid] = label
+        return {i: self._names[i] for i in ids if i in self._names}
+
+    def _people_links(self, state: State) -> None:
+        if state.kind == "quote":
+            people, role = ([state.fields["speaker"]] if state.fields.get("speaker") else []), "speaker"
+        elif state.kind == "event":
+            people, role = list(dict.fromkeys(state.fields.get("participants") or [])), "participant"
+        else:
+            return
+        self._conn.execute("DELETE FROM item_person WHERE item_id = ?", (state.id,))
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO item_person (item_id, person_id, role, ordinal) VALUES (?, ?, ?, ?)",
+            [(state.id, pid, role, k) for k, pid in enumerate(people)])
+
+
+class LibraryWriter:
+    """The one writer of a user library (imports, removals); readers use ``Library``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = connect(path)
+        self.items = SqlItems(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> LibraryWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def article(self) -> Iterator[SqlItems]:
+        """One article, one transaction: everything it adds is written, or nothing is."""
+        self.items.reset()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            yield self.items
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self.items.reset()
+            if isinstance(exc, sqlite3.Error) and is_environment_error(exc):
+                raise StoreError(f"the library could not be written: {exc}") from exc
+            raise
+
+    def duplicate_of(self, dup_hash: str, url: str | None) -> Duplicate | None:
+        row = self.conn.execute("SELECT id, title FROM source WHERE dup_hash = ? LIMIT 1", (dup_hash,)).fetchone()
+        if row is not None:
+            return Duplicate(row[0], row[1], "the same text")
+        if url:
+            row = self.conn.execute("SELECT id, title FROM source WHERE url = ? LIMIT 1", (url,)).fetchone()
+            if row is not None:
+                return Duplicate(row[0], row[1], "the same address")
+        return None
+
+    def has_source(self, source_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM source WHERE id = ?", (source_id,)).fetchone() is not None
+
+    def add_source(self, source: Source, passages: Sequence[Passage], *, origin: str, kind: str,
+                   sha256: str | None, original_path: str | None, encoding: str | None, dup_hash: str) -> None:
+        """The source row and its passages (inside ``article()``)."""
+        ordinal = self.conn.execute("SELECT coalesce(max(ordinal), -1) + 1 FROM source").fetchone()[0]
+        self.conn.execute(
+            "INSERT INTO source (id, ordinal, file, title, publisher, author, published, published_basis, url, "
+            "text, basis, evidence, origin, kind, sha256, original_path, encoding, dup_hash, hidden, added) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            (source.id, ordinal, source.file, source.title, source.publisher, source.author, source.published,
+             source.published_basis, source.url, source.text,
+             json.dumps(source.basis, ensure_ascii=False, sort_keys=True),
+             json.dumps(source.evidence, ensure_ascii=False, sort_keys=True),
+             origin, kind, sha256, original_path, encoding, dup_hash,
+             datetime.now(UTC).isoformat(timespec="seconds")))
+        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passage").fetchone()[0]
+        self.conn.executemany(
+            'INSERT INTO passage (id, source_id, idx, start, "end", role, reason, text, folded) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(first + n, p.source, p.index, p.start, p.end, p.role, p.reason, p.text, unfoldable_words(p.text))
+             for n, p in enumerate(passages)])
+
+    def set_hidden(self, source_id: str, hidden: bool) -> None:
+        with self.article():
+            self.conn.execute("UPDATE source SET hidden = ? WHERE id = ?", (int(hidden), source_id))
+
+    def origin(self, source_id: str) -> str | None:
+        row = self.conn.execute("SELECT origin FROM source WHERE id = ?", (source_id,)).fetchone()
+        return row[0] if row else None
+
+    def remove_source(self, source_id: str) -> int:
+        """Remove a source with everything only it backs; items it shares lose its citations.
+
+        Returns how many items were removed. Inside its own transaction.
+        """
+        with self.article():
+            return self._remove(source_id)
+
+    def _remove(self, source_id: str) -> int:
+        conn = self.conn
+        touched = [r[0] for r in conn.execute(
+            "SELECT DISTINCT item_id FROM citation WHERE source_id = ?", (source_id,))]
+        conn.execute("DELETE FROM citation WHERE source_id = ?", (source_id,))
+        orphans = [r[0] for r in conn.execute(
+            "SELECT value FROM json_each(?) WHERE NOT EXISTS "
+            "(SELECT 1 FROM citation WHERE item_id = value)", (json.dumps(touched),))]
+        if orphans:
+            ids = json.dumps(orphans)
+            # references to removed people: quotes lose their speaker id, events the participant
+            for item_id, fields in conn.execute(
+                    "SELECT item_id, (SELECT fields FROM item WHERE id = item_id) FROM item_person "
+                    "WHERE person_id IN (SELECT value FROM json_each(?))", (ids,)).fetchall():
+                data = json.loads(fields)
+                if data.get("speaker") in orphans:
+                    data["speaker"] = None
+                if data.get("participants"):
+                    data["participants"] = [p for p in data["participants"] if p not in orphans]
+                conn.execute("UPDATE item SET fields = ? WHERE id = ?", (json.dumps(data, ensure_ascii=False), item_id))
+            conn.execute("DELETE FROM item_person WHERE item_id IN (SELECT value FROM json_each(?)) "
+                         "OR person_id IN (SELECT value FROM json_each(?))", (ids, ids))
+            conn.execute("DELETE FROM person_name WHERE person_id IN (SELECT value FROM json_each(?))", (ids,))
+            conn.execute("DELETE FROM item WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+        for item_id in touched:
+            if item_id not in orphans:
+                self._after_removal(item_id, source_id)
+        conn.execute("DELETE FROM passage WHERE source_id = ?", (source_id,))
+        conn.execute("DELETE FROM source WHERE id = ?", (source_id,))
+        return len(orphans)
+
+    def _after_removal(self, item_id: str, source_id: str) -> None:
+        """An item that keeps other citations: renumber them, drop the source's report, re-derive."""
+        conn = self.conn
+        rows = conn.execute('SELECT id, source_id, start, "end", text FROM citation WHERE item_id = ? ORDER BY ordinal',
+                            (item_id,)).fetchall()
+        for n, (cid, *_rest) in enumerate(rows):
+            conn.execute("UPDATE citation SET ordinal = ? WHERE id = ?", (-1 - n, cid))
+        conn.execute("UPDATE citation SET ordinal = -1 - ordinal WHERE item_id = ?", (item_id,))
+        fields = json.loads(conn.execute("SELECT fields FROM item WHERE id = ?", (item_id,)).fetchone()[0])
+        if "reports" in fields:
+            fields["reports"] = [r for r in fields["reports"] if r.get("source") != source_id]
+            fields["source_count"] = len({r["source"] for r in fields["reports"]})
+        first = rows[0]
+        conn.execute(
+            "UPDATE item SET fields = ?, source_id = ?, start = ?, cited_text = ? WHERE id = ?",
+            (json.dumps(fields, ensure_ascii=False), first[1], first[2], " … ".join(r[4] for r in rows), item_id))
+
+
+def create_library(path: Path, seed: Path) -> None:
+    """A new user library at ``path``: a copy of the bundled store ``seed`` (its sources marked bundled).
+
+    Written to a temporary file and renamed, so a library is never half made.
+    """
+    from bilateral.store.files import replacing
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with replacing(path) as tmp:
+        source = sqlite3.connect(f"{seed.resolve().as_uri()}?immutable=1", uri=True)
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+            target.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('library', 'user')")
+            target.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('bundled_digest', ?)",
+                           (bundled_digest(seed),))
+            target.commit()
+            target.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot create a library at {path}: {exc}") from exc
+        finally:
+            source.close()
+            target.close()
+
+
+def bundled_digest(seed: Path) -> str:
+    """What identifies a bundled corpus: its sources' ids and texts' hashes."""
+    import hashlib
+
+    conn = sqlite3.connect(f"{seed.resolve().as_uri()}?immutable=1", uri=True)
+    try:
+        digest = hashlib.sha256()
+        for source_id, text in conn.execute("SELECT id, text FROM source ORDER BY id"):
+            digest.update(source_id.encode())
+            digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+        digest.update(str(schema.SCHEMA_VERSION).encode())
+        return digest.hexdigest()
+    finally:
+        conn.close()
