@@ -191,14 +191,16 @@ def test_exit_after_paint_exits_zero() -> None:
     assert out.returncode == 0, out.stderr
 
 
-def test_a_library_that_will_not_open_is_a_message_not_a_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_library_that_will_not_open_is_a_message_and_the_bundled_corpus_opens(tmp_path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "broken.sqlite"
     bad.write_text("not a database")
     out = subprocess.run([sys.executable, "-m", "bilateral", "--db", str(bad), "--exit-after-paint"],
                          capture_output=True, text=True, timeout=60,
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert out.returncode == 1
-    assert "Traceback" not in out.stderr and "bilateral:" in out.stderr
+    # The window still opens, on the bundled corpus, and says why; the damaged file is left as it was.
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr and "bilateral:" in out.stderr and "bundled corpus" in out.stderr
+    assert bad.read_text() == "not a database"
 
 
 def test_opening_an_item_from_elsewhere_shows_it_in_its_own_table(window: MainWindow, library: Library) -> None:

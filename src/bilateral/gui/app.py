@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -20,11 +20,17 @@ from PySide6.QtWidgets import QApplication
 from bilateral.gui import messages, settings, theme
 from bilateral.store.errors import StoreError
 
+if TYPE_CHECKING:
+    from bilateral.store.library import Library
+
 
 def parse_args(args: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bilateral", description="Browse the facts in the bundled news corpus.")
     parser.add_argument("--db", type=Path, default=None,
-                        help="open this library instead of the bundled one (default: $BILATERAL_DB if it exists)")
+                        help="your library file (default: $BILATERAL_DB, else library.sqlite in your data folder; "
+                             "created from the bundled corpus when missing)")
+    parser.add_argument("--bundled", action="store_true",
+                        help="open the bundled corpus read-only instead of your library")
     parser.add_argument("--exit-after-paint", action="store_true",
                         help="quit right after the first window paint (benchmarks, smoke tests)")
     parser.add_argument("--screenshot", type=Path, default=None,
@@ -34,14 +40,20 @@ def parse_args(args: list[str]) -> argparse.Namespace:
     return parser.parse_args(args)
 
 
-def library_path(arg: Path | None) -> Path | None:
-    """--db wins; else a user library named by BILATERAL_DB if it exists; else the bundled store."""
-    if arg is not None:
-        return arg
-    env = os.environ.get("BILATERAL_DB")
-    if env and Path(env).is_file():
-        return Path(env)
-    return None
+def open_library(arg: Path | None, bundled_only: bool = False) -> tuple[Library, str | None]:
+    """The user's library (created from the bundled corpus when missing, upgraded when a newer one
+    ships); if it cannot be opened, the bundled corpus read-only and the reason why."""
+    from bilateral.services import library as userlib
+    from bilateral.store.library import Library
+
+    if bundled_only:
+        return Library.open(None), None
+    path = userlib.library_path(arg)
+    try:
+        opened = userlib.ensure_library(path)
+        return Library.open(opened.path), None
+    except StoreError as exc:
+        return Library.open(None), f"{exc}. Showing the bundled corpus (read-only) instead."
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -65,10 +77,8 @@ def run_app(args: list[str]) -> int:
         messages.dialogs_enabled = False  # unattended: a modal box would wait forever
     owns_app = QApplication.instance() is None
     app = application([sys.argv[0]])
-    from bilateral.store.library import Library
-
     try:
-        library = Library.open(library_path(options.db))
+        library, problem = open_library(options.db, options.bundled)
     except StoreError as exc:
         messages.fatal(None, "Bilateral cannot open its library", f"{exc}\n\nRun `bilateral build` to create it.")
         return 1
@@ -77,6 +87,9 @@ def run_app(args: list[str]) -> int:
     window: MainWindow | None = None
     try:
         window = MainWindow(library)
+        if problem:
+            window.messages.show_error(problem)
+            print(f"bilateral: {problem}", file=sys.stderr)
         if options.open_item:
             window.open_item(options.open_item)
         if options.search:

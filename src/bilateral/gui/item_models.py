@@ -325,13 +325,24 @@ class ItemTableModel(QAbstractTableModel):
 class SourceTableModel(QAbstractTableModel):
     """The sources: few, so held whole; unknown metadata says "unknown"."""
 
-    HEADERS = ("Title", "Publisher", "Published", "File")
+    HEADERS = ("Title", "Publisher", "Published", "File", "Origin")
 
-    def __init__(self, sources: Sequence[Source], parent: QObject) -> None:
+    def __init__(self, sources: Sequence[Source], parent: QObject,
+                 origins: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self._sources = list(sources)
+        self._origins = dict(origins or {})
         self._text = ""
         self._shown = list(self._sources)
+
+    def set_sources(self, sources: Sequence[Source], origins: dict[str, str] | None = None) -> None:
+        """The library changed (an import, a removal): show its sources now."""
+        self._sources = list(sources)
+        self._origins = dict(origins or {})
+        self.set_filter(self._text)
+
+    def origin(self, source_id: str) -> str:
+        return self._origins.get(source_id, "bundled")
 
     @property
     def kind(self) -> str:
@@ -365,12 +376,14 @@ class SourceTableModel(QAbstractTableModel):
             return source.publisher or "unknown"
         if column == 2:
             return human_date(source) if source.published else "unknown"
+        if column == 4:
+            return "Imported" if self.origin(source.id) == "imported" else "Bundled"
         return source.file or "unknown"
 
     def _tooltip(self, source: Source, column: int) -> str:
         """The full cell, and for metadata the basis and where it came from."""
         text = self._cell(source, column)
-        name = ("title", "publisher", "published", None)[column] if column < 4 else None
+        name = ("title", "publisher", "published", None)[column] if column < 3 else None
         if name is None:
             return text
         basis = source.basis.get(name) if getattr(source, name) else None
@@ -425,6 +438,11 @@ class CategoryModel(QAbstractListModel):
     def __init__(self, counts: dict[str, int], parent: QObject) -> None:
         super().__init__(parent)
         self._counts = dict(counts)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self._counts = dict(counts)
+        if CATEGORIES:
+            self.dataChanged.emit(self.index(0), self.index(len(CATEGORIES) - 1))
 
     def key(self, row: int) -> str:
         return CATEGORIES[row][0]

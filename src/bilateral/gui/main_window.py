@@ -24,7 +24,16 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -46,9 +55,11 @@ from PySide6.QtWidgets import (
 
 from bilateral.core.cite import STYLES, human_date
 from bilateral.core.model import Item, Passage, Source
+from bilateral.gui import messages as message_module
 from bilateral.gui import settings as window_settings
 from bilateral.gui.copying import STYLE_KEY, Copier, default_style
 from bilateral.gui.detail_pane import DetailPane
+from bilateral.gui.importing import ImportController, Imported
 from bilateral.gui.item_models import (
     CATEGORIES,
     CATEGORY_NAMES,
@@ -64,6 +75,7 @@ from bilateral.gui.search import SearchPanel
 from bilateral.gui.shortcuts import action_rows, shortcuts_html
 from bilateral.gui.sidebar import Sidebar
 from bilateral.gui.table_view import CategoryTable
+from bilateral.gui.tasks import TaskContext, TaskRunner
 from bilateral.gui.theme import app_icon
 from bilateral.store.library import CitedSpan, Library, SearchHit
 
@@ -113,6 +125,7 @@ class MainWindow(QMainWindow):
     first_paint = Signal()
 
     def __init__(self, library: Library, settings: QSettings | None = None) -> None:
+        """``library`` is read here; imports write to it unless it is the bundled store (read-only)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Bilateral")
@@ -134,11 +147,19 @@ class MainWindow(QMainWindow):
         self.counts = library.counts()
         self._syncing = False  # set while the table is moved to match the panes, not the other way round
         self.copier = Copier(self)
+        self.tasks = TaskRunner(self)
+        self._origins: dict[str, str] = library.origins()
         self.tables: dict[str, CategoryTable] = {}
         self.models: dict[str, ItemTableModel | SourceTableModel] = {}
 
         self._build_widgets()
+        self.importer = ImportController(self, self.tasks, library.path, self.statusBar())
+        self.statusBar().addPermanentWidget(self.importer.widget)
+        self.importer.imported.connect(self._on_imported)
         self._build_actions()
+        self.setAcceptDrops(not self._is_bundled())
+        for view in (self.reading.text, self.detail):
+            view.setAcceptDrops(False)  # read-only views: a dropped file goes to the window (an import)
         self._side_buttons = _SideButtons(self)
         QApplication.instance().installEventFilter(self._side_buttons)
         self.statusBar().showMessage(self._corpus_line())
@@ -245,6 +266,21 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         menubar = self.menuBar()
         file_menu = menubar.addMenu("&File")
+        writable = not self._is_bundled()
+        why = "" if writable else " (this is the bundled corpus, which is read-only: open your library)"
+        self.import_files_action = self._action("&Import files…", self.importer.choose_files,
+                                                QKeySequence.StandardKey.Open, "Import txt, md, html or pdf files" + why)
+        self.import_folder_action = self._action("Import &folder…", self.importer.choose_folder, "Ctrl+Shift+O",
+                                                 "Import every article in a folder" + why)
+        self.import_url_action = self._action("Import from &URL…", self.importer.ask_url, "Ctrl+Alt+O",
+                                              "Fetch a news page and import it" + why)
+        self.remove_source_action = self._action("&Remove or hide this source…", self.remove_current_source,
+                                                 None, "Remove an imported source, or hide a bundled one")
+        for action in (self.import_files_action, self.import_folder_action, self.import_url_action,
+                       self.remove_source_action):
+            action.setEnabled(writable)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         file_menu.addAction(self.quit_action)
@@ -337,7 +373,8 @@ class MainWindow(QMainWindow):
         if table is not None:
             return table
         if key == "source":
-            model: ItemTableModel | SourceTableModel = SourceTableModel(list(self._sources.values()), self)
+            model: ItemTableModel | SourceTableModel = SourceTableModel(list(self._sources.values()), self,
+                                                                         self._origins)
         else:
             model = ItemTableModel(self.library, key, self)
             model.set_source_titles({s.id: s.title or f"untitled ({s.file or s.id})" for s in self._sources.values()})
@@ -724,7 +761,15 @@ class MainWindow(QMainWindow):
         elif not self._shows_row(index):
             self._open_row(index)
         menu = self.copier.menu(table, self.current, show=self.focus_article)
+        if key == "source" and self.current is not None and not self._is_bundled():
+            source_id = self.current.source_id
+            menu.addSeparator()
+            text = "Hide source…" if self.origin(source_id) == "bundled" else "Remove source…"
+            menu.addAction(text).triggered.connect(partial(self._remove_from_menu, source_id))
         self.copier.popup(menu, table.viewport(), pos)
+
+    def _remove_from_menu(self, source_id: str, _checked: bool = False) -> None:
+        self.remove_source(source_id)
 
     @Slot(QPoint)
     def _search_menu(self, pos: QPoint) -> None:
@@ -919,10 +964,108 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.save_state()
             self.search_panel.shutdown()
+            self.tasks.shutdown()
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self._side_buttons)
         super().closeEvent(event)
+
+    # -- importing and removing ------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped(event) and self.acceptDrops():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        targets = self._dropped(event)
+        if targets:
+            event.acceptProposedAction()
+            self.importer.start(targets)
+
+    @staticmethod
+    def _dropped(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        """Local files and http(s) links in a drop (anything else is not offered)."""
+        mime = event.mimeData()
+        out = []
+        for url in mime.urls():
+            if url.isLocalFile():
+                out.append(url.toLocalFile())
+            elif url.scheme().lower() in ("http", "https"):
+                out.append(url.toString())
+        if not out and mime.hasText() and mime.text().strip().lower().startswith(("http://", "https://")):
+            out.append(mime.text().strip().split()[0])
+        return out
+
+    @Slot(object)
+    def _on_imported(self, result: Imported) -> None:
+        self.reload_library()
+        if result.first_source and result.first_source in self._sources:
+            self.open_location(Location(result.first_source, category="source"))
+
+    def reload_library(self) -> None:
+        """The library changed underneath (import, removal): counts, tables, sources and search follow."""
+        self._sources = {s.id: s for s in self.library.source_infos()}
+        self._origins = self.library.origins()
+        self._opened.clear()
+        self.counts = self.library.counts()
+        self.category_model.set_counts(self.counts)
+        for key, model in self.models.items():
+            if isinstance(model, SourceTableModel):
+                model.set_sources(list(self._sources.values()), self._origins)
+            else:
+                model.set_source_titles({s.id: s.title or f"untitled ({s.file or s.id})"
+                                         for s in self._sources.values()})
+                model.refresh()
+            if key == self.category:
+                self._show_table_or_empty()
+        self.search_panel.set_sources(list(self._sources.values()))
+        self.statusBar().showMessage(self._corpus_line(), 8000)
+        if self.current is not None and self.current.source_id not in self._sources:
+            self.current = None
+            self.reading.clear()
+            self.detail.clear()
+
+    def origin(self, source_id: str) -> str:
+        return self._origins.get(source_id, "bundled")
+
+    @Slot()
+    def remove_current_source(self) -> None:
+        location = self.current
+        if location is None:
+            self.messages.show_error("Open a source first")
+            return
+        self.remove_source(location.source_id)
+
+    def remove_source(self, source_id: str) -> None:
+        """Remove an imported source (with the items only it backs) after asking; hide a bundled one."""
+        source = self._sources.get(source_id)
+        if source is None or self._is_bundled():
+            return
+        title = source.title or source.file or source_id
+        bundled = self.origin(source_id) == "bundled"
+        question = (f"Hide “{title}”? It is part of the bundled corpus: it can be hidden, not deleted."
+                    if bundled else f"Remove “{title}” and the items only it backs from your library?")
+        if not message_module.confirm(self, "Remove source" if not bundled else "Hide source", question):
+            return
+        path = self.library.path
+
+        def work(_ctx: TaskContext) -> int:
+            from bilateral.store.writer import LibraryWriter
+
+            with LibraryWriter(path) as writer:
+                if bundled:
+                    writer.set_hidden(source_id, True)
+                    return 0
+                return writer.remove_source(source_id)
+
+        task = self.tasks.start(work, label=f"Removing {title}")
+        task.succeeded.connect(partial(self._on_removed, title, bundled))
+        task.failed.connect(self.messages.show_error)
+
+    def _on_removed(self, title: str, bundled: bool, removed: object) -> None:
+        self.reload_library()
+        self.messages.show_info(f"Hid “{title}”" if bundled else f"Removed “{title}” and {removed} item(s) only it backed")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:

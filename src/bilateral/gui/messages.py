@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 #: Tests set this to False: a modal dialog in an unattended run would block forever.
@@ -39,3 +39,18 @@ def fatal(parent: QWidget | None, title: str, text: str) -> None:
     print(f"bilateral: {text}", file=sys.stderr)
     if dialogs_enabled:
         QMessageBox.critical(parent, title, text)
+
+
+#: What ``confirm`` answers when dialogs are off (tests set it to say no, too).
+auto_answer = True
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before something that cannot be undone; without dialogs, ``auto_answer``."""
+    if not dialogs_enabled:
+        return auto_answer
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # titles come from sources: never markup
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes

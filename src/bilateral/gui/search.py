@@ -159,9 +159,7 @@ class SearchPanel(QWidget):
         scroller.setFixedHeight(bar.sizeHint().height() + 2)
         self.source_box = QComboBox(self)
         self.source_box.setAccessibleName("Source filter")
-        self.source_box.addItem("All sources", None)
-        for source in sources:
-            self.source_box.addItem(source.title or f"Untitled ({source.file or source.id})", source.id)
+        self.set_sources(sources)
         self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.source_box.setMinimumContentsLength(14)
         self.source_box.currentIndexChanged.connect(self._on_source)
@@ -210,6 +208,18 @@ class SearchPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
     # -- requests ---------------------------------------------------------------
+    def set_sources(self, sources: Sequence[Source]) -> None:
+        """The sources the filter offers (again after an import)."""
+        current = self.source_box.currentData() if self.source_box.count() else None
+        self.source_box.blockSignals(True)
+        self.source_box.clear()
+        self.source_box.addItem("All sources", None)
+        for source in sources:
+            self.source_box.addItem(source.title or f"Untitled ({source.file or source.id})", source.id)
+        found = self.source_box.findData(current) if current is not None else 0
+        self.source_box.setCurrentIndex(max(found, 0))
+        self.source_box.blockSignals(False)
+
     def set_query(self, query: str) -> None:
         self.query = query
         if not query.strip():

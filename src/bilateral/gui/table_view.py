@@ -51,8 +51,8 @@ LAYOUTS: dict[str, Layout] = {
     "agreement": Layout((40, 16, 7, 15, 24), stretch=0, hidden=frozenset({4})),
     # Date, Title, Participants, Source, Sources
     "event": Layout((12, 40, 22, 24, 7), stretch=1, hidden=frozenset({3})),
-    # Title, Publisher, Published, File
-    "source": Layout((40, 14, 20, 24), stretch=0, hidden=frozenset({3})),
+    # Title, Publisher, Published, File, Origin (bundled or imported)
+    "source": Layout((40, 14, 20, 24, 9), stretch=0, hidden=frozenset({3})),
 }
 
 

@@ -164,12 +164,21 @@ class Library:
 
     # -- counts and ids ---------------------------------------------------
 
+    def _visible(self) -> str:
+        """A WHERE term keeping items cited by at least one shown source; empty when none is hidden
+        (the usual case costs nothing)."""
+        if self._conn.execute("SELECT 1 FROM source WHERE hidden = 1 LIMIT 1").fetchone() is None:
+            return ""
+        return (" AND EXISTS (SELECT 1 FROM citation AS vc JOIN source AS vs ON vs.id = vc.source_id "
+                "WHERE vc.item_id = item.id AND vs.hidden = 0)")
+
     @_environment_errors
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(KINDS, 0)
-        for kind, n in self._conn.execute(f"SELECT kind, count(*) FROM item WHERE {_LISTED} GROUP BY kind"):
+        for kind, n in self._conn.execute(
+                f"SELECT kind, count(*) FROM item WHERE {_LISTED}{self._visible()} GROUP BY kind"):
             counts[kind] = n
-        counts["source"] = self._conn.execute("SELECT count(*) FROM source").fetchone()[0]
+        counts["source"] = self._conn.execute("SELECT count(*) FROM source WHERE hidden = 0").fetchone()[0]
         return counts
 
     @_environment_errors
@@ -203,7 +212,7 @@ class Library:
             params.append(source)
         sql = (
             f"SELECT item.id FROM item JOIN source AS src ON src.id = item.source_id "
-            f"WHERE {' AND '.join(where)} ORDER BY {order}, item.sort_label, item.id"
+            f"WHERE {' AND '.join(where)}{self._visible()} ORDER BY {order}, item.sort_label, item.id"
         )
         params.extend(order_params)  # WHERE placeholders come first in the SQL text
         return [r[0] for r in self._conn.execute(sql, params)]
@@ -269,7 +278,7 @@ class Library:
         thousand small rows here, not a thousand article texts. Open a source's text
         with ``source()``.
         """
-        return [_source(r) for r in self._conn.execute(_SOURCE_INFO_SQL + " ORDER BY ordinal")]
+        return [_source(r) for r in self._conn.execute(_SOURCE_INFO_SQL + " WHERE hidden = 0 ORDER BY ordinal")]
 
     @_environment_errors
     def source_rows(self) -> list[dict[str, Any]]:
