@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bilateral.core.merging import State, identity_keys
-from bilateral.core.model import Citation, Item, Passage, Source
+from bilateral.core.model import KINDS, Citation, Item, Passage, Source
 from bilateral.store import database, schema
 from bilateral.store.build import field_words, merge_columns, sort_number
 from bilateral.store.errors import StoreError, is_environment_error
@@ -51,6 +51,43 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def next_item_ordinal(conn: sqlite3.Connection) -> int:
+    """One more than the largest item ordinal: a max per kind on the (kind, ordinal) index, never a scan."""
+    row = conn.execute(
+        "SELECT max(m) FROM (" + " UNION ALL ".join(
+            f"SELECT max(ordinal) AS m FROM item WHERE kind = '{kind}'" for kind in KINDS) + ")").fetchone()
+    return 0 if row[0] is None else row[0] + 1
+
+
+def next_source_ordinal(conn: sqlite3.Connection) -> int:
+    """One more than the largest source ordinal, on the (origin, ordinal) index."""
+    row = conn.execute(
+        "SELECT max(m) FROM (SELECT max(ordinal) AS m FROM source WHERE origin = 'bundled' "
+        "UNION ALL SELECT max(ordinal) FROM source WHERE origin = 'imported')").fetchone()
+    return 0 if row[0] is None else row[0] + 1
+
+
+def search_columns(item: Item, names: dict[str, str], cited: str) -> dict[str, Any]:
+    """The item's derived columns as a build writes them (store/build.py _item_rows): sort keys and
+    the searchable text; ``cited`` is every citation's text, joined in order."""
+    field_text = field_words(item, names)
+    extra = unfoldable_words(" ".join((item.label, field_text, cited)))
+    date = item.fields.get("date") if item.kind == "event" else None
+    return {
+        "sort_label": fold(item.label),
+        "sort_value": sort_number(item.fields.get("normalized")) if item.kind == "statistic" else None,
+        "date": date if isinstance(date, str) else None,
+        "field_text": f"{field_text} {extra}".strip(),
+        "cited_text": cited,
+        "folded": fold(f"{item.label} {field_text}"),
+    }
+
+
+def _agree(a: float, b: float) -> bool:
+    """As ingest/merge.py: two figures one rounding apart (1 %) are one figure."""
+    return abs(a - b) <= 0.01 * max(abs(a), abs(b))
 
 
 def _state(row: tuple[Any, ...]) -> State:
@@ -125,42 +162,30 @@ class SqlItems:
         self._states[(state.kind, state.key)] = state
         item = Item(state.id, state.kind, state.label, state.fields, list(citations), state.rule,
                     state.confidence, merge=state.record or {"key": state.key})
-        columns = merge_columns(item)
-        exists = self._conn.execute("SELECT rowid FROM item WHERE id = ?", (state.id,)).fetchone()
-        new_cites, first_ordinal = self._new_citations(state.id, citations, exists is not None)
-        names = self._person_names(state)
-        field_text = field_words(item, names)
+        existing = self._conn.execute("SELECT cited_text FROM item WHERE id = ?", (state.id,)).fetchone()
+        new_cites, first_ordinal = self._new_citations(state.id, citations, existing is not None)
         cited = " … ".join(c.text for c in new_cites)
-        extra = unfoldable_words(" ".join((item.label, field_text, cited)))
+        if existing is not None and existing[0]:
+            cited = f"{existing[0]} … {cited}" if cited else existing[0]
         values = {
             "kind": state.kind, "label": state.label,
             "fields": json.dumps(state.fields, ensure_ascii=False),
             "rule": state.rule, "confidence": float(state.confidence),
-            "sort_label": fold(state.label),
-            "sort_value": sort_number(state.fields.get("normalized")) if state.kind == "statistic" else None,
-            "date": state.fields.get("date") if state.kind == "event" and isinstance(
-                state.fields.get("date"), str) else None,
-            "field_text": f"{field_text} {extra}".strip(),
-            "folded": fold(f"{state.label} {field_text}"),
-            **columns,
+            **search_columns(item, self._person_names(state), cited),
+            **merge_columns(item),
         }
-        if exists is None:
+        if existing is None:
             if not citations:
                 raise StoreError(f"item {state.id} has no citation")
             first = sorted(citations)[0]
-            ordinal = self._conn.execute("SELECT coalesce(max(ordinal), -1) + 1 FROM item").fetchone()[0]
-            values.update({"id": state.id, "ordinal": ordinal, "source_id": first.source, "start": first.start,
-                           "cited_text": cited})
+            ordinal = next_item_ordinal(self._conn)
+            values.update({"id": state.id, "ordinal": ordinal, "source_id": first.source, "start": first.start})
             keys = ", ".join(f'"{k}"' for k in values)
             marks = ", ".join("?" for _ in values)
             self._conn.execute(f"INSERT INTO item ({keys}) VALUES ({marks})", list(values.values()))
         else:
             sets = ", ".join(f'"{k}" = ?' for k in values)
-            params = list(values.values())
-            if cited:
-                sets += ", cited_text = coalesce(cited_text, '') || ' … ' || ?"
-                params.append(cited)
-            self._conn.execute(f"UPDATE item SET {sets} WHERE id = ?", [*params, state.id])
+            self._conn.execute(f"UPDATE item SET {sets} WHERE id = ?", [*values.values(), state.id])
         self._write_citations(state.id, new_cites, first_ordinal)
         self._people_links(state)
         if state.kind == "person":
@@ -261,7 +286,7 @@ class LibraryWriter:
     def add_source(self, source: Source, passages: Sequence[Passage], *, origin: str, kind: str,
                    sha256: str | None, original_path: str | None, encoding: str | None, dup_hash: str) -> None:
         """The source row and its passages (inside ``article()``)."""
-        ordinal = self.conn.execute("SELECT coalesce(max(ordinal), -1) + 1 FROM source").fetchone()[0]
+        ordinal = next_source_ordinal(self.conn)
         self.conn.execute(
             "INSERT INTO source (id, ordinal, file, title, publisher, author, published, published_basis, url, "
             "text, basis, evidence, origin, kind, sha256, original_path, encoding, dup_hash, hidden, added) "
@@ -299,10 +324,15 @@ class LibraryWriter:
         conn = self.conn
         touched = [r[0] for r in conn.execute(
             "SELECT DISTINCT item_id FROM citation WHERE source_id = ?", (source_id,))]
+        measures = [r[0] for r in conn.execute(
+            "SELECT DISTINCT measure_key FROM item WHERE id IN (SELECT value FROM json_each(?)) "
+            "AND measure_key IS NOT NULL", (json.dumps(touched),))]
         conn.execute("DELETE FROM citation WHERE source_id = ?", (source_id,))
         orphans = [r[0] for r in conn.execute(
             "SELECT value FROM json_each(?) WHERE NOT EXISTS "
             "(SELECT 1 FROM citation WHERE item_id = value)", (json.dumps(touched),))]
+        gone = set(orphans)
+        rederive = [i for i in touched if i not in gone]
         if orphans:
             ids = json.dumps(orphans)
             # references to removed people: quotes lose their speaker id, events the participant
@@ -315,33 +345,67 @@ class LibraryWriter:
                 if data.get("participants"):
                     data["participants"] = [p for p in data["participants"] if p not in orphans]
                 conn.execute("UPDATE item SET fields = ? WHERE id = ?", (json.dumps(data, ensure_ascii=False), item_id))
+                if item_id not in gone:
+                    rederive.append(item_id)
             conn.execute("DELETE FROM item_person WHERE item_id IN (SELECT value FROM json_each(?)) "
                          "OR person_id IN (SELECT value FROM json_each(?))", (ids, ids))
             conn.execute("DELETE FROM person_name WHERE person_id IN (SELECT value FROM json_each(?))", (ids,))
             conn.execute("DELETE FROM item WHERE id IN (SELECT value FROM json_each(?))", (ids,))
-        for item_id in touched:
-            if item_id not in orphans:
-                self._after_removal(item_id, source_id)
+        for item_id in dict.fromkeys(rederive):
+            self._after_removal(item_id, source_id)
+        for mkey in sorted(measures):
+            self._reflag(mkey)
         conn.execute("DELETE FROM passage WHERE source_id = ?", (source_id,))
         conn.execute("DELETE FROM source WHERE id = ?", (source_id,))
         return len(orphans)
 
     def _after_removal(self, item_id: str, source_id: str) -> None:
-        """An item that keeps other citations: renumber them, drop the source's report, re-derive."""
+        """An item that keeps other citations (or lost a person it named): renumber its citations,
+        drop the source's report, re-derive its first citation and searchable columns."""
         conn = self.conn
         rows = conn.execute('SELECT id, source_id, start, "end", text FROM citation WHERE item_id = ? ORDER BY ordinal',
                             (item_id,)).fetchall()
         for n, (cid, *_rest) in enumerate(rows):
             conn.execute("UPDATE citation SET ordinal = ? WHERE id = ?", (-1 - n, cid))
         conn.execute("UPDATE citation SET ordinal = -1 - ordinal WHERE item_id = ?", (item_id,))
-        fields = json.loads(conn.execute("SELECT fields FROM item WHERE id = ?", (item_id,)).fetchone()[0])
+        kind, label, fields_json = conn.execute("SELECT kind, label, fields FROM item WHERE id = ?",
+                                                (item_id,)).fetchone()
+        fields = json.loads(fields_json)
         if "reports" in fields:
             fields["reports"] = [r for r in fields["reports"] if r.get("source") != source_id]
             fields["source_count"] = len({r["source"] for r in fields["reports"]})
+        item = Item(item_id, kind, label, fields, [Citation(r[1], r[2], r[3], r[4]) for r in rows])
+        people = [fields["speaker"]] if kind == "quote" and fields.get("speaker") else (
+            list(fields.get("participants") or []) if kind == "event" else [])
+        names = dict(conn.execute("SELECT id, label FROM item WHERE id IN (SELECT value FROM json_each(?))",
+                                  (json.dumps(people),))) if people else {}
+        columns = search_columns(item, names, " … ".join(r[4] for r in rows))
         first = rows[0]
-        conn.execute(
-            "UPDATE item SET fields = ?, source_id = ?, start = ?, cited_text = ? WHERE id = ?",
-            (json.dumps(fields, ensure_ascii=False), first[1], first[2], " … ".join(r[4] for r in rows), item_id))
+        sets = ", ".join(f'"{k}" = ?' for k in columns)
+        conn.execute(f"UPDATE item SET fields = ?, source_id = ?, start = ?, {sets} WHERE id = ?",
+                     (json.dumps(fields, ensure_ascii=False), first[1], first[2], *columns.values(), item_id))
+
+    def _reflag(self, mkey: str) -> None:
+        """Statistics of one measure, period and unit after a removal: which still disagree, and the
+        other figures' sources (as ingest/merge.py Merger._flag_disagreements derives them)."""
+        group = self.items.measure_group(mkey)
+        for state in group:
+            value = float(state.fields["normalized"])
+            others = sorted((o for o in group if o.id != state.id and not _agree(value, float(o.fields["normalized"]))),
+                            key=lambda o: o.id)
+            before = (state.fields.get("disagrees_with"), state.fields.get("variants"))
+            if others:
+                state.fields["disagrees_with"] = [o.id for o in others]
+                state.fields["variants"] = [
+                    {"id": o.id, "display": o.fields.get("display"), "qualifier": o.fields.get("qualifier"),
+                     "according_to": o.fields.get("according_to"), "sources": self.items.sources_of(o)}
+                    for o in others]
+            else:
+                state.fields.pop("disagrees_with", None)
+                state.fields.pop("variants", None)
+            if before != (state.fields.get("disagrees_with"), state.fields.get("variants")):
+                self.conn.execute("UPDATE item SET fields = ? WHERE id = ?",
+                                  (json.dumps(state.fields, ensure_ascii=False), state.id))
 
 
 def create_library(path: Path, seed: Path) -> None:
