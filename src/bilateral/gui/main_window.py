@@ -556,7 +556,7 @@ class MainWindow(QMainWindow):
             self.messages.show_error(f"That source is no longer in the library ({location.source_id})")
             return
         focus = (location.start, location.end) if location.start is not None and location.end is not None else None
-        self.reading.show_source(source, passages, spans, focus)
+        self.reading.show_source(source, passages, spans, focus, self.origin(source.id))
         if location.item_id is not None:
             if item is None or item.id != location.item_id:
                 try:

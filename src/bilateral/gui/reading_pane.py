@@ -108,6 +108,7 @@ class ReadingPane(QWidget):
         super().__init__(parent)
         self.setObjectName("readingPane")
         self.source: Source | None = None
+        self.origin: str | None = None
         self._passages: list[Passage] = []
         self._spans: list[CitedSpan] = []
         self._current: tuple[int, int] | None = None
@@ -222,10 +223,12 @@ class ReadingPane(QWidget):
 
     # -- showing a source --------------------------------------------------
     def show_source(self, source: Source, passages: Sequence[Passage], spans: Sequence[CitedSpan],
-                    focus: tuple[int, int] | None = None) -> None:
-        """Show ``source`` with every cited span marked and ``focus`` highlighted and in view."""
+                    focus: tuple[int, int] | None = None, origin: str | None = None) -> None:
+        """Show ``source`` with every cited span marked and ``focus`` highlighted and in view.
+        ``origin`` ("bundled" or "imported") is said in the header."""
         same = self.source is not None and self.source.id == source.id
         self._current = focus
+        self.origin = origin
         if not same:
             self.source = source
             self._passages = list(passages)
@@ -264,7 +267,10 @@ class ReadingPane(QWidget):
         date = human_date(source) if source.published else "Date unknown"
         bits = [("publisher", source.publisher or "Publisher unknown"), ("published", date),
                 ("author", f"By {source.author}" if source.author else "Author unknown")]
-        self.meta.setText("&nbsp; · &nbsp;".join(self._meta_bit(source, name, text) for name, text in bits))
+        shown = [self._meta_bit(source, name, text) for name, text in bits]
+        if self.origin:
+            shown.append("Imported" if self.origin == "imported" else "Bundled corpus")
+        self.meta.setText("&nbsp; · &nbsp;".join(shown))
         self.meta.setToolTip("")
         if source.url and safe_url(source.url) is not None:
             escaped = html.escape(source.url, quote=True)

@@ -31,11 +31,11 @@ CSV_FILES: dict[str, str] = {
 }
 
 
-def source_record(s: Source) -> dict[str, Any]:
+def source_record(s: Source, origin: str | None = None) -> dict[str, Any]:
     return {
         "id": s.id, "file": s.file, "title": s.title, "publisher": s.publisher, "author": s.author,
         "published": s.published, "published_basis": s.published_basis, "url": s.url, "text": s.text,
-        "basis": dict(s.basis), "evidence": dict(s.evidence),
+        "basis": dict(s.basis), "evidence": dict(s.evidence), "origin": origin or "bundled",
     }
 
 
@@ -55,9 +55,10 @@ def item_record(item: Item) -> dict[str, Any]:
 
 
 def export_document(library: Library) -> dict[str, Any]:
+    origins = library.origins()
     return {
         "format": FORMAT,
-        "sources": [source_record(s) for s in library.sources()],
+        "sources": [source_record(s, origins.get(s.id)) for s in library.sources()],
         "items": [item_record(i) for i in library.items()],
     }
 
@@ -106,8 +107,10 @@ def csv_tables(library: Library) -> dict[str, bytes]:
             for i in of_kind
         )
         files[CSV_FILES[kind]] = _csv_bytes(header, rows)
-    source_header = ["id", "file", "title", "publisher", "author", "published", "published_basis", "url", "text"]
-    files["sources.csv"] = _csv_bytes(source_header, (source_record(s) for s in library.sources()))
+    source_header = ["id", "origin", "file", "title", "publisher", "author", "published", "published_basis", "url",
+                     "text"]
+    origins = library.origins()
+    files["sources.csv"] = _csv_bytes(source_header, (source_record(s, origins.get(s.id)) for s in library.sources()))
     files["citations.csv"] = _csv_bytes(
         ["item_id", "kind", "ordinal", "source", "start", "end", "text"],
         (
