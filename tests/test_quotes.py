@@ -106,13 +106,18 @@ def test_scare_quotes_and_names_are_not_quotes() -> None:
     assert quotes_of(text) == []
 
 
-def test_non_person_and_object_subjects_are_not_speakers() -> None:
+def test_object_subjects_and_presented_things_are_not_statements() -> None:
     text = INTRO + (
-        "Observers said that the visit mattered. Respondents said that films helped. "
         "The outcome of the talks with Wong underscored a shared resolve. "
         "Wong and Prabowo Subianto announced a new partnership worth much."
     )
     assert quotes_of(text) == []
+
+
+def test_unnamed_collective_speakers_report_statements_without_a_person() -> None:
+    [q] = quotes_of(INTRO + "Observers said that the visit mattered.")
+    assert (q.fields["speaker"], q.fields["speaker_name"], q.fields["text"]) == (None, "Observers",
+                                                                               "the visit mattered")
 
 
 def test_same_quote_in_two_sources_has_one_key() -> None:
@@ -127,7 +132,7 @@ def test_bundled_corpus_has_enough_attributed_quotes_and_is_fast() -> None:
     quotes = [q for doc in docs for q in extract_quotes(doc, extract_people(doc)[1])]
     assert time.perf_counter() - started < 1.0
     assert len(quotes) >= 30
-    assert all(q.fields["speaker"] for q in quotes)
+    assert all(q.fields["speaker_name"] for q in quotes)
     kinds = {q.fields["quote_kind"] for q in quotes}
     assert kinds == {"direct", "partial", "reported"}
 

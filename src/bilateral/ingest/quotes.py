@@ -1,89 +1,80 @@
 """Quotes: direct, partial and reported speech, each with its speaker.
 
-- direct: a quoted clause with an attribution next to it —
-  “…,” Xi said / “…” he said / "…," said Xi / Xi said: “…”;
+- direct: quoted words with an attribution next to them, in the forms
+  newsrooms write — “…,” Xi said / “…” he said / "…," said Xi / Xi said: “…” /
+  “…,” she said. “…” (one quotation split by its tag) / “…,” she said, “…” /
+  a quotation running over paragraphs with an unclosed opening mark /
+  ‘British single quotes’, ''typewriter doubles'', «guillemets»;
 - partial: quoted words inside a sentence whose speaker is named by a speech
-  verb or noun — His call to “oppose …” / tangible “highlights”, as To Lam described;
-- reported: a person (or a pronoun or role reference standing for one) as the
-  subject of a speech verb — Son said that … / the ambassador emphasized … /
-  According to Son, … / …, Xi said, adding that ….
+  verb or noun — His call to “oppose …” / said it was “a mistake” / tangible
+  “highlights”, as To Lam described;
+- reported: the subject of a speech verb and what it said — Son said that … /
+  the ministry told reporters … / According to Son, … / …, Xi said, adding
+  that … / …, a spokesman announced / …, according to the police.
 
-Speakers come from the document's ``PeopleIndex``; "he", "she" and "his" go
-to the speaker (else the first person) of the nearest earlier sentence that
-names someone. Quoted names and slogans with no speaker ("Year of
-People-to-People Exchanges") are not quotes.
+Speakers come from ``speakers.SpeakerResolver``: a person of the document's
+``PeopleIndex`` (``speaker`` is that person), or an organisation or unnamed
+source as written (``speaker`` None, ``speaker_name`` "Vietnam's Foreign
+Ministry", "a government spokesman"). Quoted names and slogans with no
+speaker ("Year of People-to-People Exchanges") and one-word scare quotes are
+not quotes; a noun phrase after "put forward"/"shared" is not a statement.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bilateral.core.model import Passage, Sentence
-from bilateral.ingest.findings import Finding, Mention, PeopleIndex
+from bilateral.ingest.findings import Finding, PeopleIndex
+from bilateral.ingest.speakers import Speaker, SpeakerResolver, lexicon, verb_pattern
 from bilateral.ingest.text import Document
 
-_VERBS = (
-    "said", "says", "say", "told", "tells", "added", "adds", "stressed", "stresses", "emphasized", "emphasised",
-    "emphasizes", "emphasises", "underlined", "underlines", "underscored", "underscores", "highlighted",
-    "highlights", "noted", "notes", "affirmed", "affirms", "reaffirmed", "reaffirms", "urged", "urges",
-    "suggested", "suggests", "stated", "states", "asserted", "asserts", "declared", "declares", "explained",
-    "explains", "argued", "argues", "warned", "warns", "pointed out", "points out", "remarked", "commented",
-    "comments", "believed", "believes", "expressed", "expresses", "echoed", "echoes", "proposed", "proposes",
-    "put forward", "recalled", "recalls", "pinpointed", "outlined", "outlines", "framed", "described",
-    "describes", "called for", "calls for", "called on", "calls on", "insisted", "insists", "announced",
-    "announces", "acknowledged", "acknowledges", "observed", "mentioned", "reiterated", "reiterates", "vowed",
-    "vows", "pledged", "pledges", "promised", "confirmed", "confirms", "claimed", "claims", "wrote", "writes",
-    "replied", "answered", "hoped", "hopes", "welcomed", "welcomes", "praised", "voiced", "conveyed",
-    "spoke of", "cautioned", "contended", "maintained", "predicted", "agreed", "recommended", "recommends",
-)
-_VERB_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")(?![\w-])")
-_SAY_RE = re.compile(r"(?<![\w-])(?:said|says|say|added|adds|told|stated|noted|wrote|stressed|emphasized|"
-                     r"emphasised|affirmed|underlined|explained|asked|replied|continued|insisted|argued|"
-                     r"warned|declared|remarked|commented)(?![\w-])")
-_TRAILING_SAY = re.compile(r"said|says|added|adds|noted|notes|wrote|told|stated|explained")
+
+def _word_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'-])(?:" + pattern + r")(?![\w-])")
+
+
+_CORE_RE = _word_re(verb_pattern("core"))
+_ANY_RE = _word_re(verb_pattern("core", "person"))
+_TAG_RE = _word_re(verb_pattern("tag"))
+_PART_RE = _word_re(verb_pattern("participle"))
+_OBJECT_VERBS = {w for w in lexicon()["object_verbs"]}
+_CORE = set(lexicon()["core"])
+_TRAILING_SAY = re.compile(r"said|says|say|added|adds|noted|notes|wrote|writes|told|stated|explained|"
+                           r"announced|argued|argues|warned|insisted|claimed|reported|reports|declared|"
+                           r"continued|asked|predicted|cautioned|conceded|acknowledged|estimated")
 _COORDINATED = re.compile(r",?\s+(?:but|and|while)\s+(?:also\s+)?(said|added|stressed|noted|cautioned|warned|"
-                          r"insisted|argued|emphasized|emphasised|underlined|affirmed|told\s+\w+)(?![\w-])")
+                          r"insisted|argued|emphasized|emphasised|underlined|affirmed|told\s+\w+)(?![\w-])"
+                          r"|,\s+(adding|saying|noting|arguing|warning|insisting|stressing|explaining)(?![\w-])")
 _NOUNS = r"(?:calls?|critique|criticism|remarks?|words|speech|pledges?|appeals?|warnings?|messages?|" \
          r"statements?|comments?|description|vows?|assertions?|proposals?|urging|words)"
 _POSSESSIVE_NOUN = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")
-_PRONOUN_NOUN = re.compile(r"(?<![\w])(?:[Hh]is|[Hh]er)\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")
-_PRONOUN = re.compile(r"(?<![\w])(?:[Hh]e|[Ss]he)(?![\w'])")
-_ACCORDING = re.compile(r"(?<![\w])[Aa]ccording to\s+$")
-# Words that may stand between a subject and its speech verb ("Son firmly believed", "Xi on Monday said").
-_GAP_WORDS = {
-    "also", "further", "then", "later", "again", "once", "repeatedly", "has", "have", "had", "would", "will",
-    "did", "on", "in", "a", "an", "his", "her", "the", "written", "signed", "statement", "remarks", "interview",
-    "speech", "article", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "previously", "publicly", "reportedly", "himself", "herself", "not", "only", "both",
-    "at", "press", "conference", "briefing", "meeting", "talks", "earlier", "recently",
-}
+_PRONOUN_NOUN = re.compile(r"[Hh](?:is|er)\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")  # (a word start is checked)
+_ACCORDING = re.compile(r"[Aa]ccording\s+to\s+")  # (a word start is checked)
 _SCARE_BEFORE = re.compile(r"(?:so-called|dubbed|known as|named|titled|termed|designated as|nicknamed|"
-                           r"described as|themed|slogan|motto|theme)\s*$", re.I)
-# A name right after a preposition (through its titles) is an object, not a speaker: "talks with To Lam".
-_OBJECT_BEFORE = re.compile(
-    r"(?<![\w])(with|of|by|to|from|for|about|at|and|between|on|against|toward|towards|like|than|met|meeting|"
-    r"invited|visited)\s+(?:(?:[A-Z(][\w()’'.-]*|of|the|and)\s+)*$"
+                           r"described as|themed|slogan|motto|theme|called|call|calls|calling|word|words|phrase|"
+                           r"term|label|labeled|labelled|branded)\s*$", re.I)
+_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined\s+to|\brefused\s+to|\bto|\bwill|\bwould|\bcould|"
+                      r"\bmight|\bmay|\bcan|\bshould|\bmust)\s+(?:\w+ly\s+)?$")
+_STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\b|[a-z]+ing\b|"
+                              r"(?:he|she|they|it|we|i|there)\b)", re.I)
+# "…, as Lam described": a parenthetical attribution of the words just quoted
+_PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
+
+# Quotation marks: double quotes curly or straight (a curly opening may close straight and the other way
+# round), typewriter doubles (''…''), guillemets, curly singles whose closing mark is no apostrophe
+# ("Ethiopia’s" inside keeps going), and straight singles opened before a letter. The leftmost pair wins,
+# so a quote nested in another stays inside it.
+_QUOTE_PAIR = re.compile(
+    r"''((?:[^'\n]|'(?!'))+?)''"
+    r"|[“\"]([^“”\"\n]+)[”\"]"
+    r"|«\s?([^«»\n]+?)\s?»"
+    r"|(?<![\w])‘((?:[^‘’\n]|’(?=\w))+)’(?![\w])"
+    r"|(?<![\w'])'(?=[A-Za-z])((?:[^'\n\"“”]|'(?=[a-z]))+?(?:[.,!?]|[^s\W]))'(?![\w'])"
 )
-
-
-def _is_object(lead: str) -> bool:
-    """Does the text before a name end in a preposition governing it ("talks with To Lam")?"""
-    m = _OBJECT_BEFORE.search(lead)
-    if not m:
-        return False
-    if m.group(1) in ("to", "of", "and"):
-        # "Ambassador to Vietnam He Wei", "Secretary of the CPV To Lam": part of a title
-        words = lead[:m.start()].split()
-        if words and words[-1][:1].isupper():
-            return False
-    return True
-
-
-# Double quotes, straight or curly, and curly single quotes (‘…’), whose closing mark is not an
-# apostrophe ("Ethiopia’s" inside keeps going). The leftmost pair wins, so a quote nested in another stays inside it.
-_QUOTE_PAIR = re.compile(r"“([^“”]+)”|\"([^\"]+)\"|(?<![\w])‘((?:[^‘’]|’(?=\w))+)’(?![\w])")
+_OPEN_ONLY = re.compile(r"^(?:“|\"|''|«)")
 
 
 @dataclass
@@ -92,44 +83,59 @@ class _Segment:
     end: int
     outer_start: int
     outer_end: int
+    passage: int
+    unclosed: bool = False
 
 
 @dataclass
 class _Act:
-    speaker: str | None
-    speaker_name: str
+    speaker: Speaker
     pos: int  # where the attribution starts
     verb_end: int
-    subject_start: int
     verb: str
-    how: str  # "verb", "according", "possessive", "inverted"
+    how: str  # "verb", "according", "possessive", "inverted", "participle"
+    end: int = 0  # where the attribution (verb and subject) ends
+
+
+@dataclass
+class _Quote:
+    act: _Act
+    parts: list[str]
+    first: int
+    last: int
+    unclosed: bool = False
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _norm(text: str) -> str:
+    if text.isascii():
+        return " ".join(re.findall(r"[\w]+", text.lower()))
     folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     return " ".join(re.findall(r"[\w]+", plain))
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
 def _is_scare(text: str, before: str) -> bool:
     """A quoted name, title or slogan rather than someone's words."""
-    words = re.findall(r"[\w’'-]+", text)
+    words = _words(text)
     if not words:
         return True
     minor = {"of", "the", "and", "a", "an", "for", "with", "to", "in", "on", "at", "by", "that", "carries"}
     content = [w for w in words if w.lower() not in minor]
-    if content and sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) / len(content) >= 0.6:
+    if content and \
+            sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) / len(content) >= 0.6:
         return True
-    return bool(_SCARE_BEFORE.search(before))
+    return len(words) <= 4 and bool(_SCARE_BEFORE.search(before))
 
 
-# Verbs that present a thing: with a noun phrase after them ("put forward a five-point plan") they report
-# no statement; with a clause ("proposed that …", "proposed to …", "proposed expanding …") they do.
-_OBJECT_VERBS = re.compile(r"put forward|proposed|proposes|unveiled|presented|laid out|shared|"
-                           r"tabled|submitted")
-_STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\b|[a-z]+ing\b)")
-# "…, as Lam described": a parenthetical attribution of the words just quoted
-_PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
+def _quantity(speaker: Speaker) -> bool:
+    """"86.7 percent of respondents", "73 percent": a poll's share is a statistic, not a statement."""
+    return speaker.how == "nominal" and bool(re.match(r"(?:nearly |about |some |over |more than )?[\d.,]+\s*(?:%|percent|per cent)",
+                                                       speaker.name, re.I))
 
 
 class _QuoteReader:
@@ -141,194 +147,301 @@ class _QuoteReader:
         for passage in doc.passages:
             if passage.extractable:
                 self.segments.extend(self._pairs(passage))
-        self.sentence_speaker: dict[int, str] = {}  # sentence start -> speaker found there
-        self.last_direct: dict[int, str] = {}  # sentence start -> speaker of a direct quote ending there
         self.sentences = doc.sentences
+        self.by_passage: dict[int, list[int]] = {}
+        for i, s in enumerate(self.sentences):
+            self.by_passage.setdefault(s.passage, []).append(i)
+        self.seg_by_passage: dict[int, list[_Segment]] = {}
+        for seg in self.segments:
+            self.seg_by_passage.setdefault(seg.passage, []).append(seg)
+        self.speakers = SpeakerResolver(self.text, self.sentences, people,
+                                        [(s.outer_start, s.outer_end) for s in self.segments])
 
     @staticmethod
     def _pairs(passage: Passage) -> list[_Segment]:
-        out = []
+        out: list[_Segment] = []
+        t = passage.text
+        if not ("“" in t or '"' in t or "«" in t or "‘" in t or "''" in t or " '" in t or t.startswith("'")):
+            return out
         for m in _QUOTE_PAIR.finditer(passage.text):
-            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+            g = next(i for i in range(1, 6) if m.group(i) is not None)
             out.append(_Segment(passage.start + m.start(g), passage.start + m.end(g),
-                                passage.start + m.start(), passage.start + m.end()))
+                                passage.start + m.start(), passage.start + m.end(), passage.index))
+        # a paragraph of a quotation running on into the next: it opens with a mark and never closes
+        opener = _OPEN_ONLY.match(passage.text)
+        if opener and not (out and out[0].outer_start == passage.start):
+            tail = passage.text[opener.end():]
+            if not re.search(r"[”\"»]|''", tail) and len(_words(tail)) >= 3:
+                out.insert(0, _Segment(passage.start + opener.end(), passage.end, passage.start, passage.end,
+                                       passage.index, unclosed=True))
         return out
 
     def _inside_quote(self, start: int, end: int) -> bool:
-        return any(s.outer_start <= start and end <= s.outer_end for s in self.segments)
+        return self.speakers.inside_quote(start, end)
 
-    def _mentions(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.people.mentions
-                if start <= m.start and m.end <= end and not self._inside_quote(m.start, m.end)]
+    def _sent_index(self, offset: int) -> int:
+        return self.speakers.sentence_index(offset)
 
-    # -- speakers
+    # -- attributions of a quoted segment
 
-    def _resolve_pronoun(self, sent_index: int, offset: int) -> str | None:
-        sent = self.sentences[sent_index]
-        here = self._mentions(sent.start, offset)
-        if here:
-            return self.sentence_speaker.get(sent.start) or here[0].name
-        for j in range(sent_index - 1, max(-1, sent_index - 4), -1):
-            prev = self.sentences[j]
-            if prev.source != sent.source:
-                break
-            if prev.start in self.sentence_speaker:
-                return self.sentence_speaker[prev.start]
-            found = self._mentions(prev.start, prev.end)
-            if found:
-                return found[0].name
+    def _tag_after(self, seg: _Segment) -> _Act | None:
+        """“…,” Xi said / “…,” said Xi / “…” she said, “…”."""
+        if seg.unclosed:
+            return None
+        si = self._sent_index(max(seg.outer_start, seg.outer_end - 1))
+        sent = self.sentences[si]
+        limit = min(sent.end, seg.outer_end + 160)
+        lead = re.match(r"[\s,—–-]*", self.text[seg.outer_end:limit])
+        p = seg.outer_end + (lead.end() if lead else 0)
+        v = _TAG_RE.match(self.text, p, limit)
+        if v:
+            sp = self.speakers.after(sent, v.end())
+            if sp:
+                return _Act(sp, seg.outer_end, v.end(), v.group(), "inverted", max(sp.end, v.end()))
+            return None
+        v = _TAG_RE.search(self.text, p, limit)
+        if v and not re.search(r"[“”\"«».!?;:]|''", self.text[p:v.start()]):
+            sp = self.speakers.before(sent, v.start())
+            if sp and sp.start >= p and not re.search(r"\w", self.text[p:sp.start]):
+                return _Act(sp, seg.outer_end, v.end(), v.group(), "verb", v.end())
         return None
 
-    @staticmethod
-    def _gap_ok(gap: str) -> bool:
-        gap = gap.strip()
-        if gap == ",":
-            return True  # "Kenya's minister, Jane Doe, said": the name closes a title set off by commas
-        if gap.startswith(","):
-            # an appositive between commas: "Xi Jinping, president of China, said"
-            close = gap.find(",", 1)
-            if close == -1 or close > 160:
-                return False
-            gap = gap[close + 1:].strip()
-        words = re.findall(r"[\w’'-]+|[^\w\s]", gap)
-        if len(words) > 6:
-            return False
-        return all(w.lower() in _GAP_WORDS or w.lower().endswith("ly") for w in words)
+    def _tag_before(self, seg: _Segment) -> _Act | None:
+        """Xi said: “…” / Xi told reporters, “…” / …, saying, “…”."""
+        si = self._sent_index(seg.outer_start)
+        sent = self.sentences[si]
+        before = self.text[sent.start:seg.outer_start]
+        inner = self.text[seg.start:seg.end].lstrip()
+        m = re.search(r"(?P<verb>" + _TAG_RE.pattern + "|" + _PART_RE.pattern + r")"
+                      r"(?P<obj>\s+(?:[^\s,:;.“”\"]+\s*){0,5}?)?\s*(?P<p>[:,]?)\s*$", before)
+        if not m or not (m.group("p") or not m.group("obj")) or not (inner[:1].isupper() or m.group("p") == ":"):
+            return None
+        verb_start = sent.start + m.start("verb")
+        verb = m.group("verb")
+        if _PART_RE.fullmatch(verb):
+            sp = self._clause_subject(si, verb_start)
+            how = "participle"
+        else:
+            sp = self.speakers.before(sent, verb_start)
+            how = "verb"
+        if sp is None:
+            return None
+        return _Act(sp, sp.start, sent.start + m.end("verb"), verb, how, sent.start + m.end("verb"))
 
-    def _subject(self, sent_index: int, verb_start: int) -> tuple[str | None, str, int] | None:
-        """Who is the subject of the speech verb at verb_start: (name, as written, subject start)."""
-        sent = self.sentences[sent_index]
-        before = [m for m in self._mentions(sent.start, verb_start)]
-        best: tuple[str | None, str, int] | None = None
-        if before:
-            m = before[-1]
-            gap = self.text[m.end:verb_start]
-            lead = self.text[sent.start:m.start]
-            joint = len(before) > 1 and re.fullmatch(r"\s+and\s+(?:(?:[A-Z(][\w()’'.-]*|of|the|and)\s+)*",
-                                                     self.text[before[-2].end:m.start])
-            if not re.match(r"['’]s\b", gap) and self._gap_ok(gap) and not _is_object(lead) and not joint:
-                best = (m.name, m.name, m.start)
-        for p in _PRONOUN.finditer(self.text, sent.start, verb_start):
-            if self._inside_quote(p.start(), p.end()) or not self._gap_ok(self.text[p.end():verb_start]):
-                continue
-            if best is None or p.start() > best[2]:
-                name = self._resolve_pronoun(sent_index, p.start())
-                if name:
-                    best = (name, name, p.start())
-        return best
-
-    def _acts(self, sent_index: int) -> list[_Act]:
-        """Speech acts of a sentence with a resolved speaker, in order."""
-        sent = self.sentences[sent_index]
-        acts: list[_Act] = []
-        for v in _VERB_RE.finditer(self.text, sent.start, sent.end):
+    def _colon_intro(self, seg: _Segment) -> _Act | None:
+        """“Caddell continued:” / “The ministry said in a statement:” ending the paragraph before."""
+        passage = self.doc.passages[seg.passage]
+        if seg.outer_start != passage.start:
+            return None
+        j = seg.passage - 1
+        while j >= 0 and not self.doc.passages[j].extractable:
+            j -= 1
+        if j < 0 or j not in self.by_passage:
+            return None
+        prev = self.sentences[self.by_passage[j][-1]]
+        if not prev.text.rstrip().endswith(":"):
+            return None
+        for v in _TAG_RE.finditer(self.text, prev.start, prev.end):
             if self._inside_quote(v.start(), v.end()):
                 continue
-            subj = self._subject(sent_index, v.start())
-            if subj:
-                acts.append(_Act(subj[0], subj[1], v.start(), v.end(), subj[2], v.group(), "verb"))
-        for m in self._mentions(sent.start, sent.end):
-            if _ACCORDING.search(self.text[max(sent.start, m.start - 40):m.start]):
-                comma = self.text.find(",", m.end, sent.end)
-                if comma != -1 and comma - m.end < 40:
-                    acts.append(_Act(m.name, m.name, m.start, comma + 1, m.start, "according to", "according"))
-            if _POSSESSIVE_NOUN.match(self.text[m.end:m.end + 40]):
-                acts.append(_Act(m.name, m.name, m.start, m.end, m.start, "", "possessive"))
-        for p in _PRONOUN_NOUN.finditer(self.text, sent.start, sent.end):
-            if not self._inside_quote(p.start(), p.end()):
-                name = self._resolve_pronoun(sent_index, p.start())
-                if name:
-                    acts.append(_Act(name, name, p.start(), p.start(), p.start(), "", "possessive"))
-        acts.sort(key=lambda a: a.pos)
-        return acts
-
-    # -- direct quotes
-
-    def _direct(self, seg: _Segment, sent_index: int) -> _Act | None:
-        """Attribution right after (“…,” he said) or right before (Xi said: “…”) a quoted clause."""
-        sent = self.sentences[sent_index]
-        after = self.text[seg.outer_end:sent.end]
-        m = re.match(r"^[\s,]*(?P<gap>[^.!?“”\"]{0,90}?)(?P<verb>" + _SAY_RE.pattern + r")", after)
-        if m:
-            verb_start = seg.outer_end + m.start("verb")
-            verb_end = seg.outer_end + m.end("verb")
-            gap = m.group("gap").strip()
-            if not gap:  # "…," said Chinese President Xi Jinping
-                tail = self._mentions(verb_end, min(sent.end, verb_end + 80))
-                if tail and re.fullmatch(r"[\s,]*(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+)*",
-                                         self.text[verb_end:tail[0].start]):
-                    return _Act(tail[0].name, tail[0].name, seg.outer_end, verb_end, tail[0].start, m.group("verb"),
-                                "inverted")
-                return None
-            subj = self._subject(sent_index, verb_start)
-            if subj and subj[2] >= seg.outer_end:
-                return _Act(subj[0], subj[1], seg.outer_end, verb_end, subj[2], m.group("verb"), "verb")
-            words = gap.split()
-            if len(words) <= 5 and all(w[:1].isupper() or w.lower() in ("a", "an", "the", "of") for w in words):
-                # an unresolved but plain attribution ("a Foreign Ministry spokesperson said")
-                return _Act(None, gap, seg.outer_end, verb_end, seg.outer_end, m.group("verb"), "verb")
-            return None
-        inner = self.text[seg.start:seg.end]
-        before = self.text[sent.start:seg.outer_start]
-        b = re.search(r"(?P<verb>" + _SAY_RE.pattern + r")\s*[:,]\s*$", before)
-        if b and inner[:1].isupper():
-            verb_start = sent.start + b.start("verb")
-            subj = self._subject(sent_index, verb_start)
-            if subj:
-                return _Act(subj[0], subj[1], subj[2], sent.start + b.end("verb"), subj[2], b.group("verb"), "verb")
+            sp = self.speakers.before(prev, v.start())
+            if sp:
+                return _Act(sp, sp.start, v.end(), v.group(), "verb", v.end())
         return None
 
-    def _continued(self, seg: _Segment, sent_index: int) -> _Act | None:
-        """A quoted sentence standing alone right after someone's direct quote: the same speaker goes on."""
-        sent = self.sentences[sent_index]
-        inner = self.text[seg.start:seg.end].strip()
-        alone = self.text[sent.start:seg.outer_start].strip() == "" and self.text[seg.outer_end:sent.end].strip() == ""
-        if not (alone and inner[:1].isupper() and inner[-1:] in ".!?" and sent_index > 0):
-            return None
-        prev = self.sentences[sent_index - 1]
-        speaker = self.last_direct.get(prev.start)
-        if prev.passage != sent.passage or not speaker:
-            return None
-        return _Act(speaker, speaker, seg.outer_start, seg.outer_start, seg.outer_start, "", "continued")
+    def _clause_subject(self, si: int, before: int) -> Speaker | None:
+        """The subject of a sentence's main clause, for a participle ("…, saying …")."""
+        sent = self.sentences[si]
+        sp = self.speakers.spoke.get(si)
+        if sp is not None and sp.start < before:
+            return sp
+        for v in _ANY_RE.finditer(self.text, sent.start, before):
+            if not self._inside_quote(v.start(), v.end()):
+                got = self.speakers.before(sent, v.start())
+                if got:
+                    return got
+        head = re.match(r"\s*(?:(?:But|And|So|Yet|Then|Later|Still)\s+)?(?P<w>[Hh]e|[Ss]he|[Tt]hey)\b",
+                        self.text[sent.start:before])
+        if head:
+            return self.speakers.pronoun(sent.start + head.start("w"), head.group("w").lower())
+        ms = [m for m in self.speakers.mentions_in(sent.start, before)]
+        if ms and ms[0].start - sent.start < 60 and not re.match(r"['’]s\b", self.text[ms[0].end:ms[0].end + 2]):
+            lead = self.text[sent.start:ms[0].start]
+            if not re.search(r"\b(?:with|of|by|to|from|for|about|at|and|between|on|against|met|than)\s+"
+                             r"(?:\S+\s+){0,4}$", lead):
+                return Speaker(ms[0].name, ms[0].name, ms[0].start, ms[0].end, "person")
+        return None
 
     # -- the pass
 
     def read(self) -> list[Finding]:
         findings: list[Finding] = []
-        seen_partials: dict[str, list[str]] = {}
-        consumed: set[int] = set()  # sentence starts already explained by a direct quote
-        for i, sent in enumerate(self.sentences):
-            segs = [s for s in self.segments if s.outer_end > sent.start and s.outer_start < sent.end]
-            direct_done = False
-            for seg in segs:
-                if seg.outer_end > sent.end:
-                    continue  # its attribution belongs to the sentence where it closes
-                act = self._direct(seg, i) or self._continued(seg, i)
-                if act is None:
-                    continue
-                first = self.doc.sentence_at(seg.outer_start) or sent
-                spans = [(s.start, s.end) for s in self.sentences if s.end > first.start and s.start <= sent.start]
-                quote = self.text[seg.start:seg.end].strip().rstrip(",")
-                tail = next((t for t in segs if t.outer_start > seg.outer_end), None)
-                if (tail is not None and act.how in ("verb", "inverted")
-                        and re.fullmatch(r"[^.!?]*,\s*", self.text[act.verb_end:tail.outer_start])
-                        and self.text[tail.start:tail.start + 1].islower()):
-                    # "Rates will fall," said Wong, "and soon." — one quote split by its attribution
-                    quote += " … " + self.text[tail.start:tail.end].strip()
-                findings.append(self._finding(act, quote, "direct", spans, 0.9))
-                if act.speaker:
-                    self.sentence_speaker[sent.start] = act.speaker
-                    self.last_direct[sent.start] = act.speaker
-                direct_done = True
-                consumed.add(sent.start)
-            if direct_done:
+        consumed: set[int] = set()  # sentence indices explained by a direct quote
+        used: set[int] = set()  # segment ids absorbed into a direct quote
+        seg_ids = {id(s): n for n, s in enumerate(self.segments)}
+        last_direct: dict[int, Speaker] = {}  # passage -> speaker of its last direct quote
+        tag_ends: dict[int, int] = {}
+        for n, seg in enumerate(self.segments):
+            if n in used:
                 continue
-            acts = [a for a in self._acts(i) if a.speaker]
+            act = self._tag_after(seg) or self._tag_before(seg) or self._colon_intro(seg)
+            continued = False
+            if act is None:
+                act = self._continued(seg, last_direct)
+                continued = act is not None
+            if act is None:
+                continue
+            inner = self.text[seg.start:seg.end].strip()
+            if len(_words(inner)) < 2 and not (act.how in ("verb", "inverted") and inner[-1:] in ",.!?"):
+                continue  # a one-word scare quote is no statement
+            if _is_scare(inner, self.text[max(0, seg.outer_start - 30):seg.outer_start]) and \
+                    act.how not in ("verb", "inverted"):
+                continue
+            q = _Quote(act, [inner.rstrip(",")], seg.outer_start, max(seg.outer_end, act.end), seg.unclosed)
+            used.add(n)
+            self._absorb(q, n, used, seg_ids, continued)
+            tag_ends[n] = act.end
+            si0 = self._sent_index(q.first)
+            si1 = self._sent_index(max(q.first, q.last - 1))
+            spans = [(self.sentences[i].start, self.sentences[i].end) for i in range(si0, si1 + 1)]
+            consumed.update(range(si0, si1 + 1))
+            text = " … ".join(p for p in q.parts if p)
+            findings.append(self._finding(act.speaker, text, "direct", spans, 0.85 if continued else 0.9,
+                                          "continued" if continued else act.how))
+            self.speakers.note(q.first, act.speaker)
+            for i in range(si0, si1 + 1):
+                self.speakers.spoke[i] = act.speaker
+            last_direct[self.sentences[si1].passage] = act.speaker
+            # "…,” the mayor said, adding that it would take “more hours”: a second statement after the tag
+            sent = self.sentences[self._sent_index(max(q.first, act.end - 1))]
+            second = self._second(act, sent, act.end)
+            if second is not None:
+                later = [s for s in self.segments if s.outer_start >= second.verb_end and s.outer_end <= sent.end
+                         and not _is_scare(self.text[s.start:s.end], "")]
+                if later:
+                    words = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in later)
+                    findings.append(self._finding(second.speaker, words, "partial", [(sent.start, sent.end)],
+                                                  0.7, second.how))
+                    for s in later:
+                        used.add(seg_ids[id(s)])
+                else:
+                    clause = self._clause_after(second.verb_end, sent.end)
+                    if len(clause.split()) >= 3:
+                        findings.append(self._finding(second.speaker, clause, "reported",
+                                                      [(sent.start, sent.end)], 0.65, second.how))
+        findings.extend(self._reported(consumed, used, seg_ids))
+        findings.sort(key=lambda f: f.spans[0])
+        return findings
+
+    def _absorb(self, q: _Quote, n: int, used: set[int], seg_ids: dict[int, int], continued: bool) -> None:
+        """Quoted words that go on after the tag: “…,” she said. “…” / “…,” she said, “…” / paragraphs on."""
+        cur = q.last
+        passage = self.segments[n].passage
+        k = n + 1
+        while k < len(self.segments):
+            nxt = self.segments[k]
+            if nxt.passage != passage:
+                # a quotation running over paragraphs: the last one stayed open, the next opens again
+                prev_open = self.segments[k - 1].unclosed
+                p = self.doc.passages[nxt.passage]
+                if not (q.unclosed and prev_open and nxt.outer_start == p.start):
+                    break
+                passage = nxt.passage
+                cur = nxt.outer_start
+            between = self.text[cur:nxt.outer_start]
+            if re.search(r"[\w]", between):
+                break
+            own = self._tag_after(nxt)
+            if own is not None and own.speaker.name != q.act.speaker.name:
+                break
+            q.parts.append(self.text[nxt.start:nxt.end].strip().rstrip(","))
+            used.add(k)
+            q.last = max(nxt.outer_end, own.end if own else 0)
+            q.unclosed = nxt.unclosed
+            cur = q.last
+            k += 1
+            if own is not None:
+                break
+        del seg_ids, continued
+
+    def _continued(self, seg: _Segment, last_direct: dict[int, Speaker]) -> _Act | None:
+        """A paragraph that is only a quotation, right after a paragraph whose direct quote has a speaker."""
+        passage = self.doc.passages[seg.passage]
+        if seg.outer_start != passage.start:
+            return None
+        rest = self.text[seg.outer_end:passage.end]
+        others = [s for s in self.seg_by_passage.get(seg.passage, []) if s is not seg]
+        for s in others:
+            rest = rest.replace(self.text[s.outer_start:s.outer_end], "")
+        if re.search(r"\w", rest):
+            return None
+        j = seg.passage - 1
+        while j >= 0 and not self.doc.passages[j].extractable:
+            j -= 1
+        if j < 0 or j not in last_direct:
+            return None
+        sp = last_direct[j]
+        return _Act(sp, seg.outer_start, seg.outer_start, "", "continued", seg.outer_end)
+
+    # -- reported and partial speech
+
+    def _acts(self, si: int) -> list[_Act]:
+        """Speech acts of a sentence with a speaker, in order."""
+        sent = self.sentences[si]
+        acts: list[_Act] = []
+        for v in _ANY_RE.finditer(self.text, sent.start, sent.end):
+            if self._inside_quote(v.start(), v.end()):
+                continue
+            lead = self.text[max(sent.start, v.start() - 30):v.start()]
+            if _NEGATED.search(lead) or re.search(r"(?:\bwho|\bwhich|\bthat)\s+(?:\w+ly\s+)?$", lead):
+                continue  # "wouldn't say", "to say", "who told": no statement by this subject
+            if re.match(r"\s+by\b", self.text[v.end():v.end() + 4]):
+                continue  # "was told by"
+            verb = re.sub(r"\s+", " ", v.group())
+            sp = self.speakers.before(sent, v.start())
+            how = "verb"
+            if sp is None and verb in _CORE and re.search(r",\s*$", self.text[sent.start:v.start()]):
+                sp = self.speakers.after(sent, v.end())  # "…, said the minister"
+                how = "inverted"
+            if sp is None or _quantity(sp):
+                continue
+            if verb not in _CORE and sp.person is None:
+                continue  # "the outcome underscored …", "China called for …": only core verbs for non-persons
+            end = max(v.end(), sp.end) if how == "inverted" else v.end()
+            acts.append(_Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end))
+        for m in _ACCORDING.finditer(self.text, sent.start, sent.end):
+            if self._inside_quote(m.start(), m.end()) or self.text[m.start() - 1:m.start()].isalnum():
+                continue
+            sp = self.speakers.according_to(sent, m.end())
+            if sp and sp.person is None and re.search(r"\d", sent.text):
+                continue  # "trade reached $9 billion, according to the statistics office": a statistic's source
+            if sp:
+                acts.append(_Act(sp, m.start(), m.end(), "according to", "according", sp.end))
+        for m in self.speakers.mentions_in(sent.start, sent.end):
+            if _POSSESSIVE_NOUN.match(self.text[m.end:m.end + 40]):
+                sp = Speaker(m.name, m.name, m.start, m.end, "person")
+                acts.append(_Act(sp, m.start, m.end, "", "possessive", m.end))
+        for p in _PRONOUN_NOUN.finditer(self.text, sent.start, sent.end):
+            if not self._inside_quote(p.start(), p.end()) and not self.text[p.start() - 1:p.start()].isalnum():
+                sp = self.speakers.pronoun(p.start(), p.group()[:3].lower().strip())
+                if sp.person:
+                    acts.append(_Act(sp, p.start(), p.start(), "", "possessive", p.start()))
+        acts.sort(key=lambda a: a.pos)
+        return acts
+
+    def _reported(self, consumed: set[int], used: set[int], seg_ids: dict[int, int]) -> list[Finding]:
+        findings: list[Finding] = []
+        seen_partials: dict[str, list[str]] = {}
+        for i, sent in enumerate(self.sentences):
+            if i in consumed:
+                continue
+            segs = [s for s in self.seg_by_passage.get(sent.passage, [])
+                    if s.outer_start >= sent.start and s.outer_end <= sent.end and seg_ids[id(s)] not in used]
+            acts = self._acts(i)
             if not acts:
                 continue
-            words = [s for s in segs if s.outer_start >= sent.start and s.outer_end <= sent.end
-                     and not _is_scare(self.text[s.start:s.end], self.text[sent.start:s.outer_start])]
-            if not any(len(re.findall(r"[\w’'-]+", self.text[s.start:s.end])) > 1 for s in words):
+            words = [s for s in segs if not _is_scare(self.text[s.start:s.end], self.text[sent.start:s.outer_start])]
+            if not any(len(_words(self.text[s.start:s.end])) > 1 for s in words):
                 # quoted single words only (tangible “highlights”): scare quotes, not a statement; beside
                 # a quoted phrase they are the speaker's words too ("from “comrades-plus-brothers” to …")
                 words = []
@@ -338,9 +451,9 @@ class _QuoteReader:
                 if not acts:
                     continue
             act = acts[0]
-            self.sentence_speaker[sent.start] = act.speaker or ""
+            self.speakers.spoke[i] = act.speaker
             spans = [(sent.start, sent.end)]
-            second = self._second(act, sent)
+            second = self._second(act, sent, act.end)
             if second is not None:
                 later = [w for w in words if w.outer_start >= second.pos]
                 words = [w for w in words if w.outer_end <= second.pos]
@@ -348,9 +461,9 @@ class _QuoteReader:
                 if later:
                     # "…, but stressed that cooperation had “never been closer”": the second statement's own words
                     quote = " … ".join(self.text[w.start:w.end].strip().rstrip(",.") for w in later)
-                    findings.append(self._finding(second, quote, "partial", spans, 0.7))
+                    findings.append(self._finding(second.speaker, quote, "partial", spans, 0.7, second.how))
                 elif len(clause.split()) >= 2:
-                    findings.append(self._finding(second, clause, "reported", spans, 0.65))
+                    findings.append(self._finding(second.speaker, clause, "reported", spans, 0.65, second.how))
                 if later or len(clause.split()) >= 2:
                     # the first statement is cited up to where the second begins
                     cut = second.pos
@@ -359,29 +472,36 @@ class _QuoteReader:
                     spans = [(sent.start, cut)]
             if words:
                 quote = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in words)
-                earlier = seen_partials.setdefault(act.speaker or "", [])
+                earlier = seen_partials.setdefault(act.speaker.name, [])
                 if any(_norm(quote) in e for e in earlier):
                     continue  # the same words quoted again ("Xi's critique of “unilateral bullying”")
                 earlier.append(_norm(quote))
-                findings.append(self._finding(act, quote, "partial", spans, 0.75))
+                findings.append(self._finding(act.speaker, quote, "partial", spans, 0.75, act.how))
                 continue
-            if act.how == "verb" and _PARENTHETICAL.search(self.text[sent.start:act.subject_start]):
+            if act.how == "verb" and _PARENTHETICAL.search(self.text[sent.start:act.speaker.start]):
                 continue  # "…, as Lam described": the words described are the quoted ones, if any
             clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
             if len(clause.split()) < 3:
                 continue  # "welcomed the move" reports no statement
-            if (act.how == "verb" and _OBJECT_VERBS.fullmatch(act.verb) and not extra
-                    and not _STATEMENT_START.match(self.text[act.verb_end:sent.end])):
+            rest = self.text[act.verb_end:sent.end]
+            if (act.how == "verb" and act.verb in _OBJECT_VERBS and not extra
+                    and not _STATEMENT_START.match(rest) and not self._trails(act, sent)):
                 continue  # "put forward a six-point proposal": a thing presented, not a statement
-            findings.append(self._finding(act, clause, "reported", spans + extra, 0.7))
+            findings.append(self._finding(act.speaker, clause, "reported", spans + extra, 0.7, act.how))
         return findings
 
-    def _second(self, act: _Act, sent: Sentence) -> _Act | None:
+    def _trails(self, act: _Act, sent: Sentence) -> bool:
+        """Is the attribution at the end of the sentence ("…, Xi said." / "…, said Xi.")?"""
+        if not self.text[sent.start:act.pos].rstrip().endswith(","):
+            return False
+        return bool(re.match(r"[^,;:]{0,60}$", self.text[act.end:sent.end].rstrip(" .!?\"”’")))
+
+    def _second(self, act: _Act, sent: Sentence, after: int) -> _Act | None:
         """A second statement by the same speaker: "…, but said the legal position had not changed"."""
-        for m in _COORDINATED.finditer(self.text, act.verb_end, sent.end):
+        for m in _COORDINATED.finditer(self.text, after, sent.end):
             if not self._inside_quote(m.start(), m.end()):
-                return _Act(act.speaker, act.speaker_name, m.start(), m.end(), act.subject_start,
-                            m.group(1), "verb")
+                verb = m.group(1) or m.group(2)
+                return _Act(act.speaker, m.start(), m.end(), verb, "verb", m.end())
         return None
 
     def _clause_after(self, start: int, end: int) -> str:
@@ -393,11 +513,24 @@ class _QuoteReader:
 
     def _reported_clause(self, act: _Act, sent: Sentence, stop: int) -> tuple[str, list[tuple[int, int]]]:
         """The reported words: after the verb, or before ", Xi said" when the attribution trails."""
-        lead = self.text[sent.start:act.subject_start]
-        rest = self.text[act.verb_end:stop]
-        if (act.how == "verb" and lead.rstrip().endswith(",") and len(lead.split()) >= 5
-                and _TRAILING_SAY.fullmatch(act.verb) and re.match(r"\s*(?:[,.]|$)", rest)):
+        lead = self.text[sent.start:act.pos]
+        rest = self.text[act.end:stop]
+        if act.how == "according":
+            if lead.strip():
+                clause = lead.rstrip().rstrip(",")  # "…, according to the ministry."
+                tail = re.match(r"\s*,\s*(.+)", rest)
+                if tail and len(tail.group(1).split()) >= 3 and not re.match(r"\s*(?:who|which)\b", tail.group(1)):
+                    clause += " " + tail.group(1)
+            else:
+                clause = re.sub(r"^[^,]*,", "", rest, count=1)  # "According to X, …"
+        elif lead.rstrip().endswith(",") and len(lead.split()) >= 3 and \
+                (act.how == "inverted" or _TRAILING_SAY.fullmatch(act.verb)) and \
+                re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", rest):
             clause = lead.rstrip().rstrip(",")  # "Bilateral cooperation should …, Xi said, adding …"
+            mid = re.match(r"[^,]*,\s*(.+)", rest)
+            if mid and len(mid.group(1).split()) >= 3 and not _COORDINATED.match(rest):
+                # "Though the move was legal, she said, it was unwise": the statement goes on after the tag
+                clause += " " + mid.group(1)
         else:
             clause = rest
             # "stressed on Monday that …", "echoed this sentiment, affirming that …": the clause after "that"
@@ -422,21 +555,22 @@ class _QuoteReader:
             items.append(p)
         return items
 
-    def _finding(self, act: _Act, quote: str, kind: str, spans: list[tuple[int, int]], conf: float) -> Finding:
-        speaker = act.speaker
+    def _finding(self, speaker: Speaker, quote: str, kind: str, spans: list[tuple[int, int]], conf: float,
+                 how: str) -> Finding:
         words = quote.split()
         short = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
-        who = speaker or act.speaker_name
+        who = speaker.name
         label = f"{who}: “{short}”" if kind != "reported" else f"{who}: {short}"
+        if speaker.person is None:
+            conf -= 0.1
         return Finding(
             kind="quote",
-            key=f"{speaker or ''}|{_norm(quote)}",
+            key=f"{speaker.person or speaker.name}|{_norm(quote)}",
             label=label,
-            fields={"speaker": speaker, "speaker_name": speaker or act.speaker_name, "text": quote,
-                    "quote_kind": kind},
+            fields={"speaker": speaker.person, "speaker_name": speaker.name, "text": quote, "quote_kind": kind},
             spans=sorted(set(spans)),
-            rule=f"{kind}-{act.how}",
-            confidence=conf,
+            rule=f"{kind}-{how}",
+            confidence=round(conf, 2),
         )
 
 

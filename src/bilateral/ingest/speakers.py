@@ -1,0 +1,412 @@
+"""Who made a statement: the subject of a speech verb, resolved to a person when it is one.
+
+A speaker is written in one of four ways, and resolved as follows:
+
+- a person the document's ``PeopleIndex`` knows ("Xi Jinping", "Son", "the
+  ambassador" resolved by people.py): ``person`` is the canonical name;
+- a name people.py did not take for a person ("Mr. Burman", "Caddell",
+  "Vietnam's Foreign Ministry", "The New York Times", "Russia"): ``person``
+  is None, ``name`` is the name as written;
+- a noun phrase headed by a word for someone who speaks ("a government
+  spokesman", "police officials", "one source close to the talks"): as written;
+- a pronoun ("he", "she", "they"): the speaker, or else the first person, of
+  the nearest earlier sentences; as written when nothing resolves it.
+
+Subjects are found before the verb ("X said", "X, a former minister, said",
+"X on Monday said") or after it ("…,” said X", "…, says X, who …"), and after
+"according to". The words come from ``data/lexicon/speech_verbs.json``. Quotes
+use this module; statistics' ``according_to`` can use it the same way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from bilateral.core.model import Sentence
+from bilateral.core.paths import data_dir
+from bilateral.ingest.findings import Mention, PeopleIndex
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    with (data_dir() / "lexicon" / "speech_verbs.json").open(encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation for a word list, shared prefixes factored out (fast in ``re``)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [(re.escape(ch) if ch != " " else r"\s+") + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if ends else body
+
+    return emit(trie)
+
+
+def verb_pattern(*groups: str) -> str:
+    words = sorted({w for g in groups for w in lexicon()[g]})
+    return _trie_pattern(words)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str  # as resolved: the person's canonical name, else the words as written
+    person: str | None  # canonical name when the speaker is a person of the PeopleIndex
+    start: int  # where the subject is written
+    end: int
+    how: str  # "person", "name", "nominal", "pronoun"
+    plural: bool = False
+
+
+# A token: a word (with inner apostrophes, dots, hyphens: O’Neill, U.S., Holtz-Eakin), a party tag
+# "(R-Ohio)", or a punctuation mark.
+_TOKEN = re.compile(r"\([A-Z][A-Za-z.]*-[A-Z][\w. ]{0,12}\)|\w(?:[\w’'.&-]*\w)?\.?|[,;:()—–\"“”‘’]")
+_DETERMINERS = {"a", "an", "the", "one", "his", "her", "its", "their", "our", "my", "several", "some", "many",
+                "both", "all", "two", "three", "four", "five", "most", "other", "another", "these", "those",
+                "this", "that"}
+_PREPOSITIONS = {"with", "of", "by", "to", "from", "for", "about", "at", "between", "on", "against", "toward",
+                 "towards", "like", "than", "met", "meeting", "invited", "visited", "in", "into", "over", "under",
+                 "among", "after", "before", "told", "asked", "called", "urged", "per", "via", "without",
+                 "whom", "which", "that", "whether", "if", "as", "amid", "during", "behind", "thank", "thanked"}
+_GAP_WORDS = {
+    "also", "further", "then", "later", "again", "once", "repeatedly", "has", "have", "had", "would", "will",
+    "did", "does", "do", "is", "was", "were", "are", "previously", "publicly", "reportedly", "earlier", "recently",
+    "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "on", "last", "this", "week", "month", "year", "night", "morning", "afternoon", "evening",
+    "himself", "herself", "themselves", "only", "both", "all", "often", "always", "never", "first", "now",
+    "still", "even", "just", "already", "separately", "too", "initially", "once", "had", "privately",
+    "has", "long", "since", "in", "a", "an", "the", "statement", "interview", "written", "at", "press",
+    "conference", "briefing", "news", "meeting",
+}
+_AFTER_SUBJECT = re.compile(r"\s*(?:$|[,.;:!?(—–)\"“”]|(?:in|on|at|during|who|whose|which|adding|speaking|"
+                            r"referring|when|after|before|last|this|yesterday|today|told|to|of|about|while|"
+                            r"as|and\s+(?:added|said|noted|called))\b)")
+_PARTY_TAG = re.compile(r"\([A-Z][A-Za-z.]*-[A-Z]")
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("s") and not w.endswith(("ss", "us", "'s", "’s")) or w in {"people", "police", "men",
+                                                                                    "women", "staff", "media"}
+
+
+class SpeakerResolver:
+    """Finds and resolves the speakers of one document's statements."""
+
+    def __init__(self, text: str, sentences: list[Sentence], people: PeopleIndex,
+                 quoted: list[tuple[int, int]]) -> None:
+        lex = lexicon()
+        self.text = text
+        self.sentences = sentences
+        self._sent_starts = [s.start for s in sentences]
+        self.quoted = sorted(quoted)
+        self._q_starts = [q[0] for q in self.quoted]
+        self.nouns = set(lex["speaker_nouns"])
+        self.modifiers = set(lex["modifiers"]) | self.nouns
+        self.not_speakers = set(lex["not_speakers"])
+        self.mentions = sorted((m for m in people.mentions if not self.inside_quote(m.start, m.end)),
+                               key=lambda m: (m.start, m.end))
+        self._m_starts = [m.start for m in self.mentions]
+        self._m_by_end: dict[int, Mention] = {}
+        for m in self.mentions:
+            self._m_by_end.setdefault(m.end, m)
+        self.spoke: dict[int, Speaker] = {}  # sentence index -> speaker of a statement there
+
+    # -- helpers
+
+    def inside_quote(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._q_starts, start) - 1
+        return i >= 0 and self.quoted[i][1] >= end
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self._m_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
+
+    def _tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(self.text[start:end])]
+
+    def _is_name_word(self, w: str) -> bool:
+        bare = w.rstrip(".")
+        return bool(bare) and bare[:1].isupper() and bare not in self.not_speakers and w not in self.not_speakers
+
+    # -- the subject before a verb
+
+    def before(self, sent: Sentence, verb_start: int) -> Speaker | None:
+        """The subject of the verb at ``verb_start``: "X said", "X, who …, said", "X on Monday said"."""
+        floor = max(sent.start, verb_start - 200)
+        toks = self._tokens(floor, verb_start)
+        j = len(toks) - 1
+        skipped = 0
+        while j >= 0 and (toks[j][2].lower() in _GAP_WORDS or toks[j][2].lower().endswith("ly")) \
+                and skipped < 6 and toks[j][2].lower() not in ("the",):
+            if toks[j][2].lower() in ("has", "had", "have", "was", "is", "are", "were") and j + 1 < len(toks):
+                pass
+            j -= 1
+            skipped += 1
+        # "Xi on Monday said" skipped "Monday", "on"; never skip into the subject itself
+        if j < 0:
+            return None
+        if toks[j][2] == ",":
+            return self._before_comma(sent, toks, j)
+        return self._np_ending(sent, toks, j)
+
+    def _before_comma(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int) -> Speaker | None:
+        """A subject set off by commas before its verb: "Rendell, a Clinton surrogate, said",
+        "Greece's deputy minister, Eleni Markou, said", "Mr. King, 82, told"."""
+        inner = self._np_ending(sent, toks, j - 1, allow_lead_comma=True) if j > 0 else None
+        # the comma that opens the parenthetical
+        k = j - 1
+        depth = 0
+        while k >= 0:
+            w = toks[k][2]
+            if w in ("“", "”", '"', ";", ":"):
+                return None
+            if w == ",":
+                outer = self._np_ending(sent, toks, k - 1) if k > 0 else None
+                if outer is not None:
+                    if inner is not None and inner.how == "person" and outer.how == "nominal":
+                        return inner  # "Kenya's minister, Jane Doe, said"
+                    return outer
+                depth += 1
+                if depth > 3:
+                    break
+            k -= 1
+        if inner is not None and inner.how == "person":
+            return inner  # "Greece's deputy minister for trade, Eleni Markou, said"
+        return None
+
+    def _np_ending(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int,
+                   allow_lead_comma: bool = False) -> Speaker | None:
+        """The noun phrase whose last token is toks[j], if it can speak."""
+        if j < 0:
+            return None
+        if _PARTY_TAG.match(toks[j][2]):
+            j -= 1  # "Sen. Jane Roe (D-Ohio)"
+            if j < 0:
+                return None
+        hs, he, head = toks[j]
+        low = head.lower()
+        # a person the document knows, ending here
+        m = self._m_by_end.get(he) or self._m_by_end.get(he - 1 if head.endswith(".") else he)
+        if m is None:
+            inside = self.mentions_in(hs - 60, he)
+            m = next((x for x in inside if x.start <= hs and he <= x.end + 1), None)
+        if m is not None:
+            lead_end = m.start
+            if self._object_before(sent.start, lead_end):
+                return None
+            if re.match(r"['’]s\b", self.text[m.end:m.end + 2]):
+                return None
+            joint = self._joint(sent, m.start)
+            if joint:
+                return Speaker(f"{joint[0]} and {m.name}", None, joint[1], he, "name", True)
+            return Speaker(m.name, m.name, m.start, he, "person")
+        if low in ("he", "she", "they"):
+            if self._object_before(sent.start, hs):
+                return None
+            return self.pronoun(hs, low)
+        if head in self.not_speakers or head.rstrip(".") in self.not_speakers:
+            return None
+        is_name = self._is_name_word(head) and not head.endswith(("’s", "'s"))
+        if not is_name and low not in self.nouns:
+            return None
+        start = hs
+        k = j - 1
+        n = 0
+        det = False
+        while k >= 0 and n < 9:
+            w = toks[k][2]
+            wl = w.lower()
+            if w in self.not_speakers and wl not in _DETERMINERS:
+                break
+            if wl in _DETERMINERS:
+                start = toks[k][0]
+                det = True
+                break
+            if self._is_name_word(w) or re.fullmatch(r"\w[\w.-]*['’]s", w) or wl in self.modifiers \
+                    or (re.fullmatch(r"\d[\d.,]*", w) and low in ("percent", "voters", "people", "respondents")) or wl in ("of", "and", "for") \
+                    or _PARTY_TAG.match(w):
+                if wl in ("of", "and", "for") and not (k > 0 and (self._is_name_word(toks[k - 1][2])
+                                                                  or toks[k - 1][2].lower() in self.nouns)):
+                    break
+                start = toks[k][0]
+                k -= 1
+                n += 1
+                continue
+            break
+        # trim connectors off the left edge
+        words = self._tokens(start, he)
+        while words and words[0][2].lower() in ("of", "and", "for", "in", "out", "than", "about", "more", "per"):
+            words = words[1:]
+        if not words:
+            return None
+        start = words[0][0]
+        if self._object_before(sent.start, start):
+            return None
+        phrase = " ".join(self.text[start:he].split())
+        if phrase.startswith(("The ", "A ", "An ", "One ")) and len(words) > 1 and not self._is_name_word(words[1][2]):
+            phrase = phrase[0].lower() + phrase[1:]
+        if not is_name:
+            # a bare singular noun is no speaker ("official said" is a headline's shorthand; "process said" no)
+            caps = any(self._is_name_word(w) or w.endswith(("’s", "'s")) for _, _, w in words[:-1])
+            if not (det or caps or _plural(head) or low == "percent"):
+                return None
+            if low == "percent" and not any(w.isdigit() for _, _, w in words):
+                return None
+            # a possessive person inside ("Obama's former strategist") stays a description
+            return Speaker(phrase, None, start, he, "nominal", _plural(head))
+        # a capitalised run with no known person: an organisation, a country or a person people.py missed
+        inner = [x for x in self.mentions_in(start, he) if x.end == he]
+        if inner:
+            return Speaker(inner[0].name, inner[0].name, start, he, "person")
+        joint = self._joint(sent, start)
+        if joint:
+            return Speaker(f"{joint[0]} and {phrase}", None, joint[1], he, "name", True)
+        return Speaker(phrase, None, start, he, "name", _plural(head) and len(words) == 1)
+
+    def _joint(self, sent: Sentence, start: int) -> tuple[str, int] | None:
+        """"Both Mr. King and Mr. Schultz say": the first of two joined subjects."""
+        lead = self.text[max(sent.start, start - 60):start]
+        m = re.search(r"(?:^|\s)((?:[Bb]oth\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w’'.-]+"
+                      r"(?:\s+[A-Z][\w’'.-]+){0,3})\s+and\s+$", lead)
+        if not m:
+            return None
+        s = max(sent.start, start - 60) + m.start(1)
+        if self._object_before(sent.start, s):
+            return None
+        first = re.sub(r"^[Bb]oth\s+", "", m.group(1))
+        ms = [x for x in self.mentions_in(s, start) if x.end <= start]
+        return (ms[0].name if len(ms) == 1 else first), s
+
+    def _object_before(self, floor: int, start: int) -> bool:
+        """Does a preposition (through title words) govern the phrase at start ("talks with To Lam")?"""
+        lead = self.text[floor:start]
+        m = re.search(r"(?<![\w’'-])([A-Za-z]+)\s+(?:(?:[A-Z(][\w()’'.-]*|of|the|and)\s+)*$", lead)
+        if not m:
+            return False
+        word = m.group(1)
+        if word.lower() not in _PREPOSITIONS or (word[:1].isupper() and word.lower() not in ("with", "by")):
+            return False
+        if word.lower() in ("to", "of", "and", "for"):
+            # "Ambassador to Vietnam He Wei", "Secretary of State John Kerry": part of a title
+            words = lead[:m.start(1)].split()
+            if words and words[-1][:1].isupper():
+                return False
+        return True
+
+    # -- the subject after a verb
+
+    def after(self, sent: Sentence, verb_end: int) -> Speaker | None:
+        """The subject of an inverted attribution: "…,” said Xi" / "…, says Jane Roe, an economist"."""
+        toks = self._tokens(verb_end, min(sent.end, verb_end + 160))
+        if not toks:
+            return None
+        n = 0
+        end = None
+        last_head = None
+        for i, (s, e, w) in enumerate(toks):
+            wl = w.lower()
+            if w == "," or w in ("(", ")", ";", ":", "—", "–", "“", "”", '"'):
+                break
+            if _PARTY_TAG.match(w):
+                end = e
+                continue
+            if self._is_name_word(w) or wl in self.nouns:
+                last_head = (s, e, w)
+                end = e
+            elif wl in self.modifiers or wl in _DETERMINERS or re.fullmatch(r"\w[\w.-]*['’]s", w) \
+                    or (wl in ("of", "and", "for") and i + 1 < len(toks) and self._is_name_word(toks[i + 1][2])):
+                if last_head is not None and wl not in ("of", "and", "for") and not re.fullmatch(r"\w[\w.-]*['’]s", w):
+                    break
+            else:
+                break
+            n += 1
+            if n > 9:
+                break
+        if last_head is None or end is None:
+            return None
+        if not _AFTER_SUBJECT.match(self.text[end:min(end + 12, sent.end)]):
+            return None
+        start = toks[0][0]
+        ms = self.mentions_in(start, end + 1)
+        if ms:
+            m = ms[-1]
+            return Speaker(m.name, m.name, m.start, m.end, "person")
+        if self.text[end - 1] == "." and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$",
+                                                       self.text[start:end]):
+            end -= 1  # the sentence's full stop, not an abbreviation's
+        phrase = " ".join(self.text[start:end].split())
+        words = phrase.split()
+        if words and words[0] in ("The", "A", "An", "One") and len(words) > 1 and not words[1][:1].isupper():
+            phrase = phrase[0].lower() + phrase[1:]
+        if not self._is_name_word(last_head[2]):
+            low = last_head[2].lower()
+            if not (words[0].lower() in _DETERMINERS or _plural(low) or len(words) > 1):
+                return None
+            return Speaker(phrase, None, start, end, "nominal", _plural(low))
+        if words and (words[0] in self.not_speakers or words[0].rstrip(".") in self.not_speakers) \
+                and words[0] not in ("The",) and len(words) == 1:
+            return None
+        return Speaker(phrase, None, start, end, "name")
+
+    def according_to(self, sent: Sentence, start: int) -> Speaker | None:
+        """The source after "according to": a person, a name, or a noun phrase ("a new national poll")."""
+        sp = self.after(sent, start)
+        if sp is not None:
+            return sp
+        return None
+
+    # -- pronouns
+
+    def note(self, offset: int, speaker: Speaker) -> None:
+        self.spoke[self.sentence_index(offset)] = speaker
+
+    def pronoun(self, offset: int, word: str) -> Speaker:
+        """he / she / they: the speaker, else the first person named, of the nearest earlier sentence."""
+        i = self.sentence_index(offset)
+        end = offset + len(word)
+        sent = self.sentences[i]
+        want_plural = word == "they"
+        here = [m for m in self.mentions_in(sent.start, offset)]
+        if i in self.spoke and self.spoke[i].start < offset:
+            sp = self.spoke[i]
+            if sp.plural == want_plural and sp.how != "pronoun":
+                return Speaker(sp.name, sp.person, offset, end, "pronoun", want_plural)
+        if here and not want_plural:
+            return Speaker(here[0].name, here[0].name, offset, end, "pronoun")
+        for j in range(i - 1, max(-1, i - 5), -1):
+            prev = self.sentences[j]
+            if prev.source != sent.source:
+                break
+            sp = self.spoke.get(j)
+            if sp is not None and (sp.plural == want_plural or (not want_plural and sp.how == "person")):
+                return Speaker(sp.name, sp.person, offset, end, "pronoun", want_plural)
+            if not want_plural:
+                found = self.mentions_in(prev.start, prev.end)
+                if found:
+                    return Speaker(found[0].name, found[0].name, offset, end, "pronoun")
+        return Speaker(self.text[offset:end], None, offset, end, "pronoun", want_plural)
