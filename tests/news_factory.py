@@ -138,22 +138,32 @@ class _Article:
                 f"the first such visit since the two parties' congresses.")
 
     def statistic(self) -> str:
-        measure, scale, unit, (lo, hi) = self.rng.choice(MEASURES)
-        value = self.rng.randrange(lo, hi) + (self.rng.choice([0, 0, 0.5, 0.2]) if hi < 100 else 0)
-        value_text = f"{value:,}" if isinstance(value, int) else f"{value:g}"
-        change = self.rng.randrange(2, 40)
-        period = self.rng.choice([f"in {self.year - 1}", f"in the first {self.rng.randrange(2, 11)} months of {self.year}",
-                                  "last year", f"in {self.year}"])
-        qualifier = self.rng.choice(["", "more than ", "nearly ", "about ", "over "])
-        if unit == "USD":
-            amount = f"{qualifier}${value_text} {scale}"
+        """A figure for a measure and period: the official one (the same in every article that gives it),
+        now and then rounded ("nearly $172 billion"), and rarely another source's different figure."""
+        rng = self.rng
+        measure, scale, unit, (lo, hi) = rng.choice(MEASURES)
+        year = rng.choice([self.year - 1, self.year])
+        months = rng.choice([None, None, 6, 9, 10])
+        period = f"in the first {months} months of {year}" if months else f"in {year}"
+        official = random.Random(f"{measure}|{year}|{months}")
+        value = official.uniform(lo, hi) * ((months or 12) / 12)
+        change = official.randrange(2, 40)
+        draw = rng.random()
+        qualifier = ""
+        if draw < 0.1:  # another source's figure
+            value *= rng.choice([0.8, 0.9, 1.1, 1.25])
+        if draw < 0.3 or value >= 100:
+            shown = round(value)
+            qualifier = rng.choice(["", "more than ", "nearly ", "about ", "over "]) if draw < 0.3 else ""
         else:
-            amount = f"{qualifier}{value_text} {scale} {unit}"
-        source = self.rng.choice(["according to the General Department of Customs",
-                                  "according to official data", "the trade ministry said", ""])
+            shown = round(value, 1)
+        value_text = f"{shown:,}" if isinstance(shown, int) else f"{shown:g}"
+        amount = f"{qualifier}${value_text} {scale}" if unit == "USD" else f"{qualifier}{value_text} {scale} {unit}"
+        source = rng.choice(["according to the General Department of Customs",
+                             "according to official data", "the trade ministry said", ""])
         tail = f", {source}" if source else ""
         return (f"{measure} reached {amount} {period}, up {change} percent year on year{tail}. "
-                f"{self.rng.choice(FILLER)}")
+                f"{rng.choice(FILLER)}")
 
     def direct_quote(self) -> str:
         lines = ["We will work together to turn our consensus into concrete results",

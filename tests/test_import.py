@@ -22,6 +22,7 @@ from bilateral.ingest.readers import read_file
 from bilateral.ingest.sources import load_corpus
 from bilateral.services import importer
 from bilateral.services.library import ensure_library
+from bilateral.store import writer as writer_module
 from bilateral.store.build import build
 from bilateral.store.export import export_document
 from bilateral.store.library import Library
@@ -138,11 +139,13 @@ def check_integrity(path: Path) -> None:
             links = [r[0] for r in conn.execute("SELECT person_id FROM item_person WHERE item_id = ? ORDER BY ordinal",
                                                 (item_id,))]
             assert links == people, item_id
-        # cited_text is derived from the citations, in order
+        # cited_text is the text of the item's first citations, in order: at least the first
+        # CITED_TEXT_LIMIT of them (a store built before the limit may hold more)
         for item_id, cited in conn.execute("SELECT id, cited_text FROM item"):
             texts = [r[0] for r in conn.execute("SELECT text FROM citation WHERE item_id = ? ORDER BY ordinal",
                                                 (item_id,))]
-            assert cited == " … ".join(texts), item_id
+            least = min(len(texts), writer_module.CITED_TEXT_LIMIT)
+            assert any(cited == " … ".join(texts[:m]) for m in range(least, len(texts) + 1)), item_id
         for table in ("item_fts", "passage_fts"):
             conn.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
             conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
@@ -385,6 +388,20 @@ def test_import_equals_a_build_of_the_same_sources(lib: Path, tmp_path: Path) ->
                [(p.source, p.index, p.start, p.end, p.role) for s in sources for p in b.passages(s.id)]
 
 
+def test_cited_text_holds_the_first_citations_only(lib: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A leader's searchable cited text does not grow with every article that names them."""
+    monkeypatch.setattr(writer_module, "CITED_TEXT_LIMIT", 3)
+    files = write_articles(tmp_path / "articles", generate(4, 13))
+    ids = imported(importer.run_import(lib, files))
+    check_integrity(lib)  # cited_text is the first 3 citations' text, for every item
+    with Library.open(lib) as library:
+        assert max(len(i.citations) for i in library.items()) > 3
+    with LibraryWriter(lib) as writer:
+        writer.remove_source(ids[0])
+    check_integrity(lib)
+
+
 # ---------------------------------------------------------------- duplicates
 
 def test_same_text_again_with_other_line_endings_and_spacing_is_a_duplicate(lib: Path, tmp_path: Path) -> None:
@@ -429,8 +446,6 @@ def test_cancel_in_the_middle_of_a_batch_keeps_whole_articles(lib: Path, tmp_pat
 def test_an_article_failing_mid_write_leaves_nothing(lib: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """A failure inside the article's transaction (here: the 3rd item write) rolls the article back."""
-    from bilateral.store import writer as writer_module
-
     files = write_articles(tmp_path / "articles", generate(2, 9))
     importer.run_import(lib, files[:1])
     before = items_dump(lib)

@@ -30,6 +30,12 @@ from bilateral.store.folding import fold, unfoldable_words
 
 _ITEM_COLUMNS = ("id", "kind", "label", "fields", "rule", "confidence", "merge")
 
+#: Citations whose text an item's ``cited_text`` (its searchable cited words) holds: the first ones.
+#: A leader named in every article has a citation per mention; joining them all would make each
+#: new mention rewrite (and re-index) a text as long as the library. store/build.py must take the
+#: same first ones so that a build and an import give the same rows.
+CITED_TEXT_LIMIT = 100
+
 
 def connect(path: Path) -> sqlite3.Connection:
     """A read-write connection to an existing library (WAL, foreign keys, a busy timeout)."""
@@ -164,7 +170,8 @@ class SqlItems:
                     state.confidence, merge=state.record or {"key": state.key})
         existing = self._conn.execute("SELECT cited_text FROM item WHERE id = ?", (state.id,)).fetchone()
         new_cites, first_ordinal = self._new_citations(state.id, citations, existing is not None)
-        cited = " … ".join(c.text for c in new_cites)
+        room = max(0, CITED_TEXT_LIMIT - first_ordinal)
+        cited = " … ".join(c.text for c in new_cites[:room])
         if existing is not None and existing[0]:
             cited = f"{existing[0]} … {cited}" if cited else existing[0]
         values = {
@@ -184,8 +191,11 @@ class SqlItems:
             marks = ", ".join("?" for _ in values)
             self._conn.execute(f"INSERT INTO item ({keys}) VALUES ({marks})", list(values.values()))
         else:
+            # only a row that changes is written: an unchanged one would still re-index its FTS row
             sets = ", ".join(f'"{k}" = ?' for k in values)
-            self._conn.execute(f"UPDATE item SET {sets} WHERE id = ?", [*values.values(), state.id])
+            same = " AND ".join(f'"{k}" IS ?' for k in values)
+            self._conn.execute(f"UPDATE item SET {sets} WHERE id = ? AND NOT ({same})",
+                               [*values.values(), state.id, *values.values()])
         self._write_citations(state.id, new_cites, first_ordinal)
         self._people_links(state)
         if state.kind == "person":
@@ -379,7 +389,7 @@ class LibraryWriter:
             list(fields.get("participants") or []) if kind == "event" else [])
         names = dict(conn.execute("SELECT id, label FROM item WHERE id IN (SELECT value FROM json_each(?))",
                                   (json.dumps(people),))) if people else {}
-        columns = search_columns(item, names, " … ".join(r[4] for r in rows))
+        columns = search_columns(item, names, " … ".join(r[4] for r in rows[:CITED_TEXT_LIMIT]))
         first = rows[0]
         sets = ", ".join(f'"{k}" = ?' for k in columns)
         conn.execute(f"UPDATE item SET fields = ?, source_id = ?, start = ?, {sets} WHERE id = ?",
