@@ -87,6 +87,7 @@ def test_import_files_through_the_menu_updates_the_open_window(qtbot, user_windo
     assert window.importer.widget.isVisibleTo(window)  # the progress bar and Cancel show at once
     _wait_idle(qtbot, window)
     longest = heartbeat.stop()
+    print(f"longest GUI-thread stall while importing: {longest} ms")
     assert longest < 100, f"the GUI thread was blocked {longest} ms while importing"
     assert window.counts["source"] == before + 4
     assert window.category_model.data(window.category_model.index(window.category_model.row_of("source")),

@@ -51,7 +51,7 @@ def test_clicking_any_item_highlights_its_citation(qtbot, window: MainWindow, li
 def test_clicking_a_source_opens_its_article(qtbot, window: MainWindow, library: Library) -> None:  # type: ignore[no-untyped-def]
     _click_row(qtbot, window, "source", 0)
     source = library.source(window.models["source"].item_id(0))
-    assert window.reading.document.toPlainText().replace("\u2029", "\n") == source.text
+    assert window.reading.document.toRawText().replace("\u2029", "\n") == source.text  # raw: NBSP stays NBSP
     assert window.reading.title.text() == (source.title or "Untitled article (title unknown)")
     if not source.url:
         assert window.reading.url.text() == "URL: unknown"

@@ -21,6 +21,7 @@ SHAPES = {
     "emoji": "Leaders met 🤝 in Hanoi 🇻🇳🇨🇳 and signed 𠀋 documents.\n",
     "combining": "To\u0302 La\u0302m met Xi; Nguye\u0302\u0303n spoke.\n",
     "tabs": "Col\tvalue\n\tindented line\n",
+    "nbsp": "Central Committee\xa0and president, paid\xa0a visit\u2009on\u00a012\xa0December.\n",
     "mixed": "\ufeffA\r\nB\rC\n😀\r\nD\u0301\t\ud800E",
 }
 

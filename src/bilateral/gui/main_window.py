@@ -383,7 +383,8 @@ class MainWindow(QMainWindow):
         table.apply_layout()
         header = table.horizontalHeader()
         if not table.restore_columns(self.settings):
-            header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+            column, order = self._default_sort(model)
+            header.setSortIndicator(column, order)
         table.setSortingEnabled(True)  # sorts by the (restored) indicator
         table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         table.activated.connect(self._on_row_activated)
@@ -395,6 +396,19 @@ class MainWindow(QMainWindow):
         self.models[key] = model
         self.table_stack.addWidget(table)
         return table
+
+    @staticmethod
+    def _default_sort(model: ItemTableModel | SourceTableModel) -> tuple[int, Qt.SortOrder]:
+        """What a newcomer sees first: the facts most sources report, the latest events and articles;
+        names in order elsewhere."""
+        wanted = {"statistic": ("Sources", Qt.SortOrder.DescendingOrder),
+                  "event": ("Date", Qt.SortOrder.DescendingOrder),
+                  "source": ("Published", Qt.SortOrder.DescendingOrder)}.get(model.kind)
+        if wanted is not None:
+            for column in range(model.columnCount()):
+                if model.headerData(column, Qt.Orientation.Horizontal) == wanted[0]:
+                    return column, wanted[1]
+        return 0, Qt.SortOrder.AscendingOrder
 
     @property
     def category(self) -> str:

@@ -468,7 +468,7 @@ class ReadingPane(QWidget):
         elif self._span_index >= 0:
             self.span_label.setText(f"Citation {self._span_index + 1} of {total}")
         else:
-            self.span_label.setText(f"{total} citations")
+            self.span_label.setText(f"{total} citation{'s' if total != 1 else ''}")
 
     @Slot()
     def next_span(self) -> None:
