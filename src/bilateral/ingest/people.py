@@ -230,7 +230,8 @@ class _Person:
         return self.roles + self.known_roles
 
 
-_TOKEN = re.compile(r"(?<![\w'])[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'[A-Z][a-z]+)*(?![\w])")
+# A capitalised name word, also O'Neill, D'Amato, McFaul, MacLeod.
+_TOKEN = re.compile(r"(?<![\w'])(?:[OD]'[A-Z][a-z]+|(?:Mc|Mac)?[A-Z][a-z]+)(?:-[A-Za-z][a-z]*|'[A-Z][a-z]+)*(?![\w])")
 _RISKY_SHORT = {
     "He", "To", "Do", "An", "Ho", "Ha", "La", "Le", "Long", "Mai", "May", "Van", "Ma", "Ai", "Ban", "Bo", "Ge",
     "Ke", "Ji", "Mo", "Ni", "Pu", "Yi", "Yu", "Lu", "Hu", "Gan", "Lo", "Ong", "Ta", "Lai", "Au", "Kim", "Chu",
@@ -778,3 +779,29 @@ def extract_people(doc: Document) -> tuple[list[Finding], PeopleIndex]:
     state.find_short_forms()
     state.find_role_refs()
     return state.findings()
+
+
+_TITLE_ABBREVIATIONS = {"sen", "rep", "gov", "gen", "lt", "col", "adm", "sgt", "capt", "maj", "amb", "cmdr", "supt"}
+
+
+def name_after_titles(phrase: str) -> str:
+    """The person's name ending a titled phrase, for a speaker people.py has no item for:
+    "Trade Minister Ömer Faruk Yılmaz" -> "Ömer Faruk Yılmaz", "NYPD Commissioner Jane O'Hara" ->
+    "Jane O'Hara". A phrase that ends in no name ("Vietnam's Foreign Ministry"), or has no title in
+    front of its name ("The New York Times", "Mr. Burman"), is returned unchanged."""
+    v = _vocab()
+    phrase = re.sub(r"\s*\([A-Z][A-Za-z.]*-[A-Z][\w. ]*\)\s*$", "", phrase)  # "(R-Ohio)"
+    words = phrase.split()
+    k = len(words)
+    while k > 0:
+        w = fold(words[k - 1]).strip(".,")
+        if not w[:1].isupper() or w in v.not_name or w.lower() in v.titles_lower or w.lower() in _TITLE_ABBREVIATIONS:
+            break
+        k -= 1
+    name, lead = words[k:], words[:k]
+    if len(name) < 2 or not lead:
+        return phrase
+    titles = {t for t in v.titles_lower if " " not in t} | _TITLE_ABBREVIATIONS
+    if not any(fold(w).strip(".,").lower() in titles for w in lead):
+        return phrase
+    return " ".join(name)

@@ -45,7 +45,7 @@ _CORE = set(lexicon()["core"])
 _TRAILING_SAY = re.compile(r"said|says|say|added|adds|noted|notes|wrote|writes|told|stated|explained|"
                            r"announced|argued|argues|warned|insisted|claimed|reported|reports|declared|"
                            r"continued|asked|predicted|cautioned|conceded|acknowledged|estimated")
-_COORDINATED = re.compile(r",?\s+(?:but|and|while)\s+(?:also\s+)?(said|added|stressed|noted|cautioned|warned|"
+_COORDINATED = re.compile(r",?\s+(?:but|and|while|though|although)\s+(?:(?:he|she|they)\s+)?(?:also\s+)?(said|added|stressed|noted|cautioned|warned|"
                           r"insisted|argued|emphasized|emphasised|underlined|affirmed|told\s+\w+)(?![\w-])"
                           r"|,\s+(adding|saying|noting|arguing|warning|insisting|stressing|explaining)(?![\w-])")
 _NOUNS = r"(?:calls?|critique|criticism|remarks?|words|speech|pledges?|appeals?|warnings?|messages?|" \
@@ -69,11 +69,13 @@ _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)
 # so a quote nested in another stays inside it.
 _QUOTE_PAIR = re.compile(
     r"''((?:[^'\n]|'(?!'))+?)''"
-    r"|[“\"]([^“”\"\n]+)[”\"]"
+    r"|“([^“”\n]+)”|\"([^\"\n]+)\"|[“\"]([^“”\"\n]+)[”\"]"
     r"|«\s?([^«»\n]+?)\s?»"
     r"|(?<![\w])‘((?:[^‘’\n]|’(?=\w))+)’(?![\w])"
     r"|(?<![\w'])'(?=[A-Za-z])((?:[^'\n\"“”]|'(?=[a-z]))+?(?:[.,!?]|[^s\W]))'(?![\w'])"
 )
+_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillion|thousand|tons?|tonnes|bn|m)\b"
+                     r"|[$€£¥]\s?\d|\b(?:USD|EUR|CNY|VND|A\$|US\$)\s?\d")
 _OPEN_ONLY = re.compile(r"^(?:“|\"|''|«)")
 
 
@@ -105,6 +107,16 @@ class _Quote:
     last: int
     unclosed: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    seg_ids: dict[int, int]
+    findings: list[Finding] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)  # sentence indices explained by a direct quote
+    used: set[int] = field(default_factory=set)  # segments absorbed into a quote
+    last_direct: dict[int, Speaker] = field(default_factory=dict)  # passage -> speaker of its last direct quote
+    seen_partials: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _norm(text: str) -> str:
@@ -164,7 +176,7 @@ class _QuoteReader:
         if not ("“" in t or '"' in t or "«" in t or "‘" in t or "''" in t or " '" in t or t.startswith("'")):
             return out
         for m in _QUOTE_PAIR.finditer(passage.text):
-            g = next(i for i in range(1, 6) if m.group(i) is not None)
+            g = next(i for i in range(1, 8) if m.group(i) is not None)
             out.append(_Segment(passage.start + m.start(g), passage.start + m.end(g),
                                 passage.start + m.start(), passage.start + m.end(), passage.index))
         # a paragraph of a quotation running on into the next: it opens with a mark and never closes
@@ -200,7 +212,7 @@ class _QuoteReader:
                 return _Act(sp, seg.outer_end, v.end(), v.group(), "inverted", max(sp.end, v.end()))
             return None
         v = _TAG_RE.search(self.text, p, limit)
-        if v and not re.search(r"[“”\"«».!?;:]|''", self.text[p:v.start()]):
+        if v and not re.search(r"[“”\"«»;:]|''", self.text[p:v.start()]):
             sp = self.speakers.before(sent, v.start())
             if sp and sp.start >= p and not re.search(r"\w", self.text[p:sp.start]):
                 return _Act(sp, seg.outer_end, v.end(), v.group(), "verb", v.end())
@@ -275,63 +287,66 @@ class _QuoteReader:
     # -- the pass
 
     def read(self) -> list[Finding]:
-        findings: list[Finding] = []
-        consumed: set[int] = set()  # sentence indices explained by a direct quote
-        used: set[int] = set()  # segment ids absorbed into a direct quote
-        seg_ids = {id(s): n for n, s in enumerate(self.segments)}
-        last_direct: dict[int, Speaker] = {}  # passage -> speaker of its last direct quote
-        tag_ends: dict[int, int] = {}
+        st = _State(seg_ids={id(s): n for n, s in enumerate(self.segments)})
+        opening: dict[int, list[int]] = {}
         for n, seg in enumerate(self.segments):
-            if n in used:
-                continue
-            act = self._tag_after(seg) or self._tag_before(seg) or self._colon_intro(seg)
-            continued = False
-            if act is None:
-                act = self._continued(seg, last_direct)
-                continued = act is not None
-            if act is None:
-                continue
-            inner = self.text[seg.start:seg.end].strip()
-            if len(_words(inner)) < 2 and not (act.how in ("verb", "inverted") and inner[-1:] in ",.!?"):
-                continue  # a one-word scare quote is no statement
-            if _is_scare(inner, self.text[max(0, seg.outer_start - 30):seg.outer_start]) and \
-                    act.how not in ("verb", "inverted"):
-                continue
-            q = _Quote(act, [inner.rstrip(",")], seg.outer_start, max(seg.outer_end, act.end), seg.unclosed)
-            used.add(n)
-            self._absorb(q, n, used, seg_ids, continued)
-            tag_ends[n] = act.end
-            si0 = self._sent_index(q.first)
-            si1 = self._sent_index(max(q.first, q.last - 1))
-            spans = [(self.sentences[i].start, self.sentences[i].end) for i in range(si0, si1 + 1)]
-            consumed.update(range(si0, si1 + 1))
-            text = " … ".join(p for p in q.parts if p)
-            findings.append(self._finding(act.speaker, text, "direct", spans, 0.85 if continued else 0.9,
-                                          "continued" if continued else act.how))
-            self.speakers.note(q.first, act.speaker)
-            for i in range(si0, si1 + 1):
-                self.speakers.spoke[i] = act.speaker
-            last_direct[self.sentences[si1].passage] = act.speaker
-            # "…,” the mayor said, adding that it would take “more hours”: a second statement after the tag
-            sent = self.sentences[self._sent_index(max(q.first, act.end - 1))]
-            second = self._second(act, sent, act.end)
-            if second is not None:
-                later = [s for s in self.segments if s.outer_start >= second.verb_end and s.outer_end <= sent.end
-                         and not _is_scare(self.text[s.start:s.end], "")]
-                if later:
-                    words = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in later)
-                    findings.append(self._finding(second.speaker, words, "partial", [(sent.start, sent.end)],
-                                                  0.7, second.how))
-                    for s in later:
-                        used.add(seg_ids[id(s)])
-                else:
-                    clause = self._clause_after(second.verb_end, sent.end)
-                    if len(clause.split()) >= 3:
-                        findings.append(self._finding(second.speaker, clause, "reported",
-                                                      [(sent.start, sent.end)], 0.65, second.how))
-        findings.extend(self._reported(consumed, used, seg_ids))
-        findings.sort(key=lambda f: f.spans[0])
-        return findings
+            opening.setdefault(self._sent_index(seg.outer_start), []).append(n)
+        # in reading order, so "he said" resolves to who spoke before
+        for i, sent in enumerate(self.sentences):
+            for n in opening.get(i, []):
+                self._direct_one(n, self.segments[n], st)
+            if i not in st.consumed:
+                self._reported_one(i, sent, st)
+        st.findings.sort(key=lambda f: f.spans[0])
+        return st.findings
+
+    def _direct_one(self, n: int, seg: _Segment, st: _State) -> None:
+        if n in st.used:
+            return
+        act = self._tag_after(seg) or self._tag_before(seg) or self._colon_intro(seg)
+        continued = False
+        if act is None:
+            act = self._continued(seg, st.last_direct)
+            continued = act is not None
+        if act is None:
+            return
+        inner = self.text[seg.start:seg.end].strip()
+        if len(_words(inner)) < 2 and not (act.how in ("verb", "inverted") and inner[-1:] in ",.!?"):
+            return  # a one-word scare quote is no statement
+        if _is_scare(inner, self.text[max(0, seg.outer_start - 30):seg.outer_start]) and \
+                act.how not in ("verb", "inverted"):
+            return
+        q = _Quote(act, [inner.rstrip(",")], seg.outer_start, max(seg.outer_end, act.end), seg.unclosed)
+        st.used.add(n)
+        self._absorb(q, n, st.used, st.seg_ids, continued)
+        si0 = self._sent_index(q.first)
+        si1 = self._sent_index(max(q.first, q.last - 1))
+        spans = [(self.sentences[i].start, self.sentences[i].end) for i in range(si0, si1 + 1)]
+        st.consumed.update(range(si0, si1 + 1))
+        text = " … ".join(p for p in q.parts if p)
+        st.findings.append(self._finding(act.speaker, text, "direct", spans, 0.85 if continued else 0.9,
+                                      "continued" if continued else act.how))
+        self.speakers.note(q.first, act.speaker)
+        for i in range(si0, si1 + 1):
+            self.speakers.spoke[i] = act.speaker
+        st.last_direct[self.sentences[si1].passage] = act.speaker
+        # "…,” the mayor said, adding that it would take “more hours”: a second statement after the tag
+        sent = self.sentences[self._sent_index(max(q.first, act.end - 1))]
+        second = self._second(act, sent, act.end)
+        if second is not None:
+            later = [s for s in self.segments if s.outer_start >= second.verb_end and s.outer_end <= sent.end
+                     and not _is_scare(self.text[s.start:s.end], "")]
+            if later:
+                words = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in later)
+                st.findings.append(self._finding(second.speaker, words, "partial", [(sent.start, sent.end)],
+                                              0.7, second.how))
+                for s in later:
+                    st.used.add(st.seg_ids[id(s)])
+            else:
+                clause = self._clause_after(second.verb_end, sent.end)
+                if len(clause.split()) >= 3:
+                    st.findings.append(self._finding(second.speaker, clause, "reported",
+                                                  [(sent.start, sent.end)], 0.65, second.how))
 
     def _absorb(self, q: _Quote, n: int, used: set[int], seg_ids: dict[int, int], continued: bool) -> None:
         """Quoted words that go on after the tag: “…,” she said. “…” / “…,” she said, “…” / paragraphs on."""
@@ -350,7 +365,10 @@ class _QuoteReader:
                 cur = nxt.outer_start
             between = self.text[cur:nxt.outer_start]
             if re.search(r"[\w]", between):
-                break
+                # the rest of the tag: “…,” Trump said during a rally in Ohio, “but …”
+                tag_rest = cur == q.act.end and re.fullmatch(r"[^“”\"«»;:]{0,90}[,.]\s*", between)
+                if not tag_rest or _ANY_RE.search(between) or _PART_RE.search(between):
+                    break
             own = self._tag_after(nxt)
             if own is not None and own.speaker.name != q.act.speaker.name:
                 break
@@ -413,7 +431,7 @@ class _QuoteReader:
             if self._inside_quote(m.start(), m.end()) or self.text[m.start() - 1:m.start()].isalnum():
                 continue
             sp = self.speakers.according_to(sent, m.end())
-            if sp and sp.person is None and re.search(r"\d", sent.text):
+            if sp and sp.person is None and _FIGURE.search(sent.text):
                 continue  # "trade reached $9 billion, according to the statistics office": a statistic's source
             if sp:
                 acts.append(_Act(sp, m.start(), m.end(), "according to", "according", sp.end))
@@ -429,66 +447,60 @@ class _QuoteReader:
         acts.sort(key=lambda a: a.pos)
         return acts
 
-    def _reported(self, consumed: set[int], used: set[int], seg_ids: dict[int, int]) -> list[Finding]:
-        findings: list[Finding] = []
-        seen_partials: dict[str, list[str]] = {}
-        for i, sent in enumerate(self.sentences):
-            if i in consumed:
-                continue
-            segs = [s for s in self.seg_by_passage.get(sent.passage, [])
-                    if s.outer_start >= sent.start and s.outer_end <= sent.end and seg_ids[id(s)] not in used]
-            acts = self._acts(i)
+    def _reported_one(self, i: int, sent: Sentence, st: _State) -> None:
+        segs = [s for s in self.seg_by_passage.get(sent.passage, [])
+                if s.outer_start >= sent.start and s.outer_end <= sent.end and st.seg_ids[id(s)] not in st.used]
+        acts = self._acts(i)
+        if not acts:
+            return
+        words = [s for s in segs if not _is_scare(self.text[s.start:s.end], self.text[sent.start:s.outer_start])]
+        if not any(len(_words(self.text[s.start:s.end])) > 1 for s in words):
+            # quoted single words only (tangible “highlights”): scare quotes, not a statement; beside
+            # a quoted phrase they are the speaker's words too ("from “comrades-plus-brothers” to …")
+            words = []
+        if not words:
+            # with no quoted words, "his remarks" is not a statement; a speech verb is
+            acts = [a for a in acts if a.how != "possessive"]
             if not acts:
-                continue
-            words = [s for s in segs if not _is_scare(self.text[s.start:s.end], self.text[sent.start:s.outer_start])]
-            if not any(len(_words(self.text[s.start:s.end])) > 1 for s in words):
-                # quoted single words only (tangible “highlights”): scare quotes, not a statement; beside
-                # a quoted phrase they are the speaker's words too ("from “comrades-plus-brothers” to …")
-                words = []
-            if not words:
-                # with no quoted words, "his remarks" is not a statement; a speech verb is
-                acts = [a for a in acts if a.how != "possessive"]
-                if not acts:
-                    continue
-            act = acts[0]
-            self.speakers.spoke[i] = act.speaker
-            spans = [(sent.start, sent.end)]
-            second = self._second(act, sent, act.end)
-            if second is not None:
-                later = [w for w in words if w.outer_start >= second.pos]
-                words = [w for w in words if w.outer_end <= second.pos]
-                clause = self._clause_after(second.verb_end, sent.end)
-                if later:
-                    # "…, but stressed that cooperation had “never been closer”": the second statement's own words
-                    quote = " … ".join(self.text[w.start:w.end].strip().rstrip(",.") for w in later)
-                    findings.append(self._finding(second.speaker, quote, "partial", spans, 0.7, second.how))
-                elif len(clause.split()) >= 2:
-                    findings.append(self._finding(second.speaker, clause, "reported", spans, 0.65, second.how))
-                if later or len(clause.split()) >= 2:
-                    # the first statement is cited up to where the second begins
-                    cut = second.pos
-                    while cut > sent.start and self.text[cut - 1] in " ,;":
-                        cut -= 1
-                    spans = [(sent.start, cut)]
-            if words:
-                quote = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in words)
-                earlier = seen_partials.setdefault(act.speaker.name, [])
-                if any(_norm(quote) in e for e in earlier):
-                    continue  # the same words quoted again ("Xi's critique of “unilateral bullying”")
-                earlier.append(_norm(quote))
-                findings.append(self._finding(act.speaker, quote, "partial", spans, 0.75, act.how))
-                continue
-            if act.how == "verb" and _PARENTHETICAL.search(self.text[sent.start:act.speaker.start]):
-                continue  # "…, as Lam described": the words described are the quoted ones, if any
-            clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
-            if len(clause.split()) < 3:
-                continue  # "welcomed the move" reports no statement
-            rest = self.text[act.verb_end:sent.end]
-            if (act.how == "verb" and act.verb in _OBJECT_VERBS and not extra
-                    and not _STATEMENT_START.match(rest) and not self._trails(act, sent)):
-                continue  # "put forward a six-point proposal": a thing presented, not a statement
-            findings.append(self._finding(act.speaker, clause, "reported", spans + extra, 0.7, act.how))
-        return findings
+                return
+        act = acts[0]
+        self.speakers.spoke[i] = act.speaker
+        spans = [(sent.start, sent.end)]
+        second = self._second(act, sent, act.end)
+        if second is not None:
+            later = [w for w in words if w.outer_start >= second.pos]
+            words = [w for w in words if w.outer_end <= second.pos]
+            clause = self._clause_after(second.verb_end, sent.end)
+            if later:
+                # "…, but stressed that cooperation had “never been closer”": the second statement's own words
+                quote = " … ".join(self.text[w.start:w.end].strip().rstrip(",.") for w in later)
+                st.findings.append(self._finding(second.speaker, quote, "partial", spans, 0.7, second.how))
+            elif len(clause.split()) >= 2:
+                st.findings.append(self._finding(second.speaker, clause, "reported", spans, 0.65, second.how))
+            if later or len(clause.split()) >= 2:
+                # the first statement is cited up to where the second begins
+                cut = second.pos
+                while cut > sent.start and self.text[cut - 1] in " ,;":
+                    cut -= 1
+                spans = [(sent.start, cut)]
+        if words:
+            quote = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in words)
+            earlier = st.seen_partials.setdefault(act.speaker.name, [])
+            if any(_norm(quote) in e for e in earlier):
+                return  # the same words quoted again ("Xi's critique of “unilateral bullying”")
+            earlier.append(_norm(quote))
+            st.findings.append(self._finding(act.speaker, quote, "partial", spans, 0.75, act.how))
+            return
+        if act.how == "verb" and _PARENTHETICAL.search(self.text[sent.start:act.speaker.start]):
+            return  # "…, as Lam described": the words described are the quoted ones, if any
+        clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
+        if len(clause.split()) < 3:
+            return  # "welcomed the move" reports no statement
+        rest = self.text[act.verb_end:sent.end]
+        if (act.how == "verb" and act.verb in _OBJECT_VERBS and not extra
+                and not _STATEMENT_START.match(rest) and not self._trails(act, sent)):
+            return  # "put forward a six-point proposal": a thing presented, not a statement
+        st.findings.append(self._finding(act.speaker, clause, "reported", spans + extra, 0.7, act.how))
 
     def _trails(self, act: _Act, sent: Sentence) -> bool:
         """Is the attribution at the end of the sentence ("…, Xi said." / "…, said Xi.")?"""

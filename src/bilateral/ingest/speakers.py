@@ -30,6 +30,7 @@ from typing import Any
 from bilateral.core.model import Sentence
 from bilateral.core.paths import data_dir
 from bilateral.ingest.findings import Mention, PeopleIndex
+from bilateral.ingest.people import name_after_titles
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +84,7 @@ _DETERMINERS = {"a", "an", "the", "one", "his", "her", "its", "their", "our", "m
 _PREPOSITIONS = {"with", "of", "by", "to", "from", "for", "about", "at", "between", "on", "against", "toward",
                  "towards", "like", "than", "met", "meeting", "invited", "visited", "in", "into", "over", "under",
                  "among", "after", "before", "told", "asked", "called", "urged", "per", "via", "without",
-                 "whom", "which", "that", "whether", "if", "as", "amid", "during", "behind", "thank", "thanked"}
+                 "amid", "during", "behind", "thank", "thanked"}
 _GAP_WORDS = {
     "also", "further", "then", "later", "again", "once", "repeatedly", "has", "have", "had", "would", "will",
     "did", "does", "do", "is", "was", "were", "are", "previously", "publicly", "reportedly", "earlier", "recently",
@@ -286,7 +287,7 @@ class SpeakerResolver:
         joint = self._joint(sent, start)
         if joint:
             return Speaker(f"{joint[0]} and {phrase}", None, joint[1], he, "name", True)
-        return Speaker(phrase, None, start, he, "name", _plural(head) and len(words) == 1)
+        return Speaker(name_after_titles(phrase), None, start, he, "name", _plural(head) and len(words) == 1)
 
     def _joint(self, sent: Sentence, start: int) -> tuple[str, int] | None:
         """"Both Mr. King and Mr. Schultz say": the first of two joined subjects."""
@@ -371,14 +372,34 @@ class SpeakerResolver:
         if words and (words[0] in self.not_speakers or words[0].rstrip(".") in self.not_speakers) \
                 and words[0] not in ("The",) and len(words) == 1:
             return None
-        return Speaker(phrase, None, start, end, "name")
+        return Speaker(name_after_titles(phrase), None, start, end, "name")
 
     def according_to(self, sent: Sentence, start: int) -> Speaker | None:
         """The source after "according to": a person, a name, or a noun phrase ("a new national poll")."""
-        sp = self.after(sent, start)
-        if sp is not None:
-            return sp
-        return None
+        stop = re.search(r"[,;:(—–]|\s(?:who|which|that|while|and\s+(?:the|a|an)\s)\b|$", self.text[start:sent.end])
+        end = start + (stop.start() if stop else 0)
+        while end > start and self.text[end - 1] in " .\"”’":
+            if self.text[end - 1] == "." and re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$",
+                                                  self.text[start:end]):
+                break
+            end -= 1
+        phrase = " ".join(self.text[start:end].split())
+        if not phrase or len(phrase.split()) > 12:
+            return None
+        ms = [m for m in self.mentions_in(start, end) if not re.match(r"['’]s\b", self.text[m.end:m.end + 2])]
+        if ms and ms[-1].end >= end - 1:
+            return Speaker(ms[-1].name, ms[-1].name, ms[-1].start, ms[-1].end, "person")
+        first = phrase.split()[0]
+        if first.lower() in ("him", "her", "them", "it", "this", "that", "these", "those", "which", "what"):
+            return None
+        if first.lower() in ("he", "she", "they"):
+            return self.pronoun(start, first.lower())
+        if phrase[:1].islower() and first.lower() not in _DETERMINERS and not _plural(phrase.split()[-1]) \
+                and phrase.split()[-1].lower() not in self.nouns:
+            return None
+        return Speaker(name_after_titles(phrase) if phrase[:1].isupper() else phrase, None, start, end,
+                       "name" if phrase[:1].isupper() else "nominal",
+                       _plural(phrase.split()[-1]))
 
     # -- pronouns
 
