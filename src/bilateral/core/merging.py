@@ -3,6 +3,7 @@ and store (which keeps them), so neither imports the other."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -37,3 +38,14 @@ class Items(Protocol):
     def measure_group(self, key: str) -> list[State]: ...
     def sources_of(self, state: State) -> list[str]: ...
     def put(self, state: State, citations: Sequence[Citation]) -> None: ...
+
+
+def fold_name(name: str) -> str:
+    """"Tô  Lâm" and "to lam" are one name; CJK stays as written."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+def identity_keys(names: Iterable[str]) -> list[str]:
+    """The folded forms the person lookup indexes."""
+    return list(dict.fromkeys(fold_name(n) for n in names if n))

@@ -29,13 +29,12 @@ the user library's tables for an import (store/writer.py).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from bilateral.core.ids import item_id, person_id
-from bilateral.core.merging import Items, State
+from bilateral.core.merging import Items, State, identity_keys
 from bilateral.core.model import KINDS, Citation, Item, Source
 from bilateral.ingest.findings import Finding
 from bilateral.ingest.statistics import measure_key
@@ -79,17 +78,6 @@ def _identity_names(f: Finding) -> list[str]:
         if isinstance(name, str) and name.strip() and (len(name.split()) > 1 or not name.isascii()):
             out.append(name)
     return list(dict.fromkeys(out))
-
-
-def fold_name(name: str) -> str:
-    """"Tô  Lâm" and "to lam" are one name; CJK stays as written."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
-
-
-def identity_keys(names: Iterable[str]) -> list[str]:
-    """The folded forms the person lookup indexes."""
-    return list(dict.fromkeys(fold_name(n) for n in names if n))
 
 
 class Merger:

@@ -102,7 +102,7 @@ def _words(value: Any) -> str:
     return str(value)
 
 
-def _field_text(item: Item, names: dict[str, str]) -> str:
+def field_words(item: Item, names: dict[str, str]) -> str:
     """The item's fields as searchable words; person ids replaced by names."""
     parts = []
     for name, value in item.fields.items():
@@ -116,7 +116,7 @@ def _field_text(item: Item, names: dict[str, str]) -> str:
     return " · ".join(dict.fromkeys(p for p in parts if p))  # speaker id and speaker_name give one name
 
 
-def _number(value: Any) -> float | None:
+def sort_number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)
@@ -144,7 +144,7 @@ def _item_rows(items: Sequence[Item]) -> Iterable[dict[str, Any]]:
     names = {i.id: i.label for i in items if i.kind == "person"}
     for ordinal, item in enumerate(items):
         first = item.citations[0]
-        field_text = _field_text(item, names)
+        field_text = field_words(item, names)
         cited = " … ".join(c.text for c in item.citations)
         extra = unfoldable_words(" ".join((item.label, field_text, cited)))
         date = item.fields.get("date") if item.kind == "event" else None
@@ -154,7 +154,7 @@ def _item_rows(items: Sequence[Item]) -> Iterable[dict[str, Any]]:
             "rule": item.rule, "confidence": float(item.confidence),
             "source_id": first.source, "start": first.start,
             "sort_label": fold(item.label),
-            "sort_value": _number(item.fields.get("normalized")) if item.kind == "statistic" else None,
+            "sort_value": sort_number(item.fields.get("normalized")) if item.kind == "statistic" else None,
             "date": date if isinstance(date, str) else None,
             "field_text": f"{field_text} {extra}".strip(),
             "cited_text": cited,
