@@ -76,6 +76,9 @@ _QUOTE_PAIR = re.compile(
 )
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillion|thousand|tons?|tonnes|bn|m)\b"
                      r"|[$€£¥]\s?\d|\b(?:USD|EUR|CNY|VND|A\$|US\$)\s?\d")
+_TIME_LEAD = re.compile(r"^\s*(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                        r"Sunday|week|month|year|today|yesterday|earlier|late|night|morning|afternoon|evening)\b"
+                        r"(?:\s+(?:morning|afternoon|evening|night))?")
 _OPEN_ONLY = re.compile(r"^(?:“|\"|''|«)")
 
 
@@ -202,6 +205,9 @@ class _QuoteReader:
             return None
         si = self._sent_index(max(seg.outer_start, seg.outer_end - 1))
         sent = self.sentences[si]
+        if sent.end <= seg.outer_end + 1 and si + 1 < len(self.sentences) and \
+                self.sentences[si + 1].passage == sent.passage and self.text[seg.end - 1:seg.end] in "?!":
+            sent = self.sentences[si + 1]  # “Does anybody know?” Graham asked. — the tag is a sentence of its own
         limit = min(sent.end, seg.outer_end + 160)
         lead = re.match(r"[\s,—–-]*", self.text[seg.outer_end:limit])
         p = seg.outer_end + (lead.end() if lead else 0)
@@ -214,9 +220,14 @@ class _QuoteReader:
         v = _TAG_RE.search(self.text, p, limit)
         if v and not re.search(r"[“”\"«»;:]|''", self.text[p:v.start()]):
             sp = self.speakers.before(sent, v.start())
-            if sp and sp.start >= p and not re.search(r"\w", self.text[p:sp.start]):
+            if sp and sp.start >= p and self._titles_only(self.text[p:sp.start]):
                 return _Act(sp, seg.outer_end, v.end(), v.group(), "verb", v.end())
         return None
+
+    def _titles_only(self, between: str) -> bool:
+        """Only a title before the subject's name ("IMF chief economist" Jane Roe said)."""
+        mods = self.speakers.modifiers
+        return all(w[:1].isupper() or w.lower() in mods for w in _words(between))
 
     def _tag_before(self, seg: _Segment) -> _Act | None:
         """Xi said: “…” / Xi told reporters, “…” / …, saying, “…”."""
@@ -226,7 +237,11 @@ class _QuoteReader:
         inner = self.text[seg.start:seg.end].lstrip()
         m = re.search(r"(?P<verb>" + _TAG_RE.pattern + "|" + _PART_RE.pattern + r")"
                       r"(?P<obj>\s+(?:[^\s,:;.“”\"]+\s*){0,5}?)?\s*(?P<p>[:,]?)\s*$", before)
-        if not m or not (m.group("p") or not m.group("obj")) or not (inner[:1].isupper() or m.group("p") == ":"):
+        that = False
+        if m and not m.group("p") and m.group("obj") and re.search(r"\bthat\s*$", m.group("obj")) \
+                and seg.outer_end > sent.end:
+            that = True  # "Trump told Fox that “they … . … ref.”": quoted sentences after "that"
+        elif not m or not (m.group("p") or not m.group("obj")) or not (inner[:1].isupper() or m.group("p") == ":"):
             return None
         verb_start = sent.start + m.start("verb")
         verb = m.group("verb")
@@ -238,7 +253,8 @@ class _QuoteReader:
             how = "verb"
         if sp is None:
             return None
-        return _Act(sp, sp.start, sent.start + m.end("verb"), verb, how, sent.start + m.end("verb"))
+        return _Act(sp, sp.start, sent.start + m.end("verb"), verb, "that" if that else how,
+                    sent.start + m.end("verb"))
 
     def _colon_intro(self, seg: _Segment) -> _Act | None:
         """“Caddell continued:” / “The ministry said in a statement:” ending the paragraph before."""
@@ -282,7 +298,7 @@ class _QuoteReader:
             if not re.search(r"\b(?:with|of|by|to|from|for|about|at|and|between|on|against|met|than)\s+"
                              r"(?:\S+\s+){0,4}$", lead):
                 return Speaker(ms[0].name, ms[0].name, ms[0].start, ms[0].end, "person")
-        return None
+        return self.speakers.at_start(sent, before)
 
     # -- the pass
 
@@ -314,7 +330,7 @@ class _QuoteReader:
         if len(_words(inner)) < 2 and not (act.how in ("verb", "inverted") and inner[-1:] in ",.!?"):
             return  # a one-word scare quote is no statement
         if _is_scare(inner, self.text[max(0, seg.outer_start - 30):seg.outer_start]) and \
-                act.how not in ("verb", "inverted"):
+                act.how not in ("verb", "inverted", "that"):
             return
         q = _Quote(act, [inner.rstrip(",")], seg.outer_start, max(seg.outer_end, act.end), seg.unclosed)
         st.used.add(n)
@@ -324,7 +340,11 @@ class _QuoteReader:
         spans = [(self.sentences[i].start, self.sentences[i].end) for i in range(si0, si1 + 1)]
         st.consumed.update(range(si0, si1 + 1))
         text = " … ".join(p for p in q.parts if p)
-        st.findings.append(self._finding(act.speaker, text, "direct", spans, 0.85 if continued else 0.9,
+        lead = self.text[self.sentences[si0].start:seg.outer_start]
+        kind = "direct"
+        if act.how == "that" or (act.how in ("verb", "inverted") and _words(lead) and inner[:1].islower()):
+            kind = "partial"  # "…, the tax ''is a misguided approach,'' said Mr. Roe": words inside his sentence
+        st.findings.append(self._finding(act.speaker, text, kind, spans, 0.85 if continued else 0.9,
                                       "continued" if continued else act.how))
         self.speakers.note(q.first, act.speaker)
         for i in range(si0, si1 + 1):
@@ -418,6 +438,8 @@ class _QuoteReader:
             verb = re.sub(r"\s+", " ", v.group())
             sp = self.speakers.before(sent, v.start())
             how = "verb"
+            if sp is None and re.search(r"(?:\band|\bbut|\bthen)\s+(?:also\s+|later\s+|then\s+)?$", lead):
+                sp = self._clause_subject(si, v.start())  # "Cruz exhorted Republicans … and said he was …"
             if sp is None and verb in _CORE and re.search(r",\s*$", self.text[sent.start:v.start()]):
                 sp = self.speakers.after(sent, v.end())  # "…, said the minister"
                 how = "inverted"
@@ -496,7 +518,7 @@ class _QuoteReader:
         clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
         if len(clause.split()) < 3:
             return  # "welcomed the move" reports no statement
-        rest = self.text[act.verb_end:sent.end]
+        rest = _TIME_LEAD.sub("", self.text[act.verb_end:sent.end])
         if (act.how == "verb" and act.verb in _OBJECT_VERBS and not extra
                 and not _STATEMENT_START.match(rest) and not self._trails(act, sent)):
             return  # "put forward a six-point proposal": a thing presented, not a statement

@@ -95,9 +95,11 @@ _GAP_WORDS = {
     "has", "long", "since", "in", "a", "an", "the", "statement", "interview", "written", "at", "press",
     "conference", "briefing", "news", "meeting",
 }
-_AFTER_SUBJECT = re.compile(r"\s*(?:$|[,.;:!?(—–)\"“”]|(?:in|on|at|during|who|whose|which|adding|speaking|"
+_AFTER_SUBJECT = re.compile(r"\s*(?:$|[,.;:!?(—–)\"“”«]|''|(?:in|on|at|during|who|whose|which|adding|speaking|"
                             r"referring|when|after|before|last|this|yesterday|today|told|to|of|about|while|"
                             r"as|and\s+(?:added|said|noted|called))\b)")
+_COURTESY = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "sgt", "adm", "capt",
+             "maj", "supt", "insp", "amb", "the"}
 _PARTY_TAG = re.compile(r"\([A-Z][A-Za-z.]*-[A-Z]")
 
 
@@ -152,7 +154,8 @@ class SpeakerResolver:
 
     def _is_name_word(self, w: str) -> bool:
         bare = w.rstrip(".")
-        return bool(bare) and bare[:1].isupper() and bare not in self.not_speakers and w not in self.not_speakers
+        return bool(bare) and bare[:1].isupper() and bare not in self.not_speakers and w not in self.not_speakers \
+            and bare.lower() not in _COURTESY
 
     # -- the subject before a verb
 
@@ -321,7 +324,16 @@ class SpeakerResolver:
 
     # -- the subject after a verb
 
-    def after(self, sent: Sentence, verb_end: int) -> Speaker | None:
+    def at_start(self, sent: Sentence, before: int) -> Speaker | None:
+        """The subject opening a sentence ("Dean, a doctor, poked at …", "The ministry later …")."""
+        lead = re.match(r"\s*(?:(?:But|And|So|Yet|Then|Later|Still|Meanwhile|However),?\s+)?", self.text[sent.start:before])
+        start = sent.start + (lead.end() if lead else 0)
+        word = re.match(r"(He|She|They)\b", self.text[start:before])
+        if word:
+            return self.pronoun(start, word.group(1).lower())
+        return self.after(sent, start, loose=True)
+
+    def after(self, sent: Sentence, verb_end: int, loose: bool = False) -> Speaker | None:
         """The subject of an inverted attribution: "…,” said Xi" / "…, says Jane Roe, an economist"."""
         toks = self._tokens(verb_end, min(sent.end, verb_end + 160))
         if not toks:
@@ -350,7 +362,8 @@ class SpeakerResolver:
                 break
         if last_head is None or end is None:
             return None
-        if not _AFTER_SUBJECT.match(self.text[end:min(end + 12, sent.end)]):
+        follow = self.text[end:min(end + 12, sent.end)]
+        if not (_AFTER_SUBJECT.match(follow) or (loose and re.match(r"\s+[a-z]", follow))):
             return None
         start = toks[0][0]
         ms = self.mentions_in(start, end + 1)
