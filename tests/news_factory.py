@@ -122,19 +122,27 @@ class _Article:
         return f"{MONTHS[m - 1]} {d}"
 
     # -- paragraphs --------------------------------------------------------
+    def _occasion(self, *who: str) -> tuple[int, int]:
+        """(month, day) of one of the two or three meetings these leaders have in the article's year:
+        many articles report the same meetings, as the news does."""
+        calendar = random.Random("|".join((*sorted(who), str(self.year))))
+        dates = [(calendar.randrange(1, 13), calendar.randrange(1, 29)) for _ in range(3)]
+        return self.rng.choice(dates[:2] if self.rng.random() < 0.8 else dates)
+
     def meeting(self) -> str:
         a, b = self.rng.sample(self.leaders, k=2)
         place = self.rng.choice(["Hanoi", "Beijing", "the Great Hall of the People", "the Presidential Palace"])
-        day = self.rng.randrange(1, 29)
-        return (f"{self.titled(a)} held talks with {self.full(b)} in {place} on {self.date_text(day=day)}, "
+        month, day = self._occasion(a[0][0], b[0][0])
+        return (f"{self.titled(a)} held talks with {self.full(b)} in {place} on {self.date_text(month, day)}, "
                 f"{self.year}, and the two sides agreed to deepen cooperation in {self.rng.choice(TOPICS)}. "
                 f"{self.rng.choice(FILLER)}")
 
     def visit(self) -> str:
         a = self.rng.choice(self.leaders)
-        month = self.rng.randrange(1, 13)
+        month, day = self._occasion(a[0][0], "visit")
+        first = min(day, 26)
         return (f"{self.full(a)} paid a state visit to {self.rng.choice(['Vietnam', 'China'])} from "
-                f"{MONTHS[month - 1]} {self.rng.randrange(1, 10)} to {self.rng.randrange(11, 20)}, {self.year}, "
+                f"{MONTHS[month - 1]} {first} to {first + 2}, {self.year}, "
                 f"the first such visit since the two parties' congresses.")
 
     def statistic(self) -> str:
