@@ -45,9 +45,9 @@ _CORE = set(lexicon()["core"])
 _TRAILING_SAY = re.compile(r"said|says|say|added|adds|noted|notes|wrote|writes|told|stated|explained|"
                            r"announced|argued|argues|warned|insisted|claimed|reported|reports|declared|"
                            r"continued|asked|predicted|cautioned|conceded|acknowledged|estimated")
-_COORDINATED = re.compile(r",?\s+(?:but|and|while|though|although)\s+(?:(?:he|she|they)\s+)?(?:also\s+)?(said|added|stressed|noted|cautioned|warned|"
-                          r"insisted|argued|emphasized|emphasised|underlined|affirmed|told\s+\w+)(?![\w-])"
-                          r"|,\s+(adding|saying|noting|arguing|warning|insisting|stressing|explaining)(?![\w-])")
+_COORDINATED = re.compile(r",?\s+(?:but|and|while|though|although)\s+(?:(?:he|she|they)\s+)?(?:also\s+|later\s+|then\s+)?"
+                          r"(" + verb_pattern("core", "person") + r")(?![\w-])"
+                          r"|,\s+(" + verb_pattern("participle") + r")(?![\w-])")
 _NOUNS = r"(?:calls?|critique|criticism|remarks?|words|speech|pledges?|appeals?|warnings?|messages?|" \
          r"statements?|comments?|description|vows?|assertions?|proposals?|urging|words)"
 _POSSESSIVE_NOUN = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")
@@ -488,17 +488,18 @@ class _QuoteReader:
         act = acts[0]
         self.speakers.spoke[i] = act.speaker
         spans = [(sent.start, sent.end)]
-        second = self._second(act, sent, act.end)
+        second = self._second(act, sent, act.end, acts)
         if second is not None:
             later = [w for w in words if w.outer_start >= second.pos]
             words = [w for w in words if w.outer_end <= second.pos]
             clause = self._clause_after(second.verb_end, sent.end)
+            own = [(self._own_start(second.pos, sent.end), sent.end)]  # the second statement's own words
             if later:
                 # "…, but stressed that cooperation had “never been closer”": the second statement's own words
                 quote = " … ".join(self.text[w.start:w.end].strip().rstrip(",.") for w in later)
-                st.findings.append(self._finding(second.speaker, quote, "partial", spans, 0.7, second.how))
+                st.findings.append(self._finding(second.speaker, quote, "partial", own, 0.7, second.how))
             elif len(clause.split()) >= 2:
-                st.findings.append(self._finding(second.speaker, clause, "reported", spans, 0.65, second.how))
+                st.findings.append(self._finding(second.speaker, clause, "reported", own, 0.65, second.how))
             if later or len(clause.split()) >= 2:
                 # the first statement is cited up to where the second begins
                 cut = second.pos
@@ -530,13 +531,26 @@ class _QuoteReader:
             return False
         return bool(re.match(r"[^,;:]{0,60}$", self.text[act.end:sent.end].rstrip(" .!?\"”’")))
 
-    def _second(self, act: _Act, sent: Sentence, after: int) -> _Act | None:
-        """A second statement by the same speaker: "…, but said the legal position had not changed"."""
+    def _second(self, act: _Act, sent: Sentence, after: int, acts: list[_Act] | None = None) -> _Act | None:
+        """A second statement in the sentence: by the same speaker ("…, but said the legal position had not
+        changed", "…, adding that …"), or by another subject after "and"/"but"/";" ("Jane Roe said …, and
+        the minister said …")."""
         for m in _COORDINATED.finditer(self.text, after, sent.end):
             if not self._inside_quote(m.start(), m.end()):
-                verb = m.group(1) or m.group(2)
+                verb = re.sub(r"\s+", " ", m.group(1) or m.group(2))
+                if act.speaker.person is None and m.group(1) and verb not in _CORE:
+                    continue  # "the two sides announced … and agreed to …": only core verbs for non-persons
                 return _Act(act.speaker, m.start(), m.end(), verb, "verb", m.end())
+        for a in acts or []:
+            if a.how == "verb" and a.speaker.start > after and a is not act and \
+                    re.search(r",\s*(?:and|but|while|whereas)\b|;", self.text[after:a.speaker.start]):
+                return _Act(a.speaker, a.speaker.start, a.verb_end, a.verb, "verb", a.end)
         return None
+
+    def _own_start(self, pos: int, end: int) -> int:
+        """Where a second statement's own words begin: after ", but", "; and", "," ."""
+        m = re.match(r"[\s,;]*(?:(?:but|and|while|though|although|whereas)\s+)?", self.text[pos:end])
+        return pos + (m.end() if m else 0)
 
     def _clause_after(self, start: int, end: int) -> str:
         clause = self.text[start:end].strip()
@@ -559,7 +573,7 @@ class _QuoteReader:
                 clause = re.sub(r"^[^,]*,", "", rest, count=1)  # "According to X, …"
         elif lead.rstrip().endswith(",") and len(lead.split()) >= 3 and \
                 (act.how == "inverted" or _TRAILING_SAY.fullmatch(act.verb)) and \
-                re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", rest):
+                re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", _TIME_LEAD.sub("", rest)):
             clause = lead.rstrip().rstrip(",")  # "Bilateral cooperation should …, Xi said, adding …"
             mid = re.match(r"[^,]*,\s*(.+)", rest)
             if mid and len(mid.group(1).split()) >= 3 and not _COORDINATED.match(rest):
@@ -572,6 +586,8 @@ class _QuoteReader:
             if head:
                 clause = clause.strip()[head.end():]
         clause = re.sub(r"^[\s,:]*", "", clause).strip()
+        # a new clause of the writer's own ends the statement: "…; they only learned …", "…, although he …"
+        clause = re.split(r"\s*;\s+|,\s+(?:although|though|whereas)\s+|\s+—\s+and\s+", clause)[0]
         clause = clause.rstrip(".").strip()
         extra: list[tuple[int, int]] = []
         if clause.endswith(":"):
