@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from bilateral.gui import messages, settings, theme
+from bilateral.gui import logs, messages, settings, theme
 from bilateral.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -84,9 +84,20 @@ def run_app(args: list[str]) -> int:
         return 1
     from bilateral.gui.main_window import MainWindow
 
+    logs.install()
     window: MainWindow | None = None
     try:
-        window = MainWindow(library)
+        try:
+            window = MainWindow(library)
+        except Exception as exc:
+            import logging
+
+            logging.getLogger("bilateral").exception("the window could not be built")
+            messages.fatal(None, "Bilateral could not start",
+                           f"The window could not be built ({type(exc).__name__}: {exc}). "
+                           f"Details are in {logs.log_path()}.")
+            return 1
+        logs.listeners.append(window.messages.show_error)
         if problem:
             window.messages.show_error(problem)
             print(f"bilateral: {problem}", file=sys.stderr)
@@ -105,6 +116,8 @@ def run_app(args: list[str]) -> int:
         return app.exec()
     finally:
         if window is not None:
+            if window.messages.show_error in logs.listeners:
+                logs.listeners.remove(window.messages.show_error)
             window.close()
             shiboken6.delete(window)  # its threads and models go before the library closes
         library.close()

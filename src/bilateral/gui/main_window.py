@@ -152,6 +152,16 @@ class MainWindow(QMainWindow):
         self.tables: dict[str, CategoryTable] = {}
         self.models: dict[str, ItemTableModel | SourceTableModel] = {}
 
+        try:
+            self._build()
+        except BaseException:
+            # A window half built must not leave its threads running (Qt aborts the process
+            # when a running QThread is destroyed): stop them, then let the caller report it.
+            self._stop_threads()
+            raise
+
+    def _build(self) -> None:
+        library = self.library
         self._build_widgets()
         self.importer = ImportController(self, self.tasks, library.path, self.statusBar())
         self.statusBar().addPermanentWidget(self.importer.widget)
@@ -346,7 +356,9 @@ class MainWindow(QMainWindow):
         help_menu = menubar.addMenu("&Help")
         self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, ["F1", "Ctrl+/"])
         self.about_action = self._action("&About Bilateral", self.show_about)
+        self.log_action = self._action("Show &log", self.show_log, None, "What went wrong, with the details")
         help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.log_action)
         help_menu.addAction(self.about_action)
 
         toolbar = self.addToolBar("Navigation")
@@ -906,6 +918,33 @@ class MainWindow(QMainWindow):
         )
 
     @Slot()
+    def show_log(self) -> QDialog:
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        from bilateral.gui import logs
+
+        dialog = QDialog(self)
+        dialog.setObjectName("logDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle("Log")
+        dialog.resize(760, 520)
+        where = QLabel(f"{logs.log_path()}", dialog)
+        where.setTextFormat(Qt.TextFormat.PlainText)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        view = QPlainTextEdit(dialog)
+        view.setReadOnly(True)
+        view.setPlainText(logs.read_tail())
+        view.moveCursor(view.textCursor().MoveOperation.End)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(where)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        dialog.show()
+        return dialog
+
+    @Slot()
     def show_about(self) -> QDialog:
         return self._dialog("About Bilateral", self.about_html())
 
@@ -964,6 +1003,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._painted:
+            # Whatever is on screen (an empty library shows no table): the first paint of any part.
+            self.installEventFilter(self)
+            self.centralWidget().installEventFilter(self)
         if not self._splitters_restored:
             self._splitters_restored = True
             # After the first layout pass: a splitter resized after restoring rescales its panes.
@@ -977,12 +1020,21 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self.save_state()
-            self.search_panel.shutdown()
-            self.tasks.shutdown()
+            self._stop_threads()
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self._side_buttons)
         super().closeEvent(event)
+
+    def _stop_threads(self) -> None:
+        panel = getattr(self, "search_panel", None)
+        if panel is not None:
+            panel.shutdown()
+        self.tasks.shutdown()
+        buttons = getattr(self, "_side_buttons", None)
+        app = QApplication.instance()
+        if buttons is not None and app is not None:
+            app.removeEventFilter(buttons)
 
     # -- importing and removing ------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -166,6 +166,7 @@ class SearchPanel(QWidget):
 
         self.status = QLabel(self)
         self.status.setObjectName("muted")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it repeats the user's query: never markup
         self.status.setMinimumWidth(40)
         status_row = QHBoxLayout()
         status_row.setContentsMargins(10, 4, 8, 4)
@@ -193,6 +194,7 @@ class SearchPanel(QWidget):
 
         self.empty = QLabel(self)
         self.empty.setObjectName("emptyState")
+        self.empty.setTextFormat(Qt.TextFormat.RichText)  # our markup around an escaped query
         self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty.setWordWrap(True)
         self.empty.linkActivated.connect(self._on_empty_link)

@@ -1,0 +1,125 @@
+"""The window starts whatever the settings file or the library holds, and bugs go to a log."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit
+
+from bilateral.core.model import Source
+from bilateral.gui.main_window import MainWindow
+from bilateral.ingest.text import Document
+from bilateral.store.build import build
+from bilateral.store.library import Library
+
+pytest_plugins = ["test_gui_fixtures"]
+pytestmark = pytest.mark.gui
+
+
+def _launch(home: Path, *args: str, db: Path | None = None, timeout: int = 60) -> tuple[subprocess.CompletedProcess[str], float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(home / "config"),
+           "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
+           "XDG_CACHE_HOME": str(home / "cache")}
+    env["BILATERAL_DB"] = str(db or home / "library.sqlite")
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "bilateral", "--exit-after-paint", *args], capture_output=True,
+                         text=True, timeout=timeout, env=env)
+    return out, time.perf_counter() - started
+
+
+def _settings(home: Path, body: str) -> None:
+    path = home / "config" / "Bilateral" / "Bilateral.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+
+
+@pytest.mark.parametrize("body", [
+    "[browse]\nstart=abc\nend=xyz\nsource=004_54a0002ffcc71a09\n",
+    "[browse]\nstart=99999999999999999999999\nend=99999999999999999999999\nsource=004_54a0002ffcc71a09\n",
+    "[browse]\nstart=-5\nend=3\nsource=004_54a0002ffcc71a09\nitem=no-such-item\ncategory=nonsense\n",
+    "[window]\ngeometry=@ByteArray(garbage)\nstate=@ByteArray(\\0\\0)\n[splitters]\nmainSplitter=@ByteArray(x)\n",
+    "\x00\x01 not an ini file at all \xff\n[[[\n",
+])
+def test_the_window_starts_on_a_damaged_settings_file(tmp_path: Path, body: str) -> None:
+    _settings(tmp_path, body)
+    out, _ = _launch(tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_an_empty_library_paints_and_exits_at_once(tmp_path: Path) -> None:
+    """An empty library has no table to paint: the window's own first paint must end the run
+    (it used to wait for the 30 s fallback)."""
+    empty = tmp_path / "empty.sqlite"
+    build([], [], [], empty)
+    out, seconds = _launch(tmp_path, "--db", str(empty))
+    assert out.returncode == 0, out.stderr
+    assert seconds < 25, f"waited {seconds:.0f} s: the first paint was never noticed"
+    shot = tmp_path / "shot.png"
+    out, _ = _launch(tmp_path, "--db", str(empty), "--screenshot", str(shot))
+    assert out.returncode == 0 and shot.is_file() and shot.stat().st_size > 0, out.stderr
+
+
+def test_a_window_that_fails_to_build_stops_its_threads(qtbot, library: Library, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                                        no_leaks: None) -> None:
+    built: list[MainWindow] = []
+
+    def broken(self: MainWindow) -> None:
+        built.append(self)
+        raise RuntimeError("damaged state")
+
+    monkeypatch.setattr(MainWindow, "_restore", broken)
+    with pytest.raises(RuntimeError, match="damaged state"):
+        MainWindow(library)
+    window = built[0]
+    assert not window.search_panel.controller._thread.isRunning()
+    window.deleteLater()
+
+
+def test_a_query_that_looks_like_markup_is_shown_as_text(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.search_field.setText('<img src="/etc/passwd" width=4000><b>bold</b>')
+    qtbot.waitUntil(lambda: window.search_panel.status.text() != "Searching…", timeout=10_000)
+    assert window.search_panel.status.textFormat() == Qt.TextFormat.PlainText
+    assert window.width() < 2000
+
+
+def test_a_source_title_that_looks_like_markup_is_shown_as_text(qtbot, tmp_path: Path, no_leaks: None) -> None:  # type: ignore[no-untyped-def]
+    source = Source("s1", "Leaders met in Hanoi on Monday.\n", file="s1.txt",
+                    title='<img src="/local/file.png" width=4000>', url="javascript:alert(1)",
+                    basis={"title": "stated", "url": "stated"})
+    path = tmp_path / "odd.sqlite"
+    build([source], list(Document(source).passages), [], path)
+    with Library.open(path) as library:
+        window = MainWindow(library)
+        window.show()
+        qtbot.waitExposed(window)
+        try:
+            window.show_category("source")
+            window.tables["source"].setCurrentIndex(window.models["source"].index(0, 0))
+            assert window.reading.title.textFormat() == Qt.TextFormat.PlainText
+            assert window.reading.title.text() == source.title
+            assert "<a" not in window.reading.url.text()  # a javascript: address is never a link
+            assert window.width() < 2000 and window.height() < 2000
+        finally:
+            window.close()
+            window.deleteLater()
+
+
+def test_help_show_log_shows_the_log(qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from bilateral.gui import logs
+
+    log = tmp_path / "bilateral.log"
+    log.write_text("2026-12-01 ERROR bilateral: something broke\n", encoding="utf-8")
+    monkeypatch.setattr(logs, "log_path", lambda: log)
+    window.log_action.trigger()
+    dialog = window.findChild(QDialog, "logDialog")
+    assert dialog is not None
+    assert "something broke" in dialog.findChild(QPlainTextEdit).toPlainText()
+    assert str(log) in dialog.findChild(QLabel).text()
+    dialog.close()
