@@ -388,3 +388,26 @@ def test_a_statistic_whose_sources_disagree_says_so_in_its_row(window: MainWindo
     tip = model.index(flagged[0], column).data(Qt.ItemDataRole.ToolTipRole)
     other = library.item(row.fields["disagrees_with"][0])
     assert "Sources disagree" in tip and other.fields["display"] in tip
+
+
+def test_tables_filter_to_one_source_from_a_row_menu_and_the_chip_clears_it(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                                            library: Library) -> None:
+    window.category_actions["statistic"].trigger()
+    table = window.tables["statistic"]
+    everything = window.models["statistic"].rowCount()
+    index = table.model().index(3, 0)
+    menu = _menu_after(qtbot, window, lambda: table.customContextMenuRequested.emit(table.visualRect(index).center()))
+    source_id = window.current.source_id
+    _action(menu, "Only items from this passage's source").trigger()
+    menu.close()
+    assert window.source_chip.isVisible() and "Only:" in window.source_chip.text()
+    for kind in ("statistic", "quote"):
+        window.category_actions[kind].trigger()
+        model = window.models[kind]
+        assert model.rowCount() > 0 or window.table_stack.currentWidget() is window.empty_label
+        for row in range(model.rowCount()):
+            assert source_id in {c.source for c in library.item(model.item_id(row)).citations}
+    assert window.models["statistic"].rowCount() < everything
+    window.source_chip.click()
+    assert not window.source_chip.isVisible()
+    assert window.models["statistic"].rowCount() == everything

@@ -204,6 +204,10 @@ class ItemTableModel(QAbstractTableModel):
     def set_source_titles(self, titles: dict[str, str]) -> None:
         self._source_titles = titles
 
+    @property
+    def source_filter(self) -> str | None:
+        return self._source
+
     def set_filter(self, text: str, source: str | None = None) -> None:
         if text == self._text and source == self._source:
             return

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         # Opened articles (text, passages, cited spans), the few most recent kept.
         self._opened: OrderedDict[str, tuple[Source, list[Passage], list[CitedSpan]]] = OrderedDict()
         self.counts = library.counts()
+        self.source_filter: str | None = None  # tables show only items cited from this source
         self._syncing = False  # set while the table is moved to match the panes, not the other way round
         self.copier = Copier(self)
         self.tasks = TaskRunner(self)
@@ -205,7 +208,16 @@ class MainWindow(QMainWindow):
         page_layout = QVBoxLayout(category_page)
         page_layout.setContentsMargins(6, 6, 6, 0)
         page_layout.setSpacing(6)
-        page_layout.addWidget(self.filter_field)
+        self.source_chip = QToolButton(self)
+        self.source_chip.setObjectName("sourceFilter")
+        self.source_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.source_chip.clicked.connect(self.clear_source_filter)
+        self.source_chip.hide()
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(0, 0, 0, 0)
+        filter_row.addWidget(self.filter_field, 1)
+        filter_row.addWidget(self.source_chip)
+        page_layout.addLayout(filter_row)
         page_layout.addWidget(self.table_stack, 1)
 
         self.search_panel = SearchPanel(None if self._is_bundled() else self.library.path,
@@ -390,6 +402,8 @@ class MainWindow(QMainWindow):
         else:
             model = ItemTableModel(self.library, key, self)
             model.set_source_titles({s.id: s.title or f"untitled ({s.file or s.id})" for s in self._sources.values()})
+            if self.source_filter is not None:
+                model.set_filter("", self.source_filter)
         table = CategoryTable(key, self)
         table.setModel(model)
         table.apply_layout()
@@ -468,7 +482,11 @@ class MainWindow(QMainWindow):
             self.table_stack.setCurrentWidget(self.tables[key])
             return
         name = CATEGORY_NAMES[key].lower()
-        if model.filter_text:
+        if self.source_filter is not None and key != "source":
+            title = html.escape(self._source_title(self.source_filter))
+            self.empty_label.setText(f"No {name} cited from “{title}” — "
+                                     '<a href="clear-source">show every source?</a>')
+        elif model.filter_text:
             text = html.escape(model.filter_text)
             self.empty_label.setText(f"No {name} match “{text}” — <a href=\"search\">search all kinds?</a>")
         else:
@@ -483,11 +501,40 @@ class MainWindow(QMainWindow):
     @Slot()
     def _apply_filter(self) -> None:
         self._filter_timer.stop()
-        self.models[self.category].set_filter(self.filter_field.text().strip())
+        model = self.models[self.category]
+        model.set_filter(self.filter_field.text().strip(), getattr(model, "source_filter", None))
         self._show_table_or_empty()
 
+    def _source_title(self, source_id: str) -> str:
+        source = self._sources.get(source_id)
+        return (source.title or source.publisher or source.file or source_id) if source else source_id
+
+    def set_source_filter(self, source_id: str | None) -> None:
+        """Item tables show only what this source cites (None: every source). A chip in the filter
+        row says so and clears it; nothing lists every source (a library may hold 100,000)."""
+        self.source_filter = source_id
+        for model in self.models.values():
+            if isinstance(model, ItemTableModel):
+                model.set_filter(model.filter_text, source_id)
+        if source_id is None:
+            self.source_chip.hide()
+        else:
+            title = self._source_title(source_id)
+            short = title if len(title) <= 40 else title[:39] + "…"
+            self.source_chip.setText(f"Only: {short}  ✕")
+            self.source_chip.setToolTip(f"Showing only items cited from “{title}”. Click to show every source.")
+            self.source_chip.show()
+        self._show_table_or_empty()
+
+    @Slot()
+    def clear_source_filter(self) -> None:
+        self.set_source_filter(None)
+
     @Slot(str)
-    def _on_empty_link(self, _link: str) -> None:
+    def _on_empty_link(self, link: str) -> None:
+        if link == "clear-source":
+            self.clear_source_filter()
+            return
         self.search_field.setText(self.filter_field.text())
         self.focus_search()
 
@@ -787,12 +834,24 @@ class MainWindow(QMainWindow):
         elif not self._shows_row(index):
             self._open_row(index)
         menu = self.copier.menu(table, self.current, show=self.focus_article)
+        if self.current is not None:
+            menu.addSeparator()
+            label = "Filter tables to this source" if key == "source" else "Only items from this passage's source"
+            menu.addAction(label).triggered.connect(partial(self._filter_from_menu, self.current.source_id))
+            if self.source_filter is not None:
+                menu.addAction("Show every source").triggered.connect(self._clear_from_menu)
         if key == "source" and self.current is not None and not self._is_bundled():
             source_id = self.current.source_id
             menu.addSeparator()
             text = "Hide source…" if self.origin(source_id) == "bundled" else "Remove source…"
             menu.addAction(text).triggered.connect(partial(self._remove_from_menu, source_id))
         self.copier.popup(menu, table.viewport(), pos)
+
+    def _filter_from_menu(self, source_id: str, _checked: bool = False) -> None:
+        self.set_source_filter(source_id)
+
+    def _clear_from_menu(self, _checked: bool = False) -> None:
+        self.clear_source_filter()
 
     def _remove_from_menu(self, source_id: str, _checked: bool = False) -> None:
         self.remove_source(source_id)
@@ -1086,6 +1145,8 @@ class MainWindow(QMainWindow):
             if key == self.category:
                 self._show_table_or_empty()
         self.search_panel.set_sources(list(self._sources.values()))
+        if self.source_filter is not None and self.source_filter not in self._sources:
+            self.clear_source_filter()  # that source was removed or hidden
         self.statusBar().showMessage(self._corpus_line(), 8000)
         if self.current is not None and self.current.source_id not in self._sources:
             self.current = None
