@@ -1,5 +1,6 @@
 """The screenshots in docs/, taken from the real window (run it on a display, e.g. Xvfb :99).
 
+- docs/screenshot.png: the window as it first opens;
 - docs/statistics.png: Statistics with a figure several sources report (and one they disagree on),
   its detail pane showing each source's account;
 - docs/citations.png: the same passage copied with Copy as ▸ each style, pasted as rich text (the
@@ -37,6 +38,11 @@ def main() -> int:
     window.resize(1280, 800)
     window.show()
     app.processEvents()
+
+    # The first screen a newcomer sees.
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(str(DOCS / "screenshot.png"))
 
     # Statistics: the figure most sources report.
     window.category_actions["statistic"].trigger()

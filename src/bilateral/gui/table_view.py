@@ -44,13 +44,13 @@ LAYOUTS: dict[str, Layout] = {
     "person": Layout((21, 19, 10, 40, 24), stretch=3, hidden=frozenset({4})),
     # Value, Measure, Period, Qualifier, According to, Source, Sources (how many report it);
     # "according to" differs per source: the detail pane lists each, the header menu shows the column
-    "statistic": Layout((18, 30, 15, 8, 11, 24, 7), stretch=1, hidden=frozenset({4, 5})),  # "3.7 million tourists"
+    "statistic": Layout((18, 30, 15, 8, 11, 24, 9), stretch=1, hidden=frozenset({4, 5})),  # "3.7 million tourists"
     # Speaker, Quote, Kind, Source
     "quote": Layout((15, 40, 10, 18), stretch=1),
     # Name, Kind, Year, Parties, Source
     "agreement": Layout((40, 16, 7, 15, 24), stretch=0, hidden=frozenset({4})),
     # Date, Title, Participants, Source, Sources
-    "event": Layout((12, 40, 22, 24, 7), stretch=1, hidden=frozenset({3})),
+    "event": Layout((12, 40, 22, 24, 9), stretch=1, hidden=frozenset({3})),
     # Title, Publisher, Published, File, Origin (bundled or imported)
     "source": Layout((40, 14, 20, 24, 9), stretch=0, hidden=frozenset({3})),
 }
