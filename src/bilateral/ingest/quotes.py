@@ -79,6 +79,10 @@ _FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillio
 _TIME_LEAD = re.compile(r"^\s*(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                         r"Sunday|week|month|year|today|yesterday|earlier|late|night|morning|afternoon|evening)\b"
                         r"(?:\s+(?:morning|afternoon|evening|night))?")
+_TOLD = {"told", "tells", "tell", "assured", "informed", "reminded", "warned"}
+_HEARER = re.compile(r"^(?:me|us|him|her|them|reporters|journalists|lawmakers|delegates|the\s+\w+|"
+                     r"(?:(?:The|the)\s+)?(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)(?=[\s.,]|$)\s*"
+                     r"(?:on\s+\w+\s*|in\s+an?\s+\w+\s*)?")
 _OPEN_ONLY = re.compile(r"^(?:“|\"|''|«)")
 
 
@@ -517,13 +521,22 @@ class _QuoteReader:
         if act.how == "verb" and _PARENTHETICAL.search(self.text[sent.start:act.speaker.start]):
             return  # "…, as Lam described": the words described are the quoted ones, if any
         clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
-        if len(clause.split()) < 3:
-            return  # "welcomed the move" reports no statement
+        if len(clause.split()) < 3 or (clause.endswith(":") and not extra):
+            return  # "welcomed the move" reports no statement; "X said in a statement:" introduces a quotation
         rest = _TIME_LEAD.sub("", self.text[act.verb_end:sent.end])
         if (act.how == "verb" and act.verb in _OBJECT_VERBS and not extra
                 and not _STATEMENT_START.match(rest) and not self._trails(act, sent)):
             return  # "put forward a six-point proposal": a thing presented, not a statement
         st.findings.append(self._finding(act.speaker, clause, "reported", spans + extra, 0.7, act.how))
+
+    @staticmethod
+    def _after_hearer(act: _Act, rest: str) -> str:
+        """What follows a verb past its time words and, after "told", its hearer ("told The Daily Post on
+        Thursday.")."""
+        rest = _TIME_LEAD.sub("", rest)
+        if act.verb in _TOLD:
+            rest = _TIME_LEAD.sub("", _HEARER.sub("", rest.lstrip(), count=1))
+        return rest
 
     def _trails(self, act: _Act, sent: Sentence) -> bool:
         """Is the attribution at the end of the sentence ("…, Xi said." / "…, said Xi.")?"""
@@ -542,9 +555,10 @@ class _QuoteReader:
                     continue  # "the two sides announced … and agreed to …": only core verbs for non-persons
                 return _Act(act.speaker, m.start(), m.end(), verb, "verb", m.end())
         for a in acts or []:
-            if a.how == "verb" and a.speaker.start > after and a is not act and \
-                    re.search(r",\s*(?:and|but|while|whereas)\b|;", self.text[after:a.speaker.start]):
-                return _Act(a.speaker, a.speaker.start, a.verb_end, a.verb, "verb", a.end)
+            if a.how == "verb" and a.speaker.start > after and a is not act:
+                joins = list(re.finditer(r",\s*(?:and|but|while|whereas)\b|;", self.text[after:a.speaker.start]))
+                if joins:
+                    return _Act(a.speaker, after + joins[-1].start(), a.verb_end, a.verb, "verb", a.end)
         return None
 
     def _own_start(self, pos: int, end: int) -> int:
@@ -562,7 +576,12 @@ class _QuoteReader:
     def _reported_clause(self, act: _Act, sent: Sentence, stop: int) -> tuple[str, list[tuple[int, int]]]:
         """The reported words: after the verb, or before ", Xi said" when the attribution trails."""
         lead = self.text[sent.start:act.pos]
+        if act.how == "verb":
+            # the subject's title is part of the attribution: "…, Sen. Jane Roe (D-Ore.) told …"
+            lead = re.sub(r"(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of)\s+)+$", "", lead) if re.search(
+                r",\s*(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of)\s+)+$", lead) else lead
         rest = self.text[act.end:stop]
+        head_that = False
         if act.how == "according":
             if lead.strip():
                 clause = lead.rstrip().rstrip(",")  # "…, according to the ministry."
@@ -573,7 +592,7 @@ class _QuoteReader:
                 clause = re.sub(r"^[^,]*,", "", rest, count=1)  # "According to X, …"
         elif lead.rstrip().endswith(",") and len(lead.split()) >= 3 and \
                 (act.how == "inverted" or _TRAILING_SAY.fullmatch(act.verb)) and \
-                re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", _TIME_LEAD.sub("", rest)):
+                re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", self._after_hearer(act, rest)):
             clause = lead.rstrip().rstrip(",")  # "Bilateral cooperation should …, Xi said, adding …"
             mid = re.match(r"[^,]*,\s*(.+)", rest)
             if mid and len(mid.group(1).split()) >= 3 and not _COORDINATED.match(rest):
@@ -585,10 +604,13 @@ class _QuoteReader:
             head = re.match(r"^(?:[^\s]+\s+){0,6}?(?:that|how)\b[\s,]*", clause.strip())
             if head:
                 clause = clause.strip()[head.end():]
+                head_that = True
         clause = re.sub(r"^[\s,:]*", "", clause).strip()
         # a new clause of the writer's own ends the statement: "…; they only learned …", "…, although he …"
         clause = re.split(r"\s*;\s+|,\s+(?:although|though|whereas)\s+|\s+—\s+and\s+", clause)[0]
         clause = clause.rstrip(".").strip()
+        if act.verb in _TOLD and not head_that:
+            clause = _HEARER.sub("", clause, count=1)  # "told reporters the deal …": the hearer is no statement
         extra: list[tuple[int, int]] = []
         if clause.endswith(":"):
             items = self._list_after(sent)

@@ -165,7 +165,7 @@ class SpeakerResolver:
         toks = self._tokens(floor, verb_start)
         j = len(toks) - 1
         skipped = 0
-        while j >= 0 and (toks[j][2].lower() in _GAP_WORDS or toks[j][2].lower().endswith("ly")) \
+        while j >= 0 and toks[j][2][:1].islower() and (toks[j][2] in _GAP_WORDS or toks[j][2].endswith("ly")) \
                 and skipped < 6 and toks[j][2].lower() not in ("the",):
             if toks[j][2].lower() in ("has", "had", "have", "was", "is", "are", "were") and j + 1 < len(toks):
                 pass
@@ -287,10 +287,23 @@ class SpeakerResolver:
         inner = [x for x in self.mentions_in(start, he) if x.end == he]
         if inner:
             return Speaker(inner[0].name, inner[0].name, start, he, "person")
+        owner = self._owner(head, hs)
+        if owner is not None and all(not self._is_name_word(w) for _, _, w in words[:-1]):
+            return Speaker(owner, owner, start, he, "person")
         joint = self._joint(sent, start)
         if joint:
             return Speaker(f"{joint[0]} and {phrase}", None, joint[1], he, "name", True)
         return Speaker(name_after_titles(phrase), None, start, he, "name", _plural(head) and len(words) == 1)
+
+    def _owner(self, word: str, before: int) -> str | None:
+        """A one-word name that is a word of exactly one person named earlier in full ("Long" for Le Hoai
+        Long, a short form people.py leaves alone because it is also an English word)."""
+        bare = word.rstrip(".").replace("’", "'")
+        if len(bare) < 2:
+            return None
+        names = {m.name for m in self.mentions if m.start < before and " " in m.name
+                 and bare in m.name.replace("’", "'").split()}
+        return names.pop() if len(names) == 1 else None
 
     def _joint(self, sent: Sentence, start: int) -> tuple[str, int] | None:
         """"Both Mr. King and Mr. Schultz say": the first of two joined subjects."""
@@ -363,7 +376,9 @@ class SpeakerResolver:
         if last_head is None or end is None:
             return None
         follow = self.text[end:min(end + 12, sent.end)]
-        if not (_AFTER_SUBJECT.match(follow) or (loose and re.match(r"\s+[a-z]", follow))):
+        if not (_AFTER_SUBJECT.match(follow) or (loose and re.match(r"\s+[a-z]", follow))
+                or (last_head[2][:1].islower() and re.match(r"\s+(?:close\s+to|familiar\s+with|in|on|at|from|"
+                                                            r"with|inside|within)\s", follow))):
             return None
         start = toks[0][0]
         ms = self.mentions_in(start, end + 1)
@@ -377,8 +392,18 @@ class SpeakerResolver:
         words = phrase.split()
         if words and words[0] in ("The", "A", "An", "One") and len(words) > 1 and not words[1][:1].isupper():
             phrase = phrase[0].lower() + phrase[1:]
+        if len(words) == 1 and (owner := self._owner(words[0], start)) is not None:
+            return Speaker(owner, owner, start, end, "person")
         if not self._is_name_word(last_head[2]):
             low = last_head[2].lower()
+            post = re.match(r"\s+(?:close\s+to|familiar\s+with|in|on|at|from|with|inside|within)\s+"
+                            r"(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=\s*(?:[,.;:]|$))",
+                            self.text[end:sent.end])
+            if post:  # "one official close to the talks", "a source in the room"
+                end += post.end()
+                phrase = " ".join(self.text[start:end].split())
+                if phrase.startswith(("The ", "A ", "An ", "One ")):
+                    phrase = phrase[0].lower() + phrase[1:]
             if not (words[0].lower() in _DETERMINERS or _plural(low) or len(words) > 1):
                 return None
             return Speaker(phrase, None, start, end, "nominal", _plural(low))

@@ -1,0 +1,202 @@
+"""Quotes and their speakers in the forms English news writes them, on sentences made up for these tests.
+
+One test (or a few) per kind of miss seen on real news: quotations split by their tag, reported speech,
+pronoun / role / organisation speakers, "according to", partial quotations, very short quotations, names
+with apostrophes or made of English words, and the subject (not a name inside the clause) as the speaker.
+"""
+
+from __future__ import annotations
+
+from bilateral.core.model import Source
+from bilateral.ingest.findings import Finding
+from bilateral.ingest.people import extract_people, name_after_titles
+from bilateral.ingest.quotes import extract_quotes
+from bilateral.ingest.text import Document
+
+INTRO = "Trade Minister Jane Holloway visited Nairobi on Tuesday to meet Kenyan officials.\n\n"
+
+
+def quotes_of(text: str) -> list[Finding]:
+    doc = Document(Source(id="t", text=text))
+    return extract_quotes(doc, extract_people(doc)[1])
+
+
+def found(text: str) -> list[tuple[str, str | None, str, str]]:
+    return [(q.fields["quote_kind"], q.fields["speaker"], q.fields["speaker_name"], q.fields["text"])
+            for q in quotes_of(text)]
+
+
+def cited(text: str, q: Finding) -> str:
+    return " ".join(text[s:e] for s, e in q.spans)
+
+
+# -- direct quotations in every form
+
+
+def test_a_quotation_split_by_its_tag_is_one_quote() -> None:
+    text = INTRO + "“Tariffs will come down,” Holloway said. “But not before the harvest.”"
+    [q] = quotes_of(text)
+    assert (q.fields["quote_kind"], q.fields["speaker"]) == ("direct", "Jane Holloway")
+    assert q.fields["text"] == "Tariffs will come down … But not before the harvest."
+    assert cited(text, q).endswith("“But not before the harvest.”")
+
+
+def test_a_tag_in_the_middle_of_one_sentence() -> None:
+    text = INTRO + "“The port,” said Holloway, “will double its capacity by 2028.”"
+    [q] = quotes_of(text)
+    assert q.fields["speaker"] == "Jane Holloway"
+    assert q.fields["text"] == "The port … will double its capacity by 2028."
+
+
+def test_a_long_tag_between_the_two_halves() -> None:
+    text = INTRO + ('"I expect a fair deal," Holloway said at a news conference in Mombasa, '
+                    '"but we will not sign at any price."')
+    [q] = quotes_of(text)
+    assert q.fields["text"] == "I expect a fair deal … but we will not sign at any price."
+
+
+def test_a_quotation_running_over_paragraphs_with_an_unclosed_opening_mark() -> None:
+    text = INTRO + ("Holloway said in a statement:\n\n"
+                    "“We have waited long enough for the rail link. The money is there.\n\n"
+                    "“Now the builders must deliver,” she said.")
+    [q] = quotes_of(text)
+    assert q.fields["speaker"] == "Jane Holloway"
+    assert "The money is there." in q.fields["text"] and "Now the builders must deliver" in q.fields["text"]
+
+
+def test_british_single_quotes_guillemets_and_typewriter_doubles() -> None:
+    british = INTRO + "‘We are open for business,’ Holloway told the chamber of commerce."
+    guillemets = INTRO + "«Nous sommes prêts à signer», Holloway said."
+    typewriter = INTRO + "''Nobody wins a trade war,'' said Holloway."
+    assert found(british) == [("direct", "Jane Holloway", "Jane Holloway", "We are open for business")]
+    assert found(guillemets)[0][:2] == ("direct", "Jane Holloway")
+    assert found(typewriter) == [("direct", "Jane Holloway", "Jane Holloway", "Nobody wins a trade war")]
+
+
+def test_speaker_before_the_quotation() -> None:
+    assert found(INTRO + "Holloway told reporters: “The talks were frank.”") == [
+        ("direct", "Jane Holloway", "Jane Holloway", "The talks were frank.")]
+    assert found(INTRO + "Holloway then defended the plan, saying, “It pays for itself.”")[0][1] == "Jane Holloway"
+
+
+def test_a_tag_that_is_a_sentence_of_its_own_after_a_question() -> None:
+    text = INTRO + "“Who pays for the delay?” Holloway asked. “Not the farmers.”"
+    [q] = quotes_of(text)
+    assert q.fields["speaker"] == "Jane Holloway"
+    assert q.fields["text"] == "Who pays for the delay? … Not the farmers."
+
+
+def test_very_short_quotations_with_a_tag_are_statements() -> None:
+    assert found(INTRO + "“No,” Holloway said.") == [("direct", "Jane Holloway", "Jane Holloway", "No")]
+    assert found(INTRO + "“We need change,” the minister said.")[0][:2] == ("direct", "Jane Holloway")
+
+
+# -- reported speech
+
+
+def test_reported_speech_with_a_named_speaker_in_every_tense_and_order() -> None:
+    text = INTRO + (
+        "Holloway said that exports had grown. "
+        "Kenya will cut duties on tea next year, said Holloway. "
+        "Holloway told reporters the deal would be signed in May. "
+        "Holloway, who chairs the joint committee, says the border posts will open at night. "
+        "Holloway was quoted as saying that the talks had been difficult."
+    )
+    got = found(text)
+    assert ("reported", "Jane Holloway", "Jane Holloway", "exports had grown") in got
+    assert ("reported", "Jane Holloway", "Jane Holloway", "Kenya will cut duties on tea next year") in got
+    assert ("reported", "Jane Holloway", "Jane Holloway", "the deal would be signed in May") in got
+    assert ("reported", "Jane Holloway", "Jane Holloway", "the border posts will open at night") in got
+    assert ("reported", "Jane Holloway", "Jane Holloway", "the talks had been difficult") in got
+
+
+def test_according_to_before_and_after_the_statement() -> None:
+    text = INTRO + ("According to Holloway, the talks will resume in June. "
+                    "The convoy was stopped at the border for six hours, according to the police.")
+    got = found(text)
+    assert ("reported", "Jane Holloway", "Jane Holloway", "the talks will resume in June") in got
+    assert ("reported", None, "the police", "The convoy was stopped at the border for six hours") in got
+
+
+def test_a_figure_according_to_an_office_stays_a_statistic() -> None:
+    assert quotes_of(INTRO + "Trade reached $4.1 billion last year, according to the statistics bureau.") == []
+
+
+def test_two_statements_in_one_sentence_each_with_its_speaker() -> None:
+    text = INTRO + ("Holloway said the plan was sound, and the Kenyan agriculture minister, Peter Otieno, "
+                    "said farmers would gain.")
+    got = found(text)
+    assert ("reported", "Jane Holloway", "Jane Holloway", "the plan was sound") in got
+    assert ("reported", "Peter Otieno", "Peter Otieno", "farmers would gain") in got
+
+
+def test_a_second_statement_after_the_tag_of_a_direct_quotation() -> None:
+    text = INTRO + "“We are close,” Holloway said, adding that a deal could come “within weeks”."
+    got = found(text)
+    assert ("direct", "Jane Holloway", "Jane Holloway", "We are close") in got
+    assert ("partial", "Jane Holloway", "Jane Holloway", "within weeks") in got
+
+
+# -- speakers: pronouns, roles, organisations, unnamed sources
+
+
+def test_pronoun_speakers_resolve_to_who_spoke_before() -> None:
+    text = INTRO + "Holloway said the talks had gone well. “We will be back in March,” she said."
+    assert found(text)[-1] == ("direct", "Jane Holloway", "Jane Holloway", "We will be back in March")
+
+
+def test_organisations_and_unnamed_sources_speak_without_a_person() -> None:
+    text = INTRO + (
+        "Kenya's Foreign Ministry said the visit had strengthened ties. "
+        "The network said it would appeal the ruling. "
+        "The new terminal will open in April, a government spokesman announced on Friday. "
+        "“The figures speak for themselves,” said one official close to the talks."
+    )
+    got = found(text)
+    assert ("reported", None, "Kenya's Foreign Ministry", "the visit had strengthened ties") in got
+    assert ("reported", None, "the network", "it would appeal the ruling") in got
+    assert ("reported", None, "a government spokesman", "The new terminal will open in April") in got
+    assert ("direct", None, "one official close to the talks", "The figures speak for themselves") in got
+
+
+def test_the_subject_speaks_not_a_name_inside_the_reported_clause() -> None:
+    text = INTRO + ("Kenyan President William Ruto met Holloway on Wednesday. "
+                    "The ministry said Ruto would visit London in the autumn. "
+                    "Holloway said Ruto had accepted the invitation.")
+    got = found(text)
+    assert ("reported", None, "The ministry", "Ruto would visit London in the autumn") not in got
+    assert any(k == "reported" and name == "the ministry" for k, _, name, _ in got)
+    assert ("reported", "Jane Holloway", "Jane Holloway", "Ruto had accepted the invitation") in got
+
+
+def test_a_titled_speaker_the_people_pass_missed_is_named_without_the_title() -> None:
+    assert name_after_titles("Deputy Energy Minister Amara Okafor-Bello") == "Amara Okafor-Bello"
+    assert name_after_titles("Vietnam's Foreign Ministry") == "Vietnam's Foreign Ministry"
+    assert name_after_titles("Sen. Jane Roe (D-Ore.)") == "Jane Roe"
+
+
+def test_names_with_apostrophes() -> None:
+    text = "Police Commissioner Sean O'Malley visited the site.\n\nO'Malley said the road would reopen on Monday."
+    assert found(text) == [("reported", "Sean O'Malley", "Sean O'Malley", "the road would reopen on Monday")]
+
+
+def test_a_short_name_that_is_also_an_english_word_resolves_to_the_full_name() -> None:
+    text = ("Vietnam's Deputy Foreign Minister Le Hoai Long arrived in Canberra on Monday.\n\n"
+            "“The sea lanes must stay open,” Long said.")
+    [q] = quotes_of(text)
+    assert q.fields["speaker_name"] == "Le Hoai Long"
+
+
+def test_partial_quotations_inside_reported_speech() -> None:
+    text = INTRO + "Holloway said the new rules were “a step backwards” for small exporters."
+    assert found(text) == [("partial", "Jane Holloway", "Jane Holloway", "a step backwards")]
+
+
+# -- what is not a statement
+
+
+def test_a_noun_phrase_put_forward_or_shared_is_no_quote_and_a_scare_quote_no_statement() -> None:
+    assert quotes_of(INTRO + "Holloway put forward a four-point plan for the ports.") == []
+    assert quotes_of(INTRO + "Holloway shared her experience of the negotiations.") == []
+    assert quotes_of(INTRO + "Holloway hailed the “breakthrough”.") == []
+    assert quotes_of(INTRO + "Officials dubbed it the “Tea Corridor” last year.") == []
