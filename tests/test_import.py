@@ -459,12 +459,31 @@ def test_an_article_failing_mid_write_leaves_nothing(lib: Path, tmp_path: Path,
         original(self, state, citations)
 
     monkeypatch.setattr(writer_module.SqlItems, "put", failing)
-    with pytest.raises(RuntimeError):
-        importer.run_import(lib, files[1:])
+    (outcome,) = importer.run_import(lib, files[1:]).outcomes
+    assert outcome.status == "failed" and "RuntimeError: disk on fire" in outcome.message
     monkeypatch.setattr(writer_module.SqlItems, "put", original)
     assert items_dump(lib) == before
     check_integrity(lib)
     assert imported(importer.run_import(lib, files[1:]))
+
+
+def test_an_internal_error_on_one_article_fails_it_alone(lib: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    files = write_articles(tmp_path / "articles", generate(3, 17))
+    original = importer.extract_document
+
+    def broken(document: Any) -> Any:
+        if document.source.file == Path(files[1]).name:
+            raise IndexError("list index out of range")
+        return original(document)
+
+    monkeypatch.setattr(importer, "extract_document", broken)
+    report = importer.run_import(lib, files)
+    assert [o.status for o in report.outcomes] == ["imported", "failed", "imported"]
+    message = report.outcomes[1].message
+    assert message == (f"{Path(files[1]).name}: not imported, an internal error "
+                       "(IndexError: list index out of range); please report it")
+    check_integrity(lib)
 
 
 def test_removing_an_import_removes_what_only_it_backs(lib: Path, tmp_path: Path) -> None:
@@ -594,6 +613,32 @@ def test_upgrade_brings_in_the_new_bundled_source_and_keeps_imports(tmp_path: Pa
     check_citations(path)
     check_integrity(path)
     assert ensure_library(path).upgraded == 0  # done once
+
+
+def test_upgrade_backup_holds_what_is_still_in_the_write_ahead_log(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window may hold the library open (its WAL not checkpointed) when a newer corpus arrives."""
+    real = paths.bundled_store()
+    sources = load_corpus(paths.sources_dir())
+    old = tmp_path / "old-bundled.sqlite"
+    passages, items = extract(sources[:4])
+    build(sources[:4], passages, items, old)
+    monkeypatch.setattr(paths, "bundled_store", lambda: old)
+    path = tmp_path / "library.sqlite"
+    ensure_library(path)
+    files = write_articles(tmp_path / "a", [("leaders.txt", LEADERS_ARTICLE), ("second.txt", SECOND_ARTICLE)])
+    reader = sqlite3.connect(path)  # another connection keeps the WAL from being checkpointed at close
+    reader.execute("SELECT count(*) FROM source").fetchone()
+    try:
+        ids = imported(importer.run_import(path, files))
+        assert Path(f"{path}-wal").stat().st_size > 0
+        monkeypatch.setattr(paths, "bundled_store", lambda: real)
+        assert ensure_library(path).upgraded == 4
+    finally:
+        reader.close()
+    with Library.open(path.with_name(path.name + ".before-upgrade")) as backup:
+        assert set(ids) <= {s.id for s in backup.sources()}
+    check_integrity(path)
 
 
 # ---------------------------------------------------------------- the command line

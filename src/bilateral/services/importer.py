@@ -252,3 +252,7 @@ def _one(writer: LibraryWriter, target: str, stated: dict[str, str],
         return Outcome(target, "failed", str(exc))
     except StoreError:
         raise  # the library itself failed: stop the batch, the caller says why
+    except Exception as exc:  # a bug on one article: it is rolled back, the batch goes on
+        name = os.path.basename(target.rstrip("/")) or target
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        return Outcome(target, "failed", f"{name}: not imported, an internal error ({detail}); please report it")

@@ -11,7 +11,6 @@ everything the user imported stays.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,8 +77,7 @@ def upgrade_bundled(path: Path, bundled: Path, digest: str) -> int:
     from bilateral.services.importer import import_bundled_source
     from bilateral.store.library import Library
 
-    backup = path.with_name(path.name + ".before-upgrade")
-    shutil.copy2(path, backup)
+    backup_copy(path, path.with_name(path.name + ".before-upgrade"))
     with Library.open(bundled) as shipped, LibraryWriter(path) as writer:
         old = [r[0] for r in writer.conn.execute("SELECT id FROM source WHERE origin = 'bundled' ORDER BY ordinal")]
         for source_id in old:
@@ -89,6 +87,23 @@ def upgrade_bundled(path: Path, bundled: Path, digest: str) -> int:
         with writer.article():
             writer.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('bundled_digest', ?)", (digest,))
     return len(old)
+
+
+def backup_copy(path: Path, backup: Path) -> None:
+    """A consistent copy of the library, with what is still in its write-ahead log (a file copy
+    would miss the articles imported since the last checkpoint); written whole or not at all."""
+    from bilateral.store.files import replacing
+
+    with replacing(backup) as tmp:
+        source = sqlite3.connect(path)
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot back up {path} before the upgrade: {exc}") from exc
+        finally:
+            target.close()
+            source.close()
 
 
 def library_kind(path: Path) -> str:
