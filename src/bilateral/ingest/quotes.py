@@ -83,6 +83,10 @@ _TOLD = {"told", "tells", "tell", "assured", "informed", "reminded", "warned"}
 _HEARER = re.compile(r"^(?:me|us|him|her|them|reporters|journalists|lawmakers|delegates|the\s+\w+|"
                      r"(?:(?:The|the)\s+)?(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)(?=[\s.,]|$)\s*"
                      r"(?:on\s+\w+\s*|in\s+an?\s+\w+\s*)?")
+# where the writer's own clause begins after a reported statement
+_WRITER_CLAUSE = re.compile(r"\s*;\s+|,\s+(?:although|though|whereas)\s+|\s+—\s+and\s+"
+                            r"|,?\s+(?:and|but)\s+(?=(?:[A-Z][\w’'-]+\s+){1,3}(?:accused|denied|rejected|said|says|"
+                            r"insisted|argued|countered|responded|told)\b)")
 _OPEN_ONLY = re.compile(r"^(?:“|\"|''|«)")
 
 
@@ -490,6 +494,9 @@ class _QuoteReader:
             if not acts:
                 return
         act = acts[0]
+        if act.how == "verb" and words and not self._trails(act, sent):
+            # quoted words before "X said" are not what X said ("exhorted them to “vote” and said he …")
+            words = [w for w in words if w.outer_start >= act.verb_end]
         self.speakers.spoke[i] = act.speaker
         spans = [(sent.start, sent.end)]
         second = self._second(act, sent, act.end, acts)
@@ -521,6 +528,9 @@ class _QuoteReader:
         if act.how == "verb" and _PARENTHETICAL.search(self.text[sent.start:act.speaker.start]):
             return  # "…, as Lam described": the words described are the quoted ones, if any
         clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
+        cut = _WRITER_CLAUSE.search(self.text, act.end, second.pos if second else sent.end)
+        if cut and not extra and act.how in ("verb", "inverted") and not self.text[sent.start:act.pos].strip():
+            spans = [(sent.start, cut.start())]  # cited up to where the writer's own clause begins
         if len(clause.split()) < 3 or (clause.endswith(":") and not extra):
             return  # "welcomed the move" reports no statement; "X said in a statement:" introduces a quotation
         rest = _TIME_LEAD.sub("", self.text[act.verb_end:sent.end])
@@ -607,7 +617,7 @@ class _QuoteReader:
                 head_that = True
         clause = re.sub(r"^[\s,:]*", "", clause).strip()
         # a new clause of the writer's own ends the statement: "…; they only learned …", "…, although he …"
-        clause = re.split(r"\s*;\s+|,\s+(?:although|though|whereas)\s+|\s+—\s+and\s+", clause)[0]
+        clause = _WRITER_CLAUSE.split(clause)[0]
         clause = clause.rstrip(".").strip()
         if act.verb in _TOLD and not head_that:
             clause = _HEARER.sub("", clause, count=1)  # "told reporters the deal …": the hearer is no statement

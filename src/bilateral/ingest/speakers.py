@@ -236,7 +236,7 @@ class SpeakerResolver:
         if head in self.not_speakers or head.rstrip(".") in self.not_speakers:
             return None
         is_name = self._is_name_word(head) and not head.endswith(("’s", "'s"))
-        if not is_name and low not in self.nouns:
+        if not is_name and low not in self.nouns and not re.fullmatch(r"\d+-year-old", low):
             return None
         start = hs
         k = j - 1
