@@ -18,6 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from bilateral.core import paths
+from bilateral.store import migrations
 from bilateral.store.errors import StoreError
 from bilateral.store.writer import LibraryWriter, bundled_digest, create_library
 
@@ -64,6 +65,7 @@ def ensure_library(path: Path) -> Opened:
     if not path.exists():
         create_library(path, bundled)
         return Opened(path, created=True)
+    migrations.upgrade(path)  # an older library: backed up, then upgraded step by step; a newer one refused
     digest = bundled_digest(bundled)
     with LibraryWriter(path) as writer:
         row = writer.conn.execute("SELECT value FROM meta WHERE key = 'bundled_digest'").fetchone()

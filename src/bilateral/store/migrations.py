@@ -1,0 +1,99 @@
+"""Numbered upgrades of a user library, one transaction each (after calibre's schema_upgrades).
+
+``upgrade(path)`` brings a library written by an older Bilateral to
+``schema.SCHEMA_VERSION``: first a backup copy beside it
+(``library.sqlite.v1.bak``), then each step ``_to_N`` in one ``BEGIN
+EXCLUSIVE`` transaction that also sets ``PRAGMA user_version``. A library
+from a newer Bilateral is refused: this version cannot know what it holds.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from bilateral.core.merging import identity_keys
+from bilateral.store import schema
+from bilateral.store.errors import StoreError
+
+
+def version_of(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a Bilateral library ({exc})") from exc
+    finally:
+        conn.close()
+
+
+def _to_2(conn: sqlite3.Connection) -> None:
+    """Version 2: where sources came from, and each item's merge state (see schema.py)."""
+    for column, kind in (("origin", "TEXT NOT NULL DEFAULT 'bundled'"), ("kind", "TEXT"), ("sha256", "TEXT"),
+                         ("original_path", "TEXT"), ("encoding", "TEXT"), ("dup_hash", "TEXT"),
+                         ("hidden", "INTEGER NOT NULL DEFAULT 0"), ("added", "TEXT")):
+        conn.execute(f"ALTER TABLE source ADD COLUMN {column} {kind}")
+    for column in ("merge_key", "base_key", "measure_key", "merge"):
+        conn.execute(f"ALTER TABLE item ADD COLUMN {column} TEXT")
+    # An item from before has no merge state: it merges by its own id from now on.
+    conn.execute("UPDATE item SET merge_key = kind || '|' || id, merge = json_object('key', id)")
+    conn.execute("CREATE TABLE person_name (folded TEXT, person_id TEXT REFERENCES item(id), "
+                 "PRIMARY KEY (folded, person_id))")
+    rows = conn.execute("SELECT id, fields FROM item WHERE kind = 'person'").fetchall()
+    for person_id, fields in rows:
+        data = json.loads(fields)
+        names = [n for n in (data.get("name"), data.get("native"), *(data.get("aliases") or []))
+                 if isinstance(n, str) and (len(n.split()) > 1 or not n.isascii())]
+        conn.executemany("INSERT OR IGNORE INTO person_name (folded, person_id) VALUES (?, ?)",
+                         [(folded, person_id) for folded in identity_keys(names)])
+    for sql in (
+        'CREATE UNIQUE INDEX IF NOT EXISTS idx_citation_item_id_source_id_start_end ON citation (item_id, source_id, start, "end")',
+        "CREATE UNIQUE INDEX IF NOT EXISTS idx_item_merge_key ON item (merge_key)",
+        "CREATE INDEX IF NOT EXISTS idx_item_base_key ON item (base_key)",
+        "CREATE INDEX IF NOT EXISTS idx_item_measure_key ON item (measure_key)",
+        "CREATE INDEX IF NOT EXISTS idx_source_dup_hash ON source (dup_hash)",
+        "CREATE INDEX IF NOT EXISTS idx_source_origin_ordinal ON source (origin, ordinal)",
+        "CREATE INDEX IF NOT EXISTS idx_person_name_person_id ON person_name (person_id)",
+    ):
+        conn.execute(sql)
+
+
+#: version reached -> the step that reaches it from the one before
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _to_2}
+
+
+def upgrade(path: Path) -> int:
+    """Upgrade ``path`` in place (after a backup); returns how many steps ran."""
+    found = version_of(path)
+    if found > schema.SCHEMA_VERSION:
+        raise StoreError(f"{path} was written by a newer Bilateral (library version {found}; this one reads "
+                         f"{schema.SCHEMA_VERSION}): install the newer Bilateral to open it")
+    if found == schema.SCHEMA_VERSION:
+        return 0
+    if found < 1 or any(v not in STEPS for v in range(found + 1, schema.SCHEMA_VERSION + 1)):
+        raise StoreError(f"{path} has library version {found}, which this Bilateral cannot upgrade")
+    backup = path.with_name(f"{path.name}.v{found}.bak")
+    try:
+        shutil.copy2(path, backup)
+    except OSError as exc:
+        raise StoreError(f"cannot write a backup of {path} before upgrading it ({exc.strerror})") from exc
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for version in range(found + 1, schema.SCHEMA_VERSION + 1):
+            conn.execute("BEGIN EXCLUSIVE")
+            try:
+                STEPS[version](conn)
+                conn.execute(f"PRAGMA user_version = {version}")
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    except sqlite3.Error as exc:
+        raise StoreError(f"upgrading {path} failed ({exc}); the library is as it was, a copy is at {backup}") from exc
+    finally:
+        conn.close()
+    return schema.SCHEMA_VERSION - found

@@ -1,0 +1,84 @@
+"""An older library is upgraded in place after a backup, one transaction per step; a newer one is refused."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bilateral.services.importer import run_import
+from bilateral.store import migrations, schema
+from bilateral.store.errors import StoreError
+from bilateral.store.library import Library
+
+#: A library as the previous release wrote it (schema version 1).
+V1 = Path(__file__).parent / "fixtures" / "library_v1.sqlite"
+FIXTURE = Path(__file__).parent / "fixtures" / "import" / "news_utf8.txt"
+
+
+@pytest.fixture
+def old(tmp_path: Path) -> Path:
+    path = tmp_path / "library.sqlite"
+    shutil.copy(V1, path)
+    return path
+
+
+def _counts(path: Path) -> tuple[int, int, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[return-value]
+                     for t in ("source", "item", "citation"))
+    finally:
+        conn.close()
+
+
+def test_a_version_1_library_is_upgraded_after_a_backup_and_keeps_everything(old: Path) -> None:
+    before = _counts(old)
+    assert migrations.version_of(old) == 1
+    assert migrations.upgrade(old) == schema.SCHEMA_VERSION - 1
+    assert migrations.version_of(old) == schema.SCHEMA_VERSION
+    assert (old.parent / "library.sqlite.v1.bak").is_file()
+    assert _counts(old) == before
+    with Library.open(old) as library:
+        assert library.counts()["source"] == before[0]
+        assert set(library.origins().values()) == {"bundled"}
+    # and it takes imports like a new library
+    report = run_import(old, [str(FIXTURE)])
+    assert report.count("imported") == 1
+    assert migrations.upgrade(old) == 0  # nothing left to do
+
+
+def test_a_library_from_a_newer_bilateral_is_refused(old: Path) -> None:
+    conn = sqlite3.connect(old)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(StoreError, match="newer Bilateral"):
+        migrations.upgrade(old)
+
+
+def test_a_failing_step_leaves_the_library_as_it_was(old: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = migrations.STEPS[2]
+
+    def half_then_fail(conn: sqlite3.Connection) -> None:
+        real(conn)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setitem(migrations.STEPS, 2, half_then_fail)
+    with pytest.raises(StoreError, match="as it was"):
+        migrations.upgrade(old)
+    assert migrations.version_of(old) == 1
+    conn = sqlite3.connect(old)
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(source)")}
+    conn.close()
+    assert "origin" not in columns
+
+
+def test_opening_an_old_library_upgrades_it_then_brings_in_the_bundled_corpus(old: Path) -> None:
+    from bilateral.services.library import ensure_library
+
+    ensure_library(old)
+    assert migrations.version_of(old) == schema.SCHEMA_VERSION
+    with Library.open(old) as library:
+        assert library.counts()["source"] >= 5
