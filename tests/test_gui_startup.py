@@ -123,3 +123,34 @@ def test_help_show_log_shows_the_log(qtbot, window: MainWindow, tmp_path: Path, 
     assert "something broke" in dialog.findChild(QPlainTextEdit).toPlainText()
     assert str(log) in dialog.findChild(QLabel).text()
     dialog.close()
+
+
+def test_a_damaged_library_can_be_moved_aside_for_a_fresh_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bilateral.gui import app, messages
+
+    damaged = tmp_path / "library.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100 + b"garbage" * 1000)
+    monkeypatch.setattr(messages, "library_trouble", lambda problem, damaged: "fresh")
+    library, note = app.open_library(damaged)
+    try:
+        assert library.path == damaged and library.counts()["source"] >= 5
+        assert note is not None and "moved to" in note
+        aside = [p for p in tmp_path.iterdir() if p.name.startswith("library.sqlite.damaged-")]
+        assert len(aside) == 1 and b"garbage" in aside[0].read_bytes()  # kept, never deleted
+    finally:
+        library.close()
+
+
+def test_without_dialogs_a_damaged_library_is_left_alone_and_the_bundled_corpus_opens(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bilateral.gui import app, messages
+
+    damaged = tmp_path / "library.sqlite"
+    damaged.write_text("not a database")
+    monkeypatch.setattr(messages, "dialogs_enabled", False)
+    library, note = app.open_library(damaged)
+    try:
+        assert note is not None and "bundled corpus" in note
+        assert damaged.read_text() == "not a database"
+    finally:
+        library.close()

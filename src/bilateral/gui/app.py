@@ -42,18 +42,35 @@ def parse_args(args: list[str]) -> argparse.Namespace:
 
 def open_library(arg: Path | None, bundled_only: bool = False) -> tuple[Library, str | None]:
     """The user's library (created from the bundled corpus when missing, upgraded when a newer one
-    ships); if it cannot be opened, the bundled corpus read-only and the reason why."""
+    ships). If it cannot be opened the user chooses: retry, start a fresh library (the damaged file
+    is moved aside, never deleted), or read the bundled corpus; without dialogs, the bundled corpus.
+    Returns the library and, when it is not the user's, why."""
     from bilateral.services import library as userlib
     from bilateral.store.library import Library
 
     if bundled_only:
         return Library.open(None), None
     path = userlib.library_path(arg)
-    try:
-        opened = userlib.ensure_library(path)
-        return Library.open(opened.path), None
-    except StoreError as exc:
-        return Library.open(None), f"{exc}. Showing the bundled corpus (read-only) instead."
+    while True:
+        try:
+            opened = userlib.ensure_library(path)
+            return Library.open(opened.path), None
+        except StoreError as exc:
+            choice = messages.library_trouble(str(exc), damaged=path.is_file())
+            if choice == "retry":
+                continue
+            if choice == "fresh":
+                try:
+                    aside = userlib.move_aside(path)
+                except OSError as move_error:
+                    return Library.open(None), (f"{exc}. It could not be moved aside ({move_error.strerror}); "
+                                                "showing the bundled corpus (read-only) instead.")
+                try:
+                    opened = userlib.ensure_library(path)
+                    return Library.open(opened.path), f"The library was damaged; it was moved to {aside}."
+                except StoreError as again:
+                    return Library.open(None), f"{again}. Showing the bundled corpus (read-only) instead."
+            return Library.open(None), f"{exc}. Showing the bundled corpus (read-only) instead."
 
 
 def application(argv: list[str] | None = None) -> QApplication:

@@ -54,3 +54,25 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     box.setTextFormat(Qt.TextFormat.PlainText)  # titles come from sources: never markup
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def library_trouble(problem: str, *, damaged: bool) -> str:
+    """The library will not open: "retry", "fresh" (move it aside, start anew) or "bundled"."""
+    print(f"bilateral: {problem}", file=sys.stderr)
+    if not dialogs_enabled:
+        return "bundled"
+    box = QMessageBox(QMessageBox.Icon.Warning, "Bilateral cannot open your library", problem)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText("Nothing has been changed. You can try again (if another program has it open, close "
+                           "it first), start a fresh library (the old file is kept, renamed), or read the bundled "
+                           "corpus for now.")
+    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+    fresh = box.addButton("Start a fresh library", QMessageBox.ButtonRole.DestructiveRole) if damaged else None
+    box.addButton("Read the bundled corpus", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is retry:
+        return "retry"
+    if fresh is not None and clicked is fresh:
+        return "fresh"
+    return "bundled"

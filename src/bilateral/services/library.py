@@ -108,6 +108,20 @@ def backup_copy(path: Path, backup: Path) -> None:
             source.close()
 
 
+def move_aside(path: Path) -> Path:
+    """Rename a damaged library (and its WAL files) out of the way; nothing is deleted."""
+    import time
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    path.rename(aside)
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            extra.rename(aside.with_name(aside.name + suffix))
+    return aside
+
+
 def library_kind(path: Path) -> str:
     """"user" for a user library, "bundled" for a built store."""
     try:
