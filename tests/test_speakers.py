@@ -200,3 +200,10 @@ def test_a_noun_phrase_put_forward_or_shared_is_no_quote_and_a_scare_quote_no_st
     assert quotes_of(INTRO + "Holloway shared her experience of the negotiations.") == []
     assert quotes_of(INTRO + "Holloway hailed the “breakthrough”.") == []
     assert quotes_of(INTRO + "Officials dubbed it the “Tea Corridor” last year.") == []
+
+
+def test_a_name_that_is_also_a_modal_verb_still_speaks() -> None:
+    text = "British Prime Minister Theresa May said on Monday that the talks would resume in the spring."
+    [q] = quotes_of(text)
+    assert q.fields["speaker_name"] == "Theresa May"
+    assert q.fields["text"] == "the talks would resume in the spring"

@@ -56,6 +56,8 @@ _ACCORDING = re.compile(r"[Aa]ccording\s+to\s+")  # (a word start is checked)
 _SCARE_BEFORE = re.compile(r"(?:so-called|dubbed|known as|named|titled|termed|designated as|nicknamed|"
                            r"described as|themed|slogan|motto|theme|called|call|calls|calling|word|words|phrase|"
                            r"term|label|labeled|labelled|branded)\s*$", re.I)
+_NO_STATEMENT_BEFORE = {"not", "never", "to", "will", "would", "could", "might", "may", "can", "should", "must",
+                        "who", "which", "that", "cannot"}
 _NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined\s+to|\brefused\s+to|\bto|\bwill|\bwould|\bcould|"
                       r"\bmight|\bmay|\bcan|\bshould|\bmust)\s+(?:\w+ly\s+)?$")
 _STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\b|[a-z]+ing\b|"
@@ -74,6 +76,28 @@ _QUOTE_PAIR = re.compile(
     r"|(?<![\w])‘((?:[^‘’\n]|’(?=\w))+)’(?![\w])"
     r"|(?<![\w'])'(?=[A-Za-z])((?:[^'\n\"“”]|'(?=[a-z]))+?(?:[.,!?]|[^s\W]))'(?![\w'])"
 )
+# The same pairs, one pattern per opening mark: each starts with a literal, which ``re`` finds fast; the
+# leftmost pair wins, and at one position the order above.
+_PAIR_PARTS = [re.compile(p) for p in (
+    r"''((?:[^'\n]|'(?!'))+?)''",
+    r"“(?:([^“”\n]+)”|([^“”\"\n]+)\")",
+    r"\"(?:([^\"\n]+)\"|([^\"“”\n]+)”)",
+    r"«\s?([^«»\n]+?)\s?»",
+    r"‘((?:[^‘’\n]|’(?=\w))+)’(?![\w])",
+    r"'(?=[A-Za-z])((?:[^'\n\"“”]|'(?=[a-z]))+?(?:[.,!?]|[^s\W]))'(?![\w'])",
+)]
+_PAIR_AFTER_WORD = (True, True, True, True, False, False)  # may the mark follow a letter directly?
+
+
+def _next_pair(text: str, rank: int, pos: int) -> re.Match[str] | None:
+    """The first pair of kind ``rank`` opening at or after ``pos``."""
+    pattern = _PAIR_PARTS[rank]
+    while True:
+        m = pattern.search(text, pos)
+        if m is None or _PAIR_AFTER_WORD[rank] or m.start() == 0 or not (
+                text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'"):
+            return m
+        pos = m.start() + 1
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillion|thousand|tons?|tonnes|bn|m)\b"
                      r"|[$€£¥]\s?\d|\b(?:USD|EUR|CNY|VND|A\$|US\$)\s?\d")
 _TIME_LEAD = re.compile(r"^\s*(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -186,10 +210,19 @@ class _QuoteReader:
         t = passage.text
         if not ("“" in t or '"' in t or "«" in t or "‘" in t or "''" in t or " '" in t or t.startswith("'")):
             return out
-        for m in _QUOTE_PAIR.finditer(passage.text):
-            g = next(i for i in range(1, 8) if m.group(i) is not None)
+        nxt = [_next_pair(t, rank, 0) for rank in range(len(_PAIR_PARTS))]
+        while True:
+            live = [(m.start(), rank) for rank, m in enumerate(nxt) if m is not None]
+            if not live:
+                break
+            _start, rank = min(live)
+            m = nxt[rank]
+            assert m is not None
+            g = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i) is not None)
             out.append(_Segment(passage.start + m.start(g), passage.start + m.end(g),
                                 passage.start + m.start(), passage.start + m.end(), passage.index))
+            reach = m.end()
+            nxt = [n if n is None or n.start() >= reach else _next_pair(t, r, reach) for r, n in enumerate(nxt)]
         # a paragraph of a quotation running on into the next: it opens with a mark and never closes
         opener = _OPEN_ONLY.match(passage.text)
         if opener and not (out and out[0].outer_start == passage.start):
@@ -439,16 +472,19 @@ class _QuoteReader:
             if self._inside_quote(v.start(), v.end()):
                 continue
             lead = self.text[max(sent.start, v.start() - 30):v.start()]
-            if _NEGATED.search(lead) or re.search(r"(?:\bwho|\bwhich|\bthat)\s+(?:\w+ly\s+)?$", lead):
+            last = lead.split()[-2:]
+            if last and last[-1].endswith("ly") and len(last) == 2:
+                last = last[:1]  # "would probably say"
+            if last and (last[-1] in _NO_STATEMENT_BEFORE or last[-1].endswith(("n't", "n’t"))):
                 continue  # "wouldn't say", "to say", "who told": no statement by this subject
-            if re.match(r"\s+by\b", self.text[v.end():v.end() + 4]):
+            if self.text.startswith(" by ", v.end()):
                 continue  # "was told by"
-            verb = re.sub(r"\s+", " ", v.group())
+            verb = v.group() if " " not in v.group() else " ".join(v.group().split())
             sp = self.speakers.before(sent, v.start())
             how = "verb"
-            if sp is None and re.search(r"(?:\band|\bbut|\bthen)\s+(?:also\s+|later\s+|then\s+)?$", lead):
+            if sp is None and last and last[-1] in ("and", "but", "then", "also", "later"):
                 sp = self._clause_subject(si, v.start())  # "Cruz exhorted Republicans … and said he was …"
-            if sp is None and verb in _CORE and re.search(r",\s*$", self.text[sent.start:v.start()]):
+            if sp is None and verb in _CORE and lead.rstrip().endswith(","):
                 sp = self.speakers.after(sent, v.end())  # "…, said the minister"
                 how = "inverted"
             if sp is None or _quantity(sp):

@@ -100,6 +100,7 @@ _AFTER_SUBJECT = re.compile(r"\s*(?:$|[,.;:!?(—–)\"“”«]|''|(?:in|on|at|
                             r"as|and\s+(?:added|said|noted|called))\b)")
 _COURTESY = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "sgt", "adm", "capt",
              "maj", "supt", "insp", "amb", "the"}
+_GOVERNOR = re.compile(r"(?<![\w’'-])([A-Za-z]+)\s+(?:(?:[A-Z(][\w()’'.-]*|of|the|and)\s+)*$")
 _PARTY_TAG = re.compile(r"\([A-Z][A-Za-z.]*-[A-Z]")
 
 
@@ -161,22 +162,28 @@ class SpeakerResolver:
 
     def before(self, sent: Sentence, verb_start: int) -> Speaker | None:
         """The subject of the verb at ``verb_start``: "X said", "X, who …, said", "X on Monday said"."""
-        floor = max(sent.start, verb_start - 200)
+        toks, j = self._lead_tokens(max(sent.start, verb_start - 90), verb_start)
+        if j < 0:
+            return None
+        if toks[j][2] == ",":
+            # a subject set off by commas may start far back: read a longer stretch
+            far = max(sent.start, verb_start - 200)
+            if far < toks[0][0]:
+                toks, j = self._lead_tokens(far, verb_start)
+            return self._before_comma(sent, toks, j)
+        return self._np_ending(sent, toks, j)
+
+    def _lead_tokens(self, floor: int, verb_start: int) -> tuple[list[tuple[int, int, str]], int]:
+        """Tokens before a verb, and the last one that is not a gap word ("Xi on Monday said", "the
+        ministry also said"); capitalised words are never skipped, they may be the subject itself."""
         toks = self._tokens(floor, verb_start)
         j = len(toks) - 1
         skipped = 0
         while j >= 0 and toks[j][2][:1].islower() and (toks[j][2] in _GAP_WORDS or toks[j][2].endswith("ly")) \
-                and skipped < 6 and toks[j][2].lower() not in ("the",):
-            if toks[j][2].lower() in ("has", "had", "have", "was", "is", "are", "were") and j + 1 < len(toks):
-                pass
+                and skipped < 6:
             j -= 1
             skipped += 1
-        # "Xi on Monday said" skipped "Monday", "on"; never skip into the subject itself
-        if j < 0:
-            return None
-        if toks[j][2] == ",":
-            return self._before_comma(sent, toks, j)
-        return self._np_ending(sent, toks, j)
+        return toks, j
 
     def _before_comma(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int) -> Speaker | None:
         """A subject set off by commas before its verb: "Rendell, a Clinton surrogate, said",
@@ -263,7 +270,7 @@ class SpeakerResolver:
                 continue
             break
         # trim connectors off the left edge
-        words = self._tokens(start, he)
+        words = [t for t in toks[:j + 1] if t[0] >= start]
         while words and words[0][2].lower() in ("of", "and", "for", "in", "out", "than", "about", "more", "per"):
             words = words[1:]
         if not words:
@@ -321,8 +328,8 @@ class SpeakerResolver:
 
     def _object_before(self, floor: int, start: int) -> bool:
         """Does a preposition (through title words) govern the phrase at start ("talks with To Lam")?"""
-        lead = self.text[floor:start]
-        m = re.search(r"(?<![\w’'-])([A-Za-z]+)\s+(?:(?:[A-Z(][\w()’'.-]*|of|the|and)\s+)*$", lead)
+        lead = self.text[max(floor, start - 100):start]
+        m = _GOVERNOR.search(lead)
         if not m:
             return False
         word = m.group(1)
