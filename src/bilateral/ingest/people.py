@@ -231,7 +231,7 @@ class _Person:
 
 
 # A capitalised name word, also O'Neill, D'Amato, McFaul, MacLeod.
-_TOKEN = re.compile(r"(?<![\w'])(?:[OD]'[A-Z][a-z]+|(?:Mc|Mac)?[A-Z][a-z]+)(?:-[A-Za-z][a-z]*|'[A-Z][a-z]+)*(?![\w])")
+_TOKEN = re.compile(r"(?<![\w'])(?:[A-Z][a-z]+|[OD]'[A-Z][a-z]+|Ma?c[A-Z][a-z]+)(?:-[A-Za-z][a-z]*|'[A-Z][a-z]+)*(?![\w])")
 _RISKY_SHORT = {
     "He", "To", "Do", "An", "Ho", "Ha", "La", "Le", "Long", "Mai", "May", "Van", "Ma", "Ai", "Ban", "Bo", "Ge",
     "Ke", "Ji", "Mo", "Ni", "Pu", "Yi", "Yu", "Lu", "Hu", "Gan", "Lo", "Ong", "Ta", "Lai", "Au", "Kim", "Chu",

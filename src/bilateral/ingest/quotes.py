@@ -36,7 +36,6 @@ def _word_re(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w’'-])(?:" + pattern + r")(?![\w-])")
 
 
-_CORE_RE = _word_re(verb_pattern("core"))
 _ANY_RE = _word_re(verb_pattern("core", "person"))
 _TAG_RE = _word_re(verb_pattern("tag"))
 _PART_RE = _word_re(verb_pattern("participle"))
@@ -58,26 +57,32 @@ _SCARE_BEFORE = re.compile(r"(?:so-called|dubbed|known as|named|titled|termed|de
                            r"term|label|labeled|labelled|branded)\s*$", re.I)
 _NO_STATEMENT_BEFORE = {"not", "never", "to", "will", "would", "could", "might", "may", "can", "should", "must",
                         "who", "which", "that", "cannot"}
-_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined\s+to|\brefused\s+to|\bto|\bwill|\bwould|\bcould|"
-                      r"\bmight|\bmay|\bcan|\bshould|\bmust)\s+(?:\w+ly\s+)?$")
 _STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\b|[a-z]+ing\b|"
                               r"(?:he|she|they|it|we|i|there)\b)", re.I)
 # "…, as Lam described": a parenthetical attribution of the words just quoted
 _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 
+_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillion|thousand|tons?|tonnes|bn|m)\b"
+                     r"|[$€£¥]\s?\d|\b(?:USD|EUR|CNY|VND|A\$|US\$)\s?\d")
+_TIME_LEAD = re.compile(r"^\s*(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                        r"Sunday|week|month|year|today|yesterday|earlier|late|night|morning|afternoon|evening)\b"
+                        r"(?:\s+(?:morning|afternoon|evening|night))?")
+_TOLD = {"told", "tells", "tell", "assured", "informed", "reminded", "warned"}
+_HEARER = re.compile(r"^(?:me|us|him|her|them|reporters|journalists|lawmakers|delegates|the\s+\w+|"
+                     r"(?:(?:The|the)\s+)?(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)(?=[\s.,]|$)\s*"
+                     r"(?:on\s+\w+\s*|in\s+an?\s+\w+\s*)?")
+# where the writer's own clause begins after a reported statement
+_WRITER_CLAUSE = re.compile(r"\s*;\s+|,\s+(?:although|though|whereas)\s+|\s+—\s+and\s+"
+                            r"|,?\s+(?:and|but)\s+(?=(?:[A-Z][\w’'-]+\s+){1,3}(?:accused|denied|rejected|said|says|"
+                            r"insisted|argued|countered|responded|told)\b)")
+_OPEN_ONLY = re.compile(r"^(?:“|\"|''|«)")
+
 # Quotation marks: double quotes curly or straight (a curly opening may close straight and the other way
 # round), typewriter doubles (''…''), guillemets, curly singles whose closing mark is no apostrophe
-# ("Ethiopia’s" inside keeps going), and straight singles opened before a letter. The leftmost pair wins,
-# so a quote nested in another stays inside it.
-_QUOTE_PAIR = re.compile(
-    r"''((?:[^'\n]|'(?!'))+?)''"
-    r"|“([^“”\n]+)”|\"([^\"\n]+)\"|[“\"]([^“”\"\n]+)[”\"]"
-    r"|«\s?([^«»\n]+?)\s?»"
-    r"|(?<![\w])‘((?:[^‘’\n]|’(?=\w))+)’(?![\w])"
-    r"|(?<![\w'])'(?=[A-Za-z])((?:[^'\n\"“”]|'(?=[a-z]))+?(?:[.,!?]|[^s\W]))'(?![\w'])"
-)
-# The same pairs, one pattern per opening mark: each starts with a literal, which ``re`` finds fast; the
-# leftmost pair wins, and at one position the order above.
+# ("Ethiopia’s" inside keeps going), and straight singles opened before a letter (not after one). A nested
+# quotation stays inside the one around it.
+# One pattern per opening mark, each starting with a literal (which ``re`` finds fast); the leftmost pair
+# wins, and at one position the first pattern.
 _PAIR_PARTS = [re.compile(p) for p in (
     r"''((?:[^'\n]|'(?!'))+?)''",
     r"“(?:([^“”\n]+)”|([^“”\"\n]+)\")",
@@ -98,20 +103,6 @@ def _next_pair(text: str, rank: int, pos: int) -> re.Match[str] | None:
                 text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'"):
             return m
         pos = m.start() + 1
-_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillion|thousand|tons?|tonnes|bn|m)\b"
-                     r"|[$€£¥]\s?\d|\b(?:USD|EUR|CNY|VND|A\$|US\$)\s?\d")
-_TIME_LEAD = re.compile(r"^\s*(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                        r"Sunday|week|month|year|today|yesterday|earlier|late|night|morning|afternoon|evening)\b"
-                        r"(?:\s+(?:morning|afternoon|evening|night))?")
-_TOLD = {"told", "tells", "tell", "assured", "informed", "reminded", "warned"}
-_HEARER = re.compile(r"^(?:me|us|him|her|them|reporters|journalists|lawmakers|delegates|the\s+\w+|"
-                     r"(?:(?:The|the)\s+)?(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)(?=[\s.,]|$)\s*"
-                     r"(?:on\s+\w+\s*|in\s+an?\s+\w+\s*)?")
-# where the writer's own clause begins after a reported statement
-_WRITER_CLAUSE = re.compile(r"\s*;\s+|,\s+(?:although|though|whereas)\s+|\s+—\s+and\s+"
-                            r"|,?\s+(?:and|but)\s+(?=(?:[A-Z][\w’'-]+\s+){1,3}(?:accused|denied|rejected|said|says|"
-                            r"insisted|argued|countered|responded|told)\b)")
-_OPEN_ONLY = re.compile(r"^(?:“|\"|''|«)")
 
 
 @dataclass
@@ -386,7 +377,7 @@ class _QuoteReader:
         if act.how == "that" or (act.how in ("verb", "inverted") and _words(lead) and inner[:1].islower()):
             kind = "partial"  # "…, the tax ''is a misguided approach,'' said Mr. Roe": words inside his sentence
         st.findings.append(self._finding(act.speaker, text, kind, spans, 0.85 if continued else 0.9,
-                                      "continued" if continued else act.how))
+                                         "continued" if continued else act.how))
         self.speakers.note(q.first, act.speaker)
         for i in range(si0, si1 + 1):
             self.speakers.spoke[i] = act.speaker
@@ -395,19 +386,18 @@ class _QuoteReader:
         sent = self.sentences[self._sent_index(max(q.first, act.end - 1))]
         second = self._second(act, sent, act.end)
         if second is not None:
+            own = [(self._own_start(second.pos, sent.end), sent.end)]  # cited by its own words
             later = [s for s in self.segments if s.outer_start >= second.verb_end and s.outer_end <= sent.end
                      and not _is_scare(self.text[s.start:s.end], "")]
             if later:
                 words = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in later)
-                st.findings.append(self._finding(second.speaker, words, "partial", [(sent.start, sent.end)],
-                                              0.7, second.how))
+                st.findings.append(self._finding(second.speaker, words, "partial", own, 0.7, second.how))
                 for s in later:
                     st.used.add(st.seg_ids[id(s)])
             else:
                 clause = self._clause_after(second.verb_end, sent.end)
                 if len(clause.split()) >= 3:
-                    st.findings.append(self._finding(second.speaker, clause, "reported",
-                                                  [(sent.start, sent.end)], 0.65, second.how))
+                    st.findings.append(self._finding(second.speaker, clause, "reported", own, 0.65, second.how))
 
     def _absorb(self, q: _Quote, n: int, used: set[int], seg_ids: dict[int, int], continued: bool) -> None:
         """Quoted words that go on after the tag: “…,” she said. “…” / “…,” she said, “…” / paragraphs on."""

@@ -91,8 +91,8 @@ _GAP_WORDS = {
     "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "on", "last", "this", "week", "month", "year", "night", "morning", "afternoon", "evening",
     "himself", "herself", "themselves", "only", "both", "all", "often", "always", "never", "first", "now",
-    "still", "even", "just", "already", "separately", "too", "initially", "once", "had", "privately",
-    "has", "long", "since", "in", "a", "an", "the", "statement", "interview", "written", "at", "press",
+    "still", "even", "just", "already", "separately", "too", "initially", "privately",
+    "long", "since", "in", "a", "an", "the", "statement", "interview", "written", "at", "press",
     "conference", "briefing", "news", "meeting",
 }
 _AFTER_SUBJECT = re.compile(r"\s*(?:$|[,.;:!?(—–)\"“”«]|''|(?:in|on|at|during|who|whose|which|adding|speaking|"
@@ -106,7 +106,7 @@ _PARTY_TAG = re.compile(r"\([A-Z][A-Za-z.]*-[A-Z]")
 
 def _plural(word: str) -> bool:
     w = word.lower()
-    return w.endswith("s") and not w.endswith(("ss", "us", "'s", "’s")) or w in {"people", "police", "men",
+    return (w.endswith("s") and not w.endswith(("ss", "us", "'s", "’s"))) or w in {"people", "police", "men",
                                                                                     "women", "staff", "media"}
 
 
