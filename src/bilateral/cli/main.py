@@ -220,6 +220,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def _change(args: argparse.Namespace) -> tuple[Path, str]:
     path = userlib.library_path(args.db)
+    userlib.check_location(path)  # a folder is said to be one, not "missing"
     if not path.is_file():
         raise CommandError(f"no library at {path}")
     userlib.ensure_library(path)

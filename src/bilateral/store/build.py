@@ -9,6 +9,7 @@ built beside the target and moved over it only when complete.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -140,25 +141,44 @@ def person_names(items: Sequence[Item]) -> Iterable[dict[str, str]]:
                 yield {"folded": folded, "person_id": item.id}
 
 
+#: Citations whose text an item's ``cited_text`` (its searchable cited words) holds: the first ones.
+#: A leader named in every article has a citation per mention; joining them all would make each
+#: new mention rewrite (and re-index) a text as long as the library. a build and an import (store/writer.py)
+#: take the same first ones, so they give the same rows.
+CITED_TEXT_LIMIT = 100
+
+
+_UNFOLDABLE_LETTER = re.compile("[đĐøØłŁßæÆ]")  # the letters store/folding.py folds itself
+
+
+def search_columns(item: Item, names: dict[str, str], cited: str) -> dict[str, Any]:
+    """The item's derived columns as a build writes them (one function for both): sort keys and
+    the searchable text; ``cited`` is every citation's text, joined in order."""
+    field_text = field_words(item, names)
+    words = " ".join((item.label, field_text, cited))
+    extra = unfoldable_words(words) if _UNFOLDABLE_LETTER.search(words) else ""  # the common case, fast
+    date = item.fields.get("date") if item.kind == "event" else None
+    return {
+        "sort_label": fold(item.label),
+        "sort_value": sort_number(item.fields.get("normalized")) if item.kind == "statistic" else None,
+        "date": date if isinstance(date, str) else None,
+        "field_text": f"{field_text} {extra}".strip(),
+        "cited_text": cited,
+        "folded": fold(f"{item.label} {field_text}"),
+    }
+
+
 def _item_rows(items: Sequence[Item]) -> Iterable[dict[str, Any]]:
     names = {i.id: i.label for i in items if i.kind == "person"}
     for ordinal, item in enumerate(items):
         first = item.citations[0]
-        field_text = field_words(item, names)
-        cited = " … ".join(c.text for c in item.citations)
-        extra = unfoldable_words(" ".join((item.label, field_text, cited)))
-        date = item.fields.get("date") if item.kind == "event" else None
+        cited = " … ".join(c.text for c in item.citations[:CITED_TEXT_LIMIT])
         yield {
             "id": item.id, "ordinal": ordinal, "kind": item.kind, "label": item.label,
             "fields": json.dumps(item.fields, ensure_ascii=False),
             "rule": item.rule, "confidence": float(item.confidence),
             "source_id": first.source, "start": first.start,
-            "sort_label": fold(item.label),
-            "sort_value": sort_number(item.fields.get("normalized")) if item.kind == "statistic" else None,
-            "date": date if isinstance(date, str) else None,
-            "field_text": f"{field_text} {extra}".strip(),
-            "cited_text": cited,
-            "folded": fold(f"{item.label} {field_text}"),
+            **search_columns(item, names, cited),
             **merge_columns(item),
         }
 

@@ -13,7 +13,6 @@ FTS rows follow the item and passage rows through sqlite-utils' triggers.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,23 +24,15 @@ from typing import Any
 from bilateral.core.merging import State, identity_keys
 from bilateral.core.model import KINDS, Citation, Item, Passage, Source
 from bilateral.store import database, schema
-from bilateral.store.build import field_words, merge_columns, sort_number
+from bilateral.store.build import CITED_TEXT_LIMIT, merge_columns, search_columns
 from bilateral.store.errors import StoreError, is_environment_error
-from bilateral.store.folding import fold, unfoldable_words
+from bilateral.store.folding import unfoldable_words
 
 _ITEM_COLUMNS = ("id", "kind", "label", "fields", "rule", "confidence", "merge")
 
-#: Citations whose text an item's ``cited_text`` (its searchable cited words) holds: the first ones.
-#: A leader named in every article has a citation per mention; joining them all would make each
-#: new mention rewrite (and re-index) a text as long as the library. store/build.py must take the
-#: same first ones so that a build and an import give the same rows.
-CITED_TEXT_LIMIT = 100
-
-
 #: Indexes an import's lookups need that stores built before them lack (a duplicate by address).
-#: schema.py should create them too, at the next rebuild of the bundled store.
+#: (schema.py and migrations.py create them now; this covers a library made in between.)
 _LOOKUP_INDEXES = (("idx_source_url", "source", "url"),)
-_UNFOLDABLE_LETTER = re.compile("[đĐøØłŁßæÆ]")  # the letters store/folding.py folds itself
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -82,23 +73,6 @@ def next_source_ordinal(conn: sqlite3.Connection) -> int:
         "SELECT max(m) FROM (SELECT max(ordinal) AS m FROM source WHERE origin = 'bundled' "
         "UNION ALL SELECT max(ordinal) FROM source WHERE origin = 'imported')").fetchone()
     return 0 if row[0] is None else row[0] + 1
-
-
-def search_columns(item: Item, names: dict[str, str], cited: str) -> dict[str, Any]:
-    """The item's derived columns as a build writes them (store/build.py _item_rows): sort keys and
-    the searchable text; ``cited`` is every citation's text, joined in order."""
-    field_text = field_words(item, names)
-    words = " ".join((item.label, field_text, cited))
-    extra = unfoldable_words(words) if _UNFOLDABLE_LETTER.search(words) else ""  # the common case, fast
-    date = item.fields.get("date") if item.kind == "event" else None
-    return {
-        "sort_label": fold(item.label),
-        "sort_value": sort_number(item.fields.get("normalized")) if item.kind == "statistic" else None,
-        "date": date if isinstance(date, str) else None,
-        "field_text": f"{field_text} {extra}".strip(),
-        "cited_text": cited,
-        "folded": fold(f"{item.label} {field_text}"),
-    }
 
 
 def _agree(a: float, b: float) -> bool:
