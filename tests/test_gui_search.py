@@ -106,9 +106,14 @@ def test_source_filter_and_useful_empty_state(qtbot, window: MainWindow) -> None
         with qtbot.waitSignal(panel.controller.result_ready, timeout=5000):
             panel.empty.linkActivated.emit("all")
         assert panel.model.hit_count() > 0
+    source_id = next(iter(window._sources))
     with qtbot.waitSignal(panel.controller.result_ready, timeout=5000) as blocker:
-        panel.source_box.setCurrentIndex(1)
-    assert all(h.source == panel.source_box.itemData(1) for h in blocker.args[0].hits)
+        window.set_source_filter(source_id)  # as the row menu's "Only items from this passage's source" does
+    assert panel.source_chip.isVisible()
+    assert all(h.source == source_id for h in blocker.args[0].hits)
+    with qtbot.waitSignal(panel.controller.result_ready, timeout=5000):
+        panel.source_chip.click()  # the chip clears it, in the search and in the tables
+    assert window.source_filter is None and not window.source_chip.isVisible()
 
 
 def test_stale_results_are_dropped(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

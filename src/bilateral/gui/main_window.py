@@ -220,8 +220,8 @@ class MainWindow(QMainWindow):
         page_layout.addLayout(filter_row)
         page_layout.addWidget(self.table_stack, 1)
 
-        self.search_panel = SearchPanel(None if self._is_bundled() else self.library.path,
-                                        list(self._sources.values()), self)
+        self.search_panel = SearchPanel(None if self._is_bundled() else self.library.path, self)
+        self.search_panel.source_cleared.connect(self.clear_source_filter)
         self.search_panel.hit_activated.connect(self.open_hit)
         self.search_panel.message.connect(self.messages.show_error)
         self.center_stack = QStackedWidget(self)
@@ -516,6 +516,7 @@ class MainWindow(QMainWindow):
         for model in self.models.values():
             if isinstance(model, ItemTableModel):
                 model.set_filter(model.filter_text, source_id)
+        self.search_panel.set_source(source_id, self._source_title(source_id) if source_id else "")
         if source_id is None:
             self.source_chip.hide()
         else:
@@ -1144,7 +1145,6 @@ class MainWindow(QMainWindow):
                 model.refresh()
             if key == self.category:
                 self._show_table_or_empty()
-        self.search_panel.set_sources(list(self._sources.values()))
         if self.source_filter is not None and self.source_filter not in self._sources:
             self.clear_source_filter()  # that source was removed or hidden
         self.statusBar().showMessage(self._corpus_line(), 8000)

@@ -10,7 +10,6 @@ field too), Escape closes the results.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
@@ -18,7 +17,6 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bilateral.core.model import Source
 from bilateral.gui.item_models import KIND_NAMES, SearchResultModel
 from bilateral.gui.sidebar import HtmlDelegate
 from bilateral.gui.workers import SearchController
@@ -116,8 +113,9 @@ class SearchPanel(QWidget):
     hit_activated = Signal(object)  # SearchHit
     message = Signal(str)
     close_requested = Signal()  # Escape in the results: clear the search, back to the table
+    source_cleared = Signal()  # the source chip was clicked: the window clears its source filter
 
-    def __init__(self, db_path: Path | None, sources: Sequence[Source], parent: QWidget) -> None:
+    def __init__(self, db_path: Path | None, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.query = ""
@@ -157,12 +155,13 @@ class SearchPanel(QWidget):
         scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroller.setFixedHeight(bar.sizeHint().height() + 2)
-        self.source_box = QComboBox(self)
-        self.source_box.setAccessibleName("Source filter")
-        self.set_sources(sources)
-        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.source_box.setMinimumContentsLength(14)
-        self.source_box.currentIndexChanged.connect(self._on_source)
+        # One source at a time, named by a chip (set from a row's menu: "Only items from this
+        # passage's source"); never a list of every source, which may be 100,000 long.
+        self.source_chip = QToolButton(self)
+        self.source_chip.setObjectName("searchSourceFilter")
+        self.source_chip.setAccessibleName("Source filter")
+        self.source_chip.clicked.connect(self.source_cleared)
+        self.source_chip.hide()
 
         self.status = QLabel(self)
         self.status.setObjectName("muted")
@@ -171,7 +170,7 @@ class SearchPanel(QWidget):
         status_row = QHBoxLayout()
         status_row.setContentsMargins(10, 4, 8, 4)
         status_row.addWidget(self.status, 1)
-        status_row.addWidget(self.source_box)
+        status_row.addWidget(self.source_chip)
 
         self.view = ResultsView(self)
         self.view.setObjectName("searchResults")
@@ -210,17 +209,21 @@ class SearchPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
     # -- requests ---------------------------------------------------------------
-    def set_sources(self, sources: Sequence[Source]) -> None:
-        """The sources the filter offers (again after an import)."""
-        current = self.source_box.currentData() if self.source_box.count() else None
-        self.source_box.blockSignals(True)
-        self.source_box.clear()
-        self.source_box.addItem("All sources", None)
-        for source in sources:
-            self.source_box.addItem(source.title or f"Untitled ({source.file or source.id})", source.id)
-        found = self.source_box.findData(current) if current is not None else 0
-        self.source_box.setCurrentIndex(max(found, 0))
-        self.source_box.blockSignals(False)
+    def set_source(self, source_id: str | None, title: str = "") -> None:
+        """Search only what this source cites (None: every source); the chip says which."""
+        if source_id is None:
+            self.source_chip.hide()
+        else:
+            short = title if len(title) <= 32 else title[:31] + "…"
+            self.source_chip.setText(f"Only: {short}  ✕")
+            self.source_chip.setToolTip(f"Only results from “{title}”. Click to search every source.")
+            self.source_chip.show()
+        if source_id == self.source:
+            return
+        self.source = source_id
+        if self.query.strip():
+            self._request()
+            self.controller.flush()
 
     def set_query(self, query: str) -> None:
         self.query = query
@@ -239,13 +242,6 @@ class SearchPanel(QWidget):
     @Slot(int)
     def _on_kind(self, button_id: int) -> None:
         self.kind = FILTER_KINDS[button_id]
-        if self.query.strip():
-            self._request()
-            self.controller.flush()
-
-    @Slot(int)
-    def _on_source(self, row: int) -> None:
-        self.source = self.source_box.itemData(row)
         if self.query.strip():
             self._request()
             self.controller.flush()
@@ -321,11 +317,12 @@ class SearchPanel(QWidget):
 
     @Slot(str)
     def _on_empty_link(self, _link: str) -> None:
-        self.kind, self.source = None, None
+        self.kind = None
         self.kind_buttons[None].setChecked(True)
-        self.source_box.blockSignals(True)
-        self.source_box.setCurrentIndex(0)
-        self.source_box.blockSignals(False)
+        if self.source is not None:
+            self.source = None
+            self.source_chip.hide()
+            self.source_cleared.emit()  # the window's filter goes too
         self._request()
         self.controller.flush()
 
