@@ -49,6 +49,7 @@ class Outcome:
     message: str
     source_id: str | None = None
     title: str | None = None
+    label: str | None = None  # what the progress bar says: "Xinhua, 12 December 2023"
 
 
 @dataclass
@@ -168,7 +169,7 @@ def import_document(writer: LibraryWriter, doc: ReadDocument, overrides: dict[st
     _store(writer, source, doc.kind, origin="imported", sha256=doc.sha256, original_path=doc.path,
            encoding=doc.encoding)
     return Outcome(name, "imported", f"imported “{source.title or source.file or source.id}”", source.id,
-                   source.title)
+                   source.title, describe(source))
 
 
 def import_bundled_source(writer: LibraryWriter, source: Source) -> None:
@@ -231,7 +232,7 @@ def run_import(library: Path, targets: Sequence[str], *, overrides: dict[str, st
             outcome = _one(writer, target, stated, review)
             report.outcomes.append(outcome)
             if progress is not None:
-                label = outcome.title or os.path.basename(target.rstrip("/")) or target
+                label = outcome.label or outcome.title or os.path.basename(target.rstrip("/")) or target
                 progress(n + 1, len(todo), label)
     report.seconds = time.perf_counter() - started
     return report
