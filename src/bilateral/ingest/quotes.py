@@ -145,7 +145,11 @@ class _State:
     seen_partials: dict[str, list[str]] = field(default_factory=dict)
 
 
+_ASCII_PUNCT = str.maketrans({c: " " for c in "’‘“”«»–—…\u00a0"})
+
+
 def _norm(text: str) -> str:
+    text = text.translate(_ASCII_PUNCT)  # marks that split words the same as spaces do
     if text.isascii():
         return " ".join(re.findall(r"[\w]+", text.lower()))
     folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))

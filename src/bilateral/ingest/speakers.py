@@ -131,6 +131,7 @@ class SpeakerResolver:
         for m in self.mentions:
             self._m_by_end.setdefault(m.end, m)
         self.spoke: dict[int, Speaker] = {}  # sentence index -> speaker of a statement there
+        self._tok_cache: dict[int, tuple[list[tuple[int, int, str]], list[int]]] = {}
 
     # -- helpers
 
@@ -151,7 +152,23 @@ class SpeakerResolver:
         return max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
 
     def _tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(self.text[start:end])]
+        """Tokens lying inside [start, end), read once per sentence."""
+        i = self.sentence_index(start)
+        sent = self.sentences[i] if self.sentences else None
+        if sent is None or not (sent.start <= start and end <= sent.end):
+            return [(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(self.text[start:end])]
+        cached = self._tok_cache.get(i)
+        if cached is None:
+            toks = [(sent.start + m.start(), sent.start + m.end(), m.group())
+                    for m in _TOKEN.finditer(self.text[sent.start:sent.end])]
+            cached = (toks, [t[0] for t in toks])
+            self._tok_cache[i] = cached
+        toks, starts = cached
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        while hi > lo and toks[hi - 1][1] > end:
+            hi -= 1
+        return toks[lo:hi]
 
     def _is_name_word(self, w: str) -> bool:
         bare = w.rstrip(".")
@@ -162,6 +179,14 @@ class SpeakerResolver:
 
     def before(self, sent: Sentence, verb_start: int) -> Speaker | None:
         """The subject of the verb at ``verb_start``: "X said", "X, who …, said", "X on Monday said"."""
+        k = verb_start
+        while k > sent.start and self.text[k - 1] == " ":
+            k -= 1
+        m = self._m_by_end.get(k)
+        # the common case, a person's name right before the verb ("Xi said"): no tokens needed
+        if m is not None and m.start >= sent.start and k < verb_start \
+                and not self._object_before(sent.start, m.start) and not self._joint(sent, m.start):
+            return Speaker(m.name, m.name, m.start, k, "person")
         toks, j = self._lead_tokens(max(sent.start, verb_start - 90), verb_start)
         if j < 0:
             return None
