@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Where a bench metric's time goes: cProfile of one of them, the top functions by own and total time.
+
+    python bench/where.py import  LIB [--articles 30]   # run_import of new articles into a copy of LIB
+    python bench/where.py search  LIB                   # the 50 bench queries through Library.search
+    python bench/where.py startup LIB                   # gui.app.run_app --exit-after-paint --db (offscreen)
+    python bench/where.py open    LIB                   # MainWindow.open_item on the bench's item sample
+    python bench/where.py stall   LIB                   # the window's slowest steps (open/sort categories)
+    python bench/where.py reload  LIB                   # after an import (reload_library); the most cited person
+
+Prints ``file:function  total ms  own ms  calls``; times include cProfile's overhead
+(roughly x1.5 on Python-heavy code), so read them as shares, not as the bench's figures.
+Also: for search, each SQL statement the search runs, timed on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def top(profile: cProfile.Profile, limit: int, only: str | None = None) -> None:
+    stats = pstats.Stats(profile)
+    rows = []
+    for (file, line, name), (_cc, calls, own, total, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if only and only not in file:
+            continue
+        short = file.split("/src/", 1)[-1] if "/src/" in file else file.split("site-packages/", 1)[-1]
+        rows.append((total, own, calls, f"{short}:{name}"))
+    total_all = max((r[0] for r in rows), default=0.0)
+    print(f"{'function':<70} {'total ms':>9} {'own ms':>8} {'calls':>8}")
+    for key, title in ((0, "by total (cumulative) time"), (1, "by own time")):
+        print(f"-- {title}{' in ' + only if only else ''}")
+        for total, own, calls, name in sorted(rows, key=lambda r: -r[key])[:limit]:
+            print(f"{name[:70]:<70} {total * 1000:9.1f} {own * 1000:8.1f} {calls:8d}")
+    del total_all
+
+
+def copy(source: Path, target: Path) -> None:
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    src.backup(dst)
+    dst.close()
+    src.close()
+
+
+def profile_import(library: Path, n: int) -> cProfile.Profile:
+    import libraries
+    from bilateral.services.importer import run_import
+
+    work = Path(tempfile.mkdtemp(prefix="bench-profile-"))
+    target = work / "library.sqlite"
+    copy(library, target)
+    files = libraries.write_articles(work / "articles", n, 777)
+    run_import(target, files[:2])  # warm-up: gazetteers and patterns load, not profiled
+    profile = cProfile.Profile()
+    started = time.perf_counter()
+    profile.enable()
+    report = run_import(target, files[2:])
+    profile.disable()
+    print(f"import: {report.summary()}; wall with profiler {time.perf_counter() - started:.1f} s")
+    return profile
+
+
+def profile_search(library: Path) -> cProfile.Profile:
+    from queries import QUERIES
+
+    from bilateral.store.library import Library
+
+    lib = Library.open(library)
+    for q in QUERIES:  # warm-up
+        lib.search(q)
+    profile = cProfile.Profile()
+    profile.enable()
+    for q in QUERIES:
+        lib.search(q)
+    profile.disable()
+    sql_breakdown(lib.connection)
+    lib.close()
+    return profile
+
+
+def sql_breakdown(conn: sqlite3.Connection) -> None:
+    """Each statement store/search.py runs, timed alone, summed over the 50 queries."""
+    from queries import QUERIES
+
+    from bilateral.store import search as s
+    from bilateral.store.folding import fold_letters
+
+    parts = {"_valid (both tables)": 0.0, "_counts": 0.0, "_run: rank + details (one statement)": 0.0,
+             "  of which rank (top CTE) alone": 0.0}
+    for q in QUERIES:
+        query = s.clean_query(q)
+        fts, plain = fold_letters(query.strip()), False
+        t = time.perf_counter()
+        ok = s._valid(conn, fts, ("item_fts", "passage_fts"))
+        parts["_valid (both tables)"] += time.perf_counter() - t
+        if not ok:
+            fts, plain = s.quote_fts(fold_letters(query)), True
+            if not fts:
+                continue
+        plan = s._plan(query, fts, plain)
+        t = time.perf_counter()
+        s._counts(conn, plan.fts, None)
+        parts["_counts"] += time.perf_counter() - t
+        rank_sql, rank_params = s._rank_sql(conn, plan, list(s.KINDS), True, None)
+        t = time.perf_counter()
+        conn.execute(f"SELECT * FROM ({rank_sql})", [*rank_params, 200]).fetchall()
+        parts["  of which rank (top CTE) alone"] += time.perf_counter() - t
+        details_sql, details_params = s._details_sql(plan, None)
+        t = time.perf_counter()
+        conn.execute(f"WITH top AS MATERIALIZED ({rank_sql}){details_sql}",
+                     [*rank_params, 200, *details_params]).fetchall()
+        parts["_run: rank + details (one statement)"] += time.perf_counter() - t
+    print("SQL of store/search.py:search over the 50 queries (each timed alone):")
+    for name, seconds in parts.items():
+        print(f"  {name:<45} {seconds * 1000:8.1f} ms")
+
+
+def profile_startup(library: Path) -> cProfile.Profile:
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-profile-config-")
+    profile = cProfile.Profile()
+    started = time.perf_counter()
+    profile.enable()
+    from bilateral.gui import app
+
+    app.run_app(["--exit-after-paint", "--db", str(library)])
+    profile.disable()
+    print(f"startup in-process with profiler: {(time.perf_counter() - started) * 1000:.0f} ms")
+    return profile
+
+
+def profile_open(library: Path) -> cProfile.Profile:
+    import gui_probe
+
+    app, window = gui_probe.window_on(library)
+    sample = gui_probe.sample_items(library)
+    for item_id in sample[:gui_probe.OPEN_WARMUP]:
+        window.open_item(item_id)
+        app.processEvents()
+    profile = cProfile.Profile()
+    profile.enable()
+    for item_id in sample[gui_probe.OPEN_WARMUP:]:
+        window.open_item(item_id)
+        app.processEvents()
+    profile.disable()
+    gui_probe.close(window)
+    return profile
+
+
+def profile_stall(library: Path) -> cProfile.Profile:
+    from PySide6.QtCore import Qt
+
+    import gui_probe
+
+    app, window = gui_probe.window_on(library)
+    profile = cProfile.Profile()
+    profile.enable()
+    for key in ("person", "statistic", "quote", "event", "agreement", "source"):
+        window.show_category(key)
+        app.processEvents()
+        table, model = window.tables[key], window.models[key]
+        for column in range(model.columnCount()):
+            table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+            app.processEvents()
+    profile.disable()
+    gui_probe.close(window)
+    return profile
+
+
+def profile_reload(library: Path) -> cProfile.Profile:
+    """What the window does on the GUI thread when an import ends (reload_library), and opening the
+    most cited person (the top hit of a name search)."""
+    import gui_probe
+
+    app, window = gui_probe.window_on(library)
+    conn = sqlite3.connect(f"file:{library}?mode=ro", uri=True)
+    person = conn.execute("SELECT item_id FROM citation JOIN item ON item.id = citation.item_id "
+                          "WHERE item.kind = 'person' GROUP BY item_id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    conn.close()
+    profile = cProfile.Profile()
+    for what, action in (("reload_library", window.reload_library), (f"open_item({person})",
+                                                                   lambda: window.open_item(person))):
+        started = time.perf_counter()
+        profile.enable()
+        action()
+        app.processEvents()
+        profile.disable()
+        print(f"{what}: {(time.perf_counter() - started) * 1000:.0f} ms with the profiler")
+    gui_probe.close(window)
+    return profile
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=["import", "search", "startup", "open", "stall", "reload"])
+    parser.add_argument("library", type=Path)
+    parser.add_argument("--articles", type=int, default=30)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--save", type=Path, default=None, help="also write the pstats file here")
+    options = parser.parse_args()
+    if options.what == "import":
+        profile = profile_import(options.library, options.articles)
+    elif options.what == "search":
+        profile = profile_search(options.library)
+    elif options.what == "startup":
+        profile = profile_startup(options.library)
+    elif options.what == "open":
+        profile = profile_open(options.library)
+    elif options.what == "reload":
+        profile = profile_reload(options.library)
+    else:
+        profile = profile_stall(options.library)
+    if options.save is not None:
+        profile.dump_stats(options.save)
+    top(profile, options.top)
+    print()
+    top(profile, options.top, only="bilateral")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
