@@ -4,7 +4,7 @@ and store (which keeps them), so neither imports the other."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -49,3 +49,36 @@ def fold_name(name: str) -> str:
 def identity_keys(names: Iterable[str]) -> list[str]:
     """The folded forms the person lookup indexes."""
     return list(dict.fromkeys(fold_name(n) for n in names if n))
+
+
+#: Relative difference two figures of one measure may have and still be one figure rounded two ways.
+ROUNDING = 0.01
+
+
+def agree(a: float, b: float) -> bool:
+    return abs(a - b) <= ROUNDING * max(abs(a), abs(b))
+
+
+def reflag(group: Sequence[State], sources_of: Callable[[State], list[str]]) -> list[State]:
+    """Statistics of one measure, period and unit whose values differ beyond rounding name each other
+    (``disagrees_with``, and the other figures in ``variants``); returns the states that changed.
+    The merge calls it after an article, the writer after a removal."""
+    changed = []
+    for state in group:
+        value = float(state.fields["normalized"])
+        others = sorted((o for o in group if o.id != state.id and not agree(value, float(o.fields["normalized"]))),
+                        key=lambda o: o.id)
+        before = (state.fields.get("disagrees_with"), state.fields.get("variants"))
+        if others:
+            state.fields["disagrees_with"] = [o.id for o in others]
+            # what the other sources say, so the disagreement can be shown without another lookup
+            state.fields["variants"] = [
+                {"id": o.id, "display": o.fields.get("display"), "qualifier": o.fields.get("qualifier"),
+                 "according_to": o.fields.get("according_to"), "sources": sources_of(o)}
+                for o in others]
+        else:
+            state.fields.pop("disagrees_with", None)
+            state.fields.pop("variants", None)
+        if before != (state.fields.get("disagrees_with"), state.fields.get("variants")):
+            changed.append(state)
+    return changed

@@ -34,13 +34,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bilateral.core.ids import item_id, person_id
-from bilateral.core.merging import Items, State, identity_keys
+from bilateral.core.merging import Items, State, identity_keys, reflag
 from bilateral.core.model import KINDS, Citation, Item, Source
 from bilateral.ingest.findings import Finding
 from bilateral.ingest.statistics import measure_key
-
-#: Relative difference two figures of one measure may have and still be one figure rounded two ways.
-ROUNDING = 0.01
 
 
 def _merge_fields(kept: dict[str, Any], new: dict[str, Any]) -> None:
@@ -203,29 +200,8 @@ class Merger:
         state.fields["source_count"] = len({r["source"] for r in reports})
 
     def _flag_disagreements(self, mkey: str) -> None:
-        """Statistics of one measure, period and unit whose values differ beyond rounding name each other."""
-        group = self.items.measure_group(mkey)
-        for state in group:
-            value = float(state.fields["normalized"])
-            others = sorted((o for o in group if o.id != state.id and not _agree(value, float(o.fields["normalized"]))),
-                            key=lambda o: o.id)
-            before = (state.fields.get("disagrees_with"), state.fields.get("variants"))
-            if others:
-                state.fields["disagrees_with"] = [o.id for o in others]
-                # what the other sources say, so the disagreement can be shown without another lookup
-                state.fields["variants"] = [
-                    {"id": o.id, "display": o.fields.get("display"), "qualifier": o.fields.get("qualifier"),
-                     "according_to": o.fields.get("according_to"), "sources": self.items.sources_of(o)}
-                    for o in others]
-            else:
-                state.fields.pop("disagrees_with", None)
-                state.fields.pop("variants", None)
-            if before != (state.fields.get("disagrees_with"), state.fields.get("variants")):
-                self._put(state, [])
-
-
-def _agree(a: float, b: float) -> bool:
-    return abs(a - b) <= ROUNDING * max(abs(a), abs(b))
+        for state in reflag(self.items.measure_group(mkey), self.items.sources_of):
+            self._put(state, [])
 
 
 @dataclass

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bilateral.core.merging import State, identity_keys
+from bilateral.core.merging import State, identity_keys, reflag
 from bilateral.core.model import KINDS, Citation, Item, Passage, Source
 from bilateral.store import database, schema
 from bilateral.store.build import CITED_TEXT_LIMIT, merge_columns, search_columns
@@ -73,11 +73,6 @@ def next_source_ordinal(conn: sqlite3.Connection) -> int:
         "SELECT max(m) FROM (SELECT max(ordinal) AS m FROM source WHERE origin = 'bundled' "
         "UNION ALL SELECT max(ordinal) FROM source WHERE origin = 'imported')").fetchone()
     return 0 if row[0] is None else row[0] + 1
-
-
-def _agree(a: float, b: float) -> bool:
-    """As ingest/merge.py: two figures one rounding apart (1 %) are one figure."""
-    return abs(a - b) <= 0.01 * max(abs(a), abs(b))
 
 
 def _state(row: tuple[Any, ...]) -> State:
@@ -380,26 +375,11 @@ class LibraryWriter:
                      (json.dumps(fields, ensure_ascii=False), first[1], first[2], *columns.values(), item_id))
 
     def _reflag(self, mkey: str) -> None:
-        """Statistics of one measure, period and unit after a removal: which still disagree, and the
-        other figures' sources (as ingest/merge.py Merger._flag_disagreements derives them)."""
-        group = self.items.measure_group(mkey)
-        for state in group:
-            value = float(state.fields["normalized"])
-            others = sorted((o for o in group if o.id != state.id and not _agree(value, float(o.fields["normalized"]))),
-                            key=lambda o: o.id)
-            before = (state.fields.get("disagrees_with"), state.fields.get("variants"))
-            if others:
-                state.fields["disagrees_with"] = [o.id for o in others]
-                state.fields["variants"] = [
-                    {"id": o.id, "display": o.fields.get("display"), "qualifier": o.fields.get("qualifier"),
-                     "according_to": o.fields.get("according_to"), "sources": self.items.sources_of(o)}
-                    for o in others]
-            else:
-                state.fields.pop("disagrees_with", None)
-                state.fields.pop("variants", None)
-            if before != (state.fields.get("disagrees_with"), state.fields.get("variants")):
-                self.conn.execute("UPDATE item SET fields = ? WHERE id = ?",
-                                  (json.dumps(state.fields, ensure_ascii=False), state.id))
+        """After a removal: which figures of one measure still disagree (core.merging.reflag)."""
+        for state in reflag(self.items.measure_group(mkey), self.items.sources_of):
+            self.conn.execute("UPDATE item SET fields = ? WHERE id = ?",
+                              (json.dumps(state.fields, ensure_ascii=False), state.id))
+
 
 
 def create_library(path: Path, seed: Path) -> None:
