@@ -4,7 +4,12 @@ The query is tried as FTS5 syntax first (phrases, prefix*, AND/OR/NOT,
 NEAR); if SQLite rejects it, each word is quoted and it is searched as plain
 words, like sqlite-utils' ``quote_fts``. Searching never raises for a bad
 query (NUL characters and lone surrogates are stripped first), and a time
-limit stops a pathological one.
+limit stops a pathological one. The time limit is checked between SQLite's
+steps, so no single step may take long: a query is cut to its first
+``MAX_QUERY_CHARS`` characters (FTS5 parses and plans a query in one step),
+and ``snippet()``/``highlight()``, which take time quadratic in a row's length,
+run only on rows of at most ``MARKED_TEXT_LIMIT`` characters (a longer
+paragraph gets a snippet made here, around its first matching word).
 
 Ranking happens in SQL over every match, and only the rows returned get a
 snippet, a chosen citation and highlighting (see ``_RANKING`` for the rule).
@@ -37,6 +42,12 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 _PASSAGE_SNIPPET_TOKENS = 28
+#: Characters of a query searched; the rest is dropped (a search box query, not a document).
+MAX_QUERY_CHARS = 1000
+#: Words of a query searched: bm25 and snippet() cost (phrases x matches) per row, in one uninterruptible step.
+MAX_QUERY_WORDS = 32
+#: Longest text snippet()/highlight() are run on; a 1 MB paragraph would take them minutes, uninterruptibly.
+MARKED_TEXT_LIMIT = 10_000
 _ITEM_SNIPPET_WORDS = 32
 
 # bm25 weights per FTS column: a hit in the label counts most.
@@ -98,6 +109,19 @@ def quote_fts(query: str) -> str:
 def clean_query(query: str) -> str:
     """The query without characters SQLite or the tokenizer cannot take (NUL, controls, lone surrogates)."""
     return _CONTROLS.sub(" ", _SURROGATES.sub("", query))
+
+
+def cap_query(query: str) -> str:
+    """At most ``MAX_QUERY_CHARS`` characters and ``MAX_QUERY_WORDS`` words (a cut may break its syntax:
+    then it is searched as plain words)."""
+    if len(query) > MAX_QUERY_CHARS:
+        cut = query[:MAX_QUERY_CHARS]
+        space = cut.rfind(" ", MAX_QUERY_CHARS - 100)
+        query = cut[:space] if space > 0 else cut
+    for n, word in enumerate(_TERM.finditer(query), 1):
+        if n == MAX_QUERY_WORDS:
+            return query[:word.end()]
+    return query
 
 
 def strip_marks(text: str) -> str:
@@ -311,10 +335,15 @@ def _details_sql(plan: _Plan, source: str | None) -> tuple[str, list[Any]]:
         '   AND c."end" <= p."end" ORDER BY p.idx LIMIT 1) AS pid'
         " FROM chosen JOIN citation AS c ON c.id = chosen.cid)"
     )
+    def bounded(column: str, call: str) -> str:  # no snippet()/highlight() on a huge row (see MARKED_TEXT_LIMIT)
+        return f"CASE WHEN length({column}) <= {MARKED_TEXT_LIMIT:d} THEN {call} END"
+
     marks = {
-        "label": ("item_fts", "highlight(item_fts, 0, char(2), char(3))", "SELECT rid FROM cited"),
-        "cite": ("passage_fts", "highlight(passage_fts, 0, char(2), char(3))", "SELECT pid FROM cited"),
-        "snip": ("passage_fts", f"snippet(passage_fts, 0, char(2), char(3), '…', {_PASSAGE_SNIPPET_TOKENS})",
+        "label": ("item_fts", bounded("label", "highlight(item_fts, 0, char(2), char(3))"), "SELECT rid FROM cited"),
+        "cite": ("passage_fts", bounded("text", "highlight(passage_fts, 0, char(2), char(3))"),
+                 "SELECT pid FROM cited"),
+        "snip": ("passage_fts",
+                 bounded("text", f"snippet(passage_fts, 0, char(2), char(3), '…', {_PASSAGE_SNIPPET_TOKENS})"),
                  "SELECT rid FROM top WHERE what = 'passage'"),
     }
     for name, (table, call, wanted) in marks.items():
@@ -413,6 +442,28 @@ def _item_snippet(citation_text: str, cited_start: int, passage_start: int | Non
     return _window(citation_text)
 
 
+def _query_words(plan: _Plan) -> list[str]:
+    words = plan.words or tuple(w for w in _TERM.findall(plan.fts) if w not in _OPERATORS and w != "NEAR")
+    return sorted({w.casefold() for w in words}, key=len, reverse=True)
+
+
+def _plain_snippet(text: str, plan: _Plan, size: int = _PASSAGE_SNIPPET_TOKENS) -> str:
+    """A snippet made here for a paragraph too long for snippet(): words around the first query word, marked
+    where a query word is written as asked (case aside)."""
+    words = _query_words(plan)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE) if words else None
+    found = pattern.search(text) if pattern else None
+    at = found.start() if found else 0
+    begin = text.rfind(" ", 0, max(0, at - 12 * size // 4))
+    begin = 0 if begin < 0 else begin + 1
+    window = text[begin:at + 12 * size].split()[:size]
+    part = " ".join(window)
+    if pattern is not None:
+        part = pattern.sub(lambda m: MARK_START + m.group(0) + MARK_END, part)
+    end = begin + len(text[begin:at + 12 * size])
+    return ("… " if begin else "") + part + (" …" if end < len(text) or len(window) == size else "")
+
+
 def _run(conn: sqlite3.Connection, plan: _Plan, kinds: Collection[str] | None, source: str | None,
          limit: int) -> tuple[list[SearchHit], dict[str, int]]:
     wanted = set(KINDS) | {"passage"} if kinds is None else set(kinds)
@@ -431,7 +482,7 @@ def _run(conn: sqlite3.Connection, plan: _Plan, kinds: Collection[str] | None, s
         if what == "item":
             snippet = _item_snippet(text, start, p_start, p_text, marked)
         else:
-            snippet = _balance(" ".join((marked or text).split()))
+            snippet = _balance(" ".join(marked.split())) if marked is not None else _plain_snippet(text, plan)
         hits.append(SearchHit(kind, item_id, label, snippet, rank, src, Citation(src, start, end, text),
                               label_marked=label_marked or label))
     return hits, counts
@@ -440,7 +491,7 @@ def _run(conn: sqlite3.Connection, plan: _Plan, kinds: Collection[str] | None, s
 def search(conn: sqlite3.Connection, query: str, *, kinds: Collection[str] | None = None,
            source: str | None = None, limit: int = 200, time_limit_s: float = 2.0) -> SearchResult:
     """Ranked hits for ``query``; see the module docstring for how bad syntax is handled."""
-    asked, query = query, clean_query(query)
+    asked, query = query, cap_query(clean_query(query))
     if not query.strip() or limit <= 0:
         return SearchResult(asked, "", False, [], _empty_counts())
     wanted = set(KINDS) | {"passage"} if kinds is None else set(kinds)
@@ -451,7 +502,15 @@ def search(conn: sqlite3.Connection, query: str, *, kinds: Collection[str] | Non
                 fts, plain = quote_fts(fold_letters(query)), True
                 if not fts:
                     return SearchResult(asked, "", True, [], _empty_counts())
-            hits, counts = _run(conn, _plan(query, fts, plain), kinds, source, limit)
+            try:
+                hits, counts = _run(conn, _plan(query, fts, plain), kinds, source, limit)
+            except sqlite3.OperationalError as exc:  # an expression the checks above let through
+                if "interrupted" in str(exc) or plain:
+                    raise
+                fts, plain = quote_fts(fold_letters(query)), True
+                if not fts:
+                    return SearchResult(asked, "", True, [], _empty_counts())
+                hits, counts = _run(conn, _plan(query, fts, plain), kinds, source, limit)
     except QueryTimeout:
         return SearchResult(asked, fts, plain, [], _empty_counts(), timed_out=True)
     total = sum(n for k, n in counts.items() if k in wanted)
