@@ -207,3 +207,20 @@ def test_a_name_that_is_also_a_modal_verb_still_speaks() -> None:
     [q] = quotes_of(text)
     assert q.fields["speaker_name"] == "Theresa May"
     assert q.fields["text"] == "the talks would resume in the spring"
+
+
+def test_a_name_set_off_by_commas_after_a_description_and_its_short_form_later() -> None:
+    text = INTRO + ("Her Kenyan counterpart, Wanjiru Kamau-Oduya, said the deal would help farmers. "
+                    "Kamau-Oduya added that a joint commission would meet in June.")
+    got = [(name, words) for _, _, name, words in found(text)]
+    assert ("Wanjiru Kamau-Oduya", "the deal would help farmers") in got
+    assert ("Wanjiru Kamau-Oduya", "a joint commission would meet in June") in got
+
+
+def test_a_quotation_with_a_tag_of_its_own_is_its_own_quote() -> None:
+    text = INTRO + ("“The road is open,” Holloway said. “The trucks are moving,” she added, "
+                    "saying that the first convoy had crossed at dawn.")
+    got = found(text)
+    assert ("direct", "Jane Holloway", "Jane Holloway", "The road is open") in got
+    assert ("direct", "Jane Holloway", "Jane Holloway", "The trucks are moving") in got
+    assert ("reported", "Jane Holloway", "Jane Holloway", "the first convoy had crossed at dawn") in got

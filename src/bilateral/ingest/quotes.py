@@ -425,8 +425,9 @@ class _QuoteReader:
                 if not tag_rest or _ANY_RE.search(between) or _PART_RE.search(between):
                     break
             own = self._tag_after(nxt)
-            if own is not None and own.speaker.name != q.act.speaker.name:
-                break
+            running_on = self.segments[k - 1].unclosed  # the paragraph before stayed open: one quotation
+            if own is not None and not (running_on and own.speaker.name == q.act.speaker.name):
+                break  # “…,” she added: a statement with a tag of its own
             q.parts.append(self.text[nxt.start:nxt.end].strip().rstrip(","))
             used.add(k)
             q.last = max(nxt.outer_end, own.end if own else 0)

@@ -224,7 +224,7 @@ class SpeakerResolver:
             if w == ",":
                 outer = self._np_ending(sent, toks, k - 1) if k > 0 else None
                 if outer is not None:
-                    if inner is not None and inner.how == "person" and outer.how == "nominal":
+                    if inner is not None and inner.how in ("person", "name") and outer.how == "nominal":
                         return inner  # "Kenya's minister, Jane Doe, said"
                     return outer
                 depth += 1
@@ -319,9 +319,13 @@ class SpeakerResolver:
         inner = [x for x in self.mentions_in(start, he) if x.end == he]
         if inner:
             return Speaker(inner[0].name, inner[0].name, start, he, "person")
-        owner = self._owner(head, hs)
-        if owner is not None and all(not self._is_name_word(w) for _, _, w in words[:-1]):
-            return Speaker(owner, owner, start, he, "person")
+        if all(not self._is_name_word(w) for _, _, w in words[:-1]):
+            owner = self._owner(head, hs)
+            if owner is not None:
+                return Speaker(owner, owner, start, he, "person")
+            earlier = self._earlier_name(head, hs) if len(words) == 1 else None
+            if earlier is not None:
+                return Speaker(earlier, None, start, he, "name")
         joint = self._joint(sent, start)
         if joint:
             return Speaker(f"{joint[0]} and {phrase}", None, joint[1], he, "name", True)
@@ -335,6 +339,13 @@ class SpeakerResolver:
             return None
         names = {m.name for m in self.mentions if m.start < before and " " in m.name
                  and bare in m.name.replace("’", "'").split()}
+        return names.pop() if len(names) == 1 else None
+
+    def _earlier_name(self, word: str, before: int) -> str | None:
+        """A name that spoke before in full and is no person item ("Elmer Soto said …" … "Soto added …")."""
+        bare = word.rstrip(".").replace("’", "'")
+        names = {sp.name for sp in self.spoke.values() if sp.how == "name" and sp.start < before
+                 and " " in sp.name and bare == sp.name.replace("’", "'").split()[-1]}
         return names.pop() if len(names) == 1 else None
 
     def _joint(self, sent: Sentence, start: int) -> tuple[str, int] | None:
@@ -426,6 +437,8 @@ class SpeakerResolver:
             phrase = phrase[0].lower() + phrase[1:]
         if len(words) == 1 and (owner := self._owner(words[0], start)) is not None:
             return Speaker(owner, owner, start, end, "person")
+        if len(words) == 1 and (earlier := self._earlier_name(words[0], start)) is not None:
+            return Speaker(earlier, None, start, end, "name")
         if not self._is_name_word(last_head[2]):
             low = last_head[2].lower()
             post = re.match(r"\s+(?:close\s+to|familiar\s+with|in|on|at|from|with|inside|within)\s+"
