@@ -224,3 +224,11 @@ def test_a_quotation_with_a_tag_of_its_own_is_its_own_quote() -> None:
     assert ("direct", "Jane Holloway", "Jane Holloway", "The road is open") in got
     assert ("direct", "Jane Holloway", "Jane Holloway", "The trucks are moving") in got
     assert ("reported", "Jane Holloway", "Jane Holloway", "the first convoy had crossed at dawn") in got
+
+
+def test_a_trailing_collective_source_after_a_dateline_and_a_source_with_its_organisation() -> None:
+    text = ("OSLO — Norway and Sweden will link their power grids by 2031, the two governments said.\n\n"
+            "“We welcome the plan,” a spokesperson for the Nordic Council said in Copenhagen.")
+    got = found(text)
+    assert ("reported", None, "the two governments", "Norway and Sweden will link their power grids by 2031") in got
+    assert ("direct", None, "a spokesperson for the Nordic Council", "We welcome the plan") in got

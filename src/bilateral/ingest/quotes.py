@@ -75,6 +75,7 @@ _HEARER = re.compile(r"^(?:me|us|him|her|them|reporters|journalists|lawmakers|de
 _WRITER_CLAUSE = re.compile(r"\s*;\s+|,\s+(?:although|though|whereas)\s+|\s+—\s+and\s+"
                             r"|,?\s+(?:and|but)\s+(?=(?:[A-Z][\w’'-]+\s+){1,3}(?:accused|denied|rejected|said|says|"
                             r"insisted|argued|countered|responded|told)\b)")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[—–-]+\s*")  # "OSLO — "
 _OPEN_ONLY = re.compile(r"^(?:“|\"|''|«)")
 
 # Quotation marks: double quotes curly or straight (a curly opening may close straight and the other way
@@ -634,7 +635,7 @@ class _QuoteReader:
         elif lead.rstrip().endswith(",") and len(lead.split()) >= 3 and \
                 (act.how == "inverted" or _TRAILING_SAY.fullmatch(act.verb)) and \
                 re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", self._after_hearer(act, rest)):
-            clause = lead.rstrip().rstrip(",")  # "Bilateral cooperation should …, Xi said, adding …"
+            clause = _DATELINE.sub("", lead.rstrip().rstrip(","))  # "Bilateral cooperation should …, Xi said"
             mid = re.match(r"[^,]*,\s*(.+)", rest)
             if mid and len(mid.group(1).split()) >= 3 and not _COORDINATED.match(rest):
                 # "Though the move was legal, she said, it was unwise": the statement goes on after the tag

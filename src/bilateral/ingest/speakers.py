@@ -282,6 +282,13 @@ class SpeakerResolver:
             if wl in _DETERMINERS:
                 start = toks[k][0]
                 det = True
+                if k >= 2 and toks[k - 1][2].lower() in ("of", "for", "at", "from") and (
+                        toks[k - 2][2].lower() in self.nouns):
+                    k -= 1  # "a spokesperson for the European Commission": the phrase goes on to its head
+                    n += 1
+                    continue
+                if k >= 1 and toks[k - 1][2] in ("the", "The") and wl not in ("the", "a", "an"):
+                    start = toks[k - 1][0]  # "the two governments", "the other side"
                 break
             if self._is_name_word(w) or re.fullmatch(r"\w[\w.-]*['’]s", w) or wl in self.modifiers \
                     or (re.fullmatch(r"\d[\d.,]*", w) and low in ("percent", "voters", "people", "respondents")) or wl in ("of", "and", "for") \
