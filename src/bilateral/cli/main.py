@@ -114,6 +114,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     loaded = time.perf_counter()
     passages, items = extract(sources)
     extracted = time.perf_counter()
+    cited = {c.source for item in items for c in item.citations}
+    for source in sources:  # said, not silent: an article that yields nothing is usually a wrong file
+        if source.text.strip() and source.id not in cited:
+            print(f"warning: {source.file} gives 0 items", file=sys.stderr)
     report = build(sources, passages, items, target)
     done = time.perf_counter()
     print(f"built {report.path}")

@@ -15,6 +15,7 @@ APA 7 and Chicago use for information the citer supplied: "(Xin, [2023])",
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import unicodedata
@@ -67,12 +68,22 @@ class Rendered:
 
 
 def _date_parts(published: str | None) -> list[int]:
+    """[year, month, day] as far as known; an impossible month or day (a library built before dates
+    were checked may hold "2025-13") or an unreadable one leaves the year only, no readable year nothing."""
     if not published:
         return []
-    try:
-        return [int(p) for p in published.split("-")][:3]
-    except ValueError:
+    parts: list[int] = []
+    for part in published.split("-")[:3]:
+        if not (part.isascii() and part.isdigit()):
+            break
+        parts.append(int(part))
+    if not parts or not 1 <= parts[0] <= 9999:
         return []
+    try:
+        datetime.date(*parts, *[1] * (3 - len(parts)))
+    except ValueError:
+        return parts[:1]
+    return parts
 
 
 def csl_record(source: Source) -> dict[str, Any]:

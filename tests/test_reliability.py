@@ -1,0 +1,196 @@
+"""Nothing lost, nothing crashes: bad input and a hostile environment give one clear line, never a traceback.
+
+Malformed metadata records, special files among the sources, empty and
+CR-only sources, dates no calendar has, full disks, half-written exports,
+exports of a library whose citations no longer match, missing or locked or
+read-only libraries. docs/reliability.md lists each case and its test.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bilateral.cli.main import run
+from bilateral.core.cite import STYLES, csl_record, human_date, reference, render
+from bilateral.core.model import Source
+from bilateral.ingest.sources import SourceError, load_corpus, read_metadata
+from store_sample import build_sample
+
+ARTICLE = "Leaders Meet in Hanoi\nGeneral Secretary To Lam met Chinese President Xi Jinping on April 14, 2025.\n"
+GOOD = {"title": {"value": "Leaders Meet in Hanoi", "basis": "stated", "evidence": "first line"},
+        "published": {"value": "2025-04-14", "basis": "stated", "evidence": "dateline"}}
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str], *words: str) -> str:
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if not line.startswith("warning: ")]
+    assert len(lines) == 1 and "Traceback" not in err, err
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+def _corpus(tmp_path: Path, record: object | bytes | None = None, text: str = ARTICLE) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text(text, encoding="utf-8", newline="")
+    if isinstance(record, bytes):
+        (folder / "a.json").write_bytes(record)
+    elif record is not None:
+        (folder / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    return folder
+
+
+# -- 2. metadata records -----------------------------------------------------------------
+
+BAD_RECORDS: dict[str, tuple[object | bytes, str]] = {
+    "field-as-string": ({"title": "Leaders Meet in Hanoi"}, "title must be an object"),
+    "published-number": ({"published": {"value": 2025, "basis": "stated"}}, "published value must be a string"),
+    "published-object-value": ({"published": {"value": {"y": 2025}, "basis": "stated"}}, "must be a string"),
+    "month-13-day-45": ({"published": {"value": "2025-13-45", "basis": "stated"}}, "'2025-13-45' is not a real date"),
+    "month-13": ({"published": {"value": "2025-13", "basis": "stated"}}, "'2025-13' is not a real date"),
+    "month-00": ({"published": {"value": "2025-00", "basis": "stated"}}, "'2025-00' is not a real date"),
+    "february-30": ({"published": {"value": "2025-02-30", "basis": "stated"}}, "not a real date"),
+    "year-0000": ({"published": {"value": "0000", "basis": "stated"}}, "not a real date"),
+    "evidence-object": ({"title": {"value": "T", "basis": "stated", "evidence": {"line": 1}}},
+                        "title evidence must be a string"),
+    "field-as-list": ({"author": ["Jane Roe"]}, "author must be an object"),
+    "record-a-list": ([1, 2], "must be a JSON object, not a list"),
+    "nested-100k": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    "nested-100k-unclosed": (b"{\"title\": " + b"[" * 100_000, "a.json: metadata"),
+    "invalid-utf8": (b'{"title": {"value": "caf\xe9", "basis": "stated"}}', "not UTF-8"),
+    "not-json": (b"{title: 1", "not valid JSON"),
+    "basis-missing": ({"title": {"value": "T"}}, "needs basis"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_RECORDS))
+def test_a_malformed_metadata_record_is_one_source_error(tmp_path: Path, case: str) -> None:
+    record, words = BAD_RECORDS[case]
+    folder = _corpus(tmp_path, record)
+    with pytest.raises(SourceError) as raised:
+        read_metadata(folder / "a.json")
+    message = str(raised.value)
+    assert "\n" not in message and message.startswith("a.json") or "a.json" in message
+    assert words in message, message
+
+
+@pytest.mark.parametrize("case", list(BAD_RECORDS))
+def test_build_with_a_malformed_record_exits_2_without_traceback(tmp_path: Path, case: str,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    record, words = BAD_RECORDS[case]
+    folder = _corpus(tmp_path, record)
+    out = tmp_path / "x.sqlite"
+    assert run(["build", "--data", str(folder), "-o", str(out)]) == 2
+    _one_line_error(capsys, "bilateral build:", "a.json", words)
+    assert not out.exists()
+
+
+def test_a_metadata_record_that_is_a_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _corpus(tmp_path)
+    (folder / "a.json").mkdir()
+    assert run(["build", "--data", str(folder), "-o", str(tmp_path / "x.sqlite")]) == 2
+    _one_line_error(capsys, "a.json", "is a folder")
+
+
+def test_good_records_and_real_dates_still_load(tmp_path: Path) -> None:
+    for date in ("2025", "2025-12", "2024-02-29", "2025-04-14"):
+        folder = _corpus(tmp_path, {**GOOD, "published": {"value": date, "basis": "inferred", "evidence": "x"}})
+        (source,) = load_corpus(folder, warn=pytest.fail)
+        assert source.published == date and source.title == "Leaders Meet in Hanoi"
+    folder = _corpus(tmp_path, {"title": None, "author": {}})  # null and {} are "unknown", as before
+    (folder / "a.json").write_text('{"title": null, "author": {}}', encoding="utf-8")
+    assert load_corpus(folder, warn=pytest.fail)[0].title is None
+
+
+BAD_STORED_DATES = ["2025-13", "2025-00", "2025-13-45", "2025-02-30", "2025-04-31", "0000", "2025-x", "-1", "2025--"]
+
+
+@pytest.mark.parametrize("date", BAD_STORED_DATES)
+def test_citations_of_an_impossible_stored_date_show_the_year_or_nothing(date: str) -> None:
+    """A library written by an older build may hold "2025-13": no IndexError, the year alone."""
+    source = Source("x", "Text.", title="T", publisher="P", author="Jane Roe", published=date,
+                    basis={"published": "stated"})
+    year_ok = date[:4].isdigit() and date[:4] != "0000"
+    assert human_date(source) == ("2025" if year_ok else "n.d.")
+    issued = csl_record(source).get("issued")
+    assert issued == ({"date-parts": [[2025]]} if year_ok else None)
+    for style in STYLES:
+        assert render(style, "Text.", source).plain
+        assert reference(source, style).plain is not None
+
+
+# -- 3. special files and odd sources -------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_named_as_a_source_is_refused_without_hanging(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(folder / "a.txt")
+    proc = subprocess.run([sys.executable, "-m", "bilateral", "build", "--data", str(folder),
+                           "-o", str(tmp_path / "x.sqlite")], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "a.txt" in proc.stderr and "FIFO" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_named_as_a_metadata_record_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _corpus(tmp_path)
+    os.mkfifo(folder / "a.json")
+    with pytest.raises(SourceError, match="FIFO"):
+        read_metadata(folder / "a.json")  # returns at once: os.stat, never open
+
+
+def test_a_dangling_symlink_source_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _corpus(tmp_path)
+    (folder / "b.txt").symlink_to(tmp_path / "gone.txt")
+    assert run(["build", "--data", str(folder), "-o", str(tmp_path / "x.sqlite")]) == 2
+    _one_line_error(capsys, "b.txt", "does not exist")
+
+
+def test_a_symlink_to_a_real_source_is_read(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    (tmp_path / "elsewhere.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.txt").symlink_to(tmp_path / "elsewhere.txt")
+    assert [s.id for s in load_corpus(folder, warn=pytest.fail)] == ["a", "b"]
+
+
+def test_an_empty_source_builds_with_a_warning_naming_it(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _corpus(tmp_path)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "blank.txt").write_text("\r\n\n  \r", encoding="utf-8", newline="")
+    assert run(["build", "--data", str(folder), "-o", str(tmp_path / "x.sqlite")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: empty.txt has no text" in err and "warning: blank.txt has no text" in err
+    assert "a.txt" not in err
+
+
+def test_a_cr_only_source_builds_with_a_warning_naming_it(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _corpus(tmp_path, text=ARTICLE.replace("\n", "\r"))
+    assert run(["build", "--data", str(folder), "-o", str(tmp_path / "x.sqlite")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: a.txt has CR-only line breaks" in err
+
+
+def test_a_source_giving_no_items_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _corpus(tmp_path)
+    (folder / "dull.txt").write_text("nothing to see here\n", encoding="utf-8")
+    assert run(["build", "--data", str(folder), "-o", str(tmp_path / "x.sqlite")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: dull.txt gives 0 items" in err and "a.txt" not in err
