@@ -104,7 +104,6 @@ def copy_up(library: Path, target: int) -> dict[str, Any]:
             "JOIN source AS s ON s.id = p.source_id WHERE s.origin = 'imported' ORDER BY p.id"):
         passages.setdefault(row[0], []).append(row)
     assert p_cols[0] == "source_id"
-    imported = {s["id"] for s in sources}
     cites: dict[str, list[tuple[str, int, int, str]]] = {}
     for item_id, source_id, start, end, text in conn.execute(
             'SELECT c.item_id, c.source_id, c.start, c."end", c.text FROM citation AS c '

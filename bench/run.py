@@ -95,10 +95,18 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
+#: Byte-compiled modules for the app's processes, outside src/: an installed app has its .pyc files
+#: (pip compiles them), so a PYTHONDONTWRITEBYTECODE in the environment must not make every
+#: measured start compile the sources again. The warm-up run writes them.
+PYCACHE = Path(tempfile.gettempdir()) / "bilateral-bench-pycache"
+
+
 def gui_env(config: Path) -> dict[str, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "QT_QPA_PLATFORM": "offscreen",
-           "XDG_CONFIG_HOME": str(config / "config"), "XDG_DATA_HOME": str(config / "data")}
+           "XDG_CONFIG_HOME": str(config / "config"), "XDG_DATA_HOME": str(config / "data"),
+           "PYTHONPYCACHEPREFIX": str(PYCACHE)}
     env.pop("BILATERAL_DB", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -117,9 +125,13 @@ def backup(source: Path, target: Path) -> None:
 
 
 def make_library(n: int, work: Path, seed: int, copy_from: int | None,
-                 bases: dict[int, tuple[Path, dict[str, Any]]]) -> tuple[Path, dict[str, Any]]:
+                 bases: dict[int, tuple[Path, dict[str, Any]]], reuse: bool = False) -> tuple[Path, dict[str, Any]]:
     library = work / f"library-{n}.sqlite"
     imported_n = copy_from if copy_from is not None and n > copy_from else n
+    kept = work / f"base-{imported_n}.json"
+    if imported_n not in bases and reuse and kept.exists() and (work / f"base-{imported_n}.sqlite").exists():
+        bases[imported_n] = (work / f"base-{imported_n}.sqlite", json.loads(kept.read_text()))
+        log(f"{n}: --reuse: the library of {imported_n} imported articles in {work} (import figures from then)")
     if imported_n in bases:
         base, info = bases[imported_n]
         log(f"{n}: reusing the library of {imported_n} imported articles made earlier in this run")
@@ -131,6 +143,7 @@ def make_library(n: int, work: Path, seed: int, copy_from: int | None,
         log(f"{n}: imported {info['imported']} in {info['import_s']} s "
             f"({info['import_articles_per_s']} articles/s), {info['failed']} failed")
         bases[imported_n] = (base, info)
+        kept.write_text(json.dumps(info) + "\n")
     backup(base, library)
     made = {**info, "made_by": "import", "imported_articles": imported_n}
     if imported_n != n:
@@ -309,6 +322,8 @@ def main() -> int:
     parser.add_argument("--startup-runs", type=int, default=5, help="counted runs of each (app, bare)")
     parser.add_argument("--stall-articles", type=int, default=5, help="articles the stall probe imports")
     parser.add_argument("--work", type=Path, default=None, help="keep libraries here (default: a temp folder)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --work: use the imported library a previous run left there (base-K.sqlite)")
     parser.add_argument("--only", nargs="*", default=None,
                         help="measure only these: store search open rss startup stall")
     options = parser.parse_args()
@@ -330,7 +345,8 @@ def main() -> int:
     try:
         for n in sorted(options.articles):
             figures: dict[str, Any] = {}
-            library, made = make_library(n, work, options.seed, options.copy_from, bases)
+            library, made = make_library(n, work, options.seed, options.copy_from, bases,
+                                          options.reuse)
             figures.update(made)
             if "store" in wanted:
                 figures.update(store_figures(library))

@@ -35,18 +35,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def top(profile: cProfile.Profile, limit: int, only: str | None = None) -> None:
     stats = pstats.Stats(profile)
     rows = []
-    for (file, line, name), (_cc, calls, own, total, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+    for (file, _line, name), (_cc, calls, own, total, _callers) in stats.stats.items():  # type: ignore[attr-defined]
         if only and only not in file:
             continue
         short = file.split("/src/", 1)[-1] if "/src/" in file else file.split("site-packages/", 1)[-1]
         rows.append((total, own, calls, f"{short}:{name}"))
-    total_all = max((r[0] for r in rows), default=0.0)
     print(f"{'function':<70} {'total ms':>9} {'own ms':>8} {'calls':>8}")
     for key, title in ((0, "by total (cumulative) time"), (1, "by own time")):
         print(f"-- {title}{' in ' + only if only else ''}")
         for total, own, calls, name in sorted(rows, key=lambda r: -r[key])[:limit]:
             print(f"{name[:70]:<70} {total * 1000:9.1f} {own * 1000:8.1f} {calls:8d}")
-    del total_all
 
 
 def copy(source: Path, target: Path) -> None:
@@ -58,6 +56,7 @@ def copy(source: Path, target: Path) -> None:
 
 def profile_import(library: Path, n: int) -> cProfile.Profile:
     import libraries
+
     from bilateral.services.importer import run_import
 
     work = Path(tempfile.mkdtemp(prefix="bench-profile-"))
@@ -161,9 +160,8 @@ def profile_open(library: Path) -> cProfile.Profile:
 
 
 def profile_stall(library: Path) -> cProfile.Profile:
-    from PySide6.QtCore import Qt
-
     import gui_probe
+    from PySide6.QtCore import Qt
 
     app, window = gui_probe.window_on(library)
     profile = cProfile.Profile()
