@@ -232,3 +232,11 @@ def test_a_trailing_collective_source_after_a_dateline_and_a_source_with_its_org
     got = found(text)
     assert ("reported", None, "the two governments", "Norway and Sweden will link their power grids by 2031") in got
     assert ("direct", None, "a spokesperson for the Nordic Council", "We welcome the plan") in got
+
+
+def test_a_possessive_speech_noun_owns_only_the_words_it_introduces() -> None:
+    text = INTRO + ("Although the report did not mention Holloway's proposals, it warned of “rising political "
+                    "tensions” in the region. Her call for “an open market” was welcomed.")
+    got = found(text)
+    assert not any(s == "Jane Holloway" and w == "rising political tensions" for _, s, _, w in got)
+    assert ("partial", "Jane Holloway", "Jane Holloway", "an open market") in got

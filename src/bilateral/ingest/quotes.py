@@ -525,7 +525,16 @@ class _QuoteReader:
             acts = [a for a in acts if a.how != "possessive"]
             if not acts:
                 return
+        near = [w for w in words if 0 <= w.outer_start - acts[0].pos <= 80
+                and not re.search(r"[,;]", self.text[acts[0].verb_end:w.outer_start])]
+        if acts[0].how == "possessive" and not near:
+            # "Trump's proposals …, it referenced “political tensions”": the speech noun must introduce the words
+            acts = [a for a in acts if a.how != "possessive"]
+            if not acts:
+                return
         act = acts[0]
+        if act.how == "possessive":
+            words = near
         if act.how == "verb" and words and not self._trails(act, sent):
             # quoted words before "X said" are not what X said ("exhorted them to “vote” and said he …")
             words = [w for w in words if w.outer_start >= act.verb_end]
