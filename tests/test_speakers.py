@@ -240,3 +240,11 @@ def test_a_possessive_speech_noun_owns_only_the_words_it_introduces() -> None:
     got = found(text)
     assert not any(s == "Jane Holloway" and w == "rising political tensions" for _, s, _, w in got)
     assert ("partial", "Jane Holloway", "Jane Holloway", "an open market") in got
+
+
+def test_it_speaks_for_an_organisation_that_spoke_just_before_and_is_otherwise_no_speaker() -> None:
+    text = INTRO + ("Kenya's central bank said inflation had peaked. It added that rates would stay on hold. "
+                    "The plan was costly. It said nothing about the deficit, critics noted.")
+    got = found(text)
+    assert ("reported", None, "Kenya's central bank", "rates would stay on hold") in got
+    assert not any(name == "The plan" for _, _, name, _ in got)

@@ -265,6 +265,8 @@ class SpeakerResolver:
             if self._object_before(sent.start, hs):
                 return None
             return self.pronoun(hs, low)
+        if low == "it":
+            return self._it(hs)  # "The ministry … . It said …", "…, it says, …"
         if head in self.not_speakers or head.rstrip(".") in self.not_speakers:
             return None
         is_name = self._is_name_word(head) and not head.endswith(("’s", "'s"))
@@ -273,6 +275,7 @@ class SpeakerResolver:
         start = hs
         k = j - 1
         n = 0
+        unknown = 0
         det = False
         while k >= 0 and n < 9:
             w = toks[k][2]
@@ -296,6 +299,15 @@ class SpeakerResolver:
                 if wl in ("of", "and", "for") and not (k > 0 and (self._is_name_word(toks[k - 1][2])
                                                                   or toks[k - 1][2].lower() in self.nouns)):
                     break
+                start = toks[k][0]
+                k -= 1
+                n += 1
+                continue
+            if wl.isalpha() and wl.islower() and not is_name and k > 0 and unknown < 1 and (
+                    toks[k - 1][2].lower() in _DETERMINERS or re.fullmatch(r"\w[\w.-]*['’]s", toks[k - 1][2])):
+                # one adjective the lexicon lacks, between a determiner or possessive and the head
+                # ("Kenya's central bank", "the rival campaign")
+                unknown += 1
                 start = toks[k][0]
                 k -= 1
                 n += 1
@@ -492,6 +504,17 @@ class SpeakerResolver:
                        _plural(phrase.split()[-1]))
 
     # -- pronouns
+
+    def _it(self, offset: int) -> Speaker | None:
+        """"it" for an organisation that spoke in this or the sentence before ("The ministry said … It added
+        …"); nothing else ("it" is mostly a thing)."""
+        i = self.sentence_index(offset)
+        for j in (i, i - 1):
+            sp = self.spoke.get(j)
+            if sp is not None and sp.person is None and not sp.plural and sp.how in ("name", "nominal") \
+                    and (j < i or sp.start < offset):
+                return Speaker(sp.name, None, offset, offset + 2, "pronoun")
+        return None
 
     def note(self, offset: int, speaker: Speaker) -> None:
         self.spoke[self.sentence_index(offset)] = speaker
