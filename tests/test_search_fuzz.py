@@ -18,7 +18,6 @@ import random
 import sqlite3
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -177,7 +176,7 @@ def test_every_query_value_is_a_parameter_never_sql_text(small: Library, query: 
     asked = f"{SENTINEL} {query}"
     search(recording, asked, limit=5, time_limit_s=LIMIT_S)  # type: ignore[arg-type]
     assert recording.calls
-    for sql, params in recording.calls:
+    for sql, _params in recording.calls:
         assert SENTINEL.lower() not in sql.lower(), sql
     assert any(SENTINEL in str(p) for _sql, params in recording.calls for p in params)
 

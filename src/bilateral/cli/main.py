@@ -8,6 +8,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -265,9 +266,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         elif args.output is not None:
             export.write_json(library, args.output)
         else:
-            sys.stdout.buffer.write(export.to_json(library).encode("utf-8"))
-            sys.stdout.flush()
+            _write_stdout(export.to_json(library).encode("utf-8"))
     return 0
+
+
+def _write_stdout(data: bytes) -> None:
+    """``data`` on standard output; a full disk or a closed device is a CommandError, not a traceback."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # What is left in the buffer would fail again when Python exits: send it nowhere.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        raise CommandError(f"cannot write to standard output: {exc.strerror or exc}") from exc
 
 
 def _search_args(args: argparse.Namespace) -> tuple[str, list[str] | None, int]:
@@ -304,9 +320,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.timed_out:
         print("bilateral search: stopped at the time limit; results may be incomplete", file=sys.stderr)
     if args.json:
-        sys.stdout.buffer.write((json.dumps([_hit_json(h) for h in result.hits], ensure_ascii=False, indent=2)
-                                 + "\n").encode("utf-8"))
-        sys.stdout.flush()
+        _write_stdout((json.dumps([_hit_json(h) for h in result.hits], ensure_ascii=False, indent=2)
+                       + "\n").encode("utf-8"))
         return 0
     shown = len(result.hits)
     counted = f"showing {shown} of {result.total}" if result.total > shown else str(shown)
