@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bilateral.store import schema
-from bilateral.store.errors import StoreError, is_environment_error
+from bilateral.store.errors import StoreError, describe, is_environment_error
 
 
 def _uri(path: Path, *, immutable: bool) -> str:
@@ -32,7 +32,7 @@ def open_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(_uri(path, immutable=immutable), uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot open {path}: {exc}") from exc
+        raise StoreError(describe(exc, path) or f"cannot open {path}: {exc}") from exc
     try:
         check_schema(conn, path)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -49,8 +49,8 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> None:
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
         ).fetchone()
         fmt = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() if has_meta else None
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a Bilateral library ({exc})") from exc
+    except sqlite3.DatabaseError as exc:  # locked or unreadable is not "not a library"
+        raise StoreError(describe(exc, path) or f"{path} is not a Bilateral library ({exc})") from exc
     if fmt is None or fmt[0] != schema.FORMAT:
         raise StoreError(f"{path} is not a Bilateral library")
     if version != schema.SCHEMA_VERSION:
@@ -68,7 +68,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             yield conn
     except sqlite3.Error as exc:
         if is_environment_error(exc):
-            raise StoreError(f"the library could not be written: {exc}") from exc
+            raise StoreError(describe(exc, "the library") or f"the library could not be written: {exc}") from exc
         raise
 
 
