@@ -44,6 +44,9 @@ _CORE = set(lexicon()["core"])
 _TRAILING_SAY = re.compile(r"said|says|say|added|adds|noted|notes|wrote|writes|told|stated|explained|"
                            r"announced|argued|argues|warned|insisted|claimed|reported|reports|declared|"
                            r"continued|asked|predicted|cautioned|conceded|acknowledged|estimated")
+# "Xi said: “", "Xi told reporters, “", "…, saying, “": a tag right before a quotation
+_TAG_BEFORE = re.compile(r"(?P<verb>" + _TAG_RE.pattern + "|" + _PART_RE.pattern + r")"
+                         r"(?P<obj>\s+(?:[^\s,:;.“”\"]+\s*){0,5}?)?\s*(?P<p>[:,]?)\s*$")
 _COORDINATED = re.compile(r",?\s+(?:but|and|while|though|although)\s+(?:(?:he|she|they)\s+)?(?:also\s+|later\s+|then\s+)?"
                           r"(" + verb_pattern("core", "person") + r")(?![\w-])"
                           r"|,\s+(" + verb_pattern("participle") + r")(?![\w-])")
@@ -270,17 +273,17 @@ class _QuoteReader:
         """Xi said: “…” / Xi told reporters, “…” / …, saying, “…”."""
         si = self._sent_index(seg.outer_start)
         sent = self.sentences[si]
-        before = self.text[sent.start:seg.outer_start]
+        lo = max(sent.start, seg.outer_start - 90)  # the tag and up to five words of its object
+        before = self.text[lo:seg.outer_start]
         inner = self.text[seg.start:seg.end].lstrip()
-        m = re.search(r"(?P<verb>" + _TAG_RE.pattern + "|" + _PART_RE.pattern + r")"
-                      r"(?P<obj>\s+(?:[^\s,:;.“”\"]+\s*){0,5}?)?\s*(?P<p>[:,]?)\s*$", before)
+        m = _TAG_BEFORE.search(before)
         that = False
         if m and not m.group("p") and m.group("obj") and re.search(r"\bthat\s*$", m.group("obj")) \
                 and seg.outer_end > sent.end:
             that = True  # "Trump told Fox that “they … . … ref.”": quoted sentences after "that"
         elif not m or not (m.group("p") or not m.group("obj")) or not (inner[:1].isupper() or m.group("p") == ":"):
             return None
-        verb_start = sent.start + m.start("verb")
+        verb_start = lo + m.start("verb")
         verb = m.group("verb")
         if _PART_RE.fullmatch(verb):
             sp = self._clause_subject(si, verb_start)
@@ -290,8 +293,8 @@ class _QuoteReader:
             how = "verb"
         if sp is None:
             return None
-        return _Act(sp, sp.start, sent.start + m.end("verb"), verb, "that" if that else how,
-                    sent.start + m.end("verb"))
+        return _Act(sp, sp.start, lo + m.end("verb"), verb, "that" if that else how,
+                    lo + m.end("verb"))
 
     def _colon_intro(self, seg: _Segment) -> _Act | None:
         """“Caddell continued:” / “The ministry said in a statement:” ending the paragraph before."""
@@ -489,7 +492,8 @@ class _QuoteReader:
                 continue  # "the outcome underscored …", "China called for …": only core verbs for non-persons
             end = max(v.end(), sp.end) if how == "inverted" else v.end()
             acts.append(_Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end))
-        for m in _ACCORDING.finditer(self.text, sent.start, sent.end):
+        st = sent.text
+        for m in (_ACCORDING.finditer(self.text, sent.start, sent.end) if "ccording" in st else ()):
             if self._inside_quote(m.start(), m.end()) or self.text[m.start() - 1:m.start()].isalnum():
                 continue
             sp = self.speakers.according_to(sent, m.end())
@@ -497,11 +501,12 @@ class _QuoteReader:
                 continue  # "trade reached $9 billion, according to the statistics office": a statistic's source
             if sp:
                 acts.append(_Act(sp, m.start(), m.end(), "according to", "according", sp.end))
-        for m in self.speakers.mentions_in(sent.start, sent.end):
+        for m in (self.speakers.mentions_in(sent.start, sent.end) if "s " in st else ()):
             if _POSSESSIVE_NOUN.match(self.text[m.end:m.end + 40]):
                 sp = Speaker(m.name, m.name, m.start, m.end, "person")
                 acts.append(_Act(sp, m.start, m.end, "", "possessive", m.end))
-        for p in _PRONOUN_NOUN.finditer(self.text, sent.start, sent.end):
+        pronoun_noun = "is " in st or "er " in st
+        for p in (_PRONOUN_NOUN.finditer(self.text, sent.start, sent.end) if pronoun_noun else ()):
             if not self._inside_quote(p.start(), p.end()) and not self.text[p.start() - 1:p.start()].isalnum():
                 sp = self.speakers.pronoun(p.start(), p.group()[:3].lower().strip())
                 if sp.person:

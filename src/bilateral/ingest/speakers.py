@@ -100,7 +100,8 @@ _AFTER_SUBJECT = re.compile(r"\s*(?:$|[,.;:!?(—–)\"“”«]|''|(?:in|on|at|
                             r"as|and\s+(?:added|said|noted|called))\b)")
 _COURTESY = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "sgt", "adm", "capt",
              "maj", "supt", "insp", "amb", "the"}
-_GOVERNOR = re.compile(r"(?<![\w’'-])([A-Za-z]+)\s+(?:(?:[A-Z(][\w()’'.-]*|of|the|and)\s+)*$")
+_TITLE_WORD = re.compile(r"[A-Z(][\w()’'.-]*")
+_POSSESSIVE = re.compile(r"\w[\w.-]*['’]s")
 _PARTY_TAG = re.compile(r"\([A-Z][A-Za-z.]*-[A-Z]")
 
 
@@ -293,7 +294,7 @@ class SpeakerResolver:
                 if k >= 1 and toks[k - 1][2] in ("the", "The") and wl not in ("the", "a", "an"):
                     start = toks[k - 1][0]  # "the two governments", "the other side"
                 break
-            if self._is_name_word(w) or re.fullmatch(r"\w[\w.-]*['’]s", w) or wl in self.modifiers \
+            if self._is_name_word(w) or _POSSESSIVE.fullmatch(w) or wl in self.modifiers \
                     or (re.fullmatch(r"\d[\d.,]*", w) and low in ("percent", "voters", "people", "respondents")) or wl in ("of", "and", "for") \
                     or _PARTY_TAG.match(w):
                 if wl in ("of", "and", "for") and not (k > 0 and (self._is_name_word(toks[k - 1][2])
@@ -304,7 +305,7 @@ class SpeakerResolver:
                 n += 1
                 continue
             if wl.isalpha() and wl.islower() and not is_name and k > 0 and unknown < 1 and (
-                    toks[k - 1][2].lower() in _DETERMINERS or re.fullmatch(r"\w[\w.-]*['’]s", toks[k - 1][2])):
+                    toks[k - 1][2].lower() in _DETERMINERS or _POSSESSIVE.fullmatch(toks[k - 1][2])):
                 # one adjective the lexicon lacks, between a determiner or possessive and the head
                 # ("Kenya's central bank", "the rival campaign")
                 unknown += 1
@@ -384,18 +385,21 @@ class SpeakerResolver:
     def _object_before(self, floor: int, start: int) -> bool:
         """Does a preposition (through title words) govern the phrase at start ("talks with To Lam")?"""
         lead = self.text[max(floor, start - 100):start]
-        m = _GOVERNOR.search(lead)
-        if not m:
+        if not lead[-1:].isspace():
             return False
-        word = m.group(1)
+        words = lead.split()
+        k = len(words) - 1
+        while k >= 0 and (words[k] in ("of", "the", "and") or _TITLE_WORD.fullmatch(words[k])):
+            k -= 1  # through the title words before a name
+        if k < 0:
+            return False
+        word = words[k]
+        if not word.isascii() or not word.isalpha():
+            return False
         if word.lower() not in _PREPOSITIONS or (word[:1].isupper() and word.lower() not in ("with", "by")):
             return False
-        if word.lower() in ("to", "of", "and", "for"):
-            # "Ambassador to Vietnam He Wei", "Secretary of State John Kerry": part of a title
-            words = lead[:m.start(1)].split()
-            if words and words[-1][:1].isupper():
-                return False
-        return True
+        # "Ambassador to Vietnam He Wei", "Secretary of State John Kerry": part of a title
+        return not (word.lower() in ("to", "of", "and", "for") and k > 0 and words[k - 1][:1].isupper())
 
     # -- the subject after a verb
 
@@ -426,9 +430,9 @@ class SpeakerResolver:
             if self._is_name_word(w) or wl in self.nouns:
                 last_head = (s, e, w)
                 end = e
-            elif wl in self.modifiers or wl in _DETERMINERS or re.fullmatch(r"\w[\w.-]*['’]s", w) \
+            elif wl in self.modifiers or wl in _DETERMINERS or _POSSESSIVE.fullmatch(w) \
                     or (wl in ("of", "and", "for") and i + 1 < len(toks) and self._is_name_word(toks[i + 1][2])):
-                if last_head is not None and wl not in ("of", "and", "for") and not re.fullmatch(r"\w[\w.-]*['’]s", w):
+                if last_head is not None and wl not in ("of", "and", "for") and not _POSSESSIVE.fullmatch(w):
                     break
             else:
                 break
