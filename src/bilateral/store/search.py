@@ -451,7 +451,8 @@ def _plain_snippet(text: str, plan: _Plan, size: int = _PASSAGE_SNIPPET_TOKENS) 
     """A snippet made here for a paragraph too long for snippet(): words around the first query word, marked
     where a query word is written as asked (case aside)."""
     words = _query_words(plan)
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE) if words else None
+    ending = r"\w*" if "*" in plan.fts else r"\b"  # a prefix marks the words it starts, a word itself
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")" + ending, re.IGNORECASE) if words else None
     found = pattern.search(text) if pattern else None
     at = found.start() if found else 0
     begin = text.rfind(" ", 0, max(0, at - 12 * size // 4))
