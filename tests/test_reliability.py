@@ -385,9 +385,6 @@ def held(sample: Path) -> Iterator[Path]:
 @pytest.mark.parametrize("command", [["export"], ["search", "Xi"], ["sources"], ["remove", "a"]])
 def test_a_locked_library_is_said_to_be_locked(held: Path, capsys: pytest.CaptureFixture[str],
                                                command: list[str]) -> None:
-    if command[0] == "remove":
-        pytest.xfail("the write path reads the schema through store/migrations.py, which still says "
-                     "'not a Bilateral library (database is locked)'")
     assert run([*command, "--db", str(held)]) == 2
     line = _one_line_error(capsys, "is locked by another program — close it and retry")
     assert "not a Bilateral library" not in line

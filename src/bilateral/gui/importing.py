@@ -37,6 +37,7 @@ from bilateral.gui import messages
 from bilateral.gui.tasks import Task, TaskContext, TaskRunner
 from bilateral.ingest.readers import ReadDocument
 from bilateral.services import importer
+from bilateral.store.errors import StoreError
 from bilateral.store.writer import LibraryWriter
 
 if TYPE_CHECKING:
@@ -190,7 +191,10 @@ class ImportController(QObject):
         path = self.library_path
 
         def work(ctx: TaskContext) -> Imported:
-            report = importer.run_import(path, todo, progress=ctx.progress, cancelled=ctx.cancelled)
+            try:
+                report = importer.run_import_in_process(path, todo, progress=ctx.progress, cancelled=ctx.cancelled)
+            except importer.ImportUsageError as exc:
+                raise StoreError(str(exc)) from exc
             first = next((o.source_id for o in report.outcomes if o.status == "imported"), None)
             return Imported(report, first)
 

@@ -257,3 +257,60 @@ def _one(writer: LibraryWriter, target: str, stated: dict[str, str],
         name = os.path.basename(target.rstrip("/")) or target
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
         return Outcome(target, "failed", f"{name}: not imported, an internal error ({detail}); please report it")
+
+
+def _child(library: str, targets: list[str], recursive: bool, messages: Any, cancel: Any) -> None:
+    """The import in a process of its own: progress and the report go back through ``messages``."""
+    try:
+        report = run_import(Path(library), targets, recursive=recursive,
+                            progress=lambda done, total, label: messages.put(("progress", done, total, label)),
+                            cancelled=cancel.is_set)
+        messages.put(("done", report))
+    except (ImportUsageError, StoreError) as exc:
+        messages.put(("error", str(exc)))
+    except Exception as exc:  # a bug in the child: say so in one line; the parent logs it
+        import traceback
+
+        messages.put(("bug", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
+
+
+def run_import_in_process(library: Path, targets: Sequence[str], *, recursive: bool = False,
+                          progress: Progress | None = None,
+                          cancelled: Callable[[], bool] | None = None) -> Report:
+    """``run_import`` in a child process, for the window: the extraction's CPU work (and any C
+    library holding Python's lock, such as the HTML parser) never competes with the window's
+    thread, and a crash in a parser ends the child, not the app. What finished stays either way."""
+    import multiprocessing
+    import queue as queue_module
+
+    context = multiprocessing.get_context("spawn")
+    messages = context.Queue()
+    cancel = context.Event()
+    child = context.Process(target=_child, args=(str(library), list(targets), recursive, messages, cancel),
+                            name="bilateral-import", daemon=True)
+    child.start()
+    try:
+        while True:
+            if cancelled is not None and cancelled():
+                cancel.set()
+            try:
+                message = messages.get(timeout=0.1)
+            except queue_module.Empty:
+                if not child.is_alive() and messages.empty():
+                    raise StoreError(f"the import stopped unexpectedly (exit code {child.exitcode}); "
+                                     "the articles it finished are in the library") from None
+                continue
+            kind = message[0]
+            if kind == "progress" and progress is not None:
+                progress(*message[1:])
+            elif kind == "done":
+                return message[1]
+            elif kind == "error":
+                raise ImportUsageError(message[1])
+            elif kind == "bug":
+                raise RuntimeError(f"{message[1]}\n{message[2]}")
+    finally:
+        child.join(timeout=30)
+        if child.is_alive():
+            child.kill()
+        messages.close()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bilateral.core.merging import identity_keys
 from bilateral.store import schema
-from bilateral.store.errors import StoreError
+from bilateral.store.errors import StoreError, describe
 
 
 def version_of(path: Path) -> int:
@@ -25,7 +25,7 @@ def version_of(path: Path) -> int:
     try:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a Bilateral library ({exc})") from exc
+        raise StoreError(describe(exc, path) or f"{path} is not a Bilateral library ({exc})") from exc
     finally:
         conn.close()
 

@@ -25,7 +25,7 @@ from bilateral.core.merging import State, identity_keys, reflag
 from bilateral.core.model import KINDS, Citation, Item, Passage, Source
 from bilateral.store import database, schema
 from bilateral.store.build import CITED_TEXT_LIMIT, merge_columns, search_columns
-from bilateral.store.errors import StoreError, is_environment_error
+from bilateral.store.errors import StoreError, describe, is_environment_error
 from bilateral.store.folding import unfoldable_words
 
 _ITEM_COLUMNS = ("id", "kind", "label", "fields", "rule", "confidence", "merge")
@@ -51,7 +51,7 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         conn.close()
         if is_environment_error(exc):
-            raise StoreError(f"the library {path} cannot be written: {exc}") from exc
+            raise StoreError(describe(exc, path) or f"the library {path} cannot be written: {exc}") from exc
         raise
     except BaseException:
         conn.close()
@@ -256,7 +256,7 @@ class LibraryWriter:
                 self.conn.execute("ROLLBACK")
             self.items.reset()
             if isinstance(exc, sqlite3.Error) and is_environment_error(exc):
-                raise StoreError(f"the library could not be written: {exc}") from exc
+                raise StoreError(describe(exc, self.path) or f"the library could not be written: {exc}") from exc
             raise
 
     def duplicate_of(self, dup_hash: str, url: str | None) -> Duplicate | None:
