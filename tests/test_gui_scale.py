@@ -115,3 +115,34 @@ def test_event_participants_show_names_not_roles(window: MainWindow, library: Li
     named = [c for c in cells if c]
     assert named, "no event in the bundled store names a participant"
     assert not any("—" in c for c in named)
+
+
+def test_a_person_with_many_citations_lists_the_first_ones_and_opens_any(qtbot, tmp_path, no_leaks) -> None:  # type: ignore[no-untyped-def]
+    """A leader named in every article: the detail pane lists the first citations and says how many
+    more; citation 120 still opens, highlighted (the pane never builds thousands of links)."""
+    from bilateral.core.model import Citation, Item, Source
+    from bilateral.ingest.text import Document
+    from bilateral.store.build import build
+
+    text = "".join(f"Paragraph {n}: Jane Roe spoke about trade again.\n\n" for n in range(200))
+    source = Source("s1", text, file="s1.txt", title="Many mentions")
+    spans = [text.index("Jane Roe", text.index(f"Paragraph {n}:")) for n in range(200)]
+    person = Item("person:jane-roe", "person", "Jane Roe",
+                  {"name": "Jane Roe", "aliases": [], "country": None, "roles": []},
+                  [Citation.of(source, s, s + len("Jane Roe")) for s in spans])
+    path = tmp_path / "many.sqlite"
+    build([source], list(Document(source).passages), [person], path)
+    with Library.open(path) as library:
+        window = MainWindow(library)
+        window.show()
+        qtbot.waitExposed(window)
+        try:
+            window.open_item("person:jane-roe", 120)
+            shown = window.detail.toPlainText()
+            assert "Citations (200)" in shown and "150 more" in shown and "number 121" in shown
+            assert (window.current.start, window.current.end) == (spans[120], spans[120] + 8)
+            assert window.reading.highlighted_text() == "Jane Roe"
+            assert window.detail.toHtml().count('href="cite:') == main_window.DETAIL_LIMIT
+        finally:
+            window.close()
+            window.deleteLater()

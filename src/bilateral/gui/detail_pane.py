@@ -80,7 +80,8 @@ class DetailPane(QTextBrowser):
         return self.palette().color(self.palette().ColorRole.PlaceholderText).name()
 
     def show_item(self, item: Item, sources: Mapping[str, Source], names: Mapping[str, str],
-                  page: PersonPage | None = None, current: int = 0) -> None:
+                  page: PersonPage | None = None, current: int = 0, total: int | None = None) -> None:
+        """``item.citations`` may be the first of ``total``: the pane lists those and says how many more."""
         muted = self._muted()
         parts = [f'<p style="color:{muted}; margin:0">{html.escape(SINGULAR.get(item.kind, item.kind).title())}</p>',
                  f'<h2 style="margin-top:2px">{html.escape(item.label)}</h2>']
@@ -109,7 +110,8 @@ class DetailPane(QTextBrowser):
         parts.append(self._reports(item, sources, names, muted))
         parts.append(f'<p style="color:{muted}">Why this item: found by rule <i>{html.escape(item.rule or "unknown")}</i>,'
                      f" confidence {item.confidence:.0%}.</p>")
-        parts.append(f"<h3>Citations ({len(item.citations)})</h3><ol>")
+        total = max(total or 0, len(item.citations))
+        parts.append(f"<h3>Citations ({total})</h3><ol>")
         for n, citation in enumerate(item.citations):
             source = sources.get(citation.source)
             title = (source.title if source and source.title else "untitled article")
@@ -118,6 +120,10 @@ class DetailPane(QTextBrowser):
                          f'<br><span style="color:{muted}">{html.escape(title)}, chars {citation.start}–{citation.end}'
                          f"</span></li>")
         parts.append("</ol>")
+        if total > len(item.citations):
+            shown = (f"; this one is number {current + 1}" if current >= len(item.citations) else "")
+            parts.append(f'<p style="color:{muted}">… and {total - len(item.citations):,} more{shown}. '
+                         "F8 and F7 step through the ones in the open article.</p>")
         if page is not None:
             parts.append(self._person_page(page, muted))
         self.setHtml("".join(parts))
@@ -170,21 +176,27 @@ class DetailPane(QTextBrowser):
         count = len({r.get("source") for r in reports})
         return f'<h3>As each source reports it ({count})</h3><table cellspacing="0">{"".join(rows)}</table>'
 
-    def _rows_list(self, title: str, rows: Sequence[ItemRow], empty: str, muted: str) -> str:
+    def _rows_list(self, title: str, rows: Sequence[ItemRow], empty: str, muted: str, total: int = 0) -> str:
         if not rows:
             return f'<h3>{title}</h3><p style="color:{muted}">{empty}</p>'
         links = "".join(
             f'<li><a href="item:{html.escape(r.id)}">{html.escape(_short(r.label, 140))}</a></li>' for r in rows)
-        return f"<h3>{title} ({len(rows)})</h3><ul>{links}</ul>"
+        total = max(total, len(rows))
+        more = f'<p style="color:{muted}">… and {total - len(rows):,} more.</p>' if total > len(rows) else ""
+        return f"<h3>{title} ({total})</h3><ul>{links}</ul>{more}"
 
     def _person_page(self, page: PersonPage, muted: str) -> str:
-        parts = [self._rows_list("Quotes", page.quotes, "No quotes attributed.", muted),
-                 self._rows_list("Events", page.events, "No events recorded.", muted)]
+        totals = page.totals
+        parts = [self._rows_list("Quotes", page.quotes, "No quotes attributed.", muted, totals.get("speaker", 0)),
+                 self._rows_list("Events", page.events, "No events recorded.", muted, totals.get("participant", 0))]
         links = "".join(
             f'<li><a href="source:{html.escape(s.id)}">{html.escape(s.title or "Untitled article")}</a>'
             f' <span style="color:{muted}">— {html.escape(s.publisher or "publisher unknown")}, '
             f"{html.escape(human_date(s))}</span></li>" for s in page.sources)
-        parts.append(f"<h3>Sources naming them ({len(page.sources)})</h3><ul>{links}</ul>")
+        count = max(totals.get("source", 0), len(page.sources))
+        more = (f'<p style="color:{muted}">… and {count - len(page.sources):,} more.</p>'
+                if count > len(page.sources) else "")
+        parts.append(f"<h3>Sources naming them ({count})</h3><ul>{links}</ul>{more}")
         return "".join(parts)
 
     def show_source(self, source: Source, spans: Sequence[CitedSpan]) -> None:

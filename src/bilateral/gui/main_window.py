@@ -83,6 +83,8 @@ from bilateral.store.library import CitedSpan, Library, SearchHit
 
 #: How many opened articles (text, passages, spans) stay in memory.
 OPENED_SOURCES = 4
+#: How many of an item's citations (and a person's quotes, events, sources) the detail pane lists.
+DETAIL_LIMIT = 50
 
 
 def _offset(value: object) -> int | None:
@@ -612,14 +614,20 @@ class MainWindow(QMainWindow):
 
     def open_item(self, item_id: str, citation: int = 0, category: str | None = None) -> None:
         try:
-            item = self.library.item(item_id)
+            item = self.library.item(item_id, limit=DETAIL_LIMIT)
         except KeyError:
             self.messages.show_error(f"That item is no longer in the library ({item_id})")
             return
         if not item.citations:
             self.messages.show_error(f"“{item.label}” has no citation to open")
             return
-        c = item.citations[min(citation, len(item.citations) - 1)]
+        if citation < len(item.citations):
+            c = item.citations[max(citation, 0)]
+        else:
+            try:
+                c = self.library.citation(item_id, citation)
+            except KeyError:
+                c = item.citations[-1]
         self.open_location(Location(c.source, item.id, c.start, c.end, category or item.kind), item=item)
 
     def open_location(self, location: Location, *, record: bool = True, item: Item | None = None) -> None:
@@ -634,7 +642,7 @@ class MainWindow(QMainWindow):
         if location.item_id is not None:
             if item is None or item.id != location.item_id:
                 try:
-                    item = self.library.item(location.item_id)
+                    item = self.library.item(location.item_id, limit=DETAIL_LIMIT)
                 except KeyError:
                     item = None
             if item is not None:
@@ -654,11 +662,18 @@ class MainWindow(QMainWindow):
                                      f"{human_date(source)}")
 
     def _show_item_details(self, item: Item, focus: tuple[int, int] | None) -> None:
-        page = self.library.person_overview(item.id) if item.kind == "person" else None
+        page = self.library.person_overview(item.id, DETAIL_LIMIT) if item.kind == "person" else None
         ids = list(item.fields.get("participants") or [])
         names = {row.id: row.label for row in self.library.rows(ids)} if ids else {}
-        current = next((n for n, c in enumerate(item.citations) if (c.start, c.end) == focus), 0)
-        self.detail.show_item(item, self._sources, names, page, current)
+        source_id = self.reading.source.id if self.reading.source is not None else None
+        current = next((n for n, c in enumerate(item.citations)
+                        if (c.start, c.end) == focus and c.source == source_id), None)
+        total = len(item.citations)
+        if len(item.citations) >= DETAIL_LIMIT:
+            total = self.library.citation_count(item.id)
+            if current is None and focus is not None and source_id is not None:
+                current = self.library.citation_position(item.id, source_id, *focus)
+        self.detail.show_item(item, self._sources, names, page, current or 0, total)
 
     def _sync_table(self, location: Location) -> None:
         """Move the table to what the panes now show (a row highlighted is always what is open)."""
@@ -878,9 +893,9 @@ class MainWindow(QMainWindow):
         try:
             if scheme == "cite":
                 item_id, _, n = rest.rpartition(":")
-                item = self.library.item(item_id)
-                c = item.citations[int(n)]
-                return Location(c.source, item.id, c.start, c.end, item.kind)
+                c = self.library.citation(item_id, int(n))
+                kind = item_id.partition(":")[0]
+                return Location(c.source, item_id, c.start, c.end, kind if kind in CATEGORY_NAMES else None)
             if scheme == "span":
                 item_id, start, end = rest.rsplit(":", 2)
                 if self.reading.source is not None:

@@ -11,7 +11,7 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
@@ -92,6 +92,8 @@ class PersonPage:
     quotes: list[ItemRow]
     events: list[ItemRow]
     sources: list[Source]
+    #: how many there are in all, when the lists above hold only the first ones
+    totals: dict[str, int] = field(default_factory=dict)
 
 
 #: Sort keys every kind has, mapped to SQL over the ``item`` table.
@@ -233,7 +235,9 @@ class Library:
         return [found[i] for i in ids if i in found]
 
     @_environment_errors
-    def item(self, item_id: str) -> Item:
+    def item(self, item_id: str, *, limit: int | None = None) -> Item:
+        """An item with its citations in order — only the first ``limit`` of them when given (a leader
+        named in every article has a citation per mention)."""
         r = self._conn.execute(
             "SELECT id, kind, label, fields, rule, confidence FROM item WHERE id = ?", (item_id,)
         ).fetchone()
@@ -242,11 +246,33 @@ class Library:
         cites = [
             Citation(*c)
             for c in self._conn.execute(
-                'SELECT source_id, start, "end", text FROM citation WHERE item_id = ? ORDER BY ordinal',
-                (item_id,),
+                'SELECT source_id, start, "end", text FROM citation WHERE item_id = ? ORDER BY ordinal LIMIT ?',
+                (item_id, -1 if limit is None else limit),
             )
         ]
         return Item(r[0], r[1], r[2], json.loads(r[3]), cites, r[4], r[5])
+
+    @_environment_errors
+    def citation_count(self, item_id: str) -> int:
+        return self._conn.execute("SELECT count(*) FROM citation WHERE item_id = ?", (item_id,)).fetchone()[0]
+
+    @_environment_errors
+    def citation(self, item_id: str, n: int) -> Citation:
+        """An item's citation by its position (KeyError when there is none)."""
+        r = self._conn.execute('SELECT source_id, start, "end", text FROM citation WHERE item_id = ? '
+                               "ORDER BY ordinal LIMIT 1 OFFSET ?", (item_id, max(n, 0))).fetchone()
+        if r is None:
+            raise KeyError(f"{item_id}:{n}")
+        return Citation(*r)
+
+    @_environment_errors
+    def citation_position(self, item_id: str, source_id: str, start: int, end: int) -> int | None:
+        """Where a span is in an item's citations (an index lookup), or None."""
+        r = self._conn.execute(
+            'SELECT (SELECT count(*) FROM citation AS b WHERE b.item_id = c.item_id AND b.ordinal < c.ordinal) '
+            'FROM citation AS c WHERE c.item_id = ? AND c.source_id = ? AND c.start = ? AND c."end" = ?',
+            (item_id, source_id, start, end)).fetchone()
+        return r[0] if r else None
 
     @_environment_errors
     def items(self, kind: str | None = None) -> list[Item]:
@@ -354,20 +380,27 @@ class Library:
         return PersonPage(person, linked("speaker"), linked("participant"), sources)
 
     @_environment_errors
-    def person_overview(self, person_id: str) -> PersonPage:
-        """``person_page`` whose sources carry metadata only (``text`` empty), for the detail pane:
-        showing a person must not read every article that names them."""
-        person = self.item(person_id)
+    def person_overview(self, person_id: str, limit: int = 50) -> PersonPage:
+        """``person_page`` for the detail pane: the first ``limit`` quotes, events and sources (metadata
+        only) with how many there are in all; showing a leader must not read every article naming them."""
+        person = self.item(person_id, limit=limit)
         if person.kind != "person":
             raise KeyError(person_id)
-        ids: dict[str, list[str]] = {"speaker": [], "participant": []}
-        for item_id, role in self._conn.execute(
-            "SELECT lp.item_id, lp.role FROM item_person AS lp JOIN item ON item.id = lp.item_id "
-            "WHERE lp.person_id = ? ORDER BY item.date, item.ordinal",
-            (person_id,),
-        ):
-            ids.setdefault(role, []).append(item_id)
-        source_ids = list(dict.fromkeys(c.source for c in person.citations))
+        ids: dict[str, list[str]] = {}
+        totals: dict[str, int] = {}
+        for role in ("speaker", "participant"):
+            ids[role] = [r[0] for r in self._conn.execute(
+                "SELECT lp.item_id FROM item_person AS lp JOIN item ON item.id = lp.item_id "
+                "WHERE lp.person_id = ? AND lp.role = ? ORDER BY item.date, item.ordinal LIMIT ?",
+                (person_id, role, limit))]
+            totals[role] = self._conn.execute(
+                "SELECT count(*) FROM item_person WHERE person_id = ? AND role = ?", (person_id, role)).fetchone()[0]
+        source_ids = [r[0] for r in self._conn.execute(
+            "SELECT source_id FROM citation WHERE item_id = ? GROUP BY source_id ORDER BY min(ordinal) LIMIT ?",
+            (person_id, limit))]
+        totals["source"] = self._conn.execute(
+            "SELECT count(DISTINCT source_id) FROM citation WHERE item_id = ?", (person_id,)).fetchone()[0]
+        totals["citation"] = self.citation_count(person_id)
         sources = [
             _source(r)
             for r in self._conn.execute(
@@ -375,7 +408,7 @@ class Library:
                 (json.dumps(source_ids),),
             )
         ]
-        return PersonPage(person, self.rows(ids["speaker"]), self.rows(ids["participant"]), sources)
+        return PersonPage(person, self.rows(ids["speaker"]), self.rows(ids["participant"]), sources, totals)
 
     # -- search -----------------------------------------------------------
 
