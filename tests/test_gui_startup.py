@@ -154,3 +154,45 @@ def test_without_dialogs_a_damaged_library_is_left_alone_and_the_bundled_corpus_
         assert damaged.read_text() == "not a database"
     finally:
         library.close()
+
+
+def test_a_library_failing_while_the_window_runs_is_a_message(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A page damaged after start-up: switching category, sorting and opening say so in the status
+    bar; nothing raises into Qt (which would fail this test)."""
+    from bilateral.store.errors import StoreError
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise StoreError("the library cannot be read: database disk image is malformed")
+
+    monkeypatch.setattr(Library, "item_ids", broken)
+    monkeypatch.setattr(Library, "rows", broken)
+    monkeypatch.setattr(Library, "item", broken)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Quotes, built now
+    assert "could not be read" in window.statusBar().currentMessage()
+    window.tables["statistic"].sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    window.open_item("quote:anything")
+    assert "could not be read" in window.statusBar().currentMessage()
+
+
+def test_damaged_rows_in_a_library_read_as_unknown(tmp_path: Path) -> None:
+    """Another tool wrote a BLOB title, a number as a date, bad JSON in fields and notes."""
+    import shutil
+    import sqlite3
+
+    from bilateral.core.paths import bundled_store
+
+    path = tmp_path / "damaged.sqlite"
+    shutil.copy(bundled_store(), path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE source SET title = ?, published = 2025, basis = '{bad', evidence = '[1, 2]' "
+                 "WHERE ordinal = 0", (b"<b>\xff title",))
+    conn.execute("UPDATE source SET published = '2025-13' WHERE ordinal = 1")
+    conn.execute("UPDATE item SET fields = 'not json' WHERE ordinal = 0")
+    conn.commit()
+    conn.close()
+    with Library.open(path) as library:
+        first, second = library.source_infos()[:2]
+        assert first.title == "<b>\ufffd title" and first.published == "2025" and first.basis == {}
+        assert second.published is None
+        item_id = library.item_ids("person")[0]
+        assert isinstance(library.item(item_id).fields, dict)

@@ -23,10 +23,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from bilateral.core.cite import human_date
 from bilateral.core.model import Source
+from bilateral.store.errors import StoreError
 
 if TYPE_CHECKING:
     from bilateral.store.library import ItemRow, Library, SearchHit, SearchResult
@@ -172,7 +174,13 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 
 
 class ItemTableModel(QAbstractTableModel):
-    """One kind's items: an id list from the store, rows fetched when painted."""
+    """One kind's items: an id list from the store, rows fetched when painted.
+
+    A library that fails underneath (a page damaged while the app runs, a disk gone) is reported
+    through ``failed`` and the table keeps what it showed; it never raises into Qt's painting.
+    """
+
+    failed = Signal(str)
 
     BLOCK = 128  # rows fetched per store query when a view scrolls into uncached rows
 
@@ -214,11 +222,20 @@ class ItemTableModel(QAbstractTableModel):
         self._text, self._source = text, source
         self.refresh()
 
+    def _ids_sorted(self, column: int, descending: bool) -> list[str] | None:
+        try:
+            return self._library.item_ids(
+                self._kind, sort=self._columns[column].sort, descending=descending,
+                text=self._text, source=self._source,
+            )
+        except StoreError as exc:
+            self.failed.emit(f"The library could not be read: {exc}")
+            return None
+
     def refresh(self) -> None:
-        ids = self._library.item_ids(
-            self._kind, sort=self._columns[self._sort_column].sort, descending=self._descending,
-            text=self._text, source=self._source,
-        )
+        ids = self._ids_sorted(self._sort_column, self._descending)
+        if ids is None:
+            return
         self.beginResetModel()
         self._ids = list(ids)
         self.endResetModel()
@@ -227,10 +244,9 @@ class ItemTableModel(QAbstractTableModel):
         if not 0 <= column < len(self._columns):
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        ids = self._library.item_ids(
-            self._kind, sort=self._columns[column].sort, descending=descending,
-            text=self._text, source=self._source,
-        )
+        ids = self._ids_sorted(column, descending)
+        if ids is None:
+            return
         self._sort_column, self._descending = column, descending
         self.layoutAboutToBeChanged.emit()
         old = {item_id: row for row, item_id in enumerate(self._ids)}
@@ -255,6 +271,16 @@ class ItemTableModel(QAbstractTableModel):
             return self._ids.index(item_id)
         except ValueError:
             return -1
+
+    def _safe_row(self, row: int) -> ItemRow | None:
+        """For painting: a row that cannot be read (removed meanwhile, a failing disk) paints empty."""
+        try:
+            return self.item_row(row)
+        except KeyError:
+            return None
+        except StoreError as exc:
+            self.failed.emit(f"The library could not be read: {exc}")
+            return None
 
     def item_row(self, row: int) -> ItemRow:
         item_id = self._ids[row]
@@ -310,7 +336,9 @@ class ItemTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return self._ids[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            row = self.item_row(index.row())
+            row = self._safe_row(index.row())
+            if row is None:
+                return None
             if column.sort == "source":
                 return self._source_titles.get(row.source, row.source)
             text = column.value(row)
@@ -320,7 +348,8 @@ class ItemTableModel(QAbstractTableModel):
                 return " ".join(text.split())  # one line per row
             return text or None
         if role == CITATION_ROLE:
-            return self.item_row(index.row()).citation
+            row = self._safe_row(index.row())
+            return row.citation if row is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -79,6 +79,7 @@ from bilateral.gui.sidebar import Sidebar
 from bilateral.gui.table_view import CategoryTable
 from bilateral.gui.tasks import TaskContext, TaskRunner
 from bilateral.gui.theme import app_icon
+from bilateral.store.errors import StoreError
 from bilateral.store.library import CitedSpan, Library, SearchHit
 
 #: How many opened articles (text, passages, spans) stay in memory.
@@ -403,6 +404,7 @@ class MainWindow(QMainWindow):
                                                                          self._origins)
         else:
             model = ItemTableModel(self.library, key, self)
+            model.failed.connect(self.messages.show_error)
             model.set_source_titles({s.id: s.title or f"untitled ({s.file or s.id})" for s in self._sources.values()})
             if self.source_filter is not None:
                 model.set_filter("", self.source_filter)
@@ -618,6 +620,9 @@ class MainWindow(QMainWindow):
         except KeyError:
             self.messages.show_error(f"That item is no longer in the library ({item_id})")
             return
+        except StoreError as exc:
+            self.messages.show_error(f"The library could not be read: {exc}")
+            return
         if not item.citations:
             self.messages.show_error(f"“{item.label}” has no citation to open")
             return
@@ -632,6 +637,12 @@ class MainWindow(QMainWindow):
 
     def open_location(self, location: Location, *, record: bool = True, item: Item | None = None) -> None:
         """Show ``location`` in the detail and reading panes (the one path for opening anything)."""
+        try:
+            self._open_location(location, record=record, item=item)
+        except StoreError as exc:
+            self.messages.show_error(f"The library could not be read: {exc}")
+
+    def _open_location(self, location: Location, *, record: bool, item: Item | None) -> None:
         try:
             source, passages, spans = self.opened(location.source_id)
         except KeyError:

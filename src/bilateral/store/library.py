@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -102,9 +103,11 @@ _COMMON_SORTS = {
     "source": "src.ordinal, item.start",
     "confidence": "item.confidence",
 }
+#: An item's fields for SQL's JSON functions: a row damaged by another tool reads as no fields, not an error.
+_FIELDS = "(CASE WHEN json_valid(item.fields) THEN item.fields ELSE '{}' END)"
 _NUMERIC_SORTS = {("statistic", "value"), ("statistic", "normalized")}
 #: People named only in an article's credits (its author, translator) are items, but not listed as leaders.
-_LISTED = "NOT (item.kind = 'person' AND json_extract(item.fields, '$.credit') IS NOT NULL)"
+_LISTED = f"NOT (item.kind = 'person' AND json_extract({_FIELDS}, '$.credit') IS NOT NULL)"
 
 _ROW_SQL = """
 SELECT item.id, item.kind, item.label, item.fields, item.rule, item.confidence, item.sort_value,
@@ -113,17 +116,54 @@ FROM item JOIN citation AS c ON c.item_id = item.id AND c.ordinal = 0
 """
 
 
+def _json_object(value: Any) -> dict[str, Any]:
+    """A JSON object column as a dict; anything else (damaged by hand, another tool) reads as empty."""
+    if not isinstance(value, str | bytes):
+        return {}
+    try:
+        data = json.loads(value)
+    except (ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _text(value: Any) -> str | None:
+    """A text column: text stays; a BLOB or a number written by another tool is not shown as markup or
+    crashes a label — bytes are decoded, numbers written out, anything else is unknown."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, int | float):
+        return str(value)
+    return None
+
+
+def _notes(value: Any) -> dict[str, str]:
+    """basis/evidence: field name -> a line of text (a nested object is not a note)."""
+    return {str(k): v for k, v in _json_object(value).items() if isinstance(v, str)}
+
+
+def _date(value: Any) -> str | None:
+    text = _text(value)
+    return text if text is not None and _DATE.match(text) else None
+
+
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
 def _row(r: sqlite3.Row | tuple[Any, ...]) -> ItemRow:
     return ItemRow(
-        id=r[0], kind=r[1], label=r[2], fields=json.loads(r[3]), rule=r[4], confidence=r[5],
-        source=r[7], citation=Citation(r[7], r[8], r[9], r[10]), sort_value=r[6],
+        id=r[0], kind=r[1], label=_text(r[2]) or "", fields=_json_object(r[3]), rule=_text(r[4]) or "",
+        confidence=r[5] if isinstance(r[5], int | float) else 0.0,
+        source=r[7], citation=Citation(r[7], r[8], r[9], _text(r[10]) or ""), sort_value=r[6],
     )
 
 
 def _source(r: tuple[Any, ...]) -> Source:
     return Source(
-        id=r[0], text=r[1], file=r[2], title=r[3], publisher=r[4], author=r[5], published=r[6],
-        url=r[7], basis=json.loads(r[8]), evidence=json.loads(r[9]),
+        id=r[0], text=_text(r[1]) or "", file=_text(r[2]), title=_text(r[3]), publisher=_text(r[4]),
+        author=_text(r[5]), published=_date(r[6]), url=_text(r[7]), basis=_notes(r[8]), evidence=_notes(r[9]),
     )
 
 
@@ -195,12 +235,12 @@ class Library:
             order = ", ".join(f"{k} {direction}" for k in _COMMON_SORTS[sort].split(", "))
         elif (kind, sort) in _NUMERIC_SORTS:
             # by number only within a unit: "two decades", "4th" and "$260 billion" are not interleaved
-            order = (f"(item.sort_value IS NULL), json_extract(item.fields, '$.unit') COLLATE NOCASE {direction}, "
+            order = (f"(item.sort_value IS NULL), json_extract({_FIELDS}, '$.unit') COLLATE NOCASE {direction}, "
                      f"item.sort_value {direction}")
         elif kind == "event" and sort == "date":
             order = f"(item.date IS NULL), item.date {direction}"
         elif sort.isidentifier():
-            order = f"(json_extract(item.fields, ?) IS NULL), json_extract(item.fields, ?) COLLATE NOCASE {direction}"
+            order = f"(json_extract({_FIELDS}, ?) IS NULL), json_extract({_FIELDS}, ?) COLLATE NOCASE {direction}"
             order_params = [f"$.{sort}", f"$.{sort}"]
         else:
             raise ValueError(f"cannot sort {kind} items by {sort!r}")
@@ -250,7 +290,8 @@ class Library:
                 (item_id, -1 if limit is None else limit),
             )
         ]
-        return Item(r[0], r[1], r[2], json.loads(r[3]), cites, r[4], r[5])
+        return Item(r[0], r[1], _text(r[2]) or "", _json_object(r[3]), cites, _text(r[4]) or "",
+                    r[5] if isinstance(r[5], int | float) else 0.0)
 
     @_environment_errors
     def citation_count(self, item_id: str) -> int:
@@ -284,7 +325,7 @@ class Library:
         ):
             cites.setdefault(item_id, []).append(Citation(*c))
         return [
-            Item(r[0], r[1], r[2], json.loads(r[3]), cites.get(r[0], []), r[4], r[5])
+            Item(r[0], r[1], _text(r[2]) or "", _json_object(r[3]), cites.get(r[0], []), _text(r[4]) or "", r[5])
             for r in self._conn.execute(
                 f"SELECT id, kind, label, fields, rule, confidence FROM item {where} ORDER BY ordinal", params
             )
