@@ -42,6 +42,16 @@ _RATIO = {"text": (1, 1), "crlf": (2, 1), "cr": (1, 1), "astral": (1, 2), "bom":
           "hidden": (1, 0)}
 
 
+_WIDE_OR_LONE = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
+
+
+def _is_regular(text: str) -> bool:
+    """No character that maps other than one to one (cheap checks first: a 5 MB article is common)."""
+    if "\r" in text or "\ufeff" in text:
+        return False
+    return text.isascii() or max(text) < "\ud800" or _WIDE_OR_LONE.search(text) is None
+
+
 def utf16_length(text: str) -> int:
     """Length in UTF-16 code units, which is how Qt counts positions."""
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
@@ -88,6 +98,8 @@ class OffsetMap:
 
     def __init__(self, text: str, visible: Sequence[tuple[int, int]], cuts: Iterable[int] = ()) -> None:
         self.text = text
+        # Most articles have no CR, BOM or astral character: then a visible run is one piece.
+        self._regular = _is_regular(text)
         self._pieces: list[_Piece] = []
         self.runs: list[Run] = []
         edges = sorted({x for x in cuts if 0 < x < len(text)})
@@ -116,6 +128,10 @@ class OffsetMap:
 
     def _visible(self, a: int, b: int, doc: int) -> int:
         """Map source[a:b] piece by piece; return the next document position."""
+        if self._regular:
+            self._pieces.append(_Piece(a, doc, b - a, b - a, "text"))
+            self.runs.append(Run(a, b, doc, self.text[a:b]))
+            return doc + b - a
         run_doc = doc
         shown: list[str] = []
         position = a

@@ -352,11 +352,23 @@ class ReadingPane(QWidget):
         dim.setForeground(self._colors.dim_text)
         dim.setFontItalic(True)
         starts = [a for a, _ in boiler]
+        # One edit block (the layout runs once, not per insert), and neighbouring runs of one format
+        # inserted together: a long article with thousands of boilerplate lines opens in a moment.
+        cursor.beginEditBlock()
+        pending: list[str] = []
+        pending_dim = False
         for run in self.offsets.runs:
             # Runs are cut at boilerplate edges, so a run is all debris (dimmed) or all text.
             i = bisect.bisect_right(starts, run.src) - 1
             is_boiler = i >= 0 and run.src_end <= boiler[i][1]
-            cursor.insertText(run.display, dim if is_boiler else plain)
+            if pending and is_boiler != pending_dim:
+                cursor.insertText("".join(pending), dim if pending_dim else plain)
+                pending = []
+            pending.append(run.display)
+            pending_dim = is_boiler
+        if pending:
+            cursor.insertText("".join(pending), dim if pending_dim else plain)
+        cursor.endEditBlock()
         if self.find_bar.isVisible() and self.find_field.text():
             self._find_from = 0
             self._find_all(self.find_field.text(), move=False)  # old cursors pointed into the old text
