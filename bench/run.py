@@ -36,6 +36,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +129,10 @@ def backup(source: Path, target: Path) -> None:
 def make_library(n: int, work: Path, seed: int, copy_from: int | None,
                  bases: dict[int, tuple[Path, dict[str, Any]]], reuse: bool = False) -> tuple[Path, dict[str, Any]]:
     library = work / f"library-{n}.sqlite"
+    made_file = work / f"library-{n}.json"
+    if reuse and library.exists() and made_file.exists():
+        log(f"{n}: --reuse: the library {library} a previous run made (and left unchanged)")
+        return library, json.loads(made_file.read_text())
     imported_n = copy_from if copy_from is not None and n > copy_from else n
     kept = work / f"base-{imported_n}.json"
     if imported_n not in bases and reuse and kept.exists() and (work / f"base-{imported_n}.sqlite").exists():
@@ -154,6 +160,7 @@ def make_library(n: int, work: Path, seed: int, copy_from: int | None,
     problems = libraries.check_consistent(library)
     if problems:
         raise SystemExit(f"library {library} is inconsistent: {problems}")
+    made_file.write_text(json.dumps(made) + "\n")
     return library, made
 
 
@@ -250,7 +257,7 @@ def probe(mode: str, library: Path, *extra: str) -> dict[str, Any]:
 def startup_figures(library: Path, runs: int) -> dict[str, Any]:
     def timed(command: list[str], env: dict[str, str]) -> float:
         start = time.perf_counter()
-        subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
+        subprocess.run(command, env=env, check=True, capture_output=True, text=True, timeout=300)
         return (time.perf_counter() - start) * 1000
 
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as config:
@@ -311,6 +318,21 @@ def table(sizes: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _measure(figures: dict[str, Any], wanted: set[str], n: int, save: Callable[[], object], name: str,
+             work: Callable[[], dict[str, Any]]) -> None:
+    """One metric into ``figures``; a failure is recorded (with the process's stderr) and the others
+    still run; the JSON is written after each."""
+    if name not in wanted:
+        return
+    try:
+        figures.update(work())
+    except (RuntimeError, OSError, subprocess.SubprocessError, sqlite3.Error) as exc:
+        detail = getattr(exc, "stderr", None) or ""
+        figures[f"{name}_error"] = f"{type(exc).__name__}: {exc} {detail}"[-1500:]
+        log(f"{n}: {name} failed: {figures[f'{name}_error']}")
+    save()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", required=True)
@@ -348,27 +370,35 @@ def main() -> int:
             library, made = make_library(n, work, options.seed, options.copy_from, bases,
                                           options.reuse)
             figures.update(made)
+            out["sizes"][str(n)] = figures
+            measure = partial(_measure, figures, wanted, n, lambda: options.json.write_text(
+                json.dumps(out, indent=2, ensure_ascii=False) + "\n"))
             if "store" in wanted:
                 figures.update(store_figures(library))
                 log(f"{n}: store {figures['store_mib']} MiB, {figures['store_bytes_per_text_byte']} bytes/text byte")
             if "search" in wanted:
                 log(f"{n}: search, {len(QUERIES)} queries × {options.search_reps} (+1 warm-up) …")
-                figures.update(search_figures(library, options.search_reps))
-                log(f"{n}: search p95 {figures['search_p95_ms']} ms, raw p95 {figures['raw_p95_ms']} ms")
+                measure("search", partial(search_figures, library, options.search_reps))
+                if "search_p95_ms" in figures:
+                    log(f"{n}: search p95 {figures['search_p95_ms']} ms, raw p95 {figures['raw_p95_ms']} ms")
             if "open" in wanted:
-                figures.update(probe("open", library))
-                log(f"{n}: open_passage {figures['open_passage_ms']} ms")
+                measure("open", partial(probe, "open", library))
+                if "open_passage_ms" in figures:
+                    log(f"{n}: open_passage {figures['open_passage_ms']} ms")
             if "rss" in wanted:
-                figures.update(probe("rss", library))
-                log(f"{n}: peak RSS {figures['peak_rss_mib']} MiB")
+                measure("rss", partial(probe, "rss", library))
+                if "peak_rss_mib" in figures:
+                    log(f"{n}: peak RSS {figures['peak_rss_mib']} MiB")
             if "startup" in wanted:
-                figures.update(startup_figures(library, options.startup_runs))
-                log(f"{n}: startup ratio {figures['startup_ratio']}")
+                measure("startup", partial(startup_figures, library, options.startup_runs))
+                if "startup_ratio" in figures:
+                    log(f"{n}: startup ratio {figures['startup_ratio']}")
             if "stall" in wanted:
                 extra = libraries.write_articles(work / f"stall-{n}", options.stall_articles, options.seed + 1000)
                 del extra
-                figures.update(probe("stall", library, str(work / f"stall-{n}")))
-                log(f"{n}: max stall {figures['max_stall_ms']} ms ({figures['max_stall_step']})")
+                measure("stall", partial(probe, "stall", library, str(work / f"stall-{n}")))
+                if "max_stall_ms" in figures:
+                    log(f"{n}: max stall {figures['max_stall_ms']} ms ({figures['max_stall_step']})")
             out["sizes"][str(n)] = figures
             options.json.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
     finally:
