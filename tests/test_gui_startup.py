@@ -196,3 +196,27 @@ def test_damaged_rows_in_a_library_read_as_unknown(tmp_path: Path) -> None:
         assert second.published is None
         item_id = library.item_ids("person")[0]
         assert isinstance(library.item(item_id).fields, dict)
+
+
+@pytest.mark.parametrize("damage", ["DROP TABLE citation", "DROP TABLE item_fts", "UPDATE item SET fields = '{'"])
+def test_the_app_starts_on_a_hand_damaged_library(tmp_path: Path, damage: str) -> None:
+    """A table dropped or bad JSON written by another tool: the window still opens, says what is
+    wrong, and the file is left as it was."""
+    import shutil
+    import sqlite3
+
+    from bilateral.core.paths import bundled_store
+
+    library = tmp_path / "library.sqlite"
+    shutil.copy(bundled_store(), library)
+    conn = sqlite3.connect(library)
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('library', 'user')")
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    before = library.read_bytes()
+    out, _ = _launch(tmp_path, db=library)
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+    if damage.startswith("DROP"):
+        assert "damaged" in out.stderr and library.read_bytes() == before

@@ -143,7 +143,7 @@ def test_open_refuses_missing_foreign_and_wrong_version_files(tmp_path: Path, sa
     conn = sqlite3.connect(sample)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
-    with pytest.raises(StoreError, match="schema version 99"):
+    with pytest.raises(StoreError, match="newer Bilateral \\(library version 99"):
         Library.open(sample)
 
 

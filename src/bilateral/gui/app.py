@@ -94,11 +94,21 @@ def run_app(args: list[str]) -> int:
         messages.dialogs_enabled = False  # unattended: a modal box would wait forever
     owns_app = QApplication.instance() is None
     app = application([sys.argv[0]])
+    logs.install()
     try:
         library, problem = open_library(options.db, options.bundled)
     except StoreError as exc:
         messages.fatal(None, "Bilateral cannot open its library", f"{exc}\n\nRun `bilateral build` to create it.")
         return 1
+    except Exception as exc:  # a bug meeting a damaged library: logged; the bundled corpus opens
+        import logging
+
+        from bilateral.store.library import Library
+
+        logging.getLogger("bilateral").exception("the library could not be opened")
+        library = Library.open(None)
+        problem = (f"Your library could not be opened ({type(exc).__name__}: {exc}); details are in "
+                   f"{logs.log_path()}. Showing the bundled corpus (read-only) instead.")
     from bilateral.gui.main_window import MainWindow
 
     logs.install()

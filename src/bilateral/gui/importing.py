@@ -35,13 +35,20 @@ from PySide6.QtWidgets import (
 from bilateral.core.model import METADATA_FIELDS
 from bilateral.gui import messages
 from bilateral.gui.tasks import Task, TaskContext, TaskRunner
-from bilateral.ingest.readers import ReadDocument
-from bilateral.services import importer
+from bilateral.services import targets as asked
 from bilateral.store.errors import StoreError
-from bilateral.store.writer import LibraryWriter
 
 if TYPE_CHECKING:
+    from bilateral.ingest.readers import ReadDocument
     from bilateral.services.importer import Report
+
+
+def _importer():  # type: ignore[no-untyped-def]
+    """The import service, loaded on first use: it brings the whole extraction pipeline, which the
+    window must not pay for at start-up."""
+    from bilateral.services import importer
+
+    return importer
 
 FILE_FILTER = "News articles (*.txt *.text *.md *.markdown *.html *.htm *.pdf);;All files (*)"
 FIELD_NAMES = {"title": "Title", "publisher": "Publisher", "author": "Author", "published": "Date", "url": "URL"}
@@ -116,8 +123,8 @@ class ReviewDialog(QDialog):
     @Slot()
     def _check(self) -> None:
         try:
-            importer.check_overrides({k: v for k, v in self.stated().items() if v})
-        except importer.ImportUsageError as exc:
+            asked.check_overrides({k: v for k, v in self.stated().items() if v})
+        except asked.ImportUsageError as exc:
             self.error.setText(str(exc))
             return
         self.accept()
@@ -176,7 +183,7 @@ class ImportController(QObject):
             messages_of(self._window).show_error("An import is already running — wait for it or cancel it")
             return None
         try:
-            todo = importer.collect(targets, recursive=recursive)
+            todo = asked.collect(targets, recursive=recursive)
         except OSError as exc:
             messages_of(self._window).show_error(f"Cannot read {exc.filename}: {exc.strerror}")
             return None
@@ -191,6 +198,7 @@ class ImportController(QObject):
         path = self.library_path
 
         def work(ctx: TaskContext) -> Imported:
+            importer = _importer()
             try:
                 report = importer.run_import_in_process(path, todo, progress=ctx.progress, cancelled=ctx.cancelled)
             except importer.ImportUsageError as exc:
@@ -202,6 +210,7 @@ class ImportController(QObject):
 
     def _read_for_review(self, target: str) -> Task:
         def read(_ctx: TaskContext) -> ReadDocument | str:
+            importer = _importer()
             try:
                 return importer.read_target(target)
             except importer.ReadError as exc:
@@ -235,6 +244,9 @@ class ImportController(QObject):
             import time
 
             started = time.perf_counter()
+            from bilateral.store.writer import LibraryWriter
+
+            importer = _importer()
             with LibraryWriter(path) as writer:
                 outcome = importer.import_document(writer, doc, importer.check_overrides(stated))
             report = importer.Report([outcome], time.perf_counter() - started)

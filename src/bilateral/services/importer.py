@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,18 +25,18 @@ from bilateral.ingest.merge import Merger
 from bilateral.ingest.pipeline import extract_document
 from bilateral.ingest.readers import ReadDocument, ReadError, fetch_url, normalised_for_duplicates, read_file
 from bilateral.ingest.text import Document
+from bilateral.services.targets import (  # noqa: F401  (part of this module's API)
+    SUFFIXES,
+    ImportUsageError,
+    check_date,
+    check_overrides,
+    collect,
+    is_url,
+)
 from bilateral.store.errors import StoreError
 from bilateral.store.writer import LibraryWriter
 
-#: File names an import of a folder picks up.
-SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
 Progress = Callable[[int, int, str], None]
-
-
-class ImportUsageError(ValueError):
-    """What was asked cannot be done (a bad --date, nothing to import); the message says why."""
 
 
 @dataclass(frozen=True)
@@ -72,36 +71,6 @@ class Report:
                  f"{self.count('failed')} failed"]
         tail = " — cancelled" if self.cancelled else ""
         return f"{', '.join(parts)} in {self.seconds:.1f} s ({rate:.1f} articles/s){tail}"
-
-
-def check_date(value: str) -> str:
-    """A stated date: YYYY, YYYY-MM or YYYY-MM-DD with a real month and day."""
-    import calendar
-
-    m = _DATE.match(value.strip())
-    if not m:
-        raise ImportUsageError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(x) if x else None for x in m.groups())
-    if month is not None and not 1 <= month <= 12:
-        raise ImportUsageError(f"date {value!r} has no month {month}")
-    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
-        raise ImportUsageError(f"date {value!r} has no day {day}")
-    return value.strip()
-
-
-def check_overrides(overrides: dict[str, str | None] | None) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name, value in (overrides or {}).items():
-        if name not in METADATA_FIELDS:
-            raise ImportUsageError(f"unknown metadata field {name!r}")
-        if value is None or not value.strip():
-            continue
-        if name == "published":
-            value = check_date(value)
-        if name == "url" and not re.match(r"^https?://", value.strip(), re.IGNORECASE):
-            raise ImportUsageError(f"url {value!r} is not an http(s) address")
-        out[name] = " ".join(value.split())
-    return out
 
 
 def source_from(doc: ReadDocument, overrides: dict[str, str] | None = None, *, source_id: str | None = None,
@@ -177,32 +146,6 @@ def import_bundled_source(writer: LibraryWriter, source: Source) -> None:
     if writer.has_source(source.id):
         return
     _store(writer, source, "text", origin="bundled", sha256=None, original_path=None, encoding=None)
-
-
-def is_url(target: str) -> bool:
-    return bool(re.match(r"^https?://", target, re.IGNORECASE))
-
-
-def collect(targets: Iterable[str], *, recursive: bool = False) -> list[str]:
-    """Files and addresses to import, folders expanded (their known file types, sorted)."""
-    out: list[str] = []
-    for target in targets:
-        path = Path(target)
-        if not is_url(target) and path.is_dir():
-            walker = sorted(path.rglob("*")) if recursive else sorted(path.iterdir())
-            out.extend(str(p) for p in walker
-                       if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and _is_file(p))
-        else:
-            out.append(target)
-    return out
-
-
-def _is_file(path: Path) -> bool:
-    """Anything but a folder: a FIFO, a device or a dangling link is reported by the reader, unopened."""
-    try:
-        return not path.is_dir()
-    except OSError:
-        return True
 
 
 def read_target(target: str) -> ReadDocument:

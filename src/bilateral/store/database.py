@@ -53,11 +53,25 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(describe(exc, path) or f"{path} is not a Bilateral library ({exc})") from exc
     if fmt is None or fmt[0] != schema.FORMAT:
         raise StoreError(f"{path} is not a Bilateral library")
+    if version > schema.SCHEMA_VERSION:
+        raise StoreError(f"{path} was written by a newer Bilateral (library version {version}; this one reads "
+                         f"{schema.SCHEMA_VERSION}): install the newer Bilateral to open it")
     if version != schema.SCHEMA_VERSION:
         raise StoreError(
-            f"{path} has schema version {version}; this version of Bilateral reads version "
-            f"{schema.SCHEMA_VERSION} (rebuild it with 'bilateral build')"
+            f"{path} has library version {version}; this Bilateral reads version {schema.SCHEMA_VERSION} "
+            "(open it in the window, or import into it, to upgrade it; a store built from data/sources is "
+            "rebuilt with 'bilateral build')"
         )
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    missing = sorted(REQUIRED_TABLES - tables)
+    if missing:
+        raise StoreError(f"{path} is damaged: its {', '.join(missing)} table{'s are' if len(missing) > 1 else ' is'} "
+                         "missing")
+
+
+#: Tables every reader relies on; a library without one of them is damaged, not empty.
+REQUIRED_TABLES = frozenset({"meta", "source", "passage", "item", "citation", "item_person", "item_fts",
+                             "passage_fts"})
 
 
 @contextmanager

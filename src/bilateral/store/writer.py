@@ -75,10 +75,22 @@ def next_source_ordinal(conn: sqlite3.Connection) -> int:
     return 0 if row[0] is None else row[0] + 1
 
 
+def _object(text: Any) -> dict[str, Any]:
+    """A JSON object column; a row damaged by another tool reads as empty, never raises mid-import."""
+    if not isinstance(text, str | bytes):
+        return {}
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _state(row: tuple[Any, ...]) -> State:
     item_id, kind, label, fields, rule, confidence, merge = row
-    record = json.loads(merge) if merge else {"key": item_id}
-    return State(item_id, kind, record["key"], label, json.loads(fields), rule, confidence,
+    record = _object(merge) or {"key": item_id}
+    record.setdefault("key", item_id)
+    return State(item_id, kind, record["key"], label, _object(fields), rule, confidence,
                  date=record.get("date"), base_key=record.get("base_key"), record=record)
 
 
@@ -130,7 +142,7 @@ class SqlItems:
                 "SELECT item.merge, item.id FROM person_name JOIN item ON item.id = person_name.person_id "
                 "WHERE person_name.folded = ? ORDER BY item.ordinal LIMIT 1", (folded,)).fetchone()
             if row is not None:
-                return json.loads(row[0])["key"] if row[0] else row[1]
+                return _object(row[0]).get("key", row[1])
         return None
 
     def has_person(self, pid: str) -> bool:
@@ -328,7 +340,7 @@ class LibraryWriter:
             for item_id, fields in conn.execute(
                     "SELECT item_id, (SELECT fields FROM item WHERE id = item_id) FROM item_person "
                     "WHERE person_id IN (SELECT value FROM json_each(?))", (ids,)).fetchall():
-                data = json.loads(fields)
+                data = _object(fields)
                 if data.get("speaker") in orphans:
                     data["speaker"] = None
                 if data.get("participants"):
@@ -359,7 +371,7 @@ class LibraryWriter:
         conn.execute("UPDATE citation SET ordinal = -1 - ordinal WHERE item_id = ?", (item_id,))
         kind, label, fields_json = conn.execute("SELECT kind, label, fields FROM item WHERE id = ?",
                                                 (item_id,)).fetchone()
-        fields = json.loads(fields_json)
+        fields = _object(fields_json)
         if "reports" in fields:
             fields["reports"] = [r for r in fields["reports"] if r.get("source") != source_id]
             fields["source_count"] = len({r["source"] for r in fields["reports"]})
