@@ -220,3 +220,18 @@ def test_the_app_starts_on_a_hand_damaged_library(tmp_path: Path, damage: str) -
     assert "Traceback" not in out.stderr
     if damage.startswith("DROP"):
         assert "damaged" in out.stderr and library.read_bytes() == before
+
+
+def test_a_damaged_saved_position_is_reset_with_a_note(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from bilateral.gui import settings as window_settings
+
+    store = window_settings.open_settings()
+    store.setValue("browse/category", "nonsense")
+    store.setValue("browse/source", "004_54a0002ffcc71a09")
+    store.setValue("browse/start", "abc")
+    store.sync()
+    window = make_window()
+    assert window.category == "statistic"
+    assert window.current is not None and window.current.source_id == "004_54a0002ffcc71a09"
+    assert window.statusBar().currentMessage() == ("The saved last category and reading position could not be read "
+                                                   "and were reset")

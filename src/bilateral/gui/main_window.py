@@ -1040,8 +1040,11 @@ class MainWindow(QMainWindow):
         if not restored:
             self.resize(1280, 800)
         self.reading.boilerplate.setChecked(self.settings.value("reading/boilerplate", True, type=bool))
+        self._reset_settings: list[str] = []
         key = str(self.settings.value("browse/category", "statistic"))
-        key = key if key in CATEGORY_NAMES else "statistic"
+        if key not in CATEGORY_NAMES:
+            self._settings_note("last category")
+            key = "statistic"
         saved = self._saved_location(key)
         # With a saved location the table follows it; without one the category opens its first row.
         self._syncing = saved is not None
@@ -1053,6 +1056,13 @@ class MainWindow(QMainWindow):
             self.open_location(saved)
         else:
             self._open_first_row()
+        if self._reset_settings:
+            self.messages.show_info(f"The saved {' and '.join(self._reset_settings)} could not be read and "
+                                    "{} reset".format("were" if len(self._reset_settings) > 1 else "was"))
+
+    def _settings_note(self, what: str) -> None:
+        """A damaged saved setting is reset; the user is told once the window has opened what it could."""
+        self._reset_settings.append(what)
 
     def _saved_location(self, category: str) -> Location | None:
         """Where the last session was, if the settings say so sensibly (else nothing)."""
@@ -1064,6 +1074,7 @@ class MainWindow(QMainWindow):
             start = _offset(self.settings.value("browse/start"))
             end = _offset(self.settings.value("browse/end"))
         except ValueError:
+            self._settings_note("reading position")
             return Location(source_id, None, None, None, category)  # a damaged position: the article only
         if start is None or end is None or not start < end:
             start = end = None
