@@ -146,3 +146,18 @@ def test_a_person_with_many_citations_lists_the_first_ones_and_opens_any(qtbot, 
         finally:
             window.close()
             window.deleteLater()
+
+
+def test_opening_a_category_sorts_its_ids_once(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table shown for the first time fetches and sorts its ids once (the view's sort), not twice."""
+    calls: list[str] = []
+    real = Library.item_ids
+
+    def counted(self: Library, kind: str, **kwargs: Any) -> list[str]:
+        calls.append(kind)
+        return real(self, kind, **kwargs)
+
+    monkeypatch.setattr(Library, "item_ids", counted)
+    window.show_category("quote")
+    assert calls == ["quote"]
+    assert window.models["quote"].rowCount() > 0

@@ -184,7 +184,9 @@ class ItemTableModel(QAbstractTableModel):
 
     BLOCK = 128  # rows fetched per store query when a view scrolls into uncached rows
 
-    def __init__(self, library: Library, kind: str, parent: QObject) -> None:
+    def __init__(self, library: Library, kind: str, parent: QObject, *, load: bool = True) -> None:
+        """``load=False`` leaves the rows to the first ``sort`` (a view that sorts on showing would
+        otherwise fetch and sort every id twice)."""
         super().__init__(parent)
         self._library = library
         self._kind = kind
@@ -198,7 +200,8 @@ class ItemTableModel(QAbstractTableModel):
         self._source_titles: dict[str, str] = {}
         self._person_names: dict[str, str] = {}
         self.fetches = 0  # how many store queries data() caused (tests check laziness)
-        self.refresh()
+        if load:
+            self.refresh()
 
     # -- what the store decides ------------------------------------------------
     @property
@@ -249,7 +252,6 @@ class ItemTableModel(QAbstractTableModel):
             return
         self._sort_column, self._descending = column, descending
         self.layoutAboutToBeChanged.emit()
-        old = {item_id: row for row, item_id in enumerate(self._ids)}
         new_rows = {item_id: row for row, item_id in enumerate(ids)}
         persistent = self.persistentIndexList()
         replacements = []
@@ -259,7 +261,6 @@ class ItemTableModel(QAbstractTableModel):
             replacements.append(self.index(row, index.column()) if row is not None else QModelIndex())
         self._ids = list(ids)
         self.changePersistentIndexList(persistent, replacements)
-        del old
         self.layoutChanged.emit()
 
     # -- lazy rows -------------------------------------------------------------

@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
             model: ItemTableModel | SourceTableModel = SourceTableModel(list(self._sources.values()), self,
                                                                          self._origins)
         else:
-            model = ItemTableModel(self.library, key, self)
+            model = ItemTableModel(self.library, key, self, load=False)  # the view's first sort fills it
             model.failed.connect(self.messages.show_error)
             model.set_source_titles({s.id: s.title or f"untitled ({s.file or s.id})" for s in self._sources.values()})
             if self.source_filter is not None:
