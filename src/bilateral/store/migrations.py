@@ -56,6 +56,7 @@ def _to_2(conn: sqlite3.Connection) -> None:
         "CREATE INDEX IF NOT EXISTS idx_item_measure_key ON item (measure_key)",
         "CREATE INDEX IF NOT EXISTS idx_source_dup_hash ON source (dup_hash)",
         "CREATE INDEX IF NOT EXISTS idx_source_url ON source (url)",
+        "CREATE INDEX IF NOT EXISTS idx_source_hidden ON source (hidden)",
         "CREATE INDEX IF NOT EXISTS idx_source_origin_ordinal ON source (origin, ordinal)",
         "CREATE INDEX IF NOT EXISTS idx_person_name_person_id ON person_name (person_id)",
     ):

@@ -97,6 +97,7 @@ def create(db: sqlite_utils.Database) -> None:
     db["item"].create_index(["measure_key"])
     db["source"].create_index(["dup_hash"])
     db["source"].create_index(["url"])
+    db["source"].create_index(["hidden"])  # "is any source hidden?" on every listing: a lookup
     db["source"].create_index(["origin", "ordinal"])
     db["person_name"].create_index(["person_id"])
     db["citation"].create_index(["source_id", "start"])

@@ -32,7 +32,7 @@ _ITEM_COLUMNS = ("id", "kind", "label", "fields", "rule", "confidence", "merge")
 
 #: Indexes an import's lookups need that stores built before them lack (a duplicate by address).
 #: (schema.py and migrations.py create them now; this covers a library made in between.)
-_LOOKUP_INDEXES = (("idx_source_url", "source", "url"),)
+_LOOKUP_INDEXES = (("idx_source_url", "source", "url"), ("idx_source_hidden", "source", "hidden"))
 
 
 def connect(path: Path) -> sqlite3.Connection:
