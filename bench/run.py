@@ -45,30 +45,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 import libraries  # noqa: E402
+from bench_startup import BARE  # noqa: E402  (the same bare window the start-up script measures)
 from queries import QUERIES  # noqa: E402
-
-BARE = """
-import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
-
-app = QApplication(sys.argv)
-window = QLabel("bare")
-window.resize(1280, 800)
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, app.quit)
-        return False
-
-watcher = FirstPaint(window)
-window.installEventFilter(watcher)
-window.show()
-sys.exit(app.exec())
-"""
 
 #: (key, goal as text, check) in table order.
 GOALS: list[tuple[str, str]] = [

@@ -24,16 +24,16 @@ def test_mime_has_both_flavours(qapp) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_copy_puts_it_on_the_clipboard_and_says_so(qapp) -> None:  # type: ignore[no-untyped-def]
-    line = copy_citation("A  line.", SOURCE, 3, 9, "chicago-note")
+    line = copy_citation("A  line.", SOURCE, "chicago-note")
     assert QGuiApplication.clipboard().text() == render("chicago-note", "A line.", SOURCE).plain
     assert line == "Copied “A line.” with its citation (Chicago 17th (notes)) — from “Ties elevated”"
-    assert copy_citation("A line.", SOURCE, 3, 9).startswith("Copied “A line.” with its citation (APA 7th)")
+    assert copy_citation("A line.", SOURCE).startswith("Copied “A line.” with its citation (APA 7th)")
     QGuiApplication.clipboard().clear()
 
 
 def test_copy_refuses_a_bool_style(qapp) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="unknown citation style"):
-        copy_citation("A line.", SOURCE, 0, 1, False)  # type: ignore[arg-type]
+        copy_citation("A line.", SOURCE, False)  # type: ignore[arg-type]
 
 
 def test_a_failing_processor_still_copies_the_passage(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -41,7 +41,7 @@ def test_a_failing_processor_still_copies_the_passage(qapp, monkeypatch) -> None
         raise CitationError("citation processor failed: test")
 
     monkeypatch.setattr(clipboard, "citation_mime", broken)
-    line = copy_citation("A\nline.", SOURCE, 0, 1, "apa")
+    line = copy_citation("A\nline.", SOURCE, "apa")
     assert QGuiApplication.clipboard().text() == "A line."
     assert "without a citation" in line
     QGuiApplication.clipboard().clear()

@@ -20,20 +20,25 @@ def citation_mime(text: str, source: Source, style: str = DEFAULT_STYLE) -> QMim
     return mime
 
 
-def copy_citation(text: str, source: Source, start: int, end: int, style: str = DEFAULT_STYLE) -> str:
+def preview(text: str) -> str:
+    """A passage as the status bar quotes it: one line, at most 60 characters."""
+    words = " ".join(text.split())
+    return words if len(words) <= 60 else words[:59].rstrip() + "…"
+
+
+def copy_citation(text: str, source: Source, style: str = DEFAULT_STYLE) -> str:
     """Put the passage and citation on the clipboard; return the status-bar line saying what was copied.
 
-    ``start``/``end`` are accepted for old callers and not shown. Should the
-    citation processor fail, the passage alone is copied and the line says so.
+    Should the citation processor fail, the passage alone is copied and the line says so.
     """
     words = " ".join(text.split())
-    preview = words if len(words) <= 60 else words[:59].rstrip() + "…"
+    shown = preview(text)
     try:
         mime = citation_mime(text, source, style)
     except CitationError as err:
         QGuiApplication.clipboard().setText(words)
-        return f"Copied “{preview}” without a citation — {err}"
+        return f"Copied “{shown}” without a citation — {err}"
     QGuiApplication.clipboard().setMimeData(mime)
     title = source.title or "an untitled article"
     where = f"“{title}”" if source.title else title
-    return f"Copied “{preview}” with its citation ({STYLES.get(style, str(style))}) — from {where}"
+    return f"Copied “{shown}” with its citation ({STYLES.get(style, str(style))}) — from {where}"

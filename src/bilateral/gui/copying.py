@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTextEdit, QWidget
 
 from bilateral.core.cite import DEFAULT_STYLE, STYLES
-from bilateral.gui.clipboard import copy_citation
+from bilateral.gui.clipboard import copy_citation, preview
 from bilateral.gui.navigation import Location
 
 if TYPE_CHECKING:
@@ -43,11 +43,6 @@ def safe_url(url: str | None) -> QUrl | None:
         return None
     qurl = QUrl(url, QUrl.ParsingMode.StrictMode)
     return qurl if qurl.isValid() and qurl.scheme().lower() in _SAFE_SCHEMES and qurl.host() else None
-
-
-def _preview(text: str) -> str:
-    words = " ".join(text.split())
-    return words if len(words) <= 60 else words[:59].rstrip() + "…"
 
 
 class Copier(QObject):
@@ -81,7 +76,7 @@ class Copier(QObject):
         focus = QApplication.focusWidget()
         if isinstance(focus, QTextEdit) and focus.textCursor().hasSelection():
             focus.copy()  # the article view copies stored text (ArticleText), the detail pane its own
-            self._window.messages.show_info(f"Copied “{_preview(QGuiApplication.clipboard().text())}”")
+            self._window.messages.show_info(f"Copied “{preview(QGuiApplication.clipboard().text())}”")
             return
         if isinstance(focus, QLineEdit) and focus.hasSelectedText():
             focus.copy()
@@ -111,9 +106,9 @@ class Copier(QObject):
             mime = QMimeData()
             mime.setText(text)
             QGuiApplication.clipboard().setMimeData(mime)
-            window.messages.show_info(f"Copied “{_preview(text)}”")
+            window.messages.show_info(f"Copied “{preview(text)}”")
         else:
-            window.messages.show_info(copy_citation(text, source, location.start, location.end, style))
+            window.messages.show_info(copy_citation(text, source, style))
         return True
 
     def open_url(self, location: Location | None) -> None:

@@ -20,7 +20,7 @@ import platformdirs
 from bilateral.core import paths
 from bilateral.store import migrations
 from bilateral.store.errors import StoreError
-from bilateral.store.writer import LibraryWriter, bundled_digest, create_library
+from bilateral.store.writer import LibraryWriter, bundled_digest, copy_database, create_library
 
 APP_NAME = "Bilateral"
 LIBRARY_FILE = "library.sqlite"
@@ -92,20 +92,8 @@ def upgrade_bundled(path: Path, bundled: Path, digest: str) -> int:
 
 
 def backup_copy(path: Path, backup: Path) -> None:
-    """A consistent copy of the library, with what is still in its write-ahead log (a file copy
-    would miss the articles imported since the last checkpoint); written whole or not at all."""
-    from bilateral.store.files import replacing
-
-    with replacing(backup) as tmp:
-        source = sqlite3.connect(path)
-        target = sqlite3.connect(tmp)
-        try:
-            source.backup(target)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot back up {path} before the upgrade: {exc}") from exc
-        finally:
-            target.close()
-            source.close()
+    """A consistent copy of the library, with what is still in its write-ahead log."""
+    copy_database(path.resolve().as_uri(), backup, f"cannot back up {path} before the upgrade")
 
 
 def move_aside(path: Path) -> Path:

@@ -116,7 +116,7 @@ FROM item JOIN citation AS c ON c.item_id = item.id AND c.ordinal = 0
 """
 
 
-def _json_object(value: Any) -> dict[str, Any]:
+def json_object(value: Any) -> dict[str, Any]:
     """A JSON object column as a dict; anything else (damaged by hand, another tool) reads as empty."""
     if not isinstance(value, str | bytes):
         return {}
@@ -141,7 +141,7 @@ def _text(value: Any) -> str | None:
 
 def _notes(value: Any) -> dict[str, str]:
     """basis/evidence: field name -> a line of text (a nested object is not a note)."""
-    return {str(k): v for k, v in _json_object(value).items() if isinstance(v, str)}
+    return {str(k): v for k, v in json_object(value).items() if isinstance(v, str)}
 
 
 def _date(value: Any) -> str | None:
@@ -154,7 +154,7 @@ _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 def _row(r: sqlite3.Row | tuple[Any, ...]) -> ItemRow:
     return ItemRow(
-        id=r[0], kind=r[1], label=_text(r[2]) or "", fields=_json_object(r[3]), rule=_text(r[4]) or "",
+        id=r[0], kind=r[1], label=_text(r[2]) or "", fields=json_object(r[3]), rule=_text(r[4]) or "",
         confidence=r[5] if isinstance(r[5], int | float) else 0.0,
         source=r[7], citation=Citation(r[7], r[8], r[9], _text(r[10]) or ""), sort_value=r[6],
     )
@@ -290,7 +290,7 @@ class Library:
                 (item_id, -1 if limit is None else limit),
             )
         ]
-        return Item(r[0], r[1], _text(r[2]) or "", _json_object(r[3]), cites, _text(r[4]) or "",
+        return Item(r[0], r[1], _text(r[2]) or "", json_object(r[3]), cites, _text(r[4]) or "",
                     r[5] if isinstance(r[5], int | float) else 0.0)
 
     @_environment_errors
@@ -325,7 +325,7 @@ class Library:
         ):
             cites.setdefault(item_id, []).append(Citation(*c))
         return [
-            Item(r[0], r[1], _text(r[2]) or "", _json_object(r[3]), cites.get(r[0], []), _text(r[4]) or "", r[5])
+            Item(r[0], r[1], _text(r[2]) or "", json_object(r[3]), cites.get(r[0], []), _text(r[4]) or "", r[5])
             for r in self._conn.execute(
                 f"SELECT id, kind, label, fields, rule, confidence FROM item {where} ORDER BY ordinal", params
             )

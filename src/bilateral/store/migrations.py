@@ -10,7 +10,6 @@ from a newer Bilateral is refused: this version cannot know what it holds.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from bilateral.core.merging import identity_keys
 from bilateral.store import schema
 from bilateral.store.errors import StoreError, describe
+from bilateral.store.writer import copy_database
 
 
 def version_of(path: Path) -> int:
@@ -78,10 +78,8 @@ def upgrade(path: Path) -> int:
     if found < 1 or any(v not in STEPS for v in range(found + 1, schema.SCHEMA_VERSION + 1)):
         raise StoreError(f"{path} has library version {found}, which this Bilateral cannot upgrade")
     backup = path.with_name(f"{path.name}.v{found}.bak")
-    try:
-        shutil.copy2(path, backup)
-    except OSError as exc:
-        raise StoreError(f"cannot write a backup of {path} before upgrading it ({exc.strerror})") from exc
+    # through SQLite, not a file copy: what is still in the write-ahead log belongs in the backup
+    copy_database(path.resolve().as_uri(), backup, f"cannot write a backup of {path} before upgrading it")
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         for version in range(found + 1, schema.SCHEMA_VERSION + 1):

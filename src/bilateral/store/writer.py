@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +27,7 @@ from bilateral.store import database, schema
 from bilateral.store.build import CITED_TEXT_LIMIT, merge_columns, search_columns
 from bilateral.store.errors import StoreError, describe, is_environment_error
 from bilateral.store.folding import unfoldable_words
+from bilateral.store.library import json_object
 
 _ITEM_COLUMNS = ("id", "kind", "label", "fields", "rule", "confidence", "merge")
 
@@ -75,22 +76,11 @@ def next_source_ordinal(conn: sqlite3.Connection) -> int:
     return 0 if row[0] is None else row[0] + 1
 
 
-def _object(text: Any) -> dict[str, Any]:
-    """A JSON object column; a row damaged by another tool reads as empty, never raises mid-import."""
-    if not isinstance(text, str | bytes):
-        return {}
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _state(row: tuple[Any, ...]) -> State:
     item_id, kind, label, fields, rule, confidence, merge = row
-    record = _object(merge) or {"key": item_id}
+    record = json_object(merge) or {"key": item_id}
     record.setdefault("key", item_id)
-    return State(item_id, kind, record["key"], label, _object(fields), rule, confidence,
+    return State(item_id, kind, record["key"], label, json_object(fields), rule, confidence,
                  date=record.get("date"), base_key=record.get("base_key"), record=record)
 
 
@@ -142,7 +132,7 @@ class SqlItems:
                 "SELECT item.merge, item.id FROM person_name JOIN item ON item.id = person_name.person_id "
                 "WHERE person_name.folded = ? ORDER BY item.ordinal LIMIT 1", (folded,)).fetchone()
             if row is not None:
-                return _object(row[0]).get("key", row[1])
+                return json_object(row[0]).get("key", row[1])
         return None
 
     def has_person(self, pid: str) -> bool:
@@ -340,7 +330,7 @@ class LibraryWriter:
             for item_id, fields in conn.execute(
                     "SELECT item_id, (SELECT fields FROM item WHERE id = item_id) FROM item_person "
                     "WHERE person_id IN (SELECT value FROM json_each(?))", (ids,)).fetchall():
-                data = _object(fields)
+                data = json_object(fields)
                 if data.get("speaker") in orphans:
                     data["speaker"] = None
                 if data.get("participants"):
@@ -371,7 +361,7 @@ class LibraryWriter:
         conn.execute("UPDATE citation SET ordinal = -1 - ordinal WHERE item_id = ?", (item_id,))
         kind, label, fields_json = conn.execute("SELECT kind, label, fields FROM item WHERE id = ?",
                                                 (item_id,)).fetchone()
-        fields = _object(fields_json)
+        fields = json_object(fields_json)
         if "reports" in fields:
             fields["reports"] = [r for r in fields["reports"] if r.get("source") != source_id]
             fields["source_count"] = len({r["source"] for r in fields["reports"]})
@@ -399,24 +389,37 @@ def create_library(path: Path, seed: Path) -> None:
 
     Written to a temporary file and renamed, so a library is never half made.
     """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    digest = bundled_digest(seed)
+
+    def mark(target: sqlite3.Connection) -> None:
+        target.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('library', 'user')")
+        target.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('bundled_digest', ?)", (digest,))
+        target.commit()
+        target.execute("PRAGMA journal_mode = WAL")
+
+    copy_database(f"{seed.resolve().as_uri()}?immutable=1", path, f"cannot create a library at {path}", mark)
+
+
+def copy_database(source_uri: str, target: Path, failure: str,
+                  then: Callable[[sqlite3.Connection], None] | None = None) -> None:
+    """A consistent copy through SQLite's backup API (it includes what is still in the write-ahead
+    log, which a file copy would miss), written beside ``target`` and renamed: whole or absent.
+    ``then`` may change the copy before it is renamed."""
     from bilateral.store.files import replacing
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with replacing(path) as tmp:
-        source = sqlite3.connect(f"{seed.resolve().as_uri()}?immutable=1", uri=True)
-        target = sqlite3.connect(tmp)
+    with replacing(target) as tmp:
+        source = sqlite3.connect(source_uri, uri=True)
+        copy = sqlite3.connect(tmp)
         try:
-            source.backup(target)
-            target.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('library', 'user')")
-            target.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('bundled_digest', ?)",
-                           (bundled_digest(seed),))
-            target.commit()
-            target.execute("PRAGMA journal_mode = WAL")
+            source.backup(copy)
+            if then is not None:
+                then(copy)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot create a library at {path}: {exc}") from exc
+            raise StoreError(f"{failure}: {exc}") from exc
         finally:
+            copy.close()
             source.close()
-            target.close()
 
 
 def bundled_digest(seed: Path) -> str:
