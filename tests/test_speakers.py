@@ -33,35 +33,49 @@ def cited(text: str, q: Finding) -> str:
 # -- direct quotations in every form
 
 
-def test_a_quotation_split_by_its_tag_is_one_quote() -> None:
+def fragments(text: str) -> list[Finding]:
+    """The items of the one quotation in ``text`` that comes in several fragments."""
+    qs = [q for q in quotes_of(text) if q.fields.get("statement")]
+    assert len({q.fields["statement"] for q in qs}) == 1
+    assert [q.fields["part"] for q in qs] == list(range(1, len(qs) + 1))
+    assert all(q.fields["parts"] == len(qs) for q in qs)
+    return qs
+
+
+def test_a_quotation_split_by_its_tag_is_one_statement_in_two_fragments() -> None:
     text = INTRO + "“Tariffs will come down,” Holloway said. “But not before the harvest.”"
-    [q] = quotes_of(text)
-    assert (q.fields["quote_kind"], q.fields["speaker"]) == ("direct", "Jane Holloway")
-    assert q.fields["text"] == "Tariffs will come down … But not before the harvest."
-    assert cited(text, q).endswith("“But not before the harvest.”")
+    first, second = fragments(text)
+    assert [(q.fields["quote_kind"], q.fields["speaker"]) for q in (first, second)] == [
+        ("direct", "Jane Holloway")] * 2
+    assert [q.fields["text"] for q in (first, second)] == ["Tariffs will come down", "But not before the harvest."]
+    # each fragment is cited by its own sentence; the tag goes with the fragment it follows
+    assert cited(text, first) == "“Tariffs will come down,” Holloway said."
+    assert cited(text, second) == "“But not before the harvest.”"
+    assert all(text[s:e] == cited(text, q) for q in (first, second) for s, e in q.spans)
 
 
 def test_a_tag_in_the_middle_of_one_sentence() -> None:
     text = INTRO + "“The port,” said Holloway, “will double its capacity by 2028.”"
-    [q] = quotes_of(text)
-    assert q.fields["speaker"] == "Jane Holloway"
-    assert q.fields["text"] == "The port … will double its capacity by 2028."
+    parts = fragments(text)
+    assert [q.fields["speaker"] for q in parts] == ["Jane Holloway"] * 2
+    assert [q.fields["text"] for q in parts] == ["The port", "will double its capacity by 2028."]
 
 
 def test_a_long_tag_between_the_two_halves() -> None:
     text = INTRO + ('"I expect a fair deal," Holloway said at a news conference in Mombasa, '
                     '"but we will not sign at any price."')
-    [q] = quotes_of(text)
-    assert q.fields["text"] == "I expect a fair deal … but we will not sign at any price."
+    assert [q.fields["text"] for q in fragments(text)] == ["I expect a fair deal",
+                                                          "but we will not sign at any price."]
 
 
 def test_a_quotation_running_over_paragraphs_with_an_unclosed_opening_mark() -> None:
     text = INTRO + ("Holloway said in a statement:\n\n"
                     "“We have waited long enough for the rail link. The money is there.\n\n"
                     "“Now the builders must deliver,” she said.")
-    [q] = quotes_of(text)
-    assert q.fields["speaker"] == "Jane Holloway"
-    assert "The money is there." in q.fields["text"] and "Now the builders must deliver" in q.fields["text"]
+    parts = fragments(text)
+    assert [q.fields["speaker"] for q in parts] == ["Jane Holloway"] * 2
+    assert parts[0].fields["text"].endswith("The money is there.")
+    assert parts[1].fields["text"] == "Now the builders must deliver"
 
 
 def test_british_single_quotes_guillemets_and_typewriter_doubles() -> None:
@@ -81,9 +95,9 @@ def test_speaker_before_the_quotation() -> None:
 
 def test_a_tag_that_is_a_sentence_of_its_own_after_a_question() -> None:
     text = INTRO + "“Who pays for the delay?” Holloway asked. “Not the farmers.”"
-    [q] = quotes_of(text)
-    assert q.fields["speaker"] == "Jane Holloway"
-    assert q.fields["text"] == "Who pays for the delay? … Not the farmers."
+    parts = fragments(text)
+    assert [q.fields["speaker"] for q in parts] == ["Jane Holloway"] * 2
+    assert [q.fields["text"] for q in parts] == ["Who pays for the delay?", "Not the farmers."]
 
 
 def test_very_short_quotations_with_a_tag_are_statements() -> None:

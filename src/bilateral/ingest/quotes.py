@@ -26,6 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from bilateral.core.ids import item_id
 from bilateral.core.model import Passage, Sentence
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.speakers import Speaker, SpeakerResolver, lexicon, verb_pattern
@@ -136,7 +137,7 @@ class _Quote:
     first: int
     last: int
     unclosed: bool = False
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    segs: list[_Segment] = field(default_factory=list)  # the quoted fragments, in order
 
 
 @dataclass
@@ -372,7 +373,7 @@ class _QuoteReader:
         if _is_scare(inner, self.text[max(0, seg.outer_start - 30):seg.outer_start]) and \
                 act.how not in ("verb", "inverted", "that"):
             return
-        q = _Quote(act, [inner.rstrip(",")], seg.outer_start, max(seg.outer_end, act.end), seg.unclosed)
+        q = _Quote(act, [inner.rstrip(",")], seg.outer_start, max(seg.outer_end, act.end), seg.unclosed, [seg])
         st.used.add(n)
         self._absorb(q, n, st.used, st.seg_ids, continued)
         si0 = self._sent_index(q.first)
@@ -384,8 +385,11 @@ class _QuoteReader:
         kind = "direct"
         if act.how == "that" or (act.how in ("verb", "inverted") and _words(lead) and inner[:1].islower()):
             kind = "partial"  # "…, the tax ''is a misguided approach,'' said Mr. Roe": words inside his sentence
-        st.findings.append(self._finding(act.speaker, text, kind, spans, 0.85 if continued else 0.9,
-                                         "continued" if continued else act.how))
+        conf, how = (0.85, "continued") if continued else (0.9, act.how)
+        if len(q.parts) == 1 or kind != "direct":
+            st.findings.append(self._finding(act.speaker, text, kind, spans, conf, how))
+        else:
+            st.findings.extend(self._fragments(q, conf, how))
         self.speakers.note(q.first, act.speaker)
         for i in range(si0, si1 + 1):
             self.speakers.spoke[i] = act.speaker
@@ -406,6 +410,25 @@ class _QuoteReader:
                 clause = self._clause_after(second.verb_end, sent.end)
                 if len(clause.split()) >= 3:
                     st.findings.append(self._finding(second.speaker, clause, "reported", own, 0.65, second.how))
+
+    def _fragments(self, q: _Quote, conf: float, how: str) -> list[Finding]:
+        """A quotation in several fragments (split by its tag, or over paragraphs): one item per quoted
+        fragment, each cited by its own sentences (the tag's with the fragment it follows), all naming the
+        statement they belong to."""
+        out: list[Finding] = []
+        statement = item_id("statement", f"{q.act.speaker.person or q.act.speaker.name}|{_norm(' '.join(q.parts))}")
+        for n, (seg, part) in enumerate(zip(q.segs, q.parts, strict=True)):
+            lo, hi = seg.outer_start, seg.outer_end
+            if q.act.pos >= hi and (n + 1 == len(q.segs) or q.segs[n + 1].outer_start >= q.act.end):
+                hi = max(hi, q.act.end)  # the tag right after this fragment
+            elif q.act.end <= lo and n == 0:
+                lo = min(lo, q.act.pos)  # the tag right before the first fragment
+            si0, si1 = self._sent_index(lo), self._sent_index(max(lo, hi - 1))
+            spans = [(self.sentences[i].start, self.sentences[i].end) for i in range(si0, si1 + 1)]
+            f = self._finding(q.act.speaker, part, "direct", spans, conf, how)
+            f.fields.update({"statement": statement, "part": n + 1, "parts": len(q.parts)})
+            out.append(f)
+        return out
 
     def _absorb(self, q: _Quote, n: int, used: set[int], seg_ids: dict[int, int], continued: bool) -> None:
         """Quoted words that go on after the tag: “…,” she said. “…” / “…,” she said, “…” / paragraphs on."""
@@ -433,6 +456,7 @@ class _QuoteReader:
             if own is not None and not (running_on and own.speaker.name == q.act.speaker.name):
                 break  # “…,” she added: a statement with a tag of its own
             q.parts.append(self.text[nxt.start:nxt.end].strip().rstrip(","))
+            q.segs.append(nxt)
             used.add(k)
             q.last = max(nxt.outer_end, own.end if own else 0)
             q.unclosed = nxt.unclosed
