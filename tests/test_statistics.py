@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bilateral.core.model import Source
+from bilateral.ingest.numbers import find_number_words
 from bilateral.ingest.sources import load_corpus
 from bilateral.ingest.statistics import extract_statistics
 from bilateral.ingest.text import Document
@@ -267,3 +268,74 @@ def test_the_same_figure_in_two_articles_has_one_key_whatever_the_qualifier() ->
     assert fact_key({"measure": "Brazil's rank among exporters globally", "period": None, "unit": "rank",
                      "normalized": 3}) == fact_key({"measure": "Brazil's rank among exporters in the world",
                                                     "period": None, "unit": "rank", "normalized": 3})
+
+
+# --- numbers written in words ------------------------------------------------------------------
+
+
+def test_capitalised_hyphenated_number_words_open_a_sentence() -> None:
+    s = one("Forty-five cooperation documents were signed during the state visit to Lima.")
+    assert (s["value"], s["unit"], s["normalized"]) == (45, "documents", 45)
+    assert s["as_written"] == "Forty-five cooperation documents" and s["display"] == "forty-five documents"
+
+
+def test_number_words_with_hundred_and_a_scale_keep_the_scale() -> None:
+    text = "Two hundred thousand people marched through the centre of Santiago on Sunday."
+    s = one(text)
+    assert (s["value"], s["scale"], s["normalized"], s["unit"]) == (200, "thousand", 200_000, "people")
+    assert s["as_written"] == "Two hundred thousand people"
+
+
+def test_one_and_a_half_million_is_one_point_five_million() -> None:
+    s = one("The port of Valencia handled one and a half million containers in 2022.")
+    assert (s["value"], s["scale"], s["normalized"]) == (1.5, "million", 1_500_000)
+    assert s["rule"] != "fraction" and s["display"] == "one and a half million containers"
+
+
+def test_number_words_with_thousand_inside_are_one_number() -> None:
+    s = one("The ministry said three thousand five hundred workers were hired by the new plant.")
+    assert (s["value"], s["scale"], s["normalized"]) == (3500, None, 3500)
+    assert s["as_written"] == "three thousand five hundred workers"
+
+
+def test_british_and_between_hundred_and_tens() -> None:
+    s = one("Some one hundred and twenty students from Ghana enrolled at universities in Hungary.")
+    assert (s["value"], s["normalized"]) == (120, 120)
+    assert s["as_written"] == "one hundred and twenty students"
+
+
+def test_percent_written_in_words_opens_a_sentence() -> None:
+    s = one("Forty percent of Chile's copper exports went to China in 2021.")
+    assert (s["value"], s["unit"], s["normalized"]) == (40, "percent", 40)
+    assert s["as_written"] == "Forty percent" and s["display"] == "forty percent"
+
+
+def test_two_number_words_joined_by_and_stay_two_numbers() -> None:
+    text = "Between two and three thousand workers were moved, and one one-off payment was made."
+    found = [(text[n.start:n.end], n.value, n.scale) for n in find_number_words(text)]
+    assert found == [("two", 2, None), ("three", 3, "thousand"), ("one", 1, None), ("one", 1, None)]
+
+
+def test_hyphenated_compound_number_words_before_a_noun_are_adjectives() -> None:
+    assert stats("The twenty-five-day exhibition in Oslo closed on Friday.") == []
+
+
+def test_number_word_values_cover_exactly_the_words_as_written() -> None:
+    text = "In total, Twenty-Two visitors and a hundred and fifty students attended the fair in Accra."
+    for s in stats(text):
+        start = text.index(s["as_written"])
+        assert text[start:start + len(s["as_written"])] == s["as_written"]
+    values = {s["as_written"]: s["normalized"] for s in stats(text)}
+    assert values == {"Twenty-Two visitors": 22, "a hundred and fifty students": 150}
+
+
+def test_compound_number_words_in_a_period_count_the_years() -> None:
+    from bilateral.ingest.periods import find_periods
+
+    periods = find_periods("Trade with Chile tripled over the past twenty-five years.", "2024-05-01")
+    assert [p.period for p in periods] == ["1999..2024"]
+
+
+def test_rank_ordinals_above_twelfth_are_read() -> None:
+    found = stats("Norway is now Poland's fourteenth-largest trading partner.")
+    assert [(s["value"], s["unit"]) for s in found] == [(14, "rank")]

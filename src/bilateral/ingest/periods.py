@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bilateral.ingest.numbers import UNDER_HUNDRED, cardinal
+
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
@@ -24,12 +26,7 @@ MONTHS: dict[str, int] = {
 }
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_SMALL = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "fifty": 50, "a": 1,
-}
-_COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
+_COUNT = r"(?:\d{1,2}|" + UNDER_HUNDRED + ")"  # "the last 15 years", "the past twenty-five years"
 _ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _CHANGE = re.compile(r"\b(ro[sw]e|grown|grew|increased?|fell|dropp?ed|declined?|up|down|surged?|jumped|doubled|tripled)\b", re.I)
 _YEAR_REF = rf"(?P<ref>this year|last year|{_YEAR}|the year)"
@@ -65,7 +62,7 @@ def parse_published(published: str | None) -> tuple[int | None, int | None]:
 
 
 def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _SMALL[word.lower()]
+    return int(word) if word.isdigit() else cardinal(word) or 0
 
 
 def _month(word: str) -> int:

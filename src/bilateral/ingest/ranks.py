@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 
 from bilateral.core.model import Sentence
+from bilateral.ingest.numbers import ORDINALS
 
-_ORDINALS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-}
-_ORDINAL = r"(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
+_ORDINALS = {word: n for word, n in ORDINALS.items() if n > 1}  # the first is "the largest", not a "first-largest"
+_ORDINAL = r"(?P<ord>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|\d{1,3}(?:st|nd|rd|th))"
 _COUNTRY_WORD = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 
 # "Vietnam's sixth-largest investor", "the fourth largest trading partner in the world"

@@ -18,6 +18,7 @@ from typing import Any
 
 from bilateral.core.paths import gazetteer_dir
 from bilateral.ingest.findings import Finding
+from bilateral.ingest.numbers import find_number_words
 from bilateral.ingest.periods import PeriodMention, find_periods, single_year
 from bilateral.ingest.ranks import find_ranks, ordinal
 from bilateral.ingest.text import Document
@@ -26,12 +27,6 @@ SCALES: dict[str, int] = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "c
                           "trillion": 10**12}
 _SCALE_ABBR = {"k": "thousand", "m": "million", "mn": "million", "mln": "million", "b": "billion",
                "bn": "billion", "tn": "trillion"}
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a dozen": 12, "dozens": 12,
-}
 _FRACTIONS = {"third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10, "half": 1 / 2,
               "thirds": 2 / 3, "quarters": 3 / 4}
 _TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "decades"}
@@ -39,7 +34,8 @@ _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
                 r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
 _DIGITS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d{3}|\.\d)")
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_AND_A_HALF = re.compile(r"\sand a half$", re.I)  # "two and a half": a number, not the fraction "half of"
+_DOZEN = re.compile(r"\b(?:a dozen|dozens)\b", re.I)  # "dozens" counts as twelve: "at least" that many
 _FRACTION = re.compile(
     r"\b(?P<w>(?:one|a)[- ](?:third|quarter|fifth|tenth)|(?:two)[- ]thirds|three[- ]quarters|half)(?= of\b)", re.I)
 _SCALE = re.compile(r"^[ \u00a0]?(thousand|million|billion|trillion|lakh|crore)\b", re.I)
@@ -244,10 +240,12 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
                 and not vocab.currency_prefix.search(text[:m.start()]):
             continue  # "COVID19", "A320": part of a word, unless a glued currency ("Sh9.8bn", "KSh14")
         candidates.append((m.start(), m.end(), _to_number(m.group(1)), None))
-    for m in _WORD_NUMBER.finditer(text):
-        if text[m.end():m.end() + 1] == "-" and not _FOLD.match(text[m.end():]):
+    for n in find_number_words(text):
+        if text[n.end:n.end + 1] == "-" and not _FOLD.match(text[n.end:]):
             continue  # "two-day", "six-point": adjectives, not figures
-        candidates.append((m.start(), m.end(), _WORDS[m.group(1).lower()], m.group(1)))
+        candidates.append((n.start, n.end, n.value, text[n.start:n.end]))
+    for m in _DOZEN.finditer(text):
+        candidates.append((m.start(), m.end(), 12, m.group(0)))
     for m in _FRACTION.finditer(text):
         word = m.group("w").lower()
         if re.search(r"\b(?:first|second)\s$", text[:m.start()]):
@@ -315,14 +313,14 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
     def make(unit: str, rule: str, upto: int, conf: float = 0.85) -> _Stat:
         return _Stat(expr_start, upto, start, end, value, unit, rule, scale, words, confidence=conf)
 
-    if words and words.lower().split("-")[-1].split(" ")[-1] in _FRACTIONS:
+    if words and words.lower().split("-")[-1].split(" ")[-1] in _FRACTIONS and not _AND_A_HALF.search(words):
         stat = make("percent", "fraction", end, 0.75)
     elif currency:
         stat = make(currency, "money", pos, 0.9)
     elif (cw := vocab.currency_word.match(rest)) and (words is None or scale) and (
             scale or value >= 1000 or cw.group("w") not in vocab.needs_scale):  # "3 won outright" is a verb
         stat = make(vocab.currency_words[cw.group("w")], "money", pos + cw.end(), 0.9)
-    elif (pm := _PERCENT.match(rest)) and words is None:
+    elif pm := _PERCENT.match(rest):
         unit = "percentage points" if pm.group(1).lower().startswith("percentage") else "percent"
         stat = make(unit, "percent", pos + pm.end(), 0.9)
     elif (pu := vocab.physical_unit.match(rest)) and not (words and not scale and pu.group("sep") == "-"):
@@ -1026,7 +1024,7 @@ def display(stat: _Stat, vocab: Vocabulary) -> str:
     if stat.rule == "fraction":
         return number
     if stat.unit == "percent":
-        return f"{scaled}%"
+        return f"{scaled} percent" if stat.words else f"{scaled}%"  # "forty percent", not "forty%"
     if stat.unit == "fold":
         return f"{number}-fold"
     return f"{scaled} {stat.unit}"

@@ -1,0 +1,120 @@
+"""Numbers written as words: "Forty-five", "two hundred thousand", "one and a half".
+
+One place for the number words every extractor reads, so "twenty-five years"
+means 25 to the period rules and to the statistics alike. The value of a run
+of words comes from text2num; this module only finds where the run is, so a
+caller's offsets cover exactly the words as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+         "nineteen")
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+_NUMBER_WORDS = {*UNITS, *TEENS, *TENS, "hundred", *SCALE_WORDS}
+
+#: Ordinals in words, for ranks ("sixth-largest") and numbered things ("the fourteenth round").
+ORDINALS = {w: n for n, w in enumerate(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+     "twentieth"), start=1)}
+
+#: A number under a hundred in words ("seven", "fifteen", "twenty-five", "Forty five"), for regexes (use re.I).
+UNDER_HUNDRED = (r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(UNITS) + r"))?|"
+                 + "|".join(sorted(TEENS + UNITS, key=len, reverse=True)) + r")(?![\w-])")
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+_JOINER = re.compile(r"[ \u00a0-]|[ \u00a0]and[ \u00a0]")  # what may stand between two words of one number
+_HALF = re.compile(r"[ \u00a0]and a half\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    """A number written in words at [start, end) of the text it was found in.
+
+    When the words end in a scale ("two hundred thousand") that scale is left
+    out of the span and given as ``scale``: the figure is 200 thousand, as
+    "200 thousand" would be. ``value`` never includes ``scale``.
+    """
+
+    start: int
+    end: int
+    value: int | float
+    scale: str | None = None
+
+
+def cardinal(words: str) -> int | None:
+    """The value of number words ("Twenty-five" -> 25), or None if they are not one number."""
+    if not words or not all(w.lower() in _NUMBER_WORDS or w.lower() == "and" for w in _TOKEN.findall(words)):
+        return None
+    try:
+        return int(text2num(words.lower().replace("\u00a0", " "), "en"))
+    except ValueError:
+        return None
+
+
+def _runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of number words joined by a space, a hyphen or "and" (the "and" is checked by text2num)."""
+    runs: list[list[re.Match[str]]] = []
+    previous: re.Match[str] | None = None
+    for m in _TOKEN.finditer(text):
+        if m.group(0) == "and":
+            continue  # the joiner checks it
+        if m.group(0).lower() not in _NUMBER_WORDS:
+            previous = None
+            continue
+        if previous is not None and _JOINER.fullmatch(text[previous.end():m.start()]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+        previous = m
+    return runs
+
+
+def find_number_words(text: str) -> list[NumberWords]:
+    """Every number written in words, left to right; the longest reading wins ("forty-five", not "forty")."""
+    found: list[NumberWords] = []
+    for run in _runs(text):
+        i = 0
+        while i < len(run):
+            for j in range(len(run), i, -1):
+                words = run[i:j]
+                if words[0].group(0).lower() in SCALE_WORDS or (
+                        words[0].group(0).lower() == "hundred" and not _after_a(text, words[0].start())):
+                    continue  # a bare "million" or "hundred" is a noun, not a figure
+                lead = "one " if words[0].group(0).lower() == "hundred" else ""  # "a hundred and fifty"
+                value = cardinal(lead + text[words[0].start():words[-1].end()])
+                if value is not None:
+                    found.append(_number(text, words, value))
+                    i = j
+                    break
+            else:
+                i += 1
+    return found
+
+
+def _after_a(text: str, pos: int) -> bool:
+    return bool(re.search(r"\b[Aa][ \u00a0]$", text[:pos]))
+
+
+def _number(text: str, words: list[re.Match[str]], value: int) -> NumberWords:
+    start, end = words[0].start(), words[-1].end()
+    if words[0].group(0).lower() == "hundred":
+        start -= 2  # "a hundred"
+    last = words[-1].group(0).lower()
+    if (last in SCALE_WORDS and len(words) > 1 and text[words[-2].end():words[-1].start()] in (" ", "\u00a0")
+            and not any(w.group(0).lower() in SCALE_WORDS for w in words[:-1])):
+        # "two hundred thousand": 200, scale thousand ("two million five hundred thousand" stays whole)
+        inner = cardinal(("one " if start < words[0].start() else "") + text[words[0].start():words[-2].end()])
+        if inner is not None:
+            return NumberWords(start, words[-2].end(), inner, last)
+    if (half := _HALF.match(text, end)) and last not in SCALE_WORDS:
+        return NumberWords(start, half.end(), value + 0.5)  # "one and a half (million)"
+    return NumberWords(start, end, value)
