@@ -78,6 +78,34 @@ def test_a_quotation_running_over_paragraphs_with_an_unclosed_opening_mark() -> 
     assert parts[1].fields["text"] == "Now the builders must deliver"
 
 
+def test_a_quotation_going_on_after_the_speakers_relative_clause() -> None:
+    text = INTRO + ('"The plan should be ready by noon," said Tom Brandt, who ran the port authority from 1990 '
+                    'to 1998, and has advised the minister since. "We cannot wait."')
+    assert [(q.fields["speaker_name"], q.fields["text"]) for q in fragments(text)] == [
+        ("Tom Brandt", "The plan should be ready by noon"), ("Tom Brandt", "We cannot wait.")]
+
+
+def test_a_speaker_whose_title_ends_in_a_full_stop() -> None:
+    text = INTRO + '"Nothing will change overnight," said the Rev. Samuel Okafor, of the parish. "But it has begun."'
+    parts = fragments(text)
+    assert all("Samuel Okafor" in q.fields["speaker_name"] for q in parts)
+    assert [q.fields["text"] for q in parts] == ["Nothing will change overnight", "But it has begun."]
+
+
+def test_a_document_speaks_for_its_authors() -> None:
+    text = INTRO + '"The treatment was kept quiet," the book said.\n\n"Few people knew of it at the time."'
+    got = found(text)
+    assert [(k, sp, name) for k, sp, name, _ in got] == [("direct", None, "the book")] * 2
+
+
+def test_a_participle_after_a_comma_reports_the_clause_subjects_words() -> None:
+    text = INTRO + ("Holloway has also criticized the moderators, telling a radio host that "
+                    "\"I am not happy with this format at all.\"")
+    assert found(text) == [("partial", "Jane Holloway", "Jane Holloway", "I am not happy with this format at all")]
+    chant = INTRO + 'Protesters marched past the stadium while chanting, "No justice, no peace."'
+    assert found(chant) == [("direct", None, "Protesters", "No justice, no peace.")]
+
+
 def test_british_single_quotes_guillemets_and_typewriter_doubles() -> None:
     british = INTRO + "‘We are open for business,’ Holloway told the chamber of commerce."
     guillemets = INTRO + "«Nous sommes prêts à signer», Holloway said."

@@ -80,6 +80,9 @@ _WRITER_CLAUSE = re.compile(r"\s*;\s+|,\s+(?:although|though|whereas)\s+|\s+—\
                             r"|,?\s+(?:and|but)\s+(?=(?:[A-Z][\w’'-]+\s+){1,3}(?:accused|denied|rejected|said|says|"
                             r"insisted|argued|countered|responded|told)\b)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[—–-]+\s*")  # "OSLO — "
+# who the speaker of an inverted tag is, before the quotation goes on: "…," said Jane Roe, a lawyer who has
+# advised the ministry since 2010. "…"
+_APPOSITIVE = re.compile(r",\s+(?:who\b|an?\s|the\s|of\s|[a-z]+\s+of\s)[^“”\"«»;:]{0,220}?[,.]\s*")
 _OPEN_ONLY = re.compile(r"^(?:“|\"|''|«)")
 
 # Quotation marks: double quotes curly or straight (a curly opening may close straight and the other way
@@ -449,7 +452,8 @@ class _QuoteReader:
             if re.search(r"[\w]", between):
                 # the rest of the tag: “…,” Trump said during a rally in Ohio, “but …”
                 tag_rest = cur == q.act.end and re.fullmatch(r"[^“”\"«»;:]{0,90}[,.]\s*", between)
-                if not tag_rest or _ANY_RE.search(between) or _PART_RE.search(between):
+                if not (tag_rest and not _ANY_RE.search(between) and not _PART_RE.search(between)) \
+                        and not (cur == q.act.end and q.act.how == "inverted" and _APPOSITIVE.fullmatch(between)):
                     break
             own = self._tag_after(nxt)
             running_on = self.segments[k - 1].unclosed  # the paragraph before stayed open: one quotation
@@ -517,6 +521,14 @@ class _QuoteReader:
             end = max(v.end(), sp.end) if how == "inverted" else v.end()
             acts.append(_Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end))
         st = sent.text
+        for v in (_PART_RE.finditer(self.text, sent.start, sent.end) if "ing" in st else ()):
+            # "…, telling reporters that …": the participle reports a statement by the clause's subject
+            if self._inside_quote(v.start(), v.end()) or not re.search(
+                    r"(?:,|\b(?:while|before|after|when))\s*$", self.text[max(sent.start, v.start() - 8):v.start()]):
+                continue
+            sp = self._clause_subject(si, v.start())
+            if sp is not None and sp.start < v.start() and not _quantity(sp):
+                acts.append(_Act(sp, v.start(), v.end(), v.group(), "participle", v.end()))
         for m in (_ACCORDING.finditer(self.text, sent.start, sent.end) if "ccording" in st else ()):
             if self._inside_quote(m.start(), m.end()) or self.text[m.start() - 1:m.start()].isalnum():
                 continue
@@ -564,7 +576,7 @@ class _QuoteReader:
         act = acts[0]
         if act.how == "possessive":
             words = near
-        if act.how == "verb" and words and not self._trails(act, sent):
+        if act.how in ("verb", "participle") and words and not self._trails(act, sent):
             # quoted words before "X said" are not what X said ("exhorted them to “vote” and said he …")
             words = [w for w in words if w.outer_start >= act.verb_end]
         self.speakers.spoke[i] = act.speaker

@@ -21,6 +21,7 @@ use this module; statistics' ``according_to`` can use it the same way.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -111,6 +112,10 @@ def _plural(word: str) -> bool:
                                                                                     "women", "staff", "media"}
 
 
+# a title whose full stop a sentence splitter may take for the sentence's end
+_TITLE_END = re.compile(r"(?<![\w.])(?:Rev|Gen|Adm|Capt|Maj|Sgt|Supt|Insp|Amb|Fr|Msgr|Cmdr|Lt|Col)\.$")
+
+
 class SpeakerResolver:
     """Finds and resolves the speakers of one document's statements."""
 
@@ -170,6 +175,17 @@ class SpeakerResolver:
         while hi > lo and toks[hi - 1][1] > end:
             hi -= 1
         return toks[lo:hi]
+
+    def _through_title(self, sent: Sentence) -> Sentence:
+        """A sentence cut after a title the splitter took for a full stop ("…," said the Rev. | Jane Roe.)
+        read on into the next sentence of its paragraph."""
+        i = self.sentence_index(sent.start)
+        if not _TITLE_END.search(self.text, max(sent.start, sent.end - 8), sent.end) or i + 1 >= len(self.sentences):
+            return sent
+        nxt = self.sentences[i + 1]
+        if nxt.passage != sent.passage:
+            return sent
+        return dataclasses.replace(sent, end=nxt.end, text=self.text[sent.start:nxt.end])
 
     def _is_name_word(self, w: str) -> bool:
         bare = w.rstrip(".")
@@ -414,6 +430,7 @@ class SpeakerResolver:
 
     def after(self, sent: Sentence, verb_end: int, loose: bool = False) -> Speaker | None:
         """The subject of an inverted attribution: "…,” said Xi" / "…, says Jane Roe, an economist"."""
+        sent = self._through_title(sent)
         toks = self._tokens(verb_end, min(sent.end, verb_end + 160))
         if not toks:
             return None
