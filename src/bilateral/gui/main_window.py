@@ -84,6 +84,8 @@ from bilateral.store.library import CitedSpan, Library, SearchHit
 
 #: How many opened articles (text, passages, spans) stay in memory.
 OPENED_SOURCES = 4
+#: What the sources shipped with the app (origin "bundled") are about; the About box names it only for them.
+BUNDLED_CORPUS = "China–Vietnam relations"
 #: How many of an item's citations (and a person's quotes, events, sources) the detail pane lists.
 DETAIL_LIMIT = 50
 
@@ -983,6 +985,19 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> QDialog:
         return self._dialog("Keyboard shortcuts", shortcuts_html(action_rows(self.menuBar())))
 
+    def _library_summary(self) -> str:
+        """What the library holds, truthfully: the bundled corpus is named only for its own sources."""
+        shown = list(self._sources)
+        bundled = sum(1 for sid in shown if self.origin(sid) == "bundled")
+        imported = len(shown) - bundled
+        total = f"{len(shown)} source{'s' if len(shown) != 1 else ''}"
+        if not bundled:
+            return f"{total}, all imported" if imported else total
+        corpus = f"the bundled corpus on {BUNDLED_CORPUS}"
+        if not imported:
+            return f"{total}, from {corpus}"
+        return f"{total}: {bundled} from {corpus}, {imported} imported"
+
     def about_html(self) -> str:
         rows = []
         for s in self._sources.values():
@@ -995,8 +1010,8 @@ class MainWindow(QMainWindow):
         return (
             "<h2>Bilateral</h2><p>A reference browser for the facts in news coverage of a bilateral relationship."
             " Every item links to the sentence it came from.</p>"
-            f"<p><b>Corpus:</b> China–Vietnam relations — {html.escape(counts)}.<br>"
-            f"<b>Library:</b> {html.escape(str(self.library.path))}</p>"
+            f"<p><b>Library:</b> {html.escape(self._library_summary())} — {html.escape(counts)}.<br>"
+            f"<b>File:</b> {html.escape(str(self.library.path))}</p>"
             "<p><b>Provenance.</b> Source texts are stored verbatim. Metadata is either <i>stated</i> in the"
             " article or <i>inferred</i> from it (and marked so); what neither gives is shown as unknown.</p>"
             '<table cellpadding="3"><tr><th align="left">Source</th><th align="left">Publisher</th>'

@@ -70,6 +70,16 @@ class _GazPerson:
     short: tuple[str, ...] | None
 
 
+@dataclass(frozen=True)
+class _Naming:
+    """A naming tradition that writes the family name first (data: ``naming_conventions``)."""
+
+    countries: frozenset[str]
+    family_names: frozenset[str]
+    short_first: bool  # later mentions use the family name (else the last word)
+    min_words_when_shared: int
+
+
 @dataclass
 class _Vocab:
     people: dict[str, _GazPerson]
@@ -88,8 +98,8 @@ class _Vocab:
     place_followers: set[str]
     role_refs: dict[str, list[str]]
     ruling_party: dict[str, str]
-    vi_surnames: set[str]
-    zh_surnames: set[str]
+    party_leader_titles: dict[str, str]  # title -> completion template with {party}
+    naming: tuple[_Naming, ...]  # family-name-first traditions, in order of preference
     places: dict[str, str | None]  # folded place name -> country
     country_names: dict[str, str]  # country name as written -> canonical country
     particle_gap_re: re.Pattern[str]
@@ -173,8 +183,10 @@ def _vocab() -> _Vocab:
         place_followers=set(t["place_followers"]),
         role_refs={k: list(v) for k, v in t["role_refs"].items()},
         ruling_party=dict(t["ruling_party"]),
-        vi_surnames=set(names["vietnamese_surnames"]),
-        zh_surnames=set(names["chinese_surnames"]),
+        party_leader_titles={k: v for k, v in t.get("party_leader_titles", {}).items() if not k.startswith("_")},
+        naming=tuple(_Naming(frozenset(c.get("countries", [])), frozenset(names.get(c["family_names"], [])),
+                             c.get("short") == "first", int(c.get("min_words_when_shared", 0)))
+                     for c in names.get("naming_conventions", [])),
         places={fold(k): v for k, v in names["places"].items()},
         country_names={**{c: c for c in countries if not c.startswith("the ")}, **t["country_aliases"]},
         # Lower-case particles that stay inside a name: "Trevino de la Garza", "da Silva", "bin Salman", "al-Sisi".
@@ -249,18 +261,23 @@ _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
 _AUTHOR_NOTE = re.compile(r"\s*(?:Editor['’]s [Nn]ote|About the [Aa]uthor)\s*[:.—-]\s*")
 
 
+def _naming_of(tokens: list[str], country: str | None, vocab: _Vocab) -> _Naming | None:
+    """The family-name-first tradition a name follows: by the person's country, else by its first word."""
+    if country is not None:
+        return next((n for n in vocab.naming if country in n.countries), None)
+    claiming = [n for n in vocab.naming if tokens[0] in n.family_names]
+    if len(claiming) == 1:
+        return claiming[0]
+    return next((n for n in claiming if len(tokens) >= n.min_words_when_shared), None)
+
+
 def _derive_short(name: str, country: str | None, vocab: _Vocab) -> list[str]:
-    """How later mentions shorten a name: Vietnamese by the last syllable, Chinese by the family name."""
+    """How later mentions shorten a name: by the family name where the tradition says so, else the last word."""
     tokens = name.split()
     if len(tokens) < 2:
         return []
-    first = tokens[0]
-    if country == "Vietnam" or (country is None and first in vocab.vi_surnames
-                                and (len(tokens) >= 3 or first not in vocab.zh_surnames)):
-        return [tokens[-1]]
-    if country == "China" or (country is None and first in vocab.zh_surnames):
-        return [first]
-    return [tokens[-1]]
+    naming = _naming_of(tokens, country, vocab)
+    return [tokens[0]] if naming is not None and naming.short_first else [tokens[-1]]
 
 
 def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[int, int]]:
@@ -353,8 +370,8 @@ class _DocPeople:
         former = "former" in (m.group("mod") or "").lower()
         if title[:1].isupper() and title[:1].isalpha():
             title = title[0].upper() + title[1:]
-        if title == "General Secretary" and not comp and role_country in v.ruling_party:
-            comp = f"of the {v.ruling_party[role_country]} Central Committee"
+        if title in v.party_leader_titles and not comp and role_country in v.ruling_party:
+            comp = v.party_leader_titles[title].format(party=v.ruling_party[role_country])
         if not comp.startswith(("of ", "for ")) and role_country and title in v.national_titles:
             role = f"{title} of {role_country}{(' ' + comp) if comp else ''}"
         else:
@@ -651,7 +668,7 @@ class _DocPeople:
                     if org.group(1) not in v.org_country:
                         continue  # "the general secretary of the ...": a description, not a reference
                     country = country or v.org_country[org.group(1)]
-                    targets = ["General Secretary"]
+                    targets = list(v.party_leader_titles)  # "the general secretary of the <party>"
                 name = self._resolve_role(targets, country, m.start())
                 if name:
                     self._add_mention(m.start(), m.end(), name, "role")
