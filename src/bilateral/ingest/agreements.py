@@ -2,18 +2,18 @@
 
 Found by general shapes of English news prose, not by a list of names:
 
-- capitalised names ending in a head noun ("Regional Comprehensive Economic
-  Partnership (RCEP)", "Belt and Road Initiative") or of the form "Year of …";
+- capitalised names ending in a head noun ("Pacific Corridor Trade
+  Agreement (PCTA)", "Green Corridor Initiative") or of the form "Year of …";
 - relationship frameworks written in lower case ("comprehensive strategic
-  cooperative partnership", "community with a shared future"; the phrase
-  list is data in ``data/gazetteer/agreements.json``);
+  partnership", "enhanced economic partnership"; the phrase list and the
+  partnership modifiers are data in ``data/gazetteer/agreements.json``);
 - "agreement/treaty/memorandum on …" descriptions;
-- numbered proposals ("a six-point proposal", "proposed four strategic alignments");
-- sets of documents ("45 bilateral cooperation documents" when signing is mentioned).
+- numbered proposals ("a five-point proposal", "proposed three priority corridors");
+- sets of documents ("14 cooperation documents" when signing is mentioned).
 
 The key is the normalised name plus, for common-noun names, the parties, so
-the same framework named by several articles ("Vietnam-China …",
-"the China-Vietnam …") becomes one item.
+the same framework named by several articles ("Kenya-Ethiopia …",
+"the Ethiopia-Kenya …") becomes one item.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def countries_in(text: str) -> list[str]:
 
 
 def _compound_countries(token: str) -> list[str] | None:
-    """Countries of a hyphenated compound like "China-Vietnam", or None if it is not one."""
+    """Countries of a hyphenated compound like "Kenya-Ethiopia", or None if it is not one."""
     parts = token.split("-")
     if len(parts) < 2:
         return None
@@ -182,8 +182,8 @@ _DOC_SET = re.compile(
     r"protocols|pacts|letters of intent|roadmaps|action plans)"
     r"(?:\s+between\s+[a-z][a-z ,]*?(?=\s+(?:are|were|is|was|have|had|will|to|spanning|covering|in|on)\b))?)"
 )
-# "the mechanism of Vietnam-China governmental-level negotiation on border and territory",
-# "mechanisms for dialogue and negotiation on sea-related matters": standing bilateral frameworks.
+# "the mechanism of Kenya-Ethiopia ministerial consultation on border security",
+# "mechanisms for dialogue on river-basin matters": standing bilateral frameworks.
 _MECHANISM = re.compile(
     r"\b(?P<name>(?:(?:joint|bilateral|regular|annual|standing|consultation|dialogue|cooperation)\s+){0,2}"
     r"mechanisms?\s+(?:of|for|on)\s+[^,;:()“”\"]+?)"
@@ -557,7 +557,7 @@ def _alias(name: str) -> str:
 
 
 def _year_theme(core: str) -> str:
-    """ "china-vietnam year of people-to-people exchanges" -> "people-to-people exchange"."""
+    """ "kenya-ethiopia year of youth exchanges" -> "youth exchange"."""
     words = [w for w in core.split() if w not in ("year", "of", "the", "and") and not _compound_countries(w.title())
              and not countries_in(w.title())]
     return _alias(" ".join(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in words))
@@ -567,8 +567,8 @@ def agreement_key(c: Candidate, parties: list[str]) -> str:
     """Merge key: for frameworks the bare phrase (no adjectives, no tail) plus the parties.
 
     A themed year is one per pair of countries and theme, whatever the order of the country
-    names or the translation of its theme ("Year of People-to-People Exchanges" = "Year of
-    Humanistic Exchange", a gazetteer alias): its key is the parties and the normalised theme.
+    names or the translation of its theme (two renderings of one theme are a gazetteer
+    alias): its key is the parties and the normalised theme.
     """
     vocab = vocabulary()
     if c.kind in _YEAR_KINDS and not c.key_name:

@@ -4,17 +4,18 @@ Three passes over the extractable sentences of one document:
 
 1. full names — the curated gazetteer (``data/gazetteer/people.json``: canonical
    English name, native spelling, aliases) and, for people it lacks, title
-   patterns ("Foreign Minister Penny Wong"), appositives ("Xin Ge, a special
-   commentator for CGTN") and speaker patterns ("..., said Penny Wong");
-2. short forms of the people found — "Xi", "Son" (Vietnamese names are
-   shortened to the last syllable, Chinese ones to the family name) and titled
-   short forms ("Ambassador He", "President Xi");
-3. role references ("the ambassador", "the Vietnamese leader") resolved to the
+   patterns ("Foreign Minister Penny Wong"), appositives ("Maria Ibarra, a senior
+   fellow at a think tank") and speaker patterns ("..., said Penny Wong");
+2. short forms of the people found — "Ibarra", "Wang" (names of the traditions
+   that write the family name first are shortened as the lexicon says: by the
+   last syllable or by the family name) and titled short forms ("Ambassador
+   Wang", "President Okafor");
+3. role references ("the ambassador", "the Polish leader") resolved to the
    one person of the document who holds that role (the most often named one
    when several do).
 
-Matching runs on a length-preserving diacritic fold of the text, so "Tô Lâm"
-and "To Lam" are the same name and every offset stays valid in the source.
+Matching runs on a length-preserving diacritic fold of the text, so "Nguyễn Thị Hà"
+and "Nguyen Thi Ha" are the same name and every offset stays valid in the source.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def _fold_char(ch: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Strip diacritics one character at a time, so offsets are unchanged ("Tô Lâm" -> "To Lam")."""
+    """Strip diacritics one character at a time, so offsets are unchanged ("Nguyễn Thị Hà" -> "Nguyen Thi Ha")."""
     return "".join(_fold_char(ch) for ch in text)
 
 
@@ -409,11 +410,11 @@ class _DocPeople:
             return None
         article = re.match(r"\s*,\s+(?:who\s+\S+\s+(?:also\s+)?)?(?:the|a|an)\s", m.group())
         if article and self.vocab.role_noun_re.search(" ".join(words[:5])):
-            pass  # "a trade economist at ...", "the Chinese ambassador"
+            pass  # "a trade economist at ...", "the Kenyan ambassador"
         elif (words[0][:1].islower() and words[0].lower() not in self.vocab.titles_lower
               and words[0].lower() not in _ROLE_MODIFIERS and not self.vocab.role_noun_re.match(phrase)
               and not self.vocab.nat_re.match(phrase)):
-            return None  # "Hanoi, where ...": without an article the phrase must open with a role
+            return None  # "Nairobi, where ...": without an article the phrase must open with a role
         s = m.start(1)
         e = m.end(1)
         while e > s and self.text[e - 1].isspace():
@@ -460,7 +461,7 @@ class _DocPeople:
         v = self.vocab
         for sent in self.doc.sentences:
             for m in v.alias_re.finditer(self.folded, sent.start, sent.end):
-                # "Chairman Mao Zedong": the alias "Mao Zedong" inside beats "Chairman Mao".
+                # "Chairman Wang Dali": the alias "Wang Dali" inside beats "Chairman Wang".
                 for inner in re.finditer(r" ", self.folded[m.start():m.end()]):
                     longer = v.alias_re.match(self.folded, m.start() + inner.end(), sent.end)
                     if longer and longer.end() > m.end():
@@ -544,7 +545,7 @@ class _DocPeople:
             _take_roles(person, *self._appositive_roles(appos[0], appos[1], person))
 
     def find_bylines(self) -> None:
-        """People credited in a byline ("Translated by Chung Anh"), which is not prose but names a person."""
+        """People credited in a byline ("Translated by Jane Roe"), which is not prose but names a person."""
         for passage in self.doc.passages:
             if passage.reason != "byline":
                 continue
@@ -560,7 +561,7 @@ class _DocPeople:
 
     def find_short_forms(self) -> None:
         v = self.vocab
-        # Titled single words ("Ambassador He", "President Xi") first: the title makes even "He" safe.
+        # Titled single words ("Ambassador Ma", "President Okafor") first: the title makes even "Ma" safe.
         for rs, re_, token, _chain in self.pending_titled:
             name = self._resolve_short(token, rs)
             if name is None:
@@ -633,7 +634,7 @@ class _DocPeople:
         return best[1] if best else None
 
     def _gazetteer_short(self, token: str, chain: str) -> str | None:
-        """A titled short form of a known person the text never names in full ("President Xi")."""
+        """A titled short form of a known person the text never names in full ("President Okafor")."""
         if token in _RISKY_SHORT:
             return None
         hits = [gp for gp in self.vocab.people.values()
@@ -781,7 +782,7 @@ def _take_roles(person: _Person, roles: list[str], country: str | None) -> None:
 
 
 def _holds(role: str, target: str) -> bool:
-    """Does a role string hold the target title ("Vice President of China" does not hold "President")?"""
+    """Does a role string hold the target title ("Vice President of Kenya" does not hold "President")?"""
     pattern = r"(?<!Vice )(?<!Deputy )(?<!vice )(?<!deputy )\b" + re.escape(target) + r"\b"
     if target[:1].islower():
         return re.search(pattern, role, re.I) is not None
@@ -804,7 +805,7 @@ _TITLE_ABBREVIATIONS = {"sen", "rep", "gov", "gen", "lt", "col", "adm", "sgt", "
 def name_after_titles(phrase: str) -> str:
     """The person's name ending a titled phrase, for a speaker people.py has no item for:
     "Trade Minister Ömer Faruk Yılmaz" -> "Ömer Faruk Yılmaz", "NYPD Commissioner Jane O'Hara" ->
-    "Jane O'Hara". A phrase that ends in no name ("Vietnam's Foreign Ministry"), or has no title in
+    "Jane O'Hara". A phrase that ends in no name ("Kenya's Foreign Ministry"), or has no title in
     front of its name ("The New York Times", "Mr. Burman"), is returned unchanged."""
     v = _vocab()
     phrase = re.sub(r"\s*\([A-Z][A-Za-z.]*-[A-Z][\w. ]*\)\s*$", "", phrase)  # "(R-Ohio)"
