@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from bilateral.core.folding import fold
 
 
 def slugify(text: str, limit: int = 48) -> str:
-    """ASCII slug: "Tô Lâm" -> "to-lam"."""
-    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    """ASCII slug: "Tô Lâm" -> "to-lam", "Łukasz" -> "lukasz", "习近平" -> "xijinping".
+
+    Non-ASCII marks that are not letters or digits ("’", "—") are dropped, as they always were,
+    so the ids of what was already stored do not change.
+    """
+    kept = text if text.isascii() else "".join(c for c in text if c.isascii() or c.isalnum())
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(kept, keep_wide=False)).strip("-")
     return slug[:limit].rstrip("-") or "x"
 
 

@@ -3,11 +3,11 @@ and store (which keeps them), so neither imports the other."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from bilateral.core.folding import fold
 from bilateral.core.model import Citation
 
 
@@ -42,8 +42,7 @@ class Items(Protocol):
 
 def fold_name(name: str) -> str:
     """"Tô  Lâm" and "to lam" are one name; CJK stays as written."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+    return " ".join(fold(name).split())
 
 
 def identity_keys(names: Iterable[str]) -> list[str]:

@@ -9,7 +9,6 @@ built beside the target and moved over it only when complete.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -148,15 +147,12 @@ def person_names(items: Sequence[Item]) -> Iterable[dict[str, str]]:
 CITED_TEXT_LIMIT = 100
 
 
-_UNFOLDABLE_LETTER = re.compile("[đĐøØłŁßæÆ]")  # the letters store/folding.py folds itself
-
-
 def search_columns(item: Item, names: dict[str, str], cited: str) -> dict[str, Any]:
     """The item's derived columns as a build writes them (one function for both): sort keys and
     the searchable text; ``cited`` is every citation's text, joined in order."""
     field_text = field_words(item, names)
     words = " ".join((item.label, field_text, cited))
-    extra = unfoldable_words(words) if _UNFOLDABLE_LETTER.search(words) else ""  # the common case, fast
+    extra = unfoldable_words(words)  # usually "", and fast
     date = item.fields.get("date") if item.kind == "event" else None
     return {
         "sort_label": fold(item.label),

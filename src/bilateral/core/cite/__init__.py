@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from bilateral.core.cite.engine import CitationError, render_markdown, render_record
 from bilateral.core.cite.names import split_authors
+from bilateral.core.folding import fold
 from bilateral.core.model import Source
 
 __all__ = [
@@ -120,9 +120,7 @@ _STOPWORDS = frozenset(["a", "an", "the", "of", "on", "in", "at", "to", "for", "
 
 
 def _ascii_words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return re.findall(r"[a-z0-9]+", folded)
+    return re.findall(r"[a-z0-9]+", fold(text, keep_wide=False))
 
 
 def citation_key(source: Source) -> str:

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from functools import cache
 from typing import Any
 
+from bilateral.core.folding import fold
 from bilateral.core.paths import data_dir
 
 CSLName = dict[str, Any]
@@ -47,9 +47,7 @@ def _lexicon() -> dict[str, Any]:
 
 def _fold(word: str) -> str:
     """Lower case without diacritics (đ -> d), for matching only."""
-    word = word.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return fold(word)
 
 
 # Pinyin: an optional initial and a final; a zero-initial syllable only from the

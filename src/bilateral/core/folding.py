@@ -1,0 +1,48 @@
+"""The one way text is folded for comparing, searching and making ids: "Łukasz" is "lukasz".
+
+Built on anyascii, which romanises every letter (ł, ß, đ, ø, ı, Cyrillic, Greek),
+where Unicode decomposition only strips accents and drops the rest. Wide
+characters (CJK, kana, hangul) are kept as written unless asked for: a
+romanisation such as 习近平 -> "XiJinPing" is right for an ASCII id, but as a
+search or a name match it would make 西 ("west") match "xi", give Japanese
+kanji Chinese readings, and let two names with one pinyin meet.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+
+@lru_cache(maxsize=8192)
+def _char(ch: str, keep_wide: bool) -> str:
+    """One character folded (case kept): ASCII as is, accents stripped, other letters romanised."""
+    if ch.isascii():
+        return ch
+    if keep_wide and unicodedata.east_asian_width(ch) == "W":
+        return ch
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    if stripped.isascii():
+        return stripped  # "é" -> "e", "ﬁ" -> "fi": what decomposition gave before, so ids stay as they were
+    return anyascii(ch)
+
+
+def fold(text: str, *, keep_wide: bool = True) -> str:
+    """Lower case, accents stripped, letters romanised ("Tô Lâm" -> "to lam", "Straße" -> "strasse").
+
+    ``keep_wide=False`` romanises CJK too, for what must be ASCII (ids, citation keys).
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(_char(ch, keep_wide) for ch in text).lower()
+
+
+def fold_same_length(text: str) -> str:
+    """Fold character by character without changing the length or the case, so offsets into the
+    folded text are offsets into ``text`` ("Łódź" -> "Lodz"); a character that folds to more or
+    fewer than one ("ß" -> "ss") is kept as written."""
+    if text.isascii():
+        return text
+    return "".join(f if len(f := _char(ch, True)) == 1 else ch for ch in text)
