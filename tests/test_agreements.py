@@ -160,3 +160,64 @@ def test_a_themed_year_under_two_translations_and_country_orders_has_one_key() -
     assert fa.key == fb.key == "China+Laos|year of people-to-people exchange"
     c = _agreements("China and Laos launched the China-Laos Year of Tourism in 2025.")
     assert next(iter(c.values())).key != fa.key  # another theme is another year
+
+
+# --- categories of misses found on a held-out set (made-up sentences, other relations) --------------
+
+def test_two_documents_joined_by_and_a_are_two_agreements() -> None:
+    found = _agreements("Kenya and Ethiopia on Monday signed a memorandum of understanding on livestock health "
+                        "and a framework agreement on hydropower trade, officials said.")
+    assert {"Memorandum of understanding on livestock health", "Framework agreement on hydropower trade"} <= set(found)
+    found = _agreements("Chile and Peru signed a protocol on fisheries data, alongside an action plan on port security.")
+    assert {"Protocol on fisheries data", "Action plan on port security"} <= set(found)
+
+
+def test_a_counted_set_of_documents_with_any_adjective() -> None:
+    names = {c.name for c in find_candidates("Ministers also signed three smaller agreements on tourism and sport.")}
+    assert "three smaller agreements" in names
+    names = {c.name for c in find_candidates("The delegations signed 12 sector-specific deals.")}
+    assert "12 sector-specific deals" in names
+
+
+def test_a_capitalised_programme_is_an_agreement_only_when_made() -> None:
+    found = _agreements("The ministers reviewed the Blue Harvest Programme, a $300 million fisheries scheme agreed "
+                        "in 2019, which Norway and Ghana fund together.")
+    assert "Blue Harvest Programme" in found
+    assert found["Blue Harvest Programme"].fields["year"] == 2019
+    assert not any("fisheries scheme" in n for n in found)  # the appositive describes it, it is not another one
+    assert not find_candidates("She spoke to the World Food Programme and the Ghana Cocoa Board Programme office.")
+
+
+def test_a_capitalised_body_the_two_sides_own_is_a_mechanism() -> None:
+    names = {c.name: c.kind for c in find_candidates(
+        "Morocco and Senegal held the first session of their Strategic Coordination Council in Dakar.")}
+    assert names.get("Strategic Coordination Council") == "mechanism"
+    assert not find_candidates("Officials briefed the Security Council in New York.")  # no owner, no marker
+
+
+def test_a_year_and_a_subject_single_out_a_lower_case_agreement() -> None:
+    found = _agreements("The 1998 river water agreement, under which Norway releases water each spring, "
+                        "is still disputed by farmers.")
+    assert found["1998 river water agreement"].fields["year"] == 1998
+    assert not _agreements("The 2015 agreement was a success, officials said.")  # no subject: a reference back
+
+
+def test_talks_held_in_many_rounds_are_a_standing_negotiation() -> None:
+    names = {c.name: c.kind for c in find_candidates(
+        "Boundary talks on the lake, held in 31 rounds since 2009, have stalled.")}
+    assert names.get("Boundary talks") == "mechanism"
+    assert not find_candidates("The two sides held two rounds of talks in May.")
+    assert not find_candidates("Leaders met at the 17th round of intergovernmental consultations.")  # a session
+
+
+def test_a_named_economic_zone_is_a_place_not_an_agreement() -> None:
+    assert not find_candidates("The plant will be built in the Lakeside Special Economic Zone.")
+    assert [c.name for c in find_candidates("Both joined the Andean Free Trade Area in 2001.")] == [
+        "Andean Free Trade Area"]
+
+
+def test_a_programme_for_an_agreement_does_not_swallow_it() -> None:
+    found = _agreements("Peru and Chile signed an executive programme for their fisheries protection agreement. "
+                        "In 2019 the two governments signed a bilateral fisheries protection agreement.")
+    assert any(n.startswith("Bilateral fisheries protection agreement") for n in found)
+    assert any(n.startswith("Executive programme") for n in found)

@@ -138,6 +138,14 @@ _HEADS: dict[str, str] = {
 }
 # Heads of standing bilateral bodies: a capitalised name ending in one is a mechanism only
 # with a marker word ("Joint Ministerial Commission", "High-Level Security Dialogue").
+# Heads that name an organisation as often as an agreement ("World Food Programme"): a capitalised
+# name ending in one is an agreement only with a making verb before or after it.
+_SOFT_HEADS: dict[str, str] = {"programme": "joint initiative", "program": "joint initiative",
+                               "scheme": "joint initiative", "plan": "plan", "project": "cooperation project"}
+# A description set off after a name, with its making: "X, a $2 billion irrigation scheme agreed in 2019".
+_MADE_APPOSITIVE = re.compile(
+    r"^,\s+(?:an?|the)\s+[^,;()“”\"]{0,90}?\b(?:agreed|signed|launched|adopted|set up|established|created|"
+    r"unveiled|approved)\b(?:\s+(?:in|on)\s+(?:\w+\.?\s+){0,2}?((?:1[6-9]|20)\d\d)\b)?", re.I)
 _MECHANISM_HEADS = {"commission", "committee", "council", "dialogue", "mechanism", "force", "group"}
 # Where a lower-case name's complement ends: punctuation, a date ("on Thursday", "in May"),
 # or a second verb joined by "and" ("… on water deliveries and agreed a plan").
@@ -147,6 +155,7 @@ _DATE_WORD = (r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 _STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD +
          r"|\s+and\s+(?:(?:will|would|also|then|to)\s+)?[a-z]+(?:ed|ing)\b"
          r"|\s+and\s+[a-z]+\s+(?:the|their|a|an|its|to)\s|\s+and\s+(?:set|put|made|struck|held|met|won)\b"
+         r"|\s+(?:and|or)\s+(?:an?|another)\s|\s+(?:alongside|as well as|together with)\s"  # a second document
          r"|\s+(?:under|by which|whereby|with which|that|which|who|as|after|before|while|when|because|at a|at the)\s"
          r"|\s+(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|can|runs?|commits?)\b"
          r"|[,;:()“”\"‘’]|\.\s|\.$|$")
@@ -175,9 +184,11 @@ _PROPOSED_LIST = re.compile(
     r"\b(?:proposed|put forward|unveiled|laid out|outlined|suggested)\s+(?:a\s+|an\s+|the\s+)?(?:notable\s+|new\s+)?"
     r"(?P<name>" + _NUM + r"\s+(?:[a-z-]+\s+){0,2}(?!years|months|days|times|percent)[a-z-]+s)\b"
 )
+_FUNCTION = (r"(?:a|an|the|their|its|this|that|these|those|and|or|but|of|with|to|in|on|for|by|at|from|as|is|was|"
+             r"were|are|be|been|has|have|had|will|would|which|who|said|says|not|no|under|between|also|other)")
 _DOC_SET = re.compile(
     r"\b(?:(?:some|about|around|nearly|over|more than|almost|up to)\s+)?(?P<name>" + _NUM + r"\s+"
-    r"(?:(?:new|bilateral|cooperation|cooperative|economic|trade|investment|major|key|other)\s+){0,3}"
+    r"(?:(?!" + _FUNCTION + r"\b)[a-z-]+\s+){0,3}"
     r"(?:documents|agreements|deals|memorand(?:a|ums)(?: of understanding)?|MoUs|MOUs|accords|contracts|treaties|"
     r"protocols|pacts|letters of intent|roadmaps|action plans)"
     r"(?:\s+between\s+[a-z][a-z ,]*?(?=\s+(?:are|were|is|was|have|had|will|to|spanning|covering|in|on)\b))?)"
@@ -200,8 +211,6 @@ _COMMON_HEADS: dict[str, str] = {
     "treaty": "treaty", "protocol": "agreement", "charter": "treaty", "scheme": "joint initiative",
     "programme": "joint initiative", "MoU": "memorandum", "MOU": "memorandum",
 }
-_FUNCTION = (r"(?:a|an|the|their|its|this|that|these|those|and|or|but|of|with|to|in|on|for|by|at|from|as|is|was|"
-             r"were|are|be|been|has|have|had|will|would|which|who|said|says|not|no|under|between|also|other)")
 _COMMON = re.compile(
     r"\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts|new)\s+"
     r"(?P<mods>(?:(?!" + _FUNCTION + r"\b)[\w$€£'’+-][\w$€£.'’+-]*\s+){0,4}?)"
@@ -247,14 +256,18 @@ def _common_candidates(text: str) -> list[Candidate]:
             continue  # "the new roadmap", "the 2015 agreement": a reference back, not a name
         new = m.group("det").lower() == "new" or "new" in (w.lower() for w in mods)
         made = bool(_MAKING_BEFORE.search(text[:m.start()]) or _FOUNDING_AFTER.match(text[m.end():]))
-        if not (new or made):
+        # "the 2016 maritime border agreement": a year and a subject single out one instrument
+        dated = (m.group("det").lower() == "the" and bool(mods) and re.fullmatch(r"(?:1[6-9]|20)\d\d", mods[0])
+                 and bool(_content_words(mods)))
+        if not (new or made or dated):
             continue
         start = m.start("mods") if mods else m.start("head")
         while re.match(r"(?:new|first|landmark|historic)\s", text[start:], re.I):
             start = text.index(" ", start) + 1  # the name starts after "new"
         end = m.end("comp") if comp else m.end("head")
         parties = next((c for w in mods if (c := _compound_countries(w))), [])
-        found.append(Candidate(start, end, text[start:end], kind, "common-noun document", name_parties=parties))
+        found.append(Candidate(start, end, text[start:end], kind, "common-noun document", name_parties=parties,
+                               year_after=int(mods[0]) if dated else None))
     return found
 
 
@@ -320,8 +333,19 @@ def _proper_candidates(text: str) -> list[Candidate]:
             last = len(tokens) - 1
         else:
             heads = [i for i, t in enumerate(lowered) if t in _HEADS]
+            if not heads and lowered and lowered[-1] in _SOFT_HEADS:
+                soft = _soft_candidate(text, tokens, spans, lowered)
+                if soft is not None:
+                    found.append(soft)
+                continue
+            if heads and lowered[heads[-1]] in ("zone", "area") and "trade" not in lowered:
+                continue  # "Suez Canal Economic Zone", "Greater Bay Area": a place, not an agreement
             if not heads:
                 mech = _mechanism_head(lowered)
+                if mech is None and re.search(r"\b(?:their|the two (?:countries|sides|governments|nations)['’])\s+$",
+                                              text[:spans[0][0]] if spans else ""):
+                    mech = next((i for i, t in enumerate(lowered) if t in ("commission", "committee", "council")),
+                                None)  # a standing body the two parties own
                 if mech is None:
                     continue
                 tokens, spans = tokens[:mech + 1], spans[:mech + 1]
@@ -364,6 +388,25 @@ def _proper_candidates(text: str) -> list[Candidate]:
     return found
 
 
+def _soft_candidate(text: str, tokens: list[str], spans: list[tuple[int, int]],
+                    lowered: list[str]) -> Candidate | None:
+    """ "the Green Corridor Programme, a … scheme agreed in 2019": a capitalised programme that is made."""
+    vocab = vocabulary()
+    capitals = [t for t in tokens if t[:1].isupper()]
+    if len(capitals) < 2 or any(w in vocab.mechanism_exclude for w in lowered) \
+            or _MULTILATERAL.search(" ".join(tokens)) or re.search(r"\bDevelopment\b", " ".join(tokens)):
+        return None
+    start, end = spans[0][0], spans[-1][1]
+    appositive = _MADE_APPOSITIVE.match(text[end:])
+    if not (appositive or _MAKING_BEFORE.search(text[:start]) or _FOUNDING_AFTER.match(text[end:])):
+        return None
+    c = Candidate(start, end, text[start:end], _SOFT_HEADS[lowered[-1]], "capitalised name", proper=True,
+                  name_parties=_name_parties(tokens))
+    if appositive and appositive.group(1):
+        c.year_after = int(appositive.group(1))
+    return c
+
+
 def _name_parties(tokens: list[str]) -> list[str]:
     parties: list[str] = []
     for token in tokens:
@@ -396,6 +439,40 @@ def _mechanism_head(lowered: list[str]) -> int | None:
     return None
 
 
+# Talks held in rounds are a standing negotiation: "exploratory talks, held in 30 rounds since 2009",
+# "11 rounds of border negotiations".
+_TALKS = re.compile(r"\b(?P<name>(?:(?!" + _FUNCTION + r"\b)[A-Za-z-]+\s+){1,3}(?:talks|negotiations|consultations))\b")
+# (One numbered round, "the 17th round of consultations", is a session: an event, not the mechanism.)
+_ROUNDS = re.compile(r"\b(?:\d+|" + "|".join(NUMBER_WORDS) + r"|several|many|dozens of)\s+rounds\b", re.I)
+_ROUND_WORDS = {"round", "rounds", "latest", "next", "new", "first", "further", "more", "several", "the", "held", "hold"}
+
+
+def _talks_candidates(text: str) -> list[Candidate]:
+    if not _ROUNDS.search(text):
+        return []
+    found: list[Candidate] = []
+    for m in _TALKS.finditer(text):
+        words = [w for w in m.group("name").split()[:-1] if w.lower() not in _ROUND_WORDS
+                 and not re.match(r"\d|(?:\d+(?:st|nd|rd|th))$", w)]
+        if not _content_words(words):
+            continue  # "held talks", "two rounds of talks": no subject, no name
+        start = m.start("name") + m.group("name").index(words[0])
+        found.append(Candidate(start, m.end("name"), text[start:m.end("name")], "mechanism", "talks in rounds"))
+    return found
+
+
+def _drop_appositives(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """ "the X Programme, a $1 billion scheme agreed in 2018": the description is the named one, not another."""
+    proper = [c for c in candidates if c.proper]
+    kept: list[Candidate] = []
+    for c in candidates:
+        host = next((p for p in proper if not c.proper and re.fullmatch(r",\s+(?:an?|the)\s+", text[p.end:c.start])),
+                    None)
+        if host is None:
+            kept.append(c)
+    return kept
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Agreements named in a sentence, longest first where they overlap."""
     candidates: list[Candidate] = []
@@ -403,6 +480,7 @@ def find_candidates(text: str) -> list[Candidate]:
     candidates += _framework_candidates(text)
     candidates += _common_candidates(text)
     candidates += _known_candidates(text)
+    candidates += _talks_candidates(text)
     vocab = vocabulary()
     for m in _PARTNERSHIP.finditer(text):
         words = [w.strip(",") for w in m.group("mods").split() if w != "and"]
@@ -443,6 +521,7 @@ def find_candidates(text: str) -> list[Candidate]:
         for m in _DOC_SET.finditer(text):
             candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "document set",
                                         "document set"))
+    candidates = _drop_appositives(candidates, text)
     # keep the longest of overlapping candidates
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept_c: list[Candidate] = []
@@ -653,12 +732,21 @@ _HEAD_CLASS: dict[str, str] = {
     "treaty": "agreement", "memorandum": "agreement", "mou": "agreement", "understanding": "agreement",
     "protocol": "agreement", "charter": "agreement", "plan": "plan", "roadmap": "plan",
 }
+_HEAD_FREE = {"programme", "program", "scheme", "project", "initiative", "facility", "fund"}
 _FOLDABLE_RULES = {"framework phrase", "common-noun document", "agreement on", "capitalised name", "known acronym"}
 _NAME_FILLER = {"the", "a", "an", "of", "on", "for", "to", "and", "their", "its", "new", "joint", "bilateral",
                 "mutual", "action", "road", "map", "free"} | set(_HEAD_CLASS)
 
 
 def _head_class(name: str) -> str | None:
+    """The class of the name's own head: "programme for their investment agreement" is a programme."""
+    head_part = re.split(r"\b(?:on|for|to|concerning|regarding|covering|between|with|against)\b", name.lower())[0]
+    words = re.findall(r"[a-z]+", head_part)
+    classes = [_HEAD_CLASS[w] for w in words if w in _HEAD_CLASS]
+    if classes:
+        return classes[-1]
+    if any(w in _HEAD_FREE for w in words):
+        return None  # a programme, a scheme: not the document its complement names
     words = re.findall(r"[a-z]+", name.lower())
     classes = [_HEAD_CLASS[w] for w in words if w in _HEAD_CLASS]
     return classes[0] if classes else None
