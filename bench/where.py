@@ -92,40 +92,28 @@ def profile_search(library: Path) -> cProfile.Profile:
 
 
 def sql_breakdown(conn: sqlite3.Connection) -> None:
-    """Each statement store/search.py runs, timed alone, summed over the 50 queries."""
+    """Each statement store/search.py runs (caught with a trace callback), timed alone, summed over the
+    50 queries by its shape (the SQL up to its first parameter)."""
     from queries import QUERIES
 
-    from bilateral.store import search as s
-    from bilateral.store.folding import fold_letters
+    from bilateral.store.search import search
 
-    parts = {"_valid (both tables)": 0.0, "_counts": 0.0, "_run: rank + details (one statement)": 0.0,
-             "  of which rank (top CTE) alone": 0.0}
+    parts: dict[str, float] = {}
     for q in QUERIES:
-        query = s.clean_query(q)
-        fts, plain = fold_letters(query.strip()), False
-        t = time.perf_counter()
-        ok = s._valid(conn, fts, ("item_fts", "passage_fts"))
-        parts["_valid (both tables)"] += time.perf_counter() - t
-        if not ok:
-            fts, plain = s.quote_fts(fold_letters(query)), True
-            if not fts:
-                continue
-        plan = s._plan(query, fts, plain)
-        t = time.perf_counter()
-        s._counts(conn, plan.fts, None)
-        parts["_counts"] += time.perf_counter() - t
-        rank_sql, rank_params = s._rank_sql(conn, plan, list(s.KINDS), True, None)
-        t = time.perf_counter()
-        conn.execute(f"SELECT * FROM ({rank_sql})", [*rank_params, 200]).fetchall()
-        parts["  of which rank (top CTE) alone"] += time.perf_counter() - t
-        details_sql, details_params = s._details_sql(plan, None)
-        t = time.perf_counter()
-        conn.execute(f"WITH top AS MATERIALIZED ({rank_sql}){details_sql}",
-                     [*rank_params, 200, *details_params]).fetchall()
-        parts["_run: rank + details (one statement)"] += time.perf_counter() - t
+        seen: list[str] = []
+        conn.set_trace_callback(lambda sql, seen=seen: seen.append(sql) if not sql.startswith("--") else None)
+        try:
+            search(conn, q)
+        finally:
+            conn.set_trace_callback(None)
+        for sql in seen:
+            t = time.perf_counter()
+            conn.execute(sql).fetchall()
+            shape = " ".join(sql.split("'")[0].split())[:90]
+            parts[shape] = parts.get(shape, 0.0) + time.perf_counter() - t
     print("SQL of store/search.py:search over the 50 queries (each timed alone):")
-    for name, seconds in parts.items():
-        print(f"  {name:<45} {seconds * 1000:8.1f} ms")
+    for name, seconds in sorted(parts.items(), key=lambda kv: -kv[1]):
+        print(f"  {seconds * 1000:8.1f} ms  {name}")
 
 
 def profile_startup(library: Path) -> cProfile.Profile:

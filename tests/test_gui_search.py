@@ -309,3 +309,17 @@ def test_clicking_a_group_row_keeps_the_highlighted_hit(qtbot, window: MainWindo
     qtbot.waitUntil(window.search_field.hasFocus)
     QTest.keyClick(_focused(), Qt.Key.Key_Return)
     _assert_opened(window, result.hits[0])
+
+
+def test_counts_past_the_count_limit_say_more_than(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from bilateral.store import search as search_module
+
+    monkeypatch.setattr(search_module, "COUNT_LIMIT", 3)
+    result = _search(qtbot, window, "Vietnam")
+    assert "passage" in result.at_least
+    panel = window.search_panel
+    assert panel.status.text().startswith(f"Showing {panel.model.hit_count()} of more than {result.total} results")
+    assert panel.kind_buttons[None].text().endswith("+")
+    groups = [panel.model.index(g, 0).data() for g in range(panel.model.rowCount())]
+    assert any(g.startswith("Passages (") and "of more than" in g for g in groups), groups

@@ -324,7 +324,10 @@ def cmd_search(args: argparse.Namespace) -> int:
                        + "\n").encode("utf-8"))
         return 0
     shown = len(result.hits)
-    counted = f"showing {shown} of {result.total}" if result.total > shown else str(shown)
+    if result.at_least:
+        counted = f"showing {shown} of more than {result.total}"
+    else:
+        counted = f"showing {shown} of {result.total}" if result.total > shown else str(shown)
     note = " (searched as plain words)" if result.plain_fallback else ""
     print(f"{counted} result{'s' if result.total != 1 else ''} for “{clean_query(query)}”{note}")
     width = len(str(shown))

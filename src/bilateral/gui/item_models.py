@@ -615,7 +615,11 @@ class SearchResultModel(QAbstractItemModel):
             kind, hits = self._groups[index.row()]
             total = max(self.result.counts.get(kind, len(hits)) if self.result else 0, len(hits))
             if role == Qt.ItemDataRole.DisplayRole:
-                shown = f"{len(hits)} of {total}" if total > len(hits) else str(total)
+                more = self.result is not None and kind in self.result.at_least
+                if more:
+                    shown = f"{len(hits):,} of more than {total:,}"
+                else:
+                    shown = f"{len(hits):,} of {total:,}" if total > len(hits) else f"{total:,}"
                 return f"{KIND_NAMES.get(kind, kind)} ({shown})"
             if role == KIND_ROLE:
                 return kind

@@ -276,17 +276,20 @@ class SearchPanel(QWidget):
     @Slot(object)
     def _on_result(self, result: SearchResult) -> None:
         self.model.set_result(result)
+        more = "+" if result.at_least else ""
         for kind, button in self.kind_buttons.items():
             if kind is None:
                 total = sum(result.counts.values())
-                button.setText(f"All {total}")
+                button.setText(f"All {total:,}{more}")
             else:
-                button.setText(f"{KIND_NAMES[kind]} {result.counts.get(kind, 0)}")
+                plus = "+" if kind in result.at_least else ""
+                button.setText(f"{KIND_NAMES[kind]} {result.counts.get(kind, 0):,}{plus}")
         shown = self.model.hit_count()
         note = " (searched as plain words)" if result.plain_fallback else ""
         if result.timed_out:
             note += " — stopped at the time limit, results may be incomplete"
-        self.status.setText(f"{self._count_text(shown, result.total)} for “{clean_query(result.query)}”{note}")
+        self.status.setText(f"{self._count_text(shown, result.total, bool(result.at_least))} "
+                            f"for “{clean_query(result.query)}”{note}")
         if shown:
             self.stack.setCurrentWidget(self.view)
             self.view.setCurrentIndex(self.model.first_hit_index())
@@ -299,11 +302,14 @@ class SearchPanel(QWidget):
             self.open_top_hit()
 
     @staticmethod
-    def _count_text(shown: int, total: int) -> str:
-        """'228 results', or 'Showing 200 of 228 results' when the limit cut the list."""
+    def _count_text(shown: int, total: int, at_least: bool = False) -> str:
+        """'228 results', 'Showing 200 of 228 results' when the limit cut the list, or 'Showing 200 of
+        more than 1,000 results' when counting stopped (store/search.py COUNT_LIMIT)."""
+        if at_least:
+            return f"Showing {shown:,} of more than {total:,} results"
         if total > shown:
-            return f"Showing {shown} of {total} results"
-        return f"{shown} result{'s' if shown != 1 else ''}"
+            return f"Showing {shown:,} of {total:,} results"
+        return f"{shown:,} result{'s' if shown != 1 else ''}"
 
     def _empty_text(self, result: SearchResult) -> str:
         query = html.escape(clean_query(result.query))

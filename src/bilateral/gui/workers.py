@@ -1,8 +1,10 @@
 """Search off the GUI thread: one worker object living in its own QThread.
 
 The worker opens its own Library (a Library belongs to one thread). Requests
-carry a number; the controller keeps only the answer to the newest one, and
-the worker skips requests that were overtaken while they waited in its queue.
+carry a number; the controller keeps only the answer to the newest one, the
+worker skips requests that were overtaken while they waited in its queue, and a
+running search stops as soon as a newer one is asked for (SQLite's progress
+handler looks at ``newest``), so a slow search never holds up the next.
 """
 
 from __future__ import annotations
@@ -40,10 +42,13 @@ class SearchWorker(QObject):
         try:
             if self._library is None:
                 self._library = Library.open(self._db_path)
-            result = self._library.search(query, kinds=kinds.split(",") if kinds else None, source=source or None)
+            result = self._library.search(query, kinds=kinds.split(",") if kinds else None, source=source or None,
+                                          cancelled=lambda: self.newest > request)
         except StoreError as exc:
             self.failed.emit(request, str(exc))
             return
+        if result.cancelled:
+            return  # a newer request stopped it; that one answers
         self.finished.emit(request, result)
 
     @Slot()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -90,12 +90,22 @@ class QueryTimeout(StoreError):
     """A query ran past its time limit and was interrupted."""
 
 
+class QueryCancelled(StoreError):
+    """A query was interrupted because the one who asked no longer wants the answer."""
+
+
 @contextmanager
-def time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
-    """Interrupt queries that run longer than ``seconds`` (datasette's sqlite_timelimit idea)."""
+def time_limit(conn: sqlite3.Connection, seconds: float,
+               cancelled: Callable[[], bool] | None = None) -> Iterator[None]:
+    """Interrupt queries that run longer than ``seconds`` (datasette's sqlite_timelimit idea), or as
+    soon as ``cancelled()`` says so (checked as often as the clock)."""
     deadline = time.perf_counter() + seconds
+    stopped_by: list[str] = []
 
     def handler() -> int:
+        if cancelled is not None and cancelled():
+            stopped_by.append("cancel")
+            return 1
         return 1 if time.perf_counter() > deadline else 0
 
     conn.set_progress_handler(handler, 100)
@@ -103,6 +113,8 @@ def time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
         yield
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
+            if stopped_by:
+                raise QueryCancelled("the query was cancelled") from exc
             raise QueryTimeout(f"the query took longer than {seconds:g} s and was stopped") from exc
         raise
     finally:

@@ -62,7 +62,7 @@ class SearchHit:
     item_id: str | None  # None for passages
     label: str
     snippet: str  # plain text (the cited sentence, or the paragraph); matches wrapped in "\x02" ... "\x03"
-    rank: float  # tier + (1 - normalised bm25), one scale for every kind and passages: lower is better
+    rank: float  # tier + position in the tier, one scale for every kind and passages: lower is better
     source: str
     citation: Citation  # what to open; for an item, the citation the snippet is taken from
     label_marked: str = ""  # the label with its matches wrapped like the snippet's
@@ -77,6 +77,9 @@ class SearchResult:
     counts: dict[str, int]  # matches per kind incl. "passage": after the source filter, before the kinds filter
     timed_out: bool = False  # the time limit stopped the search; hits may be incomplete
     total: int = 0  # matches after both filters; more than len(hits) when the limit cut them
+    #: kinds (and "passage") whose count stopped at store.search.COUNT_LIMIT: there are at least that many
+    at_least: frozenset[str] = frozenset()
+    cancelled: bool = False  # a newer search stopped this one; nobody should show it
 
 
 @dataclass(frozen=True)
@@ -455,8 +458,8 @@ class Library:
 
     @_environment_errors
     def search(self, query: str, *, kinds: Collection[str] | None = None, source: str | None = None,
-               limit: int = 200) -> SearchResult:
+               limit: int = 200, cancelled: Callable[[], bool] | None = None) -> SearchResult:
         from bilateral.store.search import search
 
         return search(self._conn, query, kinds=kinds, source=source, limit=limit,
-                      time_limit_s=self.search_time_limit)
+                      time_limit_s=self.search_time_limit, cancelled=cancelled)

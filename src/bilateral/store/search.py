@@ -1,18 +1,20 @@
-"""Full-text search over items and passages with FTS5 (the sqlite-utils way).
+"""Full-text search over items and passages with FTS5 (the sqlite-utils way), at any library size.
 
 The query is tried as FTS5 syntax first (phrases, prefix*, AND/OR/NOT,
 NEAR); if SQLite rejects it, each word is quoted and it is searched as plain
 words, like sqlite-utils' ``quote_fts``. Searching never raises for a bad
-query (NUL characters and lone surrogates are stripped first), and a time
-limit stops a pathological one. The time limit is checked between SQLite's
-steps, so no single step may take long: a query is cut to its first
-``MAX_QUERY_CHARS`` characters (FTS5 parses and plans a query in one step),
-and ``snippet()``/``highlight()``, which take time quadratic in a row's length,
-run only on rows of at most ``MARKED_TEXT_LIMIT`` characters (a longer
-paragraph gets a snippet made here, around its first matching word).
+query (NUL characters and lone surrogates are stripped first). A time limit
+stops a pathological one, and a newer search cancels an older one (both are
+checked between SQLite's steps, so no step may take long: a query is cut to
+its first ``MAX_QUERY_CHARS`` characters and ``MAX_QUERY_WORDS`` words).
 
-Ranking happens in SQL over every match, and only the rows returned get a
-snippet, a chosen citation and highlighting (see ``_RANKING`` for the rule).
+What a search costs does not grow with the library: FTS5 is only asked for
+the newest ``limit`` matches of each tier (``_RANKING``) and for counts up to
+``COUNT_LIMIT``; it never scores or sorts every match (bm25 needs a pass over
+every match of every term, which at 100,000 articles is most of a second for a
+common word). Snippets, marks and the citation an item opens are made here,
+for the rows returned only, from their text: no ``snippet()``/``highlight()``,
+whose cost grows with a row's length and which re-run the query per row.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+from bilateral.core.merging import identity_keys
 from bilateral.core.model import KINDS, Citation
-from bilateral.store.database import QueryTimeout, time_limit
+from bilateral.store.database import QueryCancelled, QueryTimeout, time_limit
 from bilateral.store.folding import fold, fold_letters
 from bilateral.store.library import SearchHit, SearchResult
 
@@ -44,53 +47,46 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _PASSAGE_SNIPPET_TOKENS = 28
 #: Characters of a query searched; the rest is dropped (a search box query, not a document).
 MAX_QUERY_CHARS = 1000
-#: Words of a query searched: bm25 and snippet() cost (phrases x matches) per row, in one uninterruptible step.
+#: Words of a query searched: FTS5 parses and plans a query in one uninterruptible step.
 MAX_QUERY_WORDS = 32
-#: Longest text snippet()/highlight() are run on; a 1 MB paragraph would take them minutes, uninterruptibly.
-MARKED_TEXT_LIMIT = 10_000
 _ITEM_SNIPPET_WORDS = 32
-
-# bm25 weights per FTS column: a hit in the label counts most.
-_ITEM_BM25 = "bm25(item_fts, 5.0, 2.0, 1.0)"
-_PASSAGE_BM25 = "bm25(passage_fts, 1.0, 1.0)"
+#: Matches counted per index (items, passages); beyond it a count is "at least" (SearchResult.at_least).
+COUNT_LIMIT = 1000
+#: Items whose own fields have a name-like query, looked at for an exact name or alias (tier 0).
+NAME_CANDIDATES = 500
+#: Citations of an item looked at for the one whose sentence has the query (else its first is opened).
+CITATIONS_TRIED = 10
 
 # _RANKING — how hits of every kind and passages are put in one order.
 #
-# bm25 scores of item_fts and passage_fts are not comparable (different
-# columns, weights, lengths and term statistics), so the order is decided by
-# *tiers* first and bm25 only orders hits inside a tier. Each hit's rank is
+# Hits come in *tiers*, best first; inside a tier the newest match comes first
+# (the most recently added item or paragraph: FTS5 walks its matches in rowid
+# order and stops at the limit, so this order costs nothing however many match).
+# A hit's rank is ``tier + position / (hits in the tier + 1)``: one scale across
+# kinds and passages, lower is better. The tiers:
 #
-#     rank = tier + 1 / (1 + |bm25|)                               (lower is better)
-#
-# where the fraction, bm25 squashed into (0, 1), only orders hits inside their
-# tier; no tier holds both items and passages, so bm25 of the two indexes is
-# never compared directly. (A fixed squash, not "relative to the best match",
-# keeps a hit's rank the same whatever the limit or filters, and needs no pass
-# over all matches to find the best.) The tiers, best first:
-#
-#   0  name     the query *is* the item's label, name or one of its aliases
+#   0  name     the query *is* the item's name or one of its aliases, or its label
 #               ("Xi Jinping", "To Lam", "Tô Lâm", "President Xi" find the person)
 #   1  label    the item's label starts with the query's words ("Xi Jinping: …" quotes,
 #               "Bilateral trade (2024): …" statistics)
-#   2  own      the query, as written (a phrase as a phrase), in the item's own fields:
-#               label, a quote's words, a statistic's measure, a person's roles …
-#   3  cited    the query, as written, in the sentence a non-person item is cited from
-#   4  passage  the query, as written, in a paragraph
-#   5, 6, 7     the same three places when a plain multi-word query's words are all
-#               there but not next to each other ("to lam china" in any order)
-#   8  mention  a person whose cited sentences mention the query: a passing mention
+#   2  in label the query, as written (a phrase as a phrase), in the item's label
+#   3  own      the query, as written, in the item's other own fields: a quote's
+#               words, a statistic's measure, an event's parties, a person's roles …
+#   4  cited    the query, as written, in the sentence a non-person item is cited from
+#   5  passage  the query, as written, in a paragraph
+#   6, 7, 8     own fields, cited sentence and paragraph when a plain multi-word
+#               query's words are all there but not next to each other ("to lam china")
+#   9  mention  a person whose cited sentences mention the query: a passing mention
 #
 # So a name query finds the person first, a quoted phrase in a quote beats the
 # paragraph it comes from and any person merely mentioned beside it, and for a
 # plain query the words next to each other beat the same words scattered.
 # Tiers 0, 1 and 5-7 need a plain-words query (or one quoted phrase); for other
 # FTS syntax "as written" means the whole expression.
-TIER_NAME, TIER_LABEL, TIER_OWN, TIER_CITED, TIER_PASSAGE = 0, 1, 2, 3, 4
-TIER_OWN_WORDS, TIER_CITED_WORDS, TIER_PASSAGE_WORDS, TIER_MENTION = 5, 6, 7, 8
+TIER_NAME, TIER_LABEL, TIER_IN_LABEL, TIER_OWN, TIER_CITED, TIER_PASSAGE = 0, 1, 2, 3, 4, 5
+TIER_OWN_WORDS, TIER_CITED_WORDS, TIER_PASSAGE_WORDS, TIER_MENTION = 6, 7, 8, 9
 
 _OWN_COLUMNS = "{label field_text}"
-#: bm25 (negative, lower is better) squashed into [0, 1), lower still better: 1 / (1 + |bm25|).
-_SQUASH = "1.0 / (1.0 - m.score)"
 
 
 def quote_fts(query: str) -> str:
@@ -178,28 +174,59 @@ def _empty_counts() -> dict[str, int]:
     return {**dict.fromkeys(KINDS, 0), "passage": 0}
 
 
-def _source_filter_items(source: str | None) -> tuple[str, list[Any]]:
-    if source is None:
-        return "", []
-    return " AND EXISTS (SELECT 1 FROM citation AS c WHERE c.item_id = item.id AND c.source_id = ?)", [source]
+class _Scope:
+    """The WHERE terms every candidate query shares: the source filter and hidden sources.
+
+    Each is a condition on the FTS table's rowid, so FTS5 still walks its own matches newest first
+    and stops at the LIMIT; nothing here is evaluated for a match the LIMIT never reaches."""
+
+    def __init__(self, conn: sqlite3.Connection, source: str | None) -> None:
+        self.source = source
+        self.hidden = conn.execute("SELECT 1 FROM source WHERE hidden = 1 LIMIT 1").fetchone() is not None
+
+    def items(self, rowid: str = "item_fts.rowid") -> tuple[str, list[Any]]:
+        where, params = "", []
+        if self.source is not None:
+            where += (f" AND {rowid} IN (SELECT si.rowid FROM citation AS sc JOIN item AS si"
+                      " ON si.id = sc.item_id WHERE sc.source_id = ?)")
+            params.append(self.source)
+        if self.hidden:  # cited by at least one shown source (store/library.py's _visible)
+            where += (" AND EXISTS (SELECT 1 FROM citation AS vc JOIN source AS vs ON vs.id = vc.source_id"
+                      " WHERE vc.item_id = item.id AND vs.hidden = 0)")
+        return where, params
+
+    def passages(self) -> tuple[str, list[Any]]:
+        where, params = "", []
+        if self.source is not None:
+            where += " AND passage_fts.rowid IN (SELECT sp.id FROM passage AS sp WHERE sp.source_id = ?)"
+            params.append(self.source)
+        if self.hidden:
+            where += " AND passage.source_id NOT IN (SELECT id FROM source WHERE hidden = 1)"
+        return where, params
 
 
-def _counts(conn: sqlite3.Connection, fts: str, source: str | None) -> dict[str, int]:
+def _counts(conn: sqlite3.Connection, fts: str, scope: _Scope) -> tuple[dict[str, int], frozenset[str]]:
+    """Matches per kind and of passages, each index counted up to ``COUNT_LIMIT`` (+1 to know it was
+    reached); the kinds whose count stopped there are returned too: theirs is "at least"."""
     counts = _empty_counts()
-    where, params = _source_filter_items(source)
-    for kind, n in conn.execute(
-        "SELECT item.kind, count(*) FROM item_fts JOIN item ON item.rowid = item_fts.rowid "
-        f"WHERE item_fts MATCH ?{where} GROUP BY item.kind",
+    where, params = scope.items()
+    rows = conn.execute(
+        "SELECT kind, count(*) FROM (SELECT item.kind FROM item_fts JOIN item ON item.rowid = item_fts.rowid"
+        f" WHERE item_fts MATCH ?{where} LIMIT {COUNT_LIMIT + 1:d}) GROUP BY kind",
         [fts, *params],
-    ):
+    ).fetchall()
+    for kind, n in rows:
         counts[kind] = n
-    p_where = " AND passage.source_id = ?" if source is not None else ""
+    capped: set[str] = set(KINDS) if sum(n for _, n in rows) > COUNT_LIMIT else set()
+    p_where, p_params = scope.passages()
     counts["passage"] = conn.execute(
-        "SELECT count(*) FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid "
-        f"WHERE passage_fts MATCH ? AND passage.role != 'boilerplate'{p_where}",
-        [fts, *([source] if source is not None else [])],
+        "SELECT count(*) FROM (SELECT 1 FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid"
+        f" WHERE passage_fts MATCH ? AND passage.role != 'boilerplate'{p_where} LIMIT {COUNT_LIMIT + 1:d})",
+        [fts, *p_params],
     ).fetchone()[0]
-    return counts
+    if counts["passage"] > COUNT_LIMIT:
+        capped.add("passage")
+    return counts, frozenset(k for k in capped if counts[k])
 
 
 def _valid(conn: sqlite3.Connection, expression: str, tables: tuple[str, ...] = ("item_fts",)) -> bool:
@@ -214,166 +241,233 @@ def _valid(conn: sqlite3.Connection, expression: str, tables: tuple[str, ...] = 
     return True
 
 
-def _item_tier(conn: sqlite3.Connection, plan: _Plan) -> tuple[str, list[Any]]:
-    """The CASE expression giving an item match (``m``: rid, kind, label, fields) its tier."""
-    def matches(expression: str) -> str:
-        params.append(expression)
-        return "m.rid IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)"
+@dataclass(frozen=True)
+class _Tier:
+    """One tier's candidate query: what it searches and with which FTS expression."""
 
-    params: list[Any] = []
-    cases: list[str] = []
-    if plan.words:
-        n1, n2 = plan.names
-        params += [n1, n2, n1, n2, n1, n2]
-        cases.append(  # only people and agreements have a name and aliases: no JSON read for the rest
-            f"WHEN lower(m.label) IN (?, ?) OR m.kind IN ('person', 'agreement') AND ("
-            f"lower(json_extract(m.fields, '$.name')) IN (?, ?) "
-            f"OR EXISTS (SELECT 1 FROM json_each(m.fields, '$.aliases') WHERE lower(value) IN (?, ?))) "
-            f"THEN {TIER_NAME}"
-        )
-        cases.append(f"WHEN {matches('label : ^ ' + plan.phrase)} THEN {TIER_LABEL}")  # type: ignore[operator]
-    own_fields_known = _valid(conn, plan.own_fields)
-    if own_fields_known:
-        cases.append(f"WHEN {matches(plan.own_fields)} THEN {TIER_OWN}")
-        cited = TIER_CITED
-    else:  # an expression that cannot take a column filter: every non-person match is "own"
-        cited = TIER_OWN
-    if plan.scattered:
-        cases.append(f"WHEN m.kind != 'person' AND {matches(plan.as_written)} THEN {cited}")
-        if own_fields_known:
-            cases.append(f"WHEN {matches(f'{_OWN_COLUMNS} : ({plan.fts})')} THEN {TIER_OWN_WORDS}")
-        cases.append(f"WHEN m.kind != 'person' THEN {TIER_CITED_WORDS}")
-    else:
-        cases.append(f"WHEN m.kind != 'person' THEN {cited}")
-    return f"CASE {' '.join(cases)} ELSE {TIER_MENTION} END", params
+    tier: int
+    what: str  # "item", "person", "non-person" or "passage"
+    expression: str
 
 
-def _rank_sql(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], with_passages: bool,
-              source: str | None) -> tuple[str, list[Any]]:
-    """SQL ranking every match and keeping the best ``?`` rows: (what, rid, rank, o1, o2)."""
-    parts: list[str] = []
-    params: list[Any] = []
-    if kinds:
-        where, where_params = _source_filter_items(source)
-        tier, tier_params = _item_tier(conn, plan)
-        parts.append(
-            f"SELECT 'item' AS what, m.rid, {tier} + {_SQUASH} AS r, m.ordinal AS o1, 0 AS o2 FROM ("
-            f"  SELECT item.rowid AS rid, item.kind, item.label, item.fields, item.ordinal, {_ITEM_BM25} AS score"
-            "   FROM item_fts JOIN item ON item.rowid = item_fts.rowid"
-            f"  WHERE item_fts MATCH ? AND item.kind IN (SELECT value FROM json_each(?)){where}"
-            ") AS m"
-        )
-        params += [*tier_params, plan.fts, json.dumps(kinds), *where_params]
+def _tiers(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], with_passages: bool) -> list[_Tier]:
+    """The tiers of ``_RANKING`` that apply to this query and these filters, best first (tier 0, the
+    name lookup, is not an FTS query and is run by ``_names``)."""
+    tiers: list[_Tier] = []
+    non_person = [k for k in kinds if k != "person"]
+    own_valid = _valid(conn, plan.own_fields)
+    if kinds and plan.words:
+        tiers.append(_Tier(TIER_LABEL, "item", "label : ^ " + plan.phrase))  # type: ignore[operator]
+        tiers.append(_Tier(TIER_IN_LABEL, "item", "label : " + plan.phrase))  # type: ignore[operator]
+    if kinds and own_valid:
+        tiers.append(_Tier(TIER_OWN, "item", plan.own_fields))
+    cited = TIER_CITED if own_valid else TIER_OWN
+    if non_person:
+        tiers.append(_Tier(cited, "non-person", plan.as_written))
     if with_passages:
-        if plan.scattered:
-            tier = (f"CASE WHEN m.rid IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?) "
-                    f"THEN {TIER_PASSAGE} ELSE {TIER_PASSAGE_WORDS} END")
-            params.append(plan.as_written)
+        tiers.append(_Tier(TIER_PASSAGE, "passage", plan.as_written))
+    if plan.scattered:
+        if kinds and own_valid:
+            tiers.append(_Tier(TIER_OWN_WORDS, "item", f"{_OWN_COLUMNS} : ({plan.fts})"))
+        if non_person:
+            tiers.append(_Tier(TIER_CITED_WORDS, "non-person", plan.fts))
+        if with_passages:
+            tiers.append(_Tier(TIER_PASSAGE_WORDS, "passage", plan.fts))
+    if "person" in kinds:
+        tiers.append(_Tier(TIER_MENTION, "person", plan.fts))
+    return tiers
+
+
+def _candidates(conn: sqlite3.Connection, tier: _Tier, kinds: list[str], scope: _Scope, limit: int) -> list[int]:
+    """The newest ``limit`` rowids matching one tier (FTS5 walks its matches in rowid order and stops)."""
+    if tier.what == "passage":
+        where, params = scope.passages()
+        sql = ("SELECT passage_fts.rowid FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid"
+               f" WHERE passage_fts MATCH ? AND passage.role != 'boilerplate'{where}"
+               " ORDER BY passage_fts.rowid DESC LIMIT ?")
+        return [r for (r,) in conn.execute(sql, [tier.expression, *params, limit])]
+    wanted = {"item": kinds, "person": ["person"], "non-person": [k for k in kinds if k != "person"]}[tier.what]
+    where, params = scope.items()
+    sql = ("SELECT item_fts.rowid FROM item_fts JOIN item ON item.rowid = item_fts.rowid"
+           f" WHERE item_fts MATCH ? AND item.kind IN (SELECT value FROM json_each(?)){where}"
+           " ORDER BY item_fts.rowid DESC LIMIT ?")
+    return [r for (r,) in conn.execute(sql, [tier.expression, json.dumps(wanted), *params, limit])]
+
+
+def _names(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], scope: _Scope, limit: int) -> list[int]:
+    """Tier 0: the people the query names (the merge's own index of names, however many items mention
+    them), then items whose name, alias or label it is among the newest ``NAME_CANDIDATES`` whose own
+    fields have the phrase (agreements, and people in a store built without that index)."""
+    if not plan.words or not kinds:
+        return []
+    found: list[int] = []
+    where, params = scope.items()
+    if "person" in kinds:
+        p_where, p_params = scope.items("item.rowid")
+        found += [r for (r,) in conn.execute(
+            "SELECT DISTINCT item.rowid FROM person_name JOIN item ON item.id = person_name.person_id"
+            f" WHERE person_name.folded IN (SELECT value FROM json_each(?)){p_where}"
+            " ORDER BY item.ordinal LIMIT ?", [json.dumps(identity_keys([plan.names[0]])), *p_params, limit])]
+    n1, n2 = plan.names
+    if kinds:  # and among the newest items with the phrase, any named so (a store without name index)
+        found += [r for (r,) in conn.execute(
+            "SELECT rid FROM (SELECT item.rowid AS rid, item.kind, item.label, item.fields, item.ordinal"
+            "  FROM item_fts JOIN item ON item.rowid = item_fts.rowid"
+            f"  WHERE item_fts MATCH ? AND item.kind IN (SELECT value FROM json_each(?)){where}"
+            f"  ORDER BY item_fts.rowid DESC LIMIT {NAME_CANDIDATES:d}) AS m"
+            " WHERE lower(m.label) IN (?, ?) OR m.kind IN ('person', 'agreement') AND ("
+            "  lower(json_extract(m.fields, '$.name')) IN (?, ?)"
+            "  OR EXISTS (SELECT 1 FROM json_each(m.fields, '$.aliases') WHERE lower(value) IN (?, ?)))"
+            " ORDER BY m.ordinal LIMIT ?",
+            [plan.own_fields, json.dumps(kinds), *params, n1, n2, n1, n2, n1, n2, limit])]
+    return found
+
+
+def _rank(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], with_passages: bool, scope: _Scope,
+          limit: int) -> list[tuple[str, int, float]]:
+    """The best ``limit`` hits as (what, rowid, rank), best first (see ``_RANKING``).
+
+    Tiers are asked in order, each for its newest ``limit`` matches, until ``limit`` hits are found.
+    That is exact: a tier's matches that a better tier already holds are at most the hits found so
+    far, so asking each tier for ``limit`` rows always leaves enough of its own."""
+    found: dict[tuple[str, int], float] = {}
+
+    def add(what: str, tier: int, rowids: list[int]) -> None:
+        fresh = [r for r in dict.fromkeys(rowids) if (what, r) not in found]
+        for n, rowid in enumerate(fresh):
+            found[(what, rowid)] = tier + n / (len(fresh) + 1)
+
+    add("item", TIER_NAME, _names(conn, plan, kinds, scope, limit))
+    for tier in _tiers(conn, plan, kinds, with_passages):
+        if len(found) >= limit:
+            break
+        what = "passage" if tier.what == "passage" else "item"
+        add(what, tier.tier, _candidates(conn, tier, kinds, scope, limit))
+    return [(what, rowid, rank) for (what, rowid), rank in list(found.items())[:limit]]
+
+
+# -- what the rows shown say: label, citation to open, snippet ------------------------------------
+
+#: Case and diacritics folded one character to one character, so a match found in the folded text is
+#: at the same offsets in the text (a letter that folds to two, like "ß", stays as it is).
+class _SameLength(dict[int, str]):
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = fold(char)
+        out = folded if len(folded) == 1 else char.lower() if len(char.lower()) == 1 else char
+        self[code] = out
+        return out
+
+
+_SAME_LENGTH = _SameLength()
+
+
+def _same_length(text: str) -> str:
+    return text.lower() if text.isascii() else text.translate(_SAME_LENGTH)
+_EXPRESSION_TERM = re.compile(r'"([^"]*)"(\*?)|([\w\u0080-\U0010ffff]+)(\*?)')
+
+
+class _Marker:
+    """Finds and marks what the query meant in a text shown in a hit, as FTS5 matched it: the words as
+    tokens, case and diacritics aside, a prefix* the words it starts. A plain multi-word query marks its
+    phrase where the text has it, else its words one by one."""
+
+    def __init__(self, plan: _Plan) -> None:
+        patterns: list[re.Pattern[str]] = []
+        self._every_word: re.Pattern[str] | None = None
+        if plan.words:
+            words = [w.translate(_SAME_LENGTH) for w in plan.words]
+            prefix = plan.fts.rstrip().endswith("*") and len(words) == 1
+            patterns.append(self._compile([(words, prefix)]))
+            if plan.scattered:  # the words apart: only where all of them are (FTS5's implicit AND)
+                patterns.append(self._compile([([w], False) for w in words]))
+                self._every_word = re.compile("".join(rf"(?=.*?(?<!\w){re.escape(w)}(?!\w))" for w in words),
+                                              re.DOTALL)
         else:
-            tier = str(TIER_PASSAGE)
-        p_where = " AND passage.source_id = ?" if source is not None else ""
-        parts.append(
-            f"SELECT 'passage' AS what, m.rid, {tier} + {_SQUASH} AS r, m.src_ordinal AS o1, m.idx AS o2 FROM ("
-            f"  SELECT passage.id AS rid, src.ordinal AS src_ordinal, passage.idx, {_PASSAGE_BM25} AS score"
-            "   FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid"
-            "   JOIN source AS src ON src.id = passage.source_id"
-            f"  WHERE passage_fts MATCH ? AND passage.role != 'boilerplate'{p_where}"
-            ") AS m"
-        )
-        params += [plan.fts, *([source] if source is not None else [])]
-    return " UNION ALL ".join(parts) + " ORDER BY r, o1, o2 LIMIT ?", params
+            terms: list[tuple[list[str], bool]] = []
+            for phrase, p_star, word, w_star in _EXPRESSION_TERM.findall(plan.fts):
+                if word and word in _OPERATORS | {"NEAR"}:
+                    continue
+                tokens = _TERM.findall((phrase or word).translate(_SAME_LENGTH))
+                if tokens:
+                    terms.append((tokens, bool(p_star or w_star)))
+            if terms:
+                patterns.append(self._compile(terms))
+        self.patterns = patterns
+
+    @staticmethod
+    def _compile(terms: list[tuple[list[str], bool]]) -> re.Pattern[str]:
+        alternatives = sorted((r"\W+".join(map(re.escape, tokens)) + (r"\w*" if prefix else "") + r"(?!\w)"
+                               for tokens, prefix in terms), key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+
+    def spans(self, text: str, context: str | None = None) -> list[tuple[int, int]]:
+        """Where ``text`` has what the query meant; ``context`` (the paragraph ``text`` is part of)
+        decides it: the phrase if the paragraph has it, else the words."""
+        folded = _same_length(text)
+        judged = folded if context is None else _same_length(context)
+        for n, pattern in enumerate(self.patterns):
+            if pattern.search(judged) and (n == 0 or self._every_word is None or self._every_word.match(judged)):
+                return [m.span() for m in pattern.finditer(folded)]
+        return []
+
+    def mark(self, text: str, context: str | None = None) -> str:
+        out, pos = [], 0
+        for start, end in self.spans(text, context):
+            out += [text[pos:start], MARK_START, text[start:end], MARK_END]
+            pos = end
+        return "".join(out) + text[pos:]
 
 
-def _first_of(expressions: list[str]) -> str:
-    return expressions[0] if len(expressions) == 1 else f"coalesce({', '.join(expressions)})"
-
-
-def _meant(plan: _Plan) -> list[str]:
-    """Expressions to mark by, in order: a plain multi-word query's phrase first, then its words."""
-    return [plan.phrase, plan.fts] if plan.scattered and plan.phrase else [plan.fts]
-
-
-def _details_sql(plan: _Plan, source: str | None) -> tuple[str, list[Any]]:
-    """CTEs and a SELECT turning the ranked rows (CTE ``top``) into hits.
-
-    Only these rows get a citation, marks and snippets. Every FTS5 call here is
-    one pass over the query's matches filtered to the wanted rowids (``+rowid IN``
-    keeps FTS5 from re-running the query once per row, which for ``prefix*``
-    costs a full prefix merge each time).
-
-    Marking follows what the query meant: a row that has a plain multi-word
-    query's words together is marked from the phrase ("To Lam" marks "To Lam",
-    not every "to"); a row with the words apart from the words; any other query
-    as FTS5 matched it (a phrase as a phrase, prefix* as prefix).
-    """
-    meant = _meant(plan)
-    src = " AND c.source_id = ?" if source is not None else ""
-    src_params = [source] if source is not None else []
-    ctes: list[str] = []
-    params: list[Any] = []
-    for n, expression in enumerate(meant):
-        ctes.append(f"has_{n} AS MATERIALIZED (SELECT rowid AS pid FROM passage_fts WHERE passage_fts MATCH ?)")
-        params.append(expression)
-    # The citation to open: the item's first one whose paragraph has the query as meant, else has it
-    # at all, else its first one (in the filtered source). Each walks one item's citations in order.
-    choices = [
-        f"(SELECT c.id FROM citation AS c WHERE c.item_id = item.id{src} AND EXISTS ("
-        "   SELECT 1 FROM passage AS p WHERE p.source_id = c.source_id AND p.start <= c.start"
-        f'   AND c."end" <= p."end" AND p.id IN has_{n}) ORDER BY c.ordinal LIMIT 1)'
-        for n in range(len(meant))
-    ]
-    choices.append(f"(SELECT c.id FROM citation AS c WHERE c.item_id = item.id{src} ORDER BY c.ordinal LIMIT 1)")
-    params += src_params * len(choices)
-    ctes.append(
-        "chosen AS MATERIALIZED ("
-        f" SELECT top.rid, top.r, top.o1, top.o2, {_first_of(choices)} AS cid"
-        " FROM top JOIN item ON item.rowid = top.rid WHERE top.what = 'item')"
-    )
-    ctes.append(
-        "cited AS MATERIALIZED ("
-        " SELECT chosen.*, (SELECT p.id FROM passage AS p WHERE p.source_id = c.source_id AND p.start <= c.start"
-        '   AND c."end" <= p."end" ORDER BY p.idx LIMIT 1) AS pid'
-        " FROM chosen JOIN citation AS c ON c.id = chosen.cid)"
-    )
-    def bounded(column: str, call: str) -> str:  # no snippet()/highlight() on a huge row (see MARKED_TEXT_LIMIT)
-        return f"CASE WHEN length({column}) <= {MARKED_TEXT_LIMIT:d} THEN {call} END"
-
-    marks = {
-        "label": ("item_fts", bounded("label", "highlight(item_fts, 0, char(2), char(3))"), "SELECT rid FROM cited"),
-        "cite": ("passage_fts", bounded("text", "highlight(passage_fts, 0, char(2), char(3))"),
-                 "SELECT pid FROM cited"),
-        "snip": ("passage_fts",
-                 bounded("text", f"snippet(passage_fts, 0, char(2), char(3), '…', {_PASSAGE_SNIPPET_TOKENS})"),
-                 "SELECT rid FROM top WHERE what = 'passage'"),
-    }
-    for name, (table, call, wanted) in marks.items():
-        for n, expression in enumerate(meant):
-            ctes.append(f"{name}_{n} AS MATERIALIZED (SELECT rowid AS id, {call} AS m FROM {table}"
-                        f" WHERE {table} MATCH ? AND +rowid IN ({wanted}))")
-            params.append(expression)
-
-    def joined(name: str, key: str) -> tuple[str, str]:
-        joins = "".join(f" LEFT JOIN {name}_{n} ON {name}_{n}.id = {key}" for n in range(len(meant)))
-        return _first_of([f"{name}_{n}.m" for n in range(len(meant))]), joins
-
-    label_m, label_joins = joined("label", "cited.rid")
-    cite_m, cite_joins = joined("cite", "cited.pid")
-    snip_m, snip_joins = joined("snip", "top.rid")
-    sql = (
-        ", " + ", ".join(ctes) +
-        f" SELECT 'item', item.kind, item.id, item.label, {label_m}, cited.r,"
-        f'  c.source_id, c.start, c."end", c.text, p.start, p.text, {cite_m}, cited.o1, cited.o2'
-        " FROM cited JOIN item ON item.rowid = cited.rid JOIN citation AS c ON c.id = cited.cid"
-        f" LEFT JOIN passage AS p ON p.id = cited.pid{label_joins}{cite_joins}"
-        " UNION ALL"
-        " SELECT 'passage', 'passage', NULL,"
-        "  coalesce(src.title, src.file, src.id) || ', paragraph ' || (passage.idx + 1), NULL, top.r,"
-        f'  passage.source_id, passage.start, passage."end", passage.text, NULL, NULL, {snip_m}, top.o1, top.o2'
-        " FROM top JOIN passage ON passage.id = top.rid JOIN source AS src ON src.id = passage.source_id"
-        f"{snip_joins} WHERE top.what = 'passage'"
-        " ORDER BY 6, 14, 15"
-    )
-    return sql, params
+def _details(conn: sqlite3.Connection, ranked: list[tuple[str, int, float]], marker: _Marker,
+             source: str | None) -> list[SearchHit]:
+    """Hits for the ranked rows: three statements whatever the limit (items, their first citations,
+    passages); the citation an item opens is its first (in the filtered source) whose sentence has what
+    the query meant, among its first ``CITATIONS_TRIED``, else its first."""
+    item_rowids = [rowid for what, rowid, _ in ranked if what == "item"]
+    passage_ids = [rowid for what, rowid, _ in ranked if what == "passage"]
+    items = {r[0]: r[1:] for r in conn.execute(
+        "SELECT rowid, id, kind, label FROM item WHERE rowid IN (SELECT value FROM json_each(?))",
+        [json.dumps(item_rowids)])}
+    ids = [items[r][0] for r in item_rowids if r in items]
+    if source is None:  # the item's first citations, by the (item_id, ordinal) index
+        first = f"SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid ORDER BY c2.ordinal LIMIT {CITATIONS_TRIED:d}"
+        params: list[Any] = [json.dumps(ids)]
+    else:  # its first ones in the source, by the (item_id, source_id, start) index
+        first = ("SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid AND c2.source_id = ?"
+                 f" ORDER BY c2.start LIMIT {CITATIONS_TRIED:d}")
+        params = [json.dumps(ids), source]
+    tried: dict[str, list[Citation]] = {}
+    for item_id, c_source, c_start, c_end, c_text in conn.execute(
+        "SELECT c.item_id, c.source_id, c.start, c.\"end\", c.text"
+        f" FROM (SELECT value AS iid FROM json_each(?)) AS wanted JOIN citation AS c ON c.id IN ({first})"
+        " ORDER BY c.item_id, c.ordinal",
+        params,
+    ):
+        tried.setdefault(item_id, []).append(Citation(c_source, c_start, c_end, c_text))
+    passages = {r[0]: r[1:] for r in conn.execute(
+        "SELECT passage.id, passage.source_id, passage.start, passage.\"end\", passage.text,"
+        " coalesce(src.title, src.file, src.id) || ', paragraph ' || (passage.idx + 1)"
+        " FROM passage JOIN source AS src ON src.id = passage.source_id"
+        " WHERE passage.id IN (SELECT value FROM json_each(?))", [json.dumps(passage_ids)])}
+    hits: list[SearchHit] = []
+    for what, rowid, rank in ranked:
+        if what == "item":
+            if rowid not in items:
+                continue
+            item_id, kind, label = items[rowid]
+            choices = tried.get(item_id)
+            if not choices:
+                continue  # no citation in the filtered source: cannot be opened there
+            citation = next((c for c in choices if marker.spans(c.text)), choices[0])
+            snippet = _window(marker.mark(citation.text))
+            hits.append(SearchHit(kind, item_id, label, snippet, rank, citation.source, citation,
+                                  label_marked=marker.mark(label)))
+        elif rowid in passages:
+            p_source, start, end, text, label = passages[rowid]
+            hits.append(SearchHit("passage", None, label, _snippet(text, marker), rank, p_source,
+                                  Citation(p_source, start, end, text), label_marked=label))
+    return hits
 
 
 _MARKS = re.compile("([\x02\x03])")
@@ -402,26 +496,6 @@ def _balance(text: str) -> str:
     return "".join(out).replace(MARK_START + MARK_END, "")
 
 
-def _cut(marked: str, start: int, end: int) -> str:
-    """The part of a marked text covering ``[start:end]`` of its unmarked text, marks kept."""
-    out: list[str] = []
-    pos = 0
-    inside = False
-    for piece in _MARKS.split(marked):
-        if piece in (MARK_START, MARK_END):
-            inside = piece == MARK_START
-            if start <= pos <= end:
-                out.append(piece)
-            continue
-        lo, hi = max(start, pos), min(end, pos + len(piece))
-        if lo < hi:
-            if inside and not out:
-                out.append(MARK_START)  # the cut begins inside a mark
-            out.append(piece[lo - pos:hi - pos])
-        pos += len(piece)
-    return _balance("".join(out))
-
-
 def _window(marked: str, size: int = _ITEM_SNIPPET_WORDS) -> str:
     """At most ``size`` words around the first mark, whitespace made single spaces."""
     words = marked.split()
@@ -433,86 +507,61 @@ def _window(marked: str, size: int = _ITEM_SNIPPET_WORDS) -> str:
     return _balance(("… " if begin else "") + part + (" …" if begin + size < len(words) else ""))
 
 
-def _item_snippet(citation_text: str, cited_start: int, passage_start: int | None, passage_text: str | None,
-                  marked_passage: str | None) -> str:
-    """An item's snippet: the sentence it is cited from, with the query marked, never a field dump."""
-    if passage_start is not None and marked_passage is not None and strip_marks(marked_passage) == passage_text:
-        offset = cited_start - passage_start
-        return _window(_cut(marked_passage, offset, offset + len(citation_text)))
-    return _window(citation_text)
-
-
-def _query_words(plan: _Plan) -> list[str]:
-    words = plan.words or tuple(w for w in _TERM.findall(plan.fts) if w not in _OPERATORS and w != "NEAR")
-    return sorted({w.casefold() for w in words}, key=len, reverse=True)
-
-
-def _plain_snippet(text: str, plan: _Plan, size: int = _PASSAGE_SNIPPET_TOKENS) -> str:
-    """A snippet made here for a paragraph too long for snippet(): words around the first query word, marked
-    where a query word is written as asked (case aside)."""
-    words = _query_words(plan)
-    ending = r"\w*" if "*" in plan.fts else r"\b"  # a prefix marks the words it starts, a word itself
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")" + ending, re.IGNORECASE) if words else None
-    found = pattern.search(text) if pattern else None
-    at = found.start() if found else 0
+def _snippet(text: str, marker: _Marker, size: int = _PASSAGE_SNIPPET_TOKENS) -> str:
+    """A paragraph's snippet: about ``size`` words from a little before its first match, marked."""
+    spans = marker.spans(text)
+    at = spans[0][0] if spans else 0
     begin = text.rfind(" ", 0, max(0, at - 12 * size // 4))
     begin = 0 if begin < 0 else begin + 1
-    window = text[begin:at + 12 * size].split()[:size]
-    part = " ".join(window)
-    if pattern is not None:
-        part = pattern.sub(lambda m: MARK_START + m.group(0) + MARK_END, part)
     end = begin + len(text[begin:at + 12 * size])
+    window = text[begin:end].split()[:size]
+    part = marker.mark(" ".join(window))
     return ("… " if begin else "") + part + (" …" if end < len(text) or len(window) == size else "")
 
 
 def _run(conn: sqlite3.Connection, plan: _Plan, kinds: Collection[str] | None, source: str | None,
-         limit: int) -> tuple[list[SearchHit], dict[str, int]]:
+         limit: int) -> tuple[list[SearchHit], dict[str, int], frozenset[str]]:
     wanted = set(KINDS) | {"passage"} if kinds is None else set(kinds)
-    counts = _counts(conn, plan.fts, source)
+    scope = _Scope(conn, source)
+    counts, at_least = _counts(conn, plan.fts, scope)
     item_kinds = [k for k in KINDS if k in wanted]
     if not item_kinds and "passage" not in wanted:
-        return [], counts
-    rank_sql, rank_params = _rank_sql(conn, plan, item_kinds, "passage" in wanted, source)
-    details_sql, details_params = _details_sql(plan, source)
-    rows = conn.execute(
-        f"WITH top AS MATERIALIZED ({rank_sql}){details_sql}", [*rank_params, limit, *details_params]
-    ).fetchall()
-    hits = []
-    for (what, kind, item_id, label, label_marked, rank, src, start, end, text, p_start, p_text, marked,
-         _o1, _o2) in rows:
-        if what == "item":
-            snippet = _item_snippet(text, start, p_start, p_text, marked)
-        else:
-            snippet = _balance(" ".join(marked.split())) if marked is not None else _plain_snippet(text, plan)
-        hits.append(SearchHit(kind, item_id, label, snippet, rank, src, Citation(src, start, end, text),
-                              label_marked=label_marked or label))
-    return hits, counts
+        return [], counts, at_least
+    ranked = _rank(conn, plan, item_kinds, "passage" in wanted, scope, limit)
+    return _details(conn, ranked, _Marker(plan), source), counts, at_least
 
 
 def search(conn: sqlite3.Connection, query: str, *, kinds: Collection[str] | None = None,
-           source: str | None = None, limit: int = 200, time_limit_s: float = 2.0) -> SearchResult:
-    """Ranked hits for ``query``; see the module docstring for how bad syntax is handled."""
+           source: str | None = None, limit: int = 200, time_limit_s: float = 2.0,
+           cancelled: Callable[[], bool] | None = None) -> SearchResult:
+    """Ranked hits for ``query``; see the module docstring for how bad syntax is handled.
+
+    ``cancelled`` is asked between SQLite's steps, like the time limit: when it says yes (a newer
+    search is waiting) the search stops at once and the result says ``cancelled``."""
     asked, query = query, cap_query(clean_query(query))
     if not query.strip() or limit <= 0:
         return SearchResult(asked, "", False, [], _empty_counts())
     wanted = set(KINDS) | {"passage"} if kinds is None else set(kinds)
     fts, plain = fold_letters(query.strip()), False
     try:
-        with time_limit(conn, time_limit_s):
+        with time_limit(conn, time_limit_s, cancelled):
             if not _valid(conn, fts, ("item_fts", "passage_fts")):
                 fts, plain = quote_fts(fold_letters(query)), True
                 if not fts:
                     return SearchResult(asked, "", True, [], _empty_counts())
             try:
-                hits, counts = _run(conn, _plan(query, fts, plain), kinds, source, limit)
+                hits, counts, at_least = _run(conn, _plan(query, fts, plain), kinds, source, limit)
             except sqlite3.OperationalError as exc:  # an expression the checks above let through
                 if "interrupted" in str(exc) or plain:
                     raise
                 fts, plain = quote_fts(fold_letters(query)), True
                 if not fts:
                     return SearchResult(asked, "", True, [], _empty_counts())
-                hits, counts = _run(conn, _plan(query, fts, plain), kinds, source, limit)
+                hits, counts, at_least = _run(conn, _plan(query, fts, plain), kinds, source, limit)
+    except QueryCancelled:
+        return SearchResult(asked, fts, plain, [], _empty_counts(), cancelled=True)
     except QueryTimeout:
         return SearchResult(asked, fts, plain, [], _empty_counts(), timed_out=True)
     total = sum(n for k, n in counts.items() if k in wanted)
-    return SearchResult(asked, fts, plain, hits, counts, total=total)
+    return SearchResult(asked, fts, plain, hits, counts, total=total,
+                        at_least=frozenset(k for k in at_least if k in wanted))
