@@ -259,3 +259,22 @@ def test_nul_and_lone_surrogates_are_stripped_not_raised(lib: Library, query: st
 
 def test_quote_fts_keeps_a_prefix() -> None:
     assert quote_fts('viet* "(') == '"viet"*'
+
+
+def test_a_hidden_sources_paragraphs_and_only_its_items_are_not_found(tmp_path: Path) -> None:
+    from bilateral.store.writer import LibraryWriter
+
+    path = build_sample(tmp_path / "h.sqlite")
+    with LibraryWriter(path) as writer:
+        writer.set_hidden("b", True)
+    with Library.open(path) as library:
+        railway = library.search("railway")  # said only in source b
+        assert railway.hits == [] and railway.total == 0
+        xi = library.search("Xi Jinping")  # cited in a and b: still found, and opened in a
+        assert "person:xi-jinping" in ids(xi) and {h.source for h in xi.hits} == {"a"}
+    with LibraryWriter(path) as writer:
+        writer.set_hidden("b", False)
+        writer.set_hidden("a", True)
+    with Library.open(path) as library:
+        xi = next(h for h in library.search("Xi Jinping").hits if h.item_id == "person:xi-jinping")
+        assert xi.citation.source == "b"  # its first citation is in hidden a: the one in b is opened

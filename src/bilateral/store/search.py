@@ -420,7 +420,7 @@ class _Marker:
 
 
 def _details(conn: sqlite3.Connection, ranked: list[tuple[str, int, float]], marker: _Marker,
-             source: str | None) -> list[SearchHit]:
+             scope: _Scope) -> list[SearchHit]:
     """Hits for the ranked rows: three statements whatever the limit (items, their first citations,
     passages); the citation an item opens is its first (in the filtered source) whose sentence has what
     the query meant, among its first ``CITATIONS_TRIED``, else its first."""
@@ -430,13 +430,15 @@ def _details(conn: sqlite3.Connection, ranked: list[tuple[str, int, float]], mar
         "SELECT rowid, id, kind, label FROM item WHERE rowid IN (SELECT value FROM json_each(?))",
         [json.dumps(item_rowids)])}
     ids = [items[r][0] for r in item_rowids if r in items]
-    if source is None:  # the item's first citations, by the (item_id, ordinal) index
-        first = f"SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid ORDER BY c2.ordinal LIMIT {CITATIONS_TRIED:d}"
+    shown = " AND c2.source_id NOT IN (SELECT id FROM source WHERE hidden = 1)" if scope.hidden else ""
+    if scope.source is None:  # the item's first citations, by the (item_id, ordinal) index
+        first = (f"SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid{shown}"
+                 f" ORDER BY c2.ordinal LIMIT {CITATIONS_TRIED:d}")
         params: list[Any] = [json.dumps(ids)]
     else:  # its first ones in the source, by the (item_id, source_id, start) index
         first = ("SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid AND c2.source_id = ?"
                  f" ORDER BY c2.start LIMIT {CITATIONS_TRIED:d}")
-        params = [json.dumps(ids), source]
+        params = [json.dumps(ids), scope.source]
     tried: dict[str, list[Citation]] = {}
     for item_id, c_source, c_start, c_end, c_text in conn.execute(
         "SELECT c.item_id, c.source_id, c.start, c.\"end\", c.text"
@@ -528,7 +530,7 @@ def _run(conn: sqlite3.Connection, plan: _Plan, kinds: Collection[str] | None, s
     if not item_kinds and "passage" not in wanted:
         return [], counts, at_least
     ranked = _rank(conn, plan, item_kinds, "passage" in wanted, scope, limit)
-    return _details(conn, ranked, _Marker(plan), source), counts, at_least
+    return _details(conn, ranked, _Marker(plan), scope), counts, at_least
 
 
 def search(conn: sqlite3.Connection, query: str, *, kinds: Collection[str] | None = None,
