@@ -237,3 +237,40 @@ def test_import_from_a_local_web_server(qtbot, user_window: MainWindow, monkeypa
         server.server_close()
     source = window.reading.source
     assert source is not None and source.url is not None and source.url.startswith("http")
+
+
+def test_a_quotation_split_by_its_tag_shows_each_part_and_says_so(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                  no_leaks: None) -> None:
+    from bilateral.services.importer import run_import
+
+    article = tmp_path / "harbour.txt"
+    article.write_text(
+        "Harbour Talks Resume\n\n"
+        "WELLINGTON — Talks on the new harbour resumed on Monday.\n\n"
+        "\"We are closer than we have ever been,\" said Mere Tawhiri, the port minister. "
+        "\"The last questions are about money, not about whether to build.\"\n", encoding="utf-8")
+    path = tmp_path / "library.sqlite"
+    ensure_library(path)
+    run_import(path, [str(article)])
+    library = Library.open(path)
+    window = MainWindow(library)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        window.show_category("quote")
+        table, model = window.tables["quote"], window.models["quote"]
+        kind_column = next(c for c in range(model.columnCount())
+                           if model.headerData(c, Qt.Orientation.Horizontal) == "Kind")
+        kinds = {model.index(r, kind_column).data(): r for r in range(model.rowCount())}
+        assert {"direct, part 1 of 2", "direct, part 2 of 2"} <= set(kinds), kinds
+        index = model.index(kinds["direct, part 2 of 2"], 0)
+        table.scrollTo(index)
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+        detail = window.detail.toPlainText()
+        assert "2 of 2 of one quotation" in detail and "statement:" not in detail
+        assert window.reading.highlighted_text().startswith("\"The last questions")
+    finally:
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+        library.close()

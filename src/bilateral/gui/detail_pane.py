@@ -28,10 +28,11 @@ FIELD_LABELS = {
     "speaker_name": "Speaker", "text": "Text", "quote_kind": "Kind", "agreement_kind": "Kind", "year": "Year",
     "parties": "Parties", "date": "Date", "title": "Title", "participants": "Participants",
     "event_kind": "Kind", "status": "Status", "end_date": "Until", "date_text": "Date as written",
-    "source_count": "Sources", "credit": "Named in the credits as",
+    "source_count": "Sources", "credit": "Named in the credits as", "part": "Part",
 }
 # "value" repeats "As written"; reports and disagreements have their own sections below the fields
-HIDDEN_FIELDS = {"speaker", "value", "participant_names", "reports", "disagrees_with", "variants"}
+HIDDEN_FIELDS = {"speaker", "value", "participant_names", "reports", "disagrees_with", "variants",
+                 "statement", "parts"}  # a quote fragment's statement id and count: shown in "Part"
 # An empty field means different things: a statistic with no qualifier has none; a
 # person whose country the text never gives is "not stated" — never "unknown" data.
 EMPTY_TEXT = {
@@ -101,6 +102,9 @@ class DetailPane(QTextBrowser):
                 cell = f'<a href="item:{html.escape(fields["speaker"])}">{_e(value)}</a>'
             elif name == "normalized":
                 cell = html.escape(_normalized(value)) or "unknown"
+            elif name == "part" and isinstance(fields.get("parts"), int):
+                cell = html.escape(f"{value} of {fields['parts']} of one quotation, split where the writer "
+                                   "named the speaker")
             else:
                 cell = _e(value) or f'<span style="color:{muted}">{EMPTY_TEXT.get(name, "—")}</span>'
             rows.append(f'<tr><td style="color:{muted}; padding-right:14px">{FIELD_LABELS.get(name, name)}</td>'

@@ -110,6 +110,15 @@ def _source(row: ItemRow) -> str:
     return row.source
 
 
+def _quote_kind(row: ItemRow) -> str:
+    """"direct", or "direct, part 1 of 2" for one quoted fragment of a statement split by its tag."""
+    kind = text_of(row.fields.get("quote_kind"))
+    part, parts = row.fields.get("part"), row.fields.get("parts")
+    if isinstance(part, int) and isinstance(parts, int) and parts > 1:
+        return f"{kind}, part {part} of {parts}"
+    return kind
+
+
 #: Marks a statistic whose sources give another figure for the same measure and period.
 DISAGREE_MARK = "≠"
 
@@ -153,7 +162,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "quote": (
         Column("Speaker", "speaker_name", _field("speaker_name")),
         Column("Quote", "text", _field("text")),
-        Column("Kind", "quote_kind", _field("quote_kind")),
+        Column("Kind", "quote_kind", _quote_kind),
         Column("Source", "source", _source),
     ),
     "agreement": (
