@@ -147,15 +147,8 @@ def test_the_literal_set_is_derived_and_not_empty() -> None:
     assert _pattern("Year of People-to-People Exchanges", True).search('# the "year of\n    # people-to-people exchanges"')
 
 
-#: Files whose docstrings and comments still give examples from the bundled articles; they belong to
-#: other work in progress (issue 8). Strict: once a file is clean its test passes and must leave this set.
-PENDING = {"detect.py", "events.py", "merge.py", "quotes.py", "ranks.py", "speakers.py", "statistics.py"}
-
-
 @pytest.mark.parametrize("path", sorted(INGEST.rglob("*.py")), ids=lambda p: p.name)
-def test_no_corpus_literal_in_ingest(path: Path, request: pytest.FixtureRequest) -> None:
-    if path.name in PENDING:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="examples from the bundled articles to replace"))
+def test_no_corpus_literal_in_ingest(path: Path) -> None:
     hits = occurrences([path])
     assert not hits, f"{len(hits)} corpus literal(s):\n" + "\n".join(hits)
 

@@ -20,7 +20,7 @@ evidence says what was looked for). Never invented:
   in that order of preference.
 - **published**: a dateline's date, or a date line near the top
   ("Published: 15 April 2025", "April 15, 2025"). A dateline without a year
-  ("Hanoi, April 14 –") gives a year only when the same month and day are
+  ("Lisbon, April 14 –") gives a year only when the same month and day are
   written with a year elsewhere in the text (the evidence says so);
   otherwise the date stays unknown.
 - **url**: only a labelled line ("URL: https://…", "Permalink: …"); a link
@@ -53,7 +53,7 @@ _DATE = (
 )
 _CAP_WORD = r"[A-ZÀ-Ỹ][\wÀ-ỹ.'’&-]*"
 _PLACE = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}}"
-# "BEIJING, Dec. 12 (Xinhua) --", "Hanoi, April 14 –", "Beijing, China Apr 15, 2025 (Issuewire.com) -",
+# "LISBON, Dec. 12 (Lusa) --", "Accra, April 14 –", "Lisbon, Portugal Apr 15, 2025 (Issuewire.com) -",
 # "WASHINGTON (Reuters) -": a place, then a date and/or an agency in brackets, then a dash.
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE})?)"

@@ -5,7 +5,7 @@ Per sentence: find event words ("state visit", "held talks", "phone talk",
 event word with the date that follows it in its clause (or a sentence-leading
 date: "In 2015, he visited …"), and keep one event per (sentence, date).
 
-Undated sub-events ("Xi held talks with Trong", "During the Hanoi meeting …
+Undated sub-events ("Ferreira held talks with Boateng", "During the Accra meeting …
 the signing of …") take the date of the visit or meeting they happen in: the
 latest dated visit/talks event earlier in the same article that shares a
 participant. A date range lends only what is certain (its month, or its day
@@ -134,7 +134,7 @@ class Trigger:
     family: str
     text: str
     date: DateMention | None = None
-    anchor_phrase: bool = False  # "During the Hanoi meeting": a time frame, not a new event
+    anchor_phrase: bool = False  # "During the Accra meeting": a time frame, not a new event
 
 
 @dataclass(slots=True)
@@ -176,7 +176,7 @@ def _triggers(text: str, blocked: list[tuple[int, int]]) -> list[Trigger]:
             if kind == "agreed" and not any(0 <= s - c.end <= 12 for c in find_candidates(text[:s])):
                 continue  # only "the X Partnership agreed in 2018", not "the two sides agreed on Sunday to …"
             if kind == "visit" and re.match(r"[A-Z]", m.group(0)) and " " in m.group(0):
-                # "China visit": keep the place word out of the trigger but remember it
+                # "Ghana visit": keep the place word out of the trigger but remember it
                 s = s + m.group(0).index(" ") + 1
             found.append(Trigger(s, e, kind, family, text[s:e]))
     found.sort(key=lambda t: t.start)
@@ -219,7 +219,7 @@ def _clauses(triggers: list[Trigger], text: str, names: list[tuple[int, int]]) -
     The cut goes at the last comma/"and" between one event word (or its date)
     and the next; an "and" right after a name joins two people ("Kohl and
     Bielecki signed"), not two clauses. Without such a break, a name that is
-    the next word's subject or owner ("Trong's trip") goes with it; otherwise
+    the next word's subject or owner ("Boateng's trip") goes with it; otherwise
     the cut is at the next word (a verb's object belongs to the verb before it).
     """
     name_ends = {e for _, e in names}
@@ -529,7 +529,7 @@ class _DocEvents:
             return None  # "tourists visited …", "mutual visits": not one dated visit
         place = _place(text[t.end:])
         if place is None and t.family == "visit":
-            # "the China visit", or "landed in Hanoi where he started his … visit"
+            # "the Ghana visit", or "landed in Accra where he started his … visit"
             near = countries_in(text[max(0, t.start - 12):t.start]) or [
                 c for m in _PLACE_IN.finditer(text[max(0, t.start - 60):t.start]) for c in countries_in(m.group(1))]
             place = near[-1] if near else None

@@ -10,7 +10,7 @@ What is one fact (the merge key):
 - people, quotes and agreements: the extractor's key (normalised name,
   speaker + words, normalised agreement name + parties); a person the
   library knows under another key is found by full name or native spelling
-  ("Xi Jinping", "习近平"), never by a short form that two people share;
+  ("Lee Min-jun", "이민준"), never by a short form that two people share;
 - statistics: measure + period + unit + normalised value (a qualifier
   "over" / "more than" does not make another figure);
 - events: kind family + who/what (participants in any order), with

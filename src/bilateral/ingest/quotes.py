@@ -1,22 +1,22 @@
 """Quotes: direct, partial and reported speech, each with its speaker.
 
 - direct: quoted words with an attribution next to them, in the forms
-  newsrooms write — “…,” Xi said / “…” he said / "…," said Xi / Xi said: “…” /
+  newsrooms write — “…,” Ferreira said / “…” he said / "…," said Ferreira / Ferreira said: “…” /
   “…,” she said. “…” (one quotation split by its tag) / “…,” she said, “…” /
   a quotation running over paragraphs with an unclosed opening mark /
   ‘British single quotes’, ''typewriter doubles'', «guillemets»;
 - partial: quoted words inside a sentence whose speaker is named by a speech
   verb or noun — His call to “oppose …” / said it was “a mistake” / tangible
-  “highlights”, as To Lam described;
+  “highlights”, as Boateng described;
 - reported: the subject of a speech verb and what it said — Son said that … /
-  the ministry told reporters … / According to Son, … / …, Xi said, adding
+  the ministry told reporters … / According to Son, … / …, Ferreira said, adding
   that … / …, a spokesman announced / …, according to the police.
 
 Speakers come from ``speakers.SpeakerResolver``: a person of the document's
 ``PeopleIndex`` (``speaker`` is that person), or an organisation or unnamed
-source as written (``speaker`` None, ``speaker_name`` "Vietnam's Foreign
+source as written (``speaker`` None, ``speaker_name`` "Ghana's Foreign
 Ministry", "a government spokesman"). Quoted names and slogans with no
-speaker ("Year of People-to-People Exchanges") and one-word scare quotes are
+speaker ("Year of Coastal Friendship") and one-word scare quotes are
 not quotes; a noun phrase after "put forward"/"shared" is not a statement.
 """
 
@@ -45,7 +45,7 @@ _CORE = set(lexicon()["core"])
 _TRAILING_SAY = re.compile(r"said|says|say|added|adds|noted|notes|wrote|writes|told|stated|explained|"
                            r"announced|argued|argues|warned|insisted|claimed|reported|reports|declared|"
                            r"continued|asked|predicted|cautioned|conceded|acknowledged|estimated")
-# "Xi said: “", "Xi told reporters, “", "…, saying, “": a tag right before a quotation
+# "Ferreira said: “", "Ferreira told reporters, “", "…, saying, “": a tag right before a quotation
 _TAG_BEFORE = re.compile(r"(?P<verb>" + _TAG_RE.pattern + "|" + _PART_RE.pattern + r")"
                          r"(?P<obj>\s+(?:[^\s,:;.“”\"]+\s*){0,5}?)?\s*(?P<p>[:,]?)\s*$")
 _COORDINATED = re.compile(r",?\s+(?:but|and|while|though|although)\s+(?:(?:he|she|they)\s+)?(?:also\s+|later\s+|then\s+)?"
@@ -183,7 +183,7 @@ def _is_scare(text: str, before: str) -> bool:
 
 
 def _quantity(speaker: Speaker) -> bool:
-    """"86.7 percent of respondents", "73 percent": a poll's share is a statistic, not a statement."""
+    """"81.3 percent of respondents", "73 percent": a poll's share is a statistic, not a statement."""
     return speaker.how == "nominal" and bool(re.match(r"(?:nearly |about |some |over |more than )?[\d.,]+\s*(?:%|percent|per cent)",
                                                        speaker.name, re.I))
 
@@ -244,7 +244,7 @@ class _QuoteReader:
     # -- attributions of a quoted segment
 
     def _tag_after(self, seg: _Segment) -> _Act | None:
-        """“…,” Xi said / “…,” said Xi / “…” she said, “…”."""
+        """“…,” Ferreira said / “…,” said Ferreira / “…” she said, “…”."""
         if seg.unclosed:
             return None
         si = self._sent_index(max(seg.outer_start, seg.outer_end - 1))
@@ -274,7 +274,7 @@ class _QuoteReader:
         return all(w[:1].isupper() or w.lower() in mods for w in _words(between))
 
     def _tag_before(self, seg: _Segment) -> _Act | None:
-        """Xi said: “…” / Xi told reporters, “…” / …, saying, “…”."""
+        """Ferreira said: “…” / Ferreira told reporters, “…” / …, saying, “…”."""
         si = self._sent_index(seg.outer_start)
         sent = self.sentences[si]
         lo = max(sent.start, seg.outer_start - 90)  # the tag and up to five words of its object
@@ -517,7 +517,7 @@ class _QuoteReader:
             if sp is None or _quantity(sp):
                 continue
             if verb not in _CORE and sp.person is None:
-                continue  # "the outcome underscored …", "China called for …": only core verbs for non-persons
+                continue  # "the outcome underscored …", "Portugal called for …": only core verbs for non-persons
             end = max(v.end(), sp.end) if how == "inverted" else v.end()
             acts.append(_Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end))
         st = sent.text
@@ -603,7 +603,7 @@ class _QuoteReader:
             quote = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in words)
             earlier = st.seen_partials.setdefault(act.speaker.name, [])
             if any(_norm(quote) in e for e in earlier):
-                return  # the same words quoted again ("Xi's critique of “unilateral bullying”")
+                return  # the same words quoted again ("Ferreira's critique of “reckless spending”")
             earlier.append(_norm(quote))
             st.findings.append(self._finding(act.speaker, quote, "partial", spans, 0.75, act.how))
             return
@@ -631,7 +631,7 @@ class _QuoteReader:
         return rest
 
     def _trails(self, act: _Act, sent: Sentence) -> bool:
-        """Is the attribution at the end of the sentence ("…, Xi said." / "…, said Xi.")?"""
+        """Is the attribution at the end of the sentence ("…, Ferreira said." / "…, said Ferreira.")?"""
         if not self.text[sent.start:act.pos].rstrip().endswith(","):
             return False
         return bool(re.match(r"[^,;:]{0,60}$", self.text[act.end:sent.end].rstrip(" .!?\"”’")))
@@ -666,7 +666,7 @@ class _QuoteReader:
         return re.sub(r"^[\s,:]*", "", clause).strip().rstrip(".").strip()
 
     def _reported_clause(self, act: _Act, sent: Sentence, stop: int) -> tuple[str, list[tuple[int, int]]]:
-        """The reported words: after the verb, or before ", Xi said" when the attribution trails."""
+        """The reported words: after the verb, or before ", Ferreira said" when the attribution trails."""
         lead = self.text[sent.start:act.pos]
         if act.how == "verb":
             # the subject's title is part of the attribution: "…, Sen. Jane Roe (D-Ore.) told …"
@@ -685,7 +685,7 @@ class _QuoteReader:
         elif lead.rstrip().endswith(",") and len(lead.split()) >= 3 and \
                 (act.how == "inverted" or _TRAILING_SAY.fullmatch(act.verb)) and \
                 re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", self._after_hearer(act, rest)):
-            clause = _DATELINE.sub("", lead.rstrip().rstrip(","))  # "Bilateral cooperation should …, Xi said"
+            clause = _DATELINE.sub("", lead.rstrip().rstrip(","))  # "Bilateral cooperation should …, Ferreira said"
             mid = re.match(r"[^,]*,\s*(.+)", rest)
             if mid and len(mid.group(1).split()) >= 3 and not _COORDINATED.match(rest):
                 # "Though the move was legal, she said, it was unwise": the statement goes on after the tag

@@ -1,4 +1,4 @@
-"""Ranks stated with an explicit ordinal: "China is Vietnam's sixth-largest investor".
+"""Ranks stated with an explicit ordinal: "Portugal is Ghana's sixth-largest investor".
 
 A rank is a statistic (unit "rank", value = the position) because analysts
 cite it like one. Ordinals that number things — "fourth state visit",
@@ -17,7 +17,7 @@ _ORDINALS = {word: n for word, n in ORDINALS.items() if n > 1}  # the first is "
 _ORDINAL = r"(?P<ord>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|\d{1,3}(?:st|nd|rd|th))"
 _COUNTRY_WORD = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 
-# "Vietnam's sixth-largest investor", "the fourth largest trading partner in the world"
+# "Ghana's sixth-largest investor", "the fourth largest trading partner in the world"
 _SUPERLATIVE = re.compile(
     r"(?:(?P<owner>" + _COUNTRY_WORD + r"|its|their)['’]?s?\s+|the\s+)?"
     + _ORDINAL + r"[- ](?P<sup>largest|biggest|top|most important)\s+"
@@ -25,7 +25,7 @@ _SUPERLATIVE = re.compile(
     r"supplier|destination|buyer|lender|donor|producer|consumer|customer)s?)\b"
     r"(?:\s+(?P<scope>globally|worldwide|in the world|(?:in|within) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*))?"
 )
-# "China ranks fourth among countries and territories investing in Vietnam"
+# "Portugal ranks fourth among countries and territories investing in Ghana"
 _RANKS = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+rank(?:s|ed)?\s+" + _ORDINAL
                     + r"\s+(?P<scope>(?:among|in|globally|worldwide)\b[^,.;]*)")
 _SUBJECT = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+(?:is|was|remains|remained|has been|"

@@ -2,10 +2,10 @@
 
 A speaker is written in one of four ways, and resolved as follows:
 
-- a person the document's ``PeopleIndex`` knows ("Xi Jinping", "Son", "the
+- a person the document's ``PeopleIndex`` knows ("Ines Ferreira", "Son", "the
   ambassador" resolved by people.py): ``person`` is the canonical name;
 - a name people.py did not take for a person ("Mr. Burman", "Caddell",
-  "Vietnam's Foreign Ministry", "The New York Times", "Russia"): ``person``
+  "Ghana's Foreign Ministry", "The New York Times", "Russia"): ``person``
   is None, ``name`` is the name as written;
 - a noun phrase headed by a word for someone who speaks ("a government
   spokesman", "police officials", "one source close to the talks"): as written;
@@ -200,7 +200,7 @@ class SpeakerResolver:
         while k > sent.start and self.text[k - 1] == " ":
             k -= 1
         m = self._m_by_end.get(k)
-        # the common case, a person's name right before the verb ("Xi said"): no tokens needed
+        # the common case, a person's name right before the verb ("Ferreira said"): no tokens needed
         if m is not None and m.start >= sent.start and k < verb_start \
                 and not self._object_before(sent.start, m.start) and not self._joint(sent, m.start):
             return Speaker(m.name, m.name, m.start, k, "person")
@@ -216,7 +216,7 @@ class SpeakerResolver:
         return self._np_ending(sent, toks, j)
 
     def _lead_tokens(self, floor: int, verb_start: int) -> tuple[list[tuple[int, int, str]], int]:
-        """Tokens before a verb, and the last one that is not a gap word ("Xi on Monday said", "the
+        """Tokens before a verb, and the last one that is not a gap word ("Ferreira on Monday said", "the
         ministry also said"); capitalised words are never skipped, they may be the subject itself."""
         toks = self._tokens(floor, verb_start)
         j = len(toks) - 1
@@ -399,7 +399,7 @@ class SpeakerResolver:
         return (ms[0].name if len(ms) == 1 else first), s
 
     def _object_before(self, floor: int, start: int) -> bool:
-        """Does a preposition (through title words) govern the phrase at start ("talks with To Lam")?"""
+        """Does a preposition (through title words) govern the phrase at start ("talks with Kofi Boateng")?"""
         lead = self.text[max(floor, start - 100):start]
         if not lead[-1:].isspace():
             return False
@@ -414,7 +414,7 @@ class SpeakerResolver:
             return False
         if word.lower() not in _PREPOSITIONS or (word[:1].isupper() and word.lower() not in ("with", "by")):
             return False
-        # "Ambassador to Vietnam He Wei", "Secretary of State John Kerry": part of a title
+        # "Ambassador to Ghana Rui Lopes", "Secretary of State John Kerry": part of a title
         return not (word.lower() in ("to", "of", "and", "for") and k > 0 and words[k - 1][:1].isupper())
 
     # -- the subject after a verb
@@ -429,7 +429,7 @@ class SpeakerResolver:
         return self.after(sent, start, loose=True)
 
     def after(self, sent: Sentence, verb_end: int, loose: bool = False) -> Speaker | None:
-        """The subject of an inverted attribution: "…,” said Xi" / "…, says Jane Roe, an economist"."""
+        """The subject of an inverted attribution: "…,” said Ferreira" / "…, says Jane Roe, an economist"."""
         sent = self._through_title(sent)
         toks = self._tokens(verb_end, min(sent.end, verb_end + 160))
         if not toks:

@@ -219,7 +219,7 @@ def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, 
             return "people", " ".join([*modifiers, word]), m.end(), 0.8
         if (word.islower() and len(word) > 3 and word.endswith("s")
                 and not word.endswith(("ss", "us", "is", "ous")) and modifiers is not None):
-            # A plural noun after adjectives ("45 bilateral cooperation documents").
+            # A plural noun after adjectives ("32 bilateral cooperation documents").
             follower = text[m.end():m.end() + 12]
             if not re.match(r"\s+(?:of|and)\b", follower):
                 return lower, " ".join([*modifiers, word]), m.end(), 0.65
@@ -271,7 +271,7 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     _inherit_subject(text, found, vocab)
     found.sort(key=lambda s: s.start)
     for prev, stat in pairwise(found):
-        # "exceeding USD 200 billion ..., and USD 260 billion": the qualifier governs both
+        # "exceeding USD 150 billion ..., and USD 190 billion": the qualifier governs both
         if (stat.qualifier is None and prev.qualifier and prev.unit == stat.unit
                 and re.search(r"(?:,\s*|\s)(?:and|or)\s+$", text[prev.end:stat.start])):
             stat.qualifier = prev.qualifier
@@ -476,7 +476,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _adjective_to_country(vocab: Vocabulary) -> dict[str, str]:
-    """"Vietnamese" -> "Vietnam": the first country listed for an adjective is its usual name."""
+    """"Ghanaian" -> "Ghana": the first country listed for an adjective is its usual name."""
     out: dict[str, str] = {}
     for name, adj in vocab.countries:
         out.setdefault(adj, name)
@@ -502,7 +502,7 @@ def _fill(entry: dict[str, Any], text: str, cue: re.Match[str], vocab: Vocabular
     near = [c for c in mentions if c[0] < cue.start() and len(text[c[0]:cue.start()].split()) <= 3]
     agent = re.match(r"investors?|partners?", cue.group(0), re.I)
     if near and agent and near[-1][3]:
-        # "China is Vietnam's largest investor": the possessive names the destination
+        # "Portugal is Ghana's largest investor": the possessive names the destination
         mentions = sorted([c for c in mentions if c is not near[-1]] + [(cue.start() + 1, *near[-1][1:])])
         near = []
     if near:
@@ -550,7 +550,7 @@ def _cue_measure(text: str, lo: int, hi: int, pos: int, context_bilateral: bool,
 
 
 def _commodity(text: str, stat: _Stat, vocab: Vocabulary) -> str | None:
-    """"imported 692,500 tons of Vietnamese fresh durian" -> "durian imports"."""
+    """"imported 418,300 tons of Ghanaian fresh pineapple" -> "pineapple imports"."""
     m = re.match(r"\s+of\s+((?:[\w’'-]+\s?){1,4})", text[stat.end:])
     phrase = None
     if m:
@@ -624,7 +624,7 @@ def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str 
 
 
 def _subject_as(text: str, lo: int, pos: int) -> str | None:
-    """"China has remained Vietnam's largest trading partner for over 20 years" -> "China as ..."."""
+    """"Portugal has remained Ghana's largest trading partner for over 20 years" -> "Portugal as ..."."""
     head = text[lo:pos]
     m = re.search(r"(?P<subj>[A-Z][\w.]*(?: [A-Z][\w.]*)*)\s+(?:has|have|had)\s+(?:\w+ly\s+)?"
                   r"(?:remained|been|stood as|served as)\s+(?P<comp>.+?)\s+for\s+(?:\S+\s+)?$", head)
@@ -649,7 +649,7 @@ def _share_of(text: str, stat: _Stat, hi: int, periods: list[PeriodMention]) -> 
 
 
 def _percent_of(text: str, stat: _Stat, hi: int) -> str | None:
-    """"75.9 percent of Vietnamese respondents report ..." -> "share of Vietnamese respondents who report ..."."""
+    """"62.4 percent of Ghanaian respondents report ..." -> "share of Ghanaian respondents who report ..."."""
     m = re.match(r"\s+of\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[a-z]+s)\b(.*)", text[stat.end:hi])
     if not m:
         np = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Za-z][\w’'-]*\s*){1,4}?)(?=\s+(?:on|in|for|to|from|by|through|"
@@ -851,7 +851,7 @@ def _assign_periods(text: str, stats: list[_Stat], periods: list[PeriodMention])
             pool = [p for p in usable if not text[:p.start].strip() or abs(p.start - stat.end) <= 60
                     or abs(stat.start - p.end) <= 60]
         elif not pool and stat.rule == "count":
-            pool = [p for p in usable if not text[:p.start].strip()]  # "In 2024, over 3.7 million ..."
+            pool = [p for p in usable if not text[:p.start].strip()]  # "In 2024, over 2.4 million ..."
         if not pool or re.search(r"\b(?:up|down)\s+from\s+$", text[:stat.start]):
             continue  # "up from €12 million": the earlier level, not the period named
         nearest = min(pool, key=lambda p: min(abs(p.start - stat.end), abs(stat.start - p.end)))
@@ -861,7 +861,7 @@ def _assign_periods(text: str, stats: list[_Stat], periods: list[PeriodMention])
             year = single_year(nearest.period)
             if base_year and year and base_year < year:
                 stat.period = f"{base_year}..{year}"
-    # a multiplier with only a baseline ("25-fold compared to 2000") spans baseline..the sentence year
+    # a multiplier with only a baseline ("12-fold compared to 2000") spans baseline..the sentence year
     for stat in stats:
         if stat.unit == "fold" and stat.period and stat.period == (bases[0].period if bases else None):
             stat.period = None
@@ -1012,7 +1012,7 @@ def _resolve_currency(key: str, sentence: str, doc_text: str, vocab: Vocabulary)
 
 
 def display(stat: _Stat, vocab: Vocabulary) -> str:
-    """The value as a person reads it: "$260 billion", "692,500 tons", "75.9%"."""
+    """The value as a person reads it: "$190 billion", "418,300 tons", "62.4%"."""
     number = stat.words.lower() if stat.words else _fmt(stat.value)
     scaled = f"{number} {stat.scale}" if stat.scale else number
     if stat.rule == "money":
