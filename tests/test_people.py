@@ -30,6 +30,29 @@ def test_fold_keeps_offsets() -> None:
     assert len(fold("Đà Nẵng’s")) == len("Đà Nẵng’s")
 
 
+def test_fold_is_the_core_same_length_folding() -> None:
+    """people.fold is core/folding.fold_same_length: letters romanised (ł, ı), typographic apostrophes
+    straightened (O’Neill matches O'Neill), the length kept."""
+    text = "Łucja Wąsik, Kemal Aydın and Brendan O’Neill ʼ‘"
+    assert fold(text) == "Lucja Wasik, Kemal Aydin and Brendan O'Neill ''"
+    assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(("text", "name", "native"), [
+    ("Deputy Finance Minister Łucja Wąsik said on Friday that the fund would open in May. "
+     "Wąsik added that banks were ready.", "Lucja Wasik", "Łucja Wąsik"),
+    ("Economy Minister Kemal Aydın told reporters the tariff would fall. Aydın said talks would resume.",
+     "Kemal Aydin", "Kemal Aydın"),
+    ("Senator Brendan O’Neill said the bill would pass. O’Neill spoke after the vote.",
+     "Brendan O'Neill", "Brendan O’Neill"),
+])
+def test_names_with_letters_decomposition_cannot_strip_are_found_whole(text: str, name: str, native: str) -> None:
+    people, index, _ = people_of(text)
+    assert set(people) == {name}
+    assert people[name].fields["native"] == native
+    assert {m.name for m in index.mentions} == {name} and len(index.mentions) == 2
+
+
 def test_gazetteer_native_spelling_gives_canonical_english_name() -> None:
     people, index, text = people_of("Tô Lâm met 习近平 in Hanoi on Monday.")
     assert set(people) == {"To Lam", "Xi Jinping"}

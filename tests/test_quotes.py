@@ -8,7 +8,7 @@ from pathlib import Path
 from bilateral.core.model import Source
 from bilateral.ingest.findings import Finding
 from bilateral.ingest.people import extract_people
-from bilateral.ingest.quotes import extract_quotes
+from bilateral.ingest.quotes import _norm, extract_quotes
 from bilateral.ingest.sources import load_corpus
 from bilateral.ingest.text import Document
 
@@ -154,3 +154,9 @@ def test_second_statement_with_its_own_quoted_words_is_partial() -> None:
     kinds = summary(text)
     assert ("partial", "Lucia Ibarra Solis", "never been closer") in kinds
     assert ("reported", "Lucia Ibarra Solis", "Mexico would not accept foreign troops") in kinds
+
+
+def test_quote_key_words_are_folded_by_core_and_symbols_dropped() -> None:
+    # one folding (core/folding.py): ı and ł are letters; a currency sign is not a word (no "eur85")
+    assert _norm("“Costs rose to €85 million,” Aydın said — Łucja’s view") == "costs rose to 85 million aydin said lucja s view"
+    assert _norm("E£95 billion") == _norm("E 95 billion")

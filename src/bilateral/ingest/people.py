@@ -23,12 +23,12 @@ from __future__ import annotations
 import bisect
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from bilateral.core.folding import fold_same_length
 from bilateral.core.model import Sentence
 from bilateral.core.paths import gazetteer_dir
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
@@ -37,21 +37,9 @@ from bilateral.ingest.text import Document
 # ---------------------------------------------------------------- folding
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d" if ch == "đ" else "D"
-    if ch in "’‘ʼ":
-        return "'"
-    if ord(ch) < 128:
-        return ch
-    base = unicodedata.normalize("NFD", ch)[0]
-    return base if ord(base) < 128 else ch
-
-
 def fold(text: str) -> str:
     """Strip diacritics one character at a time, so offsets are unchanged ("Nguyễn Thị Hà" -> "Nguyen Thi Ha")."""
-    return "".join(_fold_char(ch) for ch in text)
+    return fold_same_length(text)
 
 
 # ---------------------------------------------------------------- vocabulary

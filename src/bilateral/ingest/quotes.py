@@ -23,9 +23,9 @@ not quotes; a noun phrase after "put forward"/"shared" is not a statement.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from bilateral.core.folding import fold
 from bilateral.core.ids import item_id
 from bilateral.core.model import Passage, Sentence
 from bilateral.ingest.findings import Finding, PeopleIndex
@@ -153,16 +153,13 @@ class _State:
     seen_partials: dict[str, list[str]] = field(default_factory=dict)
 
 
-_ASCII_PUNCT = str.maketrans({c: " " for c in "’‘“”«»–—…\u00a0"})
+_NOT_WORD = re.compile(r"[^\w\s]+")
 
 
 def _norm(text: str) -> str:
-    text = text.translate(_ASCII_PUNCT)  # marks that split words the same as spaces do
-    if text.isascii():
-        return " ".join(re.findall(r"[\w]+", text.lower()))
-    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return " ".join(re.findall(r"[\w]+", plain))
+    """The words, folded (core/folding.py), for comparing quotes and making their ids. Marks and
+    symbols split words and go before folding, so a symbol never becomes letters ("€85" is "85")."""
+    return " ".join(re.findall(r"\w+", fold(_NOT_WORD.sub(" ", text))))
 
 
 def _words(text: str) -> list[str]:
