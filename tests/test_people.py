@@ -241,3 +241,19 @@ def test_a_person_an_editors_note_mentions_later_is_not_its_author() -> None:
             "Editor's Note: This story was updated with comments from Foreign Minister Retno Marsudi.")
     found = {f.key: f.fields for f in extract_people(Document(Source(id="t", text=text)))[0]}
     assert all("credit" not in fields for fields in found.values()), found
+
+
+@pytest.mark.parametrize("text", [
+    '"We will rebuild the pier before winter," said the Rev. Alan Pike.',
+    "The Rev. Alan Pike told mourners that the pier would be rebuilt.",
+    "Reverend Alan Pike said the pier would be rebuilt.",
+])
+def test_reverend_is_a_title_not_part_of_the_name(text: str) -> None:
+    people, _, _ = people_of(text)
+    assert set(people) == {"Alan Pike"}
+    assert people["Alan Pike"].fields["roles"] == ["Reverend"]
+
+
+def test_captain_abbreviation_is_a_title() -> None:
+    people, _, _ = people_of('"The channel is safe," said Capt. Maria Dunn of the harbour patrol.')
+    assert people["Maria Dunn"].fields["roles"] == ["Captain"]

@@ -160,3 +160,8 @@ def test_quote_key_words_are_folded_by_core_and_symbols_dropped() -> None:
     # one folding (core/folding.py): ı and ł are letters; a currency sign is not a word (no "eur85")
     assert _norm("“Costs rose to €85 million,” Aydın said — Łucja’s view") == "costs rose to 85 million aydin said lucja s view"
     assert _norm("E£95 billion") == _norm("E 95 billion")
+
+
+def test_speaker_after_the_rev_is_the_person_not_the_title() -> None:
+    assert summary('"We will rebuild the pier before winter," said the Rev. Alan Pike.') == [
+        ("direct", "Alan Pike", "We will rebuild the pier before winter")]

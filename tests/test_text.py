@@ -96,3 +96,43 @@ def test_boilerplate_feeds_no_sentences() -> None:
     assert boiler
     for s in doc.sentences:
         assert all(not (p.start <= s.start < p.end) for p in boiler)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text for s in Document(Source("t", text)).sentences]
+
+
+def test_title_abbreviations_do_not_end_sentences() -> None:
+    text = ("The service was led by the Rev. Alan Pike, who spoke of forgiveness. "
+            "Capt. Maria Dunn, Maj. Omar Reyes, Sgt. Leo Hart, Adm. Ruth Vance, Lt. Col. Dan Bright "
+            "and the Rt. Hon. Edith Crane attended. Gen. Ivo Marsh and Gov. Nell Ames sent wreaths.")
+    assert _sentences(text) == [
+        "The service was led by the Rev. Alan Pike, who spoke of forgiveness.",
+        "Capt. Maria Dunn, Maj. Omar Reyes, Sgt. Leo Hart, Adm. Ruth Vance, Lt. Col. Dan Bright "
+        "and the Rt. Hon. Edith Crane attended.",
+        "Gen. Ivo Marsh and Gov. Nell Ames sent wreaths.",
+    ]
+
+
+def test_paragraph_ending_in_a_typewriter_closing_quote_is_prose() -> None:
+    text = ("Harbour Town Mourns Its Fishermen\n\n"
+            "The mayor said the town would ``stand together.''\n\n"
+            "``Nobody here will be forgotten,'' she said. ``Not one of them.''\n\n"
+            "A Letter From The Farmers'\n")
+    doc = Document(Source("t", text))
+    roles = {p.text: p.role for p in doc.passages}
+    assert roles["The mayor said the town would ``stand together.''"] == "prose"
+    assert roles["``Nobody here will be forgotten,'' she said. ``Not one of them.''"] == "prose"
+    assert roles["Harbour Town Mourns Its Fishermen"] == "heading"
+    assert roles["A Letter From The Farmers'"] == "heading"  # a possessive is not a closing quote
+    assert [s.text for s in doc.sentences] == [
+        "The mayor said the town would ``stand together.''",
+        "``Nobody here will be forgotten,'' she said.",
+        "``Not one of them.''",
+    ]
+
+
+def test_a_sentence_may_open_with_a_single_or_typewriter_quote() -> None:
+    assert _sentences("The pier was closed. 'It will reopen in May,' he said. `Maybe sooner.'") == [
+        "The pier was closed.", "'It will reopen in May,' he said.", "`Maybe sooner.'",
+    ]

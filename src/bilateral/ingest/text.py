@@ -49,7 +49,13 @@ def _is_title_case(line: str) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in _TERMINAL
+    """Ends in sentence punctuation, or in a closing quote after it: a typewriter closing quote
+    ('' or ') counts only after a full stop, question or exclamation mark ("… he said.''"), so a
+    heading ending in a possessive ("The Farmers'") stays a heading."""
+    end = text.rstrip()
+    if end[-1:] in _TERMINAL:
+        return True
+    return end[-1:] == "'" and end.rstrip("'")[-1:] in ".!?…"
 
 
 def _starts_continuation(text: str) -> bool:
@@ -131,11 +137,13 @@ def split_passages(source: Source) -> list[Passage]:
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov",
+    "rev", "fr", "adm", "capt", "cmdr", "maj", "sgt", "cpl", "brig", "rt", "hon", "messrs",
     "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "dept",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "fig",
 }
-_BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9À-Ỹ])")
+# the next sentence may open with a quote mark, typewriter ones ('' `` ' `) included
+_BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=(?:[\"“‘(\[]|''|``|'|`)?[A-Z0-9À-Ỹ])")
 
 
 def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
