@@ -300,6 +300,7 @@ class _DocPeople:
         self.pending_titled: list[tuple[int, int, str, str]] = []  # start, end, token, title chain
         self.byline_spans: dict[str, tuple[int, int]] = {}
         self.nat_titled: dict[int, str] = {}  # end of a name whose title chain gave a nationality -> country
+        self._place_runs: dict[str, bool] = {}  # run -> written as a place somewhere in the text
 
     # -- bookkeeping
 
@@ -419,8 +420,9 @@ class _DocPeople:
         if country is None:
             # "a fellow at the Seoul-based institute", "an economist at the University of Melbourne":
             # the one country of the cities the role names
-            found = {c for place, c in self.vocab.places.items() if c and re.search(
-                r"(?<![\w])" + re.escape(place) + r"(?![\w])", self.folded[s:e])}
+            segment = self.folded[s:e]
+            found = {c for place, c in self.vocab.places.items()
+                     if c and place in segment and _whole_word_re(place).search(segment)}
             if len(found) == 1:
                 country = found.pop()
         return [phrase], country
@@ -437,11 +439,12 @@ class _DocPeople:
         run = self.folded[start:end]
         if run in self.vocab.places or run in self.vocab.country_names:
             return True
-        cue = r"\b(?:in|at|near|outside|across|around|throughout)\s+" + re.escape(run) + r"(?![\w]|'s)"
-        if re.search(cue, self.folded):
-            return True
-        # the dateline writes the place in capitals: "ADDIS ABABA, March 12"
-        return re.search(r"(?m)^\s*" + re.escape(run.upper()) + r"\s*[,(—–-]", self.folded) is not None
+        known = self._place_runs.get(run)
+        if known is None:
+            known = self._place_runs[run] = _place_cue_re(run).search(self.folded) is not None or (
+                # the dateline writes the place in capitals: "ADDIS ABABA, March 12"
+                _dateline_re(run.upper()).search(self.folded) is not None)
+        return known
 
     # -- passes
 
@@ -510,8 +513,7 @@ class _DocPeople:
     def _read_roles(self, sent: Sentence, start: int, end: int, person: _Person) -> None:
         chain = self._title_before(sent, start)
         lead = self.folded[max(sent.start, (chain[0] if chain else start) - 60):chain[0] if chain else start]
-        counterpart = re.search(r"\b(?:his|her|their|its|the)\s+(" + self.vocab.nat_re.pattern + r")\s+counterparts?\s*,?\s*$",
-                                lead)
+        counterpart = _counterpart_re(self.vocab.nat_re.pattern).search(lead)
         if counterpart and person.country is None:
             person.country = self._country_word(counterpart.group(1))
         if chain:
@@ -588,8 +590,7 @@ class _DocPeople:
         for person in self.people.values():
             for s in person.extra_short:
                 # Only unambiguous tokens, and never one the text also uses as a common word ("Rose", "rose").
-                if len(owners[s]) == 1 and s not in shorts and not re.search(
-                        r"(?<![\w'])" + re.escape(s.lower()) + r"(?![\w])", self.folded):
+                if len(owners[s]) == 1 and s not in shorts and not _common_word_re(s.lower()).search(self.folded):
                     shorts[s] = [person.name]
                     extra.add(s)
         if not shorts:
@@ -771,10 +772,39 @@ def _take_roles(person: _Person, roles: list[str], country: str | None) -> None:
 
 def _holds(role: str, target: str) -> bool:
     """Does a role string hold the target title ("Vice President of Kenya" does not hold "President")?"""
+    return _holds_re(target).search(role) is not None
+
+
+# Patterns built from a word of the text or the gazetteer, compiled once per word (not once per call).
+@lru_cache(maxsize=4096)
+def _holds_re(target: str) -> re.Pattern[str]:
     pattern = r"(?<!Vice )(?<!Deputy )(?<!vice )(?<!deputy )\b" + re.escape(target) + r"\b"
-    if target[:1].islower():
-        return re.search(pattern, role, re.I) is not None
-    return re.search(pattern, role) is not None
+    return re.compile(pattern, re.I if target[:1].islower() else 0)
+
+
+@lru_cache(maxsize=8192)
+def _whole_word_re(place: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])" + re.escape(place) + r"(?![\w])")
+
+
+@lru_cache(maxsize=4096)
+def _place_cue_re(run: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:in|at|near|outside|across|around|throughout)\s+" + re.escape(run) + r"(?![\w]|'s)")
+
+
+@lru_cache(maxsize=4096)
+def _dateline_re(run: str) -> re.Pattern[str]:
+    return re.compile(r"(?m)^\s*" + re.escape(run) + r"\s*[,(—–-]")
+
+
+@lru_cache(maxsize=4096)
+def _common_word_re(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])" + re.escape(word) + r"(?![\w])")
+
+
+@lru_cache(maxsize=4)
+def _counterpart_re(nationality: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:his|her|their|its|the)\s+(" + nationality + r")\s+counterparts?\s*,?\s*$")
 
 
 def extract_people(doc: Document) -> tuple[list[Finding], PeopleIndex]:

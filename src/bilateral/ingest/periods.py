@@ -98,120 +98,152 @@ def _months_range(year: int | None, first: int, last: int) -> str | None:
     return _span(f"{year}-{first:02d}", f"{year}-{last:02d}")
 
 
-def _patterns(r: _Resolver) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str | None, str]]]]:
-    """Each pattern maps a match to (period, role); earlier patterns win overlaps."""
-    def months_of(m: re.Match[str]) -> tuple[str | None, str]:
-        n = _number(m["n"])
-        return _months_range(r.year_of(m["ref"]), 1, min(n, 12)), "period"
+# What each pattern below means: a match to (period, role), resolved against the publication date.
+def _months_of(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    n = _number(m["n"])
+    return _months_range(r.year_of(m["ref"]), 1, min(n, 12)), "period"
 
-    def quarter_of(m: re.Match[str]) -> tuple[str | None, str]:
-        q = _ORDINAL_QUARTER[m["q"].lower()]
-        return _months_range(r.year_of(m["ref"]), 3 * q - 2, 3 * q), "period"
 
-    def half_of(m: re.Match[str]) -> tuple[str | None, str]:
-        first = 1 if m["h"].lower() == "first" else 7
-        return _months_range(r.year_of(m["ref"]), first, first + 5), "period"
+def _quarter_of(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    q = _ORDINAL_QUARTER[m["q"].lower()]
+    return _months_range(r.year_of(m["ref"]), 3 * q - 2, 3 * q), "period"
 
-    def quarters_of(m: re.Match[str]) -> tuple[str | None, str]:
-        n = _number(m["n"])
-        return _months_range(r.year_of(m["ref"]), 1, min(3 * n, 12)), "period"
 
-    def month_range_no_year(m: re.Match[str]) -> tuple[str | None, str]:
-        # "from January to September": the year the text is about, else the latest such span before publication
-        last = _month(m["m2"])
-        if r.previous_year:
-            year: int | None = int(r.previous_year)
-        elif r.year is not None and r.month is not None and last > r.month:
-            year = r.year - 1
-        else:
-            year = r.year
-        return _months_range(year, _month(m["m1"]), last), "period"
+def _half_of(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    first = 1 if m["h"].lower() == "first" else 7
+    return _months_range(r.year_of(m["ref"]), first, first + 5), "period"
 
-    def fiscal_any(m: re.Match[str]) -> tuple[str | None, str]:
-        # "fiscal 2024", "FY2025": the year the fiscal year is named after (its months differ by country)
-        return fiscal_year(m["y"] or m["y2"])
 
-    def fiscal_year(y: str) -> tuple[str | None, str]:
-        return (y if len(y) == 4 else f"20{y}"), "period"
+def _quarters_of(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    n = _number(m["n"])
+    return _months_range(r.year_of(m["ref"]), 1, min(3 * n, 12)), "period"
 
-    def named(m: re.Match[str]) -> tuple[str | None, str]:
-        return m["y"], "name"  # "the 1944 Water Treaty": a year inside a name, not a period
 
-    def month_range(m: re.Match[str]) -> tuple[str | None, str]:
-        return _months_range(int(m["y"]), _month(m["m1"]), _month(m["m2"])), "period"
+def _month_range_no_year(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    # "from January to September": the year the text is about, else the latest such span before publication
+    last = _month(m["m2"])
+    if r.previous_year:
+        year: int | None = int(r.previous_year)
+    elif r.year is not None and r.month is not None and last > r.month:
+        year = r.year - 1
+    else:
+        year = r.year
+    return _months_range(year, _month(m["m1"]), last), "period"
 
-    def year_range(m: re.Match[str]) -> tuple[str | None, str]:
-        return _span(m["a"], m["b"]), "period"
 
-    def short_range(m: re.Match[str]) -> tuple[str | None, str]:
-        return f"{m['a']}..{m['a'][:2]}{m['b']}", "period"
+def _fiscal_any(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    # "fiscal 2024", "FY2025": the year the fiscal year is named after (its months differ by country)
+    return _fiscal_year(m["y"] or m["y2"])
 
-    def full_date(m: re.Match[str]) -> tuple[str | None, str]:
-        # a day is an event date (a dateline, a signing), not the period a figure covers
-        return f"{int(m['y'])}-{_month(m['m']):02d}-{int(m['d']):02d}", "date"
+def _fiscal_year(y: str) -> tuple[str | None, str]:
+    return (y if len(y) == 4 else f"20{y}"), "period"
 
-    def last_n(m: re.Match[str]) -> tuple[str | None, str]:
-        if r.year is None:
-            return None, "period"
-        n = _number(m["n"]) * (10 if m["unit"].lower().startswith("decade") else 1)
-        return f"{r.year - n}..{r.year}", "period"
 
-    def since(m: re.Match[str]) -> tuple[str | None, str]:
-        if r.year is None or int(m["y"]) > r.year:
-            return None, "period"
-        return _span(m["y"], str(r.year)), "period"
+def _named(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    return m["y"], "name"  # "the 1944 Water Treaty": a year inside a name, not a period
 
-    def base(m: re.Match[str]) -> tuple[str | None, str]:
-        return m["y"], "base"
 
-    def month_year(m: re.Match[str]) -> tuple[str | None, str]:
-        return f"{int(m['y'])}-{_month(m['m']):02d}", "period"
+def _month_range(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    return _months_range(int(m["y"]), _month(m["m1"]), _month(m["m2"])), "period"
 
-    def relative_year(m: re.Match[str]) -> tuple[str | None, str]:
-        year = r.year_of(m["ref"])
-        return (str(year) if year is not None else None), "period"
 
-    def relative_month(m: re.Match[str]) -> tuple[str | None, str]:
-        if r.year is None or r.month is None:
-            return None, "period"
-        year, month = r.year, r.month
-        if m["which"].lower() == "last":
-            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-        return f"{year}-{month:02d}", "period"
+def _year_range(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    return _span(m["a"], m["b"]), "period"
 
-    def anaphor(m: re.Match[str]) -> tuple[str | None, str]:
-        return r.previous_year, "anaphor"
 
-    def year(m: re.Match[str]) -> tuple[str | None, str]:
-        return m["y"], "period"
+def _short_range(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    return f"{m['a']}..{m['a'][:2]}{m['b']}", "period"
 
-    flags = re.I
-    return [
-        (re.compile(rf"\b(?:compared (?:to|with)|than|from) (?:(?:the|that) (?:figure|level|levels|total) )?(?:in |of )?(?P<y>{_YEAR})(?: levels?)?\b(?! ?(?:to|and|through|until|-|–) ?\d)", flags), base),
-        (re.compile(rf"\b(?:in |during |for )?the first (?P<n>{_COUNT}) months (?:of )?{_YEAR_REF}", flags), months_of),
-        (re.compile(rf"\b(?:in |during )?the (?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR_REF}", flags), quarter_of),
-        (re.compile(rf"\b(?:in |during )?the (?P<h>first|second) half (?:of )?{_YEAR_REF}", flags), half_of),
-        (re.compile(rf"\b(?:in |during )?the first (?P<n>two|three|2|3) quarters (?:of )?{_YEAR_REF}", flags), quarters_of),
-        (re.compile(rf"\b(?:in )?(?:the )?(?:FY ?|fiscal (?:year )?)(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b", flags), short_range),
-        (re.compile(rf"\b(?:in |for |during )?(?:the )?(?:fiscal (?:year )?(?P<y>{_YEAR})|FY ?(?P<y2>{_YEAR}|\d\d))\b",
-                    flags), lambda m: fiscal_any(m)),
-        (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>{_YEAR})\b", flags), full_date),
-        (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|and|through|until|-|–) (?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_range),
-        (re.compile(rf"\b(?P<m1>{_MONTH})[-–](?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_range),
-        (re.compile(rf"\b(?:from |between |in )?(?P<a>{_YEAR}) ?(?:to|and|through|until|-|–) ?(?P<b>{_YEAR})\b", flags), year_range),
-        (re.compile(rf"\b(?:in )?(?:the )?(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b(?: (?:financial|fiscal) year)?", flags), short_range),
-        (re.compile(rf"\b(?:over|in|during|for) the (?:last|past) (?P<n>{_COUNT}) (?P<unit>years|decades)\b", flags), last_n),
-        (re.compile(rf"\bsince (?P<y>{_YEAR})\b", flags), since),
-        (re.compile(rf"\b(?:in |by |until |through |as of |since |(?:by )?(?:the )?end of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b", flags), month_year),
-        (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|through|until|and|-|–) (?P<m2>{_MONTH})\b(?!,? \d)", flags),
-         month_range_no_year),
-        (re.compile(rf"\bthe (?P<y>{_YEAR})(?= (?:[A-Z][a-z]+ )*(?:Treaty|Agreement|Accord|Accords|Act|Pact|Protocol|"
-                    rf"Convention|Declaration|Charter|Games|Olympics|World Cup|Summit|Plan|Framework)\b)"), named),
-        (re.compile(r"\b(?:(?:earlier|later|so far) )?(?P<ref>this year|last year|next year)\b", flags), relative_year),
-        (re.compile(r"\b(?P<which>this|last) month\b", flags), relative_month),
-        (re.compile(r"\b(?:by |at )?the end of the year\b|\b(?:that|the same) year\b", flags), anaphor),
-        (re.compile(rf"(?<![\d$.,])\b(?:in |by |during |of |as of )?(?:the )?(?:end of )?(?P<y>{_YEAR})\b(?! ?(?:%|percent|[-–]\s?\d))(?: alone)?", flags), year),
-    ]
+
+def _full_date(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    # a day is an event date (a dateline, a signing), not the period a figure covers
+    return f"{int(m['y'])}-{_month(m['m']):02d}-{int(m['d']):02d}", "date"
+
+
+def _last_n(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    if r.year is None:
+        return None, "period"
+    n = _number(m["n"]) * (10 if m["unit"].lower().startswith("decade") else 1)
+    return f"{r.year - n}..{r.year}", "period"
+
+
+def _since(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    if r.year is None or int(m["y"]) > r.year:
+        return None, "period"
+    return _span(m["y"], str(r.year)), "period"
+
+
+def _base(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    return m["y"], "base"
+
+
+def _month_year(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    return f"{int(m['y'])}-{_month(m['m']):02d}", "period"
+
+
+def _relative_year(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    year = r.year_of(m["ref"])
+    return (str(year) if year is not None else None), "period"
+
+
+def _relative_month(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    if r.year is None or r.month is None:
+        return None, "period"
+    year, month = r.year, r.month
+    if m["which"].lower() == "last":
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{year}-{month:02d}", "period"
+
+
+def _anaphor(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    return r.previous_year, "anaphor"
+
+
+def _year(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    return m["y"], "period"
+
+
+_FLAGS = re.I
+
+# What a pattern cannot match without (a necessary part of it, searched the way the pattern
+# searches): a sentence without it skips the pattern, one cheap scan instead of a full one.
+_Y = re.compile(_YEAR)
+_MONTH_KEY = re.compile(_MONTH, _FLAGS)
+_MONTH_WORD = re.compile("month", _FLAGS)
+_YEAR_WORD = re.compile("year", _FLAGS)
+_QUARTER = re.compile("quarter", _FLAGS)
+_HALF = re.compile("half", _FLAGS)
+_FISCAL = re.compile("fiscal|FY", _FLAGS)
+_LAST = re.compile("last|past", _FLAGS)
+
+#: Each pattern maps a match to (period, role) by its handler; earlier patterns win overlaps.
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[_Resolver, re.Match[str]], tuple[str | None, str]],
+                      re.Pattern[str]]] = [
+    (re.compile(rf"\b(?:compared (?:to|with)|than|from) (?:(?:the|that) (?:figure|level|levels|total) )?(?:in |of )?(?P<y>{_YEAR})(?: levels?)?\b(?! ?(?:to|and|through|until|-|–) ?\d)", _FLAGS), _base, _Y),
+    (re.compile(rf"\b(?:in |during |for )?the first (?P<n>{_COUNT}) months (?:of )?{_YEAR_REF}", _FLAGS), _months_of, _MONTH_WORD),
+    (re.compile(rf"\b(?:in |during )?the (?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR_REF}", _FLAGS), _quarter_of, _QUARTER),
+    (re.compile(rf"\b(?:in |during )?the (?P<h>first|second) half (?:of )?{_YEAR_REF}", _FLAGS), _half_of, _HALF),
+    (re.compile(rf"\b(?:in |during )?the first (?P<n>two|three|2|3) quarters (?:of )?{_YEAR_REF}", _FLAGS), _quarters_of, _QUARTER),
+    (re.compile(rf"\b(?:in )?(?:the )?(?:FY ?|fiscal (?:year )?)(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b", _FLAGS), _short_range, _Y),
+    (re.compile(rf"\b(?:in |for |during )?(?:the )?(?:fiscal (?:year )?(?P<y>{_YEAR})|FY ?(?P<y2>{_YEAR}|\d\d))\b",
+                _FLAGS), _fiscal_any, _FISCAL),
+    (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>{_YEAR})\b", _FLAGS), _full_date, _Y),
+    (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|and|through|until|-|–) (?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", _FLAGS), _month_range, _Y),
+    (re.compile(rf"\b(?P<m1>{_MONTH})[-–](?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", _FLAGS), _month_range, _Y),
+    (re.compile(rf"\b(?:from |between |in )?(?P<a>{_YEAR}) ?(?:to|and|through|until|-|–) ?(?P<b>{_YEAR})\b", _FLAGS), _year_range, _Y),
+    (re.compile(rf"\b(?:in )?(?:the )?(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b(?: (?:financial|fiscal) year)?", _FLAGS), _short_range, _Y),
+    (re.compile(rf"\b(?:over|in|during|for) the (?:last|past) (?P<n>{_COUNT}) (?P<unit>years|decades)\b", _FLAGS), _last_n, _LAST),
+    (re.compile(rf"\bsince (?P<y>{_YEAR})\b", _FLAGS), _since, _Y),
+    (re.compile(rf"\b(?:in |by |until |through |as of |since |(?:by )?(?:the )?end of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b", _FLAGS), _month_year, _Y),
+    (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|through|until|and|-|–) (?P<m2>{_MONTH})\b(?!,? \d)", _FLAGS),
+     _month_range_no_year, _MONTH_KEY),
+    (re.compile(rf"\bthe (?P<y>{_YEAR})(?= (?:[A-Z][a-z]+ )*(?:Treaty|Agreement|Accord|Accords|Act|Pact|Protocol|"
+                rf"Convention|Declaration|Charter|Games|Olympics|World Cup|Summit|Plan|Framework)\b)"), _named, _Y),
+    (re.compile(r"\b(?:(?:earlier|later|so far) )?(?P<ref>this year|last year|next year)\b", _FLAGS), _relative_year, _YEAR_WORD),
+    (re.compile(r"\b(?P<which>this|last) month\b", _FLAGS), _relative_month, _MONTH_WORD),
+    (re.compile(r"\b(?:by |at )?the end of the year\b|\b(?:that|the same) year\b", _FLAGS), _anaphor, _YEAR_WORD),
+    (re.compile(rf"(?<![\d$.,])\b(?:in |by |during |of |as of )?(?:the )?(?:end of )?(?P<y>{_YEAR})\b(?! ?(?:%|percent|[-–]\s?\d))(?: alone)?", _FLAGS), _year, _Y),
+]
 
 
 def find_periods(text: str, published: str | None = None,
@@ -224,11 +256,17 @@ def find_periods(text: str, published: str | None = None,
     resolver = _Resolver(published, previous_year)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, handler in _patterns(resolver):
+    present: dict[re.Pattern[str], bool] = {}
+    for pattern, handler, needs in _PATTERNS:
+        seen = present.get(needs)
+        if seen is None:
+            seen = present[needs] = needs.search(text) is not None
+        if not seen:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            period, role = handler(m)
+            period, role = handler(resolver, m)
             if role == "base" and m.group(0).lower().startswith("from") and not _CHANGE.search(
                     text[max(0, m.start() - 40):m.start()]):
                 continue  # "from 2015" is a baseline only after a change verb

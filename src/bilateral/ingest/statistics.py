@@ -183,13 +183,19 @@ def _clean(text: str) -> str:
 # --- finding numbers -------------------------------------------------------
 
 
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_MONTH_AFTER = re.compile(r"\s" + _MONTH_NAMES + r"\b")
+_MONTH_BEFORE = re.compile(_MONTH_NAMES + r"\.?\s$")
+_DAY_RANGE_BEFORE = re.compile(_MONTH_NAMES + r"\s\d{1,2}\s?(?:to|-|–|and)\s?$")
+
+
 def _is_date_or_ordinal(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 30):start], text[end:end + 4]
-    if re.match(r"(?:st|nd|rd|th)\b", after) or re.match(r"\s" + _MONTH_NAMES + r"\b", text[end:end + 12]):
+    if _ORDINAL_SUFFIX.match(after) or _MONTH_AFTER.match(text[end:end + 12]):
         return True
-    if re.search(_MONTH_NAMES + r"\.?\s$", before):
+    if _MONTH_BEFORE.search(before):
         return True
-    return bool(re.search(_MONTH_NAMES + r"\s\d{1,2}\s?(?:to|-|–|and)\s?$", before))
+    return bool(_DAY_RANGE_BEFORE.search(before))
 
 
 def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, float] | None:
@@ -945,6 +951,7 @@ def _interviewee(text: str, doc_text: str, vocab: Vocabulary) -> str | None:
     return _full_name(m["name"], doc_text)
 
 
+@lru_cache(maxsize=512)  # asked again for each sentence that names the same person
 def _full_name(short: str, doc_text: str) -> str:
     """"Son" -> "Nguyen Van Son"; "Mesfin" -> "Mesfin Tadesse Gebremariam": the longest form the article uses."""
     best = short
