@@ -28,13 +28,11 @@ from bilateral.core.model import Sentence
 from bilateral.core.paths import gazetteer_dir
 from bilateral.ingest.dates import DateMention, context_year, find_dates
 from bilateral.ingest.findings import Finding, PeopleIndex
+from bilateral.ingest.numbers import ORDINAL_WORDS, UNDER_HUNDRED_WORDS
 from bilateral.ingest.text import Document
 
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
-}
-_NUM = r"(?:\d+|" + "|".join(NUMBER_WORDS) + r")"
+# A count: digits, a number under a hundred in words in any case ("Forty-five", not its "five"), or "dozen".
+_NUM = r"(?:\d+|(?i:" + UNDER_HUNDRED_WORDS + r"|dozen)(?!\w))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +157,7 @@ _STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD 
          r"|\s+(?:under|by which|whereby|with which|that|which|who|as|after|before|while|when|because|at a|at the)\s"
          r"|\s+(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|can|runs?|commits?)\b"
          r"|[,;:()“”\"‘’]|\.\s|\.$|$")
-_ORDINAL_BEFORE = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|inaugural|\d+(?:st|nd|rd|th))\s+$",
-    re.I)
+_ORDINAL_BEFORE = re.compile(r"\b(?:" + ORDINAL_WORDS + r"|next|inaugural|\d+(?:st|nd|rd|th))\s+$", re.I)
 _CAP_TOKEN = r"[A-Z][\w’'&.-]*"
 _CAP_RUN = re.compile(
     _CAP_TOKEN + r"(?:\s+(?:(?:of|on|and|for|the|in|to|with)\s+)*" + _CAP_TOKEN + r")*"
@@ -443,7 +439,7 @@ def _mechanism_head(lowered: list[str]) -> int | None:
 # "11 rounds of border negotiations".
 _TALKS = re.compile(r"\b(?P<name>(?:(?!" + _FUNCTION + r"\b)[A-Za-z-]+\s+){1,3}(?:talks|negotiations|consultations))\b")
 # (One numbered round, "the 17th round of consultations", is a session: an event, not the mechanism.)
-_ROUNDS = re.compile(r"\b(?:\d+|" + "|".join(NUMBER_WORDS) + r"|several|many|dozens of)\s+rounds\b", re.I)
+_ROUNDS = re.compile(r"\b(?:" + _NUM + r"|several|many|dozens of)\s+rounds\b", re.I)
 _ROUND_WORDS = {"round", "rounds", "latest", "next", "new", "first", "further", "more", "several", "the", "held", "hold"}
 
 

@@ -26,6 +26,7 @@ from bilateral.core.model import Sentence
 from bilateral.ingest.agreements import agreement_key, countries_in, find_candidates
 from bilateral.ingest.dates import DateMention, context_year, find_dates
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
+from bilateral.ingest.numbers import ORDINAL_WORDS
 from bilateral.ingest.text import Document
 
 # (kind, family, pattern); earlier entries win where matches overlap.
@@ -38,12 +39,12 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("working visit", "visit", re.compile(r"\bworking (?:visits?|trips?)\b", re.I)),
     ("visit", "visit", re.compile(r"\b(?:[A-Z][a-z]+ )?(?:visit(?:ed|s|ing)?|trips?)\b")),
     ("summit", "summit", re.compile(  # also named dialogues, conferences, forums: kind from the last word
-        r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+)?"
+        r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?"
         r"(?:[A-Z][\w-]*\s+)*(?:Summit|Dialogue|Conference|Forum|Expo)\b")),
     ("talks", "talks", re.compile(r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks\b|\btalks\b", re.I)),
     ("consultations", "talks", re.compile(r"\bconsultations\b", re.I)),
     ("negotiations", "talks", re.compile(r"\b(?:round of )?negotiations\b", re.I)),
-    ("session", "talks", re.compile(r"\b(?:next|first|second|third|\d+(?:st|nd|rd|th)) (?:round|session)\b", re.I)),
+    ("session", "talks", re.compile(r"\b(?:next|" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th)) (?:round|session)\b", re.I)),
     ("meeting", "talks", re.compile(r"\b(?:met|meets|meet|meeting)(?: with)?\b|\bhost(?:ed|s)\b", re.I)),
     ("ceremony", "ceremony", re.compile(
         r"\b(?:[A-Z][\w'’-]*\s+)*(?:parade|ceremony|celebrations?|reception|banquet)\b")),

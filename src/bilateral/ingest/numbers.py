@@ -27,8 +27,13 @@ ORDINALS = {w: n for n, w in enumerate(
      "twentieth"), start=1)}
 
 #: A number under a hundred in words ("seven", "fifteen", "twenty-five", "Forty five"), for regexes (use re.I).
-UNDER_HUNDRED = (r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(UNITS) + r"))?|"
-                 + "|".join(sorted(TEENS + UNITS, key=len, reverse=True)) + r")(?![\w-])")
+UNDER_HUNDRED_WORDS = (r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(UNITS) + r"))?|"
+                       + "|".join(sorted(TEENS + UNITS, key=len, reverse=True)) + r")")
+#: The same, not followed by a letter or hyphen (so not "seven" of "seventh", "ten-point"); without that
+#: end, UNDER_HUNDRED_WORDS may be glued to what follows ("a five-point plan").
+UNDER_HUNDRED = UNDER_HUNDRED_WORDS + r"(?![\w-])"
+#: The ordinals above as a regex alternative, longest first ("seventeenth" before "seventh").
+ORDINAL_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 _JOINER = re.compile(r"[ \u00a0-]|[ \u00a0]and[ \u00a0]")  # what may stand between two words of one number
