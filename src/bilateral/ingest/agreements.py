@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from bilateral.core.model import Sentence
@@ -176,6 +176,7 @@ _ABOUT = re.compile(
 _POINT_PROPOSAL = re.compile(
     r"\b(?P<name>" + _NUM + r"-point\s+(?P<what>proposal|plan|initiative|consensus|roadmap|agreement|vision))\b", re.I
 )
+_POINT_WORD = re.compile("-point", re.I)  # what _POINT_PROPOSAL cannot match without
 _PROPOSED_LIST = re.compile(
     r"\b(?:proposed|put forward|unveiled|laid out|outlined|suggested)\s+(?:a\s+|an\s+|the\s+)?(?:notable\s+|new\s+)?"
     r"(?P<name>" + _NUM + r"\s+(?:[a-z-]+\s+){0,2}(?!years|months|days|times|percent)[a-z-]+s)\b"
@@ -283,12 +284,22 @@ def _known_candidates(text: str) -> list[Candidate]:
 _SIGNING_CUE = re.compile(r"\b(?:sign|signed|signing|ink|inked|conclud|exchang)", re.I)
 
 
+@lru_cache(maxsize=8)
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
+    """Each framework phrase as a whole-word pattern, and one pattern that finds any of them (a sentence
+    it finds nothing in has none of them: one scan instead of one per phrase)."""
+    each = [re.compile(r"\b" + re.escape(phrase) + r"\b", re.I) for phrase in phrases]
+    return re.compile("|".join(p.pattern for p in each) or "(?!)", re.I), each
+
+
 def _framework_candidates(text: str) -> list[Candidate]:
     vocab = vocabulary()
     found: list[Candidate] = []
-    for entry in vocab.frameworks:
-        phrase = entry["phrase"]
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", text, re.I):
+    any_phrase, patterns = _phrase_patterns(tuple(entry["phrase"] for entry in vocab.frameworks))
+    if not any_phrase.search(text):
+        return found
+    for entry, pattern in zip(vocab.frameworks, patterns, strict=True):
+        for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             parties: list[str] = []
             # extend left over a country compound and descriptive adjectives
@@ -440,11 +451,12 @@ def _mechanism_head(lowered: list[str]) -> int | None:
 _TALKS = re.compile(r"\b(?P<name>(?:(?!" + _FUNCTION + r"\b)[A-Za-z-]+\s+){1,3}(?:talks|negotiations|consultations))\b")
 # (One numbered round, "the 17th round of consultations", is a session: an event, not the mechanism.)
 _ROUNDS = re.compile(r"\b(?:" + _NUM + r"|several|many|dozens of)\s+rounds\b", re.I)
+_ROUNDS_WORD = re.compile("rounds", re.I)  # what _ROUNDS cannot match without: a cheap scan first
 _ROUND_WORDS = {"round", "rounds", "latest", "next", "new", "first", "further", "more", "several", "the", "held", "hold"}
 
 
 def _talks_candidates(text: str) -> list[Candidate]:
-    if not _ROUNDS.search(text):
+    if not _ROUNDS_WORD.search(text) or not _ROUNDS.search(text):
         return []
     found: list[Candidate] = []
     for m in _TALKS.finditer(text):
@@ -478,7 +490,7 @@ def find_candidates(text: str) -> list[Candidate]:
     candidates += _known_candidates(text)
     candidates += _talks_candidates(text)
     vocab = vocabulary()
-    for m in _PARTNERSHIP.finditer(text):
+    for m in (_PARTNERSHIP.finditer(text) if "partnership" in text else ()):
         words = [w.strip(",") for w in m.group("mods").split() if w != "and"]
         # keep the trailing run of known modifiers: "deepen and elevate their comprehensive …"
         kept: list[str] = []
@@ -507,7 +519,7 @@ def find_candidates(text: str) -> list[Candidate]:
     for m in _MECHANISM.finditer(text):
         if len(m.group("name").split()) >= 4:  # "mechanism for it" is too thin to be a framework's name
             candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mechanism", "mechanism"))
-    for m in _POINT_PROPOSAL.finditer(text):
+    for m in (_POINT_PROPOSAL.finditer(text) if _POINT_WORD.search(text) else ()):
         what = m.group("what").lower()
         kind = "agreement" if what in ("consensus", "agreement") else "proposal"
         candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), kind, "n-point proposal"))

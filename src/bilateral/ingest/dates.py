@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -73,6 +74,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a bare year not inside an amount ("$2000", "2,000") or a longer number
     ("year", re.compile(r"(?<![\d$€£¥,.])" + _g(_YEAR, "y1") + r"(?![\d,]\d)")),
 ]
+
+# What each pattern cannot match without, searched with the pattern's own case rule: every month
+# name and abbreviation starts with its three letters, every weekday ends in "day".
+_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_NEEDS: dict[str, re.Pattern[str]] = {
+    "part": re.compile(r"quarter|half|Q[1-4]|H[12]", re.I),
+    "range": _MONTH_START, "mdy": _MONTH_START, "dmy": _MONTH_START, "my": _MONTH_START, "month": _MONTH_START,
+    "relyear": re.compile("year", re.I),
+    "weekday": re.compile("day"),
+    "year": re.compile(r"(?:1[6-9]|20)\d\d"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,10 +219,22 @@ def find_dates(text: str, year_hint: int | None = None, published: str | None = 
     ("YYYY[-MM[-DD]]") resolves relative years (needs the year) and
     weekdays (needs the full date). Unresolvable mentions are left out.
     """
+    return list(_find_dates(text, year_hint, published))
+
+
+@lru_cache(maxsize=512)  # agreements and events both read the dates of a sentence
+def _find_dates(text: str, year_hint: int | None, published: str | None) -> tuple[DateMention, ...]:
     pub_year, pub_date = _parse_published(published)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    present: dict[str, bool] = {}
     for kind, pattern in _PATTERNS:
+        needs = _NEEDS[kind]
+        seen = present.get(needs.pattern)
+        if seen is None:
+            seen = present[needs.pattern] = needs.search(text) is not None
+        if not seen:
+            continue  # the text lacks a part the pattern cannot match without
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -223,7 +247,7 @@ def find_dates(text: str, year_hint: int | None = None, published: str | None = 
                 continue
             found.append(DateMention(s, e, text[s:e], date, end_date, basis, kind))
     found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 def context_year(sentence: str, paragraph: str, published: str | None) -> int | None:

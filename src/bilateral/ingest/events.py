@@ -20,6 +20,7 @@ when their dates are compatible ("2023-12" and "2023-12-12").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bilateral.core.model import Sentence
@@ -60,6 +61,14 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("opening", "opening", re.compile(r"\b(?:officially )?open(?:ed|s)\b(?! up)|\bopening of\b", re.I)),
     ("election", "election", re.compile(r"\belect(?:ed|ion)\b", re.I)),
 ]
+# What a trigger cannot match without, for the triggers whose full scan is dear: a cheap test first.
+_TRIGGER_NEEDS: dict[str, Callable[[str], object]] = {
+    "phone call": re.compile("phone|video", re.I).search,
+    "visit": lambda text: "visit" in text or "trip" in text,
+    "summit": lambda text: any(w in text for w in ("Summit", "Dialogue", "Conference", "Forum", "Expo")),
+    "session": re.compile("round|session", re.I).search,
+    "ceremony": lambda text: any(w in text for w in ("parade", "ceremony", "celebration", "reception", "banquet")),
+}
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
 _PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "talks", "consultations",
              "negotiations", "session",
@@ -166,6 +175,9 @@ _ADJECTIVAL = re.compile(r"\b(?:and|the|a|an|by|with|between|of|to|for)\s+$", re
 def _triggers(text: str, blocked: list[tuple[int, int]]) -> list[Trigger]:
     found: list[Trigger] = []
     for kind, family, pattern in _TRIGGERS:
+        needs = _TRIGGER_NEEDS.get(kind)
+        if needs is not None and not needs(text):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < be and bs < e for bs, be in blocked):
