@@ -17,7 +17,7 @@ from bilateral.gui.main_window import MainWindow
 from bilateral.gui.navigation import Location
 from bilateral.ingest.text import Document
 from bilateral.store.build import build
-from bilateral.store.library import Library
+from bilateral.store.library import Library, SourceRecord
 
 pytest_plugins = ["test_gui_fixtures"]
 pytestmark = pytest.mark.gui
@@ -356,11 +356,12 @@ def test_non_http_url_is_never_opened(qtbot, window: MainWindow, monkeypatch: py
     monkeypatch.setattr("bilateral.gui.copying.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
     source_id = window.current.source_id
     for bad in ("file:///etc/passwd", "javascript:alert(1)", "ftp://x/y"):
-        window._sources[source_id] = Source(source_id, "", url=bad)
+        window._sources._records[source_id] = SourceRecord(Source(source_id, "", url=bad), "bundled", False)
         window.open_url_action.trigger()
         assert not opened
         assert "only http and https" in window.statusBar().currentMessage()
-    window._sources[source_id] = Source(source_id, "", url="https://example.org/a")
+    window._sources._records[source_id] = SourceRecord(Source(source_id, "", url="https://example.org/a"),
+                                                       "bundled", False)
     window.open_url_action.trigger()
     assert len(opened) == 1
 

@@ -30,7 +30,7 @@ def test_item_table_model(qtmodeltester, library: Library, owner: QObject, kind:
 
 
 def test_source_table_model(qtmodeltester, library: Library, owner: QObject) -> None:  # type: ignore[no-untyped-def]
-    model = SourceTableModel(library.sources(), owner)
+    model = SourceTableModel(library, owner)
     qtmodeltester.check(model, force_py=True)
     model.sort(2, Qt.SortOrder.DescendingOrder)
     model.set_filter("vietnam")

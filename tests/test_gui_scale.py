@@ -161,3 +161,52 @@ def test_opening_a_category_sorts_its_ids_once(window: MainWindow, monkeypatch: 
     window.show_category("quote")
     assert calls == ["quote"]
     assert window.models["quote"].rowCount() > 0
+
+
+def test_a_large_table_is_sorted_off_the_gui_thread_and_keeps_the_open_row(qtbot, tmp_path, no_leaks,  # type: ignore[no-untyped-def]
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from PySide6.QtCore import QPoint, Qt
+
+    from bilateral.gui.item_models import ListedTableModel
+    from test_search_scale import _library  # articles with one statistic each, of its own value
+
+    monkeypatch.setattr(ListedTableModel, "SYNC_LIMIT", 50)  # 300 statistics count as a large table here
+    listed_in: list[bool] = []
+    real = Library.item_ids
+
+    def recorded(self: Library, kind: str, **kwargs: Any) -> list[str]:
+        listed_in.append(threading.current_thread() is threading.main_thread())
+        return real(self, kind, **kwargs)
+
+    monkeypatch.setattr(Library, "item_ids", recorded)
+    with Library.open(_library(tmp_path / "big.sqlite", 300)) as library:
+        window = MainWindow(library)
+        window.show()
+        qtbot.waitExposed(window)
+        try:
+            window.show_category("statistic")
+            model, table = window.models["statistic"], window.tables["statistic"]
+            qtbot.waitUntil(lambda: model.rowCount() == 300 and not model.busy, timeout=10_000)
+            assert listed_in and not any(listed_in)  # every listing ran in the reader lane
+            # open a row, then sort by value with a click on its header, as the user does
+            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                             pos=table.visualRect(model.index(5, 0)).center())
+            opened = window.current.item_id
+            header = table.horizontalHeader()
+            column = next(c for c in range(model.columnCount())
+                          if model.headerData(c, Qt.Orientation.Horizontal) == "Value")
+            before = [model.item_id(r) for r in range(model.rowCount())]
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                             pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+            qtbot.waitUntil(lambda: not model.busy and [model.item_id(r) for r in range(model.rowCount())] != before,
+                            timeout=10_000)
+            values = [library.item(model.item_id(r)).fields["normalized"] for r in range(model.rowCount())]
+            assert values == sorted(values) or values == sorted(values, reverse=True)
+            assert not any(listed_in)
+            current = table.currentIndex()
+            assert current.isValid() and model.item_id(current.row()) == opened  # the open row stays current
+        finally:
+            window.close()
+            window.deleteLater()

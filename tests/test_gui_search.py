@@ -106,7 +106,7 @@ def test_source_filter_and_useful_empty_state(qtbot, window: MainWindow) -> None
         with qtbot.waitSignal(panel.controller.result_ready, timeout=5000):
             panel.empty.linkActivated.emit("all")
         assert panel.model.hit_count() > 0
-    source_id = next(iter(window._sources))
+    source_id = window.library.source_ids()[0]
     with qtbot.waitSignal(panel.controller.result_ready, timeout=5000) as blocker:
         window.set_source_filter(source_id)  # as the row menu's "Only items from this passage's source" does
     assert panel.source_chip.isVisible()

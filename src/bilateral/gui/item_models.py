@@ -9,6 +9,7 @@ fetched rows in a proxy.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import html
 from collections.abc import Callable, Sequence
@@ -31,7 +32,8 @@ from bilateral.core.model import Source
 from bilateral.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from bilateral.store.library import ItemRow, Library, SearchHit, SearchResult
+    from bilateral.gui.tasks import TaskRunner
+    from bilateral.store.library import ItemRow, Library, SearchHit, SearchResult, SourceRecord
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -182,47 +184,49 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 
-class ItemTableModel(QAbstractTableModel):
-    """One kind's items: an id list from the store, rows fetched when painted.
+class ListedTableModel(QAbstractTableModel):
+    """A table over an id list the store sorts and filters (Anki's browser table): the model holds
+    the ids, rows are fetched in blocks when painted.
 
-    A library that fails underneath (a page damaged while the app runs, a disk gone) is reported
-    through ``failed`` and the table keeps what it showed; it never raises into Qt's painting.
+    Listing a large table (a sort by a field of 400,000 statistics) takes the store seconds, so with
+    a ``runner`` (the window's TaskRunner) a listing of more than ``SYNC_LIMIT`` rows runs in the
+    "reader" lane, on that thread's own connection; the table keeps what it shows until the new ids
+    arrive, and a newer listing makes an older one's answer stale. ``listing(True/False)`` says when
+    one is under way and ``listed`` when new ids are shown. Small tables list at once.
     """
 
     failed = Signal(str)
+    listing = Signal(bool)
+    listed = Signal()
 
-    BLOCK = 128  # rows fetched per store query when a view scrolls into uncached rows
+    #: Rows a listing may have to run on the GUI thread; above it, the reader lane lists.
+    SYNC_LIMIT = 2000
 
-    def __init__(self, library: Library, kind: str, parent: QObject, *, load: bool = True) -> None:
-        """``load=False`` leaves the rows to the first ``sort`` (a view that sorts on showing would
-        otherwise fetch and sort every id twice)."""
+    def __init__(self, library: Library, parent: QObject, *, runner: TaskRunner | None = None,
+                 rows_hint: int = 0) -> None:
         super().__init__(parent)
         self._library = library
-        self._kind = kind
-        self._columns = COLUMNS[kind]
+        self._runner = runner
         self._ids: list[str] = []
-        self._cache: dict[str, ItemRow] = {}
+        self._rows_hint = rows_hint  # how many rows the first listing will bring (the sidebar count)
         self._sort_column = 0
         self._descending = False
         self._text = ""
         self._source: str | None = None
-        self._source_titles: dict[str, str] = {}
-        self._person_names: dict[str, str] = {}
-        self.fetches = 0  # how many store queries data() caused (tests check laziness)
-        if load:
-            self.refresh()
+        self._request = 0
+        self.busy = False
 
-    # -- what the store decides ------------------------------------------------
-    @property
-    def kind(self) -> str:
-        return self._kind
+    # -- what subclasses say -------------------------------------------------------
+    def _lister(self, column: int, descending: bool) -> Callable[[Library], list[str]]:
+        """A function listing the ids in any thread, from that thread's Library (plain values only)."""
+        raise NotImplementedError
+
+    def _forget_rows(self) -> None:
+        """The library changed: cached rows may be stale."""
 
     @property
     def filter_text(self) -> str:
         return self._text
-
-    def set_source_titles(self, titles: dict[str, str]) -> None:
-        self._source_titles = titles
 
     @property
     def source_filter(self) -> str | None:
@@ -234,45 +238,82 @@ class ItemTableModel(QAbstractTableModel):
         self._text, self._source = text, source
         self.refresh()
 
-    def _ids_sorted(self, column: int, descending: bool) -> list[str] | None:
-        try:
-            return self._library.item_ids(
-                self._kind, sort=self._columns[column].sort, descending=descending,
-                text=self._text, source=self._source,
-            )
-        except StoreError as exc:
-            self.failed.emit(f"The library could not be read: {exc}")
-            return None
+    def preset_filter(self, text: str = "", source: str | None = None) -> None:
+        """The filter the first listing will use (a model made with ``load=False``), without listing."""
+        self._text, self._source = text, source
+
+    def set_rows_hint(self, rows: int) -> None:
+        """How many rows the next listing may bring (it decides whether to list off the GUI thread)."""
+        self._rows_hint = rows
 
     def refresh(self) -> None:
-        ids = self._ids_sorted(self._sort_column, self._descending)
-        if ids is None:
-            return
-        self.beginResetModel()
-        self._ids = list(ids)
-        self.endResetModel()
+        """List again (the filter or the library changed), in the current order."""
+        self._forget_rows()
+        self._list(self._sort_column, self._descending, reset=True)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self._columns):
+        if not 0 <= column < self.columnCount():
             return
-        descending = order == Qt.SortOrder.DescendingOrder
-        ids = self._ids_sorted(column, descending)
-        if ids is None:
-            return
-        self._sort_column, self._descending = column, descending
-        self.layoutAboutToBeChanged.emit()
-        new_rows = {item_id: row for row, item_id in enumerate(ids)}
-        persistent = self.persistentIndexList()
-        replacements = []
-        for index in persistent:
-            item_id = self._ids[index.row()] if index.row() < len(self._ids) else None
-            row = new_rows.get(item_id) if item_id is not None else None
-            replacements.append(self.index(row, index.column()) if row is not None else QModelIndex())
-        self._ids = list(ids)
-        self.changePersistentIndexList(persistent, replacements)
-        self.layoutChanged.emit()
+        self._list(column, order == Qt.SortOrder.DescendingOrder, reset=False)
 
-    # -- lazy rows -------------------------------------------------------------
+    # -- listing ---------------------------------------------------------------------
+    def _list(self, column: int, descending: bool, *, reset: bool) -> None:
+        self._sort_column, self._descending = column, descending
+        self._request += 1
+        request = self._request
+        lister = self._lister(column, descending)
+        if self._runner is None or max(self._rows_hint, len(self._ids)) <= self.SYNC_LIMIT:
+            try:
+                ids = lister(self._library)
+            except StoreError as exc:
+                self.failed.emit(f"The library could not be read: {exc}")
+                return
+            self._apply(ids, reset)
+            return
+        from bilateral.gui.tasks import reader_library
+
+        path = self._library.path
+        task = self._runner.start(lambda _context: lister(reader_library(path)), label="listing", lane="reader")
+        self.busy = True
+        self.listing.emit(True)
+        task.succeeded.connect(lambda ids: self._listed(request, ids, reset))
+        task.failed.connect(lambda message: self._listing_failed(request, message))
+
+    def _listed(self, request: int, ids: list[str], reset: bool) -> None:
+        if request != self._request:
+            return  # a newer listing is on its way
+        self.busy = False
+        self.listing.emit(False)
+        self._apply(ids, reset)
+
+    def _listing_failed(self, request: int, message: str) -> None:
+        if request == self._request:
+            self.busy = False
+            self.listing.emit(False)
+            self.failed.emit(f"The library could not be read: {message}")
+
+    def _apply(self, ids: list[str], reset: bool) -> None:
+        self._rows_hint = len(ids)
+        if reset:
+            self.beginResetModel()
+            self._ids = ids
+            self.endResetModel()
+        else:  # a new order of the same rows: the selection and current row stay on their items
+            self.layoutAboutToBeChanged.emit()
+            persistent = self.persistentIndexList()
+            kept = [self._ids[i.row()] if i.row() < len(self._ids) else None for i in persistent]
+            self._ids = ids
+            new_rows = {}  # a few ids (the selection), each found by one scan in C, not a map of every row
+            for item_id in dict.fromkeys(k for k in kept if k is not None):
+                with contextlib.suppress(ValueError):
+                    new_rows[item_id] = ids.index(item_id)
+            self.changePersistentIndexList(persistent, [
+                self.index(new_rows[item_id], i.column()) if item_id in new_rows else QModelIndex()
+                for i, item_id in zip(persistent, kept, strict=True)])
+            self.layoutChanged.emit()
+        self.listed.emit()
+
+    # -- ids -------------------------------------------------------------------------
     def item_id(self, row: int) -> str:
         return self._ids[row]
 
@@ -282,6 +323,47 @@ class ItemTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+
+class ItemTableModel(ListedTableModel):
+    """One kind's items: an id list from the store, rows fetched when painted.
+
+    A library that fails underneath (a page damaged while the app runs, a disk gone) is reported
+    through ``failed`` and the table keeps what it showed; it never raises into Qt's painting.
+    """
+
+    BLOCK = 128  # rows fetched per store query when a view scrolls into uncached rows
+
+    def __init__(self, library: Library, kind: str, parent: QObject, *, load: bool = True,
+                 runner: TaskRunner | None = None, rows_hint: int = 0) -> None:
+        """``load=False`` leaves the rows to the first ``sort`` (a view that sorts on showing would
+        otherwise fetch and sort every id twice)."""
+        super().__init__(library, parent, runner=runner, rows_hint=rows_hint)
+        self._kind = kind
+        self._columns = COLUMNS[kind]
+        self._cache: dict[str, ItemRow] = {}
+        self._source_titles: dict[str, str] = {}
+        self._person_names: dict[str, str] = {}
+        self.fetches = 0  # how many store queries data() caused (tests check laziness)
+        if load:
+            self.refresh()
+
+    # -- what the store decides ------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return self._kind
+
+    def _lister(self, column: int, descending: bool) -> Callable[[Library], list[str]]:
+        kind, sort, text, source = self._kind, self._columns[column].sort, self._text, self._source
+        return lambda library: library.item_ids(kind, sort=sort, descending=descending, text=text, source=source)
+
+    def _forget_rows(self) -> None:
+        self._cache.clear()
+        self._source_titles.clear()
+
+    # -- lazy rows -------------------------------------------------------------
     def _safe_row(self, row: int) -> ItemRow | None:
         """For painting: a row that cannot be read (removed meanwhile, a failing disk) paints empty."""
         try:
@@ -302,10 +384,19 @@ class ItemTableModel(QAbstractTableModel):
             self.fetches += 1
             fetched = self._library.rows(block)
             self._fetch_person_names(fetched)
+            self._fetch_source_titles(fetched)
             for one in fetched:
                 self._cache[one.id] = self._with_names(one)
             cached = self._cache[item_id]
         return cached
+
+    def _fetch_source_titles(self, rows: Sequence[ItemRow]) -> None:
+        """The Source column's titles for a block's rows: one query for the sources not known yet."""
+        missing = list(dict.fromkeys(r.source for r in rows if r.source not in self._source_titles))
+        if missing:
+            for source_id, record in self._library.source_records(missing).items():
+                s = record.source
+                self._source_titles[source_id] = s.title or f"untitled ({s.file or s.id})"
 
     def _fetch_person_names(self, rows: Sequence[ItemRow]) -> None:
         if self._kind != "event":
@@ -327,9 +418,6 @@ class ItemTableModel(QAbstractTableModel):
         return dataclasses.replace(row, fields=fields)
 
     # -- Qt model API ------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
@@ -365,54 +453,58 @@ class ItemTableModel(QAbstractTableModel):
         return None
 
 
-class SourceTableModel(QAbstractTableModel):
-    """The sources: few, so held whole; unknown metadata says "unknown"."""
+class SourceTableModel(ListedTableModel):
+    """The sources: ids from the store (sorted and filtered there), metadata fetched in blocks when
+    painted, never every source held; unknown metadata says "unknown"."""
 
     HEADERS = ("Title", "Publisher", "Published", "File", "Origin")
+    SORTS = ("title", "publisher", "published", "file", "origin")
+    BLOCK = 128
 
-    def __init__(self, sources: Sequence[Source], parent: QObject,
-                 origins: dict[str, str] | None = None) -> None:
-        super().__init__(parent)
-        self._sources = list(sources)
-        self._origins = dict(origins or {})
-        self._text = ""
-        self._shown = list(self._sources)
-
-    def set_sources(self, sources: Sequence[Source], origins: dict[str, str] | None = None) -> None:
-        """The library changed (an import, a removal): show its sources now."""
-        self._sources = list(sources)
-        self._origins = dict(origins or {})
-        self.set_filter(self._text)
-
-    def origin(self, source_id: str) -> str:
-        return self._origins.get(source_id, "bundled")
+    def __init__(self, library: Library, parent: QObject, *, load: bool = True,
+                 runner: TaskRunner | None = None, rows_hint: int = 0) -> None:
+        super().__init__(library, parent, runner=runner, rows_hint=rows_hint)
+        self._cache: dict[str, SourceRecord] = {}
+        if load:
+            self.refresh()
 
     @property
     def kind(self) -> str:
         return "source"
 
-    @property
-    def filter_text(self) -> str:
-        return self._text
+    def _lister(self, column: int, descending: bool) -> Callable[[Library], list[str]]:
+        sort, text = self.SORTS[column], self._text
+        return lambda library: library.source_ids(sort=sort, descending=descending, text=text)
 
-    def set_filter(self, text: str, source: str | None = None) -> None:
-        self.beginResetModel()
-        self._text = text
-        needle = text.casefold()
-        self._shown = [s for s in self._sources if not needle or needle in " ".join(
-            filter(None, (s.title, s.publisher, s.author, s.file, s.id))).casefold()]
-        self.endResetModel()
+    def _forget_rows(self) -> None:
+        self._cache.clear()
+
+    def _record(self, row: int) -> SourceRecord | None:
+        source_id = self._ids[row]
+        record = self._cache.get(source_id)
+        if record is None:
+            start = row - row % self.BLOCK
+            block = [i for i in self._ids[start:start + self.BLOCK] if i not in self._cache]
+            try:
+                self._cache.update(self._library.source_records(block))
+            except StoreError as exc:
+                self.failed.emit(f"The library could not be read: {exc}")
+                return None
+            record = self._cache.get(source_id)
+        return record
 
     def source_at(self, row: int) -> Source:
-        return self._shown[row]
+        record = self._record(row)
+        if record is None:
+            raise KeyError(self._ids[row])
+        return record.source
 
-    def item_id(self, row: int) -> str:
-        return self._shown[row].id
+    def origin(self, source_id: str) -> str:
+        record = self._cache.get(source_id)
+        return record.origin if record is not None else "bundled"
 
-    def row_of(self, source_id: str) -> int:
-        return next((i for i, s in enumerate(self._shown) if s.id == source_id), -1)
-
-    def _cell(self, source: Source, column: int) -> str:
+    def _cell(self, record: SourceRecord, column: int) -> str:
+        source = record.source
         if column == 0:
             return source.title or "unknown title"
         if column == 1:
@@ -420,12 +512,13 @@ class SourceTableModel(QAbstractTableModel):
         if column == 2:
             return human_date(source) if source.published else "unknown"
         if column == 4:
-            return "Imported" if self.origin(source.id) == "imported" else "Bundled"
+            return "Imported" if record.origin == "imported" else "Bundled"
         return source.file or "unknown"
 
-    def _tooltip(self, source: Source, column: int) -> str:
+    def _tooltip(self, record: SourceRecord, column: int) -> str:
         """The full cell, and for metadata the basis and where it came from."""
-        text = self._cell(source, column)
+        source = record.source
+        text = self._cell(record, column)
         name = ("title", "publisher", "published", None)[column] if column < 3 else None
         if name is None:
             return text
@@ -436,9 +529,6 @@ class SourceTableModel(QAbstractTableModel):
             lines.append(evidence)
         return "\n".join(lines)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._shown)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
@@ -448,31 +538,19 @@ class SourceTableModel(QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.HEADERS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        keep = [(self._shown[i.row()].id, i.column()) for i in persistent]
-        # Unknown sorts last either way: it is not a value.
-        known = [s for s in self._shown if self._cell(s, column) != "unknown"]
-        unknown = [s for s in self._shown if self._cell(s, column) == "unknown"]
-        known.sort(key=lambda s: self._cell(s, column).casefold(), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._shown = known + unknown
-        self.changePersistentIndexList(persistent, [self.index(self.row_of(sid), col) for sid, col in keep])
-        self.layoutChanged.emit()
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        source = self._shown[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(source, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(source, index.column())
         if role == ID_ROLE:
-            return source.id
-        return None
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        record = self._record(index.row())
+        if record is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(record, index.column())
+        return self._tooltip(record, index.column())
 
 
 class CategoryModel(QAbstractListModel):

@@ -76,6 +76,7 @@ from bilateral.gui.reading_pane import ReadingPane
 from bilateral.gui.search import SearchPanel
 from bilateral.gui.shortcuts import action_rows, shortcuts_html
 from bilateral.gui.sidebar import Sidebar
+from bilateral.gui.source_cache import SourceCache
 from bilateral.gui.table_view import CategoryTable
 from bilateral.gui.tasks import TaskContext, TaskRunner
 from bilateral.gui.theme import app_icon
@@ -88,6 +89,8 @@ OPENED_SOURCES = 4
 BUNDLED_CORPUS = "China–Vietnam relations"
 #: How many of an item's citations (and a person's quotes, events, sources) the detail pane lists.
 DETAIL_LIMIT = 50
+#: How many sources the About box lists (the Sources table lists every one).
+ABOUT_SOURCES = 100
 
 
 def _offset(value: object) -> int | None:
@@ -147,8 +150,8 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._closed = False
         self._splitters_restored = False
-        # Metadata only: listing sources must not read every article's text.
-        self._sources: dict[str, Source] = {s.id: s for s in library.source_infos()}
+        # The sources asked about (metadata only), never every source: a library may hold 100,000.
+        self._sources = SourceCache(library)
         # Opened articles (text, passages, cited spans), the few most recent kept.
         self._opened: OrderedDict[str, tuple[Source, list[Passage], list[CitedSpan]]] = OrderedDict()
         self.counts = library.counts()
@@ -156,7 +159,6 @@ class MainWindow(QMainWindow):
         self._syncing = False  # set while the table is moved to match the panes, not the other way round
         self.copier = Copier(self)
         self.tasks = TaskRunner(self)
-        self._origins: dict[str, str] = library.origins()
         self.tables: dict[str, CategoryTable] = {}
         self.models: dict[str, ItemTableModel | SourceTableModel] = {}
 
@@ -401,15 +403,17 @@ class MainWindow(QMainWindow):
         table = self.tables.get(key)
         if table is not None:
             return table
+        # The view's first sort fills the model; a large table is listed in the reader lane.
+        hint = self.counts.get(key, 0)
         if key == "source":
-            model: ItemTableModel | SourceTableModel = SourceTableModel(list(self._sources.values()), self,
-                                                                         self._origins)
+            model: ItemTableModel | SourceTableModel = SourceTableModel(
+                self.library, self, load=False, runner=self.tasks, rows_hint=hint)
         else:
-            model = ItemTableModel(self.library, key, self, load=False)  # the view's first sort fills it
-            model.failed.connect(self.messages.show_error)
-            model.set_source_titles({s.id: s.title or f"untitled ({s.file or s.id})" for s in self._sources.values()})
-            if self.source_filter is not None:
-                model.set_filter("", self.source_filter)
+            model = ItemTableModel(self.library, key, self, load=False, runner=self.tasks, rows_hint=hint)
+            model.preset_filter(source=self.source_filter)  # the first listing already filtered
+        model.failed.connect(self.messages.show_error)
+        model.listing.connect(partial(self._on_listing, key))
+        model.listed.connect(partial(self._on_listed, key))
         table = CategoryTable(key, self)
         table.setModel(model)
         table.apply_layout()
@@ -481,6 +485,27 @@ class MainWindow(QMainWindow):
         elif not self._shows_row(index):
             self._open_row(index)
 
+    def _listing_text(self, key: str) -> str:
+        count = self.counts.get(key, 0)
+        return f"Listing {count:,} {CATEGORY_NAMES[key].lower()}…"
+
+    def _on_listing(self, key: str, busy: bool) -> None:
+        """A large table is being listed (sorted, filtered) off the GUI thread: say so meanwhile."""
+        if busy:
+            self.statusBar().showMessage(self._listing_text(key))
+        elif self.statusBar().currentMessage() == self._listing_text(key):
+            self.statusBar().clearMessage()
+        if key == self.category and key in self.models:
+            self._show_table_or_empty()
+
+    def _on_listed(self, key: str) -> None:
+        """New ids are shown: the empty state follows, and the row of what is open is highlighted."""
+        if key != self.category or key not in self.models:
+            return  # (or the table is being made: its maker shows it)
+        self._show_table_or_empty()
+        if self.current is not None and self.current.category == key and not self._syncing:
+            self._sync_table(self.current)
+
     def _show_table_or_empty(self) -> None:
         key = self.category
         model = self.models[key]
@@ -488,7 +513,9 @@ class MainWindow(QMainWindow):
             self.table_stack.setCurrentWidget(self.tables[key])
             return
         name = CATEGORY_NAMES[key].lower()
-        if self.source_filter is not None and key != "source":
+        if model.busy:
+            self.empty_label.setText(self._listing_text(key))
+        elif self.source_filter is not None and key != "source":
             title = html.escape(self._source_title(self.source_filter))
             self.empty_label.setText(f"No {name} cited from “{title}” — "
                                      '<a href="clear-source">show every source?</a>')
@@ -686,7 +713,14 @@ class MainWindow(QMainWindow):
             total = self.library.citation_count(item.id)
             if current is None and focus is not None and source_id is not None:
                 current = self.library.citation_position(item.id, source_id, *focus)
-        self.detail.show_item(item, self._sources, names, page, current or 0, total)
+        shown = [c.source for c in item.citations]
+        for report in item.fields.get("reports") or []:
+            if isinstance(report, dict) and isinstance(report.get("source"), str):
+                shown.append(report["source"])
+        for variant in item.fields.get("variants") or []:
+            if isinstance(variant, dict):
+                shown += [s for s in variant.get("sources") or [] if isinstance(s, str)]
+        self.detail.show_item(item, self._sources.subset(shown), names, page, current or 0, total)
 
     def _sync_table(self, location: Location) -> None:
         """Move the table to what the panes now show (a row highlighted is always what is open)."""
@@ -987,10 +1021,11 @@ class MainWindow(QMainWindow):
 
     def _library_summary(self) -> str:
         """What the library holds, truthfully: the bundled corpus is named only for its own sources."""
-        shown = list(self._sources)
-        bundled = sum(1 for sid in shown if self.origin(sid) == "bundled")
-        imported = len(shown) - bundled
-        total = f"{len(shown)} source{'s' if len(shown) != 1 else ''}"
+        by_origin = self.library.source_origin_counts()
+        bundled = by_origin.get("bundled", 0)
+        imported = sum(n for origin, n in by_origin.items() if origin != "bundled")
+        shown = bundled + imported
+        total = f"{shown:,} source{'s' if shown != 1 else ''}"
         if not bundled:
             return f"{total}, all imported" if imported else total
         corpus = f"the bundled corpus on {BUNDLED_CORPUS}"
@@ -1000,7 +1035,9 @@ class MainWindow(QMainWindow):
 
     def about_html(self) -> str:
         rows = []
-        for s in self._sources.values():
+        first = self.library.source_ids(sort="title")[:ABOUT_SOURCES]
+        records = self.library.source_records(first)
+        for s in (records[i].source for i in first if i in records):
             date = human_date(s) if s.published else "unknown"
             basis = s.published_basis or "—"
             rows.append(f"<tr><td>{html.escape(s.title or 'Untitled (title unknown)')}</td>"
@@ -1016,6 +1053,8 @@ class MainWindow(QMainWindow):
             " article or <i>inferred</i> from it (and marked so); what neither gives is shown as unknown.</p>"
             '<table cellpadding="3"><tr><th align="left">Source</th><th align="left">Publisher</th>'
             f'<th align="left">Published</th><th align="left">Date basis</th></tr>{"".join(rows)}</table>'
+            + (f"<p>The first {ABOUT_SOURCES} by title; the Sources table lists them all.</p>"
+               if self.counts.get("source", 0) > ABOUT_SOURCES else "")
         )
 
     @Slot()
@@ -1183,18 +1222,13 @@ class MainWindow(QMainWindow):
 
     def reload_library(self) -> None:
         """The library changed underneath (import, removal): counts, tables, sources and search follow."""
-        self._sources = {s.id: s for s in self.library.source_infos()}
-        self._origins = self.library.origins()
+        self._sources.clear()
         self._opened.clear()
         self.counts = self.library.counts()
         self.category_model.set_counts(self.counts)
         for key, model in self.models.items():
-            if isinstance(model, SourceTableModel):
-                model.set_sources(list(self._sources.values()), self._origins)
-            else:
-                model.set_source_titles({s.id: s.title or f"untitled ({s.file or s.id})"
-                                         for s in self._sources.values()})
-                model.refresh()
+            model.set_rows_hint(self.counts.get(key, 0))
+            model.refresh()
             if key == self.category:
                 self._show_table_or_empty()
         if self.source_filter is not None and self.source_filter not in self._sources:
@@ -1206,7 +1240,7 @@ class MainWindow(QMainWindow):
             self.detail.clear()
 
     def origin(self, source_id: str) -> str:
-        return self._origins.get(source_id, "bundled")
+        return self._sources.origin(source_id)
 
     @Slot()
     def remove_current_source(self) -> None:

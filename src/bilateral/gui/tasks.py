@@ -16,13 +16,39 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from bilateral.store.errors import StoreError
 
+if TYPE_CHECKING:
+    from bilateral.store.library import Library
+
 log = logging.getLogger(__name__)
+
+_readers = threading.local()
+
+
+def reader_library(path: Path) -> Library:
+    """The Library of the calling thread for ``path`` (a Library belongs to one thread): opened on
+    first use by a lane's task, kept for the lane's next tasks, closed when its thread ends."""
+    opened: dict[Path, Library] | None = getattr(_readers, "opened", None)
+    if opened is None:
+        opened = _readers.opened = {}
+    library = opened.get(path)
+    if library is None:
+        from bilateral.store.library import Library
+
+        library = opened[path] = Library.open(path)
+    return library
+
+
+def _close_readers() -> None:
+    for library in getattr(_readers, "opened", {}).values():
+        library.close()
+    _readers.opened = {}
 
 
 class TaskContext:
@@ -89,6 +115,10 @@ class _Worker(QObject):
             return
         self.done.emit(task_id, result)
 
+    @Slot()
+    def close_readers(self) -> None:
+        _close_readers()
+
 
 class _Lane(QObject):
     submit = Signal(int)
@@ -99,6 +129,7 @@ class _Lane(QObject):
         self.thread.setObjectName(f"bilateral-{name}")
         self.worker = _Worker()
         self.worker.moveToThread(self.thread)
+        self.thread.finished.connect(self.worker.close_readers)  # runs in the lane's thread as it ends
         self.thread.finished.connect(self.worker.deleteLater)
         self.submit.connect(self.worker.run)
         self.thread.start()

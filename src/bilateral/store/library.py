@@ -83,6 +83,15 @@ class SearchResult:
 
 
 @dataclass(frozen=True)
+class SourceRecord:
+    """A source's metadata (``text`` empty) with where it came from and whether it is hidden."""
+
+    source: Source
+    origin: str  # "bundled" or "imported"
+    hidden: bool
+
+
+@dataclass(frozen=True)
 class CitedSpan:
     item_id: str
     kind: str
@@ -171,6 +180,11 @@ def _source(r: tuple[Any, ...]) -> Source:
 
 
 _SOURCE_SQL = "SELECT id, text, file, title, publisher, author, published, url, basis, evidence FROM source"
+#: Sources table columns -> what they sort by (Library.source_ids).
+_SOURCE_SORTS = {"title": "title", "publisher": "publisher", "published": "published", "file": "file",
+                 "origin": "origin"}
+# The same columns with the text left out: listing sources must not read every article.
+_SOURCE_INFO_SQL = "SELECT id, '', file, title, publisher, author, published, url, basis, evidence FROM source"
 # The same columns with the text left out: listing sources must not read every article.
 _SOURCE_INFO_SQL = "SELECT id, '', file, title, publisher, author, published, url, basis, evidence FROM source"
 
@@ -367,6 +381,39 @@ class Library:
     def origins(self) -> dict[str, str]:
         """Source id -> "bundled" or "imported" (small: one short row per source)."""
         return dict(self._conn.execute("SELECT id, origin FROM source"))
+
+    @_environment_errors
+    def source_records(self, ids: Sequence[str]) -> dict[str, SourceRecord]:
+        """Metadata (no text), origin and hidden flag of these sources, by id (missing ids left out):
+        what the window needs of the few sources it shows, one query however many the library holds."""
+        return {
+            r[0]: SourceRecord(_source(r), _text(r[10]) or "bundled", bool(r[11]))
+            for r in self._conn.execute(
+                _SOURCE_INFO_SQL.replace(" FROM source", ", origin, hidden FROM source")
+                + " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
+        }
+
+    @_environment_errors
+    def source_origin_counts(self) -> dict[str, int]:
+        """Shown (not hidden) sources by origin: {"bundled": 5, "imported": 1200}."""
+        return dict(self._conn.execute("SELECT origin, count(*) FROM source WHERE hidden = 0 GROUP BY origin"))
+
+    @_environment_errors
+    def source_ids(self, *, sort: str = "title", descending: bool = False, text: str = "") -> list[str]:
+        """Ids of the shown sources, filtered by ``text`` (title, publisher, author, file or id contain
+        it, case and diacritics aside) and sorted in SQL; unknown values sort last in both directions."""
+        column = _SOURCE_SORTS.get(sort)
+        if column is None:
+            raise ValueError(f"cannot sort sources by {sort!r}")
+        direction = "DESC" if descending else "ASC"
+        where, params = ["hidden = 0"], []
+        if text.strip():
+            where.append("instr(lower(coalesce(title, '') || ' ' || coalesce(publisher, '') || ' ' || "
+                         "coalesce(author, '') || ' ' || coalesce(file, '') || ' ' || id), ?) > 0")
+            params.append(text.strip().lower())
+        sql = (f"SELECT id FROM source WHERE {' AND '.join(where)} "
+               f"ORDER BY ({column} IS NULL), {column} COLLATE NOCASE {direction}, ordinal")
+        return [r[0] for r in self._conn.execute(sql, params)]
 
     @_environment_errors
     def source(self, source_id: str) -> Source:
