@@ -243,7 +243,7 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     candidates: list[tuple[int, int, int | float, str | None]] = []
     for m in _DIGITS.finditer(text):
         if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "_") \
-                and not vocab.currency_prefix.search(text[:m.start()]):
+                and not _currency_before(text[:m.start()], vocab):
             continue  # "COVID19", "A320": part of a word, unless a glued currency ("Sh9.8bn", "KSh14")
         candidates.append((m.start(), m.end(), _to_number(m.group(1)), None))
     for n in find_number_words(text):
@@ -284,6 +284,23 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     return found
 
 
+def _currency_before(before: str, vocab: Vocabulary) -> re.Match[str] | None:
+    """``vocab.currency_prefix.search(before)``, started where a match can still reach the end of
+    ``before`` (the pattern ends in ``$``): the same match, without trying every earlier offset."""
+    pattern = vocab.currency_prefix
+    return pattern.search(before, max(0, len(before) - _reach(pattern)))
+
+
+@lru_cache(maxsize=8)
+def _reach(pattern: re.Pattern[str]) -> int:
+    """The longest text an end-anchored pattern can match, plus one for the newline ``$`` may stand before
+    (the whole text when the pattern has no bound)."""
+    import re._parser
+
+    widest = re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    return widest + 1 if widest < 1 << 20 else 1 << 62
+
+
 def _after_name(before: str, vocab: Vocabulary) -> bool:
     """"Line 3", "Article 5": a number right after a capitalized word (not "Some", "Nearly") is part of a name."""
     m = re.search(r"\b([A-Z][\w-]*)\s$", before)
@@ -296,7 +313,7 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
     if words is None and _is_date_or_ordinal(text, start, end):
         return None
     expr_start, currency = start, None
-    cur = vocab.currency_prefix.search(before) if words is None else None
+    cur = _currency_before(before, vocab) if words is None else None
     if cur:
         currency = vocab.currencies.get(cur.group("cur"), "USD")
         expr_start = cur.start()
