@@ -210,3 +210,34 @@ def test_a_large_table_is_sorted_off_the_gui_thread_and_keeps_the_open_row(qtbot
         finally:
             window.close()
             window.deleteLater()
+
+
+def test_closing_the_window_interrupts_a_listing_still_running(qtbot, library: Library, no_leaks,  # type: ignore[no-untyped-def]
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    import threading
+
+    from bilateral.gui.item_models import ListedTableModel
+
+    monkeypatch.setattr(ListedTableModel, "SYNC_LIMIT", 0)  # every listing goes to the reader lane
+    started = threading.Event()
+    real = Library.item_ids
+
+    def endless(self: Library, kind: str, **kwargs: Any) -> list[str]:
+        if threading.current_thread() is threading.main_thread():
+            return real(self, kind, **kwargs)
+        started.set()  # a query only an interrupt ends
+        self.connection.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                                "SELECT count(*) FROM n").fetchone()
+        return []
+
+    monkeypatch.setattr(Library, "item_ids", endless)
+    window = MainWindow(library)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_category("quote")
+    assert started.wait(10), "the listing did not start in the reader lane"
+    window.close()  # returns: the reader's query is interrupted, the lane's thread ends
+    assert all(not lane.thread.isRunning() for lane in window.tasks._lanes.values())
+    assert "task failed" not in caplog.text  # an interrupted listing is not reported as a bug
+    window.deleteLater()

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _readers = threading.local()
+#: Every reader Library open in any lane, so a shutdown can interrupt a long query in them.
+_all_readers: set[Library] = set()
+_all_readers_lock = threading.Lock()
 
 
 def reader_library(path: Path) -> Library:
@@ -42,13 +45,25 @@ def reader_library(path: Path) -> Library:
         from bilateral.store.library import Library
 
         library = opened[path] = Library.open(path)
+        with _all_readers_lock:
+            _all_readers.add(library)
     return library
 
 
 def _close_readers() -> None:
     for library in getattr(_readers, "opened", {}).values():
+        with _all_readers_lock:
+            _all_readers.discard(library)
         library.close()
     _readers.opened = {}
+
+
+def interrupt_readers() -> None:
+    """Stop whatever query the reader lanes' connections are running (``sqlite3.Connection.interrupt``
+    may be called from any thread); their tasks end with an error nobody is told about."""
+    with _all_readers_lock:
+        for library in _all_readers:
+            library.connection.interrupt()
 
 
 class TaskContext:
@@ -99,6 +114,7 @@ class _Worker(QObject):
         super().__init__()
         self.jobs: dict[int, tuple[Callable[[TaskContext], Any], threading.Event]] = {}
         self.lock = threading.Lock()
+        self.closing = False  # set by TaskRunner.shutdown, which interrupts what the lane runs
 
     @Slot(int)
     def run(self, task_id: int) -> None:
@@ -106,12 +122,15 @@ class _Worker(QObject):
             fn, cancel = self.jobs.pop(task_id)
         try:
             result = fn(TaskContext(self, task_id, cancel))
-        except StoreError as exc:
-            self.error.emit(task_id, str(exc))
-            return
-        except Exception as exc:  # a bug: the user gets a message, the log gets the traceback
-            log.error("task failed:\n%s", traceback.format_exc())
-            self.error.emit(task_id, f"Something went wrong ({type(exc).__name__}: {exc}); details are in the log")
+        except Exception as exc:
+            if self.closing:
+                return  # the window is closing and interrupted it: nobody waits for an answer
+            if isinstance(exc, StoreError):
+                self.error.emit(task_id, str(exc))
+            else:  # a bug: the user gets a message, the log gets the traceback
+                log.error("task failed:\n%s", traceback.format_exc())
+                self.error.emit(task_id, f"Something went wrong ({type(exc).__name__}: {exc}); "
+                                "details are in the log")
             return
         self.done.emit(task_id, result)
 
@@ -195,6 +214,9 @@ class TaskRunner(QObject):
         """Ask running tasks to stop, then end every lane's thread (safe to call twice)."""
         for task in self._tasks.values():
             task.cancel()
+        for lane in self._lanes.values():
+            lane.worker.closing = True
+        interrupt_readers()  # a listing of 400,000 rows does not hold up the window's closing
         for lane in self._lanes.values():
             if lane.thread.isRunning():
                 lane.thread.quit()

@@ -39,6 +39,9 @@ _TERM = re.compile(r"\w+")
 #: One FTS5 bareword (letters, digits, "_", anything beyond ASCII): a query made only of these is plain words.
 _BAREWORD = re.compile(r"[\w\u0080-\U0010ffff]+")
 _ONE_PHRASE = re.compile(r'"([^"]*)"')
+#: A query of barewords, each perhaps a prefix*, or one quoted phrase: valid FTS5 by construction (no
+#: statement needed to find out, and for a prefix each one costs a merge of every term it starts).
+_SIMPLE = re.compile(r'\s*(?:[\w\u0080-\U0010ffff]+\*?(?:\s+[\w\u0080-\U0010ffff]+\*?)*|"[^"*]*\w[^"*]*")\s*')
 #: Removed from queries: C0 controls (NUL included) become spaces, lone surrogates vanish.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -67,24 +70,23 @@ CITATIONS_TRIED = 10
 #
 #   0  name     the query *is* the item's name or one of its aliases, or its label
 #               ("Xi Jinping", "To Lam", "Tô Lâm", "President Xi" find the person)
-#   1  label    the item's label starts with the query's words ("Xi Jinping: …" quotes,
-#               "Bilateral trade (2024): …" statistics)
-#   2  in label the query, as written (a phrase as a phrase), in the item's label
-#   3  own      the query, as written, in the item's other own fields: a quote's
+#   1  label    the query, as written (a phrase as a phrase), in the item's label
+#               ("Xi Jinping: …" quotes, "Tô Lâm meets Xi Jinping" events)
+#   2  own      the query, as written, in the item's other own fields: a quote's
 #               words, a statistic's measure, an event's parties, a person's roles …
-#   4  cited    the query, as written, in the sentence a non-person item is cited from
-#   5  passage  the query, as written, in a paragraph
-#   6, 7, 8     own fields, cited sentence and paragraph when a plain multi-word
+#   3  cited    the query, as written, in the sentence a non-person item is cited from
+#   4  passage  the query, as written, in a paragraph
+#   5, 6, 7     own fields, cited sentence and paragraph when a plain multi-word
 #               query's words are all there but not next to each other ("to lam china")
-#   9  mention  a person whose cited sentences mention the query: a passing mention
+#   8  mention  a person whose cited sentences mention the query: a passing mention
 #
 # So a name query finds the person first, a quoted phrase in a quote beats the
 # paragraph it comes from and any person merely mentioned beside it, and for a
 # plain query the words next to each other beat the same words scattered.
 # Tiers 0, 1 and 5-7 need a plain-words query (or one quoted phrase); for other
 # FTS syntax "as written" means the whole expression.
-TIER_NAME, TIER_LABEL, TIER_IN_LABEL, TIER_OWN, TIER_CITED, TIER_PASSAGE = 0, 1, 2, 3, 4, 5
-TIER_OWN_WORDS, TIER_CITED_WORDS, TIER_PASSAGE_WORDS, TIER_MENTION = 6, 7, 8, 9
+TIER_NAME, TIER_LABEL, TIER_OWN, TIER_CITED, TIER_PASSAGE = 0, 1, 2, 3, 4
+TIER_OWN_WORDS, TIER_CITED_WORDS, TIER_PASSAGE_WORDS, TIER_MENTION = 5, 6, 7, 8
 
 _OWN_COLUMNS = "{label field_text}"
 
@@ -229,6 +231,13 @@ def _counts(conn: sqlite3.Connection, fts: str, scope: _Scope) -> tuple[dict[str
     return counts, frozenset(k for k in capped if counts[k])
 
 
+def _simple(expression: str) -> bool:
+    """Barewords (none an operator), each perhaps a prefix*, or one phrase: valid for every table and
+    column filter, so ``_valid`` need not run it."""
+    return _SIMPLE.fullmatch(expression) is not None and not any(
+        word.rstrip("*") in _OPERATORS or word.startswith("NEAR") for word in expression.split())
+
+
 def _valid(conn: sqlite3.Connection, expression: str, tables: tuple[str, ...] = ("item_fts",)) -> bool:
     """Whether FTS5 accepts ``expression`` for every table (column filters name one table's columns)."""
     try:
@@ -255,10 +264,9 @@ def _tiers(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], with_passage
     name lookup, is not an FTS query and is run by ``_names``)."""
     tiers: list[_Tier] = []
     non_person = [k for k in kinds if k != "person"]
-    own_valid = _valid(conn, plan.own_fields)
-    if kinds and plan.words:
-        tiers.append(_Tier(TIER_LABEL, "item", "label : ^ " + plan.phrase))  # type: ignore[operator]
-        tiers.append(_Tier(TIER_IN_LABEL, "item", "label : " + plan.phrase))  # type: ignore[operator]
+    own_valid = _simple(plan.fts) or _valid(conn, plan.own_fields)
+    if kinds and plan.words:  # (not "label : ^ phrase": FTS5 checks the first token of every match)
+        tiers.append(_Tier(TIER_LABEL, "item", "label : " + plan.phrase))  # type: ignore[operator]
     if kinds and own_valid:
         tiers.append(_Tier(TIER_OWN, "item", plan.own_fields))
     cited = TIER_CITED if own_valid else TIER_OWN
@@ -547,7 +555,7 @@ def search(conn: sqlite3.Connection, query: str, *, kinds: Collection[str] | Non
     fts, plain = fold_letters(query.strip()), False
     try:
         with time_limit(conn, time_limit_s, cancelled):
-            if not _valid(conn, fts, ("item_fts", "passage_fts")):
+            if not _simple(fts) and not _valid(conn, fts, ("item_fts", "passage_fts")):
                 fts, plain = quote_fts(fold_letters(query)), True
                 if not fts:
                     return SearchResult(asked, "", True, [], _empty_counts())
