@@ -22,6 +22,7 @@ from bilateral.ingest.readers import read_file
 from bilateral.ingest.sources import load_corpus
 from bilateral.services import importer
 from bilateral.services.library import ensure_library
+from bilateral.store import schema
 from bilateral.store import writer as writer_module
 from bilateral.store.build import build
 from bilateral.store.export import export_document
@@ -142,8 +143,9 @@ def check_integrity(path: Path) -> None:
         # cited_text is the text of the item's first citations, in order: at least the first
         # CITED_TEXT_LIMIT of them (a store built before the limit may hold more)
         for item_id, cited in conn.execute("SELECT id, cited_text FROM item"):
-            texts = [r[0] for r in conn.execute("SELECT text FROM citation WHERE item_id = ? ORDER BY ordinal",
-                                                (item_id,))]
+            texts = [r[0] for r in conn.execute(
+                f"SELECT {schema.citation_text()} FROM citation AS c JOIN source AS src ON src.id = c.source_id "
+                "WHERE c.item_id = ? ORDER BY c.ordinal", (item_id,))]
             least = min(len(texts), writer_module.CITED_TEXT_LIMIT)
             assert any(cited == " … ".join(texts[:m]) for m in range(least, len(texts) + 1)), item_id
         for table in ("item_fts", "passage_fts"):
@@ -346,7 +348,7 @@ def _item_columns(path: Path) -> dict[str, tuple[Any, ...]]:
         for row in conn.execute("SELECT id, kind, label, fields, rule, confidence, source_id, start, sort_label, "
                                 "sort_value, date, field_text, cited_text, folded, merge_key, base_key, "
                                 "measure_key, merge FROM item"):
-            cites = conn.execute('SELECT source_id, start, "end", text FROM citation WHERE item_id = ? '
+            cites = conn.execute('SELECT source_id, start, "end" FROM citation WHERE item_id = ? '
                                  "ORDER BY ordinal", (row[0],)).fetchall()
             people = conn.execute("SELECT person_id, role, ordinal FROM item_person WHERE item_id = ? "
                                   "ORDER BY role, ordinal", (row[0],)).fetchall()

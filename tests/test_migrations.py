@@ -82,3 +82,17 @@ def test_opening_an_old_library_upgrades_it_then_brings_in_the_bundled_corpus(ol
     assert migrations.version_of(old) == schema.SCHEMA_VERSION
     with Library.open(old) as library:
         assert library.counts()["source"] >= 5
+
+
+def test_version_3_keeps_every_citation_text_derived_from_its_source(old: Path) -> None:
+    conn = sqlite3.connect(old)
+    stored = conn.execute("SELECT item_id, ordinal, text FROM citation").fetchall()
+    conn.close()
+    migrations.upgrade(old)
+    conn = sqlite3.connect(old)
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(citation)")}
+    conn.close()
+    assert "text" not in columns
+    with Library.open(old) as library:
+        derived = [(i.id, n, c.text) for i in library.items() for n, c in enumerate(i.citations)]
+    assert sorted(derived) == sorted(stored)

@@ -59,12 +59,27 @@ def test_schema_version_and_foreign_keys(sample: Path, lib: Library) -> None:
 
 
 def test_stored_citations_equal_their_source_text(lib: Library) -> None:
+    """A citation stores offsets only; its text, derived in SQL, is the source's text at them."""
     texts = {s.id: s.text for s in lib.sources()}
-    rows = lib.connection.execute('SELECT source_id, start, "end", text FROM citation').fetchall()
+    assert "text" not in {r[1] for r in lib.connection.execute("PRAGMA table_info(citation)")}
+    rows = lib.connection.execute(
+        f'SELECT c.source_id, c.start, c."end", {schema.citation_text()} FROM citation AS c '
+        "JOIN source AS src ON src.id = c.source_id").fetchall()
     assert len(rows) == sum(len(i.citations) for i in items())
     for src, start, end, text in rows:
         assert 0 <= start < end <= len(texts[src])
         assert texts[src][start:end] == text
+    by_library = [c for i in items() for c in lib.item(i.id).citations]
+    assert by_library == [c for i in items() for c in i.citations]
+
+
+@pytest.mark.parametrize("text", ["a😀b 𝔘nicode 習 “x” é\r\n ok", "𝔘" * 50 + " tail"])
+def test_derived_citation_text_counts_characters_as_python_does(text: str) -> None:
+    conn = sqlite3.connect(":memory:")
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1, 3):
+            got = conn.execute("SELECT substr(?, ? + 1, ? - ?)", (text, start, end, start)).fetchone()[0]
+            assert got == text[start:end]
 
 
 def test_sources_keep_text_verbatim_and_metadata_basis(lib: Library) -> None:

@@ -47,6 +47,8 @@ def verify(sources: Sequence[Source], passages: Sequence[Passage], items: Sequen
     for s in sources:
         if s.id in texts:
             problems.append(f"source {s.id!r} appears twice")
+        if "\x00" in s.text:  # cited text is derived by SQLite's substr, which stops at a NUL
+            problems.append(f"source {s.id!r} holds NUL characters")
         texts[s.id] = s.text
     for p in passages:
         text = texts.get(p.source)
@@ -206,7 +208,7 @@ def _write(db: sqlite_utils.Database, sources: Sequence[Source], passages: Seque
     db["citation"].insert_all(
         {
             "id": n + 1, "item_id": item_id, "ordinal": k, "source_id": c.source,
-            "start": c.start, "end": c.end, "text": c.text,
+            "start": c.start, "end": c.end,
         }
         for n, (item_id, k, c) in enumerate(
             (item.id, k, c) for item in items for k, c in enumerate(item.citations)

@@ -21,6 +21,7 @@ from bilateral.core.model import KIND_FIELDS, KINDS, Citation, Item, Passage, So
 from bilateral.store import database
 from bilateral.store.errors import StoreError, is_environment_error
 from bilateral.store.folding import fold
+from bilateral.store.schema import citation_text
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -121,11 +122,14 @@ _NUMERIC_SORTS = {("statistic", "value"), ("statistic", "normalized")}
 #: People named only in an article's credits (its author, translator) are items, but not listed as leaders.
 _LISTED = f"NOT (item.kind = 'person' AND json_extract({_FIELDS}, '$.credit') IS NOT NULL)"
 
-_ROW_SQL = """
+_ROW_SQL = f"""
 SELECT item.id, item.kind, item.label, item.fields, item.rule, item.confidence, item.sort_value,
-       c.source_id, c.start, c."end", c.text
-FROM item JOIN citation AS c ON c.item_id = item.id AND c.ordinal = 0
+       c.source_id, c.start, c."end", {citation_text()}
+FROM item JOIN citation AS c ON c.item_id = item.id AND c.ordinal = 0 LEFT JOIN source AS src ON src.id = c.source_id
 """
+#: An item's citations with their text (derived: the source's text at the offsets), in order.
+_CITATIONS_SQL = (f'SELECT c.source_id, c.start, c."end", {citation_text()} FROM citation AS c '
+                  "LEFT JOIN source AS src ON src.id = c.source_id WHERE c.item_id = ? ORDER BY c.ordinal")
 
 
 def json_object(value: Any) -> dict[str, Any]:
@@ -183,8 +187,6 @@ _SOURCE_SQL = "SELECT id, text, file, title, publisher, author, published, url, 
 #: Sources table columns -> what they sort by (Library.source_ids).
 _SOURCE_SORTS = {"title": "title", "publisher": "publisher", "published": "published", "file": "file",
                  "origin": "origin"}
-# The same columns with the text left out: listing sources must not read every article.
-_SOURCE_INFO_SQL = "SELECT id, '', file, title, publisher, author, published, url, basis, evidence FROM source"
 # The same columns with the text left out: listing sources must not read every article.
 _SOURCE_INFO_SQL = "SELECT id, '', file, title, publisher, author, published, url, basis, evidence FROM source"
 
@@ -303,7 +305,7 @@ class Library:
         cites = [
             Citation(*c)
             for c in self._conn.execute(
-                'SELECT source_id, start, "end", text FROM citation WHERE item_id = ? ORDER BY ordinal LIMIT ?',
+                _CITATIONS_SQL + " LIMIT ?",
                 (item_id, -1 if limit is None else limit),
             )
         ]
@@ -317,8 +319,7 @@ class Library:
     @_environment_errors
     def citation(self, item_id: str, n: int) -> Citation:
         """An item's citation by its position (KeyError when there is none)."""
-        r = self._conn.execute('SELECT source_id, start, "end", text FROM citation WHERE item_id = ? '
-                               "ORDER BY ordinal LIMIT 1 OFFSET ?", (item_id, max(n, 0))).fetchone()
+        r = self._conn.execute(_CITATIONS_SQL + " LIMIT 1 OFFSET ?", (item_id, max(n, 0))).fetchone()
         if r is None:
             raise KeyError(f"{item_id}:{n}")
         return Citation(*r)
@@ -338,7 +339,8 @@ class Library:
         where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
         cites: dict[str, list[Citation]] = {}
         for item_id, *c in self._conn.execute(
-            'SELECT item_id, source_id, start, "end", text FROM citation ORDER BY item_id, ordinal'
+            f'SELECT c.item_id, c.source_id, c.start, c."end", {citation_text()} FROM citation AS c '
+            "LEFT JOIN source AS src ON src.id = c.source_id ORDER BY c.item_id, c.ordinal"
         ):
             cites.setdefault(item_id, []).append(Citation(*c))
         return [
@@ -439,8 +441,8 @@ class Library:
         return [
             CitedSpan(r[0], r[1], r[2], Citation(source_id, r[3], r[4], r[5]))
             for r in self._conn.execute(
-                'SELECT item.id, item.kind, item.label, c.start, c."end", c.text '
-                "FROM citation AS c JOIN item ON item.id = c.item_id "
+                f'SELECT item.id, item.kind, item.label, c.start, c."end", {citation_text()} '
+                "FROM citation AS c JOIN item ON item.id = c.item_id LEFT JOIN source AS src ON src.id = c.source_id "
                 'WHERE c.source_id = ? ORDER BY c.start, c."end", item.ordinal',
                 (source_id,),
             )

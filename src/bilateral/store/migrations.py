@@ -9,6 +9,7 @@ from a newer Bilateral is refused: this version cannot know what it holds.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -63,8 +64,17 @@ def _to_2(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _to_3(conn: sqlite3.Connection) -> None:
+    """Version 3: an article's text stored once; a citation's text is derived from its source's."""
+    # SQLite's substr stops at a NUL: a character no reader lets in since, kept as U+FFFD (offsets hold)
+    for source_id, text in conn.execute(
+            "SELECT id, text FROM source WHERE instr(CAST(text AS BLOB), x'00') > 0").fetchall():
+        conn.execute("UPDATE source SET text = ? WHERE id = ?", (text.replace("\x00", "\ufffd"), source_id))
+    conn.execute("ALTER TABLE citation DROP COLUMN text")
+
+
 #: version reached -> the step that reaches it from the one before
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _to_2}
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _to_2, 3: _to_3}
 
 
 def upgrade(path: Path) -> int:
@@ -92,6 +102,9 @@ def upgrade(path: Path) -> int:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+        # the steps leave the pages of what they dropped free; give them back (a failure here loses nothing)
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("VACUUM")
     except sqlite3.Error as exc:
         raise StoreError(f"upgrading {path} failed ({exc}); the library is as it was, a copy is at {backup}") from exc
     finally:

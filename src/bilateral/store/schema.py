@@ -5,7 +5,9 @@ as a copy of the bundled store and grows by imports (store/writer.py).
 Version 2 added where a source came from (``origin``: bundled or imported,
 its file kind, hash and path), and what each item is to the merge
 (``merge_key``, ``base_key``, ``measure_key``, ``merge``) so that one more
-article is merged by index lookups.
+article is merged by index lookups. Version 3 stores an article's text once:
+a citation is its offsets, its text derived from the source's
+(``citation_text``).
 
 Bump ``SCHEMA_VERSION`` whenever a table or column changes; readers refuse
 other versions instead of guessing. The ``meta`` table marks the file as a
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only building needs sqlite-utils; opening a store must stay cheap
     import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FORMAT = "bilateral-store"
 
 #: diacritics-insensitive both ways: "To Lam" matches "Tô Lâm".
@@ -30,6 +32,14 @@ FTS_COLUMNS: dict[str, tuple[str, ...]] = {
     "passage": ("text", "folded"),
     "item": ("label", "field_text", "cited_text"),
 }
+
+
+def citation_text(citation: str = "c", source: str = "src") -> str:
+    """SQL for a citation's text, ``source_text[start:end]``, from the citation and its source joined
+    under these names ("" when the source is missing: LEFT JOIN it, so export can say so). SQLite's
+    substr counts characters as Python indexes do (astral ones too); a text holding NUL would end
+    there, so the writers refuse one."""
+    return f'coalesce(substr({source}.text, {citation}.start + 1, {citation}."end" - {citation}.start), \'\')'
 
 
 def create(db: sqlite_utils.Database) -> None:
@@ -72,9 +82,9 @@ def create(db: sqlite_utils.Database) -> None:
     db["citation"].create(
         {
             "id": int, "item_id": str, "ordinal": int, "source_id": str,
-            "start": int, "end": int, "text": str,
+            "start": int, "end": int,
         },
-        pk="id", not_null={"item_id", "ordinal", "source_id", "start", "end", "text"},
+        pk="id", not_null={"item_id", "ordinal", "source_id", "start", "end"},
         foreign_keys=[("item_id", "item", "id"), ("source_id", "source", "id")],
     )
     db["item_person"].create(

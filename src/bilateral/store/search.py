@@ -449,8 +449,9 @@ def _details(conn: sqlite3.Connection, ranked: list[tuple[str, int, float]], mar
         params = [json.dumps(ids), scope.source]
     tried: dict[str, list[Citation]] = {}
     for item_id, c_source, c_start, c_end, c_text in conn.execute(
-        "SELECT c.item_id, c.source_id, c.start, c.\"end\", c.text"
+        "SELECT c.item_id, c.source_id, c.start, c.\"end\", substr(cs.text, c.start + 1, c.\"end\" - c.start)"
         f" FROM (SELECT value AS iid FROM json_each(?)) AS wanted JOIN citation AS c ON c.id IN ({first})"
+        " JOIN source AS cs ON cs.id = c.source_id"
         " ORDER BY c.item_id, c.ordinal",
         params,
     ):

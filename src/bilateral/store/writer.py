@@ -199,8 +199,8 @@ class SqlItems:
 
     def _write_citations(self, item_id: str, citations: Sequence[Citation], ordinal: int) -> None:
         self._conn.executemany(
-            'INSERT INTO citation (item_id, ordinal, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-            [(item_id, ordinal + n, c.source, c.start, c.end, c.text) for n, c in enumerate(citations)])
+            'INSERT INTO citation (item_id, ordinal, source_id, start, "end") VALUES (?, ?, ?, ?, ?)',
+            [(item_id, ordinal + n, c.source, c.start, c.end) for n, c in enumerate(citations)])
 
     def _person_names(self, state: State) -> dict[str, str]:
         ids = []
@@ -277,6 +277,8 @@ class LibraryWriter:
     def add_source(self, source: Source, passages: Sequence[Passage], *, origin: str, kind: str,
                    sha256: str | None, original_path: str | None, encoding: str | None, dup_hash: str) -> None:
         """The source row and its passages (inside ``article()``)."""
+        if "\x00" in source.text:  # SQLite's substr would stop there: cited text could not be derived
+            raise ValueError(f"{source.file or source.id} holds NUL characters: it is binary data, not text")
         ordinal = next_source_ordinal(self.conn)
         self.conn.execute(
             "INSERT INTO source (id, ordinal, file, title, publisher, author, published, published_basis, url, "
@@ -354,7 +356,8 @@ class LibraryWriter:
         """An item that keeps other citations (or lost a person it named): renumber its citations,
         drop the source's report, re-derive its first citation and searchable columns."""
         conn = self.conn
-        rows = conn.execute('SELECT id, source_id, start, "end", text FROM citation WHERE item_id = ? ORDER BY ordinal',
+        rows = conn.execute(f'SELECT c.id, c.source_id, c.start, c."end", {schema.citation_text()} FROM citation AS c '
+                            "JOIN source AS src ON src.id = c.source_id WHERE c.item_id = ? ORDER BY c.ordinal",
                             (item_id,)).fetchall()
         for n, (cid, *_rest) in enumerate(rows):
             conn.execute("UPDATE citation SET ordinal = ? WHERE id = ?", (-1 - n, cid))
