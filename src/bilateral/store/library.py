@@ -269,7 +269,8 @@ class Library:
             where.append("instr(item.folded, ?) > 0")
             params.append(fold(text.strip()))
         if source is not None:
-            where.append("EXISTS (SELECT 1 FROM citation c WHERE c.item_id = item.id AND c.source_id = ?)")
+            # the source's citations once (the (source_id, start) index), not a probe per item
+            where.append("item.id IN (SELECT c.item_id FROM citation AS c WHERE c.source_id = ?)")
             params.append(source)
         sql = (
             f"SELECT item.id FROM item JOIN source AS src ON src.id = item.source_id "
@@ -329,8 +330,8 @@ class Library:
         """Where a span is in an item's citations (an index lookup), or None."""
         r = self._conn.execute(
             'SELECT (SELECT count(*) FROM citation AS b WHERE b.item_id = c.item_id AND b.ordinal < c.ordinal) '
-            'FROM citation AS c WHERE c.item_id = ? AND c.source_id = ? AND c.start = ? AND c."end" = ?',
-            (item_id, source_id, start, end)).fetchone()
+            'FROM citation AS c WHERE c.source_id = ? AND c.start = ? AND c."end" = ? AND +c.item_id = ?',
+            (source_id, start, end, item_id)).fetchone()
         return r[0] if r else None
 
     @_environment_errors

@@ -71,6 +71,7 @@ def _to_3(conn: sqlite3.Connection) -> None:
             "SELECT id, text FROM source WHERE instr(CAST(text AS BLOB), x'00') > 0").fetchall():
         conn.execute("UPDATE source SET text = ? WHERE id = ?", (text.replace("\x00", "\ufffd"), source_id))
     conn.execute("ALTER TABLE citation DROP COLUMN text")
+    conn.execute("DROP INDEX IF EXISTS idx_citation_item_id_source_id_start_end")  # (source_id, start) serves
 
 
 #: version reached -> the step that reaches it from the one before

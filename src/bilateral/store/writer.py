@@ -190,9 +190,11 @@ class SqlItems:
         unique = list(dict.fromkeys(sorted(citations)))
         if not exists:
             return unique, 0
+        # on the (source_id, start) index: "+" keeps SQLite off (item_id, ordinal), which would read
+        # every citation of a leader named in every article
         new = [c for c in unique if self._conn.execute(
-            'SELECT 1 FROM citation WHERE item_id = ? AND source_id = ? AND start = ? AND "end" = ?',
-            (item_id, c.source, c.start, c.end)).fetchone() is None]
+            'SELECT 1 FROM citation WHERE source_id = ? AND start = ? AND "end" = ? AND +item_id = ?',
+            (c.source, c.start, c.end, item_id)).fetchone() is None]
         ordinal = self._conn.execute(
             "SELECT coalesce(max(ordinal), -1) + 1 FROM citation WHERE item_id = ?", (item_id,)).fetchone()[0]
         return new, ordinal
