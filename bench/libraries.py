@@ -66,7 +66,7 @@ def import_articles(library: Path, files: list[str]) -> dict[str, Any]:
             "import_articles_per_s": round(imported / wall, 2) if wall > 0 else None}
 
 
-_TRIGGERS = ("passage_ai", "passage_ad", "passage_au", "item_ai", "item_ad", "item_au")
+_TRIGGERS = ("passage_span_ai", "passage_span_ad", "passage_span_au", "item_ai", "item_ad", "item_au")
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -97,10 +97,10 @@ def copy_up(library: Path, target: int) -> dict[str, Any]:
     if base == 0 or target <= base:
         conn.close()
         return {"copies": 0, "copy_s": 0.0}
-    p_cols = [c for c in _columns(conn, "passage") if c != "id"]
+    p_cols = [c for c in _columns(conn, "passage_span") if c != "id"]  # passage is a view over it
     passages: dict[str, list[tuple[Any, ...]]] = {}
     for row in conn.execute(
-            "SELECT " + ", ".join(f'p."{c}"' for c in p_cols) + " FROM passage AS p "
+            "SELECT " + ", ".join(f'p."{c}"' for c in p_cols) + " FROM passage_span AS p "
             "JOIN source AS s ON s.id = p.source_id WHERE s.origin = 'imported' ORDER BY p.id"):
         passages.setdefault(row[0], []).append(row)
     assert p_cols[0] == "source_id"
@@ -117,7 +117,7 @@ def copy_up(library: Path, target: int) -> dict[str, Any]:
     names = list(conn.execute("SELECT folded, person_id FROM person_name"))
     next_source = conn.execute("SELECT max(ordinal) + 1 FROM source").fetchone()[0]
     next_item = conn.execute("SELECT max(ordinal) + 1 FROM item").fetchone()[0]
-    next_passage = conn.execute("SELECT max(id) + 1 FROM passage").fetchone()[0]
+    next_passage = conn.execute("SELECT max(id) + 1 FROM passage_span").fetchone()[0]
     triggers = {name: sql for name, sql in conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") if name in _TRIGGERS}
 
@@ -151,7 +151,7 @@ def copy_up(library: Path, target: int) -> dict[str, Any]:
             for p in passages.get(s["id"], []):
                 prow.append((next_passage, sids[p[0]], *p[1:]))
                 next_passage += 1
-        conn.executemany(f"INSERT INTO passage (id, {p_names}) VALUES (?, {', '.join('?' for _ in p_cols)})", prow)
+        conn.executemany(f"INSERT INTO passage_span (id, {p_names}) VALUES (?, {', '.join('?' for _ in p_cols)})", prow)
         kept = {i["id"]: [c for c in cites[i["id"]] if c[0] in sids] for i in items}
         ids = {item_id: item_id + tail for item_id, cs in kept.items() if cs}
         mapping = {**sids, **ids}

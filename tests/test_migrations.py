@@ -96,3 +96,33 @@ def test_version_3_keeps_every_citation_text_derived_from_its_source(old: Path) 
     with Library.open(old) as library:
         derived = [(i.id, n, c.text) for i in library.items() for n, c in enumerate(i.citations)]
     assert sorted(derived) == sorted(stored)
+
+
+def test_version_3_derives_passage_text_and_keeps_the_passage_index(old: Path) -> None:
+    conn = sqlite3.connect(old)
+    stored = conn.execute('SELECT source_id, idx, start, "end", text FROM passage').fetchall()
+    conn.close()
+    migrations.upgrade(old)
+    conn = sqlite3.connect(old)
+    try:
+        assert "text" not in {r[1] for r in conn.execute("PRAGMA table_info(passage_span)")}
+        assert sorted(conn.execute('SELECT source_id, idx, start, "end", text FROM passage')) == sorted(stored)
+        conn.execute("INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)")
+    finally:
+        conn.close()
+    with Library.open(old) as library:
+        assert any(h.kind == "passage" for h in library.search("trade").hits)
+    # removing an imported article takes its paragraphs out of the index (values derived again)
+    report = run_import(old, [str(FIXTURE)])
+    (outcome,) = [o for o in report.outcomes if o.status == "imported"]
+    from bilateral.store.writer import LibraryWriter
+
+    with LibraryWriter(old) as writer:
+        writer.remove_source(outcome.source_id)
+    conn = sqlite3.connect(old)
+    try:
+        conn.execute("INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)")  # index = content
+        assert conn.execute("SELECT count(*) FROM passage_span WHERE source_id = ?",
+                            (outcome.source_id,)).fetchone()[0] == 0
+    finally:
+        conn.close()

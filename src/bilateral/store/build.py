@@ -197,10 +197,10 @@ def _write(db: sqlite_utils.Database, sources: Sequence[Source], passages: Seque
     )
     order = {s.id: n for n, s in enumerate(sources)}
     ordered = sorted(passages, key=lambda p: (order[p.source], p.index))
-    db["passage"].insert_all(
+    db["passage_span"].insert_all(
         {
             "id": n + 1, "source_id": p.source, "idx": p.index, "start": p.start, "end": p.end,
-            "role": p.role, "reason": p.reason, "text": p.text, "folded": unfoldable_words(p.text),
+            "role": p.role, "reason": p.reason, "folded": unfoldable_words(p.text),
         }
         for n, p in enumerate(ordered)
     )

@@ -70,8 +70,8 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> None:
 
 
 #: Tables every reader relies on; a library without one of them is damaged, not empty.
-REQUIRED_TABLES = frozenset({"meta", "source", "passage", "item", "citation", "item_person", "item_fts",
-                             "passage_fts"})
+REQUIRED_TABLES = frozenset({"meta", "source", "passage", "passage_span", "item", "citation", "item_person",
+                             "item_fts", "passage_fts"})
 
 
 @contextmanager

@@ -72,6 +72,17 @@ def _to_3(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE source SET text = ? WHERE id = ?", (text.replace("\x00", "\ufffd"), source_id))
     conn.execute("ALTER TABLE citation DROP COLUMN text")
     conn.execute("DROP INDEX IF EXISTS idx_citation_item_id_source_id_start_end")  # (source_id, start) serves
+    # passages: the span table, and ``passage`` a view deriving the text; passage_fts keeps its index
+    # (the same text at the same rowids), its content now read through the view
+    for trigger in ("passage_ai", "passage_ad", "passage_au"):
+        conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
+    conn.execute("ALTER TABLE passage RENAME TO passage_span")
+    conn.execute("ALTER TABLE passage_span DROP COLUMN text")
+    conn.execute("DROP INDEX IF EXISTS idx_passage_source_id_idx")
+    conn.execute("CREATE UNIQUE INDEX idx_passage_span_source_id_idx ON passage_span (source_id, idx)")
+    conn.execute(schema.PASSAGE_VIEW)
+    for sql in schema.PASSAGE_TRIGGERS:
+        conn.execute(sql)
 
 
 #: version reached -> the step that reaches it from the one before

@@ -7,7 +7,10 @@ its file kind, hash and path), and what each item is to the merge
 (``merge_key``, ``base_key``, ``measure_key``, ``merge``) so that one more
 article is merged by index lookups. Version 3 stores an article's text once:
 a citation is its offsets, its text derived from the source's
-(``citation_text``).
+(``citation_text``); a paragraph's span is the table ``passage_span`` and
+``passage`` a view over it with the text derived, which is also the content
+table of ``passage_fts`` (FTS5 reads an external content table with SELECT,
+so a view serves; triggers on ``passage_span`` keep the index in step).
 
 Bump ``SCHEMA_VERSION`` whenever a table or column changes; readers refuse
 other versions instead of guessing. The ``meta`` table marks the file as a
@@ -32,6 +35,40 @@ FTS_COLUMNS: dict[str, tuple[str, ...]] = {
     "passage": ("text", "folded"),
     "item": ("label", "field_text", "cited_text"),
 }
+
+#: A paragraph with its text, derived from its source's. ``rowid`` is named so that FTS5 (and
+#: sqlite-utils' search) can read it as the content table's rowid; the LEFT JOIN is left out by SQLite
+#: when a query reads no text, so a search filtering passages by role pays nothing for it.
+PASSAGE_VIEW = """CREATE VIEW passage AS SELECT p.id AS rowid, p.id, p.source_id, p.idx, p.start, p."end", p.role,
+  p.reason, substr(s.text, p.start + 1, p."end" - p.start) AS text, p.folded
+FROM passage_span AS p LEFT JOIN source AS s ON s.id = p.source_id"""
+
+#: The passage index as sqlite-utils would make it (so it recognises it), over the view.
+PASSAGE_FTS = f"""CREATE VIRTUAL TABLE "passage_fts" USING FTS5 (
+    "text", "folded",
+    tokenize='{TOKENIZE}',
+    content="passage"
+)"""
+
+_SPAN_TEXT = 'substr(s.text, {row}.start + 1, {row}."end" - {row}.start)'
+#: Deleting from an external-content index takes the values indexed: derived again from the source,
+#: whose text never changes (a source is deleted after its passages).
+PASSAGE_TRIGGERS = (
+    f"""CREATE TRIGGER "passage_span_ai" AFTER INSERT ON "passage_span" BEGIN
+  INSERT INTO "passage_fts" (rowid, "text", "folded")
+    SELECT new.id, {_SPAN_TEXT.format(row="new")}, new.folded FROM source AS s WHERE s.id = new.source_id;
+END""",
+    f"""CREATE TRIGGER "passage_span_ad" AFTER DELETE ON "passage_span" BEGIN
+  INSERT INTO "passage_fts" ("passage_fts", rowid, "text", "folded")
+    SELECT 'delete', old.id, {_SPAN_TEXT.format(row="old")}, old.folded FROM source AS s WHERE s.id = old.source_id;
+END""",
+    f"""CREATE TRIGGER "passage_span_au" AFTER UPDATE ON "passage_span" BEGIN
+  INSERT INTO "passage_fts" ("passage_fts", rowid, "text", "folded")
+    SELECT 'delete', old.id, {_SPAN_TEXT.format(row="old")}, old.folded FROM source AS s WHERE s.id = old.source_id;
+  INSERT INTO "passage_fts" (rowid, "text", "folded")
+    SELECT new.id, {_SPAN_TEXT.format(row="new")}, new.folded FROM source AS s WHERE s.id = new.source_id;
+END""",
+)
 
 
 def citation_text(citation: str = "c", source: str = "src") -> str:
@@ -58,14 +95,15 @@ def create(db: sqlite_utils.Database) -> None:
         pk="id", not_null={"ordinal", "text", "basis", "evidence", "origin", "hidden"},
         defaults={"origin": "bundled", "hidden": 0},
     )
-    db["passage"].create(
+    db["passage_span"].create(
         {
             "id": int, "source_id": str, "idx": int, "start": int, "end": int,
-            "role": str, "reason": str, "text": str, "folded": str,
+            "role": str, "reason": str, "folded": str,  # folded: the FTS extra column (store/folding.py)
         },
-        pk="id", not_null={"source_id", "idx", "start", "end", "role", "text"},
+        pk="id", not_null={"source_id", "idx", "start", "end", "role"},
         foreign_keys=[("source_id", "source", "id")],
     )
+    db.execute(PASSAGE_VIEW)
     db["item"].create(
         {
             "id": str, "ordinal": int, "kind": str, "label": str, "fields": str,
@@ -98,7 +136,7 @@ def create(db: sqlite_utils.Database) -> None:
         pk=("folded", "person_id"),
         foreign_keys=[("person_id", "item", "id")],
     )
-    db["passage"].create_index(["source_id", "idx"], unique=True)
+    db["passage_span"].create_index(["source_id", "idx"], unique=True)
     db["item"].create_index(["kind", "ordinal"])
     # (item_id, ordinal) and (source_id, start) serve every citation query; a third index led by the
     # item id (a long string, once per citation) would be a third of the table's size again
@@ -122,5 +160,8 @@ def create(db: sqlite_utils.Database) -> None:
 
 def enable_search(db: sqlite_utils.Database) -> None:
     """FTS5 over passages and items, created after the rows so it is populated once."""
-    for table, columns in FTS_COLUMNS.items():
-        db[table].enable_fts(list(columns), fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
+    db["item"].enable_fts(list(FTS_COLUMNS["item"]), fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
+    db.execute(PASSAGE_FTS)
+    db.execute("INSERT INTO passage_fts (passage_fts) VALUES ('rebuild')")
+    for sql in PASSAGE_TRIGGERS:
+        db.execute(sql)

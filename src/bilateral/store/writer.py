@@ -7,7 +7,8 @@ indexed key and a write of one item row and its new citations. Nothing here
 reads all items or all citations, so one more article costs the same in a
 library of a hundred or of a hundred thousand.
 
-FTS rows follow the item and passage rows through sqlite-utils' triggers.
+FTS rows follow the item rows through sqlite-utils' triggers, and the passage rows
+through the triggers on ``passage_span`` (schema.PASSAGE_TRIGGERS).
 """
 
 from __future__ import annotations
@@ -292,11 +293,11 @@ class LibraryWriter:
              json.dumps(source.evidence, ensure_ascii=False, sort_keys=True),
              origin, kind, sha256, original_path, encoding, dup_hash,
              datetime.now(UTC).isoformat(timespec="seconds")))
-        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passage").fetchone()[0]
+        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passage_span").fetchone()[0]
         self.conn.executemany(
-            'INSERT INTO passage (id, source_id, idx, start, "end", role, reason, text, folded) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(first + n, p.source, p.index, p.start, p.end, p.role, p.reason, p.text, unfoldable_words(p.text))
+            'INSERT INTO passage_span (id, source_id, idx, start, "end", role, reason, folded) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(first + n, p.source, p.index, p.start, p.end, p.role, p.reason, unfoldable_words(p.text))
              for n, p in enumerate(passages)])
 
     def set_hidden(self, source_id: str, hidden: bool) -> None:
@@ -350,7 +351,7 @@ class LibraryWriter:
             self._after_removal(item_id, source_id)
         for mkey in sorted(measures):
             self._reflag(mkey)
-        conn.execute("DELETE FROM passage WHERE source_id = ?", (source_id,))
+        conn.execute("DELETE FROM passage_span WHERE source_id = ?", (source_id,))  # before the text it indexes
         conn.execute("DELETE FROM source WHERE id = ?", (source_id,))
         return len(orphans)
 
