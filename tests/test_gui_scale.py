@@ -241,3 +241,35 @@ def test_closing_the_window_interrupts_a_listing_still_running(qtbot, library: L
     assert all(not lane.thread.isRunning() for lane in window.tasks._lanes.values())
     assert "task failed" not in caplog.text  # an interrupted listing is not reported as a bug
     window.deleteLater()
+
+
+def test_a_large_library_is_counted_off_the_gui_thread(qtbot, library: Library, no_leaks,  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from bilateral.gui.item_models import COUNT_ROLE
+
+    counted_in: list[bool] = []
+    real = Library.counts
+
+    def counts(self: Library) -> dict[str, int]:
+        counted_in.append(threading.current_thread() is threading.main_thread())
+        return real(self)
+
+    monkeypatch.setattr(Library, "counts_are_quick", lambda self, items=20_000: False)  # as at 900,000 items
+    monkeypatch.setattr(Library, "counts", counts)
+    window = MainWindow(library)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        expected = real(library)
+        qtbot.waitUntil(lambda: window.counts == expected, timeout=10_000)
+        assert counted_in and not any(counted_in)
+        sidebar = window.category_model
+        assert [sidebar.index(r).data(COUNT_ROLE) for r in range(sidebar.rowCount())] == [
+            expected[sidebar.key(r)] for r in range(sidebar.rowCount())]
+        window.show_category("quote")
+        qtbot.waitUntil(lambda: window.models["quote"].rowCount() == expected["quote"], timeout=10_000)
+    finally:
+        window.close()
+        window.deleteLater()

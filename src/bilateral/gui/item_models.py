@@ -578,7 +578,7 @@ class CategoryModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(CATEGORIES):
             return None
         key, name = CATEGORIES[index.row()]
-        count = self._counts.get(key, 0)
+        count = self._counts.get(key)  # None while a large library is being counted
         if role == Qt.ItemDataRole.DisplayRole:
             return name
         if role == COUNT_ROLE:
@@ -586,9 +586,9 @@ class CategoryModel(QAbstractListModel):
         if role == KEY_ROLE:
             return key
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{count} {name.lower()}"
+            return f"{count:,} {name.lower()}" if count is not None else f"{name}: counting…"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{name}, {count}"
+            return f"{name}, {count:,}" if count is not None else f"{name}, counting"
         return None
 
 

@@ -68,6 +68,7 @@ from bilateral.gui.item_models import (
     SINGULAR,
     CategoryModel,
     ItemTableModel,
+    ListedTableModel,
     SourceTableModel,
 )
 from bilateral.gui.messages import Messages
@@ -78,7 +79,7 @@ from bilateral.gui.shortcuts import action_rows, shortcuts_html
 from bilateral.gui.sidebar import Sidebar
 from bilateral.gui.source_cache import SourceCache
 from bilateral.gui.table_view import CategoryTable
-from bilateral.gui.tasks import TaskContext, TaskRunner
+from bilateral.gui.tasks import TaskContext, TaskRunner, reader_library
 from bilateral.gui.theme import app_icon
 from bilateral.store.errors import StoreError
 from bilateral.store.library import CitedSpan, Library, SearchHit
@@ -154,7 +155,8 @@ class MainWindow(QMainWindow):
         self._sources = SourceCache(library)
         # Opened articles (text, passages, cited spans), the few most recent kept.
         self._opened: OrderedDict[str, tuple[Source, list[Passage], list[CitedSpan]]] = OrderedDict()
-        self.counts = library.counts()
+        # A large library is counted in the reader lane (the sidebar says "…" until then).
+        self.counts: dict[str, int] = library.counts() if library.counts_are_quick() else {}
         self.source_filter: str | None = None  # tables show only items cited from this source
         self._syncing = False  # set while the table is moved to match the panes, not the other way round
         self.copier = Copier(self)
@@ -188,6 +190,8 @@ class MainWindow(QMainWindow):
         self.history.changed.connect(self._update_history_actions)
         self._update_history_actions()
         self._restore()
+        if not self.counts:
+            self._count_later()
 
     # -- construction -----------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -404,7 +408,7 @@ class MainWindow(QMainWindow):
         if table is not None:
             return table
         # The view's first sort fills the model; a large table is listed in the reader lane.
-        hint = self.counts.get(key, 0)
+        hint = self.counts.get(key, ListedTableModel.SYNC_LIMIT + 1)  # unknown yet: list it off the GUI thread
         if key == "source":
             model: ItemTableModel | SourceTableModel = SourceTableModel(
                 self.library, self, load=False, runner=self.tasks, rows_hint=hint)
@@ -995,7 +999,24 @@ class MainWindow(QMainWindow):
     def _show_error(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
+    def _count_later(self) -> None:
+        """Count a large library in the reader lane; the sidebar and status line follow when it is done."""
+        path = self.library.path
+        task = self.tasks.start(lambda _context: reader_library(path).counts(), label="counting", lane="reader")
+        task.succeeded.connect(self._set_counts)
+        task.failed.connect(self.messages.show_error)
+
+    @Slot(object)
+    def _set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self.category_model.set_counts(counts)
+        for key, model in self.models.items():
+            model.set_rows_hint(counts.get(key, 0))
+        self.statusBar().showMessage(self._corpus_line(), 8000)
+
     def _corpus_line(self) -> str:
+        if not self.counts:
+            return f"Counting the library — {self.library.path.name}"
         items = sum(self.counts.get(k, 0) for k, _ in CATEGORIES if k != "source")
         return f"{items} items from {self.counts.get('source', 0)} sources — {self.library.path.name}"
 
@@ -1224,10 +1245,11 @@ class MainWindow(QMainWindow):
         """The library changed underneath (import, removal): counts, tables, sources and search follow."""
         self._sources.clear()
         self._opened.clear()
-        self.counts = self.library.counts()
-        self.category_model.set_counts(self.counts)
+        if self.library.counts_are_quick():
+            self._set_counts(self.library.counts())
+        else:
+            self._count_later()
         for key, model in self.models.items():
-            model.set_rows_hint(self.counts.get(key, 0))
             model.refresh()
             if key == self.category:
                 self._show_table_or_empty()

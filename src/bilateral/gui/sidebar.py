@@ -38,7 +38,8 @@ class CategoryDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
         painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, index.data() or "")
         painter.setPen(text_color if selected else mix(text_color, opt.palette.color(QPalette.ColorRole.Base), 0.45))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, str(count or 0))
+        shown = "…" if count is None else f"{count:,}"  # None: a large library is still being counted
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

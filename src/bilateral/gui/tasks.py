@@ -216,8 +216,10 @@ class TaskRunner(QObject):
             task.cancel()
         for lane in self._lanes.values():
             lane.worker.closing = True
-        interrupt_readers()  # a listing of 400,000 rows does not hold up the window's closing
         for lane in self._lanes.values():
             if lane.thread.isRunning():
                 lane.thread.quit()
-                lane.thread.wait()
+                # A reader's query (a listing of 400,000 rows) is interrupted, again until the thread
+                # ends: an interrupt that comes just before a statement starts does nothing.
+                while not lane.thread.wait(50):
+                    interrupt_readers()

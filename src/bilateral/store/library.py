@@ -243,6 +243,12 @@ class Library:
         return counts
 
     @_environment_errors
+    def counts_are_quick(self, items: int = 20_000) -> bool:
+        """Whether ``counts()`` is quick here: at most ``items`` items (the largest rowid bounds the count,
+        and finding it is one b-tree step). Counting 900,000 items takes SQLite a tenth of a second."""
+        return self._conn.execute("SELECT coalesce(max(rowid), 0) FROM item").fetchone()[0] <= items
+
+    @_environment_errors
     def item_ids(self, kind: str, *, sort: str = "label", descending: bool = False, text: str = "",
                  source: str | None = None) -> list[str]:
         """Ids of one kind, filtered and sorted; unknown values sort last in both directions."""
