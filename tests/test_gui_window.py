@@ -218,3 +218,13 @@ def test_every_stored_field_has_a_readable_label(library: Library) -> None:
 
     fields = {name for kind in KINDS for item in library.items(kind) for name in item.fields}
     assert fields - set(FIELD_LABELS) - HIDDEN_FIELDS == set()
+
+
+def test_a_source_detail_says_inferred_once_per_field(qtbot, window: MainWindow, library: Library) -> None:  # type: ignore[no-untyped-def]
+    window.show_category("source")
+    model = window.models["source"]
+    row = next(r for r in range(model.rowCount()) if model.source_at(r).published_basis == "inferred")
+    _click_row(qtbot, window, "source", row)
+    lines = window.detail.toPlainText().splitlines()
+    value = lines[lines.index("Published") + 1]  # the table's next cell: the date and its basis
+    assert value.count("(inferred)") == 1, value

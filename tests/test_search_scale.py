@@ -206,3 +206,13 @@ def test_the_search_worker_drops_a_search_that_a_newer_request_overtook(
     worker.run(2, "trade OR growing", "", "")
     assert answered == [2]
     worker.close_library()
+
+
+def test_a_capped_count_is_never_below_the_hits_shown_of_its_kind(libraries: dict[str, Library],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from bilateral.store import search as search_module
+
+    monkeypatch.setattr(search_module, "COUNT_LIMIT", 5)  # fewer than the quotes the search shows
+    result = libraries["large"].search("keep growing", limit=50)
+    shown = sum(1 for h in result.hits if h.kind == "quote")
+    assert shown > 5 and result.counts["quote"] >= shown and "quote" in result.at_least

@@ -209,7 +209,8 @@ class DetailPane(QTextBrowser):
                  f'<h2 style="margin-top:2px">{html.escape(source.title or "Untitled article")}</h2><table>']
         for name in ("title", "publisher", "author", "published", "url"):
             value = getattr(source, name)
-            shown = human_date(source) if name == "published" and value else value
+            # human_date says "(inferred)" itself: the basis is not written twice
+            shown = human_date(source).removesuffix(" (inferred)") if name == "published" and value else value
             basis = source.basis.get(name) if value else None
             evidence = source.evidence.get(name)
             cell = _e(shown) if value else f'<span style="color:{muted}">unknown</span>'

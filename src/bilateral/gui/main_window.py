@@ -490,8 +490,8 @@ class MainWindow(QMainWindow):
             self._open_row(index)
 
     def _listing_text(self, key: str) -> str:
-        count = self.counts.get(key, 0)
-        return f"Listing {count:,} {CATEGORY_NAMES[key].lower()}…"
+        count = self.counts.get(key)  # None while the library is being counted
+        return f"Listing {'' if count is None else f'{count:,} '}{CATEGORY_NAMES[key].lower()}…"
 
     def _on_listing(self, key: str, busy: bool) -> None:
         """A large table is being listed (sorted, filtered) off the GUI thread: say so meanwhile."""
@@ -1056,7 +1056,7 @@ class MainWindow(QMainWindow):
 
     def about_html(self) -> str:
         rows = []
-        first = self.library.source_ids(sort="title")[:ABOUT_SOURCES]
+        first = self.library.first_source_ids(ABOUT_SOURCES)
         records = self.library.source_records(first)
         for s in (records[i].source for i in first if i in records):
             date = human_date(s) if s.published else "unknown"
@@ -1074,7 +1074,7 @@ class MainWindow(QMainWindow):
             " article or <i>inferred</i> from it (and marked so); what neither gives is shown as unknown.</p>"
             '<table cellpadding="3"><tr><th align="left">Source</th><th align="left">Publisher</th>'
             f'<th align="left">Published</th><th align="left">Date basis</th></tr>{"".join(rows)}</table>'
-            + (f"<p>The first {ABOUT_SOURCES} by title; the Sources table lists them all.</p>"
+            + (f"<p>The first {ABOUT_SOURCES} added; the Sources table lists them all.</p>"
                if self.counts.get("source", 0) > ABOUT_SOURCES else "")
         )
 

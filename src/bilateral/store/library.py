@@ -408,6 +408,12 @@ class Library:
         return dict(self._conn.execute("SELECT origin, count(*) FROM source WHERE hidden = 0 GROUP BY origin"))
 
     @_environment_errors
+    def first_source_ids(self, n: int) -> list[str]:
+        """The first ``n`` shown sources in the order they were added (the rowid order: no sort)."""
+        return [r[0] for r in self._conn.execute(
+            "SELECT id FROM source WHERE hidden = 0 ORDER BY rowid LIMIT ?", (n,))]
+
+    @_environment_errors
     def source_ids(self, *, sort: str = "title", descending: bool = False, text: str = "") -> list[str]:
         """Ids of the shown sources, filtered by ``text`` (title, publisher, author, file or id contain
         it, case and diacritics aside) and sorted in SQL; unknown values sort last in both directions."""

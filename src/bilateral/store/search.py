@@ -573,6 +573,8 @@ def search(conn: sqlite3.Connection, query: str, *, kinds: Collection[str] | Non
         return SearchResult(asked, fts, plain, [], _empty_counts(), cancelled=True)
     except QueryTimeout:
         return SearchResult(asked, fts, plain, [], _empty_counts(), timed_out=True)
+    for kind in {h.kind for h in hits}:  # a capped count is at least what is shown of that kind
+        counts[kind] = max(counts[kind], sum(1 for h in hits if h.kind == kind))
     total = sum(n for k, n in counts.items() if k in wanted)
     return SearchResult(asked, fts, plain, hits, counts, total=total,
                         at_least=frozenset(k for k in at_least if k in wanted))
