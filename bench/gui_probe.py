@@ -165,14 +165,17 @@ def probe_stall(path: Path, articles: Path) -> dict[str, object]:
 
     keys = [key for key, _ in CATEGORIES]
     for key in keys:
-        run(f"open category {key}", lambda key=key: window.show_category(key), 150)
+        run(f"open category {key}", lambda key=key: window.show_category(key), 150,
+            until=lambda key=key: not getattr(window.models.get(key), "busy", False))
     for key in keys:
         window.show_category(key)
         idle(50)
         table, model = window.tables[key], window.models[key]
         for column in range(model.columnCount()):
             for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-                run(f"sort {key} column {column}", lambda t=table, c=column, o=order: t.sortByColumn(c, o))
+                # a large table is sorted in the reader lane: the step lasts until its rows are shown
+                run(f"sort {key} column {column}", lambda t=table, c=column, o=order: t.sortByColumn(c, o),
+                    until=lambda m=model: not getattr(m, "busy", False))
     window.show_category("quote")
     idle(50)
     text = ""
