@@ -18,16 +18,14 @@ the same framework named by several articles ("Kenya-Ethiopia …",
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
 from bilateral.core.model import Sentence
-from bilateral.core.paths import gazetteer_dir
 from bilateral.ingest.dates import DateMention, context_year, find_dates
 from bilateral.ingest.findings import Finding, PeopleIndex
+from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import ORDINAL_WORDS, UNDER_HUNDRED_WORDS
 from bilateral.ingest.text import Document
 
@@ -51,10 +49,13 @@ class Vocabulary:
     name_aliases: tuple[tuple[str, str], ...] = ()  # (variant, canonical) wordings, lower case
 
 
-@cache
-def vocabulary() -> Vocabulary:
-    path = gazetteer_dir() / "agreements.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+def vocabulary(lexicon: Lexicon | None = None) -> Vocabulary:
+    """The agreement vocabulary of a lexicon (the default one unless given), built once per lexicon."""
+    return (lexicon or default_lexicon()).derived("agreements", _build_vocabulary)
+
+
+def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
+    data = lexicon.agreements
     country_of: dict[str, str] = {}
     for name, aliases in (data.get("countries") or {}).items():
         for spelling in (name, *aliases):

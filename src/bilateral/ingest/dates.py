@@ -13,13 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from bilateral.ingest.lexicon import MONTHS, WEEKDAYS
+
+_WEEKDAYS = WEEKDAYS
 
 # Full month names always; abbreviations only with a trailing dot or a day number
 # ("May" alone is too often a verb; "Mar" a surname).

@@ -21,17 +21,15 @@ and "Nguyen Thi Ha" are the same name and every offset stays valid in the source
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from bilateral.core.folding import fold_same_length
 from bilateral.core.model import Sentence
-from bilateral.core.paths import gazetteer_dir
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
+from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.text import Document
 
 # ---------------------------------------------------------------- folding
@@ -101,19 +99,16 @@ class _Vocab:
     nat_re: re.Pattern[str]
 
 
-def _load(name: str) -> dict[str, Any]:
-    with (gazetteer_dir() / name).open(encoding="utf-8") as f:
-        data: dict[str, Any] = json.load(f)
-    return data
+def _vocab(lexicon: Lexicon | None = None) -> _Vocab:
+    return (lexicon or default_lexicon()).derived("people", _build_vocab)
 
 
-@lru_cache(maxsize=1)
-def _vocab() -> _Vocab:
-    t = _load("titles.json")
-    names = _load("people_names.json")
+def _build_vocab(lexicon: Lexicon) -> _Vocab:
+    t = lexicon.titles
+    names = lexicon.people_names
     people: dict[str, _GazPerson] = {}
     alias_to_name: dict[str, str] = {}
-    for e in _load("people.json")["people"]:
+    for e in lexicon.people["people"]:
         short = tuple(e["short"]) if "short" in e else None
         gp = _GazPerson(e["name"], e.get("native"), e.get("country"), tuple(e.get("roles", [])),
                         tuple(e.get("aliases", [])), short)
@@ -290,11 +285,11 @@ def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[i
 class _DocPeople:
     """Working state while reading one document."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lexicon: Lexicon | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.folded = fold(doc.text)
-        self.vocab = _vocab()
+        self.vocab = _vocab(lexicon)
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[int, int, str, str]] = []  # start, end, name, how
         self.pending_titled: list[tuple[int, int, str, str]] = []  # start, end, token, title chain
@@ -807,9 +802,9 @@ def _counterpart_re(nationality: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:his|her|their|its|the)\s+(" + nationality + r")\s+counterparts?\s*,?\s*$")
 
 
-def extract_people(doc: Document) -> tuple[list[Finding], PeopleIndex]:
+def extract_people(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Finding], PeopleIndex]:
     """People named in a document (one finding each) and every mention of them."""
-    state = _DocPeople(doc)
+    state = _DocPeople(doc, lexicon)
     state.find_full_names()
     state.find_bylines()
     state.find_short_forms()
@@ -820,12 +815,12 @@ def extract_people(doc: Document) -> tuple[list[Finding], PeopleIndex]:
 _TITLE_ABBREVIATIONS = {"sen", "rep", "gov", "gen", "lt", "col", "adm", "sgt", "capt", "maj", "amb", "cmdr", "supt"}
 
 
-def name_after_titles(phrase: str) -> str:
+def name_after_titles(phrase: str, lexicon: Lexicon | None = None) -> str:
     """The person's name ending a titled phrase, for a speaker people.py has no item for:
     "Trade Minister Ömer Faruk Yılmaz" -> "Ömer Faruk Yılmaz", "NYPD Commissioner Jane O'Hara" ->
     "Jane O'Hara". A phrase that ends in no name ("Kenya's Foreign Ministry"), or has no title in
     front of its name ("The New York Times", "Mr. Burman"), is returned unchanged."""
-    v = _vocab()
+    v = _vocab(lexicon)
     phrase = re.sub(r"\s*\([A-Z][A-Za-z.]*-[A-Z][\w. ]*\)\s*$", "", phrase)  # "(R-Ohio)"
     words = phrase.split()
     k = len(words)

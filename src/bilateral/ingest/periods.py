@@ -11,19 +11,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bilateral.ingest.lexicon import MONTHS
 from bilateral.ingest.numbers import UNDER_HUNDRED, cardinal
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _COUNT = r"(?:\d{1,2}|" + UNDER_HUNDRED + ")"  # "the last 15 years", "the past twenty-five years"

@@ -12,6 +12,7 @@ from bilateral.core.model import Item, Passage, Source
 from bilateral.ingest.agreements import extract_agreements
 from bilateral.ingest.events import extract_events
 from bilateral.ingest.findings import Finding
+from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.merge import merge_all
 from bilateral.ingest.people import extract_people
 from bilateral.ingest.quotes import extract_quotes
@@ -19,12 +20,14 @@ from bilateral.ingest.statistics import extract_statistics
 from bilateral.ingest.text import Document
 
 
-def extract_document(doc: Document) -> list[Finding]:
-    people_findings, people = extract_people(doc)
+def extract_document(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]:
+    """Every finding of one document, read with ``lexicon`` (the bundled one unless given)."""
+    lexicon = lexicon or default_lexicon()
+    people_findings, people = extract_people(doc, lexicon)
     return [
         *people_findings,
-        *extract_statistics(doc),
-        *extract_quotes(doc, people),
+        *extract_statistics(doc, lexicon),
+        *extract_quotes(doc, people, lexicon),
         *extract_agreements(doc, people),
         *extract_events(doc, people),
     ]

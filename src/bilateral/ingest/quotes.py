@@ -29,7 +29,8 @@ from bilateral.core.folding import fold
 from bilateral.core.ids import item_id
 from bilateral.core.model import Passage, Sentence
 from bilateral.ingest.findings import Finding, PeopleIndex
-from bilateral.ingest.speakers import Speaker, SpeakerResolver, lexicon, verb_pattern
+from bilateral.ingest.lexicon import Lexicon, default_lexicon
+from bilateral.ingest.speakers import Speaker, SpeakerResolver, verb_pattern
 from bilateral.ingest.text import Document
 
 
@@ -37,20 +38,45 @@ def _word_re(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w’'-])(?:" + pattern + r")(?![\w-])")
 
 
-_ANY_RE = _word_re(verb_pattern("core", "person"))
-_TAG_RE = _word_re(verb_pattern("tag"))
-_PART_RE = _word_re(verb_pattern("participle"))
-_OBJECT_VERBS = {w for w in lexicon()["object_verbs"]}
-_CORE = set(lexicon()["core"])
+@dataclass(frozen=True)
+class _Verbs:
+    """The speech-verb patterns of one lexicon (built once per lexicon, see ``_verbs``)."""
+
+    any_re: re.Pattern[str]  # a verb reporting a statement ("said", "stressed")
+    tag_re: re.Pattern[str]  # a verb tagging a direct quotation ("“…,” she said")
+    part_re: re.Pattern[str]  # "…, adding that"
+    object_verbs: frozenset[str]  # "put forward": what follows is a thing, not a statement
+    core: frozenset[str]  # verbs any speaker (an organisation too) can be the subject of
+    # "Ferreira said: “", "Ferreira told reporters, “", "…, saying, “": a tag right before a quotation
+    tag_before: re.Pattern[str]
+    coordinated: re.Pattern[str]  # "…, and later said", "…, adding"
+
+
+def _build_verbs(lexicon: Lexicon) -> _Verbs:
+    tag_re = _word_re(verb_pattern("tag", lexicon=lexicon))
+    part_re = _word_re(verb_pattern("participle", lexicon=lexicon))
+    return _Verbs(
+        any_re=_word_re(verb_pattern("core", "person", lexicon=lexicon)),
+        tag_re=tag_re,
+        part_re=part_re,
+        object_verbs=frozenset(lexicon.speech["object_verbs"]),
+        core=frozenset(lexicon.speech["core"]),
+        tag_before=re.compile(r"(?P<verb>" + tag_re.pattern + "|" + part_re.pattern + r")"
+                              r"(?P<obj>\s+(?:[^\s,:;.“”\"]+\s*){0,5}?)?\s*(?P<p>[:,]?)\s*$"),
+        coordinated=re.compile(r",?\s+(?:but|and|while|though|although)\s+(?:(?:he|she|they)\s+)?"
+                               r"(?:also\s+|later\s+|then\s+)?"
+                               r"(" + verb_pattern("core", "person", lexicon=lexicon) + r")(?![\w-])"
+                               r"|,\s+(" + verb_pattern("participle", lexicon=lexicon) + r")(?![\w-])"),
+    )
+
+
+def _verbs(lexicon: Lexicon) -> _Verbs:
+    return lexicon.derived("quotes.verbs", _build_verbs)
+
+
 _TRAILING_SAY = re.compile(r"said|says|say|added|adds|noted|notes|wrote|writes|told|stated|explained|"
                            r"announced|argued|argues|warned|insisted|claimed|reported|reports|declared|"
                            r"continued|asked|predicted|cautioned|conceded|acknowledged|estimated")
-# "Ferreira said: “", "Ferreira told reporters, “", "…, saying, “": a tag right before a quotation
-_TAG_BEFORE = re.compile(r"(?P<verb>" + _TAG_RE.pattern + "|" + _PART_RE.pattern + r")"
-                         r"(?P<obj>\s+(?:[^\s,:;.“”\"]+\s*){0,5}?)?\s*(?P<p>[:,]?)\s*$")
-_COORDINATED = re.compile(r",?\s+(?:but|and|while|though|although)\s+(?:(?:he|she|they)\s+)?(?:also\s+|later\s+|then\s+)?"
-                          r"(" + verb_pattern("core", "person") + r")(?![\w-])"
-                          r"|,\s+(" + verb_pattern("participle") + r")(?![\w-])")
 _NOUNS = r"(?:calls?|critique|criticism|remarks?|words|speech|pledges?|appeals?|warnings?|messages?|" \
          r"statements?|comments?|description|vows?|assertions?|proposals?|urging|words)"
 _POSSESSIVE_NOUN = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")
@@ -186,7 +212,9 @@ def _quantity(speaker: Speaker) -> bool:
 
 
 class _QuoteReader:
-    def __init__(self, doc: Document, people: PeopleIndex) -> None:
+    def __init__(self, doc: Document, people: PeopleIndex, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.verbs = _verbs(self.lexicon)
         self.doc = doc
         self.text = doc.text
         self.people = people
@@ -202,7 +230,7 @@ class _QuoteReader:
         for seg in self.segments:
             self.seg_by_passage.setdefault(seg.passage, []).append(seg)
         self.speakers = SpeakerResolver(self.text, self.sentences, people,
-                                        [(s.outer_start, s.outer_end) for s in self.segments])
+                                        [(s.outer_start, s.outer_end) for s in self.segments], self.lexicon)
 
     @staticmethod
     def _pairs(passage: Passage) -> list[_Segment]:
@@ -252,13 +280,13 @@ class _QuoteReader:
         limit = min(sent.end, seg.outer_end + 160)
         lead = re.match(r"[\s,—–-]*", self.text[seg.outer_end:limit])
         p = seg.outer_end + (lead.end() if lead else 0)
-        v = _TAG_RE.match(self.text, p, limit)
+        v = self.verbs.tag_re.match(self.text, p, limit)
         if v:
             sp = self.speakers.after(sent, v.end())
             if sp:
                 return _Act(sp, seg.outer_end, v.end(), v.group(), "inverted", max(sp.end, v.end()))
             return None
-        v = _TAG_RE.search(self.text, p, limit)
+        v = self.verbs.tag_re.search(self.text, p, limit)
         if v and not re.search(r"[“”\"«»;:]|''", self.text[p:v.start()]):
             sp = self.speakers.before(sent, v.start())
             if sp and sp.start >= p and self._titles_only(self.text[p:sp.start]):
@@ -277,7 +305,7 @@ class _QuoteReader:
         lo = max(sent.start, seg.outer_start - 90)  # the tag and up to five words of its object
         before = self.text[lo:seg.outer_start]
         inner = self.text[seg.start:seg.end].lstrip()
-        m = _TAG_BEFORE.search(before)
+        m = self.verbs.tag_before.search(before)
         that = False
         if m and not m.group("p") and m.group("obj") and re.search(r"\bthat\s*$", m.group("obj")) \
                 and seg.outer_end > sent.end:
@@ -286,7 +314,7 @@ class _QuoteReader:
             return None
         verb_start = lo + m.start("verb")
         verb = m.group("verb")
-        if _PART_RE.fullmatch(verb):
+        if self.verbs.part_re.fullmatch(verb):
             sp = self._clause_subject(si, verb_start)
             how = "participle"
         else:
@@ -310,7 +338,7 @@ class _QuoteReader:
         prev = self.sentences[self.by_passage[j][-1]]
         if not prev.text.rstrip().endswith(":"):
             return None
-        for v in _TAG_RE.finditer(self.text, prev.start, prev.end):
+        for v in self.verbs.tag_re.finditer(self.text, prev.start, prev.end):
             if self._inside_quote(v.start(), v.end()):
                 continue
             sp = self.speakers.before(prev, v.start())
@@ -324,7 +352,7 @@ class _QuoteReader:
         sp = self.speakers.spoke.get(si)
         if sp is not None and sp.start < before:
             return sp
-        for v in _ANY_RE.finditer(self.text, sent.start, before):
+        for v in self.verbs.any_re.finditer(self.text, sent.start, before):
             if not self._inside_quote(v.start(), v.end()):
                 got = self.speakers.before(sent, v.start())
                 if got:
@@ -449,7 +477,7 @@ class _QuoteReader:
             if re.search(r"[\w]", between):
                 # the rest of the tag: “…,” Trump said during a rally in Ohio, “but …”
                 tag_rest = cur == q.act.end and re.fullmatch(r"[^“”\"«»;:]{0,90}[,.]\s*", between)
-                if not (tag_rest and not _ANY_RE.search(between) and not _PART_RE.search(between)) \
+                if not (tag_rest and not self.verbs.any_re.search(between) and not self.verbs.part_re.search(between)) \
                         and not (cur == q.act.end and q.act.how == "inverted" and _APPOSITIVE.fullmatch(between)):
                     break
             own = self._tag_after(nxt)
@@ -492,7 +520,7 @@ class _QuoteReader:
         """Speech acts of a sentence with a speaker, in order."""
         sent = self.sentences[si]
         acts: list[_Act] = []
-        for v in _ANY_RE.finditer(self.text, sent.start, sent.end):
+        for v in self.verbs.any_re.finditer(self.text, sent.start, sent.end):
             if self._inside_quote(v.start(), v.end()):
                 continue
             lead = self.text[max(sent.start, v.start() - 30):v.start()]
@@ -508,17 +536,17 @@ class _QuoteReader:
             how = "verb"
             if sp is None and last and last[-1] in ("and", "but", "then", "also", "later"):
                 sp = self._clause_subject(si, v.start())  # "Cruz exhorted Republicans … and said he was …"
-            if sp is None and verb in _CORE and lead.rstrip().endswith(","):
+            if sp is None and verb in self.verbs.core and lead.rstrip().endswith(","):
                 sp = self.speakers.after(sent, v.end())  # "…, said the minister"
                 how = "inverted"
             if sp is None or _quantity(sp):
                 continue
-            if verb not in _CORE and sp.person is None:
+            if verb not in self.verbs.core and sp.person is None:
                 continue  # "the outcome underscored …", "Portugal called for …": only core verbs for non-persons
             end = max(v.end(), sp.end) if how == "inverted" else v.end()
             acts.append(_Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end))
         st = sent.text
-        for v in (_PART_RE.finditer(self.text, sent.start, sent.end) if "ing" in st else ()):
+        for v in (self.verbs.part_re.finditer(self.text, sent.start, sent.end) if "ing" in st else ()):
             # "…, telling reporters that …": the participle reports a statement by the clause's subject
             if self._inside_quote(v.start(), v.end()) or not re.search(
                     r"(?:,|\b(?:while|before|after|when))\s*$", self.text[max(sent.start, v.start() - 8):v.start()]):
@@ -613,7 +641,7 @@ class _QuoteReader:
         if len(clause.split()) < 3 or (clause.endswith(":") and not extra):
             return  # "welcomed the move" reports no statement; "X said in a statement:" introduces a quotation
         rest = _TIME_LEAD.sub("", self.text[act.verb_end:sent.end])
-        if (act.how == "verb" and act.verb in _OBJECT_VERBS and not extra
+        if (act.how == "verb" and act.verb in self.verbs.object_verbs and not extra
                 and not _STATEMENT_START.match(rest) and not self._trails(act, sent)):
             return  # "put forward a six-point proposal": a thing presented, not a statement
         st.findings.append(self._finding(act.speaker, clause, "reported", spans + extra, 0.7, act.how))
@@ -637,10 +665,10 @@ class _QuoteReader:
         """A second statement in the sentence: by the same speaker ("…, but said the legal position had not
         changed", "…, adding that …"), or by another subject after "and"/"but"/";" ("Jane Roe said …, and
         the minister said …")."""
-        for m in _COORDINATED.finditer(self.text, after, sent.end):
+        for m in self.verbs.coordinated.finditer(self.text, after, sent.end):
             if not self._inside_quote(m.start(), m.end()):
                 verb = re.sub(r"\s+", " ", m.group(1) or m.group(2))
-                if act.speaker.person is None and m.group(1) and verb not in _CORE:
+                if act.speaker.person is None and m.group(1) and verb not in self.verbs.core:
                     continue  # "the two sides announced … and agreed to …": only core verbs for non-persons
                 return _Act(act.speaker, m.start(), m.end(), verb, "verb", m.end())
         for a in acts or []:
@@ -684,7 +712,7 @@ class _QuoteReader:
                 re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", self._after_hearer(act, rest)):
             clause = _DATELINE.sub("", lead.rstrip().rstrip(","))  # "Bilateral cooperation should …, Ferreira said"
             mid = re.match(r"[^,]*,\s*(.+)", rest)
-            if mid and len(mid.group(1).split()) >= 3 and not _COORDINATED.match(rest):
+            if mid and len(mid.group(1).split()) >= 3 and not self.verbs.coordinated.match(rest):
                 # "Though the move was legal, she said, it was unwise": the statement goes on after the tag
                 clause += " " + mid.group(1)
         else:
@@ -735,6 +763,6 @@ class _QuoteReader:
         )
 
 
-def extract_quotes(doc: Document, people: PeopleIndex) -> list[Finding]:
+def extract_quotes(doc: Document, people: PeopleIndex, lexicon: Lexicon | None = None) -> list[Finding]:
     """Direct, partial and reported statements of a document, with their speakers."""
-    return _QuoteReader(doc, people).read()
+    return _QuoteReader(doc, people, lexicon).read()

@@ -22,23 +22,20 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from bilateral.core.model import Sentence
-from bilateral.core.paths import data_dir
 from bilateral.ingest.findings import Mention, PeopleIndex
+from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.people import name_after_titles
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    with (data_dir() / "lexicon" / "speech_verbs.json").open(encoding="utf-8") as f:
-        data: dict[str, Any] = json.load(f)
-    return data
+def lexicon() -> Mapping[str, Any]:
+    """The default lexicon's speech words (``data/lexicon/speech_verbs.json``)."""
+    return default_lexicon().speech
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -61,8 +58,10 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-def verb_pattern(*groups: str) -> str:
-    words = sorted({w for g in groups for w in lexicon()[g]})
+def verb_pattern(*groups: str, lexicon: Lexicon | None = None) -> str:
+    """One regex alternation for the speech verbs of ``groups`` ("core", "tag", …) of a lexicon."""
+    speech = (lexicon or default_lexicon()).speech
+    words = sorted({w for g in groups for w in speech[g]})
     return _trie_pattern(words)
 
 
@@ -120,8 +119,9 @@ class SpeakerResolver:
     """Finds and resolves the speakers of one document's statements."""
 
     def __init__(self, text: str, sentences: list[Sentence], people: PeopleIndex,
-                 quoted: list[tuple[int, int]]) -> None:
-        lex = lexicon()
+                 quoted: list[tuple[int, int]], lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        lex = self.lexicon.speech
         self.text = text
         self.sentences = sentences
         self._sent_starts = [s.start for s in sentences]
@@ -365,7 +365,7 @@ class SpeakerResolver:
         joint = self._joint(sent, start)
         if joint:
             return Speaker(f"{joint[0]} and {phrase}", None, joint[1], he, "name", True)
-        return Speaker(name_after_titles(phrase), None, start, he, "name", _plural(head) and len(words) == 1)
+        return Speaker(name_after_titles(phrase, self.lexicon), None, start, he, "name", _plural(head) and len(words) == 1)
 
     def _owner(self, word: str, before: int) -> str | None:
         """A one-word name that is a word of exactly one person named earlier in full ("Long" for Le Hoai
@@ -495,7 +495,7 @@ class SpeakerResolver:
         if words and (words[0] in self.not_speakers or words[0].rstrip(".") in self.not_speakers) \
                 and words[0] not in ("The",) and len(words) == 1:
             return None
-        return Speaker(name_after_titles(phrase), None, start, end, "name")
+        return Speaker(name_after_titles(phrase, self.lexicon), None, start, end, "name")
 
     def according_to(self, sent: Sentence, start: int) -> Speaker | None:
         """The source after "according to": a person, a name, or a noun phrase ("a new national poll")."""
@@ -520,7 +520,7 @@ class SpeakerResolver:
         if phrase[:1].islower() and first.lower() not in _DETERMINERS and not _plural(phrase.split()[-1]) \
                 and phrase.split()[-1].lower() not in self.nouns:
             return None
-        return Speaker(name_after_titles(phrase) if phrase[:1].isupper() else phrase, None, start, end,
+        return Speaker(name_after_titles(phrase, self.lexicon) if phrase[:1].isupper() else phrase, None, start, end,
                        "name" if phrase[:1].isupper() else "nominal",
                        _plural(phrase.split()[-1]))
 

@@ -9,15 +9,14 @@ Measures come from general phrase rules plus the vocabulary in
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from bilateral.core.paths import gazetteer_dir
 from bilateral.ingest.findings import Finding
+from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import find_number_words
 from bilateral.ingest.periods import PeriodMention, find_periods, single_year
 from bilateral.ingest.ranks import find_ranks, ordinal
@@ -90,11 +89,17 @@ class Vocabulary:
     physical_units: dict[str, str] = field(default_factory=dict)
     frequency_verbs: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     needs_scale: set[str] = field(default_factory=set)
+    #: every country name and nationality adjective: they say whose figure it is, not what it measures
+    place_words: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    raw = json.loads((gazetteer_dir() / "measures.json").read_text(encoding="utf-8"))
+def vocabulary(lexicon: Lexicon | None = None) -> Vocabulary:
+    """The measure vocabulary of a lexicon (the default one unless given), built once per lexicon."""
+    return (lexicon or default_lexicon()).derived("statistics", _build_vocabulary)
+
+
+def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
+    raw = lexicon.measures
     qualifier_of = {phrase: norm for norm, phrases in raw["qualifiers"].items() for phrase in phrases}
     phrases = sorted(qualifier_of, key=len, reverse=True)
     countries = [(name, adj) for name, adj in raw["countries"]]
@@ -125,6 +130,7 @@ def vocabulary() -> Vocabulary:
         needs_scale=set(raw.get("currency_words_needing_scale", [])),
         frequency_verbs=[(re.compile(r"\b(?:" + verb + r")\s+(?:\S+\s+)?$", re.I), noun)
                          for verb, noun in raw.get("frequency_verbs", {}).get("verbs", {}).items()],
+        place_words=frozenset(w.lower() for pair in countries for w in pair),
     )
 
 
@@ -758,16 +764,10 @@ class _Context:
 _GENERIC = {"share", "growth", "decline", "bilateral", "total", "who", "people"}
 
 
-@lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    """Every country name and nationality adjective: they say whose figure it is, not what it measures."""
-    return frozenset(w.lower() for pair in vocabulary().countries for w in pair)
-
-
-def _words(measure: str | None) -> set[str]:
+def _words(measure: str | None, vocab: Vocabulary) -> set[str]:
     """Content words of a measure, for telling whether two figures measure the same thing."""
     words = set(re.findall(r"[a-z]{4,}", (measure or "").lower()))
-    return {w[:6] for w in words if w not in _GENERIC and w not in _STOP and w not in _place_words()}
+    return {w[:6] for w in words if w not in _GENERIC and w not in _STOP and w not in vocab.place_words}
 
 
 def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention], ctx: _Context,
@@ -1093,8 +1093,8 @@ def measure_key(fields: dict[str, Any]) -> str | None:
     return f"{_measure_name(measure)}|{period}|{fields.get('unit')}"
 
 
-def extract_statistics(doc: Document) -> list[Finding]:
-    vocab = vocabulary()
+def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]:
+    vocab = vocabulary(lexicon)
     findings: list[Finding] = []
     ctx = _Context()
     for sentence in doc.sentences:
@@ -1123,7 +1123,7 @@ def extract_statistics(doc: Document) -> list[Finding]:
         _assign_periods(text, stats, periods)
         if not _assign_sources(text_for_sources, stats, vocab) and ctx.according_to and sentence.passage == ctx.passage:
             for stat in stats:
-                if not stat.derived and _words(stat.measure) & ctx.cited_words:
+                if not stat.derived and _words(stat.measure, vocab) & ctx.cited_words:
                     stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
         speaker = _speaker(text, doc.text, vocab, ctx.last_speaker)
         for stat in stats:
@@ -1153,7 +1153,7 @@ def extract_statistics(doc: Document) -> list[Finding]:
         if measured:
             ctx.measure = measured[-1].measure
         ctx.according_to = next((s.according_to for s in reversed(stats) if s.according_to), None)
-        ctx.cited_words = set().union(*(_words(s.measure) for s in stats if s.according_to))
+        ctx.cited_words = set().union(*(_words(s.measure, vocab) for s in stats if s.according_to))
         ctx.passage = sentence.passage
         ctx.year = sentence_year or ctx.year
         ctx.last_speaker = named or ctx.last_speaker

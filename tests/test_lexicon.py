@@ -1,0 +1,62 @@
+"""The lexicon: loaded once, passed in, and another one changes what the pipeline finds."""
+
+from __future__ import annotations
+
+from bilateral.core.model import Source
+from bilateral.ingest import dates, detect, periods
+from bilateral.ingest.lexicon import FILES, MONTHS, Lexicon, default_lexicon
+from bilateral.ingest.pipeline import extract_document
+from bilateral.ingest.text import Document
+
+REPORTED = ("Harriet Vance, the chief executive of the port authority, opined that the new terminal "
+            "would double freight traffic within two years.")
+TAGGED = '"The harbour has never been busier," opined Harriet Vance, the chief executive of the port authority.'
+
+
+def quotes(text: str, lexicon: Lexicon | None = None) -> list[tuple[str, str | None, str]]:
+    findings = extract_document(Document(Source(id="t", text=text)), lexicon)
+    return [(f.fields["quote_kind"], f.fields["speaker_name"], f.fields["text"]) for f in findings
+            if f.kind == "quote"]
+
+
+def test_the_default_lexicon_is_read_once() -> None:
+    assert default_lexicon() is default_lexicon()
+    assert set(FILES) == {"speech", "calendar", "titles", "people", "people_names", "measures", "agreements"}
+
+
+def test_a_lexicon_with_another_speech_verb_finds_a_statement_the_default_does_not() -> None:
+    assert "opined" not in default_lexicon().speech["core"]
+    assert quotes(REPORTED) == []
+    opining = default_lexicon().with_words("speech", "core", ["opined"])
+    [(kind, speaker, text)] = quotes(REPORTED, opining)
+    assert (kind, speaker) == ("reported", "Harriet Vance")
+    assert text.startswith("the new terminal would double freight traffic")
+    # the default lexicon is untouched, and its compiled patterns are its own
+    assert "opined" not in default_lexicon().speech["core"]
+    assert quotes(REPORTED) == []
+
+
+def test_a_tag_verb_of_another_lexicon_attributes_a_direct_quotation() -> None:
+    assert [q[0] for q in quotes(TAGGED)] != ["direct"]
+    lex = default_lexicon().with_words("speech", "tag", ["opined"]).with_words("speech", "core", ["opined"])
+    assert quotes(TAGGED, lex) == [("direct", "Harriet Vance", "The harbour has never been busier")]
+
+
+def test_derived_tables_are_built_once_per_lexicon() -> None:
+    lex = Lexicon.load()
+    built: list[int] = []
+
+    def build(lexicon: Lexicon) -> int:
+        built.append(1)
+        return len(lexicon.speech["core"])
+
+    assert lex.derived("test.count", build) == lex.derived("test.count", build)
+    assert len(built) == 1
+    other = lex.with_words("speech", "core", ["opined"])
+    assert other.derived("test.count", build) == lex.derived("test.count", build) + 1
+    assert len(built) == 2
+
+
+def test_one_month_table() -> None:
+    assert MONTHS["sept"] == 9 and MONTHS["may"] == 5 and len(set(MONTHS.values())) == 12
+    assert dates.MONTHS is MONTHS and periods.MONTHS is MONTHS and detect._MONTHS is MONTHS
