@@ -22,7 +22,6 @@ from bilateral.ingest.readers import read_file
 from bilateral.ingest.sources import load_corpus
 from bilateral.services import importer
 from bilateral.services.library import ensure_library
-from bilateral.store import schema
 from bilateral.store import writer as writer_module
 from bilateral.store.build import build
 from bilateral.store.export import export_document
@@ -140,14 +139,8 @@ def check_integrity(path: Path) -> None:
             links = [r[0] for r in conn.execute("SELECT person_id FROM item_person WHERE item_id = ? ORDER BY ordinal",
                                                 (item_id,))]
             assert links == people, item_id
-        # cited_text is the text of the item's first citations, in order: at least the first
-        # CITED_TEXT_LIMIT of them (a store built before the limit may hold more)
-        for item_id, cited in conn.execute("SELECT id, cited_text FROM item"):
-            texts = [r[0] for r in conn.execute(
-                f"SELECT {schema.citation_text()} FROM citation AS c JOIN source AS src ON src.id = c.source_id "
-                "WHERE c.item_id = ? ORDER BY c.ordinal", (item_id,))]
-            least = min(len(texts), writer_module.CITED_TEXT_LIMIT)
-            assert any(cited == " … ".join(texts[:m]) for m in range(least, len(texts) + 1)), item_id
+        # the item index holds an item's own words only (what it is cited from is in passage_fts)
+        assert "cited_text" not in {r[1] for r in conn.execute("PRAGMA table_info(item)")}
         for table in ("item_fts", "passage_fts"):
             conn.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
             conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
@@ -346,7 +339,7 @@ def _item_columns(path: Path) -> dict[str, tuple[Any, ...]]:
     try:
         out = {}
         for row in conn.execute("SELECT id, kind, label, fields, rule, confidence, source_id, start, sort_label, "
-                                "sort_value, date, field_text, cited_text, folded, merge_key, base_key, "
+                                "sort_value, date, field_text, folded, merge_key, base_key, "
                                 "measure_key, merge FROM item"):
             cites = conn.execute('SELECT source_id, start, "end" FROM citation WHERE item_id = ? '
                                  "ORDER BY ordinal", (row[0],)).fetchall()
@@ -375,7 +368,7 @@ def test_import_equals_a_build_of_the_same_sources(lib: Path, tmp_path: Path) ->
     imported_items, built_items = _item_columns(lib), _item_columns(built)
     assert set(imported_items) == set(built_items)
     names = ("kind", "label", "fields", "rule", "confidence", "source_id", "start", "sort_label", "sort_value",
-             "date", "field_text", "cited_text", "folded", "merge_key", "base_key", "measure_key", "merge",
+             "date", "field_text", "folded", "merge_key", "base_key", "measure_key", "merge",
              "citations", "people", "person_names")
     differ = {}
     for item_id, row in built_items.items():
@@ -388,20 +381,6 @@ def test_import_equals_a_build_of_the_same_sources(lib: Path, tmp_path: Path) ->
                [(i.id, i.kind, i.label, i.fields, i.citations) for i in sorted(b.items(), key=lambda i: i.id)]
         assert [(p.source, p.index, p.start, p.end, p.role) for s in sources for p in a.passages(s.id)] == \
                [(p.source, p.index, p.start, p.end, p.role) for s in sources for p in b.passages(s.id)]
-
-
-def test_cited_text_holds_the_first_citations_only(lib: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """A leader's searchable cited text does not grow with every article that names them."""
-    monkeypatch.setattr(writer_module, "CITED_TEXT_LIMIT", 3)
-    files = write_articles(tmp_path / "articles", generate(4, 13))
-    ids = imported(importer.run_import(lib, files))
-    check_integrity(lib)  # cited_text is the first 3 citations' text, for every item
-    with Library.open(lib) as library:
-        assert max(len(i.citations) for i in library.items()) > 3
-    with LibraryWriter(lib) as writer:
-        writer.remove_source(ids[0])
-    check_integrity(lib)
 
 
 # ---------------------------------------------------------------- duplicates

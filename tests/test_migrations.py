@@ -126,3 +126,28 @@ def test_version_3_derives_passage_text_and_keeps_the_passage_index(old: Path) -
                             (outcome.source_id,)).fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_version_4_drops_cited_text_and_indexes_an_items_own_words(old: Path) -> None:
+    migrations.upgrade(old)
+    conn = sqlite3.connect(old)
+    try:
+        assert "cited_text" not in {r[1] for r in conn.execute("PRAGMA table_info(item)")}
+        assert [r[1] for r in conn.execute("PRAGMA table_info(item_fts)")] == ["label", "field_text"]
+        conn.execute("INSERT INTO item_fts (item_fts, rank) VALUES ('integrity-check', 1)")
+        assert conn.execute("SELECT count(*) FROM item_fts").fetchone()[0] == conn.execute(
+            "SELECT count(*) FROM item").fetchone()[0]
+        # the index follows a changed label, and an update of other columns leaves it as it is
+        rowid = conn.execute("SELECT rowid FROM item ORDER BY rowid LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE item SET label = 'Zyzzyva summit' WHERE rowid = ?", (rowid,))
+        conn.execute("UPDATE item SET confidence = 0.5 WHERE rowid = ?", (rowid,))
+        conn.commit()
+        assert conn.execute("SELECT rowid FROM item_fts WHERE item_fts MATCH 'zyzzyva'").fetchall() == [(rowid,)]
+        conn.execute("INSERT INTO item_fts (item_fts, rank) VALUES ('integrity-check', 1)")
+    finally:
+        conn.close()
+    with Library.open(old) as library:
+        result = library.search("trade")
+        assert any(h.kind == "statistic" for h in result.hits) and result.counts["passage"]
+    report = run_import(old, [str(FIXTURE)])
+    assert report.count("imported") == 1

@@ -101,7 +101,9 @@ def test_kinds_filter_keeps_counts_for_every_kind(lib: Library) -> None:
     only = lib.search("percent", kinds=["statistic"])
     assert {h.kind for h in only.hits} == {"statistic"}
     assert only.counts == everything.counts
-    assert everything.counts["statistic"] == 2 and everything.counts["passage"] == 2
+    # the two percent figures, and the trade figure cited in the paragraph that says "up 19 percent"
+    assert everything.counts["statistic"] == 3 and everything.counts["passage"] == 2
+    assert [h.item_id for h in only.hits][-1] == "statistic:trade"  # found by its paragraph: after them
 
 
 def test_source_filter_applies_to_hits_and_counts(lib: Library) -> None:

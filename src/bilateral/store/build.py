@@ -142,26 +142,17 @@ def person_names(items: Sequence[Item]) -> Iterable[dict[str, str]]:
                 yield {"folded": folded, "person_id": item.id}
 
 
-#: Citations whose text an item's ``cited_text`` (its searchable cited words) holds: the first ones.
-#: A leader named in every article has a citation per mention; joining them all would make each
-#: new mention rewrite (and re-index) a text as long as the library. a build and an import (store/writer.py)
-#: take the same first ones, so they give the same rows.
-CITED_TEXT_LIMIT = 100
-
-
-def search_columns(item: Item, names: dict[str, str], cited: str) -> dict[str, Any]:
-    """The item's derived columns as a build writes them (one function for both): sort keys and
-    the searchable text; ``cited`` is every citation's text, joined in order."""
+def search_columns(item: Item, names: dict[str, str]) -> dict[str, Any]:
+    """The item's derived columns as a build and an import write them (one function for both): sort
+    keys and its own searchable words (what it is cited from is found through passages)."""
     field_text = field_words(item, names)
-    words = " ".join((item.label, field_text, cited))
-    extra = unfoldable_words(words)  # usually "", and fast
+    extra = unfoldable_words(f"{item.label} {field_text}")  # usually "", and fast
     date = item.fields.get("date") if item.kind == "event" else None
     return {
         "sort_label": fold(item.label),
         "sort_value": sort_number(item.fields.get("normalized")) if item.kind == "statistic" else None,
         "date": date if isinstance(date, str) else None,
         "field_text": f"{field_text} {extra}".strip(),
-        "cited_text": cited,
         "folded": fold(f"{item.label} {field_text}"),
     }
 
@@ -170,13 +161,12 @@ def _item_rows(items: Sequence[Item]) -> Iterable[dict[str, Any]]:
     names = {i.id: i.label for i in items if i.kind == "person"}
     for ordinal, item in enumerate(items):
         first = item.citations[0]
-        cited = " … ".join(c.text for c in item.citations[:CITED_TEXT_LIMIT])
         yield {
             "id": item.id, "ordinal": ordinal, "kind": item.kind, "label": item.label,
             "fields": json.dumps(item.fields, ensure_ascii=False),
             "rule": item.rule, "confidence": float(item.confidence),
             "source_id": first.source, "start": first.start,
-            **search_columns(item, names, cited),
+            **search_columns(item, names),
             **merge_columns(item),
         }
 

@@ -85,8 +85,21 @@ def _to_3(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _to_4(conn: sqlite3.Connection) -> None:
+    """Version 4: no ``item.cited_text``; ``item_fts`` indexes an item's own words (label, field_text)
+    and follows a row only when they change. The index is made again (it loses a column)."""
+    for trigger in ("item_ai", "item_ad", "item_au"):
+        conn.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
+    conn.execute("DROP TABLE IF EXISTS item_fts")
+    conn.execute("ALTER TABLE item DROP COLUMN cited_text")
+    conn.execute(schema.ITEM_FTS)
+    conn.execute("INSERT INTO item_fts (item_fts) VALUES ('rebuild')")
+    for sql in schema.ITEM_TRIGGERS:
+        conn.execute(sql)
+
+
 #: version reached -> the step that reaches it from the one before
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _to_2, 3: _to_3}
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _to_2, 3: _to_3, 4: _to_4}
 
 
 def upgrade(path: Path) -> int:

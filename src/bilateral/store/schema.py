@@ -11,6 +11,11 @@ a citation is its offsets, its text derived from the source's
 ``passage`` a view over it with the text derived, which is also the content
 table of ``passage_fts`` (FTS5 reads an external content table with SELECT,
 so a view serves; triggers on ``passage_span`` keep the index in step).
+Version 4 drops ``item.cited_text`` (the text of an item's first citations,
+a copy of its sources' sentences): ``item_fts`` indexes an item's own words
+(label, field_text), and search finds an item by the words around it
+through the paragraphs it is cited in (store/search.py). The index follows
+an item row only when those columns change (``ITEM_TRIGGERS``).
 
 Bump ``SCHEMA_VERSION`` whenever a table or column changes; readers refuse
 other versions instead of guessing. The ``meta`` table marks the file as a
@@ -24,7 +29,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only building needs sqlite-utils; opening a store must stay cheap
     import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FORMAT = "bilateral-store"
 
 #: diacritics-insensitive both ways: "To Lam" matches "Tô Lâm".
@@ -33,7 +38,7 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 #: FTS5 columns per content table (external content, kept in sync by triggers).
 FTS_COLUMNS: dict[str, tuple[str, ...]] = {
     "passage": ("text", "folded"),
-    "item": ("label", "field_text", "cited_text"),
+    "item": ("label", "field_text"),
 }
 
 #: A paragraph with its text, derived from its source's. ``rowid`` is named so that FTS5 (and
@@ -67,6 +72,31 @@ END""",
     SELECT 'delete', old.id, {_SPAN_TEXT.format(row="old")}, old.folded FROM source AS s WHERE s.id = old.source_id;
   INSERT INTO "passage_fts" (rowid, "text", "folded")
     SELECT new.id, {_SPAN_TEXT.format(row="new")}, new.folded FROM source AS s WHERE s.id = new.source_id;
+END""",
+)
+
+
+#: The item index as sqlite-utils' enable_fts makes it (so sqlite-utils and Datasette recognise it).
+ITEM_FTS = f"""CREATE VIRTUAL TABLE "item_fts" USING FTS5 (
+    "label", "field_text",
+    tokenize='{TOKENIZE}',
+    content="item"
+)"""
+
+#: sqlite-utils' triggers, but an update re-indexes only when an indexed column changes: an import
+#: rewrites a leader's row for every article that names them (its reports, its merge state), and
+#: re-indexing it each time was most of that write.
+ITEM_TRIGGERS = (
+    """CREATE TRIGGER "item_ai" AFTER INSERT ON "item" BEGIN
+  INSERT INTO "item_fts" (rowid, "label", "field_text") VALUES (new.rowid, new."label", new."field_text");
+END""",
+    """CREATE TRIGGER "item_ad" AFTER DELETE ON "item" BEGIN
+  INSERT INTO "item_fts" ("item_fts", rowid, "label", "field_text") VALUES('delete', old.rowid, old."label", old."field_text");
+END""",
+    """CREATE TRIGGER "item_au" AFTER UPDATE ON "item"
+  WHEN old."label" IS NOT new."label" OR old."field_text" IS NOT new."field_text" BEGIN
+  INSERT INTO "item_fts" ("item_fts", rowid, "label", "field_text") VALUES('delete', old.rowid, old."label", old."field_text");
+  INSERT INTO "item_fts" (rowid, "label", "field_text") VALUES (new.rowid, new."label", new."field_text");
 END""",
 )
 
@@ -109,7 +139,7 @@ def create(db: sqlite_utils.Database) -> None:
             "id": str, "ordinal": int, "kind": str, "label": str, "fields": str,
             "rule": str, "confidence": float, "source_id": str, "start": int,
             "sort_label": str, "sort_value": float, "date": str,
-            "field_text": str, "cited_text": str, "folded": str,
+            "field_text": str, "folded": str,
             # the merge: kind|key names the fact; events also by key without date; statistics by
             # measure|period|unit (disagreements); "merge" holds the rest of the merge state as JSON
             "merge_key": str, "base_key": str, "measure_key": str, "merge": str,
@@ -160,7 +190,10 @@ def create(db: sqlite_utils.Database) -> None:
 
 def enable_search(db: sqlite_utils.Database) -> None:
     """FTS5 over passages and items, created after the rows so it is populated once."""
-    db["item"].enable_fts(list(FTS_COLUMNS["item"]), fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
+    db.execute(ITEM_FTS)
+    db.execute("INSERT INTO item_fts (item_fts) VALUES ('rebuild')")
+    for sql in ITEM_TRIGGERS:
+        db.execute(sql)
     db.execute(PASSAGE_FTS)
     db.execute("INSERT INTO passage_fts (passage_fts) VALUES ('rebuild')")
     for sql in PASSAGE_TRIGGERS:

@@ -55,6 +55,9 @@ MAX_QUERY_WORDS = 32
 _ITEM_SNIPPET_WORDS = 32
 #: Matches counted per index (items, passages); beyond it a count is "at least" (SearchResult.at_least).
 COUNT_LIMIT = 1000
+#: Matching paragraphs whose cited items are counted (each a range of the citation index, so fewer
+#: than ``COUNT_LIMIT``); when more match, every kind's count is "at least".
+CITED_COUNTED = 200
 #: Items whose own fields have a name-like query, looked at for an exact name or alias (tier 0).
 NAME_CANDIDATES = 500
 #: Citations of an item looked at for the one whose sentence has the query (else its first is opened).
@@ -74,12 +77,16 @@ CITATIONS_TRIED = 10
 #               ("Xi Jinping: …" quotes, "Tô Lâm meets Xi Jinping" events)
 #   2  own      the query, as written, in the item's other own fields: a quote's
 #               words, a statistic's measure, an event's parties, a person's roles …
-#   3  cited    the query, as written, in the sentence a non-person item is cited from
+#   3  cited    the query, as written, in a paragraph a non-person item is cited from
 #   4  passage  the query, as written, in a paragraph
-#   5, 6, 7     own fields, cited sentence and paragraph when a plain multi-word
+#   5, 6, 7     own fields, cited paragraph and paragraph when a plain multi-word
 #               query's words are all there but not next to each other ("to lam china")
-#   8  mention  a person whose cited sentences mention the query: a passing mention
+#   8  mention  a person cited in a paragraph that has the query: a passing mention
 #
+# An item's own words are in item_fts; the words around it are not copied there
+# but found through passage_fts: tiers 3, 6 and 8 take the newest ``limit``
+# paragraphs matching (as tier 4 and 7 do), then the items cited inside them
+# (by the citation (source_id, start) index), newest paragraph first.
 # So a name query finds the person first, a quoted phrase in a quote beats the
 # paragraph it comes from and any person merely mentioned beside it, and for a
 # plain query the words next to each other beat the same words scattered.
@@ -207,25 +214,49 @@ class _Scope:
         return where, params
 
 
+def _newest_passages(where: str, limit: str = "?") -> str:
+    """SQL for the newest ``limit`` non-boilerplate paragraphs matching (rid, sid, ps, pe), FTS5 walking
+    its matches newest first; ``where`` from ``_Scope.passages``."""
+    return ('SELECT passage_fts.rowid AS rid, passage.source_id AS sid, passage.start AS ps, passage."end" AS pe'
+            " FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid"
+            f" WHERE passage_fts MATCH ? AND passage.role != 'boilerplate'{where}"
+            f" ORDER BY passage_fts.rowid DESC LIMIT {limit}")
+
+
+#: The citations inside a paragraph ``p`` of ``_newest_passages``, on the (source_id, start) index (the
+#: start bounded on both sides, so only that paragraph's entries are read), and the items they cite.
+_CITED_IN = ('JOIN citation AS c ON c.source_id = p.sid AND c.start >= p.ps AND c.start < p.pe AND c."end" <= p.pe'
+             " JOIN item ON item.id = c.item_id")
+
+
 def _counts(conn: sqlite3.Connection, fts: str, scope: _Scope) -> tuple[dict[str, int], frozenset[str]]:
     """Matches per kind and of passages, each index counted up to ``COUNT_LIMIT`` (+1 to know it was
-    reached); the kinds whose count stopped there are returned too: theirs is "at least"."""
+    reached); the kinds whose count stopped there are returned too: theirs is "at least".
+
+    An item matches by its own words (item_fts) or by being cited in a matching paragraph (tiers 3, 6
+    and 8): the items cited in the newest ``CITED_COUNTED`` of those are counted with the first, and
+    when more paragraphs match than that, every kind's count is "at least"."""
     counts = _empty_counts()
     where, params = scope.items()
-    rows = conn.execute(
-        "SELECT kind, count(*) FROM (SELECT item.kind FROM item_fts JOIN item ON item.rowid = item_fts.rowid"
-        f" WHERE item_fts MATCH ?{where} LIMIT {COUNT_LIMIT + 1:d}) GROUP BY kind",
-        [fts, *params],
-    ).fetchall()
-    for kind, n in rows:
-        counts[kind] = n
-    capped: set[str] = set(KINDS) if sum(n for _, n in rows) > COUNT_LIMIT else set()
     p_where, p_params = scope.passages()
+    rows = conn.execute(
+        f"WITH own AS MATERIALIZED (SELECT item.rowid AS rid, item.kind FROM item_fts"
+        f" JOIN item ON item.rowid = item_fts.rowid WHERE item_fts MATCH ?{where} LIMIT {COUNT_LIMIT + 1:d})"
+        " SELECT kind, count(*), (SELECT count(*) FROM own) FROM (SELECT rid, kind FROM own"
+        f" UNION SELECT item.rowid, item.kind FROM ({_newest_passages(p_where, f'{CITED_COUNTED:d}')}) AS p"
+        f" {_CITED_IN}) GROUP BY kind",
+        [fts, *params, fts, *p_params],
+    ).fetchall()
+    for kind, n, _own in rows:
+        counts[kind] = n
     counts["passage"] = conn.execute(
         "SELECT count(*) FROM (SELECT 1 FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid"
         f" WHERE passage_fts MATCH ? AND passage.role != 'boilerplate'{p_where} LIMIT {COUNT_LIMIT + 1:d})",
         [fts, *p_params],
     ).fetchone()[0]
+    # a cut in either part makes every kind's count "at least"
+    cut = counts["passage"] > CITED_COUNTED or any(own > COUNT_LIMIT for *_, own in rows)
+    capped = set(KINDS) if cut else set()
     if counts["passage"] > COUNT_LIMIT:
         capped.add("passage")
     return counts, frozenset(k for k in capped if counts[k])
@@ -255,7 +286,7 @@ class _Tier:
     """One tier's candidate query: what it searches and with which FTS expression."""
 
     tier: int
-    what: str  # "item", "person", "non-person" or "passage"
+    what: str  # "item" (own words), "passage", or "person"/"non-person" (cited in a matching passage)
     expression: str
 
 
@@ -286,20 +317,29 @@ def _tiers(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], with_passage
     return tiers
 
 
-def _candidates(conn: sqlite3.Connection, tier: _Tier, kinds: list[str], scope: _Scope, limit: int) -> list[int]:
-    """The newest ``limit`` rowids matching one tier (FTS5 walks its matches in rowid order and stops)."""
+def _candidates(conn: sqlite3.Connection, tier: _Tier, kinds: list[str], scope: _Scope,
+                limit: int) -> list[tuple[int, int | None]]:
+    """One tier's newest ``limit`` matches as (rowid, citation id or None): FTS5 walks its matches in
+    rowid order and stops. For a tier found through passages, the citation is the one inside the newest
+    matching paragraph (the one a hit opens), and the items are those cited in the newest ``limit``
+    matching paragraphs (the scope's conditions are on the paragraphs: an item cited there is cited
+    in the filtered, shown source)."""
     if tier.what == "passage":
         where, params = scope.passages()
-        sql = ("SELECT passage_fts.rowid FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid"
-               f" WHERE passage_fts MATCH ? AND passage.role != 'boilerplate'{where}"
-               " ORDER BY passage_fts.rowid DESC LIMIT ?")
-        return [r for (r,) in conn.execute(sql, [tier.expression, *params, limit])]
+        return [(r, None) for (r, *_) in conn.execute(_newest_passages(where), [tier.expression, *params, limit])]
     wanted = {"item": kinds, "person": ["person"], "non-person": [k for k in kinds if k != "person"]}[tier.what]
+    if tier.what != "item":
+        where, params = scope.passages()
+        # a bare column beside the one max() is SQLite's: the values of the row holding the max
+        sql = (f"SELECT item.rowid, c.id, max(p.rid) FROM ({_newest_passages(where)}) AS p {_CITED_IN}"
+               " WHERE item.kind IN (SELECT value FROM json_each(?))"
+               " GROUP BY item.rowid ORDER BY 3 DESC, 1 DESC LIMIT ?")
+        return [(r, c) for r, c, _ in conn.execute(sql, [tier.expression, *params, limit, json.dumps(wanted), limit])]
     where, params = scope.items()
     sql = ("SELECT item_fts.rowid FROM item_fts JOIN item ON item.rowid = item_fts.rowid"
            f" WHERE item_fts MATCH ? AND item.kind IN (SELECT value FROM json_each(?)){where}"
            " ORDER BY item_fts.rowid DESC LIMIT ?")
-    return [r for (r,) in conn.execute(sql, [tier.expression, json.dumps(wanted), *params, limit])]
+    return [(r, None) for (r,) in conn.execute(sql, [tier.expression, json.dumps(wanted), *params, limit])]
 
 
 def _names(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], scope: _Scope, limit: int) -> list[int]:
@@ -332,26 +372,37 @@ def _names(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], scope: _Scop
 
 
 def _rank(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], with_passages: bool, scope: _Scope,
-          limit: int) -> list[tuple[str, int, float]]:
-    """The best ``limit`` hits as (what, rowid, rank), best first (see ``_RANKING``).
+          limit: int) -> tuple[list[tuple[str, int, float]], dict[int, int]]:
+    """The best ``limit`` hits as (what, rowid, rank), best first (see ``_RANKING``), and for an item
+    found through a paragraph the citation inside it (item rowid -> citation id).
 
     Tiers are asked in order, each for its newest ``limit`` matches, until ``limit`` hits are found.
     That is exact: a tier's matches that a better tier already holds are at most the hits found so
-    far, so asking each tier for ``limit`` rows always leaves enough of its own."""
+    far, so asking each tier for ``limit`` rows always leaves enough of its own. For the tiers found
+    through passages a tier's matches are the items cited in its newest ``limit`` matching paragraphs
+    (one paragraph may cite several, or none): the same argument holds for that definition, and an
+    item cited only in older matching paragraphs is not among them (a later tier, or the counts, may
+    still have it), which is what keeps the tier's cost that of ``limit`` paragraphs."""
     found: dict[tuple[str, int], float] = {}
+    pins: dict[int, int] = {}
 
-    def add(what: str, tier: int, rowids: list[int]) -> None:
-        fresh = [r for r in dict.fromkeys(rowids) if (what, r) not in found]
-        for n, rowid in enumerate(fresh):
+    def add(what: str, tier: int, rows: list[tuple[int, int | None]]) -> None:
+        first: dict[int, int | None] = {}
+        for rowid, citation in rows:
+            first.setdefault(rowid, citation)
+        fresh = [(r, c) for r, c in first.items() if (what, r) not in found]
+        for n, (rowid, citation) in enumerate(fresh):
             found[(what, rowid)] = tier + n / (len(fresh) + 1)
+            if citation is not None:
+                pins[rowid] = citation
 
-    add("item", TIER_NAME, _names(conn, plan, kinds, scope, limit))
+    add("item", TIER_NAME, [(r, None) for r in _names(conn, plan, kinds, scope, limit)])
     for tier in _tiers(conn, plan, kinds, with_passages):
         if len(found) >= limit:
             break
         what = "passage" if tier.what == "passage" else "item"
         add(what, tier.tier, _candidates(conn, tier, kinds, scope, limit))
-    return [(what, rowid, rank) for (what, rowid), rank in list(found.items())[:limit]]
+    return [(what, rowid, rank) for (what, rowid), rank in list(found.items())[:limit]], pins
 
 
 # -- what the rows shown say: label, citation to open, snippet ------------------------------------
@@ -427,32 +478,34 @@ class _Marker:
         return "".join(out) + text[pos:]
 
 
-def _details(conn: sqlite3.Connection, ranked: list[tuple[str, int, float]], marker: _Marker,
-             scope: _Scope) -> list[SearchHit]:
+def _details(conn: sqlite3.Connection, ranked: list[tuple[str, int, float]], pins: dict[int, int],
+             marker: _Marker, scope: _Scope) -> list[SearchHit]:
     """Hits for the ranked rows: three statements whatever the limit (items, their first citations,
-    passages); the citation an item opens is its first (in the filtered source) whose sentence has what
-    the query meant, among its first ``CITATIONS_TRIED``, else its first."""
+    passages); the citation an item opens is the one in the paragraph it was found by (``pins``) if
+    its sentence has what the query meant, else its first (in the filtered source) that has it among
+    its first ``CITATIONS_TRIED``, else the pinned one or its first."""
     item_rowids = [rowid for what, rowid, _ in ranked if what == "item"]
     passage_ids = [rowid for what, rowid, _ in ranked if what == "passage"]
     items = {r[0]: r[1:] for r in conn.execute(
         "SELECT rowid, id, kind, label FROM item WHERE rowid IN (SELECT value FROM json_each(?))",
         [json.dumps(item_rowids)])}
-    ids = [items[r][0] for r in item_rowids if r in items]
+    wanted = [[items[r][0], pins.get(r)] for r in item_rowids if r in items]
     shown = " AND c2.source_id NOT IN (SELECT id FROM source WHERE hidden = 1)" if scope.hidden else ""
     if scope.source is None:  # the item's first citations, by the (item_id, ordinal) index
         first = (f"SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid{shown}"
                  f" ORDER BY c2.ordinal LIMIT {CITATIONS_TRIED:d}")
-        params: list[Any] = [json.dumps(ids)]
+        params: list[Any] = [json.dumps(wanted)]
     else:  # its first ones in the source, by the (item_id, source_id, start) index
         first = ("SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid AND c2.source_id = ?"
                  f" ORDER BY c2.start LIMIT {CITATIONS_TRIED:d}")
-        params = [json.dumps(ids), scope.source]
+        params = [json.dumps(wanted), scope.source]
     tried: dict[str, list[Citation]] = {}
     for item_id, c_source, c_start, c_end, c_text in conn.execute(
         "SELECT c.item_id, c.source_id, c.start, c.\"end\", substr(cs.text, c.start + 1, c.\"end\" - c.start)"
-        f" FROM (SELECT value AS iid FROM json_each(?)) AS wanted JOIN citation AS c ON c.id IN ({first})"
+        " FROM (SELECT json_extract(value, '$[0]') AS iid, json_extract(value, '$[1]') AS pin FROM json_each(?)) AS wanted"
+        f" JOIN citation AS c ON c.id IN (SELECT wanted.pin UNION ALL SELECT * FROM ({first}))"
         " JOIN source AS cs ON cs.id = c.source_id"
-        " ORDER BY c.item_id, c.ordinal",
+        " ORDER BY c.item_id, c.id IS wanted.pin DESC, c.ordinal",
         params,
     ):
         tried.setdefault(item_id, []).append(Citation(c_source, c_start, c_end, c_text))
@@ -470,7 +523,7 @@ def _details(conn: sqlite3.Connection, ranked: list[tuple[str, int, float]], mar
             choices = tried.get(item_id)
             if not choices:
                 continue  # no citation in the filtered source: cannot be opened there
-            citation = next((c for c in choices if marker.spans(c.text)), choices[0])
+            citation = next((c for c in choices if marker.spans(c.text)), choices[0])  # the pinned one first
             snippet = _window(marker.mark(citation.text))
             hits.append(SearchHit(kind, item_id, label, snippet, rank, citation.source, citation,
                                   label_marked=marker.mark(label)))
@@ -538,8 +591,8 @@ def _run(conn: sqlite3.Connection, plan: _Plan, kinds: Collection[str] | None, s
     item_kinds = [k for k in KINDS if k in wanted]
     if not item_kinds and "passage" not in wanted:
         return [], counts, at_least
-    ranked = _rank(conn, plan, item_kinds, "passage" in wanted, scope, limit)
-    return _details(conn, ranked, _Marker(plan), scope), counts, at_least
+    ranked, pins = _rank(conn, plan, item_kinds, "passage" in wanted, scope, limit)
+    return _details(conn, ranked, pins, _Marker(plan), scope), counts, at_least
 
 
 def search(conn: sqlite3.Connection, query: str, *, kinds: Collection[str] | None = None,

@@ -7,8 +7,9 @@ indexed key and a write of one item row and its new citations. Nothing here
 reads all items or all citations, so one more article costs the same in a
 library of a hundred or of a hundred thousand.
 
-FTS rows follow the item rows through sqlite-utils' triggers, and the passage rows
-through the triggers on ``passage_span`` (schema.PASSAGE_TRIGGERS).
+FTS rows follow the item rows through triggers (schema.ITEM_TRIGGERS: only when the
+indexed words change), and the passage rows through those on ``passage_span``
+(schema.PASSAGE_TRIGGERS).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 from bilateral.core.merging import State, identity_keys, reflag
 from bilateral.core.model import KINDS, Citation, Item, Passage, Source
 from bilateral.store import database, schema
-from bilateral.store.build import CITED_TEXT_LIMIT, merge_columns, search_columns
+from bilateral.store.build import merge_columns, search_columns
 from bilateral.store.errors import StoreError, describe, is_environment_error
 from bilateral.store.folding import unfoldable_words
 from bilateral.store.library import json_object
@@ -150,17 +151,13 @@ class SqlItems:
         self._states[(state.kind, state.key)] = state
         item = Item(state.id, state.kind, state.label, state.fields, list(citations), state.rule,
                     state.confidence, merge=state.record or {"key": state.key})
-        existing = self._conn.execute("SELECT cited_text FROM item WHERE id = ?", (state.id,)).fetchone()
+        existing = self._conn.execute("SELECT 1 FROM item WHERE id = ?", (state.id,)).fetchone()
         new_cites, first_ordinal = self._new_citations(state.id, citations, existing is not None)
-        room = max(0, CITED_TEXT_LIMIT - first_ordinal)
-        cited = " … ".join(c.text for c in new_cites[:room])
-        if existing is not None and existing[0]:
-            cited = f"{existing[0]} … {cited}" if cited else existing[0]
         values = {
             "kind": state.kind, "label": state.label,
             "fields": json.dumps(state.fields, ensure_ascii=False),
             "rule": state.rule, "confidence": float(state.confidence),
-            **search_columns(item, self._person_names(state), cited),
+            **search_columns(item, self._person_names(state)),
             **merge_columns(item),
         }
         if existing is None:
@@ -376,7 +373,7 @@ class LibraryWriter:
             list(fields.get("participants") or []) if kind == "event" else [])
         names = dict(conn.execute("SELECT id, label FROM item WHERE id IN (SELECT value FROM json_each(?))",
                                   (json.dumps(people),))) if people else {}
-        columns = search_columns(item, names, " … ".join(r[4] for r in rows[:CITED_TEXT_LIMIT]))
+        columns = search_columns(item, names)
         first = rows[0]
         sets = ", ".join(f'"{k}" = ?' for k in columns)
         conn.execute(f"UPDATE item SET fields = ?, source_id = ?, start = ?, {sets} WHERE id = ?",
