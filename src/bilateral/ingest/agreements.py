@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bilateral.core.model import Sentence
-from bilateral.ingest.dates import DateMention, context_year, find_dates
+from bilateral.ingest.analysis import AnalysedDocument
+from bilateral.ingest.dates import DateMention
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import ORDINAL_WORDS, UNDER_HUNDRED_WORDS
@@ -699,17 +700,20 @@ def passage_text(doc: Document, sentence: Sentence) -> str:
     return doc.passages[sentence.passage].text
 
 
-def extract_agreements(doc: Document, people: PeopleIndex) -> list[Finding]:
-    """Agreement findings of one document, one per distinct agreement, citing every sentence naming it."""
+def extract_agreements(doc: Document, people: PeopleIndex | None = None,
+                       lexicon: Lexicon | None = None) -> list[Finding]:
+    """Agreement findings of one document, one per distinct agreement, citing every sentence naming it.
+
+    ``people`` is not read (kept for callers of the old signature)."""
+    doc = AnalysedDocument.of(doc, lexicon)
     pair = doc_country_pair(doc)
     published = doc.source.published
     by_key: dict[str, Finding] = {}
     for sentence in doc.sentences:
-        candidates = find_candidates(sentence.text)
+        candidates = doc.agreement_candidates(sentence)
         if not candidates:
             continue
-        paragraph = passage_text(doc, sentence)
-        dates = find_dates(sentence.text, context_year(sentence.text, paragraph, published), published)
+        dates = doc.dates(sentence)
         for c in candidates:
             parties = sorted(_parties(c, sentence.text, pair))
             year = _year_of(c, sentence.text, dates, published)
@@ -793,3 +797,14 @@ def _fold_references(findings: list[Finding]) -> list[Finding]:
             host.label = f"{host.fields['name']} ({host.fields['year']})"
         dropped.add(i)
     return [f for i, f in enumerate(findings) if i not in dropped]
+
+
+class AgreementExtractor:
+    """Agreements, partnerships, mechanisms and themed years, with their parties and year."""
+
+    name = "agreements"
+    reads = ("sentences", "dates", "agreement candidates")
+    produces = "agreement"
+
+    def extract(self, doc: AnalysedDocument, lexicon: Lexicon, people: PeopleIndex) -> list[Finding]:
+        return extract_agreements(doc, lexicon=lexicon)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bilateral.ingest.lexicon import MONTHS, WEEKDAYS
 
@@ -214,11 +213,11 @@ def find_dates(text: str, year_hint: int | None = None, published: str | None = 
     ``year_hint`` completes dates written without a year; ``published``
     ("YYYY[-MM[-DD]]") resolves relative years (needs the year) and
     weekdays (needs the full date). Unresolvable mentions are left out.
+    The dates of a document's sentences are read once, by ``AnalysedDocument.dates``.
     """
     return list(_find_dates(text, year_hint, published))
 
 
-@lru_cache(maxsize=512)  # agreements and events both read the dates of a sentence
 def _find_dates(text: str, year_hint: int | None, published: str | None) -> tuple[DateMention, ...]:
     pub_year, pub_date = _parse_published(published)
     taken: list[tuple[int, int]] = []

@@ -24,10 +24,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bilateral.core.model import Sentence
-from bilateral.ingest.agreements import agreement_key, countries_in, find_candidates
-from bilateral.ingest.dates import DateMention, context_year, find_dates
+from bilateral.ingest.agreements import Candidate, agreement_key, countries_in, find_candidates
+from bilateral.ingest.analysis import AnalysedDocument
+from bilateral.ingest.dates import DateMention, find_dates
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
+from bilateral.ingest.lexicon import Lexicon
 from bilateral.ingest.numbers import ORDINAL_WORDS
+from bilateral.ingest.speakers import pronoun_person
 from bilateral.ingest.text import Document
 
 # (kind, family, pattern); earlier entries win where matches overlap.
@@ -311,9 +314,9 @@ _POSTNOMINAL = re.compile(r"\s*(?:,\s*(?:which|that)\s+|(?:which|that)\s+)?(?:(?
                          r"(?:(?:first|jointly|formally|officially|also)\s+)?", re.I)
 
 
-def _object_after(text: str, t: Trigger) -> tuple[str, str] | None:
-    """(display name, key name) of what was signed/launched/established, from agreement names nearby."""
-    candidates = find_candidates(text)
+def _object_after(text: str, t: Trigger, candidates: list[Candidate]) -> tuple[str, str] | None:
+    """(display name, key name) of what was signed/launched/established, from the agreements the
+    sentence names (``candidates``)."""
     after = [c for c in candidates if c.start >= t.end and c.start - t.end <= 30]
     before = [c for c in candidates if c.end <= t.start and t.start - c.end <= 30]
     # "the agreement on … signed in 2011, the mechanism of …": a participle right after a name (a
@@ -401,18 +404,10 @@ def _main_person(t: Trigger, text: str, sentence: Sentence, region: tuple[int, i
     return None, None
 
 
-def _resolve_pronoun(text: str, t: Trigger, sentence: Sentence, people: PeopleIndex, floor: int) -> str | None:
-    """ "he/his" with no name in the sentence: the nearest person mentioned before it."""
-    if not _PRONOUN.search(text[:t.start]) and not _PRONOUN.search(text[t.start:t.end + 10]):
-        return None
-    m = people.last_before(sentence.start, floor)
-    return m.name if m else None
-
-
 class _DocEvents:
     """Collects events of one document; later sentences may borrow dates from earlier events."""
 
-    def __init__(self, doc: Document, people: PeopleIndex) -> None:
+    def __init__(self, doc: AnalysedDocument, people: PeopleIndex) -> None:
         self.doc = doc
         self.people = people
         self.events: list[Event] = []
@@ -450,9 +445,7 @@ class _DocEvents:
     def sentence(self, sentence: Sentence) -> None:
         doc = self.doc
         text = sentence.text
-        paragraph = doc.passages[sentence.passage].text
-        published = doc.source.published
-        dates = find_dates(text, context_year(sentence.text, paragraph, published), published)
+        dates = doc.dates(sentence)
         floor = doc.passages[max(0, sentence.passage - 3)].start
         blocked: list[tuple[int, int]] = []
         pending: list[Event] = []
@@ -513,7 +506,7 @@ class _DocEvents:
                       floor: int) -> list[str]:
         names = _names(self.people, sentence.start + region[0], sentence.start + region[1])
         if names and _PRONOUN.search(text[region[0]:t.start]):
-            who = _resolve_pronoun(text, t, sentence, self.people, floor)
+            who = pronoun_person(text, t.start, t.end, sentence, self.people, floor)
             if who and who not in names:
                 names.append(who)  # "Lee and his host signed …": the one "his" points back to
         if names:
@@ -524,7 +517,7 @@ class _DocEvents:
             return names
         if _TWO_LEADERS.search(text):
             return _last_names_before(self.people, sentence.start, floor, 2)
-        who = _resolve_pronoun(text, t, sentence, self.people, floor)
+        who = pronoun_person(text, t.start, t.end, sentence, self.people, floor)
         return [who] if who else []
 
     def _build(self, t: Trigger, date: DateMention | None, text: str, sentence: Sentence,
@@ -550,7 +543,8 @@ class _DocEvents:
             m = _PLACE_IN.search(text[t.end:t.end + 80])
             named = countries_in(m.group(1)) if m else []
             place = m.group(1) if m and named else None
-        obj = _object_after(text, t) if t.family in _OBJECT_FAMILIES else None
+        candidates = self.doc.agreement_candidates(sentence) if text == sentence.text else find_candidates(text)
+        obj = _object_after(text, t, candidates) if t.family in _OBJECT_FAMILIES else None
         if obj is None and t.family in _OBJECT_FAMILIES and re.search(r"\bit\s+(?:was|had been|has been|is)\s+(?:\w+\s+)?$",
                                                                        text[:t.start]):
             obj = self._antecedent(sentence, t)
@@ -652,8 +646,9 @@ def _same_subject(vague: Event, sharp: Event) -> bool:
     return bool(person) and person in sharp.participants
 
 
-def extract_events(doc: Document, people: PeopleIndex) -> list[Finding]:
+def extract_events(doc: Document, people: PeopleIndex, lexicon: Lexicon | None = None) -> list[Finding]:
     """Dated events of one document, each citing the sentence(s) reporting it."""
+    doc = AnalysedDocument.of(doc, lexicon)
     collector = _DocEvents(doc, people)
     for sentence in doc.sentences:
         collector.sentence(sentence)
@@ -677,3 +672,14 @@ def extract_events(doc: Document, people: PeopleIndex) -> list[Finding]:
                                 spans=sorted(ev.spans), rule=f"{ev.kind}, date {ev.basis}",
                                 confidence=confidence, date=ev.date))
     return findings
+
+
+class EventExtractor:
+    """Dated events (visits, talks, signings, …) with their participants."""
+
+    name = "events"
+    reads = ("sentences", "people", "dates", "agreement candidates")
+    produces = "event"
+
+    def extract(self, doc: AnalysedDocument, lexicon: Lexicon, people: PeopleIndex) -> list[Finding]:
+        return extract_events(doc, people, lexicon)

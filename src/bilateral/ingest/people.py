@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from bilateral.core.folding import fold_same_length
 from bilateral.core.model import Sentence
+from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.text import Document
@@ -836,3 +837,14 @@ def name_after_titles(phrase: str, lexicon: Lexicon | None = None) -> str:
     if not any(fold(w).strip(".,").lower() in titles for w in lead):
         return phrase
     return " ".join(name)
+
+
+class PeopleExtractor:
+    """People named in the document: one finding each (the mentions are ``AnalysedDocument.people``)."""
+
+    name = "people"
+    reads = ("passages", "sentences", "people")
+    produces = "person"
+
+    def extract(self, doc: AnalysedDocument, lexicon: Lexicon, people: PeopleIndex) -> list[Finding]:
+        return doc.person_findings

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from bilateral.core.folding import fold
 from bilateral.core.ids import item_id
 from bilateral.core.model import Passage, Sentence
+from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.speakers import Speaker, SpeakerResolver, verb_pattern
@@ -766,3 +767,14 @@ class _QuoteReader:
 def extract_quotes(doc: Document, people: PeopleIndex, lexicon: Lexicon | None = None) -> list[Finding]:
     """Direct, partial and reported statements of a document, with their speakers."""
     return _QuoteReader(doc, people, lexicon).read()
+
+
+class QuoteExtractor:
+    """Direct, partial and reported statements with their speakers (speakers.SpeakerResolver)."""
+
+    name = "quotes"
+    reads = ("passages", "sentences", "people", "speech verbs")
+    produces = "quote"
+
+    def extract(self, doc: AnalysedDocument, lexicon: Lexicon, people: PeopleIndex) -> list[Finding]:
+        return extract_quotes(doc, people, lexicon)

@@ -25,6 +25,7 @@ import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from bilateral.core.model import Sentence
@@ -565,3 +566,154 @@ class SpeakerResolver:
                 if found:
                     return Speaker(found[0].name, found[0].name, offset, end, "pronoun")
         return Speaker(self.text[offset:end], None, offset, end, "pronoun", want_plural)
+
+
+# --- who a figure is according to (statistics' ``according_to``) ---------------------------------------
+#
+# A statistic is attributed to an institution named as its source ("according to the National Bureau of
+# Statistics", "data from the central bank"), else to the speaker of its sentence ("…, Kowalczyk said",
+# "she noted"), else to the person a paragraph opens with ("According to Son, …"). ``FigureSources`` is the
+# one entry point; statistics.py calls it per sentence.
+
+
+def _clean_source(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip(" ,.;")
+
+
+_SRC_CHARS = r"(?:[A-Z]\.(?=[A-Z ])|[^,.;:()])"  # "U.S. Census Bureau": initials do not end the name
+_FIGURE_ACCORDING = re.compile(r"\baccording to\s+(?P<src>" + _SRC_CHARS + r"+?)(?=\s*(?:[,.;:()]|$|\s+and\s+(?![A-Z])))",
+                        re.I)
+_DATA_FROM = re.compile(r"\b(?:data|figures|statistics) (?:from|by|released by|published by)\s+(?P<src>(?:the\s+)?[A-Z]"
+                        + _SRC_CHARS + r"+?)(?=\s*(?:[,.;:()]|$))")
+
+
+def _sources(text: str, source_nouns: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    found = []
+    for pattern in (_FIGURE_ACCORDING, _DATA_FROM):
+        for m in pattern.finditer(text):
+            src = m.group("src").strip()
+            if source_nouns.search(src):
+                found.append((m.start(), m.end(), src.replace("’", "'")))
+    return sorted(found)
+
+
+_FIGURE_ACCORDING_PERSON = re.compile(r"^According to (?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}),")
+_FIGURE_TITLE_WORDS = {
+    "Minister", "Affairs", "Foreign", "Deputy", "Prime", "President", "General", "Secretary", "Ambassador",
+    "Chairman", "Premier", "Vice", "Party", "State", "Mr", "Mrs", "Ms", "Dr", "Professor", "Spokesperson",
+    "Director", "Governor", "Mayor", "Chief", "Head", "Senior", "Colonel", "Lieutenant", "Said", "The",
+}
+
+
+# Verbs that report figures as someone's information; "announced", "stressed", "highlighted" present a plan or a
+# talking point, whose figures are the parties' own and stay unattributed.
+_STATEMENT = (r"(?:said|says|told(?: reporters| journalists| lawmakers| parliament)?|noted|added|explained|"
+              r"estimated|reported|wrote|confirmed|pointed out|disclosed|revealed)")
+_FIGURE_NAME = r"[A-Z][\w’'-]+(?: (?:(?:de|del|de la|da|dos|van|von|der|al|bin|ibn|el|of|and) )?[A-Z][\w’'.-]+){0,3}"
+_SAID = re.compile(r"(?:^|,\s*|\b(?:which|that|and|but|as)\s+)(?P<name>" + _FIGURE_NAME + r"|[Hh]e|[Ss]he)"
+                   r"(?:, (?:a|an|the) [^,]{3,80},)? " + _STATEMENT + r"\b(?=[.,;]|\s+\S|\s*$)")
+_SAID_INVERTED = re.compile(r"\b" + _STATEMENT + r" (?:[A-Z][\w’'-]*\s+){0,5}?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})"
+                            r"(?=\s*(?:[,.;]|$))")
+_INSTITUTION_SAID = re.compile(r"(?:^|,\s*)(?P<src>(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}(?:[a-z]+\s+){0,2}?"
+                               r"[\w-]+)\s+(?:said|says|reported|estimated|showed|show)\b(?=[.,;]|\s+(?:in|on)\b|\s*$)")
+_FIGURE_PRONOUNS = {"he", "she"}
+
+
+def _figure_speaker(text: str, doc_text: str, source_nouns: re.Pattern[str], last: str | None) -> str | None:
+    """"..., Kowalczyk said." / "Son noted that ..." / "she said" / "the central bank said": the figures are theirs."""
+    for m in _SAID.finditer(text):
+        name = m["name"]
+        if name.lower() in _FIGURE_PRONOUNS:
+            if last:
+                return last  # "She noted that …": the person last named as speaking
+            continue
+        if name in _FIGURE_TITLE_WORDS or name.split()[0] in ("The", "It", "They", "This", "That", "These", "Those"):
+            continue
+        if source_nouns.search(name):
+            return _clean_source(name)  # "Statistics Canada said": an institution, kept as written
+        return _full_name(name, doc_text)
+    inst = _INSTITUTION_SAID.search(text)
+    if inst and source_nouns.search(inst["src"]):
+        return _clean_source(re.sub(r"^[Tt]he\s+", "", inst["src"]))
+    return None
+
+
+def _named_speaker(text: str, doc_text: str) -> str | None:
+    """The last person this sentence names as speaking, for a later "she said"."""
+    found = None
+    for pattern in (_SAID, _SAID_INVERTED):
+        for m in pattern.finditer(text):
+            name = m["name"]
+            if name.lower() in _FIGURE_PRONOUNS or name.split()[0] in _FIGURE_TITLE_WORDS or name.split()[0] in ("It", "They"):
+                continue
+            found = _full_name(name, doc_text)
+    return found
+
+
+def _interviewee(text: str, doc_text: str, source_nouns: re.Pattern[str]) -> str | None:
+    """"According to Son, ..." opening a paragraph: its figures are Son's; "Son" -> his full name in the text."""
+    m = _FIGURE_ACCORDING_PERSON.match(text)
+    if not m or source_nouns.search(m["name"]):
+        return None
+    return _full_name(m["name"], doc_text)
+
+
+@lru_cache(maxsize=512)  # asked again for each sentence that names the same person
+def _full_name(short: str, doc_text: str) -> str:
+    """"Son" -> "Nguyen Van Son"; "Mesfin" -> "Mesfin Tadesse Gebremariam": the longest form the article uses."""
+    best = short
+    word = r"[A-Z][\w’'-]+"
+    pattern = (r"((?:" + word + r" ){0,3})" + re.escape(short) + r"((?: (?:de la |de |del |van |von )?" + word
+               + r"){0,2})\b")
+    for full in re.finditer(pattern, doc_text):
+        words = full.group(1).split()
+        titles = [i for i, w in enumerate(words) if w in _FIGURE_TITLE_WORDS]
+        words = words[titles[-1] + 1:] if titles else words  # "Trade Minister Lucia" -> "Lucia"
+        after = full.group(2).split()
+        if after and (after[-1] in _FIGURE_TITLE_WORDS or not " ".join(after)[:1].isupper()):
+            after = []
+        if len(short.split()) > 1 or words:
+            after = []  # a surname already has its given names before it
+        candidate = " ".join([*words, short, *after])
+        if len(candidate) > len(best):
+            best = candidate
+    return best
+
+
+class FigureSources:
+    """Who one document's figures are according to, sentence by sentence."""
+
+    def __init__(self, doc_text: str, source_nouns: re.Pattern[str]) -> None:
+        self.doc_text = doc_text
+        self.source_nouns = source_nouns  # words naming a body of data ("statistics", "bureau", "survey")
+
+    def sources(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, source) of every "according to X" / "data from X" naming a data source in ``text``."""
+        return _sources(text, self.source_nouns)
+
+    def speaker(self, text: str, last: str | None) -> str | None:
+        """The person or institution a sentence reports as saying its figures; "she" is ``last``."""
+        return _figure_speaker(text, self.doc_text, self.source_nouns, last)
+
+    def named(self, text: str) -> str | None:
+        """The last person this sentence names as speaking, for a later "she said"."""
+        return _named_speaker(text, self.doc_text)
+
+    def interviewee(self, text: str) -> str | None:
+        """"According to Son, ..." opening a sentence: its figures are Son's, by his full name."""
+        return _interviewee(text, self.doc_text, self.source_nouns)
+
+
+# --- a pronoun subject of an event ("he visited …") -------------------------------------------------------
+
+_EVENT_PRONOUN = re.compile(r"\b(?:he|his|she|her|him)\b", re.I)
+
+
+def pronoun_person(text: str, start: int, end: int, sentence: Sentence, people: PeopleIndex,
+                   floor: int) -> str | None:
+    """ "he/his" before or in [start, end + 10) of a sentence's ``text``: the nearest person mentioned
+    before the sentence (and after ``floor``), for events."""
+    if not _EVENT_PRONOUN.search(text[:start]) and not _EVENT_PRONOUN.search(text[start:end + 10]):
+        return None
+    m = people.last_before(sentence.start, floor)
+    return m.name if m else None

@@ -15,11 +15,13 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from bilateral.ingest.findings import Finding
+from bilateral.ingest.analysis import AnalysedDocument
+from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import find_number_words
 from bilateral.ingest.periods import PeriodMention, find_periods, single_year
 from bilateral.ingest.ranks import find_ranks, ordinal
+from bilateral.ingest.speakers import FigureSources
 from bilateral.ingest.text import Document
 
 SCALES: dict[str, int] = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "billion": 10**9,
@@ -890,109 +892,9 @@ def _assign_periods(text: str, stats: list[_Stat], periods: list[PeriodMention])
             stat.period = None
 
 
-_SRC_CHARS = r"(?:[A-Z]\.(?=[A-Z ])|[^,.;:()])"  # "U.S. Census Bureau": initials do not end the name
-_ACCORDING = re.compile(r"\baccording to\s+(?P<src>" + _SRC_CHARS + r"+?)(?=\s*(?:[,.;:()]|$|\s+and\s+(?![A-Z])))",
-                        re.I)
-_DATA_FROM = re.compile(r"\b(?:data|figures|statistics) (?:from|by|released by|published by)\s+(?P<src>(?:the\s+)?[A-Z]"
-                        + _SRC_CHARS + r"+?)(?=\s*(?:[,.;:()]|$))")
-
-
-def _sources(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
-    found = []
-    for pattern in (_ACCORDING, _DATA_FROM):
-        for m in pattern.finditer(text):
-            src = m.group("src").strip()
-            if vocab.source_nouns.search(src):
-                found.append((m.start(), m.end(), src.replace("’", "'")))
-    return sorted(found)
-
-
-_ACCORDING_PERSON = re.compile(r"^According to (?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}),")
-_TITLE_WORDS = {
-    "Minister", "Affairs", "Foreign", "Deputy", "Prime", "President", "General", "Secretary", "Ambassador",
-    "Chairman", "Premier", "Vice", "Party", "State", "Mr", "Mrs", "Ms", "Dr", "Professor", "Spokesperson",
-    "Director", "Governor", "Mayor", "Chief", "Head", "Senior", "Colonel", "Lieutenant", "Said", "The",
-}
-
-
-# Verbs that report figures as someone's information; "announced", "stressed", "highlighted" present a plan or a
-# talking point, whose figures are the parties' own and stay unattributed.
-_STATEMENT = (r"(?:said|says|told(?: reporters| journalists| lawmakers| parliament)?|noted|added|explained|"
-              r"estimated|reported|wrote|confirmed|pointed out|disclosed|revealed)")
-_NAME = r"[A-Z][\w’'-]+(?: (?:(?:de|del|de la|da|dos|van|von|der|al|bin|ibn|el|of|and) )?[A-Z][\w’'.-]+){0,3}"
-_SAID = re.compile(r"(?:^|,\s*|\b(?:which|that|and|but|as)\s+)(?P<name>" + _NAME + r"|[Hh]e|[Ss]he)"
-                   r"(?:, (?:a|an|the) [^,]{3,80},)? " + _STATEMENT + r"\b(?=[.,;]|\s+\S|\s*$)")
-_SAID_INVERTED = re.compile(r"\b" + _STATEMENT + r" (?:[A-Z][\w’'-]*\s+){0,5}?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})"
-                            r"(?=\s*(?:[,.;]|$))")
-_INSTITUTION_SAID = re.compile(r"(?:^|,\s*)(?P<src>(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}(?:[a-z]+\s+){0,2}?"
-                               r"[\w-]+)\s+(?:said|says|reported|estimated|showed|show)\b(?=[.,;]|\s+(?:in|on)\b|\s*$)")
-_PRONOUNS = {"he", "she"}
-
-
-def _speaker(text: str, doc_text: str, vocab: Vocabulary, last: str | None) -> str | None:
-    """"..., Kowalczyk said." / "Son noted that ..." / "she said" / "the central bank said": the figures are theirs."""
-    for m in _SAID.finditer(text):
-        name = m["name"]
-        if name.lower() in _PRONOUNS:
-            if last:
-                return last  # "She noted that …": the person last named as speaking
-            continue
-        if name in _TITLE_WORDS or name.split()[0] in ("The", "It", "They", "This", "That", "These", "Those"):
-            continue
-        if vocab.source_nouns.search(name):
-            return _clean(name)  # "Statistics Canada said": an institution, kept as written
-        return _full_name(name, doc_text)
-    inst = _INSTITUTION_SAID.search(text)
-    if inst and vocab.source_nouns.search(inst["src"]):
-        return _clean(re.sub(r"^[Tt]he\s+", "", inst["src"]))
-    return None
-
-
-def _named_speaker(text: str, doc_text: str) -> str | None:
-    """The last person this sentence names as speaking, for a later "she said"."""
-    found = None
-    for pattern in (_SAID, _SAID_INVERTED):
-        for m in pattern.finditer(text):
-            name = m["name"]
-            if name.lower() in _PRONOUNS or name.split()[0] in _TITLE_WORDS or name.split()[0] in ("It", "They"):
-                continue
-            found = _full_name(name, doc_text)
-    return found
-
-
-def _interviewee(text: str, doc_text: str, vocab: Vocabulary) -> str | None:
-    """"According to Son, ..." opening a paragraph: its figures are Son's; "Son" -> his full name in the text."""
-    m = _ACCORDING_PERSON.match(text)
-    if not m or vocab.source_nouns.search(m["name"]):
-        return None
-    return _full_name(m["name"], doc_text)
-
-
-@lru_cache(maxsize=512)  # asked again for each sentence that names the same person
-def _full_name(short: str, doc_text: str) -> str:
-    """"Son" -> "Nguyen Van Son"; "Mesfin" -> "Mesfin Tadesse Gebremariam": the longest form the article uses."""
-    best = short
-    word = r"[A-Z][\w’'-]+"
-    pattern = (r"((?:" + word + r" ){0,3})" + re.escape(short) + r"((?: (?:de la |de |del |van |von )?" + word
-               + r"){0,2})\b")
-    for full in re.finditer(pattern, doc_text):
-        words = full.group(1).split()
-        titles = [i for i, w in enumerate(words) if w in _TITLE_WORDS]
-        words = words[titles[-1] + 1:] if titles else words  # "Trade Minister Lucia" -> "Lucia"
-        after = full.group(2).split()
-        if after and (after[-1] in _TITLE_WORDS or not " ".join(after)[:1].isupper()):
-            after = []
-        if len(short.split()) > 1 or words:
-            after = []  # a surname already has its given names before it
-        candidate = " ".join([*words, short, *after])
-        if len(candidate) > len(best):
-            best = candidate
-    return best
-
-
-def _assign_sources(text: str, stats: list[_Stat], vocab: Vocabulary) -> bool:
+def _assign_sources(text: str, stats: list[_Stat], cited: FigureSources) -> bool:
     """Give each number the attribution that follows it (before the next number), else the one before it."""
-    sources = _sources(text, vocab)
+    sources = cited.sources(text)
     if not sources:
         return False
     for i, stat in enumerate(stats):
@@ -1095,14 +997,15 @@ def measure_key(fields: dict[str, Any]) -> str | None:
 
 def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]:
     vocab = vocabulary(lexicon)
+    cited = FigureSources(doc.text, vocab.source_nouns)
     findings: list[Finding] = []
     ctx = _Context()
     for sentence in doc.sentences:
         text = sentence.text
         if sentence.passage != ctx.passage:
             ctx.according_to = ctx.interviewee = None
-        ctx.interviewee = _interviewee(text, doc.text, vocab) or ctx.interviewee
-        named = _named_speaker(text, doc.text)
+        ctx.interviewee = cited.interviewee(text) or ctx.interviewee
+        named = cited.named(text)
         if re.search(r"\b(?:according to|by|from)\s+(?:the\s+)?(?:[A-Z]\.)+$", text.rstrip()):
             # "according to the U.S. Census Bureau" cut at "U." by the sentence splitter: read on to the clause end
             text_for_sources = text + re.split(r"[,;:()]|\.\s", doc.text[sentence.end:sentence.end + 120])[0]
@@ -1121,11 +1024,11 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
                 stat.unit = _resolve_currency(stat.unit[1:], text, doc.text, vocab)
         _assign_measures(text, stats, periods, ctx, vocab)
         _assign_periods(text, stats, periods)
-        if not _assign_sources(text_for_sources, stats, vocab) and ctx.according_to and sentence.passage == ctx.passage:
+        if not _assign_sources(text_for_sources, stats, cited) and ctx.according_to and sentence.passage == ctx.passage:
             for stat in stats:
                 if not stat.derived and _words(stat.measure, vocab) & ctx.cited_words:
                     stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
-        speaker = _speaker(text, doc.text, vocab, ctx.last_speaker)
+        speaker = cited.speaker(text, ctx.last_speaker)
         for stat in stats:
             stat.according_to = stat.according_to or speaker or ctx.interviewee
             if stat.rule == "duration":
@@ -1180,3 +1083,14 @@ def _rank_findings(doc: Document) -> list[Finding]:
                                     f"{measure[:1].upper()}{measure[1:]}{when}: {shown}", fields,
                                     [(sentence.start, sentence.end)], "rank", 0.8))
     return findings
+
+
+class StatisticExtractor:
+    """Figures with their unit, measure, period and source, and ranks ("sixth-largest")."""
+
+    name = "statistics"
+    reads = ("sentences", "periods", "number words", "according to")
+    produces = "statistic"
+
+    def extract(self, doc: AnalysedDocument, lexicon: Lexicon, people: PeopleIndex) -> list[Finding]:
+        return extract_statistics(doc, lexicon)

@@ -1,0 +1,98 @@
+"""A document analysed once, and the one interface every extractor has.
+
+``AnalysedDocument`` is a ``text.Document`` (passages, sentences) that also
+holds what more than one extractor reads, each computed once, on first use:
+
+- ``people`` / ``person_findings``: the people named and every mention of
+  them (people.py), which quotes and events resolve speakers and
+  participants against;
+- ``dates(sentence)``: the date mentions of a sentence, completed by its
+  context year (dates.py), read by agreements and events;
+- ``agreement_candidates(sentence)``: the agreements a sentence names
+  (agreements.py), read by agreements and by events (what was signed).
+
+An extractor is any object with the ``Extractor`` shape: a ``name``, the
+analysis fields it ``reads``, the finding kind it ``produces``, and
+``extract(doc, lexicon, people) -> list[Finding]``. ingest/pipeline.py runs
+them in the order of its ``EXTRACTORS``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from bilateral.core.model import Sentence
+from bilateral.ingest.dates import DateMention, context_year, find_dates
+from bilateral.ingest.findings import Finding, PeopleIndex
+from bilateral.ingest.lexicon import Lexicon, default_lexicon
+from bilateral.ingest.text import Document
+
+if TYPE_CHECKING:
+    from bilateral.ingest.agreements import Candidate
+
+
+class AnalysedDocument(Document):
+    """A document with its shared analyses, each done once (see the module docstring)."""
+
+    def __init__(self, doc: Document, lexicon: Lexicon | None = None) -> None:
+        # the passages and sentences of ``doc``, not split again
+        self.source = doc.source
+        self.passages = doc.passages
+        self.sentences = doc.sentences
+        self.lexicon = lexicon or default_lexicon()
+        self._people: tuple[list[Finding], PeopleIndex] | None = None
+        self._dates: dict[int, list[DateMention]] = {}
+        self._candidates: dict[int, list[Candidate]] = {}
+
+    @classmethod
+    def of(cls, doc: Document, lexicon: Lexicon | None = None) -> AnalysedDocument:
+        """``doc`` itself when it is analysed already (with this lexicon), else its analysis."""
+        if isinstance(doc, AnalysedDocument) and (lexicon is None or doc.lexicon is lexicon):
+            return doc
+        return cls(doc, lexicon)
+
+    def _read_people(self) -> tuple[list[Finding], PeopleIndex]:
+        if self._people is None:
+            from bilateral.ingest.people import extract_people  # people.py reads documents too
+
+            self._people = extract_people(self, self.lexicon)
+        return self._people
+
+    @property
+    def people(self) -> PeopleIndex:
+        """Every mention of a person in the document."""
+        return self._read_people()[1]
+
+    @property
+    def person_findings(self) -> list[Finding]:
+        """One finding per person named in the document."""
+        return self._read_people()[0]
+
+    def dates(self, sentence: Sentence) -> list[DateMention]:
+        """Date mentions of ``sentence``, a date without a year completed by its context year."""
+        found = self._dates.get(sentence.start)
+        if found is None:
+            published = self.source.published
+            paragraph = self.passages[sentence.passage].text
+            found = self._dates[sentence.start] = find_dates(
+                sentence.text, context_year(sentence.text, paragraph, published), published)
+        return found
+
+    def agreement_candidates(self, sentence: Sentence) -> list[Candidate]:
+        """Agreements named in ``sentence`` (offsets relative to its text)."""
+        found = self._candidates.get(sentence.start)
+        if found is None:
+            from bilateral.ingest.agreements import find_candidates  # agreements.py reads documents too
+
+            found = self._candidates[sentence.start] = find_candidates(sentence.text)
+        return found
+
+
+class Extractor(Protocol):
+    """One kind of finding, read from an analysed document."""
+
+    name: ClassVar[str]  # "quotes"
+    reads: ClassVar[tuple[str, ...]]  # the analyses it reads: "sentences", "people", "dates", …
+    produces: ClassVar[str]  # the finding kind: "quote"
+
+    def extract(self, doc: AnalysedDocument, lexicon: Lexicon, people: PeopleIndex) -> list[Finding]: ...
