@@ -273,3 +273,37 @@ def test_a_large_library_is_counted_off_the_gui_thread(qtbot, library: Library, 
     finally:
         window.close()
         window.deleteLater()
+
+
+def test_a_figure_many_sources_report_lists_the_first_reports_and_says_how_many(qtbot, tmp_path, no_leaks) -> None:  # type: ignore[no-untyped-def]
+    from bilateral.core.model import Citation, Item, Source
+    from bilateral.gui.detail_pane import REPORTS_SHOWN
+    from bilateral.ingest.text import Document
+    from bilateral.store.build import build
+
+    n = REPORTS_SHOWN + 12
+    sources = [Source(f"s{k}", f"Report {k}\n\nTrade reached 5 billion dollars last year.\n", file=f"s{k}.txt",
+                      title=f"Report {k}") for k in range(n)]
+    cites = [Citation.of(s, s.text.index("5 billion"), s.text.index("5 billion") + len("5 billion dollars"))
+             for s in sources]
+    reports = [{"source": c.source, "start": c.start, "end": c.end, "value": 5, "scale": "billion",
+                "display": "$5 billion", "as_written": "5 billion dollars"} for c in cites]
+    stat = Item("statistic:trade", "statistic", "trade: $5 billion",
+                {"value": 5, "scale": "billion", "unit": "USD", "normalized": 5e9, "measure": "trade",
+                 "period": None, "qualifier": None, "according_to": None, "display": "$5 billion",
+                 "as_written": "5 billion dollars", "reports": reports, "source_count": n},
+                cites, "number", 0.8)
+    path = tmp_path / "reported.sqlite"
+    build(sources, [p for s in sources for p in Document(s).passages], [stat], path)
+    with Library.open(path) as library:
+        window = MainWindow(library)
+        window.show()
+        qtbot.waitExposed(window)
+        try:
+            window.open_item("statistic:trade")
+            shown = window.detail.toPlainText()
+            assert f"As each source reports it ({n})" in shown and "… and 12 more reports." in shown
+            assert shown.count("5 billion dollars") >= REPORTS_SHOWN and f"Report {n - 1}" not in shown
+        finally:
+            window.close()
+            window.deleteLater()

@@ -30,6 +30,8 @@ FIELD_LABELS = {
     "event_kind": "Kind", "status": "Status", "end_date": "Until", "date_text": "Date as written",
     "source_count": "Sources", "credit": "Named in the credits as", "part": "Part",
 }
+#: How many sources' reports of one figure or event the pane lists (the count says how many there are).
+REPORTS_SHOWN = 50
 # "value" repeats "As written"; reports and disagreements have their own sections below the fields
 HIDDEN_FIELDS = {"speaker", "value", "participant_names", "reports", "disagrees_with", "variants",
                  "statement", "parts"}  # a quote fragment's statement id and count: shown in "Part"
@@ -150,10 +152,13 @@ class DetailPane(QTextBrowser):
 
     @staticmethod
     def _reports(item: Item, sources: Mapping[str, Source], names: Mapping[str, str], muted: str) -> str:
-        """Each source's own figure (or date) side by side, each linked to its citation."""
-        reports = item.fields.get("reports") or []
-        if len({r.get("source") for r in reports}) < 2:
+        """Each source's own figure (or date) side by side, each linked to its citation; the first
+        ``REPORTS_SHOWN`` of them (a figure a whole library repeats has a report per article)."""
+        every = item.fields.get("reports") or []
+        count = len({r.get("source") for r in every})
+        if count < 2:
             return ""
+        reports = every[:REPORTS_SHOWN]
         where = {(c.source, c.start, c.end): n for n, c in enumerate(item.citations)}
         if item.kind == "statistic":
             heads = ("Source", "Figure", "Qualifier", "According to", "Published")
@@ -177,8 +182,10 @@ class DetailPane(QTextBrowser):
                 values = [r.get("date"), r.get("event_kind"), r.get("title"), people]
             tds = "".join(f'<td style="padding:2px 10px 2px 0">{_e(v) or "—"}</td>' for v in values)
             rows.append(f'<tr><td style="padding:2px 10px 2px 0">{link}</td>{tds}</tr>')
-        count = len({r.get("source") for r in reports})
-        return f'<h3>As each source reports it ({count})</h3><table cellspacing="0">{"".join(rows)}</table>'
+        more = (f'<p style="color:{muted}">… and {len(every) - len(reports):,} more reports.</p>'
+                if len(every) > len(reports) else "")
+        return (f'<h3>As each source reports it ({count:,})</h3><table cellspacing="0">{"".join(rows)}</table>'
+                f"{more}")
 
     def _rows_list(self, title: str, rows: Sequence[ItemRow], empty: str, muted: str, total: int = 0) -> str:
         if not rows:

@@ -60,7 +60,7 @@ from bilateral.core.model import Item, Passage, Source
 from bilateral.gui import messages as message_module
 from bilateral.gui import settings as window_settings
 from bilateral.gui.copying import STYLE_KEY, Copier, default_style
-from bilateral.gui.detail_pane import DetailPane
+from bilateral.gui.detail_pane import REPORTS_SHOWN, DetailPane
 from bilateral.gui.importing import ImportController, Imported
 from bilateral.gui.item_models import (
     CATEGORIES,
@@ -718,7 +718,7 @@ class MainWindow(QMainWindow):
             if current is None and focus is not None and source_id is not None:
                 current = self.library.citation_position(item.id, source_id, *focus)
         shown = [c.source for c in item.citations]
-        for report in item.fields.get("reports") or []:
+        for report in (item.fields.get("reports") or [])[:REPORTS_SHOWN]:
             if isinstance(report, dict) and isinstance(report.get("source"), str):
                 shown.append(report["source"])
         for variant in item.fields.get("variants") or []:
