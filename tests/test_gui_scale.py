@@ -307,3 +307,24 @@ def test_a_figure_many_sources_report_lists_the_first_reports_and_says_how_many(
         finally:
             window.close()
             window.deleteLater()
+
+
+def test_a_header_click_lists_the_table_once(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, Qt
+
+    window.show_category("statistic")
+    table, model = window.tables["statistic"], window.models["statistic"]
+    calls: list[str] = []
+    real = Library.item_ids
+
+    def counted(self: Library, kind: str, **kwargs: Any) -> list[str]:
+        calls.append(kwargs.get("sort", ""))
+        return real(self, kind, **kwargs)
+
+    monkeypatch.setattr(Library, "item_ids", counted)
+    header = table.horizontalHeader()
+    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Measure")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+    assert calls == ["measure"]
+    table.sortByColumn(column, Qt.SortOrder.DescendingOrder)  # as a menu or a restored layout would
+    assert calls == ["measure", "measure"]

@@ -214,6 +214,7 @@ class ListedTableModel(QAbstractTableModel):
         self._text = ""
         self._source: str | None = None
         self._request = 0
+        self._listed_as: tuple[int, bool] | None = None  # the order of the last listing asked for
         self.busy = False
 
     # -- what subclasses say -------------------------------------------------------
@@ -254,11 +255,15 @@ class ListedTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < self.columnCount():
             return
-        self._list(column, order == Qt.SortOrder.DescendingOrder, reset=False)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == self._listed_as:
+            return  # QTableView.sortByColumn asks twice (through the header's indicator, then itself)
+        self._list(column, descending, reset=False)
 
     # -- listing ---------------------------------------------------------------------
     def _list(self, column: int, descending: bool, *, reset: bool) -> None:
         self._sort_column, self._descending = column, descending
+        self._listed_as = (column, descending)
         self._request += 1
         request = self._request
         lister = self._lister(column, descending)
