@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bilateral.core.model import Source
 from bilateral.ingest import dates, detect, periods
 from bilateral.ingest.lexicon import FILES, MONTHS, Lexicon, default_lexicon
@@ -60,3 +62,20 @@ def test_derived_tables_are_built_once_per_lexicon() -> None:
 def test_one_month_table() -> None:
     assert MONTHS["sept"] == 9 and MONTHS["may"] == 5 and len(set(MONTHS.values())) == 12
     assert dates.MONTHS is MONTHS and periods.MONTHS is MONTHS and detect._MONTHS is MONTHS
+
+
+def test_a_lexicon_with_other_countries_gives_an_agreement_its_parties() -> None:
+    text = ("Officials from Freedonia and Sylvania signed the Freedonian-Sylvanian Free Trade Agreement in 2021, "
+            "ending years of talks.")
+    lex = default_lexicon()
+    gazetteer = dict(lex.agreements)
+    gazetteer["countries"] = {**gazetteer["countries"], "Freedonia": ["Freedonian"], "Sylvania": ["Sylvanian"]}
+    wider = dataclasses.replace(lex, agreements=gazetteer)
+
+    def parties(lexicon: Lexicon | None) -> list[list[str]]:
+        findings = extract_document(Document(Source(id="t", text=text)), lexicon)
+        return [f.fields["parties"] for f in findings if f.kind == "agreement"]
+
+    assert parties(None) == [[]]
+    assert parties(wider) == [["Freedonia", "Sylvania"]]
+    assert parties(None) == [[]]  # the default lexicon's compiled country pattern is its own

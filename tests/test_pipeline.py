@@ -51,9 +51,9 @@ def test_the_document_is_analysed_once(monkeypatch) -> None:  # type: ignore[no-
         calls["dates"] += 1
         return find_dates(*args, **kwargs)
 
-    def counting_candidates(text: str) -> list[agreements.Candidate]:
+    def counting_candidates(text: str, **kwargs) -> list[agreements.Candidate]:  # type: ignore[no-untyped-def]
         calls["candidates"] += 1
-        return find_candidates(text)
+        return find_candidates(text, **kwargs)
 
     monkeypatch.setattr(analysis, "find_dates", counting_dates)
     monkeypatch.setattr(agreements, "find_candidates", counting_candidates)

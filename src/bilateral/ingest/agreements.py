@@ -88,9 +88,9 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
     )
 
 
-def countries_in(text: str) -> list[str]:
+def countries_in(text: str, *, vocab: Vocabulary | None = None) -> list[str]:
     """Canonical countries named (or named by demonym/capital) in ``text``, first-seen order."""
-    vocab = vocabulary()
+    vocab = vocab or vocabulary()
     found: list[str] = []
     for m in vocab.country_pattern.finditer(text):
         name = vocab.country_of[m.group(0)]
@@ -99,12 +99,12 @@ def countries_in(text: str) -> list[str]:
     return found
 
 
-def _compound_countries(token: str) -> list[str] | None:
+def _compound_countries(token: str, *, vocab: Vocabulary | None = None) -> list[str] | None:
     """Countries of a hyphenated compound like "Kenya-Ethiopia", or None if it is not one."""
     parts = token.split("-")
     if len(parts) < 2:
         return None
-    vocab = vocabulary()
+    vocab = vocab or vocabulary()
     names = [vocab.country_of.get(p) for p in parts]
     if all(names):
         return [n for n in names if n]
@@ -229,12 +229,12 @@ _MAKING_BEFORE = re.compile(
     r"put in place|initial)\w*\b[^.;]{0,110}$", re.I)
 
 
-def _content_words(words: list[str]) -> list[str]:
+def _content_words(words: list[str], *, vocab: Vocabulary | None = None) -> list[str]:
     return [w for w in words if w.lower() not in _GENERIC_MODS and not re.search(r"\d", w)
-            and not countries_in(w) and not _compound_countries(w)]
+            and not countries_in(w, vocab=vocab) and not _compound_countries(w, vocab=vocab)]
 
 
-def _common_candidates(text: str) -> list[Candidate]:
+def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _COMMON.finditer(text):
         head = m.group("head")
@@ -249,7 +249,7 @@ def _common_candidates(text: str) -> list[Candidate]:
             comp = ""  # "a scheme for 300 students a year": a figure, not the scheme's subject
         if len(mods + comp.split()) > 14:
             continue
-        content = _content_words(mods) or comp.strip()
+        content = _content_words(mods, vocab=vocab) or comp.strip()
         generic_mechanism = kind == "mechanism" and any(w.lower() in ("joint", "bilateral") for w in mods)
         if not content and not generic_mechanism and not head.startswith("joint "):
             continue  # "the new roadmap", "the 2015 agreement": a reference back, not a name
@@ -257,29 +257,29 @@ def _common_candidates(text: str) -> list[Candidate]:
         made = bool(_MAKING_BEFORE.search(text[:m.start()]) or _FOUNDING_AFTER.match(text[m.end():]))
         # "the 2016 maritime border agreement": a year and a subject single out one instrument
         dated = (m.group("det").lower() == "the" and bool(mods) and re.fullmatch(r"(?:1[6-9]|20)\d\d", mods[0])
-                 and bool(_content_words(mods)))
+                 and bool(_content_words(mods, vocab=vocab)))
         if not (new or made or dated):
             continue
         start = m.start("mods") if mods else m.start("head")
         while re.match(r"(?:new|first|landmark|historic)\s", text[start:], re.I):
             start = text.index(" ", start) + 1  # the name starts after "new"
         end = m.end("comp") if comp else m.end("head")
-        parties = next((c for w in mods if (c := _compound_countries(w))), [])
+        parties = next((c for w in mods if (c := _compound_countries(w, vocab=vocab))), [])
         found.append(Candidate(start, end, text[start:end], kind, "common-noun document", name_parties=parties,
                                year_after=int(mods[0]) if dated else None))
     return found
 
 
-def _known_candidates(text: str) -> list[Candidate]:
+def _known_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     """Agreements named by a known acronym alone ("the USMCA review"); parties only from the full name."""
-    vocab = vocabulary()
+    vocab = vocab or vocabulary()
     found: list[Candidate] = []
     for m in vocab.known_pattern.finditer(text):
         entry = vocab.known[m.group(0)]
         full = entry["name"]
         found.append(Candidate(m.start(), m.end(), m.group(0), entry.get("kind", "agreement"), "known acronym",
-                               proper=True, name_parties=countries_in(full.replace("-", " ")),
-                               key_name=_normal_name(full)))
+                               proper=True, name_parties=countries_in(full.replace("-", " "), vocab=vocab),
+                               key_name=_normal_name(full, vocab=vocab)))
     return found
 
 
@@ -294,8 +294,8 @@ def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], list[re
     return re.compile("|".join(p.pattern for p in each) or "(?!)", re.I), each
 
 
-def _framework_candidates(text: str) -> list[Candidate]:
-    vocab = vocabulary()
+def _framework_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
+    vocab = vocab or vocabulary()
     found: list[Candidate] = []
     any_phrase, patterns = _phrase_patterns(tuple(entry["phrase"] for entry in vocab.frameworks))
     if not any_phrase.search(text):
@@ -310,7 +310,7 @@ def _framework_candidates(text: str) -> list[Candidate]:
                 if not before:
                     break
                 word = before.group(1)
-                compound = _compound_countries(word)
+                compound = _compound_countries(word, vocab=vocab)
                 if compound:
                     parties = compound
                 elif word.lower() not in vocab.modifiers or word[0].isupper():
@@ -324,7 +324,7 @@ def _framework_candidates(text: str) -> list[Candidate]:
     return found
 
 
-def _proper_candidates(text: str) -> list[Candidate]:
+def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _CAP_RUN.finditer(text):
         words = list(re.finditer(r"\S+", m.group(0)))
@@ -343,14 +343,14 @@ def _proper_candidates(text: str) -> list[Candidate]:
         else:
             heads = [i for i, t in enumerate(lowered) if t in _HEADS]
             if not heads and lowered and lowered[-1] in _SOFT_HEADS:
-                soft = _soft_candidate(text, tokens, spans, lowered)
+                soft = _soft_candidate(text, tokens, spans, lowered, vocab=vocab)
                 if soft is not None:
                     found.append(soft)
                 continue
             if heads and lowered[heads[-1]] in ("zone", "area") and "trade" not in lowered:
                 continue  # "Suez Canal Economic Zone", "Greater Bay Area": a place, not an agreement
             if not heads:
-                mech = _mechanism_head(lowered)
+                mech = _mechanism_head(lowered, vocab=vocab)
                 if mech is None and re.search(r"\b(?:their|the two (?:countries|sides|governments|nations)['’])\s+$",
                                               text[:spans[0][0]] if spans else ""):
                     mech = next((i for i, t in enumerate(lowered) if t in ("commission", "committee", "council")),
@@ -362,7 +362,7 @@ def _proper_candidates(text: str) -> list[Candidate]:
                 if _ORDINAL_BEFORE.search(text[:start]):
                     continue  # "the 12th … Ministerial Dialogue": one session of it, an event
                 found.append(Candidate(start, end, text[start:end], "mechanism", "capitalised mechanism",
-                                       proper=True, name_parties=_name_parties(tokens)))
+                                       proper=True, name_parties=_name_parties(tokens, vocab=vocab)))
                 continue
             first = heads[0]
             if lowered[first + 1:first + 2] in (["of"], ["on"]):
@@ -385,22 +385,22 @@ def _proper_candidates(text: str) -> list[Candidate]:
         if m.group("abbr") and end == m.start() + words[-2].end():
             end = m.end()  # the name runs up to its "(ABBR)"
         found.append(Candidate(start, end, text[start:end], kind, "capitalised name", proper=True,
-                               name_parties=_name_parties(tokens)))
+                               name_parties=_name_parties(tokens, vocab=vocab)))
     for c in found:
         # "the 1944 Water Treaty": a year written before the name is part of it and is its year
         prefix = re.search(r"(?:^|\bthe\s+)((?:1[6-9]|20)\d\d)\s+$", text[:c.start], re.I)
         if prefix:
             c.year_after = int(prefix.group(1))
-            c.key_name = _normal_name(c.name)
+            c.key_name = _normal_name(c.name, vocab=vocab)
             c.start = prefix.start(1)
             c.name = text[c.start:c.end]
     return found
 
 
 def _soft_candidate(text: str, tokens: list[str], spans: list[tuple[int, int]],
-                    lowered: list[str]) -> Candidate | None:
+                    lowered: list[str], *, vocab: Vocabulary | None = None) -> Candidate | None:
     """ "the Green Corridor Programme, a … scheme agreed in 2019": a capitalised programme that is made."""
-    vocab = vocabulary()
+    vocab = vocab or vocabulary()
     capitals = [t for t in tokens if t[:1].isupper()]
     if len(capitals) < 2 or any(w in vocab.mechanism_exclude for w in lowered) \
             or _MULTILATERAL.search(" ".join(tokens)) or re.search(r"\bDevelopment\b", " ".join(tokens)):
@@ -410,29 +410,29 @@ def _soft_candidate(text: str, tokens: list[str], spans: list[tuple[int, int]],
     if not (appositive or _MAKING_BEFORE.search(text[:start]) or _FOUNDING_AFTER.match(text[end:])):
         return None
     c = Candidate(start, end, text[start:end], _SOFT_HEADS[lowered[-1]], "capitalised name", proper=True,
-                  name_parties=_name_parties(tokens))
+                  name_parties=_name_parties(tokens, vocab=vocab))
     if appositive and appositive.group(1):
         c.year_after = int(appositive.group(1))
     return c
 
 
-def _name_parties(tokens: list[str]) -> list[str]:
+def _name_parties(tokens: list[str], *, vocab: Vocabulary | None = None) -> list[str]:
     parties: list[str] = []
     for token in tokens:
-        compound = _compound_countries(token)
+        compound = _compound_countries(token, vocab=vocab)
         if compound:
             parties = compound
     return parties
 
 
-def _mechanism_head(lowered: list[str]) -> int | None:
+def _mechanism_head(lowered: list[str], *, vocab: Vocabulary | None = None) -> int | None:
     """Index of the head of a capitalised standing bilateral body, or None if the run is no such name.
 
     Commissions, committees and councils need a strong marker ("Joint", "Intergovernmental")
     so agencies ("Federal Trade Commission") stay out; a dialogue may also be topical
     ("Strategic and Economic Dialogue") but not a named conference ("Shangri-La Dialogue").
     """
-    vocab = vocabulary()
+    vocab = vocab or vocabulary()
     for i, t in enumerate(lowered):
         if t not in _MECHANISM_HEADS:
             continue
@@ -442,7 +442,7 @@ def _mechanism_head(lowered: list[str]) -> int | None:
         if any(w in vocab.mechanism_exclude for w in words) or _MULTILATERAL.search(" ".join(words).title()):
             return None
         markers = vocab.strong_markers | (vocab.dialogue_markers if t == "dialogue" else frozenset())
-        if any(w in markers for w in words) or any(_compound_countries(w.title()) for w in words):
+        if any(w in markers for w in words) or any(_compound_countries(w.title(), vocab=vocab) for w in words):
             return i
         return None
     return None
@@ -457,14 +457,14 @@ _ROUNDS_WORD = re.compile("rounds", re.I)  # what _ROUNDS cannot match without: 
 _ROUND_WORDS = {"round", "rounds", "latest", "next", "new", "first", "further", "more", "several", "the", "held", "hold"}
 
 
-def _talks_candidates(text: str) -> list[Candidate]:
+def _talks_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     if not _ROUNDS_WORD.search(text) or not _ROUNDS.search(text):
         return []
     found: list[Candidate] = []
     for m in _TALKS.finditer(text):
         words = [w for w in m.group("name").split()[:-1] if w.lower() not in _ROUND_WORDS
                  and not re.match(r"\d|(?:\d+(?:st|nd|rd|th))$", w)]
-        if not _content_words(words):
+        if not _content_words(words, vocab=vocab):
             continue  # "held talks", "two rounds of talks": no subject, no name
         start = m.start("name") + m.group("name").index(words[0])
         found.append(Candidate(start, m.end("name"), text[start:m.end("name")], "mechanism", "talks in rounds"))
@@ -483,31 +483,31 @@ def _drop_appositives(candidates: list[Candidate], text: str) -> list[Candidate]
     return kept
 
 
-def find_candidates(text: str) -> list[Candidate]:
+def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     """Agreements named in a sentence, longest first where they overlap."""
+    vocab = vocab or vocabulary()
     candidates: list[Candidate] = []
-    candidates += _proper_candidates(text)
-    candidates += _framework_candidates(text)
-    candidates += _common_candidates(text)
-    candidates += _known_candidates(text)
-    candidates += _talks_candidates(text)
-    vocab = vocabulary()
+    candidates += _proper_candidates(text, vocab=vocab)
+    candidates += _framework_candidates(text, vocab=vocab)
+    candidates += _common_candidates(text, vocab=vocab)
+    candidates += _known_candidates(text, vocab=vocab)
+    candidates += _talks_candidates(text, vocab=vocab)
     for m in (_PARTNERSHIP.finditer(text) if "partnership" in text else ()):
         words = [w.strip(",") for w in m.group("mods").split() if w != "and"]
         # keep the trailing run of known modifiers: "deepen and elevate their comprehensive …"
         kept: list[str] = []
         for w in reversed(words):
-            if w.lower() in vocab.modifiers or _compound_countries(w):
+            if w.lower() in vocab.modifiers or _compound_countries(w, vocab=vocab):
                 kept.insert(0, w)
             else:
                 break
-        modifiers = [w for w in kept if not _compound_countries(w)]
+        modifiers = [w for w in kept if not _compound_countries(w, vocab=vocab)]
         if len(modifiers) < 2:
             continue
         start = m.end() - len("partnership")
         for w in reversed(kept):
             start = text.rindex(w, 0, start)
-        parties = next((c for w in kept if (c := _compound_countries(w))), [])
+        parties = next((c for w in kept if (c := _compound_countries(w, vocab=vocab))), [])
         candidates.append(Candidate(start, m.end(), text[start:m.end()], "partnership", "partnership phrase",
                                     name_parties=parties))
     for m in _ABOUT.finditer(text):
@@ -604,17 +604,17 @@ _MULTILATERAL = re.compile(r"\b(?:Regional|Multilateral|Trans-?Pacific|Pacific|A
                            r"World|Europe|European|Atlantic|Continental|Union|Paris|Kyoto|Belt)\b")
 
 
-def _parties(c: Candidate, text: str, doc_pair: list[str]) -> list[str]:
+def _parties(c: Candidate, text: str, doc_pair: list[str], *, vocab: Vocabulary | None = None) -> list[str]:
     if c.name_parties or c.rule == "known acronym":
         return list(c.name_parties)  # a known acronym's members are those of its full name, or unstated
     between = re.match(r"\s+between\s+(?:the\s+)?([^,;.]+?)\s+and\s+([^,;.]+?)(?:\s|[,;.]|$)", text[c.end:])
     if between:
-        named = countries_in(between.group(1)) + countries_in(between.group(2))
+        named = countries_in(between.group(1), vocab=vocab) + countries_in(between.group(2), vocab=vocab)
         if len(named) >= 2:
             return list(dict.fromkeys(named))
     if c.proper and _MULTILATERAL.search(c.name):
         return []  # a regional agreement: its members are not stated here
-    in_sentence = countries_in(text)
+    in_sentence = countries_in(text, vocab=vocab)
     if len(in_sentence) == 2 and not c.proper:
         return in_sentence
     if len(doc_pair) == 2 and set(in_sentence) <= set(doc_pair):
@@ -624,11 +624,11 @@ def _parties(c: Candidate, text: str, doc_pair: list[str]) -> list[str]:
     return []
 
 
-def _normal_name(name: str) -> str:
+def _normal_name(name: str, *, vocab: Vocabulary | None = None) -> str:
     """Lower case, no leading article, country compounds in a fixed order, no trailing abbreviation."""
     words = []
     for token in re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)$", "", name).split():
-        compound = _compound_countries(token)
+        compound = _compound_countries(token, vocab=vocab)
         words.append("-".join(sorted(compound)).lower() if compound else token.lower())
     while words and words[0] in _LEADING_STOP:
         words = words[1:]
@@ -638,38 +638,38 @@ def _normal_name(name: str) -> str:
 _YEAR_KINDS = {"year of exchanges", "themed year"}
 
 
-def _alias(name: str) -> str:
+def _alias(name: str, *, vocab: Vocabulary | None = None) -> str:
     """A name with the gazetteer's translation variants replaced by one wording ("humanistic" -> …)."""
-    for variant, canonical in vocabulary().name_aliases:
+    for variant, canonical in (vocab or vocabulary()).name_aliases:
         name = re.sub(r"\b" + re.escape(variant) + r"\b", canonical, name)
     return name
 
 
-def _year_theme(core: str) -> str:
+def _year_theme(core: str, *, vocab: Vocabulary | None = None) -> str:
     """ "kenya-ethiopia year of youth exchanges" -> "youth exchange"."""
-    words = [w for w in core.split() if w not in ("year", "of", "the", "and") and not _compound_countries(w.title())
-             and not countries_in(w.title())]
-    return _alias(" ".join(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in words))
+    words = [w for w in core.split() if w not in ("year", "of", "the", "and") and not _compound_countries(w.title(), vocab=vocab)
+             and not countries_in(w.title(), vocab=vocab)]
+    return _alias(" ".join(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in words), vocab=vocab)
 
 
-def agreement_key(c: Candidate, parties: list[str]) -> str:
+def agreement_key(c: Candidate, parties: list[str], *, vocab: Vocabulary | None = None) -> str:
     """Merge key: for frameworks the bare phrase (no adjectives, no tail) plus the parties.
 
     A themed year is one per pair of countries and theme, whatever the order of the country
     names or the translation of its theme (two renderings of one theme are a gazetteer
     alias): its key is the parties and the normalised theme.
     """
-    vocab = vocabulary()
+    vocab = vocab or vocabulary()
     if c.kind in _YEAR_KINDS and not c.key_name:
-        return "+".join(sorted(parties)) + "|year of " + _year_theme(_normal_name(c.name))
+        return "+".join(sorted(parties)) + "|year of " + _year_theme(_normal_name(c.name, vocab=vocab), vocab=vocab)
     if c.key_name:
         core = c.key_name
     elif c.rule == "framework phrase":
         core = next((e["phrase"] for e in vocab.frameworks if e["phrase"] in c.name.lower()), c.name.lower())
     else:
-        core = _normal_name(c.name)
+        core = _normal_name(c.name, vocab=vocab)
     if not c.key_name and c.rule != "framework phrase" and not c.proper:
-        core = " ".join(w for w in core.split() if not _compound_countries(w))
+        core = " ".join(w for w in core.split() if not _compound_countries(w, vocab=vocab))
     if c.proper:
         return core
     return "+".join(sorted(parties)) + "|" + core
@@ -682,10 +682,10 @@ def _display_name(c: Candidate) -> str:
     return name[:1].upper() + name[1:]
 
 
-def doc_country_pair(doc: Document) -> list[str]:
+def doc_country_pair(doc: Document, *, vocab: Vocabulary | None = None) -> list[str]:
     """The two countries a document is mostly about (for "the two sides"), or [] if unclear."""
     counts: dict[str, int] = {}
-    vocab = vocabulary()
+    vocab = vocab or vocabulary()
     for sentence in doc.sentences:
         for m in vocab.country_pattern.finditer(sentence.text):
             name = vocab.country_of[m.group(0)]
@@ -706,7 +706,8 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
 
     ``people`` is not read (kept for callers of the old signature)."""
     doc = AnalysedDocument.of(doc, lexicon)
-    pair = doc_country_pair(doc)
+    vocab = vocabulary(doc.lexicon)
+    pair = doc_country_pair(doc, vocab=vocab)
     published = doc.source.published
     by_key: dict[str, Finding] = {}
     for sentence in doc.sentences:
@@ -715,9 +716,9 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
             continue
         dates = doc.dates(sentence)
         for c in candidates:
-            parties = sorted(_parties(c, sentence.text, pair))
+            parties = sorted(_parties(c, sentence.text, pair, vocab=vocab))
             year = _year_of(c, sentence.text, dates, published)
-            key = agreement_key(c, parties)
+            key = agreement_key(c, parties, vocab=vocab)
             span = (sentence.start, sentence.end)
             if key in by_key:
                 f = by_key[key]
@@ -735,7 +736,7 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
                 fields={"name": name, "agreement_kind": c.kind, "year": year, "parties": parties},
                 spans=[span], rule=c.rule, confidence=0.9 if c.proper else 0.75,
             )
-    return _fold_references(list(by_key.values()))
+    return _fold_references(list(by_key.values()), vocab=vocab)
 
 
 # Head words of one class name the same sort of document: "the minerals deal" can be
@@ -765,20 +766,20 @@ def _head_class(name: str) -> str | None:
     return classes[0] if classes else None
 
 
-def _content_set(name: str) -> set[str]:
+def _content_set(name: str, *, vocab: Vocabulary | None = None) -> set[str]:
     words = re.findall(r"[\w'-]+", name)
-    return {re.sub(r"(?:ies|s)$", "", w.lower()) for w in _content_words(words)
+    return {re.sub(r"(?:ies|s)$", "", w.lower()) for w in _content_words(words, vocab=vocab)
             if w.lower() not in _NAME_FILLER and len(w) > 2}
 
 
-def _fold_references(findings: list[Finding]) -> list[Finding]:
+def _fold_references(findings: list[Finding], *, vocab: Vocabulary | None = None) -> list[Finding]:
     """Fold a shorter common-noun reference into the fuller agreement it names in the same article.
 
     "their free trade agreement" beside "the Canada-Korea Free Trade Agreement", "the water deal"
     beside "a memorandum of understanding on water deliveries": one agreement, not two. Only
     documents and plans fold (two partnerships of different rank are different frameworks).
     """
-    infos = [(f, _head_class(f.fields["name"]), _content_set(f.fields["name"])) for f in findings]
+    infos = [(f, _head_class(f.fields["name"]), _content_set(f.fields["name"], vocab=vocab)) for f in findings]
     dropped: set[int] = set()
     for i, (f, cls, words) in enumerate(infos):
         if f.rule not in ("framework phrase", "common-noun document", "agreement on") or cls is None:

@@ -82,9 +82,10 @@ class AnalysedDocument(Document):
         """Agreements named in ``sentence`` (offsets relative to its text)."""
         found = self._candidates.get(sentence.start)
         if found is None:
-            from bilateral.ingest.agreements import find_candidates  # agreements.py reads documents too
+            from bilateral.ingest import agreements  # agreements.py reads documents too
 
-            found = self._candidates[sentence.start] = find_candidates(sentence.text)
+            found = self._candidates[sentence.start] = agreements.find_candidates(
+                sentence.text, vocab=agreements.vocabulary(self.lexicon))
         return found
 
 

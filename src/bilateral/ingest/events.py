@@ -24,7 +24,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bilateral.core.model import Sentence
-from bilateral.ingest.agreements import Candidate, agreement_key, countries_in, find_candidates
+from bilateral.ingest.agreements import (
+    Candidate,
+    Vocabulary,
+    agreement_key,
+    countries_in,
+    find_candidates,
+    vocabulary,
+)
 from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.dates import DateMention, find_dates
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
@@ -175,7 +182,7 @@ class Event:
 _ADJECTIVAL = re.compile(r"\b(?:and|the|a|an|by|with|between|of|to|for)\s+$", re.I)
 
 
-def _triggers(text: str, blocked: list[tuple[int, int]]) -> list[Trigger]:
+def _triggers(text: str, blocked: list[tuple[int, int]], *, vocab: Vocabulary | None = None) -> list[Trigger]:
     found: list[Trigger] = []
     for kind, family, pattern in _TRIGGERS:
         needs = _TRIGGER_NEEDS.get(kind)
@@ -189,7 +196,7 @@ def _triggers(text: str, blocked: list[tuple[int, int]]) -> list[Trigger]:
                 continue
             if kind == "visit" and m.group(0).endswith("visiting") and _ADJECTIVAL.search(text[:s]):
                 continue  # "talks with visiting President Kusumo": a description, not a visit event
-            if kind == "agreed" and not any(0 <= s - c.end <= 12 for c in find_candidates(text[:s])):
+            if kind == "agreed" and not any(0 <= s - c.end <= 12 for c in find_candidates(text[:s], vocab=vocab)):
                 continue  # only "the X Partnership agreed in 2018", not "the two sides agreed on Sunday to …"
             if kind == "visit" and re.match(r"[A-Z]", m.group(0)) and " " in m.group(0):
                 # "Ghana visit": keep the place word out of the trigger but remember it
@@ -288,23 +295,23 @@ _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _OBJECT_RUN = re.compile(r"([A-Z][\w'’-]*(?:\s+(?:of|and|the|for|on|to)?\s*[A-Z][\w'’-]*)+)")
 
 
-def _place(text: str) -> str | None:
+def _place(text: str, *, vocab: Vocabulary | None = None) -> str | None:
     """A country (or city, mapped to its country) named at the start of ``text``."""
     m = _PLACE_AFTER.match(text)
     if m:
-        named = countries_in(m.group(1))
+        named = countries_in(m.group(1), vocab=vocab)
         if named:
             return named[0]
     return None
 
 
-def _normal_object(name: str) -> str:
+def _normal_object(name: str, *, vocab: Vocabulary | None = None) -> str:
     """Key form of an object: no articles, no country names, "ties" = "relations"."""
     words = []
     for w in re.findall(r"[\w'-]+", name.lower()):
         if w in {"the", "bilateral", "their", "its", "a", "an"}:
             continue
-        if all(countries_in(p.capitalize()) for p in w.split("-")):
+        if all(countries_in(p.capitalize(), vocab=vocab) for p in w.split("-")):
             continue
         words.append("relations" if w == "ties" else w)
     return " ".join(words)
@@ -314,7 +321,7 @@ _POSTNOMINAL = re.compile(r"\s*(?:,\s*(?:which|that)\s+|(?:which|that)\s+)?(?:(?
                          r"(?:(?:first|jointly|formally|officially|also)\s+)?", re.I)
 
 
-def _object_after(text: str, t: Trigger, candidates: list[Candidate]) -> tuple[str, str] | None:
+def _object_after(text: str, t: Trigger, candidates: list[Candidate], *, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
     """(display name, key name) of what was signed/launched/established, from the agreements the
     sentence names (``candidates``)."""
     after = [c for c in candidates if c.start >= t.end and c.start - t.end <= 30]
@@ -329,11 +336,11 @@ def _object_after(text: str, t: Trigger, candidates: list[Candidate]) -> tuple[s
         chosen = next((c for c in candidates if c.end <= t.start), None)
     if chosen is not None:
         name = re.sub(r"\s+", " ", chosen.name)
-        return name, agreement_key(chosen, chosen.name_parties)
+        return name, agreement_key(chosen, chosen.name_parties, vocab=vocab)
     if t.kind == "establishment":
         m = re.match(r"\s*(?:of\s+)?(?:the\s+|their\s+)?((?:[\w-]+\s+){0,2}(?:relations|ties))\b", text[t.end:])
         if m:
-            return m.group(1), _normal_object(m.group(1))
+            return m.group(1), _normal_object(m.group(1), vocab=vocab)
     run = _OBJECT_RUN.match(text[t.end:].lstrip().removeprefix("the ")) if t.kind in ("launch", "opening") else None
     if t.kind == "opening":
         runs = list(_OBJECT_RUN.finditer(text[:t.start]))
@@ -409,6 +416,7 @@ class _DocEvents:
 
     def __init__(self, doc: AnalysedDocument, people: PeopleIndex) -> None:
         self.doc = doc
+        self.vocab = vocabulary(doc.lexicon)  # countries and agreement names
         self.people = people
         self.events: list[Event] = []
         self.sentence_index = 0
@@ -460,7 +468,7 @@ class _DocEvents:
         dates = [d for d in dates if not any(qs <= d.start < qe for qs, qe in quoted)
                  and not _HYPOTHETICAL.search(text[max(0, d.start - 60):d.start])]
         blocked = blocked + quoted
-        triggers = _triggers(text, blocked)
+        triggers = _triggers(text, blocked, vocab=self.vocab)
         for t in triggers:
             t.anchor_phrase = bool(_DURING.search(text[:t.start])) and t.family in _ANCHOR_FAMILIES
         _pair_dates(triggers, dates, text)
@@ -528,23 +536,23 @@ class _DocEvents:
             main_person = names[0]
         scheduled = date is not None and _is_scheduled(date, self.doc.source.published, text)
         if t.kind in _NEEDS_PERSON and not names and not (scheduled and t.family == "talks"
-                                                          and (_COLLECTIVE.search(text) or _place(text[t.end:])
+                                                          and (_COLLECTIVE.search(text) or _place(text[t.end:], vocab=self.vocab)
                                                                or _PLACE_IN.search(text[t.end:t.end + 40]))):
             return None
         if t.kind == "visit" and main_person is None and by_phrase is None:
             return None  # "tourists visited …", "mutual visits": not one dated visit
-        place = _place(text[t.end:])
+        place = _place(text[t.end:], vocab=self.vocab)
         if place is None and t.family == "visit":
             # "the Ghana visit", or "landed in Accra where he started his … visit"
-            near = countries_in(text[max(0, t.start - 12):t.start]) or [
-                c for m in _PLACE_IN.finditer(text[max(0, t.start - 60):t.start]) for c in countries_in(m.group(1))]
+            near = countries_in(text[max(0, t.start - 12):t.start], vocab=self.vocab) or [
+                c for m in _PLACE_IN.finditer(text[max(0, t.start - 60):t.start]) for c in countries_in(m.group(1), vocab=self.vocab)]
             place = near[-1] if near else None
         if place is None and t.family in ("talks", "summit"):
             m = _PLACE_IN.search(text[t.end:t.end + 80])
-            named = countries_in(m.group(1)) if m else []
+            named = countries_in(m.group(1), vocab=self.vocab) if m else []
             place = m.group(1) if m and named else None
-        candidates = self.doc.agreement_candidates(sentence) if text == sentence.text else find_candidates(text)
-        obj = _object_after(text, t, candidates) if t.family in _OBJECT_FAMILIES else None
+        candidates = self.doc.agreement_candidates(sentence) if text == sentence.text else find_candidates(text, vocab=self.vocab)
+        obj = _object_after(text, t, candidates, vocab=self.vocab) if t.family in _OBJECT_FAMILIES else None
         if obj is None and t.family in _OBJECT_FAMILIES and re.search(r"\bit\s+(?:was|had been|has been|is)\s+(?:\w+\s+)?$",
                                                                        text[:t.start]):
             obj = self._antecedent(sentence, t)
@@ -575,7 +583,7 @@ class _DocEvents:
             s, e = passage.start + m.start(1), passage.start + m.end(1)
             if any(pm.start < e and s < pm.end for pm in self.people.mentions):
                 continue
-            if countries_in(m.group(1)) and len(m.group(1).split()) < 2:
+            if countries_in(m.group(1), vocab=self.vocab) and len(m.group(1).split()) < 2:
                 continue
             return m.group(1), m.group(1).lower()
         return None
@@ -611,7 +619,7 @@ class _DocEvents:
         if not dates:
             return None
         what = re.sub(r"^establishment of\s+", "", m.group("what").strip(), flags=re.I)
-        obj = _normal_object(what)
+        obj = _normal_object(what, vocab=self.vocab)
         display = re.sub(r"^(?:the\s+|bilateral\s+)+", "", what, flags=re.I)
         return Event(dates[0].date, None, "establishment", "establishment", f"Establishment of {display}",
                      [], obj, [(sentence.start, sentence.end)], dates[0].basis)
