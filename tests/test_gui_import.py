@@ -262,8 +262,8 @@ def test_a_quotation_split_by_its_tag_shows_each_part_and_says_so(qtbot, tmp_pat
         kind_column = next(c for c in range(model.columnCount())
                            if model.headerData(c, Qt.Orientation.Horizontal) == "Kind")
         kinds = {model.index(r, kind_column).data(): r for r in range(model.rowCount())}
-        assert {"direct, part 1 of 2", "direct, part 2 of 2"} <= set(kinds), kinds
-        index = model.index(kinds["direct, part 2 of 2"], 0)
+        assert {"direct (1 of 2)", "direct (2 of 2)"} <= set(kinds), kinds
+        index = model.index(kinds["direct (2 of 2)"], 0)
         table.scrollTo(index)
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
         detail = window.detail.toPlainText()

@@ -113,11 +113,11 @@ def _source(row: ItemRow) -> str:
 
 
 def _quote_kind(row: ItemRow) -> str:
-    """"direct", or "direct, part 1 of 2" for one quoted fragment of a statement split by its tag."""
+    """"direct", or "direct (1 of 2)" for one quoted fragment of a statement split by its tag."""
     kind = text_of(row.fields.get("quote_kind"))
     part, parts = row.fields.get("part"), row.fields.get("parts")
     if isinstance(part, int) and isinstance(parts, int) and parts > 1:
-        return f"{kind}, part {part} of {parts}"
+        return f"{kind} ({part} of {parts})"
     return kind
 
 

@@ -45,8 +45,8 @@ LAYOUTS: dict[str, Layout] = {
     # Value, Measure, Period, Qualifier, According to, Source, Sources (how many report it);
     # "according to" differs per source: the detail pane lists each, the header menu shows the column
     "statistic": Layout((18, 30, 15, 8, 11, 24, 9), stretch=1, hidden=frozenset({4, 5})),  # "3.7 million tourists"
-    # Speaker, Quote, Kind, Source
-    "quote": Layout((15, 40, 10, 18), stretch=1),
+    # Speaker, Quote, Kind ("direct (1 of 2)": a quotation split by its tag), Source
+    "quote": Layout((15, 36, 14, 18), stretch=1),
     # Name, Kind, Year, Parties, Source
     "agreement": Layout((40, 16, 7, 15, 24), stretch=0, hidden=frozenset({4})),
     # Date, Title, Participants, Source, Sources
