@@ -79,3 +79,14 @@ def test_a_lexicon_with_other_countries_gives_an_agreement_its_parties() -> None
     assert parties(None) == [[]]
     assert parties(wider) == [["Freedonia", "Sylvania"]]
     assert parties(None) == [[]]  # the default lexicon's compiled country pattern is its own
+
+
+def test_the_verbs_that_attribute_figures_are_the_lexicons() -> None:
+    text = "Exports of coffee rose 12 percent to $4.1 billion in 2023, Tomas Ferreira remarked."
+
+    def sources(lexicon: Lexicon | None) -> set[str | None]:
+        findings = extract_document(Document(Source(id="t", text=text)), lexicon)
+        return {f.fields["according_to"] for f in findings if f.kind == "statistic"}
+
+    assert sources(None) == {None}  # "remarked" is a speech verb, not one that reports figures
+    assert sources(default_lexicon().with_words("speech", "figures", ["remarked"])) == {"Tomas Ferreira"}

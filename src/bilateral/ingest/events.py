@@ -100,9 +100,12 @@ _COLLECTIVE = re.compile(r"\b(?:the|both|two) (?:ministers|leaders|sides|governm
                          r"presidents|prime ministers|negotiators|commission|committee)\b", re.I)
 
 
-_REPORTING = re.compile(r"\b(?:said|says|announced|announces|told [\w ]{1,30}?|noted|added|stressed|confirmed|"
-                        r"reported|insisted|argued)\s+(?:that\s+)?"
-                        r"(?!(?:on|at|in|during|after|before|from|to|with|by|for|a|an|its|their|plans?)\b)(?=\S)")
+def _reporting(lexicon: Lexicon) -> re.Pattern[str]:
+    """ "the ministry said (that) …", "X told reporters …": a speech verb reporting the event after it
+    (the lexicon's core verbs; "told" with its hearer)."""
+    verbs = "|".join(re.escape(w) for w in lexicon.speech["core"] if w != "told")
+    return re.compile(r"\b(?:" + verbs + r"|told [\w ]{1,30}?)\s+(?:that\s+)?"
+                      r"(?!(?:on|at|in|during|after|before|from|to|with|by|for|a|an|its|their|plans?)\b)(?=\S)")
 
 
 def _is_scheduled(date: DateMention, published: str | None, text: str) -> bool:
@@ -417,6 +420,7 @@ class _DocEvents:
     def __init__(self, doc: AnalysedDocument, people: PeopleIndex) -> None:
         self.doc = doc
         self.vocab = vocabulary(doc.lexicon)  # countries and agreement names
+        self.reporting = doc.lexicon.derived("events.reporting", _reporting)
         self.people = people
         self.events: list[Event] = []
         self.sentence_index = 0
@@ -482,7 +486,7 @@ class _DocEvents:
         for t in events_here:
             # "Noor announced that the prime minister would visit …": the reporter takes no part
             region = spans.get(id(t), (0, len(text)))
-            cues = [m for m in _REPORTING.finditer(text, region[0], t.start)]
+            cues = [m for m in self.reporting.finditer(text, region[0], t.start)]
             if cues:
                 spans[id(t)] = (cues[-1].end(), region[1])
         groups: dict[int | None, list[Trigger]] = {}

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -84,6 +85,10 @@ class Lexicon:
         data = copy.deepcopy(dict(getattr(self, part)))
         data[key] = [*data.get(key, []), *(w for w in words if w not in data.get(key, []))]
         return replace(self, **{part: data})
+
+    def words(self, part: str, key: str) -> str:
+        """The words of ``part[key]`` as one regex alternation, in the order listed (no group)."""
+        return "|".join(re.escape(w) for w in getattr(self, part)[key])
 
     @property
     def months(self) -> dict[str, int]:

@@ -98,6 +98,7 @@ class _Vocab:
     role_noun_re: re.Pattern[str]
     role_ref_re: re.Pattern[str]
     nat_re: re.Pattern[str]
+    speech_after: re.Pattern[str]  # a speech verb right after a short name ("Son said"): a person
 
 
 def _vocab(lexicon: Lexicon | None = None) -> _Vocab:
@@ -193,6 +194,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         ),
         nat_re=re.compile(r"(?<![\w])(?:" + _alternation(nationalities) + r"|(?:" + _alternation(countries)
                           + r")(?='s))(?![\w])"),
+        speech_after=re.compile(r"^\s+(?:" + lexicon.words("speech", "near_name") + r")\b"),
     )
 
 
@@ -238,7 +240,6 @@ _ROLE_MODIFIERS = {"special", "senior", "chief", "deputy", "vice", "former", "ge
 _BYLINE = re.compile(r"\s*(Translated|Reported|Written|Edited|Compiled)\s+by\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s*$")
 _BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": "Writer", "edited": "Editor",
                  "compiled": "Compiler"}
-_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|stressed|noted|stated)\b")
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
 
 
@@ -494,7 +495,7 @@ class _DocPeople:
             rule, conf = "title-pattern", 0.85
         elif self._appositive(sent, re_):
             rule, conf = "appositive", 0.75
-        elif len(tokens) <= 3 and (_SPEECH_AFTER.match(self.folded[re_:re_ + 20])
+        elif len(tokens) <= 3 and (self.vocab.speech_after.match(self.folded[re_:re_ + 20])
                                     or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])):
             rule, conf = "speaker-pattern", 0.6
         if not rule:

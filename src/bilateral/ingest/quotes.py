@@ -51,6 +51,7 @@ class _Verbs:
     # "Ferreira said: “", "Ferreira told reporters, “", "…, saying, “": a tag right before a quotation
     tag_before: re.Pattern[str]
     coordinated: re.Pattern[str]  # "…, and later said", "…, adding"
+    tag: frozenset[str]  # tag verbs: after one a trailing tag closes the quotation
 
 
 def _build_verbs(lexicon: Lexicon) -> _Verbs:
@@ -68,6 +69,7 @@ def _build_verbs(lexicon: Lexicon) -> _Verbs:
                                r"(?:also\s+|later\s+|then\s+)?"
                                r"(" + verb_pattern("core", "person", lexicon=lexicon) + r")(?![\w-])"
                                r"|,\s+(" + verb_pattern("participle", lexicon=lexicon) + r")(?![\w-])"),
+        tag=frozenset(lexicon.speech["tag"]),
     )
 
 
@@ -75,9 +77,6 @@ def _verbs(lexicon: Lexicon) -> _Verbs:
     return lexicon.derived("quotes.verbs", _build_verbs)
 
 
-_TRAILING_SAY = re.compile(r"said|says|say|added|adds|noted|notes|wrote|writes|told|stated|explained|"
-                           r"announced|argued|argues|warned|insisted|claimed|reported|reports|declared|"
-                           r"continued|asked|predicted|cautioned|conceded|acknowledged|estimated")
 _NOUNS = r"(?:calls?|critique|criticism|remarks?|words|speech|pledges?|appeals?|warnings?|messages?|" \
          r"statements?|comments?|description|vows?|assertions?|proposals?|urging|words)"
 _POSSESSIVE_NOUN = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")
@@ -709,7 +708,7 @@ class _QuoteReader:
             else:
                 clause = re.sub(r"^[^,]*,", "", rest, count=1)  # "According to X, …"
         elif lead.rstrip().endswith(",") and len(lead.split()) >= 3 and \
-                (act.how == "inverted" or _TRAILING_SAY.fullmatch(act.verb)) and \
+                (act.how == "inverted" or act.verb in self.verbs.tag) and \
                 re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", self._after_hearer(act, rest)):
             clause = _DATELINE.sub("", lead.rstrip().rstrip(","))  # "Bilateral cooperation should …, Ferreira said"
             mid = re.match(r"[^,]*,\s*(.+)", rest)

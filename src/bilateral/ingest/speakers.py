@@ -605,23 +605,40 @@ _FIGURE_TITLE_WORDS = {
 }
 
 
-# Verbs that report figures as someone's information; "announced", "stressed", "highlighted" present a plan or a
-# talking point, whose figures are the parties' own and stay unattributed.
-_STATEMENT = (r"(?:said|says|told(?: reporters| journalists| lawmakers| parliament)?|noted|added|explained|"
-              r"estimated|reported|wrote|confirmed|pointed out|disclosed|revealed)")
 _FIGURE_NAME = r"[A-Z][\w’'-]+(?: (?:(?:de|del|de la|da|dos|van|von|der|al|bin|ibn|el|of|and) )?[A-Z][\w’'.-]+){0,3}"
-_SAID = re.compile(r"(?:^|,\s*|\b(?:which|that|and|but|as)\s+)(?P<name>" + _FIGURE_NAME + r"|[Hh]e|[Ss]he)"
-                   r"(?:, (?:a|an|the) [^,]{3,80},)? " + _STATEMENT + r"\b(?=[.,;]|\s+\S|\s*$)")
-_SAID_INVERTED = re.compile(r"\b" + _STATEMENT + r" (?:[A-Z][\w’'-]*\s+){0,5}?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})"
-                            r"(?=\s*(?:[,.;]|$))")
-_INSTITUTION_SAID = re.compile(r"(?:^|,\s*)(?P<src>(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}(?:[a-z]+\s+){0,2}?"
-                               r"[\w-]+)\s+(?:said|says|reported|estimated|showed|show)\b(?=[.,;]|\s+(?:in|on)\b|\s*$)")
+
+
+@dataclass(frozen=True)
+class _FigurePatterns:
+    """Who reports a figure, from the lexicon's 'figures' and 'figures_institution' verbs (once per lexicon)."""
+
+    said: re.Pattern[str]  # "…, Kowalczyk said", "she noted that"
+    said_inverted: re.Pattern[str]  # "…, said Anna Kowalczyk"
+    institution_said: re.Pattern[str]  # "the central bank said"
+
+
+def _figure_patterns(lexicon: Lexicon) -> _FigurePatterns:
+    # Verbs that report figures as someone's information; "announced", "stressed", "highlighted" present a
+    # plan or a talking point, whose figures are the parties' own and stay unattributed.
+    statement = "(?:" + lexicon.words("speech", "figures") + ")"
+    return _FigurePatterns(
+        said=re.compile(r"(?:^|,\s*|\b(?:which|that|and|but|as)\s+)(?P<name>" + _FIGURE_NAME + r"|[Hh]e|[Ss]he)"
+                        r"(?:, (?:a|an|the) [^,]{3,80},)? " + statement + r"\b(?=[.,;]|\s+\S|\s*$)"),
+        said_inverted=re.compile(r"\b" + statement + r" (?:[A-Z][\w’'-]*\s+){0,5}?"
+                                 r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})(?=\s*(?:[,.;]|$))"),
+        institution_said=re.compile(r"(?:^|,\s*)(?P<src>(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}(?:[a-z]+\s+){0,2}?"
+                                    r"[\w-]+)\s+(?:" + lexicon.words("speech", "figures_institution")
+                                    + r")\b(?=[.,;]|\s+(?:in|on)\b|\s*$)"),
+    )
+
+
 _FIGURE_PRONOUNS = {"he", "she"}
 
 
-def _figure_speaker(text: str, doc_text: str, source_nouns: re.Pattern[str], last: str | None) -> str | None:
+def _figure_speaker(text: str, doc_text: str, source_nouns: re.Pattern[str], last: str | None,
+                    p: _FigurePatterns) -> str | None:
     """"..., Kowalczyk said." / "Son noted that ..." / "she said" / "the central bank said": the figures are theirs."""
-    for m in _SAID.finditer(text):
+    for m in p.said.finditer(text):
         name = m["name"]
         if name.lower() in _FIGURE_PRONOUNS:
             if last:
@@ -632,16 +649,16 @@ def _figure_speaker(text: str, doc_text: str, source_nouns: re.Pattern[str], las
         if source_nouns.search(name):
             return _clean_source(name)  # "Statistics Canada said": an institution, kept as written
         return _full_name(name, doc_text)
-    inst = _INSTITUTION_SAID.search(text)
+    inst = p.institution_said.search(text)
     if inst and source_nouns.search(inst["src"]):
         return _clean_source(re.sub(r"^[Tt]he\s+", "", inst["src"]))
     return None
 
 
-def _named_speaker(text: str, doc_text: str) -> str | None:
+def _named_speaker(text: str, doc_text: str, p: _FigurePatterns) -> str | None:
     """The last person this sentence names as speaking, for a later "she said"."""
     found = None
-    for pattern in (_SAID, _SAID_INVERTED):
+    for pattern in (p.said, p.said_inverted):
         for m in pattern.finditer(text):
             name = m["name"]
             if name.lower() in _FIGURE_PRONOUNS or name.split()[0] in _FIGURE_TITLE_WORDS or name.split()[0] in ("It", "They"):
@@ -683,9 +700,10 @@ def _full_name(short: str, doc_text: str) -> str:
 class FigureSources:
     """Who one document's figures are according to, sentence by sentence."""
 
-    def __init__(self, doc_text: str, source_nouns: re.Pattern[str]) -> None:
+    def __init__(self, doc_text: str, source_nouns: re.Pattern[str], lexicon: Lexicon | None = None) -> None:
         self.doc_text = doc_text
         self.source_nouns = source_nouns  # words naming a body of data ("statistics", "bureau", "survey")
+        self.patterns = (lexicon or default_lexicon()).derived("speakers.figures", _figure_patterns)
 
     def sources(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, source) of every "according to X" / "data from X" naming a data source in ``text``."""
@@ -693,11 +711,11 @@ class FigureSources:
 
     def speaker(self, text: str, last: str | None) -> str | None:
         """The person or institution a sentence reports as saying its figures; "she" is ``last``."""
-        return _figure_speaker(text, self.doc_text, self.source_nouns, last)
+        return _figure_speaker(text, self.doc_text, self.source_nouns, last, self.patterns)
 
     def named(self, text: str) -> str | None:
         """The last person this sentence names as speaking, for a later "she said"."""
-        return _named_speaker(text, self.doc_text)
+        return _named_speaker(text, self.doc_text, self.patterns)
 
     def interviewee(self, text: str) -> str | None:
         """"According to Son, ..." opening a sentence: its figures are Son's, by his full name."""

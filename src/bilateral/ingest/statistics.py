@@ -997,7 +997,7 @@ def measure_key(fields: dict[str, Any]) -> str | None:
 
 def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]:
     vocab = vocabulary(lexicon)
-    cited = FigureSources(doc.text, vocab.source_nouns)
+    cited = FigureSources(doc.text, vocab.source_nouns, lexicon)
     findings: list[Finding] = []
     ctx = _Context()
     for sentence in doc.sentences:
