@@ -102,3 +102,9 @@ def test_search_does_not_romanise_cjk(tmp_path: Path) -> None:
         assert lib.search("习近平").counts["passage"] == 1
     finally:
         lib.close()
+
+
+@pytest.mark.parametrize("text", ["", "plain ASCII Words", "Tô Lâm · Xi Jinping · Łódź · Straße", "习近平 Ａｂｃ ǅemal",
+                                  "ΟΔΟΣ İstanbul ﬁne", "a" * 5000 + " Đà Nẵng " + "B" * 5000])
+def test_fold_long_is_fold(text: str) -> None:
+    assert store_folding.fold_long(text) == fold(text)

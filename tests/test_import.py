@@ -725,3 +725,25 @@ def test_cli_sources_of_a_fresh_library_are_bundled(tmp_path: Path, monkeypatch:
     assert run(["sources"]) == 0
     out = capsys.readouterr().out
     assert out.count(" bundled ") == 5 and out.count(" imported ") == 1
+
+
+def test_the_writer_reads_again_what_another_connection_wrote_between_its_articles(lib: Path, tmp_path: Path) -> None:
+    """States are kept from one article to the next, but not past another connection's write."""
+    first, second = write_articles(tmp_path / "a", [
+        ("leaders.txt", LEADERS_ARTICLE), ("again.txt", LEADERS_ARTICLE.replace("pledge to speed", "agree to speed"))])
+    with LibraryWriter(lib) as writer:
+        importer.import_document(writer, importer.read_target(first))
+        conn = sqlite3.connect(lib)
+        (pid, cited), = conn.execute(
+            "SELECT item.id, count(*) FROM item JOIN citation AS c ON c.item_id = item.id "
+            "WHERE kind = 'person' AND label LIKE 'Xi Jinping%' GROUP BY item.id").fetchall()
+        conn.execute("UPDATE item SET fields = json_set(fields, '$.note', 'written elsewhere') WHERE id = ?", (pid,))
+        conn.commit()
+        conn.close()
+        importer.import_document(writer, importer.read_target(second))
+    conn = sqlite3.connect(lib)
+    fields, now = conn.execute("SELECT fields, (SELECT count(*) FROM citation AS c WHERE c.item_id = item.id) FROM item "
+                               "WHERE id = ?", (pid,)).fetchone()
+    conn.close()
+    assert now > cited  # the second article named him: his row was written again, over what was read
+    assert json.loads(fields)["note"] == "written elsewhere"

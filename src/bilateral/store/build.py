@@ -21,7 +21,7 @@ from bilateral.core.model import KIND_FIELDS, KINDS, Item, Passage, Source
 from bilateral.store import schema
 from bilateral.store.errors import BuildError, StoreError
 from bilateral.store.files import replacing
-from bilateral.store.folding import fold, unfoldable_words
+from bilateral.store.folding import fold, fold_long, unfoldable_words
 
 #: Fields holding person ids: shown in search by the person's name instead.
 _ID_FIELDS = {"speaker", "participants"}
@@ -111,8 +111,13 @@ def field_words(item: Item, names: dict[str, str]) -> str:
         if name in _ID_FIELDS:
             ids = value if isinstance(value, list) else [value]
             parts.extend(names[i] for i in ids if i in names)
-        elif name == "reports":
-            parts.extend(_words(r.get(k)) for r in value or [] for k in _REPORT_WORDS if isinstance(r, dict))
+        elif name == "reports":  # a recurring figure has a report per source: no call per word
+            for report in value or []:
+                if isinstance(report, dict):
+                    for key in _REPORT_WORDS:
+                        word = report.get(key)
+                        if word is not None:
+                            parts.append(word if type(word) is str else _words(word))
         elif name not in _UNSEARCHED:
             parts.append(_words(value))
     return " · ".join(dict.fromkeys(p for p in parts if p))  # speaker id and speaker_name give one name
@@ -153,7 +158,7 @@ def search_columns(item: Item, names: dict[str, str]) -> dict[str, Any]:
         "sort_value": sort_number(item.fields.get("normalized")) if item.kind == "statistic" else None,
         "date": date if isinstance(date, str) else None,
         "field_text": f"{field_text} {extra}".strip(),
-        "folded": fold(f"{item.label} {field_text}"),
+        "folded": fold_long(f"{item.label} {field_text}"),
     }
 
 

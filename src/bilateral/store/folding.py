@@ -14,9 +14,18 @@ from functools import lru_cache
 
 from bilateral.core.folding import fold
 
-__all__ = ["fold", "fold_letters", "has_unfoldable", "unfoldable_words"]
+__all__ = ["fold", "fold_letters", "fold_long", "has_unfoldable", "unfoldable_words"]
 
 _WORD = re.compile(r"\w+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def fold_long(text: str) -> str:
+    """``fold(text)``, the ASCII runs lower-cased at C speed: a long field text (a figure's reports)
+    usually has a few non-ASCII characters ("·", "Tô Lâm") among thousands of ASCII ones."""
+    if text.isascii():
+        return text.lower()
+    return _NON_ASCII.sub(lambda m: fold(m.group()), text).lower()
 
 
 @lru_cache(maxsize=8192)

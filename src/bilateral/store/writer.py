@@ -49,6 +49,8 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -32768")
+        conn.execute("PRAGMA wal_autocheckpoint = 8000")
         for name, table, column in _LOOKUP_INDEXES:
             conn.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ("{column}")')
     except sqlite3.Error as exc:
@@ -95,27 +97,58 @@ class Duplicate:
     reason: str
 
 
+#: States kept between articles (the most recently used): a leader or a recurring figure is read
+#: and its JSON parsed once, not once per article that names it.
+STATES_KEPT = 4096
+
+
 class SqlItems:
     """The merge's ``Items`` over the library tables (every method an indexed lookup).
 
-    States read during one article are kept, so the merge sees its own changes
-    before they are written; ``put`` writes through at once.
+    States read are kept, so the merge sees its own changes before they are
+    written; ``put`` writes through at once, so a kept state is what its row
+    says, and they are kept from one article to the next (``STATES_KEPT``) until
+    a rollback, a removal or another connection's write (``reset``).
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._states: dict[tuple[str, str], State] = {}
+        self._by_id: dict[str, State] = {}
         self._names: dict[str, str] = {}  # person id -> label (for searchable field text)
+        self._persons: set[str] = set()  # ids known to be person items
+        self._sources: dict[str, list[str]] = {}  # item id -> the sources it is cited from
 
     def reset(self) -> None:
         self._states.clear()
+        self._by_id.clear()
         self._names.clear()
+        self._persons.clear()
+        self._sources.clear()
+
+    def trim(self) -> None:
+        """Forget the least recently used states beyond ``STATES_KEPT`` (their rows hold them)."""
+        extra = len(self._by_id) - STATES_KEPT
+        if extra > 0:
+            for item_id in list(self._by_id)[:extra]:
+                state = self._by_id.pop(item_id)
+                if self._states.get((state.kind, state.key)) is state:
+                    del self._states[(state.kind, state.key)]
+        for cache in (self._names, self._persons, self._sources):
+            if len(cache) > STATES_KEPT:
+                cache.clear()
+
+    def _keep(self, state: State) -> State:
+        kept = self._states.setdefault((state.kind, state.key), state)
+        self._by_id.pop(kept.id, None)  # most recently used last
+        self._by_id[kept.id] = kept
+        return kept
 
     def _select(self, where: str, params: Sequence[Any]) -> list[State]:
         out = []
         for row in self._conn.execute(f"SELECT {', '.join(_ITEM_COLUMNS)} FROM item WHERE {where}", params):
-            state = _state(row)
-            out.append(self._states.setdefault((state.kind, state.key), state))
+            kept = self._by_id.get(row[0])
+            out.append(self._keep(kept if kept is not None else _state(row)))
         return out
 
     def get(self, kind: str, key: str) -> State | None:
@@ -138,21 +171,38 @@ class SqlItems:
         return None
 
     def has_person(self, pid: str) -> bool:
-        return self._conn.execute("SELECT 1 FROM item WHERE id = ? AND kind = 'person'", (pid,)).fetchone() is not None
+        if pid in self._persons:
+            return True
+        found = self._conn.execute("SELECT 1 FROM item WHERE id = ? AND kind = 'person'", (pid,)).fetchone()
+        if found is not None:
+            self._persons.add(pid)
+        return found is not None
 
     def measure_group(self, key: str) -> list[State]:
         return self._select("measure_key = ? ORDER BY ordinal", (key,))
 
     def sources_of(self, state: State) -> list[str]:
-        return [r[0] for r in self._conn.execute(
-            "SELECT DISTINCT source_id FROM citation WHERE item_id = ? ORDER BY source_id", (state.id,))]
+        kept = self._sources.get(state.id)
+        if kept is None:  # (a figure's disagreeing figures ask for each other's sources after every article)
+            kept = self._sources[state.id] = [r[0] for r in self._conn.execute(
+                "SELECT DISTINCT source_id FROM citation WHERE item_id = ? ORDER BY source_id", (state.id,))]
+        return list(kept)
 
     def put(self, state: State, citations: Sequence[Citation]) -> None:
+        old = self._by_id.get(state.id)
+        if old is not None and old is not state and self._states.get((old.kind, old.key)) is old:
+            del self._states[(old.kind, old.key)]
         self._states[(state.kind, state.key)] = state
+        self._by_id.pop(state.id, None)
+        self._by_id[state.id] = state
         item = Item(state.id, state.kind, state.label, state.fields, list(citations), state.rule,
                     state.confidence, merge=state.record or {"key": state.key})
-        existing = self._conn.execute("SELECT 1 FROM item WHERE id = ?", (state.id,)).fetchone()
+        # a kept state is a row's (put or read): only a new one is looked for
+        existing = (True,) if old is not None else self._conn.execute(
+            "SELECT 1 FROM item WHERE id = ?", (state.id,)).fetchone()
         new_cites, first_ordinal = self._new_citations(state.id, citations, existing is not None)
+        if new_cites:
+            self._sources.pop(state.id, None)
         values = {
             "kind": state.kind, "label": state.label,
             "fields": json.dumps(state.fields, ensure_ascii=False),
@@ -179,6 +229,7 @@ class SqlItems:
         self._people_links(state)
         if state.kind == "person":
             self._names[state.id] = state.label
+            self._persons.add(state.id)
             self._conn.executemany(
                 "INSERT OR IGNORE INTO person_name (folded, person_id) VALUES (?, ?)",
                 [(folded, state.id) for folded in state.record.get("names") or []])
@@ -235,6 +286,7 @@ class LibraryWriter:
         self.path = path
         self.conn = connect(path)
         self.items = SqlItems(self.conn)
+        self._data_version: int | None = None
 
     def close(self) -> None:
         self.conn.close()
@@ -248,11 +300,16 @@ class LibraryWriter:
     @contextmanager
     def article(self) -> Iterator[SqlItems]:
         """One article, one transaction: everything it adds is written, or nothing is."""
-        self.items.reset()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
+            # the states kept from earlier articles hold unless another connection wrote since
+            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._data_version:
+                self.items.reset()
+                self._data_version = version
             yield self.items
             self.conn.execute("COMMIT")
+            self.items.trim()
         except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -310,8 +367,11 @@ class LibraryWriter:
 
         Returns how many items were removed. Inside its own transaction.
         """
-        with self.article():
-            return self._remove(source_id)
+        try:
+            with self.article():
+                return self._remove(source_id)
+        finally:
+            self.items.reset()  # it rewrote item rows behind the kept states
 
     def _remove(self, source_id: str) -> int:
         conn = self.conn
