@@ -489,24 +489,27 @@ def _details(conn: sqlite3.Connection, ranked: list[tuple[str, int, float]], pin
     items = {r[0]: r[1:] for r in conn.execute(
         "SELECT rowid, id, kind, label FROM item WHERE rowid IN (SELECT value FROM json_each(?))",
         [json.dumps(item_rowids)])}
-    wanted = [[items[r][0], pins.get(r)] for r in item_rowids if r in items]
+    ids = [items[r][0] for r in item_rowids if r in items]
+    pinned = [pins[r] for r in item_rowids if r in items and r in pins]
     shown = " AND c2.source_id NOT IN (SELECT id FROM source WHERE hidden = 1)" if scope.hidden else ""
     if scope.source is None:  # the item's first citations, by the (item_id, ordinal) index
         first = (f"SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid{shown}"
                  f" ORDER BY c2.ordinal LIMIT {CITATIONS_TRIED:d}")
-        params: list[Any] = [json.dumps(wanted)]
+        params: list[Any] = [json.dumps(ids)]
     else:  # its first ones in the source, by the (item_id, source_id, start) index
         first = ("SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid AND c2.source_id = ?"
                  f" ORDER BY c2.start LIMIT {CITATIONS_TRIED:d}")
-        params = [json.dumps(wanted), scope.source]
+        params = [json.dumps(ids), scope.source]
+    columns = 'c.item_id, c.source_id, c.start, c."end", substr(cs.text, c.start + 1, c."end" - c.start), c.ordinal'
     tried: dict[str, list[Citation]] = {}
-    for item_id, c_source, c_start, c_end, c_text in conn.execute(
-        "SELECT c.item_id, c.source_id, c.start, c.\"end\", substr(cs.text, c.start + 1, c.\"end\" - c.start)"
-        " FROM (SELECT json_extract(value, '$[0]') AS iid, json_extract(value, '$[1]') AS pin FROM json_each(?)) AS wanted"
-        f" JOIN citation AS c ON c.id IN (SELECT wanted.pin UNION ALL SELECT * FROM ({first}))"
-        " JOIN source AS cs ON cs.id = c.source_id"
-        " ORDER BY c.item_id, c.id IS wanted.pin DESC, c.ordinal",
-        params,
+    # the pinned citation (in the paragraph that found the item) first, then the item's first ones
+    for item_id, c_source, c_start, c_end, c_text, *_ in conn.execute(
+        f"SELECT {columns}, 0 AS pin FROM (SELECT value AS iid FROM json_each(?)) AS wanted"
+        f" JOIN citation AS c ON c.id IN ({first}) JOIN source AS cs ON cs.id = c.source_id"
+        f" UNION ALL SELECT {columns}, 1 FROM citation AS c JOIN source AS cs ON cs.id = c.source_id"
+        " WHERE c.id IN (SELECT value FROM json_each(?))"
+        " ORDER BY 1, 7 DESC, 6",
+        [*params, json.dumps(pinned)],
     ):
         tried.setdefault(item_id, []).append(Citation(c_source, c_start, c_end, c_text))
     passages = {r[0]: r[1:] for r in conn.execute(
