@@ -90,3 +90,20 @@ def test_the_verbs_that_attribute_figures_are_the_lexicons() -> None:
 
     assert sources(None) == {None}  # "remarked" is a speech verb, not one that reports figures
     assert sources(default_lexicon().with_words("speech", "figures", ["remarked"])) == {"Tomas Ferreira"}
+
+
+def test_statistics_know_every_country_of_the_one_country_list() -> None:
+    from bilateral.ingest.statistics import vocabulary
+
+    lex = default_lexicon()
+    known = {name for name, _ in vocabulary(lex).countries}
+    nationalities = {country for country in lex.titles["nationalities"].values() if country}
+    aliases = lex.titles["country_aliases"]
+    missing = [c for c in lex.titles["countries"]
+               if not c.startswith("the ") and aliases.get(c, c) in nationalities and c not in known]
+    assert missing == []
+    titles = dict(lex.titles)
+    titles["countries"] = [*titles["countries"], "Freedonia"]
+    titles["nationalities"] = {**titles["nationalities"], "Freedonian": "Freedonia"}
+    wider = dataclasses.replace(lex, titles=titles)
+    assert ("Freedonia", "Freedonian") in vocabulary(wider).countries

@@ -104,7 +104,7 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
     raw = lexicon.measures
     qualifier_of = {phrase: norm for norm, phrases in raw["qualifiers"].items() for phrase in phrases}
     phrases = sorted(qualifier_of, key=len, reverse=True)
-    countries = [(name, adj) for name, adj in raw["countries"]]
+    countries = _country_adjectives(lexicon)
     names = sorted({n for n, _ in countries} | {a for _, a in countries}, key=len, reverse=True)
     words = sorted(raw["currency_words"], key=len, reverse=True)
     return Vocabulary(
@@ -134,6 +134,25 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
                          for verb, noun in raw.get("frequency_verbs", {}).get("verbs", {}).items()],
         place_words=frozenset(w.lower() for pair in countries for w in pair),
     )
+
+
+def _country_adjectives(lexicon: Lexicon) -> list[tuple[str, str]]:
+    """(country, adjective) for every country: the pairs measures.json gives first (the adjective a
+    measure name uses), then every other country of titles.json with its first nationality adjective."""
+    pairs = [(name, adj) for name, adj in lexicon.measures.get("countries", [])]
+    titles = lexicon.titles
+    aliases: dict[str, str] = titles.get("country_aliases", {})
+    adjective: dict[str, str] = {}
+    for adj, country in titles.get("nationalities", {}).items():
+        if country:
+            adjective.setdefault(country, adj)
+    listed = {name for name, _ in pairs}
+    for name in titles.get("countries", []):
+        country = aliases.get(name, name)
+        if name not in listed and not name.startswith("the ") and country in adjective:
+            pairs.append((name, adjective[country]))
+            listed.add(name)
+    return pairs
 
 
 def _prefix_pattern(currencies: dict[str, str]) -> re.Pattern[str]:
