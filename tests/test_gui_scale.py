@@ -27,11 +27,15 @@ class _Recorder:
 
     def __init__(self, library: Library) -> None:
         self._library = library
-        self.row_requests: list[list[str]] = []
+        self.row_requests: list[list[Any]] = []
 
     def rows(self, ids: list[str]) -> Any:
         self.row_requests.append(list(ids))
         return self._library.rows(ids)
+
+    def rows_by_rowid(self, rowids: list[int]) -> Any:
+        self.row_requests.append(list(rowids))
+        return self._library.rows_by_rowid(rowids)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._library, name)
@@ -151,13 +155,13 @@ def test_a_person_with_many_citations_lists_the_first_ones_and_opens_any(qtbot, 
 def test_opening_a_category_sorts_its_ids_once(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     """A table shown for the first time fetches and sorts its ids once (the view's sort), not twice."""
     calls: list[str] = []
-    real = Library.item_ids
+    real = Library.item_rowids
 
-    def counted(self: Library, kind: str, **kwargs: Any) -> list[str]:
+    def counted(self: Library, kind: str, **kwargs: Any) -> Any:
         calls.append(kind)
         return real(self, kind, **kwargs)
 
-    monkeypatch.setattr(Library, "item_ids", counted)
+    monkeypatch.setattr(Library, "item_rowids", counted)
     window.show_category("quote")
     assert calls == ["quote"]
     assert window.models["quote"].rowCount() > 0
@@ -174,13 +178,13 @@ def test_a_large_table_is_sorted_off_the_gui_thread_and_keeps_the_open_row(qtbot
 
     monkeypatch.setattr(ListedTableModel, "SYNC_LIMIT", 50)  # 300 statistics count as a large table here
     listed_in: list[bool] = []
-    real = Library.item_ids
+    real = Library.item_rowids
 
-    def recorded(self: Library, kind: str, **kwargs: Any) -> list[str]:
+    def recorded(self: Library, kind: str, **kwargs: Any) -> Any:
         listed_in.append(threading.current_thread() is threading.main_thread())
         return real(self, kind, **kwargs)
 
-    monkeypatch.setattr(Library, "item_ids", recorded)
+    monkeypatch.setattr(Library, "item_rowids", recorded)
     with Library.open(_library(tmp_path / "big.sqlite", 300)) as library:
         window = MainWindow(library)
         window.show()
@@ -221,9 +225,9 @@ def test_closing_the_window_interrupts_a_listing_still_running(qtbot, library: L
 
     monkeypatch.setattr(ListedTableModel, "SYNC_LIMIT", 0)  # every listing goes to the reader lane
     started = threading.Event()
-    real = Library.item_ids
+    real = Library.item_rowids
 
-    def endless(self: Library, kind: str, **kwargs: Any) -> list[str]:
+    def endless(self: Library, kind: str, **kwargs: Any) -> Any:
         if threading.current_thread() is threading.main_thread():
             return real(self, kind, **kwargs)
         started.set()  # a query only an interrupt ends
@@ -231,7 +235,7 @@ def test_closing_the_window_interrupts_a_listing_still_running(qtbot, library: L
                                 "SELECT count(*) FROM n").fetchone()
         return []
 
-    monkeypatch.setattr(Library, "item_ids", endless)
+    monkeypatch.setattr(Library, "item_rowids", endless)
     window = MainWindow(library)
     window.show()
     qtbot.waitExposed(window)
@@ -315,13 +319,13 @@ def test_a_header_click_lists_the_table_once(qtbot, window: MainWindow, monkeypa
     window.show_category("statistic")
     table, model = window.tables["statistic"], window.models["statistic"]
     calls: list[str] = []
-    real = Library.item_ids
+    real = Library.item_rowids
 
-    def counted(self: Library, kind: str, **kwargs: Any) -> list[str]:
+    def counted(self: Library, kind: str, **kwargs: Any) -> Any:
         calls.append(kwargs.get("sort", ""))
         return real(self, kind, **kwargs)
 
-    monkeypatch.setattr(Library, "item_ids", counted)
+    monkeypatch.setattr(Library, "item_rowids", counted)
     header = table.horizontalHeader()
     column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Measure")
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(column) + 5, 5))

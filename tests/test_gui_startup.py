@@ -165,7 +165,9 @@ def test_a_library_failing_while_the_window_runs_is_a_message(qtbot, window: Mai
         raise StoreError("the library cannot be read: database disk image is malformed")
 
     monkeypatch.setattr(Library, "item_ids", broken)
+    monkeypatch.setattr(Library, "item_rowids", broken)
     monkeypatch.setattr(Library, "rows", broken)
+    monkeypatch.setattr(Library, "rows_by_rowid", broken)
     monkeypatch.setattr(Library, "item", broken)
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Quotes, built now
     assert "could not be read" in window.statusBar().currentMessage()

@@ -207,7 +207,7 @@ class ListedTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._library = library
         self._runner = runner
-        self._ids: list[str] = []
+        self._ids: Sequence[Any] = []  # source ids, or item rowids packed in an array
         self._rows_hint = rows_hint  # how many rows the first listing will bring (the sidebar count)
         self._sort_column = 0
         self._descending = False
@@ -218,7 +218,7 @@ class ListedTableModel(QAbstractTableModel):
         self.busy = False
 
     # -- what subclasses say -------------------------------------------------------
-    def _lister(self, column: int, descending: bool) -> Callable[[Library], list[str]]:
+    def _lister(self, column: int, descending: bool) -> Callable[[Library], Sequence[Any]]:
         """A function listing the ids in any thread, from that thread's Library (plain values only)."""
         raise NotImplementedError
 
@@ -284,7 +284,7 @@ class ListedTableModel(QAbstractTableModel):
         task.succeeded.connect(lambda ids: self._listed(request, ids, reset))
         task.failed.connect(lambda message: self._listing_failed(request, message))
 
-    def _listed(self, request: int, ids: list[str], reset: bool) -> None:
+    def _listed(self, request: int, ids: Sequence[Any], reset: bool) -> None:
         if request != self._request:
             return  # a newer listing is on its way
         self.busy = False
@@ -297,7 +297,7 @@ class ListedTableModel(QAbstractTableModel):
             self.listing.emit(False)
             self.failed.emit(f"The library could not be read: {message}")
 
-    def _apply(self, ids: list[str], reset: bool) -> None:
+    def _apply(self, ids: Sequence[Any], reset: bool) -> None:
         self._rows_hint = len(ids)
         if reset:
             self.beginResetModel()
@@ -348,7 +348,7 @@ class ItemTableModel(ListedTableModel):
         super().__init__(library, parent, runner=runner, rows_hint=rows_hint)
         self._kind = kind
         self._columns = COLUMNS[kind]
-        self._cache: dict[str, ItemRow] = {}
+        self._cache: dict[int, ItemRow] = {}  # by rowid: the model holds rowids, packed, not id strings
         self._source_titles: dict[str, str] = {}
         self._person_names: dict[str, str] = {}
         self.fetches = 0  # how many store queries data() caused (tests check laziness)
@@ -360,13 +360,29 @@ class ItemTableModel(ListedTableModel):
     def kind(self) -> str:
         return self._kind
 
-    def _lister(self, column: int, descending: bool) -> Callable[[Library], list[str]]:
+    def _lister(self, column: int, descending: bool) -> Callable[[Library], Sequence[int]]:
         kind, sort, text, source = self._kind, self._columns[column].sort, self._text, self._source
-        return lambda library: library.item_ids(kind, sort=sort, descending=descending, text=text, source=source)
+        return lambda library: library.item_rowids(kind, sort=sort, descending=descending, text=text, source=source)
 
     def _forget_rows(self) -> None:
         self._cache.clear()
         self._source_titles.clear()
+
+    # -- ids: the rows hold item rowids ----------------------------------------------
+    def item_id(self, row: int) -> str:
+        """The item id of a row ("" when it can no longer be read)."""
+        found = self._safe_row(row)
+        return found.id if found is not None else ""
+
+    def row_of(self, item_id: str) -> int:
+        try:
+            rowid = self._library.item_rowid(item_id)
+            return self._ids.index(rowid) if rowid is not None else -1
+        except ValueError:
+            return -1
+        except StoreError as exc:
+            self.failed.emit(f"The library could not be read: {exc}")
+            return -1
 
     # -- lazy rows -------------------------------------------------------------
     def _safe_row(self, row: int) -> ItemRow | None:
@@ -380,19 +396,19 @@ class ItemTableModel(ListedTableModel):
             return None
 
     def item_row(self, row: int) -> ItemRow:
-        item_id = self._ids[row]
-        cached = self._cache.get(item_id)
+        rowid = self._ids[row]
+        cached = self._cache.get(rowid)
         if cached is None:
             # One query for the row's whole block (and one for the people it names), never one per row.
             start = row - row % self.BLOCK
             block = [i for i in self._ids[start:start + self.BLOCK] if i not in self._cache]
             self.fetches += 1
-            fetched = self._library.rows(block)
-            self._fetch_person_names(fetched)
-            self._fetch_source_titles(fetched)
-            for one in fetched:
-                self._cache[one.id] = self._with_names(one)
-            cached = self._cache[item_id]
+            fetched = self._library.rows_by_rowid(block)
+            self._fetch_person_names(list(fetched.values()))
+            self._fetch_source_titles(list(fetched.values()))
+            for key, one in fetched.items():
+                self._cache[key] = self._with_names(one)
+            cached = self._cache[rowid]
         return cached
 
     def _fetch_source_titles(self, rows: Sequence[ItemRow]) -> None:
@@ -437,7 +453,7 @@ class ItemTableModel(ListedTableModel):
             return None
         column = self._columns[index.column()]
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return self.item_id(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row = self._safe_row(index.row())
             if row is None:

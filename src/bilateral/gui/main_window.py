@@ -618,8 +618,8 @@ class MainWindow(QMainWindow):
         model = index.model()
         if isinstance(model, SourceTableModel):
             self.open_location(Location(model.item_id(index.row()), category="source"))
-        elif isinstance(model, ItemTableModel):
-            self.open_item(model.item_id(index.row()), category=model.kind)
+        elif isinstance(model, ItemTableModel) and (item_id := model.item_id(index.row())):
+            self.open_item(item_id, category=model.kind)  # ("" for a row no longer readable: nothing to open)
 
     # -- opening things ------------------------------------------------------------
     def _is_bundled(self) -> bool:

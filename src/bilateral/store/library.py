@@ -11,6 +11,7 @@ import functools
 import json
 import re
 import sqlite3
+from array import array
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,6 +253,17 @@ class Library:
     def item_ids(self, kind: str, *, sort: str = "label", descending: bool = False, text: str = "",
                  source: str | None = None) -> list[str]:
         """Ids of one kind, filtered and sorted; unknown values sort last in both directions."""
+        return [r[0] for r in self._listing("item.id", kind, sort, descending, text, source)]
+
+    @_environment_errors
+    def item_rowids(self, kind: str, *, sort: str = "label", descending: bool = False, text: str = "",
+                    source: str | None = None) -> array[int]:
+        """``item_ids`` as the items' rowids, packed (8 bytes a row, not a string object: what a
+        table of 400,000 statistics holds)."""
+        return array("q", (r[0] for r in self._listing("item.rowid", kind, sort, descending, text, source)))
+
+    def _listing(self, column: str, kind: str, sort: str, descending: bool, text: str,
+                 source: str | None) -> sqlite3.Cursor:
         if kind not in KIND_FIELDS:
             raise ValueError(f"unknown kind {kind!r}")
         direction = "DESC" if descending else "ASC"
@@ -279,13 +291,27 @@ class Library:
             where.append("item.id IN (SELECT c.item_id FROM citation AS c WHERE c.source_id = ?)")
             params.append(source)
         sql = (
-            f"SELECT item.id FROM item JOIN source AS src ON src.id = item.source_id "
+            f"SELECT {column} FROM item JOIN source AS src ON src.id = item.source_id "
             f"WHERE {' AND '.join(where)}{self._visible()} ORDER BY {order}, item.sort_label, item.id"
         )
         params.extend(order_params)  # WHERE placeholders come first in the SQL text
-        return [r[0] for r in self._conn.execute(sql, params)]
+        return self._conn.execute(sql, params)
 
     # -- rows and items ---------------------------------------------------
+
+    @_environment_errors
+    def rows_by_rowid(self, rowids: Sequence[int]) -> dict[int, ItemRow]:
+        """Rows for these item rowids, by rowid (rowids that do not exist are left out)."""
+        if not rowids:
+            return {}
+        return {r[0]: _row(r[1:]) for r in self._conn.execute(
+            _ROW_SQL.replace("SELECT item.id,", "SELECT item.rowid, item.id,", 1)
+            + " WHERE item.rowid IN (SELECT value FROM json_each(?))", (json.dumps(list(rowids)),))}
+
+    @_environment_errors
+    def item_rowid(self, item_id: str) -> int | None:
+        row = self._conn.execute("SELECT rowid FROM item WHERE id = ?", (item_id,)).fetchone()
+        return row[0] if row else None
 
     @_environment_errors
     def rows(self, ids: Sequence[str]) -> list[ItemRow]:
