@@ -10,6 +10,7 @@ Measures come from general phrase rules plus the vocabulary in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -336,11 +337,30 @@ def _after_name(before: str, vocab: Vocabulary) -> bool:
 
 def _parse(text: str, start: int, end: int, value: int | float, words: str | None,
            vocab: Vocabulary) -> _Stat | None:
-    before = text[:start]
+    """The figure a number at [start, end) writes: its currency or unit, scale and qualifier, or None
+    when it is no figure (a date, an ordinal, part of a name, a number with nothing counted)."""
     if words is None and _is_date_or_ordinal(text, start, end):
         return None
+    expr_start, currency, pos, scale = _currency_and_scale(text, start, end, words, vocab)
+
+    def make(unit: str, rule: str, upto: int, conf: float = 0.85) -> _Stat:
+        return _Stat(expr_start, upto, start, end, value, unit, rule, scale, words, confidence=conf)
+
+    stat = _figure(text, start, end, pos, value, words, scale, currency, vocab, make)
+    if stat is None:
+        return None
+    q = vocab.qualifiers.search(text[:expr_start])
+    if q:
+        stat.qualifier = vocab.qualifier_of[q.group("q").lower()]
+    return stat
+
+
+def _currency_and_scale(text: str, start: int, end: int, words: str | None,
+                        vocab: Vocabulary) -> tuple[int, str | None, int, str | None]:
+    """(where the figure starts, its currency written before it, where its scale ends, the scale):
+    "$5 billion", "KSh 14.6bn", "310bn pesos", "5m people"."""
     expr_start, currency = start, None
-    cur = _currency_before(before, vocab) if words is None else None
+    cur = _currency_before(text[:start], vocab) if words is None else None
     if cur:
         currency = vocab.currencies.get(cur.group("cur"), "USD")
         expr_start = cur.start()
@@ -357,73 +377,84 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
           and glued.group(2) in vocab.count_nouns):
         scale = _SCALE_ABBR[glued.group(1)]  # "5m people", "2bn users"; a bare "5m" stays metres or nothing
         pos += len(glued.group(1))
-    rest = text[pos:]
-    stat: _Stat | None = None
+    return expr_start, currency, pos, scale
 
-    def make(unit: str, rule: str, upto: int, conf: float = 0.85) -> _Stat:
-        return _Stat(expr_start, upto, start, end, value, unit, rule, scale, words, confidence=conf)
 
+def _figure(text: str, start: int, end: int, pos: int, value: int | float, words: str | None,
+            scale: str | None, currency: str | None, vocab: Vocabulary,
+            make: Callable[..., _Stat]) -> _Stat | None:
+    """The kind of figure by what follows the number (and its scale) at ``pos``."""
+    before, rest = text[:start], text[pos:]
     if words and words.lower().split("-")[-1].split(" ")[-1] in _FRACTIONS and not _AND_A_HALF.search(words):
-        stat = make("percent", "fraction", end, 0.75)
-    elif currency:
-        stat = make(currency, "money", pos, 0.9)
-    elif (cw := vocab.currency_word.match(rest)) and (words is None or scale) and (
+        return make("percent", "fraction", end, 0.75)
+    if currency:
+        return make(currency, "money", pos, 0.9)
+    if (cw := vocab.currency_word.match(rest)) and (words is None or scale) and (
             scale or value >= 1000 or cw.group("w") not in vocab.needs_scale):  # "3 won outright" is a verb
-        stat = make(vocab.currency_words[cw.group("w")], "money", pos + cw.end(), 0.9)
-    elif pm := _PERCENT.match(rest):
+        return make(vocab.currency_words[cw.group("w")], "money", pos + cw.end(), 0.9)
+    if pm := _PERCENT.match(rest):
         unit = "percentage points" if pm.group(1).lower().startswith("percentage") else "percent"
-        stat = make(unit, "percent", pos + pm.end(), 0.9)
-    elif (pu := vocab.physical_unit.match(rest)) and not (words and not scale and pu.group("sep") == "-"):
-        written = pu.group("u") or pu.group("g")
-        unit = vocab.physical_units[written]
+        return make(unit, "percent", pos + pm.end(), 0.9)
+    if (pu := vocab.physical_unit.match(rest)) and not (words and not scale and pu.group("sep") == "-"):
+        unit = vocab.physical_units[pu.group("u") or pu.group("g")]
         if unit == "pounds" and scale and not re.match(r"\s+of\b", rest[pu.end():]):
-            stat = make("GBP", "money", pos + pu.end(), 0.7)  # "5 million pounds" is money; "… pounds of" weight
-        else:
-            stat = make(unit, "tonnage" if unit == "tons" else "quantity", pos + pu.end(), 0.85)
-    elif fq := _FREQUENCY.match(rest):
+            return make("GBP", "money", pos + pu.end(), 0.7)  # "5 million pounds" is money; "… pounds of" weight
+        return make(unit, "tonnage" if unit == "tons" else "quantity", pos + pu.end(), 0.85)
+    if fq := _FREQUENCY.match(rest):
         # "flies 35 times a week": a count of what the verb does, per period -- not a multiplier
         noun = next((n for pattern, n in vocab.frequency_verbs if pattern.search(before)), None)
         per = {"day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}[fq.group("per").lower()]
         stat = make(noun or f"times per {fq.group('per').lower()}", "count", pos + fq.end(), 0.75)
         stat.noun_phrase = f"{per} {noun}" if noun else f"{per} frequency"
-    elif fm := _FOLD.match(rest):
-        stat = make("fold", "multiplier", pos + fm.end(), 0.8)
-    elif (tm := _TIMES.match(rest)) and (_GROWTH.search(before[-40:]) or _DECLINE.search(before[-40:])):
-        stat = make("fold", "multiplier", pos + tm.end(), 0.75)
-    elif mu := _MEASURE_UNIT.match(rest):
-        unit = vocab.unit_aliases.get(mu.group("u").lower(), mu.group("u").lower())
-        if words and mu.group("sep") == "-":
-            return None
-        upto = pos + mu.end()
-        if unit in _TIME_UNITS:
-            if re.match(r"\s+and\s+\d", text[upto:]):
-                return None  # "five hours and 20 minutes": a compound duration is not one number
-            if _AGO.match(text[upto:]) or (words is None and value >= 1800 and unit == "years"):
-                return None
-            lead = before
-            q = vocab.qualifiers.search(lead)
-            lead = lead[:q.start()] if q else lead
-            if not (mu.group("sep") == "-" and words is None) and not _DURATION_LEAD.search(lead):
-                return None
-            stat = make(unit, "duration", upto, 0.75)
-        elif unit == "tons":
-            stat = make(unit, "tonnage", upto, 0.9)
-        else:
-            stat = make(unit, "distance", upto, 0.8)
-    elif (words is None or scale or value >= 2) and not _after_name(before, vocab):
+        return stat
+    if fm := _FOLD.match(rest):
+        return make("fold", "multiplier", pos + fm.end(), 0.8)
+    if (tm := _TIMES.match(rest)) and (_GROWTH.search(before[-40:]) or _DECLINE.search(before[-40:])):
+        return make("fold", "multiplier", pos + tm.end(), 0.75)
+    if mu := _MEASURE_UNIT.match(rest):
+        return _measured(text, before, pos, mu, value, words, vocab, make)
+    if (words is None or scale or value >= 2) and not _after_name(before, vocab):
         # "Line 3 opens": a number after a name is part of the name
-        noun = _count_noun(text, pos, vocab)
-        if noun and words and not scale and noun[3] < 0.8:
-            noun = None  # "four key goals": a written-out number needs a known counted noun
-        if noun:
-            unit, phrase, upto, conf = noun
-            stat = make(unit, "count", upto, conf)
-            stat.noun_phrase = _clean(phrase)
-    if stat is None:
+        return _counted(text, pos, words, scale, vocab, make)
+    return None
+
+
+def _measured(text: str, before: str, pos: int, mu: re.Match[str], value: int | float, words: str | None,
+              vocab: Vocabulary, make: Callable[..., _Stat]) -> _Stat | None:
+    """A number with a unit of time, weight or length: a duration only after "for", "within", … (or
+    hyphenated: "a 40-minute ride"), never "five years ago" or a year."""
+    unit = vocab.unit_aliases.get(mu.group("u").lower(), mu.group("u").lower())
+    if words and mu.group("sep") == "-":
         return None
-    q = vocab.qualifiers.search(text[:expr_start])
-    if q:
-        stat.qualifier = vocab.qualifier_of[q.group("q").lower()]
+    upto = pos + mu.end()
+    if unit in _TIME_UNITS:
+        if re.match(r"\s+and\s+\d", text[upto:]):
+            return None  # "five hours and 20 minutes": a compound duration is not one number
+        if _AGO.match(text[upto:]) or (words is None and value >= 1800 and unit == "years"):
+            return None
+        lead = before
+        q = vocab.qualifiers.search(lead)
+        lead = lead[:q.start()] if q else lead
+        if not (mu.group("sep") == "-" and words is None) and not _DURATION_LEAD.search(lead):
+            return None
+        return make(unit, "duration", upto, 0.75)
+    if unit == "tons":
+        return make(unit, "tonnage", upto, 0.9)
+    return make(unit, "distance", upto, 0.8)
+
+
+def _counted(text: str, pos: int, words: str | None, scale: str | None, vocab: Vocabulary,
+             make: Callable[..., _Stat]) -> _Stat | None:
+    """A count of the noun after the number ("12 flights"); a number in words needs a known counted noun
+    ("four key goals" is none)."""
+    noun = _count_noun(text, pos, vocab)
+    if noun and words and not scale and noun[3] < 0.8:
+        noun = None
+    if not noun:
+        return None
+    unit, phrase, upto, conf = noun
+    stat = make(unit, "count", upto, conf)
+    stat.noun_phrase = _clean(phrase)
     return stat
 
 
@@ -793,93 +824,136 @@ def _words(measure: str | None, vocab: Vocabulary) -> set[str]:
 
 def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention], ctx: _Context,
                      vocab: Vocabulary) -> None:
+    """What each figure of a sentence measures: first the figures of their own (amounts, counts, …),
+    then the derived ones (growth, shares), which read the measure of the figures beside them."""
     context_bilateral = ctx.measure == "bilateral trade"
     for stat in stats:
         lo, hi = _clause(text, stat.start, stat.end)
-        pre = text[lo:stat.start]
-        growth = stat.unit == "fold" or (stat.unit in ("percent", "percentage points") and (
-            _GROWTH.search(text[lo:hi]) or _DECLINE.search(text[lo:hi])))
-        if growth or stat.rule == "fraction":
+        if _is_derived(text, stat, lo, hi):
             stat.derived = True
             continue
-        measure = None
-        if stat.rule in ("money", "tonnage", "quantity"):
-            earlier = [s for s in stats if s.end <= stat.start and s.measure
-                       and s.rule in ("money", "tonnage", "quantity")]
-            if earlier and (re.search(r"\b(?:valued at|worth|value of|equivalent to)\s+$", pre)
-                            or re.search(r"\(\s*(?:\S+\s+)?$", text[:stat.start])):
-                measure = earlier[-1].measure
-            measure = measure or _commodity(text, stat, vocab) or _money_phrase(text, stat, lo, earlier)
-            if measure is None and stat.rule == "quantity":
-                measure = _quantity_of(text, stat, pre)
-            if measure is None:
-                measure = _cue_measure(text, lo, stat.start, stat.start, context_bilateral, vocab)
-            if measure is None and _ANAPHOR.search(pre) and ctx.measure:
-                measure = ctx.measure
-            if measure is None:
-                measure = (_cue_measure(text, stat.end, hi, stat.end, context_bilateral, vocab, "after")
-                           or _cue_measure(text, 0, stat.start, stat.start, context_bilateral, vocab)
-                           or _cue_measure(text, stat.end, len(text), stat.end, context_bilateral, vocab, "after"))
-            if measure == "trade" and context_bilateral:
-                measure = "bilateral trade"
-        elif stat.rule == "percent":
-            measure = _percent_of(text, stat, hi) or _cue_measure(text, lo, hi, stat.start, context_bilateral,
-                                                                    vocab)
-        elif stat.rule == "count":
-            measure = _count_measure(text, stat, lo, hi, vocab)
-        elif stat.rule == "duration":
-            measure = _subject_as(text, lo, stat.start)
-            if measure is None:
-                m = re.search(r"([\w-]+ (?:time|duration|journey|trip|ride|flight))\s+from\s+(?:.{0,40}\s+to\s+)?"
-                              r"(?:\S+\s+)?$", pre)
-                inherited = [s for s in stats if s.end < stat.start and s.unit == stat.unit and s.measure]
-                measure = m.group(1) if m else (inherited[-1].measure if inherited else None)
-        elif stat.rule == "distance":
-            m = re.match(r"\s?(?:long\s+)?([a-z]+(?: [a-z]+)?)", text[stat.end:])
-            if text[stat.end - len(stat.unit) - 1:stat.end].startswith("-") or re.search(
-                    r"-\w+$", text[stat.num_start:stat.end]):
-                noun = re.match(r"\s+([a-z]+)", text[stat.end:])
-                measure = f"{noun.group(1)} length" if noun else None
-            elif of := re.match(r"\s+of\s+([a-z][\w-]*(?: [a-z][\w-]*)?)", text[stat.end:]):
-                verb = re.search(r"\b([a-z]+)\s+(?:\S+\s+)?$", pre)
-                measure = _clean(f"{of.group(1)} {_participle(verb.group(1))}" if verb and verb.group(1).endswith("s")
-                                 and verb.group(1) not in _STOP else f"length of {of.group(1)}")
+        measure = _own_measure(text, stat, stats, ctx, vocab, lo, hi, context_bilateral)
         if (measure is None or measure == stat.unit) and (stat.unit, float(stat.value)) in ctx.values:
             measure = ctx.values[(stat.unit, float(stat.value))]
         stat.measure = measure
     for stat in stats:
-        if not stat.derived:
-            continue
-        lo, hi = _clause(text, stat.start, stat.end)
-        others = [s for s in stats if s is not stat and s.measure and s.rule in ("money", "tonnage", "quantity", "count")]
-        base = None
-        subject = re.search(r"((?:[\w-]+\s){0,3}?[a-z]+s(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:overall\s+)?"
-                            r"(?:rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|surged)\s+"
-                            r"(?:by\s+)?(?:\S+\s+)?$", text[lo:stat.start])
-        than = re.search(r"((?:[\w-]+\s){0,2}?[a-z]+s(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:remain|are|is|were|was|stay)\s+"
-                         r"(?:\S+\s+){0,2}$", text[lo:stat.start])
-        other = re.match(r"\s+(?:higher|lower|more|less|cheaper|costlier)\s+than\s+(?:in\s+)?([A-Z][\w-]*(?: [A-Z][\w-]*)*)",
-                         text[stat.end:])
-        if than and other and stat.rule != "fraction":
-            stat.measure = _clean(f"{than.group(1)} vs {other.group(1)}")
-            continue
-        if subject and stat.rule != "fraction" and subject.group(1).split()[-1] not in _STOP:
-            base = _clean(subject.group(1))
-        elif others:
-            base = min(others, key=lambda s: abs(s.start - stat.start)).measure
-        base = base or _cue_measure(text, 0, len(text), stat.start, context_bilateral, vocab) or (
-            ctx.measure if _ANAPHOR.search(text[:stat.start]) else None)
-        if base == "trade" and context_bilateral:
-            base = "bilateral trade"
-        if stat.rule == "fraction":
-            share = _share_of(text, stat, hi, periods)
-            if share:
-                stat.measure = f"{base} as a share of {share}" if base else f"share of {share}"
-            else:
-                stat.measure = base
-            continue
-        direction = "decline" if _DECLINE.search(text[lo:hi]) else "growth"
-        stat.measure = f"{base} {direction}" if base else None
+        if stat.derived:
+            stat.measure = _derived_measure(text, stat, stats, periods, ctx, vocab, context_bilateral)
+
+
+def _is_derived(text: str, stat: _Stat, lo: int, hi: int) -> bool:
+    """A growth rate, multiplier or fraction: its measure is that of another figure."""
+    growth = stat.unit == "fold" or (stat.unit in ("percent", "percentage points") and (
+        _GROWTH.search(text[lo:hi]) or _DECLINE.search(text[lo:hi])))
+    return bool(growth) or stat.rule == "fraction"
+
+
+def _own_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, vocab: Vocabulary,
+                 lo: int, hi: int, context_bilateral: bool) -> str | None:
+    """The measure of a figure that is not derived, by the kind of figure."""
+    if stat.rule in ("money", "tonnage", "quantity"):
+        return _amount_measure(text, stat, stats, ctx, vocab, lo, hi, context_bilateral)
+    if stat.rule == "percent":
+        return _percent_of(text, stat, hi) or _cue_measure(text, lo, hi, stat.start, context_bilateral, vocab)
+    if stat.rule == "count":
+        return _count_measure(text, stat, lo, hi, vocab)
+    if stat.rule == "duration":
+        return _duration_measure(text, stat, stats, lo)
+    if stat.rule == "distance":
+        return _distance_measure(text, stat, lo)
+    return None
+
+
+def _amount_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, vocab: Vocabulary,
+                    lo: int, hi: int, context_bilateral: bool) -> str | None:
+    """Money, tonnage, quantities: a value restated ("worth", "(…)"), the goods, the phrase around it,
+    a cue before it, the paragraph's measure for "the figure", a cue after it or anywhere."""
+    pre = text[lo:stat.start]
+    measure = None
+    earlier = [s for s in stats if s.end <= stat.start and s.measure and s.rule in ("money", "tonnage", "quantity")]
+    if earlier and (re.search(r"\b(?:valued at|worth|value of|equivalent to)\s+$", pre)
+                    or re.search(r"\(\s*(?:\S+\s+)?$", text[:stat.start])):
+        measure = earlier[-1].measure
+    measure = measure or _commodity(text, stat, vocab) or _money_phrase(text, stat, lo, earlier)
+    if measure is None and stat.rule == "quantity":
+        measure = _quantity_of(text, stat, pre)
+    if measure is None:
+        measure = _cue_measure(text, lo, stat.start, stat.start, context_bilateral, vocab)
+    if measure is None and _ANAPHOR.search(pre) and ctx.measure:
+        measure = ctx.measure
+    if measure is None:
+        measure = (_cue_measure(text, stat.end, hi, stat.end, context_bilateral, vocab, "after")
+                   or _cue_measure(text, 0, stat.start, stat.start, context_bilateral, vocab)
+                   or _cue_measure(text, stat.end, len(text), stat.end, context_bilateral, vocab, "after"))
+    if measure == "trade" and context_bilateral:
+        measure = "bilateral trade"
+    return measure
+
+
+def _duration_measure(text: str, stat: _Stat, stats: list[_Stat], lo: int) -> str | None:
+    """ "the journey takes 40 minutes", "travel time from A to B": what lasts; else an earlier duration's."""
+    measure = _subject_as(text, lo, stat.start)
+    if measure is None:
+        m = re.search(r"([\w-]+ (?:time|duration|journey|trip|ride|flight))\s+from\s+(?:.{0,40}\s+to\s+)?"
+                      r"(?:\S+\s+)?$", text[lo:stat.start])
+        inherited = [s for s in stats if s.end < stat.start and s.unit == stat.unit and s.measure]
+        measure = m.group(1) if m else (inherited[-1].measure if inherited else None)
+    return measure
+
+
+def _distance_measure(text: str, stat: _Stat, lo: int) -> str | None:
+    """ "a 1,400-km railway" -> "railway length"; "stretches 40 km of coastline" -> "coastline stretched"."""
+    pre = text[lo:stat.start]
+    if text[stat.end - len(stat.unit) - 1:stat.end].startswith("-") or re.search(
+            r"-\w+$", text[stat.num_start:stat.end]):
+        noun = re.match(r"\s+([a-z]+)", text[stat.end:])
+        return f"{noun.group(1)} length" if noun else None
+    if of := re.match(r"\s+of\s+([a-z][\w-]*(?: [a-z][\w-]*)?)", text[stat.end:]):
+        verb = re.search(r"\b([a-z]+)\s+(?:\S+\s+)?$", pre)
+        return _clean(f"{of.group(1)} {_participle(verb.group(1))}" if verb and verb.group(1).endswith("s")
+                      and verb.group(1) not in _STOP else f"length of {of.group(1)}")
+    return None
+
+
+def _derived_measure(text: str, stat: _Stat, stats: list[_Stat], periods: list[PeriodMention], ctx: _Context,
+                     vocab: Vocabulary, context_bilateral: bool) -> str | None:
+    """A growth rate ("exports rose 12%": "exports growth"), a comparison ("prices are 20% higher than in
+    X": "prices vs X") or a fraction ("a third of its imports": "imports as a share of …")."""
+    lo, hi = _clause(text, stat.start, stat.end)
+    than = re.search(r"((?:[\w-]+\s){0,2}?[a-z]+s(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:remain|are|is|were|was|stay)\s+"
+                     r"(?:\S+\s+){0,2}$", text[lo:stat.start])
+    other = re.match(r"\s+(?:higher|lower|more|less|cheaper|costlier)\s+than\s+(?:in\s+)?([A-Z][\w-]*(?: [A-Z][\w-]*)*)",
+                     text[stat.end:])
+    if than and other and stat.rule != "fraction":
+        return _clean(f"{than.group(1)} vs {other.group(1)}")
+    base = _derived_base(text, stat, stats, ctx, vocab, lo, context_bilateral)
+    if stat.rule == "fraction":
+        share = _share_of(text, stat, hi, periods)
+        if share:
+            return f"{base} as a share of {share}" if base else f"share of {share}"
+        return base
+    direction = "decline" if _DECLINE.search(text[lo:hi]) else "growth"
+    return f"{base} {direction}" if base else None
+
+
+def _derived_base(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, vocab: Vocabulary, lo: int,
+                  context_bilateral: bool) -> str | None:
+    """What a derived figure is a rate or share of: the subject that rose or fell, else the nearest
+    measured figure, else a cue anywhere in the sentence, else the paragraph's measure for "it"."""
+    others = [s for s in stats if s is not stat and s.measure and s.rule in ("money", "tonnage", "quantity", "count")]
+    base = None
+    subject = re.search(r"((?:[\w-]+\s){0,3}?[a-z]+s(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:overall\s+)?"
+                        r"(?:rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|surged)\s+"
+                        r"(?:by\s+)?(?:\S+\s+)?$", text[lo:stat.start])
+    if subject and stat.rule != "fraction" and subject.group(1).split()[-1] not in _STOP:
+        base = _clean(subject.group(1))
+    elif others:
+        base = min(others, key=lambda s: abs(s.start - stat.start)).measure
+    base = base or _cue_measure(text, 0, len(text), stat.start, context_bilateral, vocab) or (
+        ctx.measure if _ANAPHOR.search(text[:stat.start]) else None)
+    if base == "trade" and context_bilateral:
+        base = "bilateral trade"
+    return base
 
 
 # --- periods and attribution --------------------------------------------------
