@@ -534,50 +534,75 @@ class _DocEvents:
 
     def _build(self, t: Trigger, date: DateMention | None, text: str, sentence: Sentence,
                region: tuple[int, int], floor: int, inherited: Event | None = None) -> Event | None:
+        """The event a trigger reports: who, where, what (signed, launched), when; None when the
+        sentence tells no one event (nobody takes part, nothing was signed)."""
         names = self._participants(t, text, sentence, region, floor)
         main_person, by_phrase = _main_person(t, text, sentence, region, self.people)
         if main_person is None and t.family in ("visit", "election") and len(names) == 1:
             main_person = names[0]
         scheduled = date is not None and _is_scheduled(date, self.doc.source.published, text)
-        if t.kind in _NEEDS_PERSON and not names and not (scheduled and t.family == "talks"
-                                                          and (_COLLECTIVE.search(text) or _place(text[t.end:], vocab=self.vocab)
-                                                               or _PLACE_IN.search(text[t.end:t.end + 40]))):
+        if self._nobody(t, text, names, scheduled):
             return None
         if t.kind == "visit" and main_person is None and by_phrase is None:
             return None  # "tourists visited …", "mutual visits": not one dated visit
+        place = self._place_of(t, text)
+        obj = self._object_of(t, text, sentence) if t.family in _OBJECT_FAMILIES else None
+        if t.family in _OBJECT_FAMILIES and obj is None and (not names or t.kind in _NEEDS_OBJECT):
+            return None
+        title, main = _title(t, text, names, main_person, place, obj, by_phrase)
+        d, end_date, basis, date_text = self._date_of(date, inherited, scheduled)
+        return Event(d, end_date, t.kind, t.family, title, names, main, [(sentence.start, sentence.end)], basis,
+                     status="scheduled" if scheduled else "held", date_text=date_text)
+
+    def _nobody(self, t: Trigger, text: str, names: list[str], scheduled: bool) -> bool:
+        """A trigger that needs a person and has none, unless scheduled talks of "the two sides" or at a place."""
+        if t.kind not in _NEEDS_PERSON or names:
+            return False
+        return not (scheduled and t.family == "talks"
+                    and (_COLLECTIVE.search(text) or _place(text[t.end:], vocab=self.vocab)
+                         or _PLACE_IN.search(text[t.end:t.end + 40])))
+
+    def _place_of(self, t: Trigger, text: str) -> str | None:
+        """Where: a place after the trigger; for a visit a country just before it ("the Ghana visit") or
+        "in X" before it; for talks and summits "in X" after it."""
         place = _place(text[t.end:], vocab=self.vocab)
         if place is None and t.family == "visit":
             # "the Ghana visit", or "landed in Accra where he started his … visit"
             near = countries_in(text[max(0, t.start - 12):t.start], vocab=self.vocab) or [
-                c for m in _PLACE_IN.finditer(text[max(0, t.start - 60):t.start]) for c in countries_in(m.group(1), vocab=self.vocab)]
+                c for m in _PLACE_IN.finditer(text[max(0, t.start - 60):t.start])
+                for c in countries_in(m.group(1), vocab=self.vocab)]
             place = near[-1] if near else None
         if place is None and t.family in ("talks", "summit"):
             m = _PLACE_IN.search(text[t.end:t.end + 80])
             named = countries_in(m.group(1), vocab=self.vocab) if m else []
             place = m.group(1) if m and named else None
-        candidates = self.doc.agreement_candidates(sentence) if text == sentence.text else find_candidates(text, vocab=self.vocab)
-        obj = _object_after(text, t, candidates, vocab=self.vocab) if t.family in _OBJECT_FAMILIES else None
-        if obj is None and t.family in _OBJECT_FAMILIES and re.search(r"\bit\s+(?:was|had been|has been|is)\s+(?:\w+\s+)?$",
-                                                                       text[:t.start]):
+        return place
+
+    def _object_of(self, t: Trigger, text: str, sentence: Sentence) -> tuple[str, str] | None:
+        """What was signed, launched or established: an agreement the sentence names near the trigger,
+        else what "it" stands for."""
+        candidates = (self.doc.agreement_candidates(sentence) if text == sentence.text
+                      else find_candidates(text, vocab=self.vocab))
+        obj = _object_after(text, t, candidates, vocab=self.vocab)
+        if obj is None and re.search(r"\bit\s+(?:was|had been|has been|is)\s+(?:\w+\s+)?$", text[:t.start]):
             obj = self._antecedent(sentence, t)
-        if t.family in _OBJECT_FAMILIES and obj is None and (not names or t.kind in _NEEDS_OBJECT):
-            return None
-        title, main = _title(t, text, names, main_person, place, obj, by_phrase)
-        date_text = None
+        return obj
+
+    def _date_of(self, date: DateMention | None, inherited: Event | None,
+                 scheduled: bool) -> tuple[str, str | None, str, str | None]:
+        """(date, end date, basis, the date as written when it says more than the date): the trigger's
+        own date (a scheduled month already past this year is next year's), or the anchor event's."""
         if inherited is not None:
-            d, end_date, basis = (inherited.date[:7] if inherited.end_date else inherited.date), None, "inherited"
-        else:
-            assert date is not None
-            d, end_date, basis = date.date, date.end_date, date.basis
-            published = self.doc.source.published or ""
-            if scheduled and basis == "context year" and len(published) >= 7 and d[:7] < published[:7]:
-                # "will visit in March" written in November: next year's March
-                d = f"{int(d[:4]) + 1}{d[4:]}"
-                end_date = f"{int(end_date[:4]) + 1}{end_date[4:]}" if end_date else None
-            if scheduled or date.kind == "part":
-                date_text = date.text
-        return Event(d, end_date, t.kind, t.family, title, names, main, [(sentence.start, sentence.end)], basis,
-                     status="scheduled" if scheduled else "held", date_text=date_text)
+            return (inherited.date[:7] if inherited.end_date else inherited.date), None, "inherited", None
+        assert date is not None
+        d, end_date, basis = date.date, date.end_date, date.basis
+        published = self.doc.source.published or ""
+        if scheduled and basis == "context year" and len(published) >= 7 and d[:7] < published[:7]:
+            # "will visit in March" written in November: next year's March
+            d = f"{int(d[:4]) + 1}{d[4:]}"
+            end_date = f"{int(end_date[:4]) + 1}{end_date[4:]}" if end_date else None
+        date_text = date.text if scheduled or date.kind == "part" else None
+        return d, end_date, basis, date_text
 
     def _antecedent(self, sentence: Sentence, t: Trigger) -> tuple[str, str] | None:
         """What "it" names: the last capitalised multi-word name before it in the paragraph that is no person."""

@@ -576,11 +576,31 @@ class _QuoteReader:
         return acts
 
     def _reported_one(self, i: int, sent: Sentence, st: _State) -> None:
+        """The statement a sentence reports by a speech verb or noun: quoted words in it (partial), else
+        the reported clause; a second statement in the same sentence ("…, but said …") apart."""
+        chosen = self._statement_words(i, sent, st)
+        if chosen is None:
+            return
+        act, acts, words = chosen
+        self.speakers.spoke[i] = act.speaker
+        spans = [(sent.start, sent.end)]
+        second = self._second(act, sent, act.end, acts)
+        if second is not None:
+            words, spans = self._second_statement(second, sent, words, spans, st)
+        if words:
+            self._partial(act, words, spans, st)
+            return
+        self._reported_words(act, sent, second, spans, st)
+
+    def _statement_words(self, i: int, sent: Sentence,
+                         st: _State) -> tuple[_Act, list[_Act], list[_Segment]] | None:
+        """(the attribution, every attribution of the sentence, the quoted words it attributes), or None
+        when the sentence attributes no statement."""
         segs = [s for s in self.seg_by_passage.get(sent.passage, [])
                 if s.outer_start >= sent.start and s.outer_end <= sent.end and st.seg_ids[id(s)] not in st.used]
         acts = self._acts(i)
         if not acts:
-            return
+            return None
         words = [s for s in segs if not _is_scare(self.text[s.start:s.end], self.text[sent.start:s.outer_start])]
         if not any(len(_words(self.text[s.start:s.end])) > 1 for s in words):
             # quoted single words only (tangible “highlights”): scare quotes, not a statement; beside
@@ -590,48 +610,57 @@ class _QuoteReader:
             # with no quoted words, "his remarks" is not a statement; a speech verb is
             acts = [a for a in acts if a.how != "possessive"]
             if not acts:
-                return
+                return None
         near = [w for w in words if 0 <= w.outer_start - acts[0].pos <= 80
                 and not re.search(r"[,;]", self.text[acts[0].verb_end:w.outer_start])]
         if acts[0].how == "possessive" and not near:
             # "Trump's proposals …, it referenced “political tensions”": the speech noun must introduce the words
             acts = [a for a in acts if a.how != "possessive"]
             if not acts:
-                return
+                return None
         act = acts[0]
         if act.how == "possessive":
             words = near
         if act.how in ("verb", "participle") and words and not self._trails(act, sent):
             # quoted words before "X said" are not what X said ("exhorted them to “vote” and said he …")
             words = [w for w in words if w.outer_start >= act.verb_end]
-        self.speakers.spoke[i] = act.speaker
-        spans = [(sent.start, sent.end)]
-        second = self._second(act, sent, act.end, acts)
-        if second is not None:
-            later = [w for w in words if w.outer_start >= second.pos]
-            words = [w for w in words if w.outer_end <= second.pos]
-            clause = self._clause_after(second.verb_end, sent.end)
-            own = [(self._own_start(second.pos, sent.end), sent.end)]  # the second statement's own words
-            if later:
-                # "…, but stressed that cooperation had “never been closer”": the second statement's own words
-                quote = " … ".join(self.text[w.start:w.end].strip().rstrip(",.") for w in later)
-                st.findings.append(self._finding(second.speaker, quote, "partial", own, 0.7, second.how))
-            elif len(clause.split()) >= 2:
-                st.findings.append(self._finding(second.speaker, clause, "reported", own, 0.65, second.how))
-            if later or len(clause.split()) >= 2:
-                # the first statement is cited up to where the second begins
-                cut = second.pos
-                while cut > sent.start and self.text[cut - 1] in " ,;":
-                    cut -= 1
-                spans = [(sent.start, cut)]
-        if words:
-            quote = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in words)
-            earlier = st.seen_partials.setdefault(act.speaker.name, [])
-            if any(_norm(quote) in e for e in earlier):
-                return  # the same words quoted again ("Ferreira's critique of “reckless spending”")
-            earlier.append(_norm(quote))
-            st.findings.append(self._finding(act.speaker, quote, "partial", spans, 0.75, act.how))
-            return
+        return act, acts, words
+
+    def _second_statement(self, second: _Act, sent: Sentence, words: list[_Segment],
+                          spans: list[tuple[int, int]], st: _State) -> tuple[list[_Segment], list[tuple[int, int]]]:
+        """Adds the second statement of a sentence (its quoted words, else its clause); returns the first
+        statement's quoted words and its citation, cut where the second begins."""
+        later = [w for w in words if w.outer_start >= second.pos]
+        words = [w for w in words if w.outer_end <= second.pos]
+        clause = self._clause_after(second.verb_end, sent.end)
+        own = [(self._own_start(second.pos, sent.end), sent.end)]  # the second statement's own words
+        if later:
+            # "…, but stressed that cooperation had “never been closer”": the second statement's own words
+            quote = " … ".join(self.text[w.start:w.end].strip().rstrip(",.") for w in later)
+            st.findings.append(self._finding(second.speaker, quote, "partial", own, 0.7, second.how))
+        elif len(clause.split()) >= 2:
+            st.findings.append(self._finding(second.speaker, clause, "reported", own, 0.65, second.how))
+        if later or len(clause.split()) >= 2:
+            # the first statement is cited up to where the second begins
+            cut = second.pos
+            while cut > sent.start and self.text[cut - 1] in " ,;":
+                cut -= 1
+            spans = [(sent.start, cut)]
+        return words, spans
+
+    def _partial(self, act: _Act, words: list[_Segment], spans: list[tuple[int, int]], st: _State) -> None:
+        """Quoted words inside reported speech, unless the speaker was quoted with them already."""
+        quote = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in words)
+        earlier = st.seen_partials.setdefault(act.speaker.name, [])
+        if any(_norm(quote) in e for e in earlier):
+            return  # the same words quoted again ("Ferreira's critique of “reckless spending”")
+        earlier.append(_norm(quote))
+        st.findings.append(self._finding(act.speaker, quote, "partial", spans, 0.75, act.how))
+
+    def _reported_words(self, act: _Act, sent: Sentence, second: _Act | None, spans: list[tuple[int, int]],
+                        st: _State) -> None:
+        """Reported speech without quotation marks: the clause the verb reports, cited up to where the
+        writer's own clause begins; no statement for "welcomed the move" or "put forward a plan"."""
         if act.how == "verb" and _PARENTHETICAL.search(self.text[sent.start:act.speaker.start]):
             return  # "…, as Lam described": the words described are the quoted ones, if any
         clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
