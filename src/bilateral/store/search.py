@@ -433,6 +433,7 @@ class _Marker:
 
     def __init__(self, plan: _Plan) -> None:
         patterns: list[re.Pattern[str]] = []
+        self._seen: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
         self._every_word: re.Pattern[str] | None = None
         if plan.words:
             words = [w.translate(_SAME_LENGTH) for w in plan.words]
@@ -462,7 +463,15 @@ class _Marker:
 
     def spans(self, text: str, context: str | None = None) -> list[tuple[int, int]]:
         """Where ``text`` has what the query meant; ``context`` (the paragraph ``text`` is part of)
-        decides it: the phrase if the paragraph has it, else the words."""
+        decides it: the phrase if the paragraph has it, else the words. (Remembered for the search:
+        a citation is asked about when its item's citation is chosen and again when it is marked.)"""
+        key = (text, context)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._spans(text, context)
+        return found
+
+    def _spans(self, text: str, context: str | None) -> list[tuple[int, int]]:
         folded = _same_length(text)
         judged = folded if context is None else _same_length(context)
         for n, pattern in enumerate(self.patterns):
@@ -480,8 +489,8 @@ class _Marker:
 
 def _details(conn: sqlite3.Connection, ranked: list[tuple[str, int, float]], pins: dict[int, int],
              marker: _Marker, scope: _Scope) -> list[SearchHit]:
-    """Hits for the ranked rows: three statements whatever the limit (items, their first citations,
-    passages); the citation an item opens is the one in the paragraph it was found by (``pins``) if
+    """Hits for the ranked rows: four statements whatever the limit (items, their first citations,
+    the next ones of those whose first did not have the query, passages); the citation an item opens is the one in the paragraph it was found by (``pins``) if
     its sentence has what the query meant, else its first (in the filtered source) that has it among
     its first ``CITATIONS_TRIED``, else the pinned one or its first."""
     item_rowids = [rowid for what, rowid, _ in ranked if what == "item"]
@@ -492,26 +501,39 @@ def _details(conn: sqlite3.Connection, ranked: list[tuple[str, int, float]], pin
     ids = [items[r][0] for r in item_rowids if r in items]
     pinned = [pins[r] for r in item_rowids if r in items and r in pins]
     shown = " AND c2.source_id NOT IN (SELECT id FROM source WHERE hidden = 1)" if scope.hidden else ""
-    if scope.source is None:  # the item's first citations, by the (item_id, ordinal) index
-        first = (f"SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid{shown}"
-                 f" ORDER BY c2.ordinal LIMIT {CITATIONS_TRIED:d}")
-        params: list[Any] = [json.dumps(ids)]
-    else:  # its first ones in the source, by the (item_id, source_id, start) index
-        first = ("SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid AND c2.source_id = ?"
-                 f" ORDER BY c2.start LIMIT {CITATIONS_TRIED:d}")
-        params = [json.dumps(ids), scope.source]
     columns = 'c.item_id, c.source_id, c.start, c."end", substr(cs.text, c.start + 1, c."end" - c.start), c.ordinal'
-    tried: dict[str, list[Citation]] = {}
-    # the pinned citation (in the paragraph that found the item) first, then the item's first ones
-    for item_id, c_source, c_start, c_end, c_text, *_ in conn.execute(
-        f"SELECT {columns}, 0 AS pin FROM (SELECT value AS iid FROM json_each(?)) AS wanted"
-        f" JOIN citation AS c ON c.id IN ({first}) JOIN source AS cs ON cs.id = c.source_id"
-        f" UNION ALL SELECT {columns}, 1 FROM citation AS c JOIN source AS cs ON cs.id = c.source_id"
-        " WHERE c.id IN (SELECT value FROM json_each(?))"
-        " ORDER BY 1, 7 DESC, 6",
-        [*params, json.dumps(pinned)],
-    ):
-        tried.setdefault(item_id, []).append(Citation(c_source, c_start, c_end, c_text))
+
+    def citations(wanted: list[str], limit: int, pinned: list[int]) -> dict[str, list[Citation]]:
+        """The first ``limit`` citations of each wanted item (in the filtered source), the pinned ones
+        (in the paragraph that found the item) first. A citation's text is derived from its source's,
+        which costs a read of that text: so few as will do."""
+        if scope.source is None:  # the item's first citations, by the (item_id, ordinal) index
+            first = (f"SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid{shown}"
+                     f" ORDER BY c2.ordinal LIMIT {limit:d}")
+            params: list[Any] = [json.dumps(wanted)]
+        else:  # its first ones in the source, by the (source_id, start) index
+            first = ("SELECT c2.id FROM citation AS c2 WHERE c2.item_id = wanted.iid AND c2.source_id = ?"
+                     f" ORDER BY c2.start LIMIT {limit:d}")
+            params = [json.dumps(wanted), scope.source]
+        found: dict[str, list[Citation]] = {}
+        for item_id, c_source, c_start, c_end, c_text, *_ in conn.execute(
+            f"SELECT {columns}, 0 AS pin FROM (SELECT value AS iid FROM json_each(?)) AS wanted"
+            f" JOIN citation AS c ON c.id IN ({first}) JOIN source AS cs ON cs.id = c.source_id"
+            f" UNION ALL SELECT {columns}, 1 FROM citation AS c JOIN source AS cs ON cs.id = c.source_id"
+            " WHERE c.id IN (SELECT value FROM json_each(?))"
+            " ORDER BY 1, 7 DESC, 6",
+            [*params, json.dumps(pinned)],
+        ):
+            found.setdefault(item_id, []).append(Citation(c_source, c_start, c_end, c_text))
+        return found
+
+    # Each item's pinned and first citation; then, for those neither has the query in, their first
+    # CITATIONS_TRIED (one statement each time, whatever the number of items).
+    tried = citations(ids, 1, pinned)
+    again = [i for i in ids if not any(marker.spans(c.text) for c in tried.get(i, []))]
+    for item_id, more in citations(again, CITATIONS_TRIED, []).items():
+        known = {(c.source, c.start, c.end) for c in tried.get(item_id, [])}
+        tried.setdefault(item_id, []).extend(c for c in more if (c.source, c.start, c.end) not in known)
     passages = {r[0]: r[1:] for r in conn.execute(
         "SELECT passage.id, passage.source_id, passage.start, passage.\"end\", passage.text,"
         " coalesce(src.title, src.file, src.id) || ', paragraph ' || (passage.idx + 1)"
