@@ -264,21 +264,9 @@ class SpeakerResolver:
                 return None
         hs, he, head = toks[j]
         low = head.lower()
-        # a person the document knows, ending here
-        m = self._m_by_end.get(he) or self._m_by_end.get(he - 1 if head.endswith(".") else he)
-        if m is None:
-            inside = self.mentions_in(hs - 60, he)
-            m = next((x for x in inside if x.start <= hs and he <= x.end + 1), None)
+        m = self._mention_ending(hs, he, head)
         if m is not None:
-            lead_end = m.start
-            if self._object_before(sent.start, lead_end):
-                return None
-            if re.match(r"['’]s\b", self.text[m.end:m.end + 2]):
-                return None
-            joint = self._joint(sent, m.start)
-            if joint:
-                return Speaker(f"{joint[0]} and {m.name}", None, joint[1], he, "name", True)
-            return Speaker(m.name, m.name, m.start, he, "person")
+            return self._person_speaker(sent, m, he)
         if low in ("he", "she", "they"):
             if self._object_before(sent.start, hs):
                 return None
@@ -290,7 +278,45 @@ class SpeakerResolver:
         is_name = self._is_name_word(head) and not head.endswith(("’s", "'s"))
         if not is_name and low not in self.nouns and not re.fullmatch(r"\d+-year-old", low):
             return None
-        start = hs
+        start, det = self._phrase_start(toks, j, is_name, low)
+        words = self._phrase_words(toks, j, start)
+        if not words:
+            return None
+        start = words[0][0]
+        if self._object_before(sent.start, start):
+            return None
+        phrase = " ".join(self.text[start:he].split())
+        if phrase.startswith(("The ", "A ", "An ", "One ")) and len(words) > 1 and not self._is_name_word(words[1][2]):
+            phrase = phrase[0].lower() + phrase[1:]
+        if not is_name:
+            return self._nominal_speaker(phrase, words, start, he, head, det)
+        return self._name_speaker(sent, phrase, words, start, hs, he, head)
+
+    def _mention_ending(self, hs: int, he: int, head: str) -> Mention | None:
+        """A person the document knows whose mention ends at the token [hs, he)."""
+        m = self._m_by_end.get(he) or self._m_by_end.get(he - 1 if head.endswith(".") else he)
+        if m is None:
+            inside = self.mentions_in(hs - 60, he)
+            m = next((x for x in inside if x.start <= hs and he <= x.end + 1), None)
+        return m
+
+    def _person_speaker(self, sent: Sentence, m: Mention, he: int) -> Speaker | None:
+        """A known person as the subject, unless the object of something before or a possessive
+        ("Ferreira's office said"); "X and Y said" is the two of them."""
+        if self._object_before(sent.start, m.start):
+            return None
+        if re.match(r"['’]s\b", self.text[m.end:m.end + 2]):
+            return None
+        joint = self._joint(sent, m.start)
+        if joint:
+            return Speaker(f"{joint[0]} and {m.name}", None, joint[1], he, "name", True)
+        return Speaker(m.name, m.name, m.start, he, "person")
+
+    def _phrase_start(self, toks: list[tuple[int, int, str]], j: int, is_name: bool,
+                      low: str) -> tuple[int, bool]:
+        """(where the noun phrase ending at toks[j] begins, whether a determiner opens it): leftwards over
+        names, possessives, modifiers, "of"/"and"/"for" between nouns, and one unknown adjective."""
+        start = toks[j][0]
         k = j - 1
         n = 0
         unknown = 0
@@ -312,8 +338,8 @@ class SpeakerResolver:
                     start = toks[k - 1][0]  # "the two governments", "the other side"
                 break
             if self._is_name_word(w) or _POSSESSIVE.fullmatch(w) or wl in self.modifiers \
-                    or (re.fullmatch(r"\d[\d.,]*", w) and low in ("percent", "voters", "people", "respondents")) or wl in ("of", "and", "for") \
-                    or _PARTY_TAG.match(w):
+                    or (re.fullmatch(r"\d[\d.,]*", w) and low in ("percent", "voters", "people", "respondents")) \
+                    or wl in ("of", "and", "for") or _PARTY_TAG.match(w):
                 if wl in ("of", "and", "for") and not (k > 0 and (self._is_name_word(toks[k - 1][2])
                                                                   or toks[k - 1][2].lower() in self.nouns)):
                     break
@@ -331,28 +357,33 @@ class SpeakerResolver:
                 n += 1
                 continue
             break
-        # trim connectors off the left edge
+        return start, det
+
+    @staticmethod
+    def _phrase_words(toks: list[tuple[int, int, str]], j: int, start: int) -> list[tuple[int, int, str]]:
+        """The phrase's tokens from ``start`` to its head, connectors trimmed off the left edge."""
         words = [t for t in toks[:j + 1] if t[0] >= start]
         while words and words[0][2].lower() in ("of", "and", "for", "in", "out", "than", "about", "more", "per"):
             words = words[1:]
-        if not words:
+        return words
+
+    def _nominal_speaker(self, phrase: str, words: list[tuple[int, int, str]], start: int, he: int, head: str,
+                         det: bool) -> Speaker | None:
+        """A noun phrase headed by a word for someone who speaks ("a government spokesman")."""
+        low = head.lower()
+        # a bare singular noun is no speaker ("official said" is a headline's shorthand; "process said" no)
+        caps = any(self._is_name_word(w) or w.endswith(("’s", "'s")) for _, _, w in words[:-1])
+        if not (det or caps or _plural(head) or low == "percent"):
             return None
-        start = words[0][0]
-        if self._object_before(sent.start, start):
+        if low == "percent" and not any(w.isdigit() for _, _, w in words):
             return None
-        phrase = " ".join(self.text[start:he].split())
-        if phrase.startswith(("The ", "A ", "An ", "One ")) and len(words) > 1 and not self._is_name_word(words[1][2]):
-            phrase = phrase[0].lower() + phrase[1:]
-        if not is_name:
-            # a bare singular noun is no speaker ("official said" is a headline's shorthand; "process said" no)
-            caps = any(self._is_name_word(w) or w.endswith(("’s", "'s")) for _, _, w in words[:-1])
-            if not (det or caps or _plural(head) or low == "percent"):
-                return None
-            if low == "percent" and not any(w.isdigit() for _, _, w in words):
-                return None
-            # a possessive person inside ("Obama's former strategist") stays a description
-            return Speaker(phrase, None, start, he, "nominal", _plural(head))
-        # a capitalised run with no known person: an organisation, a country or a person people.py missed
+        # a possessive person inside ("Obama's former strategist") stays a description
+        return Speaker(phrase, None, start, he, "nominal", _plural(head))
+
+    def _name_speaker(self, sent: Sentence, phrase: str, words: list[tuple[int, int, str]], start: int,
+                      hs: int, he: int, head: str) -> Speaker:
+        """A capitalised run with no known person: an organisation, a country or a person people.py missed
+        (by a word of a person named earlier, or a name written in full before)."""
         inner = [x for x in self.mentions_in(start, he) if x.end == he]
         if inner:
             return Speaker(inner[0].name, inner[0].name, start, he, "person")
@@ -366,7 +397,8 @@ class SpeakerResolver:
         joint = self._joint(sent, start)
         if joint:
             return Speaker(f"{joint[0]} and {phrase}", None, joint[1], he, "name", True)
-        return Speaker(name_after_titles(phrase, self.lexicon), None, start, he, "name", _plural(head) and len(words) == 1)
+        return Speaker(name_after_titles(phrase, self.lexicon), None, start, he, "name",
+                       _plural(head) and len(words) == 1)
 
     def _owner(self, word: str, before: int) -> str | None:
         """A one-word name that is a word of exactly one person named earlier in full ("Long" for Le Hoai
