@@ -31,7 +31,7 @@ FIELD_LABELS = {
     "source_count": "Sources", "credit": "Named in the credits as", "part": "Part",
 }
 #: How many sources' reports of one figure or event the pane lists (the count says how many there are).
-REPORTS_SHOWN = 50
+REPORTS_SHOWN = 20
 # "value" repeats "As written"; reports and disagreements have their own sections below the fields
 HIDDEN_FIELDS = {"speaker", "value", "participant_names", "reports", "disagrees_with", "variants",
                  "statement", "parts"}  # a quote fragment's statement id and count: shown in "Part"
