@@ -23,7 +23,8 @@ def quotes(text: str, lexicon: Lexicon | None = None) -> list[tuple[str, str | N
 
 def test_the_default_lexicon_is_read_once() -> None:
     assert default_lexicon() is default_lexicon()
-    assert set(FILES) == {"speech", "calendar", "titles", "people", "people_names", "measures", "agreements"}
+    assert set(FILES) == {"speech", "calendar", "numbers", "titles", "people", "people_names", "measures",
+                          "agreements"}
 
 
 def test_a_lexicon_with_another_speech_verb_finds_a_statement_the_default_does_not() -> None:
@@ -107,3 +108,12 @@ def test_statistics_know_every_country_of_the_one_country_list() -> None:
     titles["nationalities"] = {**titles["nationalities"], "Freedonian": "Freedonia"}
     wider = dataclasses.replace(lex, titles=titles)
     assert ("Freedonia", "Freedonian") in vocabulary(wider).countries
+
+
+def test_one_table_of_number_words_and_one_of_quarter_ordinals() -> None:
+    from bilateral.ingest import numbers
+
+    words = default_lexicon().numbers
+    assert tuple(words["tens"]) == numbers.TENS and numbers.ORDINALS["twentieth"] == 20
+    assert dates._ORDINALS is periods._ORDINAL_QUARTER
+    assert dates._ORDINALS["final"] == 4 and periods._ORDINAL_QUARTER["3rd"] == 3

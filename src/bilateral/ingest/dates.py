@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bilateral.ingest.lexicon import MONTHS, WEEKDAYS
+from bilateral.ingest.lexicon import MONTHS, PART_ORDINALS, WEEKDAYS
 
 _WEEKDAYS = WEEKDAYS
 
@@ -32,8 +32,7 @@ def _g(template: str, name: str) -> str:
 
 
 # Most specific first; each match consumes its text so shorter patterns don't re-read it.
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-             "final": 4, "last": 4}
+_ORDINALS = PART_ORDINALS
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the first quarter of 2026", "the second half of the year", "Q3 2025", "H1 of next year":
     # a part of a year, resolved to its first month with the last month as end date

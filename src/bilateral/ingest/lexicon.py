@@ -1,7 +1,7 @@
 """One lexicon: every word list and gazetteer the extractors read, loaded once and passed in.
 
 The words are data, in ``data/lexicon/`` (closed classes and speech words:
-``speech_verbs.json``, ``calendar.json``) and ``data/gazetteer/`` (curated
+``speech_verbs.json``, ``calendar.json``, ``numbers.json``) and ``data/gazetteer/`` (curated
 names: ``titles.json`` with countries, nationalities and titles;
 ``people.json``, ``people_names.json``; ``measures.json`` with currencies,
 units and measure names; ``agreements.json``). ``Lexicon.load()`` reads them
@@ -17,9 +17,10 @@ What an extractor compiles from the words (regexes, lookup tables) it builds
 once per lexicon through ``Lexicon.derived(name, build)``, never at import
 time, so two lexicons never share a compiled pattern.
 
-Months, weekdays and number words (ingest/numbers.py) are closed classes of
-English: the date and period rules compile them at import from the default
-lexicon's ``calendar.json`` (``MONTHS``, ``WEEKDAYS`` below).
+Months, weekdays and number words are closed classes of English: the date,
+period and number rules compile them at import from the default lexicon's
+``calendar.json`` and ``numbers.json`` (``MONTHS``, ``WEEKDAYS``,
+``PART_ORDINALS``, ``NUMBER_WORDS`` below).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ T = TypeVar("T")
 FILES: dict[str, str] = {
     "speech": "lexicon/speech_verbs.json",
     "calendar": "lexicon/calendar.json",
+    "numbers": "lexicon/numbers.json",
     "titles": "gazetteer/titles.json",
     "people": "gazetteer/people.json",
     "people_names": "gazetteer/people_names.json",
@@ -58,7 +60,8 @@ class Lexicon:
     """
 
     speech: Mapping[str, Any]  # speech verbs by use, speaker nouns, pronouns (quotes, speakers)
-    calendar: Mapping[str, Any]  # months and weekdays (dates, periods, detect)
+    calendar: Mapping[str, Any]  # months, weekdays, ordinals of parts of a year (dates, periods, detect)
+    numbers: Mapping[str, Any]  # number words and ordinals (numbers, and through it every extractor)
     titles: Mapping[str, Any]  # titles, countries, nationalities, country aliases, organisations (people)
     people: Mapping[str, Any]  # curated people with aliases and roles (people)
     people_names: Mapping[str, Any]  # family names, naming conventions, places (people)
@@ -117,3 +120,7 @@ def default_lexicon() -> Lexicon:
 MONTHS: dict[str, int] = default_lexicon().months
 #: Weekday names, lower case, Monday first.
 WEEKDAYS: tuple[str, ...] = default_lexicon().weekdays
+#: "first", "3rd", "final" quarter or half of a year -> its number.
+PART_ORDINALS: dict[str, int] = dict(default_lexicon().calendar["part_ordinals"])
+#: Number words (ingest/numbers.py): units, teens, tens, scales, ordinals.
+NUMBER_WORDS: Mapping[str, Any] = default_lexicon().numbers

@@ -1,6 +1,7 @@
 """Numbers written as words: "Forty-five", "two hundred thousand", "one and a half".
 
-One place for the number words every extractor reads, so "twenty-five years"
+One place for the number words every extractor reads (the words are
+data/lexicon/numbers.json), so "twenty-five years"
 means 25 to the period rules and to the statistics alike. The value of a run
 of words comes from text2num; this module only finds where the run is, so a
 caller's offsets cover exactly the words as written.
@@ -13,18 +14,16 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-         "nineteen")
-TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+from bilateral.ingest.lexicon import NUMBER_WORDS
+
+UNITS: tuple[str, ...] = tuple(NUMBER_WORDS["units"])
+TEENS: tuple[str, ...] = tuple(NUMBER_WORDS["teens"])
+TENS: tuple[str, ...] = tuple(NUMBER_WORDS["tens"])
+SCALE_WORDS: tuple[str, ...] = tuple(NUMBER_WORDS["scales"])
 _NUMBER_WORDS = {*UNITS, *TEENS, *TENS, "hundred", *SCALE_WORDS}
 
 #: Ordinals in words, for ranks ("sixth-largest") and numbered things ("the fourteenth round").
-ORDINALS = {w: n for n, w in enumerate(
-    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-     "twentieth"), start=1)}
+ORDINALS = {w: n for n, w in enumerate(NUMBER_WORDS["ordinals"], start=1)}
 
 #: A number under a hundred in words ("seven", "fifteen", "twenty-five", "Forty five"), for regexes (use re.I).
 UNDER_HUNDRED_WORDS = (r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(UNITS) + r"))?|"

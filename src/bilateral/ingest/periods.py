@@ -11,13 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bilateral.ingest.lexicon import MONTHS
+from bilateral.ingest.lexicon import MONTHS, PART_ORDINALS
 from bilateral.ingest.numbers import UNDER_HUNDRED, cardinal
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _COUNT = r"(?:\d{1,2}|" + UNDER_HUNDRED + ")"  # "the last 15 years", "the past twenty-five years"
-_ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORDINAL_QUARTER = PART_ORDINALS  # (the pattern takes no "final"/"last")
 _CHANGE = re.compile(r"\b(ro[sw]e|grown|grew|increased?|fell|dropp?ed|declined?|up|down|surged?|jumped|doubled|tripled)\b", re.I)
 _YEAR_REF = rf"(?P<ref>this year|last year|{_YEAR}|the year)"
 
