@@ -39,10 +39,24 @@ def fold(text: str, *, keep_wide: bool = True) -> str:
     return "".join(_char(ch, keep_wide) for ch in text).lower()
 
 
+class _OneForOne(dict[int, str]):
+    """A ``str.translate`` table filled on first sight of each code point: its fold when that is one
+    character, else the character itself (one lookup in C per character of a text after that)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = _char(char, True)
+        self[code] = out = folded if len(folded) == 1 else char
+        return out
+
+
+_ONE_FOR_ONE = _OneForOne()
+
+
 def fold_same_length(text: str) -> str:
     """Fold character by character without changing the length or the case, so offsets into the
     folded text are offsets into ``text`` ("Łódź" -> "Lodz"); a character that folds to more or
     fewer than one ("ß" -> "ss") is kept as written."""
     if text.isascii():
         return text
-    return "".join(f if len(f := _char(ch, True)) == 1 else ch for ch in text)
+    return text.translate(_ONE_FOR_ONE)

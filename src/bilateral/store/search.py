@@ -26,6 +26,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+from bilateral.core.folding import fold_same_length
 from bilateral.core.merging import identity_keys
 from bilateral.core.model import KINDS, Citation
 from bilateral.store.database import QueryCancelled, QueryTimeout, time_limit
@@ -357,17 +358,16 @@ def _names(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], scope: _Scop
             f" WHERE person_name.folded IN (SELECT value FROM json_each(?)){p_where}"
             " ORDER BY item.ordinal LIMIT ?", [json.dumps(identity_keys([plan.names[0]])), *p_params, limit])]
     n1, n2 = plan.names
-    if kinds:  # and among the newest items with the phrase, any named so (a store without name index)
-        found += [r for (r,) in conn.execute(
-            "SELECT rid FROM (SELECT item.rowid AS rid, item.kind, item.label, item.fields, item.ordinal"
-            "  FROM item_fts JOIN item ON item.rowid = item_fts.rowid"
-            f"  WHERE item_fts MATCH ? AND item.kind IN (SELECT value FROM json_each(?)){where}"
-            f"  ORDER BY item_fts.rowid DESC LIMIT {NAME_CANDIDATES:d}) AS m"
-            " WHERE lower(m.label) IN (?, ?) OR m.kind IN ('person', 'agreement') AND ("
-            "  lower(json_extract(m.fields, '$.name')) IN (?, ?)"
-            "  OR EXISTS (SELECT 1 FROM json_each(m.fields, '$.aliases') WHERE lower(value) IN (?, ?)))"
-            " ORDER BY m.ordinal LIMIT ?",
-            [plan.own_fields, json.dumps(kinds), *params, n1, n2, n1, n2, n1, n2, limit])]
+    found += [r for (r,) in conn.execute(  # and among the newest items with the phrase, any named so
+        "SELECT rid FROM (SELECT item.rowid AS rid, item.kind, item.label, item.fields, item.ordinal"
+        "  FROM item_fts JOIN item ON item.rowid = item_fts.rowid"
+        f"  WHERE item_fts MATCH ? AND item.kind IN (SELECT value FROM json_each(?)){where}"
+        f"  ORDER BY item_fts.rowid DESC LIMIT {NAME_CANDIDATES:d}) AS m"
+        " WHERE lower(m.label) IN (?, ?) OR m.kind IN ('person', 'agreement') AND ("
+        "  lower(json_extract(m.fields, '$.name')) IN (?, ?)"
+        "  OR EXISTS (SELECT 1 FROM json_each(m.fields, '$.aliases') WHERE lower(value) IN (?, ?)))"
+        " ORDER BY m.ordinal LIMIT ?",
+        [plan.own_fields, json.dumps(kinds), *params, n1, n2, n1, n2, n1, n2, limit])]
     return found
 
 
@@ -407,22 +407,17 @@ def _rank(conn: sqlite3.Connection, plan: _Plan, kinds: list[str], with_passages
 
 # -- what the rows shown say: label, citation to open, snippet ------------------------------------
 
-#: Case and diacritics folded one character to one character, so a match found in the folded text is
-#: at the same offsets in the text (a letter that folds to two, like "ß", stays as it is).
-class _SameLength(dict[int, str]):
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        folded = fold(char)
-        out = folded if len(folded) == 1 else char.lower() if len(char.lower()) == 1 else char
-        self[code] = out
-        return out
-
-
-_SAME_LENGTH = _SameLength()
-
-
 def _same_length(text: str) -> str:
-    return text.lower() if text.isascii() else text.translate(_SAME_LENGTH)
+    """Case and diacritics folded one character to one character (core.folding.fold_same_length, then
+    lower case), so a match found in the folded text is at the same offsets in the text."""
+    if text.isascii():
+        return text.lower()
+    folded = fold_same_length(text).lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(c if len(c := ch.lower()) == 1 else ch for ch in fold_same_length(text))
+
+
 _EXPRESSION_TERM = re.compile(r'"([^"]*)"(\*?)|([\w\u0080-\U0010ffff]+)(\*?)')
 
 
@@ -436,7 +431,7 @@ class _Marker:
         self._seen: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
         self._every_word: re.Pattern[str] | None = None
         if plan.words:
-            words = [w.translate(_SAME_LENGTH) for w in plan.words]
+            words = [_same_length(w) for w in plan.words]
             prefix = plan.fts.rstrip().endswith("*") and len(words) == 1
             patterns.append(self._compile([(words, prefix)]))
             if plan.scattered:  # the words apart: only where all of them are (FTS5's implicit AND)
@@ -448,7 +443,7 @@ class _Marker:
             for phrase, p_star, word, w_star in _EXPRESSION_TERM.findall(plan.fts):
                 if word and word in _OPERATORS | {"NEAR"}:
                     continue
-                tokens = _TERM.findall((phrase or word).translate(_SAME_LENGTH))
+                tokens = _TERM.findall(_same_length(phrase or word))
                 if tokens:
                     terms.append((tokens, bool(p_star or w_star)))
             if terms:
