@@ -8,6 +8,8 @@ thread still alive afterwards fails the test (napari's conftest idea).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -70,6 +72,21 @@ def make_window(qtbot, library: Library, no_leaks: None) -> Iterator:  # type: i
 @pytest.fixture
 def window(make_window) -> MainWindow:  # type: ignore[no-untyped-def]
     return make_window()
+
+
+@contextmanager
+def window_on(qtbot, path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The real window on the library at ``path``, shown; closed and deleted, then the library
+    closed, after the ``with`` block (for tests on a library of their own)."""
+    with Library.open(path) as library:
+        window = MainWindow(library)
+        window.show()
+        qtbot.waitExposed(window)
+        try:
+            yield window
+        finally:
+            window.close()
+            window.deleteLater()
 
 
 def test_fixture_closes_window_and_stops_search_thread(make_window, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from bilateral.gui import messages
 from bilateral.gui.main_window import MainWindow
 from bilateral.services.library import ensure_library
 from bilateral.store.library import Library
+from test_gui_fixtures import window_on
 
 pytest_plugins = ["test_gui_fixtures"]
 pytestmark = pytest.mark.gui
@@ -252,11 +253,7 @@ def test_a_quotation_split_by_its_tag_shows_each_part_and_says_so(qtbot, tmp_pat
     path = tmp_path / "library.sqlite"
     ensure_library(path)
     run_import(path, [str(article)])
-    library = Library.open(path)
-    window = MainWindow(library)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
+    with window_on(qtbot, path) as window:
         window.show_category("quote")
         table, model = window.tables["quote"], window.models["quote"]
         kind_column = next(c for c in range(model.columnCount())
@@ -269,8 +266,3 @@ def test_a_quotation_split_by_its_tag_shows_each_part_and_says_so(qtbot, tmp_pat
         detail = window.detail.toPlainText()
         assert "2 of 2 of one quotation" in detail and "statement:" not in detail
         assert window.reading.highlighted_text().startswith("\"The last questions")
-    finally:
-        window.close()
-        window.deleteLater()
-        QApplication.processEvents()
-        library.close()

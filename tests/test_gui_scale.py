@@ -17,6 +17,7 @@ from bilateral.gui.item_models import COLUMNS, ItemTableModel
 from bilateral.gui.main_window import MainWindow
 from bilateral.gui.navigation import Location
 from bilateral.store.library import Library
+from test_gui_fixtures import window_on
 
 pytest_plugins = ["test_gui_fixtures"]
 pytestmark = pytest.mark.gui
@@ -136,20 +137,13 @@ def test_a_person_with_many_citations_lists_the_first_ones_and_opens_any(qtbot, 
                   [Citation.of(source, s, s + len("Jane Roe")) for s in spans])
     path = tmp_path / "many.sqlite"
     build([source], list(Document(source).passages), [person], path)
-    with Library.open(path) as library:
-        window = MainWindow(library)
-        window.show()
-        qtbot.waitExposed(window)
-        try:
-            window.open_item("person:jane-roe", 120)
-            shown = window.detail.toPlainText()
-            assert "Citations (200)" in shown and "150 more" in shown and "number 121" in shown
-            assert (window.current.start, window.current.end) == (spans[120], spans[120] + 8)
-            assert window.reading.highlighted_text() == "Jane Roe"
-            assert window.detail.toHtml().count('href="cite:') == main_window.DETAIL_LIMIT
-        finally:
-            window.close()
-            window.deleteLater()
+    with window_on(qtbot, path) as window:
+        window.open_item("person:jane-roe", 120)
+        shown = window.detail.toPlainText()
+        assert "Citations (200)" in shown and "150 more" in shown and "number 121" in shown
+        assert (window.current.start, window.current.end) == (spans[120], spans[120] + 8)
+        assert window.reading.highlighted_text() == "Jane Roe"
+        assert window.detail.toHtml().count('href="cite:') == main_window.DETAIL_LIMIT
 
 
 def test_opening_a_category_sorts_its_ids_once(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,38 +179,31 @@ def test_a_large_table_is_sorted_off_the_gui_thread_and_keeps_the_open_row(qtbot
         return real(self, kind, **kwargs)
 
     monkeypatch.setattr(Library, "item_rowids", recorded)
-    with Library.open(_library(tmp_path / "big.sqlite", 300)) as library:
-        window = MainWindow(library)
-        window.show()
-        qtbot.waitExposed(window)
-        try:
-            window.show_category("statistic")
-            model, table = window.models["statistic"], window.tables["statistic"]
-            qtbot.waitUntil(lambda: model.rowCount() == 300 and not model.busy, timeout=10_000)
-            assert listed_in and not any(listed_in)  # every listing ran in the reader lane
-            # open a row, then sort by value with a click on its header, as the user does
-            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                             pos=table.visualRect(model.index(5, 0)).center())
-            opened = window.current.item_id
-            header = table.horizontalHeader()
-            column = next(c for c in range(model.columnCount())
-                          if model.headerData(c, Qt.Orientation.Horizontal) == "Value")
-            before = [model.item_id(r) for r in range(model.rowCount())]
-            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                             pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
-            qtbot.waitUntil(lambda: not model.busy and [model.item_id(r) for r in range(model.rowCount())] != before,
-                            timeout=10_000)
-            values = [library.item(model.item_id(r)).fields["normalized"] for r in range(model.rowCount())]
-            assert values == sorted(values) or values == sorted(values, reverse=True)
-            assert not any(listed_in)
-            current = table.currentIndex()
-            assert current.isValid() and model.item_id(current.row()) == opened  # the open row stays current
-        finally:
-            window.close()
-            window.deleteLater()
+    with window_on(qtbot, _library(tmp_path / "big.sqlite", 300)) as window:
+        window.show_category("statistic")
+        model, table = window.models["statistic"], window.tables["statistic"]
+        qtbot.waitUntil(lambda: model.rowCount() == 300 and not model.busy, timeout=10_000)
+        assert listed_in and not any(listed_in)  # every listing ran in the reader lane
+        # open a row, then sort by value with a click on its header, as the user does
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=table.visualRect(model.index(5, 0)).center())
+        opened = window.current.item_id
+        header = table.horizontalHeader()
+        column = next(c for c in range(model.columnCount())
+                      if model.headerData(c, Qt.Orientation.Horizontal) == "Value")
+        before = [model.item_id(r) for r in range(model.rowCount())]
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+        qtbot.waitUntil(lambda: not model.busy and [model.item_id(r) for r in range(model.rowCount())] != before,
+                        timeout=10_000)
+        values = [window.library.item(model.item_id(r)).fields["normalized"] for r in range(model.rowCount())]
+        assert values == sorted(values) or values == sorted(values, reverse=True)
+        assert not any(listed_in)
+        current = table.currentIndex()
+        assert current.isValid() and model.item_id(current.row()) == opened  # the open row stays current
 
 
-def test_closing_the_window_interrupts_a_listing_still_running(qtbot, library: Library, no_leaks,  # type: ignore[no-untyped-def]
+def test_closing_the_window_interrupts_a_listing_still_running(make_window,  # type: ignore[no-untyped-def]
                                                                monkeypatch: pytest.MonkeyPatch,
                                                                caplog: pytest.LogCaptureFixture) -> None:
     import threading
@@ -236,18 +223,15 @@ def test_closing_the_window_interrupts_a_listing_still_running(qtbot, library: L
         return []
 
     monkeypatch.setattr(Library, "item_rowids", endless)
-    window = MainWindow(library)
-    window.show()
-    qtbot.waitExposed(window)
+    window = make_window()
     window.show_category("quote")
     assert started.wait(10), "the listing did not start in the reader lane"
     window.close()  # returns: the reader's query is interrupted, the lane's thread ends
     assert all(not lane.thread.isRunning() for lane in window.tasks._lanes.values())
     assert "task failed" not in caplog.text  # an interrupted listing is not reported as a bug
-    window.deleteLater()
 
 
-def test_a_large_library_is_counted_off_the_gui_thread(qtbot, library: Library, no_leaks,  # type: ignore[no-untyped-def]
+def test_a_large_library_is_counted_off_the_gui_thread(qtbot, make_window, library: Library,  # type: ignore[no-untyped-def]
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
@@ -262,21 +246,15 @@ def test_a_large_library_is_counted_off_the_gui_thread(qtbot, library: Library, 
 
     monkeypatch.setattr(Library, "counts_are_quick", lambda self, items=20_000: False)  # as at 900,000 items
     monkeypatch.setattr(Library, "counts", counts)
-    window = MainWindow(library)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
-        expected = real(library)
-        qtbot.waitUntil(lambda: window.counts == expected, timeout=10_000)
-        assert counted_in and not any(counted_in)
-        sidebar = window.category_model
-        assert [sidebar.index(r).data(COUNT_ROLE) for r in range(sidebar.rowCount())] == [
-            expected[sidebar.key(r)] for r in range(sidebar.rowCount())]
-        window.show_category("quote")
-        qtbot.waitUntil(lambda: window.models["quote"].rowCount() == expected["quote"], timeout=10_000)
-    finally:
-        window.close()
-        window.deleteLater()
+    window = make_window()
+    expected = real(library)
+    qtbot.waitUntil(lambda: window.counts == expected, timeout=10_000)
+    assert counted_in and not any(counted_in)
+    sidebar = window.category_model
+    assert [sidebar.index(r).data(COUNT_ROLE) for r in range(sidebar.rowCount())] == [
+        expected[sidebar.key(r)] for r in range(sidebar.rowCount())]
+    window.show_category("quote")
+    qtbot.waitUntil(lambda: window.models["quote"].rowCount() == expected["quote"], timeout=10_000)
 
 
 def test_a_figure_many_sources_report_lists_the_first_reports_and_says_how_many(qtbot, tmp_path, no_leaks) -> None:  # type: ignore[no-untyped-def]
@@ -299,19 +277,12 @@ def test_a_figure_many_sources_report_lists_the_first_reports_and_says_how_many(
                 cites, "number", 0.8)
     path = tmp_path / "reported.sqlite"
     build(sources, [p for s in sources for p in Document(s).passages], [stat], path)
-    with Library.open(path) as library:
-        window = MainWindow(library)
-        window.show()
-        qtbot.waitExposed(window)
-        try:
-            window.open_item("statistic:trade")
-            shown = window.detail.toPlainText()
-            assert f"As each source reports it ({n})" in shown
-            assert f"… and {n - REPORTS_SHOWN} more reports." in shown
-            assert f"Report {n - 1}" not in shown  # neither its report row nor its citation is listed
-        finally:
-            window.close()
-            window.deleteLater()
+    with window_on(qtbot, path) as window:
+        window.open_item("statistic:trade")
+        shown = window.detail.toPlainText()
+        assert f"As each source reports it ({n})" in shown
+        assert f"… and {n - REPORTS_SHOWN} more reports." in shown
+        assert f"Report {n - 1}" not in shown  # neither its report row nor its citation is listed
 
 
 def test_a_header_click_lists_the_table_once(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
