@@ -48,3 +48,21 @@ def test_search_result_model(qtmodeltester, library: Library, owner: QObject) ->
     # The tester stays connected and checks the resets too.
     model.set_result(library.search("zzzz-nothing"))
     model.set_result(library.search("durian"))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_row_of_finds_every_row_in_any_order(library: Library, owner: QObject, kind: str) -> None:
+    model = ItemTableModel(library, kind, owner)
+    for column in range(model.columnCount()):
+        model.sort(column, Qt.SortOrder.DescendingOrder)
+        assert [model.row_of(model.item_id(r)) for r in range(model.rowCount())] == list(range(model.rowCount()))
+    assert model.row_of("no-such:item") == -1
+
+
+def test_a_packed_row_is_found_where_it_starts_never_across_two_rows(library: Library, owner: QObject) -> None:
+    from array import array
+
+    model = ItemTableModel(library, "quote", owner, load=False)
+    straddled = 1 << 56  # little- or big-endian, its bytes and those of 1 meet across the boundary
+    model._apply(array("q", [straddled, 1, 7]), reset=True)
+    assert (model._position(1), model._position(straddled), model._position(7), model._position(2)) == (1, 0, 2, -1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import html
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -208,6 +209,7 @@ class ListedTableModel(QAbstractTableModel):
         self._library = library
         self._runner = runner
         self._ids: Sequence[Any] = []  # source ids, or item rowids packed in an array
+        self._packed: bytes | None = None  # the array's bytes, for finding a row (see _position)
         self._rows_hint = rows_hint  # how many rows the first listing will bring (the sidebar count)
         self._sort_column = 0
         self._descending = False
@@ -301,17 +303,17 @@ class ListedTableModel(QAbstractTableModel):
         self._rows_hint = len(ids)
         if reset:
             self.beginResetModel()
-            self._ids = ids
+            self._ids, self._packed = ids, None
             self.endResetModel()
         else:  # a new order of the same rows: the selection and current row stay on their items
             self.layoutAboutToBeChanged.emit()
             persistent = self.persistentIndexList()
             kept = [self._ids[i.row()] if i.row() < len(self._ids) else None for i in persistent]
-            self._ids = ids
-            new_rows = {}  # a few ids (the selection), each found by one scan in C, not a map of every row
+            self._ids, self._packed = ids, None
+            new_rows = {}  # a few ids (the selection), each found by one scan, not a map of every row
             for item_id in dict.fromkeys(k for k in kept if k is not None):
-                with contextlib.suppress(ValueError):
-                    new_rows[item_id] = ids.index(item_id)
+                if (row := self._position(item_id)) >= 0:
+                    new_rows[item_id] = row
             self.changePersistentIndexList(persistent, [
                 self.index(new_rows[item_id], i.column()) if item_id in new_rows else QModelIndex()
                 for i, item_id in zip(persistent, kept, strict=True)])
@@ -323,10 +325,23 @@ class ListedTableModel(QAbstractTableModel):
         return self._ids[row]
 
     def row_of(self, item_id: str) -> int:
-        try:
-            return self._ids.index(item_id)
-        except ValueError:
+        return self._position(item_id)
+
+    def _position(self, key: Any) -> int:
+        """The row of an id (or rowid) in the listing, or -1: one scan in C. A packed array is searched
+        as bytes (``array.index`` boxes every element it passes: 12 ms for 389,000 rows)."""
+        ids = self._ids
+        if not isinstance(ids, array):
+            with contextlib.suppress(ValueError):
+                return ids.index(key)
             return -1
+        if self._packed is None:
+            self._packed = ids.tobytes()
+        needle, size = array(ids.typecode, [key]).tobytes(), ids.itemsize
+        at = self._packed.find(needle)
+        while at > 0 and at % size:  # a match straddling two items
+            at = self._packed.find(needle, at + 1)
+        return at // size if at >= 0 else -1
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
@@ -377,12 +392,10 @@ class ItemTableModel(ListedTableModel):
     def row_of(self, item_id: str) -> int:
         try:
             rowid = self._library.item_rowid(item_id)
-            return self._ids.index(rowid) if rowid is not None else -1
-        except ValueError:
-            return -1
         except StoreError as exc:
             self.failed.emit(f"The library could not be read: {exc}")
             return -1
+        return self._position(rowid) if rowid is not None else -1
 
     # -- lazy rows -------------------------------------------------------------
     def _safe_row(self, row: int) -> ItemRow | None:
