@@ -104,11 +104,11 @@ def copy_up(library: Path, target: int) -> dict[str, Any]:
             "JOIN source AS s ON s.id = p.source_id WHERE s.origin = 'imported' ORDER BY p.id"):
         passages.setdefault(row[0], []).append(row)
     assert p_cols[0] == "source_id"
-    cites: dict[str, list[tuple[str, int, int]]] = {}
-    for item_id, source_id, start, end in conn.execute(
-            'SELECT c.item_id, c.source_id, c.start, c."end" FROM citation AS c '
+    cites: dict[str, list[tuple[str, int, int, str | None]]] = {}
+    for item_id, source_id, start, end, account in conn.execute(
+            'SELECT c.item_id, c.source_id, c.start, c."end", c.account FROM citation AS c '
             "JOIN source AS s ON s.id = c.source_id WHERE s.origin = 'imported' ORDER BY c.item_id, c.ordinal"):
-        cites.setdefault(item_id, []).append((source_id, start, end))
+        cites.setdefault(item_id, []).append((source_id, start, end, account))
     i_cols = _columns(conn, "item")
     items = [dict(zip(i_cols, r, strict=True)) for r in conn.execute(
         "SELECT * FROM item WHERE id IN (SELECT DISTINCT c.item_id FROM citation AS c JOIN source AS s "
@@ -173,10 +173,12 @@ def copy_up(library: Path, target: int) -> dict[str, Any]:
             first = min(cs, key=lambda c: (c[0], c[1], c[2]))
             row["source_id"], row["start"] = sids[first[0]], first[1]
             irows.append([row[c] for c in i_cols])
-            crows.extend((row["id"], n, sids[c[0]], c[1], c[2]) for n, c in enumerate(cs))
+            crows.extend((row["id"], n, sids[c[0]], c[1], c[2],
+                          None if c[3] is None else json.dumps(_remap(json.loads(c[3]), mapping), ensure_ascii=False))
+                         for n, c in enumerate(cs))
         conn.executemany(f"INSERT INTO item VALUES ({i_marks})", irows)
-        conn.executemany('INSERT INTO citation (item_id, ordinal, source_id, start, "end") '
-                         "VALUES (?, ?, ?, ?, ?)", crows)
+        conn.executemany('INSERT INTO citation (item_id, ordinal, source_id, start, "end", account) '
+                         "VALUES (?, ?, ?, ?, ?, ?)", crows)
         conn.executemany("INSERT OR IGNORE INTO item_person VALUES (?, ?, ?, ?)",
                          [(ids[a], ids.get(b, b), role, n) for a, b, role, n in links if a in ids])
         conn.executemany("INSERT OR IGNORE INTO person_name VALUES (?, ?)",

@@ -281,7 +281,7 @@ def test_a_figure_many_sources_report_lists_the_first_reports_and_says_how_many(
         window.open_item("statistic:trade")
         shown = window.detail.toPlainText()
         assert f"As each source reports it ({n})" in shown
-        assert f"… and {n - REPORTS_SHOWN} more reports." in shown
+        assert f"… and {n - REPORTS_SHOWN} more sources." in shown
         assert f"Report {n - 1}" not in shown  # neither its report row nor its citation is listed
 
 

@@ -3,7 +3,7 @@ and store (which keeps them), so neither imports the other."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -36,7 +36,7 @@ class Items(Protocol):
     def person_key(self, names: Iterable[str]) -> str | None: ...
     def has_person(self, pid: str) -> bool: ...
     def measure_group(self, key: str) -> list[State]: ...
-    def sources_of(self, state: State) -> list[str]: ...
+    def cites_source(self, state: State, source_id: str) -> bool: ...
     def put(self, state: State, citations: Sequence[Citation]) -> None: ...
 
 
@@ -58,9 +58,11 @@ def agree(a: float, b: float) -> bool:
     return abs(a - b) <= ROUNDING * max(abs(a), abs(b))
 
 
-def reflag(group: Sequence[State], sources_of: Callable[[State], list[str]]) -> list[State]:
+def reflag(group: Sequence[State]) -> list[State]:
     """Statistics of one measure, period and unit whose values differ beyond rounding name each other
-    (``disagrees_with``, and the other figures in ``variants``); returns the states that changed.
+    (``disagrees_with``, and the other figures in ``variants``: what each says, not who says it, so a
+    figure's row changes when another figure appears, not with every article that repeats one; a
+    reader finds their sources through their citations); returns the states that changed.
     The merge calls it after an article, the writer after a removal."""
     changed = []
     for state in group:
@@ -70,10 +72,9 @@ def reflag(group: Sequence[State], sources_of: Callable[[State], list[str]]) -> 
         before = (state.fields.get("disagrees_with"), state.fields.get("variants"))
         if others:
             state.fields["disagrees_with"] = [o.id for o in others]
-            # what the other sources say, so the disagreement can be shown without another lookup
             state.fields["variants"] = [
                 {"id": o.id, "display": o.fields.get("display"), "qualifier": o.fields.get("qualifier"),
-                 "according_to": o.fields.get("according_to"), "sources": sources_of(o)}
+                 "according_to": o.fields.get("according_to")}
                 for o in others]
         else:
             state.fields.pop("disagrees_with", None)

@@ -33,6 +33,8 @@ FIELD_LABELS = {
 #: How many sources' reports of one figure or event the pane lists (the count says how many there are).
 REPORTS_SHOWN = 20
 # "value" repeats "As written"; reports and disagreements have their own sections below the fields
+#: Sources named for each other figure of a disagreement ("… and 40 more" after them).
+VARIANT_SOURCES_SHOWN = 3
 HIDDEN_FIELDS = {"speaker", "value", "participant_names", "reports", "disagrees_with", "variants",
                  "statement", "parts"}  # a quote fragment's statement id and count: shown in "Part"
 # An empty field means different things: a statistic with no qualifier has none; a
@@ -144,8 +146,12 @@ class DetailPane(QTextBrowser):
         for v in variants:
             what = " ".join(text_of(x) for x in (v.get("qualifier"), v.get("display")) if x) or text_of(v.get("id"))
             whose = [text_of(v.get("according_to"))] if v.get("according_to") else []
-            whose += [sources[s].title or sources[s].publisher or sources[s].file or s
-                      for s in v.get("sources") or [] if s in sources]
+            named = [sources[s].title or sources[s].publisher or sources[s].file or s
+                     for s in (v.get("sources") or [])[:VARIANT_SOURCES_SHOWN] if s in sources]
+            whose += named
+            total = v.get("source_count") if isinstance(v.get("source_count"), int) else len(v.get("sources") or [])
+            if named and total > len(named):
+                whose.append(f"and {total - len(named):,} more")
             tail = f" ({html.escape('; '.join(whose))})" if whose else ""
             said.append(f'<a href="item:{html.escape(text_of(v.get("id")))}">{html.escape(what)}</a>{tail}')
         return f'<p><b>Sources disagree:</b> also reported as {", ".join(said)}.</p>'
@@ -154,8 +160,10 @@ class DetailPane(QTextBrowser):
     def _reports(item: Item, sources: Mapping[str, Source], names: Mapping[str, str], muted: str) -> str:
         """Each source's own figure (or date) side by side, each linked to its citation; the first
         ``REPORTS_SHOWN`` of them (a figure a whole library repeats has a report per article)."""
-        every = item.fields.get("reports") or []
-        count = len({r.get("source") for r in every})
+        every = item.fields.get("reports") or []  # the library gives the first ones (Library.item's limit)
+        count = item.fields.get("source_count")
+        if not isinstance(count, int):
+            count = len({r.get("source") for r in every})
         if count < 2:
             return ""
         reports = every[:REPORTS_SHOWN]
@@ -182,8 +190,9 @@ class DetailPane(QTextBrowser):
                 values = [r.get("date"), r.get("event_kind"), r.get("title"), people]
             tds = "".join(f'<td style="padding:2px 10px 2px 0">{_e(v) or "—"}</td>' for v in values)
             rows.append(f'<tr><td style="padding:2px 10px 2px 0">{link}</td>{tds}</tr>')
-        more = (f'<p style="color:{muted}">… and {len(every) - len(reports):,} more reports.</p>'
-                if len(every) > len(reports) else "")
+        unshown = count - len({r.get("source") for r in reports})
+        more = (f'<p style="color:{muted}">… and {unshown:,} more source{"s" if unshown != 1 else ""}.</p>'
+                if unshown > 0 else "")
         return (f'<h3>As each source reports it ({count:,})</h3><table cellspacing="0">{"".join(rows)}</table>'
                 f"{more}")
 

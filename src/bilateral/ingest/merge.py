@@ -21,7 +21,9 @@ What is one fact (the merge key):
 Each statistic and event keeps every source's own account in ``reports``
 (figure as written, qualifier, according_to, date); statistics of one
 measure, period and unit whose values differ beyond rounding stay separate
-and name each other in ``disagrees_with`` (their figures in ``variants``).
+and name each other in ``disagrees_with`` (their figures in ``variants``). A
+store keeps each account on the citation it is read from (store/writer.py),
+so one more report writes one more citation, not the fact's whole history.
 
 Where the items live is the ``Items`` protocol: ``MemoryItems`` for a build,
 the user library's tables for an import (store/writer.py).
@@ -192,15 +194,21 @@ class Merger:
         return state
 
     def _add_report(self, state: State, report: dict[str, Any]) -> None:
+        """A source's account joins ``fields["reports"]`` (a store takes them from there onto their
+        citations at the put, so a state read from it holds only the accounts not yet written), and
+        ``source_count`` counts the sources the fact has an account from."""
         reports = [r for r in state.fields.get("reports") or []
                    if (r["source"], r["start"], r["end"]) != (report["source"], report["start"], report["end"])]
+        new_source = (all(r["source"] != report["source"] for r in reports)
+                      and not self.items.cites_source(state, report["source"]))
         reports.append(report)
         reports.sort(key=lambda r: (r["source"], r["start"], r["end"]))
         state.fields["reports"] = reports
-        state.fields["source_count"] = len({r["source"] for r in reports})
+        if new_source:
+            state.fields["source_count"] = int(state.fields.get("source_count") or 0) + 1
 
     def _flag_disagreements(self, mkey: str) -> None:
-        for state in reflag(self.items.measure_group(mkey), self.items.sources_of):
+        for state in reflag(self.items.measure_group(mkey)):
             self._put(state, [])
 
 
@@ -209,6 +217,7 @@ class _Kept:
     state: State
     citations: list[Citation] = field(default_factory=list)
     cited: set[tuple[str, int, int]] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
 
 
 class MemoryItems:
@@ -240,9 +249,9 @@ class MemoryItems:
     def measure_group(self, key: str) -> list[State]:
         return [k.state for k in self._measures.get(key, {}).values()]
 
-    def sources_of(self, state: State) -> list[str]:
-        kept = self._by_key[(state.kind, state.key)]
-        return sorted({c.source for c in kept.citations})
+    def cites_source(self, state: State, source_id: str) -> bool:
+        kept = self._by_key.get((state.kind, state.key))
+        return kept is not None and source_id in kept.sources
 
     def put(self, state: State, citations: Sequence[Citation]) -> None:
         kept = self._by_key.get((state.kind, state.key))
@@ -265,6 +274,7 @@ class MemoryItems:
             span = (c.source, c.start, c.end)
             if span not in kept.cited:
                 kept.cited.add(span)
+                kept.sources.add(c.source)
                 kept.citations.append(c)
 
     def items(self) -> list[Item]:
@@ -288,6 +298,8 @@ def merge_record(state: State) -> dict[str, Any]:
         record["measure_key"] = mkey
     if state.kind == "person":
         record["names"] = identity_keys([state.fields.get("name") or state.key, *_long_names(state.fields)])
+    if state.record.get("report_words"):  # the store's, kept (the searchable words of accounts it holds)
+        record["report_words"] = state.record["report_words"]
     return record
 
 

@@ -8,6 +8,7 @@ built beside the target and moved over it only when complete.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -22,6 +23,7 @@ from bilateral.store import schema
 from bilateral.store.errors import BuildError, StoreError
 from bilateral.store.files import replacing
 from bilateral.store.folding import fold, fold_long, unfoldable_words
+from bilateral.store.schema import account_json
 
 #: Fields holding person ids: shown in search by the person's name instead.
 _ID_FIELDS = {"speaker", "participants"}
@@ -104,23 +106,33 @@ def _words(value: Any) -> str:
     return str(value)
 
 
-def field_words(item: Item, names: dict[str, str]) -> str:
-    """The item's fields as searchable words; person ids replaced by names."""
+def field_words(item: Item, names: dict[str, str], extra: Sequence[str] = ()) -> str:
+    """The item's fields as searchable words, person ids replaced by names, then ``extra`` (the words of
+    accounts kept on its citations)."""
     parts = []
     for name, value in item.fields.items():
         if name in _ID_FIELDS:
             ids = value if isinstance(value, list) else [value]
             parts.extend(names[i] for i in ids if i in names)
-        elif name == "reports":  # a recurring figure has a report per source: no call per word
-            for report in value or []:
-                if isinstance(report, dict):
-                    for key in _REPORT_WORDS:
-                        word = report.get(key)
-                        if word is not None:
-                            parts.append(word if type(word) is str else _words(word))
+        elif name == "reports":  # accounts not yet on their citations (ACCOUNTS)
+            parts.extend(report_words(value or []))
         elif name not in _UNSEARCHED:
             parts.append(_words(value))
+    parts.extend(extra)
     return " · ".join(dict.fromkeys(p for p in parts if p))  # speaker id and speaker_name give one name
+
+
+def report_words(reports: Iterable[Any]) -> list[str]:
+    """The searchable words of sources' accounts ("as_written", "according_to", …), each once, sorted (so
+    they do not depend on the order the accounts arrived in: an import gives a build's rows)."""
+    parts: list[str] = []
+    for report in reports:
+        if isinstance(report, dict):
+            for key in _REPORT_WORDS:
+                word = report.get(key)
+                if word is not None:
+                    parts.append(word if type(word) is str else _words(word))
+    return sorted({p for p in parts if p})
 
 
 def sort_number(value: Any) -> float | None:
@@ -147,10 +159,11 @@ def person_names(items: Sequence[Item]) -> Iterable[dict[str, str]]:
                 yield {"folded": folded, "person_id": item.id}
 
 
-def search_columns(item: Item, names: dict[str, str]) -> dict[str, Any]:
+def search_columns(item: Item, names: dict[str, str], accounts: Sequence[str] = ()) -> dict[str, Any]:
     """The item's derived columns as a build and an import write them (one function for both): sort
-    keys and its own searchable words (what it is cited from is found through passages)."""
-    field_text = field_words(item, names)
+    keys and its own searchable words (what it is cited from is found through passages), with
+    ``accounts``, the words of the sources' accounts on its citations (``report_words``)."""
+    field_text = field_words(item, names, accounts)
     extra = unfoldable_words(f"{item.label} {field_text}")  # usually "", and fast
     date = item.fields.get("date") if item.kind == "event" else None
     return {
@@ -162,16 +175,44 @@ def search_columns(item: Item, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _item_rows(items: Sequence[Item]) -> Iterable[dict[str, Any]]:
+def stored(item: Item) -> tuple[Item, dict[tuple[str, int, int], str], list[str]]:
+    """An item as the store keeps it: its reports taken out of its fields onto its citations.
+    Returns the item without them, each citation span's account, and the accounts' words (kept in
+    the merge record, so the next article's put keeps them searchable without reading every account)."""
+    reports = item.fields.get("reports")
+    if not reports:
+        return item, {}, []
+    spans = {(c.source, c.start, c.end) for c in item.citations}
+    accounts, placed, leftover = {}, [], []
+    for r in reports:
+        span = (r.get("source"), r.get("start"), r.get("end")) if isinstance(r, dict) else None
+        if span in spans:
+            accounts[span] = account_json(r)
+            placed.append(r)
+        else:  # not one of its citations (never made so): kept where it was, not lost
+            leftover.append(r)
+    fields = {k: v for k, v in item.fields.items() if k != "reports"}
+    if leftover:
+        fields["reports"] = leftover
+    words = report_words(placed)
+    merge = {**(item.merge or {"key": item.id})}
+    if words:
+        merge["report_words"] = words
+    return dataclasses.replace(item, fields=fields, merge=merge), accounts, words
+
+
+def _item_rows(items: Sequence[Item], accounts: dict[str, dict[tuple[str, int, int], str]]
+               ) -> Iterable[dict[str, Any]]:
     names = {i.id: i.label for i in items if i.kind == "person"}
-    for ordinal, item in enumerate(items):
+    for ordinal, whole in enumerate(items):
+        item, accounts[whole.id], words = stored(whole)
         first = item.citations[0]
         yield {
             "id": item.id, "ordinal": ordinal, "kind": item.kind, "label": item.label,
             "fields": json.dumps(item.fields, ensure_ascii=False),
             "rule": item.rule, "confidence": float(item.confidence),
             "source_id": first.source, "start": first.start,
-            **search_columns(item, names),
+            **search_columns(item, names, words),
             **merge_columns(item),
         }
 
@@ -199,11 +240,12 @@ def _write(db: sqlite_utils.Database, sources: Sequence[Source], passages: Seque
         }
         for n, p in enumerate(ordered)
     )
-    db["item"].insert_all(_item_rows(items))
+    accounts: dict[str, dict[tuple[str, int, int], str]] = {}
+    db["item"].insert_all(_item_rows(items, accounts))
     db["citation"].insert_all(
         {
             "id": n + 1, "item_id": item_id, "ordinal": k, "source_id": c.source,
-            "start": c.start, "end": c.end,
+            "start": c.start, "end": c.end, "account": accounts[item_id].get((c.source, c.start, c.end)),
         }
         for n, (item_id, k, c) in enumerate(
             (item.id, k, c) for item in items for k, c in enumerate(item.citations)

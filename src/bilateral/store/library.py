@@ -22,7 +22,7 @@ from bilateral.core.model import KIND_FIELDS, KINDS, Citation, Item, Passage, So
 from bilateral.store import database
 from bilateral.store.errors import StoreError, is_environment_error
 from bilateral.store.folding import fold
-from bilateral.store.schema import citation_text
+from bilateral.store.schema import citation_text, report_of
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -129,6 +129,22 @@ SELECT item.id, item.kind, item.label, item.fields, item.rule, item.confidence, 
 FROM item JOIN citation AS c ON c.item_id = item.id AND c.ordinal = 0 LEFT JOIN source AS src ON src.id = c.source_id
 """
 #: An item's citations with their text (derived: the source's text at the offsets), in order.
+#: Kinds whose citations may hold a source's own account (``citation.account``, store/schema.py).
+_ACCOUNTED = ("statistic", "event")
+
+
+def _set_reports(fields: dict[str, Any], reports: list[dict[str, Any]]) -> None:
+    """``fields["reports"] = reports`` where the merge put them (before ``source_count``), so an item reads
+    as it was written."""
+    rest = {k: v for k, v in fields.items() if k != "reports"}
+    fields.clear()
+    for k, v in rest.items():
+        if k == "source_count":
+            fields["reports"] = reports
+        fields[k] = v
+    fields.setdefault("reports", reports)
+
+
 _CITATIONS_SQL = (f'SELECT c.source_id, c.start, c."end", {citation_text()} FROM citation AS c '
                   "LEFT JOIN source AS src ON src.id = c.source_id WHERE c.item_id = ? ORDER BY c.ordinal")
 
@@ -342,8 +358,30 @@ class Library:
                 (item_id, -1 if limit is None else limit),
             )
         ]
-        return Item(r[0], r[1], _text(r[2]) or "", json_object(r[3]), cites, _text(r[4]) or "",
+        fields = json_object(r[3])
+        if r[1] in _ACCOUNTED:
+            self._add_accounts(item_id, fields, limit)
+        return Item(r[0], r[1], _text(r[2]) or "", fields, cites, _text(r[4]) or "",
                     r[5] if isinstance(r[5], int | float) else 0.0)
+
+    def _add_accounts(self, item_id: str, fields: dict[str, Any], limit: int | None) -> None:
+        """``reports`` from the accounts on the item's citations, the first ``limit`` in the order they
+        came (when given); each variant's ``sources``, the first ``limit``, and its ``source_count``."""
+        n = -1 if limit is None else limit
+        reports = [r for r in (report_of(*row) for row in self._conn.execute(
+            'SELECT source_id, start, "end", account FROM citation WHERE item_id = ? AND account IS NOT NULL '
+            "ORDER BY ordinal LIMIT ?", (item_id, n))) if r is not None]
+        if reports or "reports" in fields:
+            _set_reports(fields, [*(fields.get("reports") or []), *reports])
+        variants = fields.get("variants")
+        if isinstance(variants, list):
+            for v in variants:
+                if isinstance(v, dict) and isinstance(v.get("id"), str):
+                    v["sources"] = [row[0] for row in self._conn.execute(
+                        "SELECT DISTINCT source_id FROM citation WHERE item_id = ? LIMIT ?", (v["id"], n))]
+                    count = self._conn.execute("SELECT json_extract(fields, '$.source_count') FROM item "
+                                               "WHERE id = ? AND json_valid(fields)", (v["id"],)).fetchone()
+                    v["source_count"] = count[0] if count and isinstance(count[0], int) else len(v["sources"])
 
     @_environment_errors
     def citation_count(self, item_id: str) -> int:
@@ -371,17 +409,27 @@ class Library:
         """Every item (of one kind) with all its citations, in build order; for export."""
         where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
         cites: dict[str, list[Citation]] = {}
-        for item_id, *c in self._conn.execute(
-            f'SELECT c.item_id, c.source_id, c.start, c."end", {citation_text()} FROM citation AS c '
+        accounts: dict[str, list[dict[str, Any]]] = {}
+        for item_id, source_id, start, end, text, account in self._conn.execute(
+            f'SELECT c.item_id, c.source_id, c.start, c."end", {citation_text()}, c.account FROM citation AS c '
             "LEFT JOIN source AS src ON src.id = c.source_id ORDER BY c.item_id, c.ordinal"
         ):
-            cites.setdefault(item_id, []).append(Citation(*c))
-        return [
-            Item(r[0], r[1], _text(r[2]) or "", json_object(r[3]), cites.get(r[0], []), _text(r[4]) or "", r[5])
-            for r in self._conn.execute(
-                f"SELECT id, kind, label, fields, rule, confidence FROM item {where} ORDER BY ordinal", params
-            )
-        ]
+            cites.setdefault(item_id, []).append(Citation(source_id, start, end, text))
+            if account is not None and (report := report_of(source_id, start, end, account)) is not None:
+                accounts.setdefault(item_id, []).append(report)
+        out = []
+        for r in self._conn.execute(
+                f"SELECT id, kind, label, fields, rule, confidence FROM item {where} ORDER BY ordinal", params):
+            fields = json_object(r[3])
+            if r[0] in accounts or "reports" in fields:
+                _set_reports(fields, sorted([*(fields.get("reports") or []), *accounts.get(r[0], [])],
+                                            key=lambda x: (str(x.get("source")), x.get("start") or 0, x.get("end") or 0)))
+            for v in fields.get("variants") or []:
+                if isinstance(v, dict):
+                    of = cites.get(v["id"], []) if isinstance(v.get("id"), str) else []
+                    v["sources"] = sorted({c.source for c in of})
+            out.append(Item(r[0], r[1], _text(r[2]) or "", fields, cites.get(r[0], []), _text(r[4]) or "", r[5]))
+        return out
 
     # -- sources ----------------------------------------------------------
 

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from bilateral.core.merging import identity_keys
 from bilateral.store import schema
+from bilateral.store.build import report_words
 from bilateral.store.errors import StoreError, describe
+from bilateral.store.library import json_object
 from bilateral.store.writer import copy_database
 
 
@@ -98,8 +100,42 @@ def _to_4(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _to_5(conn: sqlite3.Connection) -> None:
+    """Version 5: each source's account of a statistic or event moves from the item's ``reports`` onto
+    the citation it is read from (``citation.account``); its words are kept in the merge record
+    (``report_words``) so the field text stays as searchable; ``variants`` drop their source lists
+    (readers derive them). A report that matches none of its item's citations stays in the fields."""
+    conn.execute("ALTER TABLE citation ADD COLUMN account TEXT")
+    rows = conn.execute("SELECT id, fields, merge FROM item WHERE json_valid(fields) AND "
+                        "(json_type(fields, '$.reports') = 'array' OR json_type(fields, '$.variants') = 'array')")
+    for item_id, fields_json, merge_json in rows.fetchall():
+        fields, merge = json.loads(fields_json), json_object(merge_json)
+        placed = []
+        leftover = []
+        for report in fields.pop("reports", None) or []:
+            done = 0
+            if isinstance(report, dict):
+                done = conn.execute(
+                    # on the (source_id, start) index, not through every citation of the item
+                    'UPDATE citation SET account = ? WHERE source_id = ? AND start = ? AND "end" = ? AND +item_id = ?',
+                    (schema.account_json(report), report.get("source"), report.get("start"), report.get("end"),
+                     item_id)).rowcount
+            (placed if done else leftover).append(report)
+        if leftover:
+            fields["reports"] = leftover
+        for variant in fields.get("variants") or []:
+            if isinstance(variant, dict):
+                variant.pop("sources", None)
+        words = report_words(placed)
+        if words:
+            merge["report_words"] = words
+        conn.execute("UPDATE item SET fields = ?, merge = ? WHERE id = ?",
+                     (json.dumps(fields, ensure_ascii=False),
+                      json.dumps(merge, ensure_ascii=False, sort_keys=True) if merge else merge_json, item_id))
+
+
 #: version reached -> the step that reaches it from the one before
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _to_2, 3: _to_3, 4: _to_4}
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _to_2, 3: _to_3, 4: _to_4, 5: _to_5}
 
 
 def upgrade(path: Path) -> int:

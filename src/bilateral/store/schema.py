@@ -16,6 +16,12 @@ a copy of its sources' sentences): ``item_fts`` indexes an item's own words
 (label, field_text), and search finds an item by the words around it
 through the paragraphs it is cited in (store/search.py). The index follows
 an item row only when those columns change (``ITEM_TRIGGERS``).
+Version 5 keeps each source's own account of a statistic or an event (its
+figure or date as that source gave it) on the citation it is read from
+(``citation.account``, JSON), not in a list in the item's ``fields`` that
+grew, and was written again whole, with every article that reports the
+fact; and a statistic's ``variants`` no longer list every source of each
+other figure (a reader derives them from the citations).
 
 Bump ``SCHEMA_VERSION`` whenever a table or column changes; readers refuse
 other versions instead of guessing. The ``meta`` table marks the file as a
@@ -24,12 +30,13 @@ Bilateral store, so a random SQLite file is told apart from an old one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # only building needs sqlite-utils; opening a store must stay cheap
     import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 FORMAT = "bilateral-store"
 
 #: diacritics-insensitive both ways: "To Lam" matches "Tô Lâm".
@@ -109,6 +116,26 @@ def citation_text(citation: str = "c", source: str = "src") -> str:
     return f'coalesce(substr({source}.text, {citation}.start + 1, {citation}."end" - {citation}.start), \'\')'
 
 
+#: The keys of a report that say where it is: the citation it is stored on (``citation.account``).
+_PLACE = ("source", "start", "end")
+
+
+def account_json(report: dict[str, Any]) -> str:
+    """A report as its citation keeps it: what the source says, without where."""
+    return json.dumps({k: v for k, v in report.items() if k not in _PLACE}, ensure_ascii=False)
+
+
+def report_of(source_id: str, start: int, end: int, account: Any) -> dict[str, Any] | None:
+    """A citation's account as the report it was ({source, start, end, …}); None when it has none."""
+    if account is None:
+        return None
+    try:
+        data = json.loads(account)
+    except (TypeError, ValueError):
+        return None
+    return {"source": source_id, "start": start, "end": end, **data} if isinstance(data, dict) else None
+
+
 def create(db: sqlite_utils.Database) -> None:
     """Create empty tables, indexes and the schema marks in a fresh database."""
     db["meta"].create({"key": str, "value": str}, pk="key")
@@ -151,6 +178,9 @@ def create(db: sqlite_utils.Database) -> None:
         {
             "id": int, "item_id": str, "ordinal": int, "source_id": str,
             "start": int, "end": int,
+            # a statistic's or event's account in this source (JSON: its figure or date as given
+            # there, without source and offsets); null for other citations
+            "account": str,
         },
         pk="id", not_null={"item_id", "ordinal", "source_id", "start", "end"},
         foreign_keys=[("item_id", "item", "id"), ("source_id", "source", "id")],

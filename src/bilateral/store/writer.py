@@ -26,10 +26,11 @@ from typing import Any
 from bilateral.core.merging import State, identity_keys, reflag
 from bilateral.core.model import KINDS, Citation, Item, Passage, Source
 from bilateral.store import database, schema
-from bilateral.store.build import merge_columns, search_columns
+from bilateral.store.build import merge_columns, report_words, search_columns
 from bilateral.store.errors import StoreError, describe, is_environment_error
 from bilateral.store.folding import unfoldable_words
 from bilateral.store.library import json_object
+from bilateral.store.schema import account_json, report_of
 
 _ITEM_COLUMNS = ("id", "kind", "label", "fields", "rule", "confidence", "merge")
 
@@ -117,14 +118,12 @@ class SqlItems:
         self._by_id: dict[str, State] = {}
         self._names: dict[str, str] = {}  # person id -> label (for searchable field text)
         self._persons: set[str] = set()  # ids known to be person items
-        self._sources: dict[str, list[str]] = {}  # item id -> the sources it is cited from
 
     def reset(self) -> None:
         self._states.clear()
         self._by_id.clear()
         self._names.clear()
         self._persons.clear()
-        self._sources.clear()
 
     def trim(self) -> None:
         """Forget the least recently used states beyond ``STATES_KEPT`` (their rows hold them)."""
@@ -134,7 +133,7 @@ class SqlItems:
                 state = self._by_id.pop(item_id)
                 if self._states.get((state.kind, state.key)) is state:
                     del self._states[(state.kind, state.key)]
-        for cache in (self._names, self._persons, self._sources):
+        for cache in (self._names, self._persons):
             if len(cache) > STATES_KEPT:
                 cache.clear()
 
@@ -181,12 +180,10 @@ class SqlItems:
     def measure_group(self, key: str) -> list[State]:
         return self._select("measure_key = ? ORDER BY ordinal", (key,))
 
-    def sources_of(self, state: State) -> list[str]:
-        kept = self._sources.get(state.id)
-        if kept is None:  # (a figure's disagreeing figures ask for each other's sources after every article)
-            kept = self._sources[state.id] = [r[0] for r in self._conn.execute(
-                "SELECT DISTINCT source_id FROM citation WHERE item_id = ? ORDER BY source_id", (state.id,))]
-        return list(kept)
+    def cites_source(self, state: State, source_id: str) -> bool:
+        # on the (source_id, start) index: one article's citations, not every one of a leader's
+        return self._conn.execute("SELECT 1 FROM citation WHERE source_id = ? AND +item_id = ? LIMIT 1",
+                                  (source_id, state.id)).fetchone() is not None
 
     def put(self, state: State, citations: Sequence[Citation]) -> None:
         old = self._by_id.get(state.id)
@@ -195,19 +192,18 @@ class SqlItems:
         self._states[(state.kind, state.key)] = state
         self._by_id.pop(state.id, None)
         self._by_id[state.id] = state
-        item = Item(state.id, state.kind, state.label, state.fields, list(citations), state.rule,
-                    state.confidence, merge=state.record or {"key": state.key})
         # a kept state is a row's (put or read): only a new one is looked for
         existing = (True,) if old is not None else self._conn.execute(
             "SELECT 1 FROM item WHERE id = ?", (state.id,)).fetchone()
         new_cites, first_ordinal = self._new_citations(state.id, citations, existing is not None)
-        if new_cites:
-            self._sources.pop(state.id, None)
+        accounts = self._take_reports(state)
+        item = Item(state.id, state.kind, state.label, state.fields, list(citations), state.rule,
+                    state.confidence, merge=state.record or {"key": state.key})
         values = {
             "kind": state.kind, "label": state.label,
             "fields": json.dumps(state.fields, ensure_ascii=False),
             "rule": state.rule, "confidence": float(state.confidence),
-            **search_columns(item, self._person_names(state)),
+            **search_columns(item, self._person_names(state), state.record.get("report_words") or ()),
             **merge_columns(item),
         }
         if existing is None:
@@ -225,7 +221,8 @@ class SqlItems:
             same = " AND ".join(f'"{k}" IS ?' for k in values)
             self._conn.execute(f"UPDATE item SET {sets} WHERE id = ? AND NOT ({same})",
                                [*values.values(), state.id, *values.values()])
-        self._write_citations(state.id, new_cites, first_ordinal)
+        self._write_citations(state.id, new_cites, first_ordinal, accounts)
+        self._place_accounts(state, accounts)
         self._people_links(state)
         if state.kind == "person":
             self._names[state.id] = state.label
@@ -248,10 +245,43 @@ class SqlItems:
             "SELECT coalesce(max(ordinal), -1) + 1 FROM citation WHERE item_id = ?", (item_id,)).fetchone()[0]
         return new, ordinal
 
-    def _write_citations(self, item_id: str, citations: Sequence[Citation], ordinal: int) -> None:
+    @staticmethod
+    def _take_reports(state: State) -> dict[tuple[str, int, int], dict[str, Any]]:
+        """The accounts the merge added (``fields["reports"]``), by the span of the citation each is
+        read from; their words join the record's ``report_words``, which keep them searchable."""
+        reports = state.fields.pop("reports", None) or []
+        words = report_words(reports)
+        if words:
+            state.record["report_words"] = sorted({*(state.record.get("report_words") or []), *words})
+        return {(r["source"], r["start"], r["end"]): r for r in reports
+                if isinstance(r, dict) and {"source", "start", "end"} <= r.keys()}
+
+    def _write_citations(self, item_id: str, citations: Sequence[Citation], ordinal: int,
+                         accounts: dict[tuple[str, int, int], dict[str, Any]]) -> None:
+        """New citations, each with its account when it has one (taken out of ``accounts``)."""
+        rows = []
+        for n, c in enumerate(citations):
+            report = accounts.pop((c.source, c.start, c.end), None)
+            rows.append((item_id, ordinal + n, c.source, c.start, c.end,
+                         None if report is None else account_json(report)))
         self._conn.executemany(
-            'INSERT INTO citation (item_id, ordinal, source_id, start, "end") VALUES (?, ?, ?, ?, ?)',
-            [(item_id, ordinal + n, c.source, c.start, c.end) for n, c in enumerate(citations)])
+            'INSERT INTO citation (item_id, ordinal, source_id, start, "end", account) VALUES (?, ?, ?, ?, ?, ?)',
+            rows)
+
+    def _place_accounts(self, state: State, accounts: dict[tuple[str, int, int], dict[str, Any]]) -> None:
+        """Accounts of spans the item already cites replace the ones there; one without a citation
+        (a report kept in an older library's fields) stays in the fields, never lost."""
+        leftover = []
+        for (source, start, end), report in accounts.items():
+            done = self._conn.execute(
+                'UPDATE citation SET account = ? WHERE source_id = ? AND start = ? AND "end" = ? AND +item_id = ?',
+                (account_json(report), source, start, end, state.id)).rowcount
+            if not done:
+                leftover.append(report)
+        if leftover:
+            state.fields["reports"] = leftover
+            self._conn.execute("UPDATE item SET fields = ? WHERE id = ?",
+                               (json.dumps(state.fields, ensure_ascii=False), state.id))
 
     def _person_names(self, state: State) -> dict[str, str]:
         ids = []
@@ -416,32 +446,41 @@ class LibraryWriter:
         """An item that keeps other citations (or lost a person it named): renumber its citations,
         drop the source's report, re-derive its first citation and searchable columns."""
         conn = self.conn
-        rows = conn.execute(f'SELECT c.id, c.source_id, c.start, c."end", {schema.citation_text()} FROM citation AS c '
-                            "JOIN source AS src ON src.id = c.source_id WHERE c.item_id = ? ORDER BY c.ordinal",
-                            (item_id,)).fetchall()
+        rows = conn.execute(f'SELECT c.id, c.source_id, c.start, c."end", {schema.citation_text()}, c.account '
+                            "FROM citation AS c JOIN source AS src ON src.id = c.source_id WHERE c.item_id = ? "
+                            "ORDER BY c.ordinal", (item_id,)).fetchall()
         for n, (cid, *_rest) in enumerate(rows):
             conn.execute("UPDATE citation SET ordinal = ? WHERE id = ?", (-1 - n, cid))
         conn.execute("UPDATE citation SET ordinal = -1 - ordinal WHERE item_id = ?", (item_id,))
-        kind, label, fields_json = conn.execute("SELECT kind, label, fields FROM item WHERE id = ?",
-                                                (item_id,)).fetchone()
-        fields = json_object(fields_json)
-        if "reports" in fields:
+        kind, label, fields_json, merge_json = conn.execute(
+            "SELECT kind, label, fields, merge FROM item WHERE id = ?", (item_id,)).fetchone()
+        fields, merge = json_object(fields_json), json_object(merge_json)
+        reports = [r for r in (report_of(r[1], r[2], r[3], r[5]) for r in rows) if r is not None]
+        if "reports" in fields:  # accounts an older library kept in the fields
             fields["reports"] = [r for r in fields["reports"] if r.get("source") != source_id]
-            fields["source_count"] = len({r["source"] for r in fields["reports"]})
+            reports += fields["reports"]
+        if "source_count" in fields:
+            fields["source_count"] = len({r.get("source") for r in reports})
+        words = report_words(r for r in reports if r not in fields.get("reports", ()))
+        if words:
+            merge["report_words"] = words
+        else:
+            merge.pop("report_words", None)
         item = Item(item_id, kind, label, fields, [Citation(r[1], r[2], r[3], r[4]) for r in rows])
         people = [fields["speaker"]] if kind == "quote" and fields.get("speaker") else (
             list(fields.get("participants") or []) if kind == "event" else [])
         names = dict(conn.execute("SELECT id, label FROM item WHERE id IN (SELECT value FROM json_each(?))",
                                   (json.dumps(people),))) if people else {}
-        columns = search_columns(item, names)
+        columns = search_columns(item, names, words)
         first = rows[0]
         sets = ", ".join(f'"{k}" = ?' for k in columns)
-        conn.execute(f"UPDATE item SET fields = ?, source_id = ?, start = ?, {sets} WHERE id = ?",
-                     (json.dumps(fields, ensure_ascii=False), first[1], first[2], *columns.values(), item_id))
+        conn.execute(f"UPDATE item SET fields = ?, merge = ?, source_id = ?, start = ?, {sets} WHERE id = ?",
+                     (json.dumps(fields, ensure_ascii=False), json.dumps(merge, ensure_ascii=False, sort_keys=True),
+                      first[1], first[2], *columns.values(), item_id))
 
     def _reflag(self, mkey: str) -> None:
         """After a removal: which figures of one measure still disagree (core.merging.reflag)."""
-        for state in reflag(self.items.measure_group(mkey), self.items.sources_of):
+        for state in reflag(self.items.measure_group(mkey)):
             self.conn.execute("UPDATE item SET fields = ? WHERE id = ?",
                               (json.dumps(state.fields, ensure_ascii=False), state.id))
 
