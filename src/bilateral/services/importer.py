@@ -12,15 +12,18 @@ basis "stated".
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bilateral.core.cite import human_date
-from bilateral.core.model import METADATA_FIELDS, Source
+from bilateral.core.model import METADATA_FIELDS, Passage, Source
+from bilateral.ingest.findings import Finding
 from bilateral.ingest.merge import Merger
 from bilateral.ingest.pipeline import extract_document
 from bilateral.ingest.readers import ReadDocument, ReadError, fetch_url, normalised_for_duplicates, read_file
@@ -112,31 +115,65 @@ def describe(source: Source) -> str:
     return f"{who}, {human_date(source)}" if source.published else who
 
 
-def _store(writer: LibraryWriter, source: Source, doc_kind: str, *, origin: str, sha256: str | None,
-           original_path: str | None, encoding: str | None) -> None:
+@dataclass(frozen=True)
+class Analysed:
+    """An article read and analysed, ready to be stored: what a worker process hands the writer."""
+
+    source: Source
+    kind: str
+    sha256: str | None
+    path: str | None
+    encoding: str | None
+    passages: list[Passage]
+    findings: list[Finding]
+
+
+def analyse(doc: ReadDocument, overrides: dict[str, str] | None = None) -> Analysed:
+    """The Source an article becomes, its passages and what the extractors find in it (no library needed)."""
+    source = source_from(doc, overrides)
     document = Document(source)
-    findings = extract_document(document)
+    return Analysed(source, doc.kind, doc.sha256, doc.path, doc.encoding, list(document.passages),
+                    list(extract_document(document)))
+
+
+def _store(writer: LibraryWriter, article: Analysed, *, origin: str) -> None:
+    source = article.source
     if not source.text.strip():
         raise ReadError("the article is empty")
     with writer.article() as items:
-        writer.add_source(source, document.passages, origin=origin, kind=doc_kind, sha256=sha256,
-                          original_path=original_path, encoding=encoding, dup_hash=duplicate_hash(source.text))
-        Merger(items).add(source, findings)
+        writer.add_source(source, article.passages, origin=origin, kind=article.kind, sha256=article.sha256,
+                          original_path=article.path, encoding=article.encoding,
+                          dup_hash=duplicate_hash(source.text))
+        Merger(items).add(source, article.findings)
+
+
+def _duplicate(writer: LibraryWriter, source: Source, name: str) -> Outcome | None:
+    duplicate = writer.duplicate_of(duplicate_hash(source.text), source.url)
+    if duplicate is None and not writer.has_source(source.id):
+        return None
+    dup_id = duplicate.source_id if duplicate else source.id
+    title = duplicate.title if duplicate else source.title
+    why = duplicate.reason if duplicate else "the same text"
+    return Outcome(name, "duplicate", f"already in the library ({why}): “{title or dup_id}”", dup_id, title)
 
 
 def import_document(writer: LibraryWriter, doc: ReadDocument, overrides: dict[str, str] | None = None,
                     *, target: str | None = None) -> Outcome:
     """One article into the library, or the reason it was not."""
     name = target or doc.path or doc.url or doc.file or "article"
-    source = source_from(doc, overrides)
-    duplicate = writer.duplicate_of(duplicate_hash(source.text), source.url)
-    if duplicate is not None or writer.has_source(source.id):
-        dup_id = duplicate.source_id if duplicate else source.id
-        title = duplicate.title if duplicate else source.title
-        why = duplicate.reason if duplicate else "the same text"
-        return Outcome(name, "duplicate", f"already in the library ({why}): “{title or dup_id}”", dup_id, title)
-    _store(writer, source, doc.kind, origin="imported", sha256=doc.sha256, original_path=doc.path,
-           encoding=doc.encoding)
+    duplicate = _duplicate(writer, source_from(doc, overrides), name)  # before the extraction's work
+    if duplicate is not None:
+        return duplicate
+    return store_analysed(writer, analyse(doc, overrides), name)
+
+
+def store_analysed(writer: LibraryWriter, article: Analysed, name: str) -> Outcome:
+    """An analysed article into the library (unless the library has it already, perhaps since)."""
+    source = article.source
+    duplicate = _duplicate(writer, source, name)
+    if duplicate is not None:
+        return duplicate
+    _store(writer, article, origin="imported")
     return Outcome(name, "imported", f"imported “{source.title or source.file or source.id}”", source.id,
                    source.title, describe(source))
 
@@ -145,21 +182,46 @@ def import_bundled_source(writer: LibraryWriter, source: Source) -> None:
     """A source of a newer bundled corpus (upgrade): the same pipeline, marked bundled."""
     if writer.has_source(source.id):
         return
-    _store(writer, source, "text", origin="bundled", sha256=None, original_path=None, encoding=None)
+    document = Document(source)
+    _store(writer, Analysed(source, "text", None, None, None, list(document.passages),
+                            list(extract_document(document))), origin="bundled")
 
 
 def read_target(target: str) -> ReadDocument:
     return fetch_url(target) if is_url(target) else read_file(Path(target))
 
 
+#: A batch this long is read and analysed in worker processes while this one writes; a shorter one
+#: is not worth starting them (each loads the extractors and their lexicon, about a second).
+PARALLEL_FROM = 24
+#: How many articles may wait analysed for the writer, per worker: memory stays flat however long
+#: the batch, and the workers never wait on a slow article of another.
+AHEAD_PER_WORKER = 3
+
+
+def import_workers() -> int:
+    """Worker processes for a long batch: one per core this process may use (the writer mostly
+    waits on SQLite); ``BILATERAL_IMPORT_WORKERS`` overrides it, 0 for none."""
+    stated = os.environ.get("BILATERAL_IMPORT_WORKERS", "").strip()
+    if stated.isdigit():
+        return int(stated)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
 def run_import(library: Path, targets: Sequence[str], *, overrides: dict[str, str | None] | None = None,
                recursive: bool = False, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None,
                review: Callable[[ReadDocument], dict[str, str] | None] | None = None) -> Report:
-    """Import ``targets`` one article at a time; what finished stays if cancelled.
+    """Import ``targets`` one article at a time, in their order; what finished stays if cancelled.
 
     ``review`` (the window's dialog) sees each article's detected metadata and returns the
-    fields the user stated, or None to skip the article.
+    fields the user stated, or None to skip the article. A long batch without review is read and
+    analysed ahead in worker processes (``import_workers``); this process merges and writes each
+    article in order, so the library is the same as one article at a time would make it.
     """
     stated = check_overrides(overrides)
     todo = collect(targets, recursive=recursive)
@@ -167,35 +229,90 @@ def run_import(library: Path, targets: Sequence[str], *, overrides: dict[str, st
         raise ImportUsageError("nothing to import (no txt, md, html or pdf files there)")
     report = Report()
     started = time.perf_counter()
+    workers = import_workers() if review is None and len(todo) >= PARALLEL_FROM else 0
     with LibraryWriter(library) as writer:
-        for n, target in enumerate(todo):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            outcome = _one(writer, target, stated, review)
-            report.outcomes.append(outcome)
-            if progress is not None:
-                label = outcome.label or outcome.title or os.path.basename(target.rstrip("/")) or target
-                progress(n + 1, len(todo), label)
+        ahead = _analysed_ahead(todo, stated, workers) if workers else ((t, None) for t in todo)
+        try:
+            for n, (target, analysed) in enumerate(ahead):
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                if isinstance(analysed, Outcome):
+                    outcome = analysed
+                elif analysed is None:
+                    outcome = _guarded(target, lambda t=target: _one(writer, t, stated, review))
+                else:
+                    outcome = _guarded(target, lambda t=target, a=analysed: store_analysed(writer, a, t))
+                report.outcomes.append(outcome)
+                if progress is not None:
+                    label = outcome.label or outcome.title or os.path.basename(target.rstrip("/")) or target
+                    progress(n + 1, len(todo), label)
+        finally:
+            close = getattr(ahead, "close", None)
+            if close is not None:
+                close()  # stops the workers (what they had not finished is not imported)
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _analysed_ahead(todo: Sequence[str], stated: dict[str, str],
+                    workers: int) -> Iterator[tuple[str, Analysed | Outcome | None]]:
+    """Each target with what a worker made of it, in order; None for the ones this process must
+    read itself (after a worker process died: the rest are read here, one by one)."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pending: deque[tuple[str, Future[Analysed | Outcome]]] = deque()
+    rest = iter(todo)
+    try:
+        for target in itertools.islice(rest, workers * AHEAD_PER_WORKER):
+            pending.append((target, pool.submit(_analyse_target, target, stated)))
+        while pending:
+            target, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                for left in [target, *(t for t, _ in pending), *rest]:
+                    yield left, None
+                return
+            for more in itertools.islice(rest, 1):
+                pending.append((more, pool.submit(_analyse_target, more, stated)))
+            yield target, result
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _analyse_target(target: str, stated: dict[str, str]) -> Analysed | Outcome:
+    """In a worker: one target read and analysed, or why it cannot be."""
+    return _guarded(target, lambda: analyse(read_target(target), stated))
+
+
 def _one(writer: LibraryWriter, target: str, stated: dict[str, str],
          review: Callable[[ReadDocument], dict[str, str] | None] | None) -> Outcome:
+    doc = read_target(target)
+    fields = stated
+    if review is not None:
+        answer = review(doc)
+        if answer is None:
+            return Outcome(target, "failed", "skipped in the review")
+        fields = {**stated, **check_overrides(answer)}
+    return import_document(writer, doc, fields, target=target)
+
+
+_T = TypeVar("_T")
+
+
+def _guarded(target: str, work: Callable[[], _T]) -> _T | Outcome:
+    """``work()``, or the outcome that says why this target failed; the library's own failure stops
+    the batch (the caller says why)."""
     try:
-        doc = read_target(target)
-        fields = stated
-        if review is not None:
-            answer = review(doc)
-            if answer is None:
-                return Outcome(target, "failed", "skipped in the review")
-            fields = {**stated, **check_overrides(answer)}
-        return import_document(writer, doc, fields, target=target)
+        return work()
     except (ReadError, ImportUsageError) as exc:
         return Outcome(target, "failed", str(exc))
     except StoreError:
-        raise  # the library itself failed: stop the batch, the caller says why
+        raise
     except Exception as exc:  # a bug on one article: it is rolled back, the batch goes on
         name = os.path.basename(target.rstrip("/")) or target
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
@@ -222,7 +339,10 @@ def run_import_in_process(library: Path, targets: Sequence[str], *, recursive: b
                           cancelled: Callable[[], bool] | None = None) -> Report:
     """``run_import`` in a child process, for the window: the extraction's CPU work (and any C
     library holding Python's lock, such as the HTML parser) never competes with the window's
-    thread, and a crash in a parser ends the child, not the app. What finished stays either way."""
+    thread, and a crash in a parser ends the child, not the app. What finished stays either way.
+    The child is not a daemon, so it may start the workers of a long batch (``import_workers``); if
+    this process exits while it runs, it is asked to stop after the article it is writing."""
+    import atexit
     import multiprocessing
     import queue as queue_module
 
@@ -230,8 +350,9 @@ def run_import_in_process(library: Path, targets: Sequence[str], *, recursive: b
     messages = context.Queue()
     cancel = context.Event()
     child = context.Process(target=_child, args=(str(library), list(targets), recursive, messages, cancel),
-                            name="bilateral-import", daemon=True)
+                            name="bilateral-import", daemon=False)
     child.start()
+    atexit.register(cancel.set)  # runs before multiprocessing's own exit handler joins the child
     try:
         while True:
             if cancelled is not None and cancelled():
@@ -253,6 +374,8 @@ def run_import_in_process(library: Path, targets: Sequence[str], *, recursive: b
             elif kind == "bug":
                 raise RuntimeError(f"{message[1]}\n{message[2]}")
     finally:
+        atexit.unregister(cancel.set)
+        cancel.set()  # done, or leaving on an error: nothing more to import
         child.join(timeout=30)
         if child.is_alive():
             child.kill()
