@@ -118,12 +118,32 @@ class SqlItems:
         self._by_id: dict[str, State] = {}
         self._names: dict[str, str] = {}  # person id -> label (for searchable field text)
         self._persons: set[str] = set()  # ids known to be person items
+        #: what each item's row was last written from (label, fields, …): a put that changes none of it
+        #: adds its citations and leaves the row, its index entries and its links alone
+        self._written: dict[str, tuple[Any, ...]] = {}
+        self._next_ordinal: dict[str, int] = {}  # item id -> the ordinal its next citation takes
+        # The article being written (``begin``): a source is stored once, so a citation of it is new
+        # unless this article's own earlier puts wrote it, and no lookup is needed to know.
+        self._article: str | None = None
+        self._cited: set[tuple[str, str, int, int]] = set()  # (item, source, start, end) of this article
+        self._cited_items: set[str] = set()
+        self._item_ordinal: int | None = None  # the next item's ordinal in this article
 
     def reset(self) -> None:
         self._states.clear()
         self._by_id.clear()
         self._names.clear()
         self._persons.clear()
+        self._written.clear()
+        self._next_ordinal.clear()
+        self.begin(None)
+
+    def begin(self, source_id: str | None) -> None:
+        """The puts that follow write the article ``source_id`` (new to the library), in one transaction."""
+        self._article = source_id
+        self._cited.clear()
+        self._cited_items.clear()
+        self._item_ordinal = None
 
     def trim(self) -> None:
         """Forget the least recently used states beyond ``STATES_KEPT`` (their rows hold them)."""
@@ -133,7 +153,7 @@ class SqlItems:
                 state = self._by_id.pop(item_id)
                 if self._states.get((state.kind, state.key)) is state:
                     del self._states[(state.kind, state.key)]
-        for cache in (self._names, self._persons):
+        for cache in (self._names, self._persons, self._written, self._next_ordinal):
             if len(cache) > STATES_KEPT:
                 cache.clear()
 
@@ -181,6 +201,8 @@ class SqlItems:
         return self._select("measure_key = ? ORDER BY ordinal", (key,))
 
     def cites_source(self, state: State, source_id: str) -> bool:
+        if source_id == self._article:
+            return state.id in self._cited_items
         # on the (source_id, start) index: one article's citations, not every one of a leader's
         return self._conn.execute("SELECT 1 FROM citation WHERE source_id = ? AND +item_id = ? LIMIT 1",
                                   (source_id, state.id)).fetchone() is not None
@@ -197,21 +219,41 @@ class SqlItems:
             "SELECT 1 FROM item WHERE id = ?", (state.id,)).fetchone()
         new_cites, first_ordinal = self._new_citations(state.id, citations, existing is not None)
         accounts = self._take_reports(state)
+        fields_json = json.dumps(state.fields, ensure_ascii=False)
+        names = self._person_names(state)
+        written = (state.label, fields_json, state.rule, float(state.confidence),
+                   json.dumps(state.record, ensure_ascii=False, sort_keys=True), sorted(names.items()))
+        if existing is None or self._written.get(state.id) != written:
+            self._write_row(state, citations, fields_json, names, existing is None)
+        self._write_citations(state.id, new_cites, first_ordinal, accounts)
+        if accounts:
+            self._place_accounts(state, accounts)
+        else:
+            self._written[state.id] = written
+        if state.kind == "person":
+            self._names[state.id] = state.label
+            self._persons.add(state.id)
+
+    def _write_row(self, state: State, citations: Sequence[Citation], fields_json: str, names: dict[str, str],
+                   new: bool) -> None:
+        """The item's row (inserted or updated) and what follows from it: person links and names."""
         item = Item(state.id, state.kind, state.label, state.fields, list(citations), state.rule,
                     state.confidence, merge=state.record or {"key": state.key})
         values = {
-            "kind": state.kind, "label": state.label,
-            "fields": json.dumps(state.fields, ensure_ascii=False),
+            "kind": state.kind, "label": state.label, "fields": fields_json,
             "rule": state.rule, "confidence": float(state.confidence),
-            **search_columns(item, self._person_names(state), state.record.get("report_words") or ()),
+            **search_columns(item, names, state.record.get("report_words") or ()),
             **merge_columns(item),
         }
-        if existing is None:
+        if new:
             if not citations:
                 raise StoreError(f"item {state.id} has no citation")
             first = sorted(citations)[0]
-            ordinal = next_item_ordinal(self._conn)
-            values.update({"id": state.id, "ordinal": ordinal, "source_id": first.source, "start": first.start})
+            if self._item_ordinal is None:
+                self._item_ordinal = next_item_ordinal(self._conn)
+            values.update({"id": state.id, "ordinal": self._item_ordinal, "source_id": first.source,
+                           "start": first.start})
+            self._item_ordinal += 1
             keys = ", ".join(f'"{k}"' for k in values)
             marks = ", ".join("?" for _ in values)
             self._conn.execute(f"INSERT INTO item ({keys}) VALUES ({marks})", list(values.values()))
@@ -221,28 +263,35 @@ class SqlItems:
             same = " AND ".join(f'"{k}" IS ?' for k in values)
             self._conn.execute(f"UPDATE item SET {sets} WHERE id = ? AND NOT ({same})",
                                [*values.values(), state.id, *values.values()])
-        self._write_citations(state.id, new_cites, first_ordinal, accounts)
-        self._place_accounts(state, accounts)
         self._people_links(state)
         if state.kind == "person":
-            self._names[state.id] = state.label
-            self._persons.add(state.id)
             self._conn.executemany(
                 "INSERT OR IGNORE INTO person_name (folded, person_id) VALUES (?, ?)",
                 [(folded, state.id) for folded in state.record.get("names") or []])
 
     def _new_citations(self, item_id: str, citations: Sequence[Citation], exists: bool) -> tuple[list[Citation], int]:
-        """Citations the item does not have yet (by index lookup), and the ordinal the first one takes."""
+        """Citations the item does not have yet, and the ordinal the first one takes. One of the article
+        being written is new unless this article wrote it; another is looked up on the index."""
         unique = list(dict.fromkeys(sorted(citations)))
         if not exists:
             return unique, 0
-        # on the (source_id, start) index: "+" keeps SQLite off (item_id, ordinal), which would read
-        # every citation of a leader named in every article
-        new = [c for c in unique if self._conn.execute(
-            'SELECT 1 FROM citation WHERE source_id = ? AND start = ? AND "end" = ? AND +item_id = ?',
-            (c.source, c.start, c.end, item_id)).fetchone() is None]
-        ordinal = self._conn.execute(
-            "SELECT coalesce(max(ordinal), -1) + 1 FROM citation WHERE item_id = ?", (item_id,)).fetchone()[0]
+        new = []
+        for c in unique:
+            if c.source == self._article:
+                if (item_id, c.source, c.start, c.end) not in self._cited:
+                    new.append(c)
+            # on the (source_id, start) index: "+" keeps SQLite off (item_id, ordinal), which would read
+            # every citation of a leader named in every article
+            elif self._conn.execute(
+                    'SELECT 1 FROM citation WHERE source_id = ? AND start = ? AND "end" = ? AND +item_id = ?',
+                    (c.source, c.start, c.end, item_id)).fetchone() is None:
+                new.append(c)
+        if not new:
+            return new, 0
+        ordinal = self._next_ordinal.get(item_id)
+        if ordinal is None:
+            ordinal = self._conn.execute(
+                "SELECT coalesce(max(ordinal), -1) + 1 FROM citation WHERE item_id = ?", (item_id,)).fetchone()[0]
         return new, ordinal
 
     @staticmethod
@@ -259,8 +308,14 @@ class SqlItems:
     def _write_citations(self, item_id: str, citations: Sequence[Citation], ordinal: int,
                          accounts: dict[tuple[str, int, int], dict[str, Any]]) -> None:
         """New citations, each with its account when it has one (taken out of ``accounts``)."""
+        if not citations:
+            return
+        self._next_ordinal[item_id] = ordinal + len(citations)
         rows = []
         for n, c in enumerate(citations):
+            if c.source == self._article:
+                self._cited.add((item_id, c.source, c.start, c.end))
+                self._cited_items.add(item_id)
             report = accounts.pop((c.source, c.start, c.end), None)
             rows.append((item_id, ordinal + n, c.source, c.start, c.end,
                          None if report is None else account_json(report)))
@@ -339,6 +394,7 @@ class LibraryWriter:
                 self._data_version = version
             yield self.items
             self.conn.execute("COMMIT")
+            self.items.begin(None)
             self.items.trim()
         except BaseException as exc:
             if self.conn.in_transaction:
@@ -366,6 +422,7 @@ class LibraryWriter:
         """The source row and its passages (inside ``article()``)."""
         if "\x00" in source.text:  # SQLite's substr would stop there: cited text could not be derived
             raise ValueError(f"{source.file or source.id} holds NUL characters: it is binary data, not text")
+        self.items.begin(source.id)
         ordinal = next_source_ordinal(self.conn)
         self.conn.execute(
             "INSERT INTO source (id, ordinal, file, title, publisher, author, published, published_basis, url, "
