@@ -108,7 +108,10 @@ def sql_breakdown(conn: sqlite3.Connection) -> None:
             conn.set_trace_callback(None)
         for sql in seen:
             t = time.perf_counter()
-            conn.execute(sql).fetchall()
+            try:
+                conn.execute(sql).fetchall()
+            except sqlite3.OperationalError:  # a query the search tried and then said was bad syntax
+                continue
             shape = " ".join(sql.split("'")[0].split())[:90]
             parts[shape] = parts.get(shape, 0.0) + time.perf_counter() - t
     print("SQL of store/search.py:search over the 50 queries (each timed alone):")
