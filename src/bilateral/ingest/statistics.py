@@ -16,7 +16,6 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from bilateral.ingest.agreements import doc_country_pair
 from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
@@ -827,7 +826,8 @@ class _Context:
     last_speaker: str | None = None
     cited_words: set[str] = field(default_factory=set)
     values: dict[tuple[str, float], str] = field(default_factory=dict)
-    pair: tuple[str, ...] = ()  # the two countries the document is about, sorted, for "bilateral trade"
+    doc: Document | None = None
+    pair: tuple[str, ...] | None = None  # the two countries the document is about, sorted (read when needed)
 
 
 _GENERIC = {"share", "growth", "decline", "bilateral", "total", "who", "people"}
@@ -1063,7 +1063,8 @@ def _as_written(phrase: str, at_start: bool, vocab: Vocabulary) -> str:
     """A phrase cut from a sentence as a measure: its first word in lower case unless a name."""
     words = phrase.split()
     first = words[0]
-    if at_start and first[:1].isupper() and first[1:].islower() and first.lower() not in vocab.place_words and (
+    if at_start and first[:1].isupper() and first[1:].islower() and re.sub(
+            r"['’]s$", "", first).lower() not in vocab.place_words and (
             len(words) == 1 or not words[1][:1].isupper()):
         phrase = first.lower() + phrase[len(first):]
     return _clean(phrase)
@@ -1076,16 +1077,27 @@ def _pair(text: str, ctx: _Context, vocab: Vocabulary) -> str | None:
     names = list(dict.fromkeys(by_adj.get(adj, name) for _off, name, adj, _pos in _countries(text, vocab)))
     if len(names) == 2:
         return "-".join(sorted(names))
+    if len(names) < 2 and ctx.pair is None:
+        ctx.pair = _document_pair(ctx.doc, vocab) if ctx.doc else ()
     if len(names) < 2 and ctx.pair and set(names) <= set(ctx.pair):
         return "-".join(ctx.pair)
     return None
 
 
 def _document_pair(doc: Document, vocab: Vocabulary) -> tuple[str, ...]:
-    """The two countries the document is mostly about (as the statistics vocabulary names them), or ()."""
-    by_name = {n: a for n, a in vocab.countries}
+    """The two countries the document is mostly about, sorted, or (): the rule of agreements'
+    doc_country_pair (two named, or the second named over twice as often as the third), counted on this
+    vocabulary's countries and nationality adjectives."""
     by_adj = _adjective_to_country(vocab)
-    return tuple(sorted(by_adj.get(by_name.get(name, ""), name) for name in doc_country_pair(doc)))
+    counts: dict[str, int] = {}
+    for sentence in doc.sentences:
+        for _off, name, adj, _pos in _countries(sentence.text, vocab):
+            name = by_adj.get(adj, name)
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][1] > 2 * ranked[2][1]):
+        return tuple(sorted([ranked[0][0], ranked[1][0]]))
+    return ()
 
 
 def _bilateral(pair: str | None) -> str:
@@ -1116,7 +1128,8 @@ def _goods(np: str, cue: re.Match[str], vocab: Vocabulary) -> str:
     return " ".join(before + (run(after.group(1).split(), -1) if after else []))
 
 
-_PAIR_PHRASE = re.compile(r"\s*\bbetween\s+(?:the\s+)?(?:two|both)(?:\s+(?:countries|nations|sides|economies|neighbours|"
+_PAIR_PHRASE = re.compile(r"\s*\bbetween\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+and\s+(?:the\s+)?[A-Z][\w.]*"
+                          r"(?:\s+[A-Z][\w.]*)*|\s*\bbetween\s+(?:the\s+)?(?:two|both)(?:\s+(?:countries|nations|sides|economies|neighbours|"
                           r"neighbors))?\b|\s*\b(?:of\s+)?(?:the\s+two|both)\s+(?:countries|nations|sides|economies)\b")
 
 
@@ -1142,7 +1155,7 @@ def _np_measure(np: str, np_start: int, text: str, ctx: _Context, vocab: Vocabul
         else:
             pair = _pair(text, ctx, vocab)
             own = _clean(_PAIR_PHRASE.sub("", verbatim))  # "non-oil trade between the two countries"
-            return f"{pair} {own}" if pair and not _countries(np, vocab) else verbatim
+            return f"{pair} {own}" if pair and not _countries(own, vocab) else verbatim
     else:
         in_text = vocab.cues[vocab.measures.index(entry)].search(text, np_start + cue.start())
         measure = _fill(entry, text, in_text, vocab, np_start + len(np)) if in_text else _fill(entry, np, cue, vocab)
@@ -1302,7 +1315,7 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
     vocab = vocabulary(lexicon)
     cited = FigureSources(doc.text, vocab.source_nouns, lexicon)
     findings: list[Finding] = []
-    ctx = _Context(pair=_document_pair(doc, vocab))
+    ctx = _Context(doc=doc)
     for sentence in doc.sentences:
         text = sentence.text
         if sentence.passage != ctx.passage:
