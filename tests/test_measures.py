@@ -140,3 +140,7 @@ def test_a_trade_phrase_the_vocabulary_cannot_word_keeps_its_own_words_with_the_
 def test_a_currency_code_is_not_a_country() -> None:
     # "US$" is a dollar, not a third party of the trade
     assert measure("Trade between Nigeria and Ghana reached US$1.4 billion in 2023.") == "Ghana-Nigeria bilateral trade"
+
+
+def test_a_sentence_initial_article_is_not_part_of_what_a_value_is_of() -> None:
+    assert measure("The port deal was worth $450 million, officials said.") == "value of port deal"

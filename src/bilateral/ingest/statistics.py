@@ -712,7 +712,7 @@ def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str 
         use = re.match(r"\s+(?:on\s+)?((?:the\s+)?[a-z][\w-]*(?:ing)?(?:\s+[a-z][\w-]*){0,3})", text[stat.end:])
         if use:
             return _clean(f"spending on {re.sub(r'^the ', '', use.group(1))}")
-    worth = re.search(r"(?:\b(?:a|an|the)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:(?:reported|estimated|said|believed|"
+    worth = re.search(r"(?:\b(?:[Aa]|[Aa]n|[Tt]he)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:(?:reported|estimated|said|believed|"
                       r"expected)\s+to\s+be\s+|(?:is|was|are|were)\s+)?(?:worth|valued at)\s+(?:\S+\s+)?$", pre)
     if worth and not earlier:
         return _clean(f"value of {worth.group(1)}")
@@ -1070,11 +1070,18 @@ def _as_written(phrase: str, at_start: bool, vocab: Vocabulary) -> str:
     return _clean(phrase)
 
 
+def _parties(text: str, vocab: Vocabulary) -> list[str]:
+    """Every mention of a country in ``text``, by its usual name; a nationality adjective only before a
+    common noun ("Lao officials", not the place "Lao Cai" nor the title "Ghanaian President")."""
+    by_adj = _adjective_to_country(vocab)
+    return [by_adj.get(adj, name) for off, name, adj, _pos in _countries(text, vocab)
+            if text.startswith(name, off) or re.match(r"\S*\s+[a-z]", text[off + len(adj):])]
+
+
 def _pair(text: str, ctx: _Context, vocab: Vocabulary) -> str | None:
     """The two parties of bilateral trade, "Ethiopia-Kenya" (sorted): those the text names, else the
     document's pair when the text names at most one of them."""
-    by_adj = _adjective_to_country(vocab)
-    names = list(dict.fromkeys(by_adj.get(adj, name) for _off, name, adj, _pos in _countries(text, vocab)))
+    names = list(dict.fromkeys(_parties(text, vocab)))
     if len(names) == 2:
         return "-".join(sorted(names))
     if len(names) < 2 and ctx.pair is None:
@@ -1088,11 +1095,9 @@ def _document_pair(doc: Document, vocab: Vocabulary) -> tuple[str, ...]:
     """The two countries the document is mostly about, sorted, or (): the rule of agreements'
     doc_country_pair (two named, or the second named over twice as often as the third), counted on this
     vocabulary's countries and nationality adjectives."""
-    by_adj = _adjective_to_country(vocab)
     counts: dict[str, int] = {}
     for sentence in doc.sentences:
-        for _off, name, adj, _pos in _countries(sentence.text, vocab):
-            name = by_adj.get(adj, name)
+        for name in _parties(sentence.text, vocab):
             counts[name] = counts.get(name, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][1] > 2 * ranked[2][1]):
