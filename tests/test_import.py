@@ -54,11 +54,12 @@ Department of Customs.
 The two sides signed a memorandum of understanding on railway connectivity.
 """
 
-# Another article with the same trade figure (a shared statistic) and a person only it names.
+# Another article with the same trade figure (a shared statistic: it names the same two countries, so its
+# "bilateral trade" is theirs) and a person only it names.
 SECOND_ARTICLE = """Border traders count on rail to lift fruit sales
 
-LAO CAI, April 2, 2025 (Mekong Times) - Fruit traders at the Lao Cai border gate said on Wednesday that new \
-freight trains would help them reach buyers in Kunming faster.
+LAO CAI, April 2, 2025 (Mekong Times) - Vietnamese fruit traders at the Lao Cai border gate said on Wednesday \
+that new freight trains would help them reach Chinese buyers in Kunming faster.
 
 Bilateral trade reached $171.9 billion in 2024, up 14 percent year on year, according to the General \
 Department of Customs.

@@ -57,7 +57,7 @@ def test_bundled_store_has_no_two_events_of_one_happening(bundled: list[Item]) -
 
 def test_bundled_store_merges_what_several_sources_report(bundled: list[Item]) -> None:
     by_label = {i.label: i for i in bundled}
-    trade = by_label["Bilateral trade (2024): over $260 billion"]
+    trade = by_label["China-Vietnam bilateral trade (2024): over $260 billion"]
     assert trade.fields["source_count"] == 4
     assert {r["source"] for r in trade.fields["reports"]} == {c.source for c in trade.citations}
     visit = next(i for i in bundled if i.kind == "event" and i.fields["date"] == "2023-12-12"

@@ -46,7 +46,7 @@ def test_money_with_foreign_currency_scale_period_and_commodity_measure() -> Non
 def test_growth_percent_takes_the_measure_it_changes() -> None:
     s = one("Japan's trade with Korea fell 3.2% year-on-year, customs officials said.")
     assert (s["value"], s["unit"], s["normalized"]) == (3.2, "percent", 3.2)
-    assert s["measure"] == "bilateral trade decline"
+    assert s["measure"] == "Japan-Korea bilateral trade decline"
 
 
 def test_qualifiers_are_normalized_to_a_small_set() -> None:
@@ -61,7 +61,7 @@ def test_two_figures_in_one_sentence_keep_their_own_sources_and_the_shared_quali
     assert first["according_to"] == "Brazilian statistics" and second["according_to"] == "Indian figures"
     assert first["qualifier"] == second["qualifier"] == "over"
     assert first["period"] == second["period"] == "2022"
-    assert first["measure"] == second["measure"] == "bilateral trade"
+    assert first["measure"] == second["measure"] == "Brazil-India bilateral trade"
     assert first["key"] != second["key"]
 
 
@@ -70,9 +70,9 @@ def test_the_figure_refers_back_to_the_previous_measure_and_this_year_uses_publi
                   "In the first three months of this year, the figure hit $2.4 billion, an increase of 12.5%.",
                   published="2024-05-02")
     assert [(s["measure"], s["period"]) for s in found] == [
-        ("bilateral trade", "2023"),
-        ("bilateral trade", "2024-01..2024-03"),
-        ("bilateral trade growth", "2024-01..2024-03"),
+        ("Chile-Peru bilateral trade", "2023"),
+        ("Chile-Peru bilateral trade", "2024-01..2024-03"),
+        ("Chile-Peru bilateral trade growth", "2024-01..2024-03"),
     ]
 
 

@@ -570,15 +570,18 @@ def _countries(text: str, vocab: Vocabulary) -> list[tuple[int, str, str, bool]]
     by_adj = {a: (n, a) for a, n in _adjective_to_country(vocab).items()}
     out = []
     for m in vocab.country_mention.finditer(text):
+        if text.startswith("$", m.end()):
+            continue  # "US$4 billion": a currency, not a country
         word = m.group("c")
         name, adj = by_name.get(word) or by_adj[word]
         out.append((m.start(), name, adj, bool(m.group("pos"))))
     return out
 
 
-def _fill(entry: dict[str, Any], text: str, cue: re.Match[str], vocab: Vocabulary) -> str:
-    """A measure template with {origin}, {dest} and flag placeholders filled from the sentence."""
-    mentions = _countries(text, vocab)
+def _fill(entry: dict[str, Any], text: str, cue: re.Match[str], vocab: Vocabulary, upto: int | None = None) -> str:
+    """A measure template with {origin}, {dest} and flag placeholders filled from the sentence (countries
+    after the cue only up to ``upto``: the end of the cue's noun phrase, when known)."""
+    mentions = [c for c in _countries(text, vocab) if upto is None or c[0] < upto]
     origin = ""
     near = [c for c in mentions if c[0] < cue.start() and len(text[c[0]:cue.start()].split()) <= 3]
     agent = re.match(r"investors?|partners?", cue.group(0), re.I)
@@ -594,9 +597,21 @@ def _fill(entry: dict[str, Any], text: str, cue: re.Match[str], vocab: Vocabular
                 origin = adj
                 break
     dest = ""
+    into = re.search(r"\b(to|from|in)\s+\{dest\}", entry["measure"])
     for off, name, adj, _pos in mentions:
-        if off > cue.start() and adj != origin:
-            dest = name
+        if off <= cue.start() or adj == origin:
+            continue
+        said = re.fullmatch(r"[^\d,;]*?\b(into|in|to|from|by|of)\s+(?:the\s+)?", text[cue.end():off], re.I)
+        if said and text.startswith(name, off) and len(text[cue.end():off].split()) <= 6:
+            # "exports from Kenya to Ethiopia", "imports by Egypt", "GDP of Kenya": the preposition says
+            # whose flow it is and where it goes
+            prep = said.group(1).lower()
+            prep = ("in" if into and into.group(1) == "in" else "to") if prep == "into" else prep
+            if not (into and prep == into.group(1)):
+                origin = origin or adj
+                continue
+        dest = dest or name
+        if dest and origin:
             break
     measure = entry["measure"]
     for flag, (pattern, value) in (entry.get("flags") or {}).items():
@@ -697,7 +712,7 @@ def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str 
         use = re.match(r"\s+(?:on\s+)?((?:the\s+)?[a-z][\w-]*(?:ing)?(?:\s+[a-z][\w-]*){0,3})", text[stat.end:])
         if use:
             return _clean(f"spending on {re.sub(r'^the ', '', use.group(1))}")
-    worth = re.search(r"(?:\b(?:a|an|the)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:(?:reported|estimated|said|believed|"
+    worth = re.search(r"(?:\b(?:[Aa]|[Aa]n|[Tt]he)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:(?:reported|estimated|said|believed|"
                       r"expected)\s+to\s+be\s+|(?:is|was|are|were)\s+)?(?:worth|valued at)\s+(?:\S+\s+)?$", pre)
     if worth and not earlier:
         return _clean(f"value of {worth.group(1)}")
@@ -811,6 +826,8 @@ class _Context:
     last_speaker: str | None = None
     cited_words: set[str] = field(default_factory=set)
     values: dict[tuple[str, float], str] = field(default_factory=dict)
+    doc: Document | None = None
+    pair: tuple[str, ...] | None = None  # the two countries the document is about, sorted (read when needed)
 
 
 _GENERIC = {"share", "growth", "decline", "bilateral", "total", "who", "people"}
@@ -826,7 +843,7 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
                      vocab: Vocabulary) -> None:
     """What each figure of a sentence measures: first the figures of their own (amounts, counts, …),
     then the derived ones (growth, shares), which read the measure of the figures beside them."""
-    context_bilateral = ctx.measure == "bilateral trade"
+    context_bilateral = bool(ctx.measure and ctx.measure.endswith("bilateral trade"))
     for stat in stats:
         lo, hi = _clause(text, stat.start, stat.end)
         if _is_derived(text, stat, lo, hi):
@@ -844,7 +861,8 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
 def _is_derived(text: str, stat: _Stat, lo: int, hi: int) -> bool:
     """A growth rate, multiplier or fraction: its measure is that of another figure."""
     growth = stat.unit == "fold" or (stat.unit in ("percent", "percentage points") and (
-        _GROWTH.search(text[lo:hi]) or _DECLINE.search(text[lo:hi])))
+        _GROWTH.search(text[lo:hi]) or _DECLINE.search(text[lo:hi]))
+        and not _LEVEL_AFTER_CHANGE.search(text[lo:stat.start]))  # "rose to 7.5 percent" is a level
     return bool(growth) or stat.rule == "fraction"
 
 
@@ -854,9 +872,14 @@ def _own_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voca
     if stat.rule in ("money", "tonnage", "quantity"):
         return _amount_measure(text, stat, stats, ctx, vocab, lo, hi, context_bilateral)
     if stat.rule == "percent":
-        return _percent_of(text, stat, hi) or _cue_measure(text, lo, hi, stat.start, context_bilateral, vocab)
+        earlier = [s for s in stats if s.end <= stat.start and s.measure and s.unit == stat.unit]
+        if earlier and re.search(r"\b(?:up|down|rose|fell|rising|falling)\s+from\s+$", text[lo:stat.start]):
+            return earlier[-1].measure  # "… to 7.5 percent, up from 6 percent": the same measure's earlier level
+        return (_percent_of(text, stat, hi) or _subject_measure(text, stat, lo, ctx, vocab, context_bilateral)
+                or _cue_measure(text, lo, hi, stat.start, context_bilateral, vocab))
     if stat.rule == "count":
-        return _count_measure(text, stat, lo, hi, vocab)
+        return _subject_measure(text, stat, lo, ctx, vocab, context_bilateral) or _count_measure(
+            text, stat, lo, hi, vocab)
     if stat.rule == "duration":
         return _duration_measure(text, stat, stats, lo)
     if stat.rule == "distance":
@@ -874,6 +897,8 @@ def _amount_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, v
     if earlier and (re.search(r"\b(?:valued at|worth|value of|equivalent to)\s+$", pre)
                     or re.search(r"\(\s*(?:\S+\s+)?$", text[:stat.start])):
         measure = earlier[-1].measure
+    if measure is None and not re.match(r"\s+of\s", text[stat.end:]):
+        measure = _subject_measure(text, stat, lo, ctx, vocab, context_bilateral)
     measure = measure or _commodity(text, stat, vocab) or _money_phrase(text, stat, lo, earlier)
     if measure is None and stat.rule == "quantity":
         measure = _quantity_of(text, stat, pre)
@@ -885,8 +910,8 @@ def _amount_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, v
         measure = (_cue_measure(text, stat.end, hi, stat.end, context_bilateral, vocab, "after")
                    or _cue_measure(text, 0, stat.start, stat.start, context_bilateral, vocab)
                    or _cue_measure(text, stat.end, len(text), stat.end, context_bilateral, vocab, "after"))
-    if measure == "trade" and context_bilateral:
-        measure = "bilateral trade"
+    if measure in ("trade", "bilateral trade") and (context_bilateral or measure == "bilateral trade"):
+        measure = _bilateral(_pair(text, ctx, vocab))
     return measure
 
 
@@ -942,18 +967,221 @@ def _derived_base(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voc
     measured figure, else a cue anywhere in the sentence, else the paragraph's measure for "it"."""
     others = [s for s in stats if s is not stat and s.measure and s.rule in ("money", "tonnage", "quantity", "count")]
     base = None
-    subject = re.search(r"((?:[\w-]+\s){0,3}?[a-z]+s(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:overall\s+)?"
-                        r"(?:rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|surged)\s+"
-                        r"(?:by\s+)?(?:\S+\s+)?$", text[lo:stat.start])
-    if subject and stat.rule != "fraction" and subject.group(1).split()[-1] not in _STOP:
-        base = _clean(subject.group(1))
+    subject = _subject_measure(text, stat, lo, ctx, vocab, context_bilateral, change=True) if (
+        stat.rule != "fraction") else None
+    if subject:
+        base = subject
     elif others:
         base = min(others, key=lambda s: abs(s.start - stat.start)).measure
     base = base or _cue_measure(text, 0, len(text), stat.start, context_bilateral, vocab) or (
         ctx.measure if _ANAPHOR.search(text[:stat.start]) else None)
-    if base == "trade" and context_bilateral:
-        base = "bilateral trade"
+    if base in ("trade", "bilateral trade") and (context_bilateral or base == "bilateral trade"):
+        base = _bilateral(_pair(text, ctx, vocab))
     return base
+
+
+# --- the subject whose level a figure is --------------------------------------------
+
+# "exports reached $5 billion", "turnout was 68 percent", "output fell 20 percent to 1.8 million tonnes",
+# "imports fell from $3 billion to …": a verb that makes the figure the level of the noun phrase before it.
+_CHANGE_VERBS = (r"rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|surged|slipped|plunged|"
+                 r"soared|slumped|dipped|edged\s+(?:up|down)|rises|falls|grows|increases|decreases|declines|climbs")
+_LEVEL_VERB = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:was|were|is|are)\s+(?:estimated|put|forecast|projected|expected)\s+"
+    r"(?:at|to\s+(?:reach|be|total|hit))|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|stood\s+at|"
+    r"stands\s+at|came\s+(?:to|in\s+at)|hit|hits|averaged|averages|was|were|is|are|"
+    r"(?:can|could|will|would|may|might|should|is\s+expected\s+to|are\s+expected\s+to)\s+(?:now\s+|soon\s+)?"
+    r"(?:reach|total|hit|top|exceed|surpass|average|be)|"
+    r"(?:" + _CHANGE_VERBS + r")(?:\s+(?!to\b)[^\s,;]+){0,4}?\s+to|(?:" + _CHANGE_VERBS + r")\s+from)\s+$", re.I)
+_CHANGE_VERB = re.compile(r"\s+(?:overall\s+)?(?:" + _CHANGE_VERBS + r")\s+(?:by\s+|a\s+further\s+)?$", re.I)  # "rose 12%"
+_LEVEL_AFTER_CHANGE = re.compile(r"\b(?:(?:" + _CHANGE_VERBS + r")\b[^,;]{0,40}?\b(?:to|from)|(?:up|down)\s+from)"
+                                 r"\s+(?:(?:about|around|nearly|almost|some|roughly|just|only|over|under|"
+                                 r"more than|less than|a record)\s+)?$", re.I)
+_VERB_QUALIFIER = re.compile(r"(?:exceed|surpass|top|pass)(?:ed|es|s|ing)?|topping|tops", re.I)
+# what precedes the subject: a report ("data showed that …"), a conjunction, a leading time phrase
+_SUBJECT_CUT = re.compile(r"^.*\b(?:said|says|showed|shows|show|reported|reports|noted|estimates|announced|found|"
+                          r"revealed|indicated|indicates|that|when|as|after|while|whereas|where|because|if)\s+", re.I)
+_LEADING_TIME = re.compile(r"^(?:in|during|by|for|over|through|throughout|since)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                           r"(?:\d{4}|years?|quarters?|months?|half|season)(?:\s+of\s+(?:the\s+year|\d{4}))?\s+", re.I)
+_TIME_PHRASE = re.compile(r"\s+(?:in|during|for|over|through|throughout|since|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+                          r"(?:\d{4}(?:[-–/]\d{2,4})?|year|quarter|month|season|half)\b(?:\s+of\s+\d{4})?"
+                          r"|\s+(?:last|this|next)\s+(?:year|month|quarter|season)\b", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|this|that|these|those|such|our|his|her)\s+", re.I)
+_PRONOUNS = {"it", "this", "that", "they", "these", "those", "which", "who", "there", "he", "she", "we", "what",
+             "all", "each", "both", "one", "some", "most", "many", "none", "figures", "data"}
+# words that say how a flow is counted, not what flows: "the value of wheat imports" = wheat imports
+_ABSORBED = {"value", "volume", "total", "overall", "amount", "level", "figure", "sum", "combined"}
+
+
+def _subject(text: str, lo: int, start: int, vocab: Vocabulary, change: bool = False) -> str | None:
+    """The noun phrase whose level (or, with ``change``, whose change) the figure at ``start`` is:
+    "Exports of coffee from Kenya to Ethiopia reached $5.2 billion" -> "Exports of coffee from Kenya to
+    Ethiopia"; None when no such verb joins them or the subject is a pronoun."""
+    pre = text[lo:start]
+    verb: re.Match[str] | None
+    q = vocab.qualifiers.search(pre)
+    if change:
+        verb = _CHANGE_VERB.search(pre[:q.start()] if q else pre)
+    else:
+        if q and _VERB_QUALIFIER.fullmatch(q.group("q")):  # "trade exceeded $9 billion": the verb is the qualifier
+            verb = re.search(r"\s*(?:(?:has|have|had)\s+)?$", pre[:q.start()])
+        else:
+            verb = _LEVEL_VERB.search(pre[:q.start()] if q else pre)
+    if not verb:
+        return None
+    head = _SUBJECT_CUT.sub("", pre[:verb.start()])
+    head = _TIME_PHRASE.sub("", _LEADING_TIME.sub("", head.strip()))
+    head = re.sub(r"\s+(?:there|here)$", "", _DETERMINER.sub("", head).strip())  # "production there"
+    words = head.split()
+    if not words or len(words) > 12 or words[0].lower() in _PRONOUNS or not re.search(r"[A-Za-z]", head):
+        return None
+    if words[-1].lower() in _STOP or (len(words) == 1 and words[0].lower() in _ABSORBED):
+        return None  # "the figure hit …" refers back: the paragraph's measure, not "figure"
+    if not any(w.lower() not in _STOP and (w[0].islower() or w.isupper() or (i == 0 and w[1:].islower()
+                                          and w.lower() not in vocab.place_words)) for i, w in enumerate(words)):
+        return None  # a bare name ("Kenya was …") says whose figure, not what it measures
+    return head
+
+
+def _named_by_of(text: str, lo: int, start: int, vocab: Vocabulary) -> str | None:
+    """ "with two-way goods trade of $9 billion": the noun phrase right before "of", when it names a measure
+    the vocabulary knows (a bare "a deficit of" or "a total of" says too little)."""
+    m = re.search(r"((?:[\w’'-]+\s+){1,6}?)of\s+$", text[lo:start])
+    if not m:
+        return None
+    words = m.group(1).split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _STOP or word.lower() in _PRONOUNS or re.fullmatch(r"[a-z]+(?:ed|ing)", word):
+            break
+        kept.insert(0, word)
+    np = " ".join(kept)
+    return np if np and any(cue.search(np) for cue in vocab.cues) else None
+
+
+def _as_written(phrase: str, at_start: bool, vocab: Vocabulary) -> str:
+    """A phrase cut from a sentence as a measure: its first word in lower case unless a name."""
+    words = phrase.split()
+    first = words[0]
+    if at_start and first[:1].isupper() and first[1:].islower() and re.sub(
+            r"['’]s$", "", first).lower() not in vocab.place_words and (
+            len(words) == 1 or not words[1][:1].isupper()):
+        phrase = first.lower() + phrase[len(first):]
+    return _clean(phrase)
+
+
+def _parties(text: str, vocab: Vocabulary) -> list[str]:
+    """Every mention of a country in ``text``, by its usual name; a nationality adjective only before a
+    common noun ("Lao officials", not the place "Lao Cai" nor the title "Ghanaian President")."""
+    by_adj = _adjective_to_country(vocab)
+    return [by_adj.get(adj, name) for off, name, adj, _pos in _countries(text, vocab)
+            if text.startswith(name, off) or re.match(r"\S*\s+[a-z]", text[off + len(adj):])]
+
+
+def _pair(text: str, ctx: _Context, vocab: Vocabulary) -> str | None:
+    """The two parties of bilateral trade, "Ethiopia-Kenya" (sorted): those the text names, else the
+    document's pair when the text names at most one of them."""
+    names = list(dict.fromkeys(_parties(text, vocab)))
+    if len(names) == 2:
+        return "-".join(sorted(names))
+    if len(names) < 2 and ctx.pair is None:
+        ctx.pair = _document_pair(ctx.doc, vocab) if ctx.doc else ()
+    if len(names) < 2 and ctx.pair and set(names) <= set(ctx.pair):
+        return "-".join(ctx.pair)
+    return None
+
+
+def _document_pair(doc: Document, vocab: Vocabulary) -> tuple[str, ...]:
+    """The two countries the document is mostly about, sorted, or (): the rule of agreements'
+    doc_country_pair (two named, or the second named over twice as often as the third), counted on this
+    vocabulary's countries and nationality adjectives."""
+    counts: dict[str, int] = {}
+    for sentence in doc.sentences:
+        for name in _parties(sentence.text, vocab):
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][1] > 2 * ranked[2][1]):
+        return tuple(sorted([ranked[0][0], ranked[1][0]]))
+    return ()
+
+
+def _bilateral(pair: str | None) -> str:
+    return f"{pair} bilateral trade" if pair else "bilateral trade"
+
+
+def _content(phrase: str, vocab: Vocabulary) -> set[str]:
+    words = re.findall(r"[A-Za-z][\w-]*", vocab.country_mention.sub(" ", phrase.replace("’", "'")))
+    return {w.lower() for w in words if w.lower() not in _STOP and w.lower() not in vocab.place_words
+            and w.lower() not in _ABSORBED and len(w) > 2}
+
+
+def _goods(np: str, cue: re.Match[str], vocab: Vocabulary) -> str:
+    """What flows, said before the cue ("coffee exports", "the value of wheat imports") or after it by "of"
+    ("exports of coffee"): the words next to the cue, up to a stop word, a place or a measuring word."""
+    def run(words: list[str], first: int) -> list[str]:
+        kept = []
+        for i, word in enumerate(words):
+            w = word.lower()
+            if (w in _STOP or w in vocab.place_words or w in _ABSORBED or not re.fullmatch(r"[a-z][\w-]*", w)
+                    or (word[:1].isupper() and i != first and not word.isupper())):
+                break  # a name ("Kenya's", "Port Louis") says whose or where, not what
+            kept.append(w if i == first and word[1:].islower() else word)
+        return [w for w in kept if w.lower() not in vocab.commodity_adjectives]
+    lead = np[:cue.start()].split()
+    before = list(reversed(run(list(reversed(lead)), len(lead) - 1)))
+    after = re.match(r"\s+of\s+(.*)", np[cue.end():])
+    return " ".join(before + (run(after.group(1).split(), -1) if after else []))
+
+
+_PAIR_PHRASE = re.compile(r"\s*\bbetween\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+and\s+(?:the\s+)?[A-Z][\w.]*"
+                          r"(?:\s+[A-Z][\w.]*)*|\s*\bbetween\s+(?:the\s+)?(?:two|both)(?:\s+(?:countries|nations|sides|economies|neighbours|"
+                          r"neighbors))?\b|\s*\b(?:of\s+)?(?:the\s+two|both)\s+(?:countries|nations|sides|economies)\b")
+
+
+def _np_measure(np: str, np_start: int, text: str, ctx: _Context, vocab: Vocabulary,
+                context_bilateral: bool) -> str:
+    """A subject noun phrase as a measure: the vocabulary's wording of its cue (parties and goods filled
+    from the phrase) when that wording keeps every content word of the phrase, else the phrase itself."""
+    best: tuple[int, int, dict[str, Any], re.Match[str]] | None = None
+    for entry, pattern in zip(vocab.measures, vocab.cues, strict=True):
+        m = pattern.search(np)
+        if m and (best is None or (m.start(), -m.end()) < (best[0], best[1])):
+            best = (m.start(), -m.end(), entry, m)
+    verbatim = _as_written(np, not text[:np_start].strip(), vocab)
+    if best is None:
+        return verbatim
+    _, _, entry, cue = best
+    if "bilateral" in entry:
+        if not (vocab.bilateral.search(text) or len({c[1] for c in _countries(text, vocab)}) >= 2
+                or context_bilateral):
+            measure = str(entry["measure"])
+        elif _content(_PAIR_PHRASE.sub("", np), vocab) <= _content(cue.group(0), vocab) | {"bilateral", "two-way"}:
+            return _bilateral(_pair(text, ctx, vocab))
+        else:
+            pair = _pair(text, ctx, vocab)
+            own = _clean(_PAIR_PHRASE.sub("", verbatim))  # "non-oil trade between the two countries"
+            return f"{pair} {own}" if pair and not _countries(own, vocab) else verbatim
+    else:
+        in_text = vocab.cues[vocab.measures.index(entry)].search(text, np_start + cue.start())
+        measure = _fill(entry, text, in_text, vocab, np_start + len(np)) if in_text else _fill(entry, np, cue, vocab)
+    goods = _goods(np, cue, vocab)
+    head = re.search(r"\b(?:" + "|".join(re.escape(w) for w in cue.group(0).lower().split()) + r")\b", measure,
+                     re.I)
+    if goods and head:
+        measure = _clean(f"{measure[:head.start()]}{goods} {measure[head.start():]}")
+    kept = _content(measure, vocab) | _content(cue.group(0), vocab)
+    places = {(name, adj) for _off, name, adj, _pos in _countries(np, vocab)}
+    named = all(re.search(rf"\b(?:{re.escape(name)}|{re.escape(adj)})\b", measure) for name, adj in places)
+    return measure if named and _content(np, vocab) <= kept else verbatim
+
+
+def _subject_measure(text: str, stat: _Stat, lo: int, ctx: _Context, vocab: Vocabulary,
+                     context_bilateral: bool, change: bool = False) -> str | None:
+    """The measure a figure has as the level (or change) of the clause's subject, or None."""
+    np = _subject(text, lo, stat.start, vocab, change) or (None if change else _named_by_of(text, lo, stat.start, vocab))
+    if np is None:
+        return None
+    return _np_measure(np, max(text.find(np, lo), 0), text, ctx, vocab, context_bilateral)
 
 
 # --- periods and attribution --------------------------------------------------
@@ -1092,7 +1320,7 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
     vocab = vocabulary(lexicon)
     cited = FigureSources(doc.text, vocab.source_nouns, lexicon)
     findings: list[Finding] = []
-    ctx = _Context()
+    ctx = _Context(doc=doc)
     for sentence in doc.sentences:
         text = sentence.text
         if sentence.passage != ctx.passage:

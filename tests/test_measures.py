@@ -1,0 +1,146 @@
+"""What a statistic measures, on general news sentences (made up, about many countries): the measure keeps
+what the figure is about -- the goods, the places, the parties -- since it is also the key figures of
+different articles merge on (measure | period | unit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.core.model import Source
+from bilateral.ingest.statistics import extract_statistics
+from bilateral.ingest.text import Document
+
+
+def measures(text: str) -> dict[str, str | None]:
+    """as written -> measure, for every figure of ``text``."""
+    doc = Document(Source(id="t", text=text, published="2025-03-01"))
+    return {f.fields["as_written"]: f.fields["measure"] for f in extract_statistics(doc)}
+
+
+def measure(text: str) -> str | None:
+    found = measures(text)
+    assert len(found) == 1, found
+    return next(iter(found.values()))
+
+
+# --- the subject before the verb is what the figure measures ------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a compound noun before the head says what flows
+    ("Coffee exports reached $5.2 billion in 2024.", "coffee exports"),
+    ("Natural gas exports from Qatar to Japan reached 9 million tonnes in 2023.",
+     "Qatari natural gas exports to Japan"),
+    # "of X" after the head is the same goods; "from X to Y" origin and destination, each in its role
+    ("Exports of coffee from Uganda to Sudan reached $1.1 billion in 2024, according to the trade ministry.",
+     "Ugandan coffee exports to Sudan"),
+    ("Soybean exports from Brazil to China climbed to $38 billion in 2023.", "Brazilian soybean exports to China"),
+    ("Imports of crude oil by India rose to 4.6 million barrels a day in 2024.", "Indian crude oil imports"),
+    ("The value of wheat imports to Egypt rose to $4.1 billion in 2023.", "Egyptian wheat imports"),
+    ("Tea exports from Sri Lanka fell to $1.3 billion last year.", "Sri Lankan tea exports"),
+    ("Vietnamese rice exports to Indonesia surged to $1.2 billion in 2024.", "Vietnamese rice exports to Indonesia"),
+])
+def test_goods_and_countries_of_a_trade_flow_stay_in_its_measure(sentence: str, expected: str) -> None:
+    assert measure(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Freight volume at the port rose to 12 million tonnes in 2024.", "freight volume at the port"),
+    ("Cargo handled at the port of Durban rose to 80 million tonnes last year.",
+     "cargo handled at the port of Durban"),
+    ("Container throughput at the port of Mombasa rose to 1.6 million units in 2023.",
+     "container throughput at the port of Mombasa"),
+    ("Voter turnout in the parliamentary election reached 61 percent.",
+     "voter turnout in the parliamentary election"),
+    ("Turnout in the presidential election was 68 percent, the electoral commission said.",
+     "turnout in the presidential election"),
+    ("Hotel occupancy in Bali averaged 72 percent in August.", "hotel occupancy in Bali"),
+    ("The measles vaccination rate in Nigeria fell to 60 percent in 2023.", "measles vaccination rate in Nigeria"),
+    ("Health spending per person in Ghana was $85 in 2022.", "health spending per person in Ghana"),
+    ("Tourism receipts in Thailand reached $28 billion in 2023.", "tourism receipts in Thailand"),
+    ("Remittances from workers abroad totalled $14 billion in 2023.", "remittances from workers abroad"),
+    ("The number of nurses in Kenya rose to 60,000 in 2024.", "number of nurses in Kenya"),
+    ("Electricity output at the Aswan dam averaged 2,100 megawatts in 2023.",
+     "electricity output at the Aswan dam"),
+    ("Mexico's unemployment rate fell to 2.6 percent in June.", "Mexico's unemployment rate"),
+    ("Youth unemployment in Spain fell to 26 percent in 2024.", "youth unemployment in Spain"),
+])
+def test_a_subject_the_vocabulary_cannot_word_whole_is_the_measure_as_written(sentence: str, expected: str) -> None:
+    assert measure(sentence) == expected
+
+
+def test_a_report_verb_and_a_leading_time_phrase_are_not_part_of_the_subject() -> None:
+    assert measure("Data from the central bank showed that copper exports reached $8 billion in 2024.") == \
+        "copper exports"
+    assert measure("In the first half of 2024 cocoa output in Ghana fell to 300,000 tonnes.") == \
+        "cocoa output in Ghana"
+
+
+def test_a_verb_said_by_its_qualifier_still_joins_the_subject() -> None:
+    # "exceeded" is both the verb and the qualifier "over"
+    assert measure("Rice exports from Cambodia exceeded $600 million in 2023.") == "Cambodian rice exports"
+
+
+# --- levels, changes and the same measure at an earlier level -------------------------------
+
+def test_a_percent_a_change_verb_rises_to_is_a_level_not_growth() -> None:
+    assert measure("Inflation in Turkey rose to 65 percent in March.") == "inflation in Turkey"
+    found = measures("The jobless rate in Chile rose to 8.7 percent in May, up from 8.1 percent a year earlier.")
+    assert found == {"8.7 percent": "jobless rate in Chile", "8.1 percent": "jobless rate in Chile"}
+
+
+def test_a_change_and_the_level_it_reaches_measure_the_same_subject() -> None:
+    found = measures("Copper exports from Zambia rose 12 percent to $8 billion in 2024.")
+    assert found == {"$8 billion": "Zambian copper exports", "12 percent": "Zambian copper exports growth"}
+    found = measures("Cocoa output in Ivory Coast fell 20 percent to 1.8 million tonnes in the 2023-24 season.")
+    assert found["1.8 million tonnes"] == "cocoa output in Ivory Coast"
+    assert found["20 percent"] == "cocoa output in Ivory Coast decline"
+
+
+def test_a_pronoun_subject_refers_back_to_the_paragraphs_measure() -> None:
+    found = measures("Bilateral trade between Peru and Bolivia rose to $2 billion in 2023. "
+                     "In the first three months of 2024 it hit $600 million.")
+    assert set(found.values()) == {"Bolivia-Peru bilateral trade"}
+
+
+# --- bilateral trade names its parties ------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Bilateral trade between Kenya and Ethiopia reached $5.2 billion in 2024.",
+    "Trade between Ethiopia and Kenya reached $5.2 billion in 2024.",
+    "In 2024, two-way trade between Kenya and Ethiopia reached more than US$5.2 billion, officials said.",
+    "Kenya's trade with Ethiopia reached $5.2 billion in 2024.",
+])
+def test_bilateral_trade_names_the_two_countries_in_either_order(sentence: str) -> None:
+    assert measure(sentence) == "Ethiopia-Kenya bilateral trade"
+
+
+def test_bilateral_trade_of_different_pairs_does_not_share_a_key() -> None:
+    a = measures("Bilateral trade between Kenya and Ethiopia reached $5.2 billion in 2024.")
+    b = measures("Bilateral trade between Vietnam and Cambodia reached $5.2 billion in 2024.")
+    assert a["$5.2 billion"] != b["$5.2 billion"]
+
+
+def test_bilateral_trade_without_named_parties_takes_the_documents_pair() -> None:
+    text = ("Senegal and Morocco signed three accords on fisheries. Morocco will train Senegalese crews, "
+            "and Senegal will open its ports to Moroccan trawlers. Morocco and Senegal also agreed to meet "
+            "again in Dakar.\n\nBilateral trade reached $3 billion in 2024, the ministry said.")
+    assert measures(text)["$3 billion"] == "Morocco-Senegal bilateral trade"
+
+
+def test_bilateral_trade_stays_unnamed_when_the_document_has_no_clear_pair() -> None:
+    assert measure("Bilateral trade reached $3 billion in 2024, the ministry said.") == "bilateral trade"
+
+
+def test_a_trade_phrase_the_vocabulary_cannot_word_keeps_its_own_words_with_the_parties() -> None:
+    assert measure("Non-oil trade between Oman and India grew to $9 billion in 2024.") == "India-Oman non-oil trade"
+    assert measure("Canada is a big partner of South Korea, with two-way goods trade of $16 billion in 2024.") == \
+        "Canada-South Korea two-way goods trade"
+
+
+def test_a_currency_code_is_not_a_country() -> None:
+    # "US$" is a dollar, not a third party of the trade
+    assert measure("Trade between Nigeria and Ghana reached US$1.4 billion in 2023.") == "Ghana-Nigeria bilateral trade"
+
+
+def test_a_sentence_initial_article_is_not_part_of_what_a_value_is_of() -> None:
+    assert measure("The port deal was worth $450 million, officials said.") == "value of port deal"
