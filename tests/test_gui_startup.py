@@ -237,3 +237,17 @@ def test_a_damaged_saved_position_is_reset_with_a_note(qtbot, make_window) -> No
     assert window.current is not None and window.current.source_id == "004_54a0002ffcc71a09"
     assert window.statusBar().currentMessage() == ("The saved last category and reading position could not be read "
                                                    "and were reset")
+
+
+def test_starting_the_window_loads_no_build_or_extraction_code(tmp_path: Path) -> None:
+    """What only a build or an import needs (sqlite-utils, the extractors and their lexicon) waits until
+    then: the start of the window does not pay for it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache"), "BILATERAL_DB": str(tmp_path / "library.sqlite")}
+    script = ("import sys\nfrom bilateral.gui.app import run_app\ncode = run_app(['--exit-after-paint'])\n"
+              "print(sorted(m for m in sys.modules if m == 'sqlite_utils' or m.startswith('bilateral.ingest.')"
+              " and m not in ('bilateral.ingest', 'bilateral.ingest.readers')))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout

@@ -14,9 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from bilateral.core.model import KIND_FIELDS, KINDS, Item, Passage, Source
 from bilateral.store import schema
@@ -24,6 +22,9 @@ from bilateral.store.errors import BuildError, StoreError
 from bilateral.store.files import replacing
 from bilateral.store.folding import fold, fold_long, unfoldable_words
 from bilateral.store.schema import account_json
+
+if TYPE_CHECKING:  # building needs sqlite-utils; an import or the window's start does not (~120 ms)
+    import sqlite_utils
 
 #: Fields holding person ids: shown in search by the person's name instead.
 _ID_FIELDS = {"speaker", "participants"}
@@ -274,6 +275,8 @@ def build(sources: Sequence[Source], passages: Sequence[Passage], items: Sequenc
             conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: atomicity comes from the rename
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA foreign_keys = ON")
+            import sqlite_utils
+
             db = sqlite_utils.Database(conn)
             with conn:
                 _write(db, sources, passages, items)
