@@ -111,6 +111,7 @@ class ReadingPane(QWidget):
         self.origin: str | None = None
         self._passages: list[Passage] = []
         self._spans: list[CitedSpan] = []
+        self._span_marks: list[QTextEdit.ExtraSelection] | None = None  # the marks of _spans, made in _mark
         self._current: tuple[int, int] | None = None
         self._span_index = -1
         self._find_cursors: list[QTextCursor] = []
@@ -249,6 +250,7 @@ class ReadingPane(QWidget):
     def clear(self) -> None:
         self.source = None
         self._passages, self._spans, self._current = [], [], None
+        self._span_marks = None
         self.document.clear()
         self.title.setText("No source open")
         self.meta.clear()
@@ -340,6 +342,7 @@ class ReadingPane(QWidget):
         if self.source is None:
             return
         text = self.source.text
+        self._span_marks = None  # their cursors point into the document rebuilt here
         boiler = sorted((p.start, p.end) for p in self._passages if p.role == "boilerplate")
         self.offsets = OffsetMap(text, self._visible_ranges(), (x for span in boiler for x in span))
         self.document.clear()
@@ -383,9 +386,10 @@ class ReadingPane(QWidget):
         return cursor
 
     def _mark(self) -> None:
-        selections: list[QTextEdit.ExtraSelection] = []
-        for span in self._spans:
-            selections.append(self._selection(span.citation.start, span.citation.end, self._colors.other_span))
+        if self._span_marks is None:  # once per article shown: opening another of its items moves one mark
+            self._span_marks = [self._selection(span.citation.start, span.citation.end, self._colors.other_span)
+                                for span in self._distinct_spans()]
+        selections = list(self._span_marks)
         if self._current is not None:
             selection = self._selection(*self._current, self._colors.current_span)
             selection.format.setFontUnderline(False)
