@@ -24,7 +24,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bilateral.core.folding import fold_same_length
 from bilateral.core.model import Sentence
@@ -243,6 +243,12 @@ _BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": 
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
 
 
+# A place cue and what may follow a place after it ("in Nairobi", not "in Nairobian" or "in Nairobi's").
+_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|across|around|throughout)\s+")
+_PLACE_END = re.compile(r"[\w]|'s")
+# A line's opening (blank lines and indentation skipped) and the end of a dateline's place ("ADDIS ABABA, ").
+_LINE_OPENING = re.compile(r"(?m)^\s*")
+_DATELINE_END = re.compile(r"\s*[,(—–-]")
 # A note about the article's author: "Editor's Note: X, a … commentator, is …", "About the author: …".
 _AUTHOR_NOTE = re.compile(r"\s*(?:Editor['’]s [Nn]ote|About the [Aa]uthor)\s*[:.—-]\s*")
 
@@ -438,10 +444,42 @@ class _DocPeople:
             return True
         known = self._place_runs.get(run)
         if known is None:
-            known = self._place_runs[run] = _place_cue_re(run).search(self.folded) is not None or (
+            known = self._place_runs[run] = self._after_place_cue(run) or (
                 # the dateline writes the place in capitals: "ADDIS ABABA, March 12"
-                _dateline_re(run.upper()).search(self.folded) is not None)
+                self._opens_dateline(run.upper()))
         return known
+
+    @cached_property
+    def _place_cue_ends(self) -> frozenset[int]:
+        """Where a word after "in"/"at"/"near"… may start: one pass over the document, so a run is then
+        tested with str.find, not a regex compiled and run over the whole text per run."""
+        return frozenset(m.end() for m in _PLACE_CUE.finditer(self.folded))
+
+    @cached_property
+    def _line_openings(self) -> frozenset[int]:
+        """Where a line's first word starts (after any blank lines and indentation): one pass per document."""
+        return frozenset(m.end() for m in _LINE_OPENING.finditer(self.folded))
+
+    def _after_place_cue(self, run: str) -> bool:
+        r"""``\b(?:in|at|…)\s+RUN(?![\w]|'s)`` anywhere in the text (``run`` opens with a capital, so
+        the cue's whitespace ends where the run starts)."""
+        cues, folded = self._place_cue_ends, self.folded
+        at = folded.find(run)
+        while at >= 0:
+            if at in cues and not _PLACE_END.match(folded, at + len(run)):
+                return True
+            at = folded.find(run, at + 1)
+        return False
+
+    def _opens_dateline(self, upper: str) -> bool:
+        r"""``(?m)^\s*UPPER\s*[,(—–-]`` anywhere in the text: a line that opens with the run in capitals."""
+        openings, folded = self._line_openings, self.folded
+        at = folded.find(upper)
+        while at >= 0:
+            if at in openings and _DATELINE_END.match(folded, at + len(upper)):
+                return True
+            at = folded.find(upper, at + 1)
+        return False
 
     # -- passes
 
@@ -782,16 +820,6 @@ def _holds_re(target: str) -> re.Pattern[str]:
 @lru_cache(maxsize=8192)
 def _whole_word_re(place: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + re.escape(place) + r"(?![\w])")
-
-
-@lru_cache(maxsize=4096)
-def _place_cue_re(run: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:in|at|near|outside|across|around|throughout)\s+" + re.escape(run) + r"(?![\w]|'s)")
-
-
-@lru_cache(maxsize=4096)
-def _dateline_re(run: str) -> re.Pattern[str]:
-    return re.compile(r"(?m)^\s*" + re.escape(run) + r"\s*[,(—–-]")
 
 
 @lru_cache(maxsize=4096)
