@@ -28,6 +28,7 @@ from bilateral.ingest.dates import DateMention
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import ORDINAL_WORDS, UNDER_HUNDRED_WORDS
+from bilateral.ingest.prefilter import Needs
 from bilateral.ingest.text import Document
 
 # A count: digits, a number under a hundred in words in any case ("Forty-five", not its "five"), or "dozen".
@@ -217,6 +218,13 @@ _COMMON = re.compile(
     r"(?P<comp>\s+(?:on|for|against|to|concerning|regarding|covering)\s+(?!" + _DATE_WORD + r").+?)??"
     r"(?=\s+(?:signed|inked|reached|concluded|agreed|adopted|struck|between|with)\b|" + _STOP + r")"
 )
+# What each pattern cannot match without (all case-sensitive, as the patterns): most sentences name no
+# document, and a substring test skips the pattern's full scan there.
+_COMMON_NEEDS = Needs(tuple(_COMMON_HEADS), any_case=False)
+_ABOUT_NEEDS = Needs(("agreement", "treaty", "memorandum", "protocol", "convention", "accord", "pact", "MoU", "MOU"),
+                     any_case=False)
+_MECHANISM_NEEDS = Needs(("mechanism",), any_case=False)
+_PROPOSED_NEEDS = Needs(("proposed", "put forward", "unveiled", "laid out", "outlined", "suggested"), any_case=False)
 # Modifiers that say nothing about what a document is about: "a new joint plan" names nothing yet.
 _GENERIC_MODS = {"new", "joint", "bilateral", "mutual", "first", "second", "landmark", "historic", "two", "both",
                  "proposed", "draft", "revised", "updated", "final", "formal", "broad", "wide-ranging", "major",
@@ -236,6 +244,8 @@ def _content_words(words: list[str], *, vocab: Vocabulary | None = None) -> list
 
 def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     found: list[Candidate] = []
+    if not _COMMON_NEEDS.met(text, None):
+        return found
     for m in _COMMON.finditer(text):
         head = m.group("head")
         kind = _COMMON_HEADS[head]
@@ -510,7 +520,7 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
         parties = next((c for w in kept if (c := _compound_countries(w, vocab=vocab))), [])
         candidates.append(Candidate(start, m.end(), text[start:m.end()], "partnership", "partnership phrase",
                                     name_parties=parties))
-    for m in _ABOUT.finditer(text):
+    for m in (_ABOUT.finditer(text) if _ABOUT_NEEDS.met(text, None) else ()):
         name = m.group("name")
         if len(name.split()) > 16:
             continue
@@ -518,14 +528,14 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
         kind = "memorandum" if "memorandum" in name.lower() or "mou" in name.lower() else (
             "treaty" if head in ("treaty", "convention") else "agreement")
         candidates.append(Candidate(m.start("name"), m.end("name"), name, kind, "agreement on"))
-    for m in _MECHANISM.finditer(text):
+    for m in (_MECHANISM.finditer(text) if _MECHANISM_NEEDS.met(text, None) else ()):
         if len(m.group("name").split()) >= 4:  # "mechanism for it" is too thin to be a framework's name
             candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mechanism", "mechanism"))
     for m in (_POINT_PROPOSAL.finditer(text) if _POINT_WORD.search(text) else ()):
         what = m.group("what").lower()
         kind = "agreement" if what in ("consensus", "agreement") else "proposal"
         candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), kind, "n-point proposal"))
-    for m in _PROPOSED_LIST.finditer(text):
+    for m in (_PROPOSED_LIST.finditer(text) if _PROPOSED_NEEDS.met(text, None) else ()):
         candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "proposal", "proposed list"))
     if _SIGNING_CUE.search(text):
         for m in _DOC_SET.finditer(text):
