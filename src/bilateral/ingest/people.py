@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+import string
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -304,6 +305,7 @@ class _DocPeople:
         self.byline_spans: dict[str, tuple[int, int]] = {}
         self.nat_titled: dict[int, str] = {}  # end of a name whose title chain gave a nationality -> country
         self._place_runs: dict[str, bool] = {}  # run -> written as a place somewhere in the text
+        self._titles_before: dict[tuple[int, int], tuple[int, int] | None] = {}  # (sentence, offset) -> chain
 
     # -- bookkeeping
 
@@ -385,11 +387,14 @@ class _DocPeople:
         return roles, country
 
     def _title_before(self, sent: Sentence, start: int) -> tuple[int, int] | None:
-        lo = max(sent.start, start - 220)
-        m = self.vocab.chain_re.search(self.folded[lo:start])
-        if not m:
-            return None
-        return lo + m.start(1), lo + m.end(1)
+        """The title chain ending right before ``start`` ("Foreign Minister "), as (start, end) or None.
+        Asked again for a name whose run, roles and short form are read: the dear search is done once."""
+        key = (sent.start, start)
+        if key not in self._titles_before:
+            lo = max(sent.start, start - 220)
+            m = self.vocab.chain_re.search(self.folded[lo:start])
+            self._titles_before[key] = (lo + m.start(1), lo + m.end(1)) if m else None
+        return self._titles_before[key]
 
     def _appositive(self, sent: Sentence, end: int) -> tuple[int, int] | None:
         m = self.vocab.appos_re.match(self.folded, end, sent.end)
@@ -607,11 +612,10 @@ class _DocPeople:
         # Full names found by discovery, wherever else they appear (before or after the title that revealed them).
         found = [p.name for p in self.people.values() if p.name not in self.vocab.people and " " in p.name]
         if found:
-            full_re = re.compile(r"(?<![\w'])(?:" + _alternation(found) + r")(?![\w])")
             for sent in self.doc.sentences:
-                for m in full_re.finditer(self.folded, sent.start, sent.end):
-                    if not self._taken(m.start(), m.end()):
-                        self._add_mention(m.start(), m.end(), m.group(), "full")
+                for s, e in _whole_words(self.folded, found, sent.start, sent.end, _no_word_after):
+                    if not self._taken(s, e):
+                        self._add_mention(s, e, self.folded[s:e], "full")
         shorts: dict[str, list[str]] = {}
         for person in self.people.values():
             for s in person.short:
@@ -625,26 +629,27 @@ class _DocPeople:
         for person in self.people.values():
             for s in person.extra_short:
                 # Only unambiguous tokens, and never one the text also uses as a common word ("Rose", "rose").
-                if len(owners[s]) == 1 and s not in shorts and not _common_word_re(s.lower()).search(self.folded):
+                if len(owners[s]) == 1 and s not in shorts and not _whole_words(
+                        self.folded, [s.lower()], 0, len(self.folded), _no_word_after):
                     shorts[s] = [person.name]
                     extra.add(s)
         if not shorts:
             return
-        short_re = re.compile(r"(?<![\w'])(?:" + _alternation(shorts) + r")(?![\w]|'[A-Za-z]{2})")
         for sent in self.doc.sentences:
-            for m in short_re.finditer(self.folded, sent.start, sent.end):
-                if self._taken(m.start(), m.end()) or self._followed_by_place(m.end()):
+            for start, end in _whole_words(self.folded, shorts, sent.start, sent.end, _no_word_or_contraction_after):
+                if self._taken(start, end) or self._followed_by_place(end):
                     continue
-                nxt = re.match(r"\s+([A-Z][a-z]+)", self.folded[m.end():m.end() + 20])
+                nxt = re.match(r"\s+([A-Z][a-z]+)", self.folded[end:end + 20])
                 if nxt and nxt.group(1) not in v.not_name:
                     continue  # part of some other, longer name
-                prev = re.search(r"([A-Z][a-z]+)\s+$", self.folded[max(sent.start, m.start() - 20):m.start()])
-                if m.group() in extra and prev and prev.group(1) not in v.not_name:
+                prev = re.search(r"([A-Z][a-z]+)\s+$", self.folded[max(sent.start, start - 20):start])
+                token = self.folded[start:end]
+                if token in extra and prev and prev.group(1) not in v.not_name:
                     continue
-                name = self._resolve_short(m.group(), m.start())
+                name = self._resolve_short(token, start)
                 if name:
-                    self._add_mention(m.start(), m.end(), name, "short")
-                    self._read_roles(sent, m.start(), m.end(), self.people[name])
+                    self._add_mention(start, end, name, "short")
+                    self._read_roles(sent, start, end, self.people[name])
 
     def _resolve_short(self, token: str, offset: int) -> str | None:
         owners = [p.name for p in self.people.values() if token in p.short or token in p.extra_short]
@@ -822,9 +827,53 @@ def _whole_word_re(place: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + re.escape(place) + r"(?![\w])")
 
 
-@lru_cache(maxsize=4096)
-def _common_word_re(word: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])" + re.escape(word) + r"(?![\w])")
+# The names of one document, found as the regex ``(?<![\w'])(?:NAME|NAME|…, longest first)(?!…)`` would
+# find them in a sentence (``finditer(text, start, end)``), without compiling that alternation per document:
+# each name by str.find, the regex's choice among those that fit at a place (the longest), left to right.
+
+
+def _is_word_char(c: str) -> bool:
+    """``\\w`` of ``re`` (Unicode) for one character."""
+    return c.isalnum() or c == "_"
+
+
+def _no_word_after(text: str, end: int, limit: int) -> bool:
+    """``(?![\\w])`` at ``end`` of a text cut at ``limit``."""
+    return end >= limit or not _is_word_char(text[end])
+
+
+def _no_word_or_contraction_after(text: str, end: int, limit: int) -> bool:
+    """``(?![\\w]|'[A-Za-z]{2})`` at ``end`` of a text cut at ``limit`` (not "Wang's"' "'s" but "O'Neill"'s "'Ne")."""
+    if end >= limit:
+        return True
+    if _is_word_char(text[end]):
+        return False
+    return not (text[end] == "'" and end + 3 <= limit and text[end + 1] in _ASCII_LETTERS
+                and text[end + 2] in _ASCII_LETTERS)
+
+
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
+def _whole_words(text: str, words: Iterable[str], start: int, end: int,
+                 free_after: Callable[[str, int, int], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each match, left to right and without overlaps, of any of ``words`` inside
+    [start, end) of ``text``: not after a word character or an apostrophe, and ``free_after`` its end."""
+    longest: dict[int, int] = {}
+    for word in words:
+        at = text.find(word, start, end) if word else -1
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "'")) and free_after(text, after, end):
+                longest[at] = max(after, longest.get(at, after))
+            at = text.find(word, at + 1, end)
+    found: list[tuple[int, int]] = []
+    pos = start
+    for at in sorted(longest):
+        if at >= pos:
+            found.append((at, longest[at]))
+            pos = longest[at]
+    return found
 
 
 @lru_cache(maxsize=4)
