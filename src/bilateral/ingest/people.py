@@ -100,6 +100,8 @@ class _Vocab:
     role_ref_re: re.Pattern[str]
     nat_re: re.Pattern[str]
     speech_after: re.Pattern[str]  # a speech verb right after a short name ("Son said"): a person
+    latin_aliases: tuple[str, ...] = ()  # the folded aliases of alias_re, ASCII ones (whole words) …
+    other_aliases: tuple[str, ...] = ()  # … and the others (matched anywhere)
 
 
 def _vocab(lexicon: Lexicon | None = None) -> _Vocab:
@@ -196,6 +198,8 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         nat_re=re.compile(r"(?<![\w])(?:" + _alternation(nationalities) + r"|(?:" + _alternation(countries)
                           + r")(?='s))(?![\w])"),
         speech_after=re.compile(r"^\s+(?:" + lexicon.words("speech", "near_name") + r")\b"),
+        latin_aliases=tuple(latin),
+        other_aliases=tuple(other),
     )
 
 
@@ -486,26 +490,65 @@ class _DocPeople:
             at = folded.find(upper, at + 1)
         return False
 
+    @cached_property
+    def _alias_places(self) -> tuple[list[int], list[tuple[int, int, bool]]]:
+        """Every occurrence of a gazetteer alias in the text as (start, end, ASCII alias), by start, and
+        their starts: one str.find pass per alias and document, not the alternation of all aliases
+        scanned sentence by sentence."""
+        hits: list[tuple[int, int, bool]] = []
+        for latin, aliases in ((True, self.vocab.latin_aliases), (False, self.vocab.other_aliases)):
+            for alias in aliases:
+                at = self.folded.find(alias)
+                while at >= 0:
+                    hits.append((at, at + len(alias), latin))
+                    at = self.folded.find(alias, at + 1)
+        hits.sort()
+        return [h[0] for h in hits], hits
+
+    def _alias_matches(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans ``alias_re.finditer(folded, start, end)`` finds: at each place the longest ASCII alias
+        whose word boundaries hold (the text cut at ``end``), else the longest other alias; left to right,
+        without overlaps."""
+        folded = self.folded
+        starts, hits = self._alias_places
+        best: dict[int, tuple[bool, int]] = {}  # start -> (ASCII, end) of the alias the regex would take
+        for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            at, stop, latin = hits[i]
+            if stop > end:
+                continue
+            if latin and not ((at == 0 or not (_is_word_char(folded[at - 1]) or folded[at - 1] == "'"))
+                              and _no_word_or_contraction_after(folded, stop, end)):
+                continue
+            if at not in best or (latin, stop) > best[at]:
+                best[at] = (latin, stop)
+        found: list[tuple[int, int]] = []
+        pos = start
+        for at in sorted(best):
+            if at >= pos:
+                found.append((at, best[at][1]))
+                pos = best[at][1]
+        return found
+
     # -- passes
 
     def find_full_names(self) -> None:
         v = self.vocab
         for sent in self.doc.sentences:
-            for m in v.alias_re.finditer(self.folded, sent.start, sent.end):
+            for start, end in self._alias_matches(sent.start, sent.end):
                 # "Chairman Wang Dali": the alias "Wang Dali" inside beats "Chairman Wang".
-                for inner in re.finditer(r" ", self.folded[m.start():m.end()]):
-                    longer = v.alias_re.match(self.folded, m.start() + inner.end(), sent.end)
-                    if longer and longer.end() > m.end():
-                        m = longer
+                for inner in re.finditer(r" ", self.folded[start:end]):
+                    longer = v.alias_re.match(self.folded, start + inner.end(), sent.end)
+                    if longer and longer.end() > end:
+                        start, end = longer.span()
                         break
-                if self._followed_by_place(m.end()):
+                if self._followed_by_place(end):
                     continue
-                name = v.alias_to_name.get(m.group()) or v.alias_to_name.get(self.text[m.start():m.end()])
-                if name is None or self._taken(m.start(), m.end()):
+                name = v.alias_to_name.get(self.folded[start:end]) or v.alias_to_name.get(self.text[start:end])
+                if name is None or self._taken(start, end):
                     continue
                 self._person(name, "gazetteer", 0.95)
-                self._add_mention(m.start(), m.end(), name, "full")
-                self._read_roles(sent, m.start(), m.end(), self.people[name])
+                self._add_mention(start, end, name, "full")
+                self._read_roles(sent, start, end, self.people[name])
             for rs, re_ in _name_runs(self.folded, sent.start, sent.end, v):
                 self._consider_run(sent, rs, re_)
 
