@@ -334,10 +334,14 @@ def _framework_candidates(text: str, *, vocab: Vocabulary | None = None) -> list
     return found
 
 
+_NON_SPACE = re.compile(r"\S+")
+_OWNED_BY_BOTH = re.compile(r"\b(?:their|the two (?:countries|sides|governments|nations)['’])\s+$")
+
+
 def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _CAP_RUN.finditer(text):
-        words = list(re.finditer(r"\S+", m.group(0)))
+        words = list(_NON_SPACE.finditer(m.group(0)))
         spans = [(m.start() + w.start(), m.start() + w.end()) for w in words]
         tokens = [w.group(0) for w in words]
         if tokens and tokens[-1].startswith("("):
@@ -361,8 +365,7 @@ def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
                 continue  # "Suez Canal Economic Zone", "Greater Bay Area": a place, not an agreement
             if not heads:
                 mech = _mechanism_head(lowered, vocab=vocab)
-                if mech is None and re.search(r"\b(?:their|the two (?:countries|sides|governments|nations)['’])\s+$",
-                                              text[:spans[0][0]] if spans else ""):
+                if mech is None and _OWNED_BY_BOTH.search(text[:spans[0][0]] if spans else ""):
                     mech = next((i for i, t in enumerate(lowered) if t in ("commission", "committee", "council")),
                                 None)  # a standing body the two parties own
                 if mech is None:

@@ -254,6 +254,7 @@ _PLACE_END = re.compile(r"[\w]|'s")
 # A line's opening (blank lines and indentation skipped) and the end of a dateline's place ("ADDIS ABABA, ").
 _LINE_OPENING = re.compile(r"(?m)^\s*")
 _DATELINE_END = re.compile(r"\s*[,(—–-]")
+_NEXT_CAPITALISED = re.compile(r"\s+([A-Z][a-z]+)")  # the word after a name, if capitalised
 # A note about the article's author: "Editor's Note: X, a … commentator, is …", "About the author: …".
 _AUTHOR_NOTE = re.compile(r"\s*(?:Editor['’]s [Nn]ote|About the [Aa]uthor)\s*[:.—-]\s*")
 
@@ -553,7 +554,7 @@ class _DocPeople:
                 self._consider_run(sent, rs, re_)
 
     def _followed_by_place(self, end: int) -> bool:
-        nxt = re.match(r"\s+([A-Z][a-z]+)", self.folded[end:end + 30])
+        nxt = _NEXT_CAPITALISED.match(self.folded[end:end + 30])
         return bool(nxt and nxt.group(1) in self.vocab.place_followers)
 
     def _consider_run(self, sent: Sentence, rs: int, re_: int) -> None:
@@ -682,7 +683,7 @@ class _DocPeople:
             for start, end in _whole_words(self.folded, shorts, sent.start, sent.end, _no_word_or_contraction_after):
                 if self._taken(start, end) or self._followed_by_place(end):
                     continue
-                nxt = re.match(r"\s+([A-Z][a-z]+)", self.folded[end:end + 20])
+                nxt = _NEXT_CAPITALISED.match(self.folded[end:end + 20])
                 if nxt and nxt.group(1) not in v.not_name:
                     continue  # part of some other, longer name
                 prev = re.search(r"([A-Z][a-z]+)\s+$", self.folded[max(sent.start, start - 20):start])

@@ -337,9 +337,12 @@ def _reach(pattern: re.Pattern[str]) -> int:
     return widest + 1 if widest < 1 << 20 else 1 << 62
 
 
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s$")
+
+
 def _after_name(before: str, vocab: Vocabulary) -> bool:
     """"Line 3", "Article 5": a number right after a capitalized word (not "Some", "Nearly") is part of a name."""
-    m = re.search(r"\b([A-Z][\w-]*)\s$", before)
+    m = _NAME_BEFORE.search(before)
     return bool(m) and m.group(1).lower() not in vocab.qualifier_of and m.group(1).lower() not in _STOP
 
 
@@ -363,6 +366,9 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
     return stat
 
 
+_GLUED_SCALE = re.compile(r"(bn|mn|mln|m|k)\s+(?:[a-z]+\s+)?([A-Za-z]+)\b")  # "5m people", "2bn users"
+
+
 def _currency_and_scale(text: str, start: int, end: int, words: str | None,
                         vocab: Vocabulary) -> tuple[int, str | None, int, str | None]:
     """(where the figure starts, its currency written before it, where its scale ends, the scale):
@@ -381,7 +387,7 @@ def _currency_and_scale(text: str, start: int, end: int, words: str | None,
             currency or (words is None and vocab.currency_word.match(text[pos + short.end():]))):
         scale = _SCALE_ABBR[short.group(1)]  # "$5bn", "310bn pesos"
         pos += short.end()
-    elif (words is None and (glued := re.match(r"(bn|mn|mln|m|k)\s+(?:[a-z]+\s+)?([A-Za-z]+)\b", text[pos:]))
+    elif (words is None and (glued := _GLUED_SCALE.match(text[pos:]))
           and glued.group(2) in vocab.count_nouns):
         scale = _SCALE_ABBR[glued.group(1)]  # "5m people", "2bn users"; a bare "5m" stays metres or nothing
         pos += len(glued.group(1))
@@ -1079,10 +1085,15 @@ def _label(stat: _Stat, shown: str) -> str:
 _SAME_SCOPE = re.compile(r"\b(?:in the world|worldwide|around the world|across the world|in the globe)\b")
 
 
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+@lru_cache(maxsize=4096)  # asked for every figure's keys, here and in the merge: few distinct measures
 def _measure_name(measure: str) -> str:
     """A measure as compared: lower case, straight apostrophes, no article; "in the world" = "globally"."""
-    name = re.sub(r"\s+", " ", measure.replace("’", "'")).strip().lower()
-    return re.sub(r"^the\s+", "", _SAME_SCOPE.sub("globally", name))
+    name = _SPACES.sub(" ", measure.replace("’", "'")).strip().lower()
+    return _LEADING_THE.sub("", _SAME_SCOPE.sub("globally", name))
 
 
 def _number_key(value: Any) -> str:

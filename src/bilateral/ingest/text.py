@@ -159,12 +159,15 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=(?:[\"“‘(\[]|''|``|'|`)?[A-Z0-9À-Ỹ])")
 
 
+_LAST_WORD = re.compile(r"[\w.]+$")
+
+
 def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group(1) == ".":
             before = text[start:m.start()]
-            last_word = re.findall(r"[\w.]+$", before)
+            last_word = _LAST_WORD.findall(before)
             token = last_word[0].lower() if last_word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
