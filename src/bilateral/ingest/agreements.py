@@ -28,6 +28,7 @@ from bilateral.ingest.dates import DateMention
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import ORDINAL_WORDS, UNDER_HUNDRED_WORDS
+from bilateral.ingest.prefilter import Needs
 from bilateral.ingest.text import Document
 
 # A count: digits, a number under a hundred in words in any case ("Forty-five", not its "five"), or "dozen".
@@ -217,6 +218,13 @@ _COMMON = re.compile(
     r"(?P<comp>\s+(?:on|for|against|to|concerning|regarding|covering)\s+(?!" + _DATE_WORD + r").+?)??"
     r"(?=\s+(?:signed|inked|reached|concluded|agreed|adopted|struck|between|with)\b|" + _STOP + r")"
 )
+# What each pattern cannot match without (all case-sensitive, as the patterns): most sentences name no
+# document, and a substring test skips the pattern's full scan there.
+_COMMON_NEEDS = Needs(tuple(_COMMON_HEADS), any_case=False)
+_ABOUT_NEEDS = Needs(("agreement", "treaty", "memorandum", "protocol", "convention", "accord", "pact", "MoU", "MOU"),
+                     any_case=False)
+_MECHANISM_NEEDS = Needs(("mechanism",), any_case=False)
+_PROPOSED_NEEDS = Needs(("proposed", "put forward", "unveiled", "laid out", "outlined", "suggested"), any_case=False)
 # Modifiers that say nothing about what a document is about: "a new joint plan" names nothing yet.
 _GENERIC_MODS = {"new", "joint", "bilateral", "mutual", "first", "second", "landmark", "historic", "two", "both",
                  "proposed", "draft", "revised", "updated", "final", "formal", "broad", "wide-ranging", "major",
@@ -236,6 +244,8 @@ def _content_words(words: list[str], *, vocab: Vocabulary | None = None) -> list
 
 def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     found: list[Candidate] = []
+    if not _COMMON_NEEDS.met(text, None):
+        return found
     for m in _COMMON.finditer(text):
         head = m.group("head")
         kind = _COMMON_HEADS[head]
@@ -324,10 +334,14 @@ def _framework_candidates(text: str, *, vocab: Vocabulary | None = None) -> list
     return found
 
 
+_NON_SPACE = re.compile(r"\S+")
+_OWNED_BY_BOTH = re.compile(r"\b(?:their|the two (?:countries|sides|governments|nations)['’])\s+$")
+
+
 def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _CAP_RUN.finditer(text):
-        words = list(re.finditer(r"\S+", m.group(0)))
+        words = list(_NON_SPACE.finditer(m.group(0)))
         spans = [(m.start() + w.start(), m.start() + w.end()) for w in words]
         tokens = [w.group(0) for w in words]
         if tokens and tokens[-1].startswith("("):
@@ -351,8 +365,7 @@ def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
                 continue  # "Suez Canal Economic Zone", "Greater Bay Area": a place, not an agreement
             if not heads:
                 mech = _mechanism_head(lowered, vocab=vocab)
-                if mech is None and re.search(r"\b(?:their|the two (?:countries|sides|governments|nations)['’])\s+$",
-                                              text[:spans[0][0]] if spans else ""):
+                if mech is None and _OWNED_BY_BOTH.search(text[:spans[0][0]] if spans else ""):
                     mech = next((i for i, t in enumerate(lowered) if t in ("commission", "committee", "council")),
                                 None)  # a standing body the two parties own
                 if mech is None:
@@ -510,7 +523,7 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
         parties = next((c for w in kept if (c := _compound_countries(w, vocab=vocab))), [])
         candidates.append(Candidate(start, m.end(), text[start:m.end()], "partnership", "partnership phrase",
                                     name_parties=parties))
-    for m in _ABOUT.finditer(text):
+    for m in (_ABOUT.finditer(text) if _ABOUT_NEEDS.met(text, None) else ()):
         name = m.group("name")
         if len(name.split()) > 16:
             continue
@@ -518,14 +531,14 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
         kind = "memorandum" if "memorandum" in name.lower() or "mou" in name.lower() else (
             "treaty" if head in ("treaty", "convention") else "agreement")
         candidates.append(Candidate(m.start("name"), m.end("name"), name, kind, "agreement on"))
-    for m in _MECHANISM.finditer(text):
+    for m in (_MECHANISM.finditer(text) if _MECHANISM_NEEDS.met(text, None) else ()):
         if len(m.group("name").split()) >= 4:  # "mechanism for it" is too thin to be a framework's name
             candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mechanism", "mechanism"))
     for m in (_POINT_PROPOSAL.finditer(text) if _POINT_WORD.search(text) else ()):
         what = m.group("what").lower()
         kind = "agreement" if what in ("consensus", "agreement") else "proposal"
         candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), kind, "n-point proposal"))
-    for m in _PROPOSED_LIST.finditer(text):
+    for m in (_PROPOSED_LIST.finditer(text) if _PROPOSED_NEEDS.met(text, None) else ()):
         candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "proposal", "proposed list"))
     if _SIGNING_CUE.search(text):
         for m in _DOC_SET.finditer(text):

@@ -111,11 +111,15 @@ def _found(value: str, evidence: str) -> Field:
     return {"value": value, "basis": "inferred", "evidence": evidence}
 
 
+_MARKDOWN_LEAD = re.compile(r"^(?:#{1,6}\s+|>\s*)")
+_MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(.+)\1")
+
+
 def _clean(line: str) -> str:
     """A line without surrounding white space and Markdown decoration (#, >, *, _)."""
     line = line.strip()
-    line = re.sub(r"^(?:#{1,6}\s+|>\s*)", "", line)
-    m = re.fullmatch(r"(\*\*|__|\*|_)(.+)\1", line)
+    line = _MARKDOWN_LEAD.sub("", line)
+    m = _MARKDOWN_EMPHASIS.fullmatch(line)
     return (m.group(2) if m else line).strip()
 
 

@@ -20,7 +20,6 @@ when their dates are compatible ("2023-12" and "2023-12-12").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bilateral.core.model import Sentence
@@ -37,6 +36,7 @@ from bilateral.ingest.dates import DateMention, find_dates
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon
 from bilateral.ingest.numbers import ORDINAL_WORDS
+from bilateral.ingest.prefilter import Needs, ascii_lower
 from bilateral.ingest.speakers import pronoun_person
 from bilateral.ingest.text import Document
 
@@ -71,13 +71,28 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("opening", "opening", re.compile(r"\b(?:officially )?open(?:ed|s)\b(?! up)|\bopening of\b", re.I)),
     ("election", "election", re.compile(r"\belect(?:ed|ion)\b", re.I)),
 ]
-# What a trigger cannot match without, for the triggers whose full scan is dear: a cheap test first.
-_TRIGGER_NEEDS: dict[str, Callable[[str], object]] = {
-    "phone call": re.compile("phone|video", re.I).search,
-    "visit": lambda text: "visit" in text or "trip" in text,
-    "summit": lambda text: any(w in text for w in ("Summit", "Dialogue", "Conference", "Forum", "Expo")),
-    "session": re.compile("round|session", re.I).search,
-    "ceremony": lambda text: any(w in text for w in ("parade", "ceremony", "celebration", "reception", "banquet")),
+
+# What each trigger cannot match without: a cheap test first, the full scan only where it passes.
+_TRIGGER_NEEDS: dict[str, Needs] = {
+    "phone call": Needs(("phone", "video")),
+    "state visit": Needs(("state visit",)),
+    "official visit": Needs(("official ",)),
+    "working visit": Needs(("working ",)),
+    "visit": Needs(("visit", "trip"), any_case=False),
+    "summit": Needs(("Summit", "Dialogue", "Conference", "Forum", "Expo"), any_case=False),
+    "talks": Needs(("talks",)),
+    "consultations": Needs(("consultations",)),
+    "negotiations": Needs(("negotiations",)),
+    "session": Needs(("round", "session")),
+    "meeting": Needs(("met", "meet", "host")),
+    "ceremony": Needs(("parade", "ceremony", "celebration", "reception", "banquet"), any_case=False),
+    "entry into force": Needs(("into force", "into effect", "took effect")),
+    "agreed": Needs(("agreed",)),
+    "signing": Needs(("sign",)),
+    "establishment": Needs(("establish", "found")),
+    "launch": Needs(("launch", "inaugurat")),
+    "opening": Needs(("open",)),
+    "election": Needs(("elect",)),
 }
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
 _PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "talks", "consultations",
@@ -187,9 +202,9 @@ _ADJECTIVAL = re.compile(r"\b(?:and|the|a|an|by|with|between|of|to|for)\s+$", re
 
 def _triggers(text: str, blocked: list[tuple[int, int]], *, vocab: Vocabulary | None = None) -> list[Trigger]:
     found: list[Trigger] = []
+    lower = ascii_lower(text)
     for kind, family, pattern in _TRIGGERS:
-        needs = _TRIGGER_NEEDS.get(kind)
-        if needs is not None and not needs(text):
+        if not _TRIGGER_NEEDS[kind].met(text, lower):
             continue
         for m in pattern.finditer(text):
             s, e = m.span()

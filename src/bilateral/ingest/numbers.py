@@ -35,6 +35,10 @@ UNDER_HUNDRED = UNDER_HUNDRED_WORDS + r"(?![\w-])"
 ORDINAL_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 
 _TOKEN = re.compile(r"[A-Za-z]+")
+# A whole token (a maximal run of ASCII letters, as _TOKEN finds them) that is a number word, in any ASCII
+# case: one scan finds the number words, not a Python loop over every word of the text.
+_NUMBER_TOKEN = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+                           + r")(?![A-Za-z])", re.I | re.A)
 _JOINER = re.compile(r"[ \u00a0-]|[ \u00a0]and[ \u00a0]")  # what may stand between two words of one number
 _HALF = re.compile(r"[ \u00a0]and a half\b", re.I)
 
@@ -65,15 +69,11 @@ def cardinal(words: str) -> int | None:
 
 
 def _runs(text: str) -> list[list[re.Match[str]]]:
-    """Runs of number words joined by a space, a hyphen or "and" (the "and" is checked by text2num)."""
+    """Runs of number words joined by a space, a hyphen or "and" (the "and" is checked by text2num). Any
+    other word between two number words leaves a gap the joiner does not match: a new run starts."""
     runs: list[list[re.Match[str]]] = []
     previous: re.Match[str] | None = None
-    for m in _TOKEN.finditer(text):
-        if m.group(0) == "and":
-            continue  # the joiner checks it
-        if m.group(0).lower() not in _NUMBER_WORDS:
-            previous = None
-            continue
+    for m in _NUMBER_TOKEN.finditer(text):
         if previous is not None and _JOINER.fullmatch(text[previous.end():m.start()]):
             runs[-1].append(m)
         else:

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+import string
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bilateral.core.folding import fold_same_length
 from bilateral.core.model import Sentence
@@ -99,6 +100,8 @@ class _Vocab:
     role_ref_re: re.Pattern[str]
     nat_re: re.Pattern[str]
     speech_after: re.Pattern[str]  # a speech verb right after a short name ("Son said"): a person
+    latin_aliases: tuple[str, ...] = ()  # the folded aliases of alias_re, ASCII ones (whole words) …
+    other_aliases: tuple[str, ...] = ()  # … and the others (matched anywhere)
 
 
 def _vocab(lexicon: Lexicon | None = None) -> _Vocab:
@@ -195,6 +198,8 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         nat_re=re.compile(r"(?<![\w])(?:" + _alternation(nationalities) + r"|(?:" + _alternation(countries)
                           + r")(?='s))(?![\w])"),
         speech_after=re.compile(r"^\s+(?:" + lexicon.words("speech", "near_name") + r")\b"),
+        latin_aliases=tuple(latin),
+        other_aliases=tuple(other),
     )
 
 
@@ -243,6 +248,13 @@ _BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": 
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
 
 
+# A place cue and what may follow a place after it ("in Nairobi", not "in Nairobian" or "in Nairobi's").
+_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|across|around|throughout)\s+")
+_PLACE_END = re.compile(r"[\w]|'s")
+# A line's opening (blank lines and indentation skipped) and the end of a dateline's place ("ADDIS ABABA, ").
+_LINE_OPENING = re.compile(r"(?m)^\s*")
+_DATELINE_END = re.compile(r"\s*[,(—–-]")
+_NEXT_CAPITALISED = re.compile(r"\s+([A-Z][a-z]+)")  # the word after a name, if capitalised
 # A note about the article's author: "Editor's Note: X, a … commentator, is …", "About the author: …".
 _AUTHOR_NOTE = re.compile(r"\s*(?:Editor['’]s [Nn]ote|About the [Aa]uthor)\s*[:.—-]\s*")
 
@@ -298,6 +310,7 @@ class _DocPeople:
         self.byline_spans: dict[str, tuple[int, int]] = {}
         self.nat_titled: dict[int, str] = {}  # end of a name whose title chain gave a nationality -> country
         self._place_runs: dict[str, bool] = {}  # run -> written as a place somewhere in the text
+        self._titles_before: dict[tuple[int, int], tuple[int, int] | None] = {}  # (sentence, offset) -> chain
 
     # -- bookkeeping
 
@@ -379,11 +392,14 @@ class _DocPeople:
         return roles, country
 
     def _title_before(self, sent: Sentence, start: int) -> tuple[int, int] | None:
-        lo = max(sent.start, start - 220)
-        m = self.vocab.chain_re.search(self.folded[lo:start])
-        if not m:
-            return None
-        return lo + m.start(1), lo + m.end(1)
+        """The title chain ending right before ``start`` ("Foreign Minister "), as (start, end) or None.
+        Asked again for a name whose run, roles and short form are read: the dear search is done once."""
+        key = (sent.start, start)
+        if key not in self._titles_before:
+            lo = max(sent.start, start - 220)
+            m = self.vocab.chain_re.search(self.folded[lo:start])
+            self._titles_before[key] = (lo + m.start(1), lo + m.end(1)) if m else None
+        return self._titles_before[key]
 
     def _appositive(self, sent: Sentence, end: int) -> tuple[int, int] | None:
         m = self.vocab.appos_re.match(self.folded, end, sent.end)
@@ -438,36 +454,107 @@ class _DocPeople:
             return True
         known = self._place_runs.get(run)
         if known is None:
-            known = self._place_runs[run] = _place_cue_re(run).search(self.folded) is not None or (
+            known = self._place_runs[run] = self._after_place_cue(run) or (
                 # the dateline writes the place in capitals: "ADDIS ABABA, March 12"
-                _dateline_re(run.upper()).search(self.folded) is not None)
+                self._opens_dateline(run.upper()))
         return known
+
+    @cached_property
+    def _place_cue_ends(self) -> frozenset[int]:
+        """Where a word after "in"/"at"/"near"… may start: one pass over the document, so a run is then
+        tested with str.find, not a regex compiled and run over the whole text per run."""
+        return frozenset(m.end() for m in _PLACE_CUE.finditer(self.folded))
+
+    @cached_property
+    def _line_openings(self) -> frozenset[int]:
+        """Where a line's first word starts (after any blank lines and indentation): one pass per document."""
+        return frozenset(m.end() for m in _LINE_OPENING.finditer(self.folded))
+
+    def _after_place_cue(self, run: str) -> bool:
+        r"""``\b(?:in|at|…)\s+RUN(?![\w]|'s)`` anywhere in the text (``run`` opens with a capital, so
+        the cue's whitespace ends where the run starts)."""
+        cues, folded = self._place_cue_ends, self.folded
+        at = folded.find(run)
+        while at >= 0:
+            if at in cues and not _PLACE_END.match(folded, at + len(run)):
+                return True
+            at = folded.find(run, at + 1)
+        return False
+
+    def _opens_dateline(self, upper: str) -> bool:
+        r"""``(?m)^\s*UPPER\s*[,(—–-]`` anywhere in the text: a line that opens with the run in capitals."""
+        openings, folded = self._line_openings, self.folded
+        at = folded.find(upper)
+        while at >= 0:
+            if at in openings and _DATELINE_END.match(folded, at + len(upper)):
+                return True
+            at = folded.find(upper, at + 1)
+        return False
+
+    @cached_property
+    def _alias_places(self) -> tuple[list[int], list[tuple[int, int, bool]]]:
+        """Every occurrence of a gazetteer alias in the text as (start, end, ASCII alias), by start, and
+        their starts: one str.find pass per alias and document, not the alternation of all aliases
+        scanned sentence by sentence."""
+        hits: list[tuple[int, int, bool]] = []
+        for latin, aliases in ((True, self.vocab.latin_aliases), (False, self.vocab.other_aliases)):
+            for alias in aliases:
+                at = self.folded.find(alias)
+                while at >= 0:
+                    hits.append((at, at + len(alias), latin))
+                    at = self.folded.find(alias, at + 1)
+        hits.sort()
+        return [h[0] for h in hits], hits
+
+    def _alias_matches(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans ``alias_re.finditer(folded, start, end)`` finds: at each place the longest ASCII alias
+        whose word boundaries hold (the text cut at ``end``), else the longest other alias; left to right,
+        without overlaps."""
+        folded = self.folded
+        starts, hits = self._alias_places
+        best: dict[int, tuple[bool, int]] = {}  # start -> (ASCII, end) of the alias the regex would take
+        for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            at, stop, latin = hits[i]
+            if stop > end:
+                continue
+            if latin and not ((at == 0 or not (_is_word_char(folded[at - 1]) or folded[at - 1] == "'"))
+                              and _no_word_or_contraction_after(folded, stop, end)):
+                continue
+            if at not in best or (latin, stop) > best[at]:
+                best[at] = (latin, stop)
+        found: list[tuple[int, int]] = []
+        pos = start
+        for at in sorted(best):
+            if at >= pos:
+                found.append((at, best[at][1]))
+                pos = best[at][1]
+        return found
 
     # -- passes
 
     def find_full_names(self) -> None:
         v = self.vocab
         for sent in self.doc.sentences:
-            for m in v.alias_re.finditer(self.folded, sent.start, sent.end):
+            for start, end in self._alias_matches(sent.start, sent.end):
                 # "Chairman Wang Dali": the alias "Wang Dali" inside beats "Chairman Wang".
-                for inner in re.finditer(r" ", self.folded[m.start():m.end()]):
-                    longer = v.alias_re.match(self.folded, m.start() + inner.end(), sent.end)
-                    if longer and longer.end() > m.end():
-                        m = longer
+                for inner in re.finditer(r" ", self.folded[start:end]):
+                    longer = v.alias_re.match(self.folded, start + inner.end(), sent.end)
+                    if longer and longer.end() > end:
+                        start, end = longer.span()
                         break
-                if self._followed_by_place(m.end()):
+                if self._followed_by_place(end):
                     continue
-                name = v.alias_to_name.get(m.group()) or v.alias_to_name.get(self.text[m.start():m.end()])
-                if name is None or self._taken(m.start(), m.end()):
+                name = v.alias_to_name.get(self.folded[start:end]) or v.alias_to_name.get(self.text[start:end])
+                if name is None or self._taken(start, end):
                     continue
                 self._person(name, "gazetteer", 0.95)
-                self._add_mention(m.start(), m.end(), name, "full")
-                self._read_roles(sent, m.start(), m.end(), self.people[name])
+                self._add_mention(start, end, name, "full")
+                self._read_roles(sent, start, end, self.people[name])
             for rs, re_ in _name_runs(self.folded, sent.start, sent.end, v):
                 self._consider_run(sent, rs, re_)
 
     def _followed_by_place(self, end: int) -> bool:
-        nxt = re.match(r"\s+([A-Z][a-z]+)", self.folded[end:end + 30])
+        nxt = _NEXT_CAPITALISED.match(self.folded[end:end + 30])
         return bool(nxt and nxt.group(1) in self.vocab.place_followers)
 
     def _consider_run(self, sent: Sentence, rs: int, re_: int) -> None:
@@ -569,11 +656,10 @@ class _DocPeople:
         # Full names found by discovery, wherever else they appear (before or after the title that revealed them).
         found = [p.name for p in self.people.values() if p.name not in self.vocab.people and " " in p.name]
         if found:
-            full_re = re.compile(r"(?<![\w'])(?:" + _alternation(found) + r")(?![\w])")
             for sent in self.doc.sentences:
-                for m in full_re.finditer(self.folded, sent.start, sent.end):
-                    if not self._taken(m.start(), m.end()):
-                        self._add_mention(m.start(), m.end(), m.group(), "full")
+                for s, e in _whole_words(self.folded, found, sent.start, sent.end, _no_word_after):
+                    if not self._taken(s, e):
+                        self._add_mention(s, e, self.folded[s:e], "full")
         shorts: dict[str, list[str]] = {}
         for person in self.people.values():
             for s in person.short:
@@ -587,26 +673,27 @@ class _DocPeople:
         for person in self.people.values():
             for s in person.extra_short:
                 # Only unambiguous tokens, and never one the text also uses as a common word ("Rose", "rose").
-                if len(owners[s]) == 1 and s not in shorts and not _common_word_re(s.lower()).search(self.folded):
+                if len(owners[s]) == 1 and s not in shorts and not _whole_words(
+                        self.folded, [s.lower()], 0, len(self.folded), _no_word_after):
                     shorts[s] = [person.name]
                     extra.add(s)
         if not shorts:
             return
-        short_re = re.compile(r"(?<![\w'])(?:" + _alternation(shorts) + r")(?![\w]|'[A-Za-z]{2})")
         for sent in self.doc.sentences:
-            for m in short_re.finditer(self.folded, sent.start, sent.end):
-                if self._taken(m.start(), m.end()) or self._followed_by_place(m.end()):
+            for start, end in _whole_words(self.folded, shorts, sent.start, sent.end, _no_word_or_contraction_after):
+                if self._taken(start, end) or self._followed_by_place(end):
                     continue
-                nxt = re.match(r"\s+([A-Z][a-z]+)", self.folded[m.end():m.end() + 20])
+                nxt = _NEXT_CAPITALISED.match(self.folded[end:end + 20])
                 if nxt and nxt.group(1) not in v.not_name:
                     continue  # part of some other, longer name
-                prev = re.search(r"([A-Z][a-z]+)\s+$", self.folded[max(sent.start, m.start() - 20):m.start()])
-                if m.group() in extra and prev and prev.group(1) not in v.not_name:
+                prev = re.search(r"([A-Z][a-z]+)\s+$", self.folded[max(sent.start, start - 20):start])
+                token = self.folded[start:end]
+                if token in extra and prev and prev.group(1) not in v.not_name:
                     continue
-                name = self._resolve_short(m.group(), m.start())
+                name = self._resolve_short(token, start)
                 if name:
-                    self._add_mention(m.start(), m.end(), name, "short")
-                    self._read_roles(sent, m.start(), m.end(), self.people[name])
+                    self._add_mention(start, end, name, "short")
+                    self._read_roles(sent, start, end, self.people[name])
 
     def _resolve_short(self, token: str, offset: int) -> str | None:
         owners = [p.name for p in self.people.values() if token in p.short or token in p.extra_short]
@@ -784,19 +871,53 @@ def _whole_word_re(place: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + re.escape(place) + r"(?![\w])")
 
 
-@lru_cache(maxsize=4096)
-def _place_cue_re(run: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:in|at|near|outside|across|around|throughout)\s+" + re.escape(run) + r"(?![\w]|'s)")
+# The names of one document, found as the regex ``(?<![\w'])(?:NAME|NAME|…, longest first)(?!…)`` would
+# find them in a sentence (``finditer(text, start, end)``), without compiling that alternation per document:
+# each name by str.find, the regex's choice among those that fit at a place (the longest), left to right.
 
 
-@lru_cache(maxsize=4096)
-def _dateline_re(run: str) -> re.Pattern[str]:
-    return re.compile(r"(?m)^\s*" + re.escape(run) + r"\s*[,(—–-]")
+def _is_word_char(c: str) -> bool:
+    """``\\w`` of ``re`` (Unicode) for one character."""
+    return c.isalnum() or c == "_"
 
 
-@lru_cache(maxsize=4096)
-def _common_word_re(word: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])" + re.escape(word) + r"(?![\w])")
+def _no_word_after(text: str, end: int, limit: int) -> bool:
+    """``(?![\\w])`` at ``end`` of a text cut at ``limit``."""
+    return end >= limit or not _is_word_char(text[end])
+
+
+def _no_word_or_contraction_after(text: str, end: int, limit: int) -> bool:
+    """``(?![\\w]|'[A-Za-z]{2})`` at ``end`` of a text cut at ``limit`` (not "Wang's"' "'s" but "O'Neill"'s "'Ne")."""
+    if end >= limit:
+        return True
+    if _is_word_char(text[end]):
+        return False
+    return not (text[end] == "'" and end + 3 <= limit and text[end + 1] in _ASCII_LETTERS
+                and text[end + 2] in _ASCII_LETTERS)
+
+
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
+def _whole_words(text: str, words: Iterable[str], start: int, end: int,
+                 free_after: Callable[[str, int, int], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each match, left to right and without overlaps, of any of ``words`` inside
+    [start, end) of ``text``: not after a word character or an apostrophe, and ``free_after`` its end."""
+    longest: dict[int, int] = {}
+    for word in words:
+        at = text.find(word, start, end) if word else -1
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "'")) and free_after(text, after, end):
+                longest[at] = max(after, longest.get(at, after))
+            at = text.find(word, at + 1, end)
+    found: list[tuple[int, int]] = []
+    pos = start
+    for at in sorted(longest):
+        if at >= pos:
+            found.append((at, longest[at]))
+            pos = longest[at]
+    return found
 
 
 @lru_cache(maxsize=4)

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 from bilateral.ingest.lexicon import MONTHS, PART_ORDINALS
 from bilateral.ingest.numbers import UNDER_HUNDRED, cardinal
+from bilateral.ingest.prefilter import Needs, ascii_lower
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_MONTH = r"(?:" + "|".join(_MONTH_NAMES) + ")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _COUNT = r"(?:\d{1,2}|" + UNDER_HUNDRED + ")"  # "the last 15 years", "the past twenty-five years"
 _ORDINAL_QUARTER = PART_ORDINALS  # (the pattern takes no "final"/"last")
@@ -195,45 +198,59 @@ def _year(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
 
 _FLAGS = re.I
 
-# What a pattern cannot match without (a necessary part of it, searched the way the pattern
-# searches): a sentence without it skips the pattern, one cheap scan instead of a full one.
-_Y = re.compile(_YEAR)
-_MONTH_KEY = re.compile(_MONTH, _FLAGS)
-_MONTH_WORD = re.compile("month", _FLAGS)
-_YEAR_WORD = re.compile("year", _FLAGS)
-_QUARTER = re.compile("quarter", _FLAGS)
-_HALF = re.compile("half", _FLAGS)
-_FISCAL = re.compile("fiscal|FY", _FLAGS)
-_LAST = re.compile("last|past", _FLAGS)
+# What a pattern cannot match without (necessary parts of it): a sentence lacking one skips the pattern,
+# a substring test (prefilter.Needs) instead of a full scan.
+_Y = Needs(regex=_YEAR, any_case=False)
+_MONTH_KEY = Needs(_MONTH_NAMES)
+_MONTH_WORD = Needs(("month",))
+_YEAR_WORD = Needs(("year",))
+_QUARTER = Needs(("quarter",))
+_HALF = Needs(("half",))
+_FISCAL = Needs(("fiscal", "FY"))
+_LAST = Needs(("last", "past"))
+_SINCE = Needs(("since",))
+_BASE_CUE = Needs(("compared", "than", "from"))
+_RANGE_MARK = Needs(("-", "–", "/"))
+_THE = Needs(("the ",), any_case=False)
 
 #: Each pattern maps a match to (period, role) by its handler; earlier patterns win overlaps.
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[_Resolver, re.Match[str]], tuple[str | None, str]],
-                      re.Pattern[str]]] = [
-    (re.compile(rf"\b(?:compared (?:to|with)|than|from) (?:(?:the|that) (?:figure|level|levels|total) )?(?:in |of )?(?P<y>{_YEAR})(?: levels?)?\b(?! ?(?:to|and|through|until|-|–) ?\d)", _FLAGS), _base, _Y),
-    (re.compile(rf"\b(?:in |during |for )?the first (?P<n>{_COUNT}) months (?:of )?{_YEAR_REF}", _FLAGS), _months_of, _MONTH_WORD),
-    (re.compile(rf"\b(?:in |during )?the (?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR_REF}", _FLAGS), _quarter_of, _QUARTER),
-    (re.compile(rf"\b(?:in |during )?the (?P<h>first|second) half (?:of )?{_YEAR_REF}", _FLAGS), _half_of, _HALF),
-    (re.compile(rf"\b(?:in |during )?the first (?P<n>two|three|2|3) quarters (?:of )?{_YEAR_REF}", _FLAGS), _quarters_of, _QUARTER),
-    (re.compile(rf"\b(?:in )?(?:the )?(?:FY ?|fiscal (?:year )?)(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b", _FLAGS), _short_range, _Y),
+                      tuple[Needs, ...]]] = [
+    (re.compile(rf"\b(?:compared (?:to|with)|than|from) (?:(?:the|that) (?:figure|level|levels|total) )?(?:in |of )?(?P<y>{_YEAR})(?: levels?)?\b(?! ?(?:to|and|through|until|-|–) ?\d)", _FLAGS), _base, (_Y, _BASE_CUE)),
+    (re.compile(rf"\b(?:in |during |for )?the first (?P<n>{_COUNT}) months (?:of )?{_YEAR_REF}", _FLAGS), _months_of, (_MONTH_WORD,)),
+    (re.compile(rf"\b(?:in |during )?the (?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR_REF}", _FLAGS), _quarter_of, (_QUARTER,)),
+    (re.compile(rf"\b(?:in |during )?the (?P<h>first|second) half (?:of )?{_YEAR_REF}", _FLAGS), _half_of, (_HALF,)),
+    (re.compile(rf"\b(?:in |during )?the first (?P<n>two|three|2|3) quarters (?:of )?{_YEAR_REF}", _FLAGS), _quarters_of, (_QUARTER,)),
+    (re.compile(rf"\b(?:in )?(?:the )?(?:FY ?|fiscal (?:year )?)(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b", _FLAGS), _short_range, (_Y, _FISCAL, _RANGE_MARK)),
     (re.compile(rf"\b(?:in |for |during )?(?:the )?(?:fiscal (?:year )?(?P<y>{_YEAR})|FY ?(?P<y2>{_YEAR}|\d\d))\b",
-                _FLAGS), _fiscal_any, _FISCAL),
-    (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>{_YEAR})\b", _FLAGS), _full_date, _Y),
-    (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|and|through|until|-|–) (?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", _FLAGS), _month_range, _Y),
-    (re.compile(rf"\b(?P<m1>{_MONTH})[-–](?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", _FLAGS), _month_range, _Y),
-    (re.compile(rf"\b(?:from |between |in )?(?P<a>{_YEAR}) ?(?:to|and|through|until|-|–) ?(?P<b>{_YEAR})\b", _FLAGS), _year_range, _Y),
-    (re.compile(rf"\b(?:in )?(?:the )?(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b(?: (?:financial|fiscal) year)?", _FLAGS), _short_range, _Y),
-    (re.compile(rf"\b(?:over|in|during|for) the (?:last|past) (?P<n>{_COUNT}) (?P<unit>years|decades)\b", _FLAGS), _last_n, _LAST),
-    (re.compile(rf"\bsince (?P<y>{_YEAR})\b", _FLAGS), _since, _Y),
-    (re.compile(rf"\b(?:in |by |until |through |as of |since |(?:by )?(?:the )?end of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b", _FLAGS), _month_year, _Y),
+                _FLAGS), _fiscal_any, (_FISCAL,)),
+    (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}}),? (?P<y>{_YEAR})\b", _FLAGS), _full_date, (_Y, _MONTH_KEY)),
+    (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|and|through|until|-|–) (?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", _FLAGS), _month_range, (_Y, _MONTH_KEY)),
+    (re.compile(rf"\b(?P<m1>{_MONTH})[-–](?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b", _FLAGS), _month_range, (_Y, _MONTH_KEY, _RANGE_MARK)),
+    (re.compile(rf"\b(?:from |between |in )?(?P<a>{_YEAR}) ?(?:to|and|through|until|-|–) ?(?P<b>{_YEAR})\b", _FLAGS), _year_range, (_Y,)),
+    (re.compile(rf"\b(?:in )?(?:the )?(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b(?: (?:financial|fiscal) year)?", _FLAGS), _short_range, (_Y, _RANGE_MARK)),
+    (re.compile(rf"\b(?:over|in|during|for) the (?:last|past) (?P<n>{_COUNT}) (?P<unit>years|decades)\b", _FLAGS), _last_n, (_LAST,)),
+    (re.compile(rf"\bsince (?P<y>{_YEAR})\b", _FLAGS), _since, (_Y, _SINCE)),
+    (re.compile(rf"\b(?:in |by |until |through |as of |since |(?:by )?(?:the )?end of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b", _FLAGS), _month_year, (_Y, _MONTH_KEY)),
     (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|through|until|and|-|–) (?P<m2>{_MONTH})\b(?!,? \d)", _FLAGS),
-     _month_range_no_year, _MONTH_KEY),
+     _month_range_no_year, (_MONTH_KEY,)),
     (re.compile(rf"\bthe (?P<y>{_YEAR})(?= (?:[A-Z][a-z]+ )*(?:Treaty|Agreement|Accord|Accords|Act|Pact|Protocol|"
-                rf"Convention|Declaration|Charter|Games|Olympics|World Cup|Summit|Plan|Framework)\b)"), _named, _Y),
-    (re.compile(r"\b(?:(?:earlier|later|so far) )?(?P<ref>this year|last year|next year)\b", _FLAGS), _relative_year, _YEAR_WORD),
-    (re.compile(r"\b(?P<which>this|last) month\b", _FLAGS), _relative_month, _MONTH_WORD),
-    (re.compile(r"\b(?:by |at )?the end of the year\b|\b(?:that|the same) year\b", _FLAGS), _anaphor, _YEAR_WORD),
-    (re.compile(rf"(?<![\d$.,])\b(?:in |by |during |of |as of )?(?:the )?(?:end of )?(?P<y>{_YEAR})\b(?! ?(?:%|percent|[-–]\s?\d))(?: alone)?", _FLAGS), _year, _Y),
+                rf"Convention|Declaration|Charter|Games|Olympics|World Cup|Summit|Plan|Framework)\b)"), _named, (_Y, _THE)),
+    (re.compile(r"\b(?:(?:earlier|later|so far) )?(?P<ref>this year|last year|next year)\b", _FLAGS), _relative_year, (_YEAR_WORD,)),
+    (re.compile(r"\b(?P<which>this|last) month\b", _FLAGS), _relative_month, (_MONTH_WORD,)),
+    (re.compile(r"\b(?:by |at )?the end of the year\b|\b(?:that|the same) year\b", _FLAGS), _anaphor, (_YEAR_WORD,)),
+    (re.compile(rf"(?<![\d$.,])\b(?:in |by |during |of |as of )?(?:the )?(?:end of )?(?P<y>{_YEAR})\b(?! ?(?:%|percent|[-–]\s?\d))(?: alone)?", _FLAGS), _year, (_Y,)),
 ]
+
+#: Every test the patterns need, each once per sentence; a pattern's needs as a bit mask of this list.
+_KEYS: list[Needs] = list(dict.fromkeys(need for _p, _h, needs in _PATTERNS for need in needs))
+_MASKS: list[int] = [sum(1 << _KEYS.index(need) for need in set(needs)) for _p, _h, needs in _PATTERNS]
+
+
+def _present(text: str) -> int:
+    """The bit mask of the tests ``text`` passes."""
+    lower = ascii_lower(text)
+    return sum(1 << i for i, need in enumerate(_KEYS) if need.met(text, lower))
 
 
 def find_periods(text: str, published: str | None = None,
@@ -246,12 +263,9 @@ def find_periods(text: str, published: str | None = None,
     resolver = _Resolver(published, previous_year)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    present: dict[re.Pattern[str], bool] = {}
-    for pattern, handler, needs in _PATTERNS:
-        seen = present.get(needs)
-        if seen is None:
-            seen = present[needs] = needs.search(text) is not None
-        if not seen:
+    present = _present(text)
+    for (pattern, handler, _needs), mask in zip(_PATTERNS, _MASKS, strict=True):
+        if present & mask != mask:
             continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

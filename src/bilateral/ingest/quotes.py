@@ -182,14 +182,18 @@ class _State:
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
 
+_WORD_RUN = re.compile(r"\w+")
+_WORD_TOKEN = re.compile(r"[\w’'-]+")
+
+
 def _norm(text: str) -> str:
     """The words, folded (core/folding.py), for comparing quotes and making their ids. Marks and
     symbols split words and go before folding, so a symbol never becomes letters ("€85" is "85")."""
-    return " ".join(re.findall(r"\w+", fold(_NOT_WORD.sub(" ", text))))
+    return " ".join(_WORD_RUN.findall(fold(_NOT_WORD.sub(" ", text))))
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", text)
+    return _WORD_TOKEN.findall(text)
 
 
 def _is_scare(text: str, before: str) -> bool:

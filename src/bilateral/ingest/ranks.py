@@ -12,6 +12,7 @@ import re
 
 from bilateral.core.model import Sentence
 from bilateral.ingest.numbers import ORDINALS
+from bilateral.ingest.prefilter import Needs
 
 _ORDINALS = {word: n for word, n in ORDINALS.items() if n > 1}  # the first is "the largest", not a "first-largest"
 _ORDINAL = r"(?P<ord>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|\d{1,3}(?:st|nd|rd|th))"
@@ -31,6 +32,9 @@ _RANKS = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+rank(?:s|ed)?\s+" 
 _SUBJECT = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+(?:is|was|remains|remained|has been|"
                       r"had been|became|has become|stands as|ranks as|ranked as)\b")
 _POSSESSIVE = re.compile(r"\b(?P<owner>" + _COUNTRY_WORD + r")['’]s\b")
+# What the two patterns cannot match without (case-sensitive, as they are): most sentences state no rank.
+_SUPERLATIVE_NEEDS = Needs(("largest", "biggest", "top", "most important"), any_case=False)
+_RANKS_NEEDS = Needs(("rank",), any_case=False)
 _NOT_SUBJECTS = {"In", "The", "This", "That", "While", "Meanwhile", "Since", "By", "According"}
 
 
@@ -66,7 +70,7 @@ def find_ranks(sentence: Sentence) -> list[tuple[int, int, int, str]]:
     """(start, end, position, measure) per rank in the sentence; offsets relative to its text."""
     text = sentence.text
     found: list[tuple[int, int, int, str]] = []
-    for m in _SUPERLATIVE.finditer(text):
+    for m in (_SUPERLATIVE.finditer(text) if _SUPERLATIVE_NEEDS.met(text, None) else ()):
         owner = m["owner"]
         if owner in ("its", "their", None):
             owner = _owner_before(text, m.start())
@@ -78,7 +82,7 @@ def find_ranks(sentence: Sentence) -> list[tuple[int, int, int, str]]:
         scope = f" {m['scope']}" if m["scope"] else ""
         found.append((m.start("ord"), m.end("noun"), _position(m["ord"]),
                       _squash(f"{subject}'s rank among {whose}{scope}")))
-    for m in _RANKS.finditer(text):
+    for m in (_RANKS.finditer(text) if _RANKS_NEEDS.met(text, None) else ()):
         if m["subject"] in _NOT_SUBJECTS:
             continue
         found.append((m.start(), m.end("ord"), _position(m["ord"]),

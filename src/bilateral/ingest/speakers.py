@@ -711,14 +711,11 @@ def _interviewee(text: str, doc_text: str, source_nouns: re.Pattern[str]) -> str
 def _full_name(short: str, doc_text: str) -> str:
     """"Son" -> "Nguyen Van Son"; "Mesfin" -> "Mesfin Tadesse Gebremariam": the longest form the article uses."""
     best = short
-    word = r"[A-Z][\w’'-]+"
-    pattern = (r"((?:" + word + r" ){0,3})" + re.escape(short) + r"((?: (?:de la |de |del |van |von )?" + word
-               + r"){0,2})\b")
-    for full in re.finditer(pattern, doc_text):
-        words = full.group(1).split()
+    for before, after_text in _longer_forms(short, doc_text):
+        words = before.split()
         titles = [i for i, w in enumerate(words) if w in _FIGURE_TITLE_WORDS]
         words = words[titles[-1] + 1:] if titles else words  # "Trade Minister Lucia" -> "Lucia"
-        after = full.group(2).split()
+        after = after_text.split()
         if after and (after[-1] in _FIGURE_TITLE_WORDS or not " ".join(after)[:1].isupper()):
             after = []
         if len(short.split()) > 1 or words:
@@ -727,6 +724,70 @@ def _full_name(short: str, doc_text: str) -> str:
         if len(candidate) > len(best):
             best = candidate
     return best
+
+
+# A name's longer forms are the matches of ``((?:W ){0,3})SHORT((?: (?:de la |de |del |van |von )?W){0,2})\b``
+# (W a capitalised word) in the article. That pattern is found here without being compiled per short
+# name, and tried only where the short name occurs: compiling and running it over the whole text for
+# each name was the larger part of the figures' sources, and evicted re's cache of static patterns.
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]+ ")  # one word before the short name, with its space
+_NAME_TAIL = re.compile(r"((?: (?:de la |de |del |van |von )?[A-Z][\w’'-]+){0,2})\b")
+_NAME_CHARS = "_’'-"  # besides letters and digits (``\w``), what a word W may hold
+
+
+def _longer_forms(short: str, text: str) -> list[tuple[str, str]]:
+    """(words before, words after) of each match of the pattern above, left to right and without
+    overlaps, as ``re.finditer`` gives them."""
+    found: list[tuple[str, str]] = []
+    pos = 0
+    for start in _form_starts(short, text):
+        if start < pos:
+            continue
+        form = _form_at(short, text, start)
+        if form is not None:
+            found.append((form[0], form[1]))
+            pos = form[2]
+    return found
+
+
+def _form_starts(short: str, text: str) -> list[int]:
+    """Every offset where a match may start: each occurrence of ``short`` and each capital letter at
+    most three words (of word characters, each followed by one space) before it."""
+    starts: set[int] = set()
+    at = text.find(short)
+    while at >= 0:
+        starts.add(at)
+        i, spaces = at, 0
+        while i > 0:
+            c = text[i - 1]
+            if c == " ":
+                spaces += 1
+                if spaces > 3:
+                    break
+            elif not (c.isalnum() or c in _NAME_CHARS):
+                break
+            i -= 1
+            if "A" <= c <= "Z":
+                starts.add(i)
+        at = text.find(short, at + 1)
+    return sorted(starts)
+
+
+def _form_at(short: str, text: str, start: int) -> tuple[str, str, int] | None:
+    """The match at ``start`` as the regex engine finds it: the most words before ``short`` (up to
+    three) after which ``short`` and a tail follow; (words before, words after, end) or None."""
+    ends = [start]
+    for _ in range(3):
+        word = _NAME_WORD.match(text, ends[-1])
+        if word is None:
+            break
+        ends.append(word.end())
+    for end in reversed(ends):
+        if text.startswith(short, end):
+            tail = _NAME_TAIL.match(text, end + len(short))
+            if tail is not None:
+                return text[start:end], tail.group(1), tail.end()
+    return None
 
 
 class FigureSources:

@@ -21,6 +21,7 @@ from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import find_number_words
 from bilateral.ingest.periods import PeriodMention, find_periods, single_year
+from bilateral.ingest.prefilter import Needs, ascii_lower
 from bilateral.ingest.ranks import find_ranks, ordinal
 from bilateral.ingest.speakers import FigureSources
 from bilateral.ingest.text import Document
@@ -40,6 +41,9 @@ _AND_A_HALF = re.compile(r"\sand a half$", re.I)  # "two and a half": a number, 
 _DOZEN = re.compile(r"\b(?:a dozen|dozens)\b", re.I)  # "dozens" counts as twelve: "at least" that many
 _FRACTION = re.compile(
     r"\b(?P<w>(?:one|a)[- ](?:third|quarter|fifth|tenth)|(?:two)[- ]thirds|three[- ]quarters|half)(?= of\b)", re.I)
+# What _DOZEN and _FRACTION cannot match without (prefilter.Needs): most sentences hold neither.
+_DOZEN_NEEDS = Needs(("dozen",))
+_FRACTION_NEEDS = Needs(("third", "quarter", "fifth", "tenth", "half"))
 _SCALE = re.compile(r"^[ \u00a0]?(thousand|million|billion|trillion|lakh|crore)\b", re.I)
 _SCALE_SHORT = re.compile(r"^[ \u00a0]?(bn|mn|mln|tn|m|b|k)\b")
 _PERCENT = re.compile(r"^[ \u00a0]?(%|percent\b|per cent\b|percentage points?\b|pct\b)", re.I)
@@ -94,6 +98,8 @@ class Vocabulary:
     needs_scale: set[str] = field(default_factory=set)
     #: every country name and nationality adjective: they say whose figure it is, not what it measures
     place_words: frozenset[str] = frozenset()
+    #: "Ghanaian" -> "Ghana" (see _adjective_to_country), built once with the vocabulary
+    adjective_country: dict[str, str] = field(default_factory=dict)
 
 
 def vocabulary(lexicon: Lexicon | None = None) -> Vocabulary:
@@ -134,6 +140,7 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         frequency_verbs=[(re.compile(r"\b(?:" + verb + r")\s+(?:\S+\s+)?$", re.I), noun)
                          for verb, noun in raw.get("frequency_verbs", {}).get("verbs", {}).items()],
         place_words=frozenset(w.lower() for pair in countries for w in pair),
+        adjective_country=_first_country_of_adjective(countries),
     )
 
 
@@ -278,9 +285,10 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
         if text[n.end:n.end + 1] == "-" and not _FOLD.match(text[n.end:]):
             continue  # "two-day", "six-point": adjectives, not figures
         candidates.append((n.start, n.end, n.value, text[n.start:n.end]))
-    for m in _DOZEN.finditer(text):
+    lower = ascii_lower(text)
+    for m in (_DOZEN.finditer(text) if _DOZEN_NEEDS.met(text, lower) else ()):
         candidates.append((m.start(), m.end(), 12, m.group(0)))
-    for m in _FRACTION.finditer(text):
+    for m in (_FRACTION.finditer(text) if _FRACTION_NEEDS.met(text, lower) else ()):
         word = m.group("w").lower()
         if re.search(r"\b(?:first|second)\s$", text[:m.start()]):
             continue
@@ -329,9 +337,12 @@ def _reach(pattern: re.Pattern[str]) -> int:
     return widest + 1 if widest < 1 << 20 else 1 << 62
 
 
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s$")
+
+
 def _after_name(before: str, vocab: Vocabulary) -> bool:
     """"Line 3", "Article 5": a number right after a capitalized word (not "Some", "Nearly") is part of a name."""
-    m = re.search(r"\b([A-Z][\w-]*)\s$", before)
+    m = _NAME_BEFORE.search(before)
     return bool(m) and m.group(1).lower() not in vocab.qualifier_of and m.group(1).lower() not in _STOP
 
 
@@ -355,6 +366,9 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
     return stat
 
 
+_GLUED_SCALE = re.compile(r"(bn|mn|mln|m|k)\s+(?:[a-z]+\s+)?([A-Za-z]+)\b")  # "5m people", "2bn users"
+
+
 def _currency_and_scale(text: str, start: int, end: int, words: str | None,
                         vocab: Vocabulary) -> tuple[int, str | None, int, str | None]:
     """(where the figure starts, its currency written before it, where its scale ends, the scale):
@@ -373,7 +387,7 @@ def _currency_and_scale(text: str, start: int, end: int, words: str | None,
             currency or (words is None and vocab.currency_word.match(text[pos + short.end():]))):
         scale = _SCALE_ABBR[short.group(1)]  # "$5bn", "310bn pesos"
         pos += short.end()
-    elif (words is None and (glued := re.match(r"(bn|mn|mln|m|k)\s+(?:[a-z]+\s+)?([A-Za-z]+)\b", text[pos:]))
+    elif (words is None and (glued := _GLUED_SCALE.match(text[pos:]))
           and glued.group(2) in vocab.count_nouns):
         scale = _SCALE_ABBR[glued.group(1)]  # "5m people", "2bn users"; a bare "5m" stays metres or nothing
         pos += len(glued.group(1))
@@ -460,10 +474,14 @@ def _counted(text: str, pos: int, words: str | None, scale: str | None, vocab: V
 
 _CHANGE_TO = re.compile(r"\b(?:rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|surged)\b"
                         r"[^,;]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+)?$")
+_CHANGE_TO_NEEDS = Needs(("rose", "fell", "grew", "increased", "decreased", "declined", "climbed", "jumped", "dropped",
+                          "surged"), any_case=False)
 
 
 def _inherit_subject(text: str, found: list[_Stat], vocab: Vocabulary) -> None:
     """"arrivals in Bali rose 27 percent to about 590,000": the bare number counts the subject's noun."""
+    if not _CHANGE_TO_NEEDS.met(text, None):
+        return  # no change verb: no number can follow one
     for m in _DIGITS.finditer(text):
         start, end = m.start(), m.end()
         if any(s.start <= start < s.end for s in found) or re.match(r"%|[A-Za-z]|\s(?:percent|per cent|thousand|million|billion|trillion)\b", text[end:]):
@@ -485,12 +503,15 @@ def _inherit_subject(text: str, found: list[_Stat], vocab: Vocabulary) -> None:
 
 _ELIDED_LEAD = re.compile(r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+$|\b(?:compared\s+(?:with|to)|against|"
                           r"versus|vs\.?)\s+$", re.I)
+_ELIDED_LEAD_NEEDS = Needs(("from", "compared", "against", "versus", "vs"))
 _ELIDED_TAIL = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:before|when|in|at|on|during|earlier|previously|a year|last|the "
                           r"previous|ago)\b")
 
 
 def _inherit_elided(text: str, found: list[_Stat], taken: list[tuple[int, int]], vocab: Vocabulary) -> None:
     """"42 flights a week, up from 28 before …": a bare number compared with a count counts the same thing."""
+    if not _ELIDED_LEAD_NEEDS.met(text, ascii_lower(text)):
+        return  # no "from"/"compared"/…: no lead before any number
     for m in _DIGITS.finditer(text):
         start, end = m.start(), m.end()
         if any(s.start <= start < s.end for s in found) or any(a <= start < b for a, b in taken):
@@ -557,9 +578,14 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _adjective_to_country(vocab: Vocabulary) -> dict[str, str]:
-    """"Ghanaian" -> "Ghana": the first country listed for an adjective is its usual name."""
+    """"Ghanaian" -> "Ghana": the first country listed for an adjective is its usual name. Asked for every
+    word after a number, so built once with the vocabulary (not read from it: the caller must not change it)."""
+    return vocab.adjective_country or _first_country_of_adjective(vocab.countries)
+
+
+def _first_country_of_adjective(countries: list[tuple[str, str]]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for name, adj in vocab.countries:
+    for name, adj in countries:
         out.setdefault(adj, name)
     return out
 
@@ -1287,10 +1313,15 @@ def _label(stat: _Stat, shown: str) -> str:
 _SAME_SCOPE = re.compile(r"\b(?:in the world|worldwide|around the world|across the world|in the globe)\b")
 
 
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+@lru_cache(maxsize=4096)  # asked for every figure's keys, here and in the merge: few distinct measures
 def _measure_name(measure: str) -> str:
     """A measure as compared: lower case, straight apostrophes, no article; "in the world" = "globally"."""
-    name = re.sub(r"\s+", " ", measure.replace("’", "'")).strip().lower()
-    return re.sub(r"^the\s+", "", _SAME_SCOPE.sub("globally", name))
+    name = _SPACES.sub(" ", measure.replace("’", "'")).strip().lower()
+    return _LEADING_THE.sub("", _SAME_SCOPE.sub("globally", name))
 
 
 def _number_key(value: Any) -> str:
@@ -1327,7 +1358,7 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
             ctx.according_to = ctx.interviewee = None
         ctx.interviewee = cited.interviewee(text) or ctx.interviewee
         named = cited.named(text)
-        if re.search(r"\b(?:according to|by|from)\s+(?:the\s+)?(?:[A-Z]\.)+$", text.rstrip()):
+        if _cut_at_initial(text):
             # "according to the U.S. Census Bureau" cut at "U." by the sentence splitter: read on to the clause end
             text_for_sources = text + re.split(r"[,;:()]|\.\s", doc.text[sentence.end:sentence.end + 120])[0]
         else:
@@ -1383,6 +1414,16 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
         ctx.last_speaker = named or ctx.last_speaker
     findings.extend(_rank_findings(doc))
     return findings
+
+
+_CUT_SOURCE = re.compile(r"\b(?:according to|by|from)\s+(?:the\s+)?(?:[A-Z]\.)+$")
+
+
+def _cut_at_initial(text: str) -> bool:
+    """A sentence ending in "according to the U." (the splitter took an initial for a full stop); the
+    pattern is searched only in sentences ending in a capital and a full stop, as it needs."""
+    end = text.rstrip()
+    return end[-1:] == "." and "A" <= end[-2:-1] <= "Z" and _CUT_SOURCE.search(end) is not None
 
 
 def _rank_findings(doc: Document) -> list[Finding]:

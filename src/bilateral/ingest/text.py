@@ -14,23 +14,35 @@ from collections import Counter
 from collections.abc import Iterator
 
 from bilateral.core.model import Passage, Sentence, Source
+from bilateral.ingest.prefilter import Needs, ascii_lower
 
 _TERMINAL = ".!?:;\"”’)…"
 _LINE = re.compile(r"[^\n]+")
 
-# Whole-line boilerplate, each with the reason shown to the user.
-_BOILERPLATE_LINES: list[tuple[str, re.Pattern[str]]] = [
-    ("advertisement", re.compile(r"^\s*(advertisement|advertising|sponsored( content)?)\s*$", re.I)),
-    ("cookie banner", re.compile(r"cookie|privacy statement|^\s*(i agree|accept( all)?|got it)\s*$", re.I)),
-    ("subscribe prompt", re.compile(r"\bsubscri(be|ption)\b|\bnewsletter\b|\bsign up\b|keep up to date", re.I)),
-    ("markup debris", re.compile(r"leftcenterrightdel|\\underline\{|^\s*\$.*\$\s*$|^\s*[\\$*#|_=-]{2,}\s*$")),
-    ("media contact", re.compile(r"^\s*(media contact|press contact|contact:)\s*$", re.I)),
-    ("link prompt", re.compile(r"(click here|read more|see on \w+|for more information)\W*$", re.I)),
-    ("share prompt", re.compile(r"^\s*(share( this)?|print|email|search trends|related( articles| stories)?)\s*$", re.I)),
-    ("contribution prompt", re.compile(r"@\w+\.\w+.*\b(contact|follow)\b|\bfollow\b.*\bon (twitter|x|facebook)\b", re.I)),
-    ("byline", re.compile(r"^\s*(translated|reported|written|edited|compiled) by\b", re.I)),
-    ("source line", re.compile(r"^\s*source\s*:\s*\S.{0,40}$", re.I)),
-    ("photo credit", re.compile(r"/\s*(CFP|Xinhua|AFP|Reuters|AP|VNA|IC|Getty( Images)?)\s*$")),
+# Whole-line boilerplate, each with the reason shown to the user, and what its pattern cannot match
+# without (prefilter.Needs: a substring test of the line first, the pattern only where it passes).
+_BOILERPLATE_LINES: list[tuple[str, re.Pattern[str], Needs]] = [
+    ("advertisement", re.compile(r"^\s*(advertisement|advertising|sponsored( content)?)\s*$", re.I),
+     Needs(("advertis", "sponsored"))),
+    ("cookie banner", re.compile(r"cookie|privacy statement|^\s*(i agree|accept( all)?|got it)\s*$", re.I),
+     Needs(("cookie", "privacy statement", "i agree", "accept", "got it"))),
+    ("subscribe prompt", re.compile(r"\bsubscri(be|ption)\b|\bnewsletter\b|\bsign up\b|keep up to date", re.I),
+     Needs(("subscri", "newsletter", "sign up", "keep up to date"))),
+    ("markup debris", re.compile(r"leftcenterrightdel|\\underline\{|^\s*\$.*\$\s*$|^\s*[\\$*#|_=-]{2,}\s*$"),
+     Needs(("leftcenterrightdel", "\\", "$", "*", "#", "|", "_", "=", "-"), any_case=False)),
+    ("media contact", re.compile(r"^\s*(media contact|press contact|contact:)\s*$", re.I),
+     Needs(("media contact", "press contact", "contact:"))),
+    ("link prompt", re.compile(r"(click here|read more|see on \w+|for more information)\W*$", re.I),
+     Needs(("click here", "read more", "see on ", "for more information"))),
+    ("share prompt", re.compile(r"^\s*(share( this)?|print|email|search trends|related( articles| stories)?)\s*$", re.I),
+     Needs(("share", "print", "email", "search trends", "related"))),
+    ("contribution prompt", re.compile(r"@\w+\.\w+.*\b(contact|follow)\b|\bfollow\b.*\bon (twitter|x|facebook)\b", re.I),
+     Needs(("@", "follow"))),
+    ("byline", re.compile(r"^\s*(translated|reported|written|edited|compiled) by\b", re.I),
+     Needs((" by",))),
+    ("source line", re.compile(r"^\s*source\s*:\s*\S.{0,40}$", re.I), Needs(("source",))),
+    ("photo credit", re.compile(r"/\s*(CFP|Xinhua|AFP|Reuters|AP|VNA|IC|Getty( Images)?)\s*$"),
+     Needs(("/",), any_case=False)),
 ]
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -77,8 +89,9 @@ def _raw_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _boilerplate_reason(line: str) -> str | None:
-    for why, pattern in _BOILERPLATE_LINES:
-        if pattern.search(line):
+    lower = ascii_lower(line)
+    for why, pattern, needs in _BOILERPLATE_LINES:
+        if needs.met(line, lower) and pattern.search(line):
             return why
     return None
 
@@ -146,12 +159,15 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=(?:[\"“‘(\[]|''|``|'|`)?[A-Z0-9À-Ỹ])")
 
 
+_LAST_WORD = re.compile(r"[\w.]+$")
+
+
 def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group(1) == ".":
             before = text[start:m.start()]
-            last_word = re.findall(r"[\w.]+$", before)
+            last_word = _LAST_WORD.findall(before)
             token = last_word[0].lower() if last_word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
