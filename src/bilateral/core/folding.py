@@ -60,3 +60,18 @@ def fold_same_length(text: str) -> str:
     if text.isascii():
         return text
     return text.translate(_ONE_FOR_ONE)
+
+
+#: The letters a case-insensitive pattern (``re.I`` on str) matches for an ASCII letter without being
+#: its capital or small form: dotted capital I, dotless i, long s, the Kelvin sign.
+_CASE_EQUIVALENTS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def case_key(word: str) -> str:
+    """The lower-case key of a word a case-insensitive pattern matched ("April", "APRİL", "auguſt" ->
+    "april", "august"): ``str.lower`` alone leaves "İ" and "ſ" as letters no table of English words
+    holds, and the lookup failed."""
+    if word.isascii():
+        return word.lower()
+    return word.translate(_CASE_EQUIVALENTS).lower()
+

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bilateral.core.folding import case_key
 from bilateral.ingest.lexicon import MONTHS, PART_ORDINALS, WEEKDAYS
 
 _WEEKDAYS = WEEKDAYS
@@ -110,7 +111,7 @@ class DateMention:
 def _month(token: str | None) -> int | None:
     if not token:
         return None
-    return MONTHS.get(token.rstrip(".").lower())
+    return MONTHS.get(case_key(token.rstrip(".")))
 
 
 def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -162,8 +163,8 @@ def _resolve(kind: str, m: re.Match[str], year_hint: int | None,
         if gd.get("q"):
             n, size = int(gd["q"][1]), (3 if gd["q"][0].upper() == "Q" else 6)
         else:
-            size = 3 if gd["part"].lower() == "quarter" else 6
-            n = _ORDINALS[gd["ord"].lower()]
+            size = 3 if case_key(gd["part"]) == "quarter" else 6
+            n = _ORDINALS[case_key(gd["ord"])]
             if size == 6 and n > 2:
                 n = 2 if gd["ord"].lower() in ("final", "last") else 0
         if n == 0:
@@ -173,7 +174,7 @@ def _resolve(kind: str, m: re.Match[str], year_hint: int | None,
         else:
             if pub_year is None:
                 return None, None, ""
-            rel = gd["rel"].lower()
+            rel = case_key(gd["rel"])
             year, basis = pub_year + {"next": 1, "last": -1}.get(rel, 0), "relative"
         return _fmt(year, size * (n - 1) + 1), _fmt(year, size * n), basis
     if kind == "my":
@@ -187,15 +188,15 @@ def _resolve(kind: str, m: re.Match[str], year_hint: int | None,
     if kind == "relyear":
         if pub_year is None:
             return None, None, ""
-        rel = gd["rel"].lower().split()[-1]
+        rel = case_key(gd["rel"]).split()[-1]
         offset = {"this": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[rel]
         return _fmt(pub_year + offset), None, "relative"
     if kind == "weekday":
         if pub_date is None or gd["pre"].lower() in ("next", "this"):
             return None, None, ""
-        target = _WEEKDAYS.index(gd["wd"].lower())
+        target = _WEEKDAYS.index(case_key(gd["wd"]))
         back = (pub_date.weekday() - target) % 7
-        if gd["pre"].lower() == "last" and back == 0:
+        if case_key(gd["pre"]) == "last" and back == 0:
             back = 7
         return (pub_date - dt.timedelta(days=back)).isoformat(), None, "relative"
     return None, None, ""

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bilateral.core.folding import case_key
 from bilateral.core.model import METADATA_FIELDS
 from bilateral.ingest.lexicon import MONTHS
 
@@ -135,7 +136,7 @@ def _ymd(m: re.Match[str]) -> tuple[int | None, int, int] | None:
         mon = g.get("m1") or g.get("m2")
         if not mon:
             return None
-        month = _MONTHS[mon.rstrip(".").lower()]
+        month = _MONTHS[case_key(mon.rstrip("."))]
         day = int(g.get("d1") or g.get("d2") or 0)
         y = g.get("y1") or g.get("y2")
         year = int(y) if y else None

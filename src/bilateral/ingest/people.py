@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from bilateral.core.folding import fold_same_length
+from bilateral.core.folding import case_key, fold_same_length
 from bilateral.core.model import Sentence
 from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
@@ -629,7 +629,7 @@ class _DocPeople:
             name = self.vocab.alias_to_name.get(m.group(2), m.group(2))
             written = self.text[m.start(2):m.end(2)]
             person = self._person(name, "byline", 0.7, native=written if written != name else None)
-            person.add_role(_BYLINE_ROLES[m.group(1).lower()])
+            person.add_role(_BYLINE_ROLES[case_key(m.group(1))])
             self._add_mention(m.start(2), m.end(2), name, "byline")
             self.byline_spans[name] = (passage.start, passage.end)
 

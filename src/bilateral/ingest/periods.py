@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bilateral.core.folding import case_key
 from bilateral.ingest.lexicon import MONTHS, PART_ORDINALS
 from bilateral.ingest.numbers import UNDER_HUNDRED, cardinal
 from bilateral.ingest.prefilter import Needs, ascii_lower
@@ -59,7 +60,7 @@ def _number(word: str) -> int:
 
 
 def _month(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
+    return MONTHS[case_key(word).rstrip(".")]
 
 
 def _span(a: str, b: str) -> str:
@@ -75,7 +76,7 @@ class _Resolver:
         """A year from a literal year or a reference relative to publication."""
         if ref is None:
             return self.year
-        ref = ref.lower()
+        ref = case_key(ref)
         if ref.isdigit():
             return int(ref)
         if ref == "the year":
@@ -98,12 +99,12 @@ def _months_of(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
 
 
 def _quarter_of(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
-    q = _ORDINAL_QUARTER[m["q"].lower()]
+    q = _ORDINAL_QUARTER[case_key(m["q"])]
     return _months_range(r.year_of(m["ref"]), 3 * q - 2, 3 * q), "period"
 
 
 def _half_of(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
-    first = 1 if m["h"].lower() == "first" else 7
+    first = 1 if case_key(m["h"]) == "first" else 7
     return _months_range(r.year_of(m["ref"]), first, first + 5), "period"
 
 
@@ -183,7 +184,7 @@ def _relative_month(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
     if r.year is None or r.month is None:
         return None, "period"
     year, month = r.year, r.month
-    if m["which"].lower() == "last":
+    if case_key(m["which"]) == "last":
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return f"{year}-{month:02d}", "period"
 

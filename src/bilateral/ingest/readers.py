@@ -53,6 +53,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from bilateral.core.folding import case_key
 from bilateral.core.model import METADATA_FIELDS
 from bilateral.ingest.detect import detect_metadata
 
@@ -401,7 +402,7 @@ def _markdown_metadata(text: str) -> dict[str, Field]:
             m = re.match(r"^([A-Za-z_]+)\s*:\s*(.+?)\s*$", line)
             if not m or m.group(1).lower() not in keys:
                 continue
-            field = keys[m.group(1).lower()]
+            field = keys[case_key(m.group(1))]
             value = m.group(2).strip().strip("\"'")
             if field == "published":
                 value = _iso_date(value) or ""

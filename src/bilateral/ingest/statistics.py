@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from bilateral.core.folding import case_key
 from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
@@ -30,6 +31,8 @@ SCALES: dict[str, int] = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "c
                           "trillion": 10**12}
 _SCALE_ABBR = {"k": "thousand", "m": "million", "mn": "million", "mln": "million", "b": "billion",
                "bn": "billion", "tn": "trillion"}
+#: "first"/"second" right before a fraction word: a half of a year, not a share.
+_HALF_OF_YEAR = re.compile(r"\b(?:first|second)\s$", re.I)
 _FRACTIONS = {"third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10, "half": 1 / 2,
               "thirds": 2 / 3, "quarters": 3 / 4}
 _TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "decades"}
@@ -289,8 +292,8 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     for m in (_DOZEN.finditer(text) if _DOZEN_NEEDS.met(text, lower) else ()):
         candidates.append((m.start(), m.end(), 12, m.group(0)))
     for m in (_FRACTION.finditer(text) if _FRACTION_NEEDS.met(text, lower) else ()):
-        word = m.group("w").lower()
-        if re.search(r"\b(?:first|second)\s$", text[:m.start()]):
+        word = case_key(m.group("w"))
+        if _HALF_OF_YEAR.search(text, max(0, m.start() - 8), m.start()):  # "the first half", "Second Half"
             continue
         last = re.split(r"[- ]", word)[-1]
         candidates.append((m.start(), m.end(), round(_FRACTIONS[last] * 100, 2), m.group("w")))  # as percent
@@ -362,7 +365,7 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
         return None
     q = vocab.qualifiers.search(text[:expr_start])
     if q:
-        stat.qualifier = vocab.qualifier_of[q.group("q").lower()]
+        stat.qualifier = vocab.qualifier_of[case_key(q.group("q"))]
     return stat
 
 
@@ -417,7 +420,7 @@ def _figure(text: str, start: int, end: int, pos: int, value: int | float, words
     if fq := _FREQUENCY.match(rest):
         # "flies 35 times a week": a count of what the verb does, per period -- not a multiplier
         noun = next((n for pattern, n in vocab.frequency_verbs if pattern.search(before)), None)
-        per = {"day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}[fq.group("per").lower()]
+        per = {"day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}[case_key(fq.group("per"))]
         stat = make(noun or f"times per {fq.group('per').lower()}", "count", pos + fq.end(), 0.75)
         stat.noun_phrase = f"{per} {noun}" if noun else f"{per} frequency"
         return stat
@@ -497,7 +500,7 @@ def _inherit_subject(text: str, found: list[_Stat], vocab: Vocabulary) -> None:
                      confidence=0.7)
         stat.noun_phrase = _clean(subject.group(1))
         q = vocab.qualifiers.search(text[:start])
-        stat.qualifier = vocab.qualifier_of[q.group("q").lower()] if q else None
+        stat.qualifier = vocab.qualifier_of[case_key(q.group("q"))] if q else None
         found.append(stat)
 
 
@@ -531,7 +534,7 @@ def _inherit_elided(text: str, found: list[_Stat], taken: list[tuple[int, int]],
         stat = _Stat(start, end, start, end, _to_number(m.group(1)), first.unit, first.rule, first.scale,
                      confidence=first.confidence - 0.1)
         stat.noun_phrase = first.noun_phrase
-        stat.qualifier = vocab.qualifier_of[q.group("q").lower()] if q else None
+        stat.qualifier = vocab.qualifier_of[case_key(q.group("q"))] if q else None
         found.append(stat)
 
 
