@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -51,19 +52,28 @@ def write_articles(folder: Path, n: int, seed: int) -> list[str]:
 
 
 def import_articles(library: Path, files: list[str]) -> dict[str, Any]:
-    """A fresh library with ``files`` imported in one run_import call; the import's own timing."""
-    from bilateral.services.importer import run_import
+    """A fresh library with ``files`` imported in one run_import call; the import's own timing, and the
+    processes it used (a long batch is analysed in ``batch_workers(n)`` worker processes beside the
+    writer: on this machine's cores, so ``import_articles_per_s_per_core`` divides by the cores used)."""
+    from bilateral.services.importer import batch_workers, run_import
     from bilateral.services.library import ensure_library
 
     ensure_library(library)
+    workers = batch_workers(len(files))
     started = time.perf_counter()
     report = run_import(library, files)
     wall = time.perf_counter() - started
     imported = report.count("imported")
     failed = [o.message for o in report.outcomes if o.status == "failed"]
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    per_s = imported / wall if wall > 0 else None
     return {"imported": imported, "duplicates": report.count("duplicate"), "failed": len(failed),
-            "failures": failed[:5], "import_s": round(wall, 2),
-            "import_articles_per_s": round(imported / wall, 2) if wall > 0 else None}
+            "failures": failed[:5], "import_s": round(wall, 2), "import_workers": workers,
+            "import_articles_per_s": round(per_s, 2) if per_s else None,
+            "import_articles_per_s_per_core": round(per_s / (min(cores, workers + 1)), 2) if per_s else None}
 
 
 _TRIGGERS = ("passage_span_ai", "passage_span_ad", "passage_span_au", "item_ai", "item_ad", "item_au")

@@ -53,7 +53,8 @@ from queries import QUERIES  # noqa: E402
 
 #: (key, goal as text, check) in table order.
 GOALS: list[tuple[str, str]] = [
-    ("import_articles_per_s", "≥ 300 (one core)"),
+    ("import_articles_per_s", ""),
+    ("import_articles_per_s_per_core", "≥ 300"),
     ("store_mib", ""),
     ("store_bytes_per_text_byte", "≤ 4"),
     ("search_p50_ms", ""),
@@ -124,7 +125,7 @@ def make_library(n: int, work: Path, seed: int, copy_from: int | None,
         log(f"{n}: reusing the library of {imported_n} imported articles made earlier in this run")
     else:
         files = libraries.write_articles(work / f"articles-{imported_n}", imported_n, seed)
-        log(f"{n}: importing {imported_n} articles (run_import, one process) …")
+        log(f"{n}: importing {imported_n} articles (run_import: the app's own import, its workers included) …")
         base = work / f"base-{imported_n}.sqlite"
         info = libraries.import_articles(base, files)
         log(f"{n}: imported {info['imported']} in {info['import_s']} s "

@@ -44,8 +44,8 @@ def test_workers_give_the_library_one_process_gives(tmp_path: Path, monkeypatch:
     alone = _import(tmp_path / "alone.sqlite", files, 0, monkeypatch)
     ahead = importer._analysed_ahead
     pools: list[int] = []
-    monkeypatch.setattr(importer, "_analysed_ahead", lambda todo, stated, workers: (
-        pools.append(workers), ahead(todo, stated, workers))[1])
+    monkeypatch.setattr(importer, "_analysed_ahead", lambda todo, stated, workers, *rest: (
+        pools.append(workers), ahead(todo, stated, workers, *rest))[1])
     shared = _import(tmp_path / "shared.sqlite", files, 2, monkeypatch)
     assert pools == [2]  # the batch went through two workers
     assert [(o.target, o.status) for o in shared.outcomes] == [(o.target, o.status) for o in alone.outcomes]
@@ -75,3 +75,42 @@ def test_the_windows_import_process_starts_workers_for_a_long_batch(tmp_path: Pa
                                             progress=lambda n, total, label: done.append(n))
     assert report.count("imported") == len(files), [o.message for o in report.outcomes if o.status != "imported"]
     assert done == list(range(1, len(files) + 1))
+
+
+def test_a_worker_that_dies_loses_no_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader crashing on a file kills its worker: the article it was reading is read again alone and
+    the batch goes on in new workers; every article is imported."""
+    import multiprocessing
+    import os
+    import signal
+
+    files = _files(tmp_path / "a", importer.PARALLEL_FROM + 6)
+    before = {p.pid for p in multiprocessing.active_children()}
+    killed: list[int] = []
+
+    def progress(done: int, total: int, label: str) -> None:
+        if done == 3 and not killed:
+            workers = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
+            os.kill(workers[0], signal.SIGKILL)
+            killed.append(workers[0])
+
+    report = _import(tmp_path / "lib.sqlite", files, 2, monkeypatch, progress=progress)
+    assert killed and report.count("imported") == len(files), [o.message for o in report.outcomes]
+
+
+def test_cancel_stops_the_workers_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    files = _files(tmp_path / "a", importer.PARALLEL_FROM + 10)
+    seen: list[int] = []
+    report = _import(tmp_path / "lib.sqlite", files, 2, monkeypatch,
+                     progress=lambda done, total, label: seen.append(done), cancelled=lambda: len(seen) >= 2)
+    assert report.cancelled and report.count("imported") == 2
+    assert [p for p in multiprocessing.active_children() if p.is_alive()] == []  # no worker reads on
+
+
+def test_importing_a_folder_again_says_each_article_is_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _files(tmp_path / "a", importer.PARALLEL_FROM + 6)
+    assert _import(tmp_path / "lib.sqlite", files, 2, monkeypatch).count("imported") == len(files)
+    again = _import(tmp_path / "lib.sqlite", files, 2, monkeypatch)
+    assert again.count("duplicate") == len(files) and again.count("imported") == 0

@@ -157,3 +157,49 @@ def test_a_version_4_library_is_upgraded_with_every_report_and_variant(library: 
     # and it takes the next article like a library made now
     _import(old, tmp_path / "b", ["$5.2 billion"], first=3)
     assert _exports(old)["$5.2 billion"]["source_count"] == 3
+
+
+def _build_and_import(tmp_path: Path, articles: list) -> tuple[dict, dict]:
+    """The same articles (Source, findings) built in memory and imported one by one: both exports."""
+    import copy
+
+    from bilateral.ingest.merge import merge_all
+    from bilateral.ingest.text import Document
+    from bilateral.services.importer import Analysed, store_analysed
+    from bilateral.store.build import build
+    from bilateral.store.writer import create_library
+
+    built, empty, imported = tmp_path / "built.sqlite", tmp_path / "empty.sqlite", tmp_path / "imported.sqlite"
+    passages = [p for s, _ in articles for p in Document(s).passages]
+    build([s for s, _ in articles], passages, merge_all([(s, copy.deepcopy(f)) for s, f in articles]), built)
+    build([], [], [], empty)
+    create_library(imported, empty)
+    with LibraryWriter(imported) as writer:
+        for s, findings in articles:
+            analysed = Analysed(s, "text", None, None, None, list(Document(s).passages), copy.deepcopy(findings))
+            assert store_analysed(writer, analysed, s.id).status == "imported"
+    docs = []
+    for path in (built, imported):
+        with Library.open(path) as lib:
+            docs.append({i["id"]: i for i in export_document(lib)["items"]})
+    return docs[0], docs[1]
+
+
+def test_a_vague_date_fitting_two_events_is_its_own_event_in_a_build_and_an_import(tmp_path: Path) -> None:
+    """"2023" after "2023-04" and "2023-12": its own event, not one that takes the April event's id and
+    overwrites it (it did: the April visit lost its date and its count)."""
+    from bilateral.core.model import Source
+    from bilateral.ingest.findings import Finding
+
+    articles = []
+    for n, date in enumerate(["2023-04", "2023-12", "2023"]):
+        text = f"The president visited Nairobi ({date}) to sign deals.\n"
+        source = Source(id=f"s{n}", text=text, title=f"Visit {n}", published="2025-03-01")
+        fields = {"date": date, "event_kind": "visit", "title": f"visit {date}", "participants": [], "date_text": date}
+        articles.append((source, [Finding("event", "visit|nairobi", f"Visit ({date})", fields,
+                                          [(0, len(text) - 1)], "rule", 0.8, date=date)]))
+    built, imported = _build_and_import(tmp_path, articles)
+    assert built == imported
+    events = sorted((e["date"], e["source_count"], [r["source"] for r in e["reports"]]) for e in imported.values()
+                    if e["kind"] == "event")
+    assert events == [("2023", 1, ["s2"]), ("2023-04", 1, ["s0"]), ("2023-12", 1, ["s1"])]

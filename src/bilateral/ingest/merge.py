@@ -179,6 +179,11 @@ class Merger:
                 key = f"{f.key}|{f.date[:4]}"
                 if self.items.get("event", key) is not None:
                     key = f"{f.key}|{f.date}"
+                n = 2
+                while self.items.get("event", key) is not None:
+                    # "2023" fitting two events of 2023: its own event, under a key no event has yet (the
+                    # full date is the year itself here, the first event's key: a new event must not reuse it)
+                    key, n = f"{f.key}|{f.date}|{n}", n + 1
                 return State(item_id("event", key), "event", key, f.label, dict(f.fields), f.rule, f.confidence,
                              date=f.date, base_key=f.key)
         state = fits[0]

@@ -11,9 +11,10 @@ basis "stated".
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import itertools
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -126,6 +127,8 @@ class Analysed:
     encoding: str | None
     passages: list[Passage]
     findings: list[Finding]
+    #: False when a worker found the library holding it already and did not analyse it
+    analysed: bool = True
 
 
 def analyse(doc: ReadDocument, overrides: dict[str, str] | None = None) -> Analysed:
@@ -173,6 +176,10 @@ def store_analysed(writer: LibraryWriter, article: Analysed, name: str) -> Outco
     duplicate = _duplicate(writer, source, name)
     if duplicate is not None:
         return duplicate
+    if not article.analysed:  # it was in the library when the worker read it, and is not now
+        document = Document(source)
+        article = dataclasses.replace(article, passages=list(document.passages),
+                                      findings=list(extract_document(document)), analysed=True)
     _store(writer, article, origin="imported")
     return Outcome(name, "imported", f"imported “{source.title or source.file or source.id}”", source.id,
                    source.title, describe(source))
@@ -197,6 +204,8 @@ PARALLEL_FROM = 24
 #: How many articles may wait analysed for the writer, per worker: memory stays flat however long
 #: the batch, and the workers never wait on a slow article of another.
 AHEAD_PER_WORKER = 3
+#: Workers at most unless stated (each holds the extractors, 40-90 MB): the writer is the bound beyond.
+MAX_WORKERS = 8
 
 
 def import_workers() -> int:
@@ -204,12 +213,20 @@ def import_workers() -> int:
     waits on SQLite); ``BILATERAL_IMPORT_WORKERS`` overrides it, 0 for none."""
     stated = os.environ.get("BILATERAL_IMPORT_WORKERS", "").strip()
     if stated.isdigit():
-        return int(stated)
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return cores if cores > 1 else 0
+        wanted = int(stated)
+    else:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            cores = os.cpu_count() or 1
+        wanted = min(cores, MAX_WORKERS) if cores > 1 else 0
+    return min(wanted, 61) if sys.platform == "win32" else wanted  # Windows' limit for a process pool
+
+
+def batch_workers(articles: int) -> int:
+    """Worker processes for a batch of ``articles``: none below ``PARALLEL_FROM``, then one per dozen
+    articles at most (a short batch does not start one for every core), up to ``import_workers()``."""
+    return min(import_workers(), articles // 12) if articles >= PARALLEL_FROM else 0
 
 
 def run_import(library: Path, targets: Sequence[str], *, overrides: dict[str, str | None] | None = None,
@@ -229,9 +246,10 @@ def run_import(library: Path, targets: Sequence[str], *, overrides: dict[str, st
         raise ImportUsageError("nothing to import (no txt, md, html or pdf files there)")
     report = Report()
     started = time.perf_counter()
-    workers = import_workers() if review is None and len(todo) >= PARALLEL_FROM else 0
+    workers = batch_workers(len(todo)) if review is None else 0
     with LibraryWriter(library) as writer:
-        ahead = _analysed_ahead(todo, stated, workers) if workers else ((t, None) for t in todo)
+        ahead = (_analysed_ahead(todo, stated, workers, library, cancelled) if workers
+                 else ((t, None) for t in todo))
         try:
             for n, (target, analysed) in enumerate(ahead):
                 if cancelled is not None and cancelled():
@@ -251,42 +269,137 @@ def run_import(library: Path, targets: Sequence[str], *, overrides: dict[str, st
             close = getattr(ahead, "close", None)
             if close is not None:
                 close()  # stops the workers (what they had not finished is not imported)
+    if len(report.outcomes) < len(todo) and cancelled is not None and cancelled():
+        report.cancelled = True  # (the workers' reading stopped for it before the loop could see it)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _analysed_ahead(todo: Sequence[str], stated: dict[str, str],
-                    workers: int) -> Iterator[tuple[str, Analysed | Outcome | None]]:
-    """Each target with what a worker made of it, in order; None for the ones this process must
-    read itself (after a worker process died: the rest are read here, one by one)."""
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
+def _analysed_ahead(todo: Sequence[str], stated: dict[str, str], workers: int, library: Path,
+                    cancelled: Callable[[], bool] | None = None) -> Iterator[tuple[str, Analysed | Outcome | None]]:
+    """Each target with what a worker made of it, in order. A worker that dies (a reader crashing
+    on a damaged file) takes its pool with it: the target it was reading is read again alone in a
+    fresh worker (failed if that one dies too), and the rest go on in a new pool."""
+    from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    pending: deque[tuple[str, Future[Analysed | Outcome]]] = deque()
-    rest = iter(todo)
+    rest = deque(todo)
+    while rest:
+        pool = _worker_pool(workers, library)
+        pending: deque[tuple[str, Future[Analysed | Outcome]]] = deque()
+        broken: str | None = None
+        try:
+            while rest or pending:
+                while rest and len(pending) < workers * AHEAD_PER_WORKER:
+                    pending.append((rest[0], pool.submit(_analyse_target, rest[0], stated)))
+                    rest.popleft()
+                target, future = pending.popleft()
+                try:
+                    result = _result(future, cancelled)
+                except BrokenProcessPool:
+                    broken = target
+                    break
+                if result is None:  # cancelled while a worker was still reading it
+                    return
+                yield target, result
+        except BrokenProcessPool:  # from a submit: the pool died between two results
+            broken = None
+        finally:
+            _stop(pool)
+        rest.extendleft(reversed([t for t, _ in pending]))
+        if broken is not None:
+            yield broken, _alone(broken, stated, library)
+        elif rest:  # workers cannot even start here: this process reads the rest itself
+            for target in list(rest):
+                yield target, None
+            return
+
+
+def _result(future: Any, cancelled: Callable[[], bool] | None) -> Analysed | Outcome | None:
+    """The future's result, or None as soon as the import is cancelled (an article may take seconds)."""
+    from concurrent.futures import TimeoutError as Pending
+
+    while True:
+        try:
+            return future.result(timeout=0.1)
+        except Pending:
+            if cancelled is not None and cancelled():
+                return None
+
+
+def _worker_pool(workers: int, library: Path) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_start, initargs=(str(library),))
+
+
+def _stop(pool: Any) -> None:
+    """The workers ended now, not after what they were given (cancel, an error, the end): what they
+    had not finished is not imported. (A worker reading on would hold the import's process open.)"""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(target: str, stated: dict[str, str], library: Path) -> Analysed | Outcome:
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _worker_pool(1, library)
     try:
-        for target in itertools.islice(rest, workers * AHEAD_PER_WORKER):
-            pending.append((target, pool.submit(_analyse_target, target, stated)))
-        while pending:
-            target, future = pending.popleft()
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                for left in [target, *(t for t, _ in pending), *rest]:
-                    yield left, None
-                return
-            for more in itertools.islice(rest, 1):
-                pending.append((more, pool.submit(_analyse_target, more, stated)))
-            yield target, result
+        return pool.submit(_analyse_target, target, stated).result()
+    except BrokenProcessPool:
+        name = os.path.basename(target.rstrip("/")) or target
+        return Outcome(target, "failed", f"{name}: not imported: reading it stopped the reading process "
+                                         "unexpectedly (is the file damaged?)")
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool)
+
+
+_WORKER_LIBRARY: list[Any] = []  # in a worker: the library, read-only, to recognise what it holds already
+
+
+def _worker_start(library: str) -> None:
+    """A worker's start: Ctrl+C is the import's to handle (the worker is ended for it), and a worker
+    whose parent is gone ends itself instead of waiting for work forever."""
+    import multiprocessing
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        def watch() -> None:
+            parent.join()
+            os._exit(0)
+
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    _WORKER_LIBRARY.append(library)
 
 
 def _analyse_target(target: str, stated: dict[str, str]) -> Analysed | Outcome:
-    """In a worker: one target read and analysed, or why it cannot be."""
-    return _guarded(target, lambda: analyse(read_target(target), stated))
+    """In a worker: one target read and analysed, or why it cannot be. An article the library holds
+    already is not analysed (the writer says it is a duplicate): importing a folder again is quick."""
+    def work() -> Analysed:
+        doc = read_target(target)
+        source = source_from(doc, stated)
+        if _WORKER_LIBRARY and _held(Path(_WORKER_LIBRARY[0]), source):
+            return Analysed(source, doc.kind, doc.sha256, doc.path, doc.encoding, [], [], analysed=False)
+        return analyse(doc, stated)
+
+    return _guarded(target, work)
+
+
+def _held(library: Path, source: Source) -> bool:
+    from bilateral.store.library import Library
+
+    try:
+        with Library.open(library) as lib:
+            return lib.holds(duplicate_hash(source.text), source.url, source.id)
+    except StoreError:
+        return False  # the writer decides
 
 
 def _one(writer: LibraryWriter, target: str, stated: dict[str, str],

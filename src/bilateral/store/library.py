@@ -494,6 +494,15 @@ class Library:
         }
 
     @_environment_errors
+    def holds(self, dup_hash: str, url: str | None, source_id: str) -> bool:
+        """Whether the library has this article already: the same text (its duplicate hash), the same
+        address or the same id (LibraryWriter.duplicate_of decides what the import says)."""
+        return self._conn.execute(
+            "SELECT 1 WHERE EXISTS (SELECT 1 FROM source WHERE dup_hash = ?) OR EXISTS (SELECT 1 FROM source "
+            "WHERE id = ?) OR (? IS NOT NULL AND EXISTS (SELECT 1 FROM source WHERE url = ?))",
+            (dup_hash, source_id, url, url)).fetchone() is not None
+
+    @_environment_errors
     def source_origin_counts(self) -> dict[str, int]:
         """Shown (not hidden) sources by origin: {"bundled": 5, "imported": 1200}."""
         return dict(self._conn.execute("SELECT origin, count(*) FROM source WHERE hidden = 0 GROUP BY origin"))

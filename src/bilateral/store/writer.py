@@ -454,6 +454,7 @@ class LibraryWriter:
 
         Returns how many items were removed. Inside its own transaction.
         """
+        self.items.reset()  # states kept from imports by this writer would be written back stale
         try:
             with self.article():
                 return self._remove(source_id)
