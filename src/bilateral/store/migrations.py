@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from bilateral.core.merging import identity_keys
@@ -106,9 +106,7 @@ def _to_5(conn: sqlite3.Connection) -> None:
     (``report_words``) so the field text stays as searchable; ``variants`` drop their source lists
     (readers derive them). A report that matches none of its item's citations stays in the fields."""
     conn.execute("ALTER TABLE citation ADD COLUMN account TEXT")
-    rows = conn.execute("SELECT id, fields, merge FROM item WHERE json_valid(fields) AND "
-                        "(json_type(fields, '$.reports') = 'array' OR json_type(fields, '$.variants') = 'array')")
-    for item_id, fields_json, merge_json in rows.fetchall():
+    for item_id, fields_json, merge_json in _accounted_items(conn):
         fields, merge = json.loads(fields_json), json_object(merge_json)
         placed = []
         leftover = []
@@ -132,6 +130,22 @@ def _to_5(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE item SET fields = ?, merge = ? WHERE id = ?",
                      (json.dumps(fields, ensure_ascii=False),
                       json.dumps(merge, ensure_ascii=False, sort_keys=True) if merge else merge_json, item_id))
+
+
+def _accounted_items(conn: sqlite3.Connection, batch: int = 2000) -> Iterator[tuple[str, str, str]]:
+    """(id, fields, merge) of the items with reports or variants, read a batch at a time by rowid (a
+    library of 100,000 articles holds half a million figures: not all of them in memory at once)."""
+    last = 0
+    while True:
+        rows = conn.execute(
+            "SELECT rowid, id, fields, merge FROM item WHERE rowid > ? AND json_valid(fields) AND "
+            "(json_type(fields, '$.reports') = 'array' OR json_type(fields, '$.variants') = 'array') "
+            "ORDER BY rowid LIMIT ?", (last, batch)).fetchall()
+        if not rows:
+            return
+        for rowid, item_id, fields_json, merge_json in rows:
+            last = rowid
+            yield item_id, fields_json, merge_json
 
 
 #: version reached -> the step that reaches it from the one before
