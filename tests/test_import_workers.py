@@ -114,3 +114,10 @@ def test_importing_a_folder_again_says_each_article_is_there(tmp_path: Path, mon
     assert _import(tmp_path / "lib.sqlite", files, 2, monkeypatch).count("imported") == len(files)
     again = _import(tmp_path / "lib.sqlite", files, 2, monkeypatch)
     assert again.count("duplicate") == len(files) and again.count("imported") == 0
+
+
+def test_a_summary_gives_no_speed_when_nothing_was_imported() -> None:
+    report = importer.Report([importer.Outcome("a.txt", "duplicate", "already in the library")], seconds=0.5)
+    assert report.summary() == "0 imported, 1 duplicate skipped, 0 failed in 0.5 s"
+    report.outcomes.append(importer.Outcome("b.txt", "imported", "imported"))
+    assert report.summary().endswith("in 0.5 s (2.0 articles/s)")

@@ -74,7 +74,8 @@ class Report:
         parts = [f"{self.count('imported')} imported", f"{dups} duplicate{'' if dups == 1 else 's'} skipped",
                  f"{self.count('failed')} failed"]
         tail = " — cancelled" if self.cancelled else ""
-        return f"{', '.join(parts)} in {self.seconds:.1f} s ({rate:.1f} articles/s){tail}"
+        speed = f" ({rate:.1f} articles/s)" if self.count("imported") else ""  # no rate of nothing
+        return f"{', '.join(parts)} in {self.seconds:.1f} s{speed}{tail}"
 
 
 def source_from(doc: ReadDocument, overrides: dict[str, str] | None = None, *, source_id: str | None = None,
