@@ -1018,7 +1018,9 @@ class MainWindow(QMainWindow):
         if not self.counts:
             return f"Counting the library — {self.library.path.name}"
         items = sum(self.counts.get(k, 0) for k, _ in CATEGORIES if k != "source")
-        return f"{items} items from {self.counts.get('source', 0)} sources — {self.library.path.name}"
+        sources = self.counts.get("source", 0)
+        return (f"{items:,} item{'s' if items != 1 else ''} from {sources:,} source{'s' if sources != 1 else ''}"
+                f" — {self.library.path.name}")
 
     def _dialog(self, title: str, body: str) -> QDialog:
         dialog = QDialog(self)
