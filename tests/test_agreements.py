@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bilateral.core.model import Source
 from bilateral.ingest.agreements import extract_agreements, find_candidates
 from bilateral.ingest.findings import Finding, PeopleIndex
@@ -221,3 +223,23 @@ def test_a_programme_for_an_agreement_does_not_swallow_it() -> None:
                         "In 2019 the two governments signed a bilateral fisheries protection agreement.")
     assert any(n.startswith("Bilateral fisheries protection agreement") for n in found)
     assert any(n.startswith("Executive programme") for n in found)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The two countries signed an agreement on the avoidance of double taxation in Nairobi.",
+     "Agreement on the avoidance of double taxation"),
+    ("They signed a treaty on the demarcation of the border in Addis Ababa on Friday.",
+     "Treaty on the demarcation of the border"),
+    ("Ministers signed an accord on fisheries in Kenya.", "Accord on fisheries"),
+    ("Kenya and Ethiopia signed a new memorandum of understanding on electricity trade in Addis Ababa.",
+     "Memorandum of understanding on electricity trade"),
+])
+def test_where_a_document_was_signed_is_not_part_of_its_name(sentence: str, name: str) -> None:
+    names = [f.label.split(" (")[0] for f in _agreements("Ties deepen\n\n" + sentence + "\n").values()]
+    assert names == [name]
+
+
+def test_a_scope_that_is_no_place_of_signing_stays_in_the_name() -> None:
+    names = [f.label.split(" (")[0] for f in _agreements(
+        "Ties deepen\n\nThe two sides signed a new agreement on cooperation in the Baltic Sea.\n").values()]
+    assert names == ["Agreement on cooperation in the Baltic Sea"]  # and "new" is not part of it

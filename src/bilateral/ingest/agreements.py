@@ -49,6 +49,7 @@ class Vocabulary:
     dialogue_markers: frozenset[str] = frozenset()
     mechanism_exclude: frozenset[str] = frozenset()
     name_aliases: tuple[tuple[str, str], ...] = ()  # (variant, canonical) wordings, lower case
+    places: frozenset[str] = frozenset()  # cities and countries: "in Nairobi" after a name is where, not what
 
 
 def vocabulary(lexicon: Lexicon | None = None) -> Vocabulary:
@@ -74,7 +75,9 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         if known else re.compile(r"(?!x)x")
     )
     markers: dict[str, list[str]] = data.get("mechanism_markers") or {}
+    places = frozenset([*country_of, *((lexicon.people_names.get("places") or {}).keys())])
     return Vocabulary(
+        places=places,
         country_of=country_of,
         frameworks=list(data.get("frameworks") or []),
         modifiers=frozenset(data.get("partnership_modifiers") or []),
@@ -237,6 +240,19 @@ _MAKING_BEFORE = re.compile(
     r"put in place|initial)\w*\b[^.;]{0,110}$", re.I)
 
 
+_NEW_WORD = re.compile(r"(?:new|first|landmark|historic)\s+", re.I)
+#: "… in Nairobi", "… at the Hague" ending a name: the words after "in"/"at" (a place if they are one).
+_TRAILING_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$")
+
+
+def _without_place(name: str, vocab: Vocabulary) -> str:
+    """A document's name without where it was signed: "an agreement on double taxation in Nairobi" is an
+    agreement on double taxation (a known city or country after "in"/"at" ends it; "cooperation in
+    the Baltic Sea", which is no place of signing in the gazetteer, stays)."""
+    m = _TRAILING_PLACE.search(name)
+    return name[:m.start()] if m and m.group("place") in vocab.places else name
+
+
 def _content_words(words: list[str], *, vocab: Vocabulary | None = None) -> list[str]:
     return [w for w in words if w.lower() not in _GENERIC_MODS and not re.search(r"\d", w)
             and not countries_in(w, vocab=vocab) and not _compound_countries(w, vocab=vocab)]
@@ -257,6 +273,7 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
                 continue
         if re.match(r"\s+\w+\s+\d", comp):
             comp = ""  # "a scheme for 300 students a year": a figure, not the scheme's subject
+        comp = _without_place(comp, vocab or vocabulary())
         if len(mods + comp.split()) > 14:
             continue
         content = _content_words(mods, vocab=vocab) or comp.strip()
@@ -273,7 +290,7 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         start = m.start("mods") if mods else m.start("head")
         while re.match(r"(?:new|first|landmark|historic)\s", text[start:], re.I):
             start = text.index(" ", start) + 1  # the name starts after "new"
-        end = m.end("comp") if comp else m.end("head")
+        end = m.start("comp") + len(comp) if comp else m.end("head")
         parties = next((c for w in mods if (c := _compound_countries(w, vocab=vocab))), [])
         found.append(Candidate(start, end, text[start:end], kind, "common-noun document", name_parties=parties,
                                year_after=int(mods[0]) if dated else None))
@@ -524,13 +541,15 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
         candidates.append(Candidate(start, m.end(), text[start:m.end()], "partnership", "partnership phrase",
                                     name_parties=parties))
     for m in (_ABOUT.finditer(text) if _ABOUT_NEEDS.met(text, None) else ()):
-        name = m.group("name")
+        name, start = _without_place(m.group("name"), vocab), m.start("name")
         if len(name.split()) > 16:
             continue
+        while (new := _NEW_WORD.match(name)) and len(name) > new.end():
+            name, start = name[new.end():], start + new.end()  # "a new agreement on …": the name starts after "new"
         head = name.split()[0].lower()
         kind = "memorandum" if "memorandum" in name.lower() or "mou" in name.lower() else (
             "treaty" if head in ("treaty", "convention") else "agreement")
-        candidates.append(Candidate(m.start("name"), m.end("name"), name, kind, "agreement on"))
+        candidates.append(Candidate(start, start + len(name), name, kind, "agreement on"))
     for m in (_MECHANISM.finditer(text) if _MECHANISM_NEEDS.met(text, None) else ()):
         if len(m.group("name").split()) >= 4:  # "mechanism for it" is too thin to be a framework's name
             candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mechanism", "mechanism"))
