@@ -233,8 +233,10 @@ def test_a_programme_for_an_agreement_does_not_swallow_it() -> None:
     ("Ministers signed an accord on fisheries in Kenya.", "Accord on fisheries"),
     ("Kenya and Ethiopia signed a new memorandum of understanding on electricity trade in Addis Ababa.",
      "Memorandum of understanding on electricity trade"),
+    ("Ministers renewed the 2015 fisheries accord for another five years.", "2015 fisheries accord"),
+    ("They signed an agreement on energy cooperation for the next five years.", "Agreement on energy cooperation"),
 ])
-def test_where_a_document_was_signed_is_not_part_of_its_name(sentence: str, name: str) -> None:
+def test_where_a_document_was_signed_or_how_long_it_runs_is_not_part_of_its_name(sentence: str, name: str) -> None:
     names = [f.label.split(" (")[0] for f in _agreements("Ties deepen\n\n" + sentence + "\n").values()]
     assert names == [name]
 

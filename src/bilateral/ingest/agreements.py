@@ -241,14 +241,22 @@ _MAKING_BEFORE = re.compile(
 
 
 _NEW_WORD = re.compile(r"(?:new|first|landmark|historic)\s+", re.I)
+_ABOUT_SUBJECT = re.compile(r"\s(?:on|to|for|concerning|regarding|about)\s")  # what an "agreement on …" is on
 #: "… in Nairobi", "… at the Hague" ending a name: the words after "in"/"at" (a place if they are one).
 _TRAILING_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$")
 
 
+#: "… for another five years", "… for the next decade" ending a name: how long it runs, not what it is.
+_TRAILING_TERM = re.compile(r"\s+(?:for|over)\s+(?:another|the next|a further|the coming)\s+"
+                            r"(?:[\w-]+\s+)?(?:years?|months?|decades?|terms?)$")
+
+
 def _without_place(name: str, vocab: Vocabulary) -> str:
-    """A document's name without where it was signed: "an agreement on double taxation in Nairobi" is an
-    agreement on double taxation (a known city or country after "in"/"at" ends it; "cooperation in
-    the Baltic Sea", which is no place of signing in the gazetteer, stays)."""
+    """A document's name without where it was signed or how long it runs: "an agreement on double
+    taxation in Nairobi" is an agreement on double taxation (a known city or country after "in"/"at"
+    ends it; "cooperation in the Baltic Sea", which is no place of signing in the gazetteer, stays),
+    and "the fisheries accord for another five years" is the fisheries accord."""
+    name = _TRAILING_TERM.sub("", name)
     m = _TRAILING_PLACE.search(name)
     return name[:m.start()] if m and m.group("place") in vocab.places else name
 
@@ -542,8 +550,8 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
                                     name_parties=parties))
     for m in (_ABOUT.finditer(text) if _ABOUT_NEEDS.met(text, None) else ()):
         name, start = _without_place(m.group("name"), vocab), m.start("name")
-        if len(name.split()) > 16:
-            continue
+        if len(name.split()) > 16 or not _ABOUT_SUBJECT.search(name):
+            continue  # (too long to be a name, or nothing left of its subject: "an accord for another year")
         while (new := _NEW_WORD.match(name)) and len(name) > new.end():
             name, start = name[new.end():], start + new.end()  # "a new agreement on …": the name starts after "new"
         head = name.split()[0].lower()
