@@ -60,7 +60,7 @@ from bilateral.core.model import Item, Passage, Source
 from bilateral.gui import messages as message_module
 from bilateral.gui import settings as window_settings
 from bilateral.gui.copying import STYLE_KEY, Copier, default_style
-from bilateral.gui.detail_pane import REPORTS_SHOWN, DetailPane
+from bilateral.gui.detail_pane import REPORTS_SHOWN, VARIANT_SOURCES_SHOWN, DetailPane
 from bilateral.gui.importing import ImportController, Imported
 from bilateral.gui.item_models import (
     CATEGORIES,
@@ -723,7 +723,8 @@ class MainWindow(QMainWindow):
                 shown.append(report["source"])
         for variant in item.fields.get("variants") or []:
             if isinstance(variant, dict):
-                shown += [s for s in variant.get("sources") or [] if isinstance(s, str)]
+                # the pane names a few sources of each other figure: only those are looked up
+                shown += [s for s in (variant.get("sources") or [])[:VARIANT_SOURCES_SHOWN] if isinstance(s, str)]
         self.detail.show_item(item, self._sources.subset(shown), names, page, current or 0, total)
 
     def _sync_table(self, location: Location) -> None:

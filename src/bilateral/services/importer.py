@@ -11,7 +11,6 @@ basis "stated".
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import sys
@@ -134,10 +133,13 @@ class Analysed:
 
 def analyse(doc: ReadDocument, overrides: dict[str, str] | None = None) -> Analysed:
     """The Source an article becomes, its passages and what the extractors find in it (no library needed)."""
-    source = source_from(doc, overrides)
+    return _analysed(source_from(doc, overrides), doc.kind, doc.sha256, doc.path, doc.encoding)
+
+
+def _analysed(source: Source, kind: str, sha256: str | None = None, path: str | None = None,
+              encoding: str | None = None) -> Analysed:
     document = Document(source)
-    return Analysed(source, doc.kind, doc.sha256, doc.path, doc.encoding, list(document.passages),
-                    list(extract_document(document)))
+    return Analysed(source, kind, sha256, path, encoding, list(document.passages), list(extract_document(document)))
 
 
 def _store(writer: LibraryWriter, article: Analysed, *, origin: str) -> None:
@@ -165,22 +167,25 @@ def import_document(writer: LibraryWriter, doc: ReadDocument, overrides: dict[st
                     *, target: str | None = None) -> Outcome:
     """One article into the library, or the reason it was not."""
     name = target or doc.path or doc.url or doc.file or "article"
-    duplicate = _duplicate(writer, source_from(doc, overrides), name)  # before the extraction's work
+    source = source_from(doc, overrides)
+    duplicate = _duplicate(writer, source, name)  # before the extraction's work
     if duplicate is not None:
         return duplicate
-    return store_analysed(writer, analyse(doc, overrides), name)
+    return _store_new(writer, _analysed(source, doc.kind, doc.sha256, doc.path, doc.encoding), name)
 
 
 def store_analysed(writer: LibraryWriter, article: Analysed, name: str) -> Outcome:
     """An analysed article into the library (unless the library has it already, perhaps since)."""
-    source = article.source
-    duplicate = _duplicate(writer, source, name)
+    duplicate = _duplicate(writer, article.source, name)
     if duplicate is not None:
         return duplicate
     if not article.analysed:  # it was in the library when the worker read it, and is not now
-        document = Document(source)
-        article = dataclasses.replace(article, passages=list(document.passages),
-                                      findings=list(extract_document(document)), analysed=True)
+        article = _analysed(article.source, article.kind, article.sha256, article.path, article.encoding)
+    return _store_new(writer, article, name)
+
+
+def _store_new(writer: LibraryWriter, article: Analysed, name: str) -> Outcome:
+    source = article.source
     _store(writer, article, origin="imported")
     return Outcome(name, "imported", f"imported “{source.title or source.file or source.id}”", source.id,
                    source.title, describe(source))
@@ -190,9 +195,7 @@ def import_bundled_source(writer: LibraryWriter, source: Source) -> None:
     """A source of a newer bundled corpus (upgrade): the same pipeline, marked bundled."""
     if writer.has_source(source.id):
         return
-    document = Document(source)
-    _store(writer, Analysed(source, "text", None, None, None, list(document.passages),
-                            list(extract_document(document))), origin="bundled")
+    _store(writer, _analysed(source, "text"), origin="bundled")
 
 
 def read_target(target: str) -> ReadDocument:
@@ -359,7 +362,8 @@ def _alone(target: str, stated: dict[str, str], library: Path) -> Analysed | Out
         _stop(pool)
 
 
-_WORKER_LIBRARY: list[Any] = []  # in a worker: the library, read-only, to recognise what it holds already
+#: In a worker: the library, read-only (opened once), to recognise what it holds already.
+_worker_library: Any = None
 
 
 def _worker_start(library: str) -> None:
@@ -377,7 +381,13 @@ def _worker_start(library: str) -> None:
             os._exit(0)
 
         threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-    _WORKER_LIBRARY.append(library)
+    from bilateral.store.library import Library
+
+    global _worker_library
+    try:
+        _worker_library = Library.open(Path(library))
+    except StoreError:
+        _worker_library = None  # the writer decides what is a duplicate
 
 
 def _analyse_target(target: str, stated: dict[str, str]) -> Analysed | Outcome:
@@ -386,19 +396,18 @@ def _analyse_target(target: str, stated: dict[str, str]) -> Analysed | Outcome:
     def work() -> Analysed:
         doc = read_target(target)
         source = source_from(doc, stated)
-        if _WORKER_LIBRARY and _held(Path(_WORKER_LIBRARY[0]), source):
+        if _held(source):
             return Analysed(source, doc.kind, doc.sha256, doc.path, doc.encoding, [], [], analysed=False)
-        return analyse(doc, stated)
+        return _analysed(source, doc.kind, doc.sha256, doc.path, doc.encoding)
 
     return _guarded(target, work)
 
 
-def _held(library: Path, source: Source) -> bool:
-    from bilateral.store.library import Library
-
+def _held(source: Source) -> bool:
+    if _worker_library is None:
+        return False
     try:
-        with Library.open(library) as lib:
-            return lib.holds(duplicate_hash(source.text), source.url, source.id)
+        return bool(_worker_library.holds(duplicate_hash(source.text), source.url, source.id))
     except StoreError:
         return False  # the writer decides
 

@@ -513,13 +513,13 @@ class LibraryWriter:
         kind, label, fields_json, merge_json = conn.execute(
             "SELECT kind, label, fields, merge FROM item WHERE id = ?", (item_id,)).fetchone()
         fields, merge = json_object(fields_json), json_object(merge_json)
-        reports = [r for r in (report_of(r[1], r[2], r[3], r[5]) for r in rows) if r is not None]
+        placed = [r for r in (report_of(r[1], r[2], r[3], r[5]) for r in rows) if r is not None]
+        leftover = []
         if "reports" in fields:  # accounts an older library kept in the fields
-            fields["reports"] = [r for r in fields["reports"] if r.get("source") != source_id]
-            reports += fields["reports"]
+            fields["reports"] = leftover = [r for r in fields["reports"] if r.get("source") != source_id]
         if "source_count" in fields:
-            fields["source_count"] = len({r.get("source") for r in reports})
-        words = report_words(r for r in reports if r not in fields.get("reports", ()))
+            fields["source_count"] = len({r.get("source") for r in [*placed, *leftover]})
+        words = report_words(placed)  # (a leftover's words are the fields' own)
         if words:
             merge["report_words"] = words
         else:
