@@ -3,7 +3,7 @@
 Most patterns of the extractors match in few sentences, and a full scan costs the same whether it
 finds anything or not. A pattern that cannot match without one of a few words (or, for a year, some
 digits) is scanned only where they occur: a substring test of the lower-cased sentence, a regex only
-where that test would not be exact (non-ASCII text, whose case folding ``re.I`` does its own way).
+where that test would not be exact (a word with non-ASCII letters, whose case ``re.I`` folds its own way).
 A test only skips sentences the pattern could not match, so what is found never changes.
 """
 
@@ -12,11 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+#: The only characters beyond ASCII that ``re.I`` matches with an ASCII letter (U+0130 and U+0131 with
+#: "i", the long s with "s", the Kelvin sign with "k"; tests/test_prefilter.py checks every code point).
+_ASCII_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 
-def ascii_lower(text: str) -> str | None:
-    """``text.lower()`` for an ASCII text (where an ASCII word is in it case-insensitively exactly when it
-    is in this), else None."""
-    return text.lower() if text.isascii() else None
+
+def ascii_lower(text: str) -> str:
+    """``text`` lower-cased so that an ASCII word is in it exactly where ``re.I`` would match the word in
+    ``text``: ``text.lower()``, after the four characters ``re.I`` matches with an ASCII letter are made
+    that letter (no other character lower-cases to anything with ASCII in it)."""
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:
+        text = text.translate(_ASCII_FOLDS)
+    return text.lower()
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cheap key for a per-sentence cache of results
@@ -28,18 +37,23 @@ class Needs:
     any_case: bool = True
     regex: str | None = None
     pattern: re.Pattern[str] = field(init=False, compare=False, repr=False)
+    #: a substring test is exact: case matters, or every word is ASCII (see ascii_lower)
+    by_substring: bool = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "by_substring", self.regex is None and (
+            not self.any_case or all(w.isascii() for w in self.words)))
         if self.any_case:
             object.__setattr__(self, "words", tuple(w.lower() for w in self.words))
         source = self.regex if self.regex is not None else "|".join(re.escape(w) for w in self.words)
         object.__setattr__(self, "pattern", re.compile(source, re.I if self.any_case else 0))
 
     def met(self, text: str, lower: str | None) -> bool:
-        """Is it in ``text``? ``lower`` is ``ascii_lower(text)`` (unused when not ``any_case``). Called for
-        every sentence and pattern: a plain loop, no generator."""
-        if self.regex is None:
-            within = text if not self.any_case else lower
+        """Is it in ``text``? ``lower`` is ``ascii_lower(text)``, or None where the caller has not made it
+        (then a test in any case is a regex search). Called for every sentence and pattern: a plain loop,
+        no generator."""
+        if self.by_substring:
+            within = lower if self.any_case else text
             if within is not None:
                 for word in self.words:  # noqa: SIM110 (any() over a generator is twice as slow here)
                     if word in within:

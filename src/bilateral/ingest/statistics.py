@@ -103,6 +103,8 @@ class Vocabulary:
     place_words: frozenset[str] = frozenset()
     #: "Ghanaian" -> "Ghana" (see _adjective_to_country), built once with the vocabulary
     adjective_country: dict[str, str] = field(default_factory=dict)
+    #: what a match of ``country_mention`` names: its word -> (country name, adjective), built once
+    country_of_word: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def vocabulary(lexicon: Lexicon | None = None) -> Vocabulary:
@@ -144,7 +146,16 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
                          for verb, noun in raw.get("frequency_verbs", {}).get("verbs", {}).items()],
         place_words=frozenset(w.lower() for pair in countries for w in pair),
         adjective_country=_first_country_of_adjective(countries),
+        country_of_word=_country_of_word(countries),
     )
+
+
+def _country_of_word(countries: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """A country's name or adjective -> (name, adjective): a name as listed (the last listing of it), an
+    adjective as its first country's."""
+    by_name = {n: (n, a) for n, a in countries}
+    by_adj = {a: (n, a) for a, n in _first_country_of_adjective(countries).items()}
+    return {**by_adj, **by_name}
 
 
 def _country_adjectives(lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -595,14 +606,12 @@ def _first_country_of_adjective(countries: list[tuple[str, str]]) -> dict[str, s
 
 def _countries(text: str, vocab: Vocabulary) -> list[tuple[int, str, str, bool]]:
     """(offset, country name, adjective, is_possessive) for each country mention."""
-    by_name = {n: (n, a) for n, a in vocab.countries}
-    by_adj = {a: (n, a) for a, n in _adjective_to_country(vocab).items()}
+    of_word = vocab.country_of_word or _country_of_word(vocab.countries)
     out = []
     for m in vocab.country_mention.finditer(text):
         if text.startswith("$", m.end()):
             continue  # "US$4 billion": a currency, not a country
-        word = m.group("c")
-        name, adj = by_name.get(word) or by_adj[word]
+        name, adj = of_word[m.group("c")]
         out.append((m.start(), name, adj, bool(m.group("pos"))))
     return out
 
