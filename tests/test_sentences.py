@@ -1,0 +1,58 @@
+"""The sentence splitter, with pysbd as its oracle: on hand-written news paragraphs
+(tests/fixtures/sentences.txt, scored by scripts/score_sentences.py) ours must split at least as well as
+pysbd and never inside a sentence; on generated plain news sentences the two must agree boundary for
+boundary."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pysbd = pytest.importorskip("pysbd")
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("score_sentences", ROOT / "scripts" / "score_sentences.py")
+score_sentences = importlib.util.module_from_spec(_spec)
+sys.modules["score_sentences"] = score_sentences
+_spec.loader.exec_module(score_sentences)
+
+GOLD = score_sentences.paragraphs(ROOT / "tests" / "fixtures" / "sentences.txt")
+
+
+def test_our_splitter_measures_at_least_as_well_as_pysbd_on_news_paragraphs():
+    ours = score_sentences.score(score_sentences.ours, GOLD)
+    theirs = score_sentences.score(score_sentences.pysbd_splitter(), GOLD)
+    assert ours["f1"] >= theirs["f1"], (ours["wrong"], theirs["wrong"])
+
+
+def test_our_splitter_never_ends_a_sentence_inside_one_on_news_paragraphs():
+    # titles, initials, decimals, "No. 7", "Jan. 15", "Inc.", "Ph.D.", a quote's question mark before
+    # its speech tag: none of them ends a sentence
+    assert score_sentences.score(score_sentences.ours, GOLD)["precision"] == 1.0
+
+
+_WORDS = st.sampled_from(["the", "minister", "said", "trade", "rose", "talks", "in", "port", "new", "rail",
+                          "officials", "agreed", "on", "a", "plan", "for", "energy", "and", "fisheries"])
+_OPENERS = st.sampled_from(["The", "Officials", "Trade", "Both", "A", "Talks", "Exports", "She", "He"])
+_NUMBERS = st.sampled_from(["", " 12", " 3.5 percent", " 1,200", " $4.2 billion", " in 2024"])
+_ENDS = st.sampled_from([".", "?", "!"])
+
+
+@st.composite
+def plain_sentence(draw) -> str:
+    words = draw(st.lists(_WORDS, min_size=2, max_size=9))
+    return f"{draw(_OPENERS)} {' '.join(words)}{draw(_NUMBERS)}{draw(_ENDS)}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(plain_sentence(), min_size=1, max_size=5))
+def test_our_boundaries_agree_with_pysbd_on_plain_news_sentences(sentences):
+    text = " ".join(sentences)
+    oracle = score_sentences.pysbd_splitter()
+    assert (score_sentences.boundaries(score_sentences.ours(text), text)
+            == score_sentences.boundaries(oracle(text), text))
