@@ -521,44 +521,61 @@ class _QuoteReader:
     # -- reported and partial speech
 
     def _acts(self, si: int) -> list[_Act]:
-        """Speech acts of a sentence with a speaker, in order."""
+        """Speech acts of a sentence with a speaker, in order: by a speech verb, a participle ("telling
+        reporters"), "according to", or a possessive speech noun ("his statement")."""
         sent = self.sentences[si]
-        acts: list[_Act] = []
-        for v in self.verbs.any_re.finditer(self.text, sent.start, sent.end):
-            if self._inside_quote(v.start(), v.end()):
-                continue
-            lead = self.text[max(sent.start, v.start() - 30):v.start()]
-            last = lead.split()[-2:]
-            if last and last[-1].endswith("ly") and len(last) == 2:
-                last = last[:1]  # "would probably say"
-            if last and (last[-1] in _NO_STATEMENT_BEFORE or last[-1].endswith(("n't", "n’t"))):
-                continue  # "wouldn't say", "to say", "who told": no statement by this subject
-            if self.text.startswith(" by ", v.end()):
-                continue  # "was told by"
-            verb = v.group() if " " not in v.group() else " ".join(v.group().split())
-            sp = self.speakers.before(sent, v.start())
-            how = "verb"
-            if sp is None and last and last[-1] in ("and", "but", "then", "also", "later"):
-                sp = self._clause_subject(si, v.start())  # "Cruz exhorted Republicans … and said he was …"
-            if sp is None and verb in self.verbs.core and lead.rstrip().endswith(","):
-                sp = self.speakers.after(sent, v.end())  # "…, said the minister"
-                how = "inverted"
-            if sp is None or _quantity(sp):
-                continue
-            if verb not in self.verbs.core and sp.person is None:
-                continue  # "the outcome underscored …", "Portugal called for …": only core verbs for non-persons
-            end = max(v.end(), sp.end) if how == "inverted" else v.end()
-            acts.append(_Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end))
-        st = sent.text
-        for v in (self.verbs.part_re.finditer(self.text, sent.start, sent.end) if "ing" in st else ()):
-            # "…, telling reporters that …": the participle reports a statement by the clause's subject
+        acts = [act for v in self.verbs.any_re.finditer(self.text, sent.start, sent.end)
+                if (act := self._verb_act(si, sent, v)) is not None]
+        acts += self._participle_acts(si, sent)
+        acts += self._according_acts(sent)
+        acts += self._possessive_acts(sent)
+        acts.sort(key=lambda a: a.pos)
+        return acts
+
+    def _verb_act(self, si: int, sent: Sentence, v: re.Match[str]) -> _Act | None:
+        """The act of one speech verb: its subject before it, the subject of its clause after "and", or
+        the speaker after it ("…, said the minister"); None when it reports no statement."""
+        if self._inside_quote(v.start(), v.end()):
+            return None
+        lead = self.text[max(sent.start, v.start() - 30):v.start()]
+        last = lead.split()[-2:]
+        if last and last[-1].endswith("ly") and len(last) == 2:
+            last = last[:1]  # "would probably say"
+        if last and (last[-1] in _NO_STATEMENT_BEFORE or last[-1].endswith(("n't", "n’t"))):
+            return None  # "wouldn't say", "to say", "who told": no statement by this subject
+        if self.text.startswith(" by ", v.end()):
+            return None  # "was told by"
+        verb = v.group() if " " not in v.group() else " ".join(v.group().split())
+        sp = self.speakers.before(sent, v.start())
+        how = "verb"
+        if sp is None and last and last[-1] in ("and", "but", "then", "also", "later"):
+            sp = self._clause_subject(si, v.start())  # "Cruz exhorted Republicans … and said he was …"
+        if sp is None and verb in self.verbs.core and lead.rstrip().endswith(","):
+            sp = self.speakers.after(sent, v.end())  # "…, said the minister"
+            how = "inverted"
+        if sp is None or _quantity(sp):
+            return None
+        if verb not in self.verbs.core and sp.person is None:
+            return None  # "the outcome underscored …", "Portugal called for …": only core verbs for non-persons
+        end = max(v.end(), sp.end) if how == "inverted" else v.end()
+        return _Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end)
+
+    def _participle_acts(self, si: int, sent: Sentence) -> list[_Act]:
+        """"…, telling reporters that …": the participle reports a statement by the clause's subject."""
+        acts = []
+        for v in (self.verbs.part_re.finditer(self.text, sent.start, sent.end) if "ing" in sent.text else ()):
             if self._inside_quote(v.start(), v.end()) or not re.search(
                     r"(?:,|\b(?:while|before|after|when))\s*$", self.text[max(sent.start, v.start() - 8):v.start()]):
                 continue
             sp = self._clause_subject(si, v.start())
             if sp is not None and sp.start < v.start() and not _quantity(sp):
                 acts.append(_Act(sp, v.start(), v.end(), v.group(), "participle", v.end()))
-        for m in (_ACCORDING.finditer(self.text, sent.start, sent.end) if "ccording" in st else ()):
+        return acts
+
+    def _according_acts(self, sent: Sentence) -> list[_Act]:
+        """"according to X": X's statement, unless X is only the source of a figure."""
+        acts = []
+        for m in (_ACCORDING.finditer(self.text, sent.start, sent.end) if "ccording" in sent.text else ()):
             if self._inside_quote(m.start(), m.end()) or self.text[m.start() - 1:m.start()].isalnum():
                 continue
             sp = self.speakers.according_to(sent, m.end())
@@ -566,6 +583,12 @@ class _QuoteReader:
                 continue  # "trade reached $9 billion, according to the statistics office": a statistic's source
             if sp:
                 acts.append(_Act(sp, m.start(), m.end(), "according to", "according", sp.end))
+        return acts
+
+    def _possessive_acts(self, sent: Sentence) -> list[_Act]:
+        """A person's or a pronoun's speech noun ("Lee's statement", "his remarks")."""
+        acts = []
+        st = sent.text
         for m in (self.speakers.mentions_in(sent.start, sent.end) if "s " in st else ()):
             if _POSSESSIVE_NOUN.match(self.text[m.end:m.end + 40]):
                 sp = Speaker(m.name, m.name, m.start, m.end, "person")
@@ -576,7 +599,6 @@ class _QuoteReader:
                 sp = self.speakers.pronoun(p.start(), p.group()[:3].lower().strip())
                 if sp.person:
                     acts.append(_Act(sp, p.start(), p.start(), "", "possessive", p.start()))
-        acts.sort(key=lambda a: a.pos)
         return acts
 
     def _reported_one(self, i: int, sent: Sentence, st: _State) -> None:

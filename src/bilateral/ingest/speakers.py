@@ -467,6 +467,20 @@ class SpeakerResolver:
         toks = self._tokens(verb_end, min(sent.end, verb_end + 160))
         if not toks:
             return None
+        phrase = self._subject_phrase(toks)
+        if phrase is None:
+            return None
+        last_head, end = phrase
+        follow = self.text[end:min(end + 12, sent.end)]
+        if not (_AFTER_SUBJECT.match(follow) or (loose and re.match(r"\s+[a-z]", follow))
+                or (last_head[2][:1].islower() and re.match(r"\s+(?:close\s+to|familiar\s+with|in|on|at|from|"
+                                                            r"with|inside|within)\s", follow))):
+            return None
+        return self._speaker_of(sent, toks[0][0], end, last_head)
+
+    def _subject_phrase(self, toks: list[tuple[int, int, str]]) -> tuple[tuple[int, int, str], int] | None:
+        """The noun phrase the tokens open with, up to ten words of names, speaker nouns, modifiers and
+        determiners: (its last head word, its end), or None when it has no head."""
         n = 0
         end = None
         last_head = None
@@ -491,12 +505,11 @@ class SpeakerResolver:
                 break
         if last_head is None or end is None:
             return None
-        follow = self.text[end:min(end + 12, sent.end)]
-        if not (_AFTER_SUBJECT.match(follow) or (loose and re.match(r"\s+[a-z]", follow))
-                or (last_head[2][:1].islower() and re.match(r"\s+(?:close\s+to|familiar\s+with|in|on|at|from|"
-                                                            r"with|inside|within)\s", follow))):
-            return None
-        start = toks[0][0]
+        return last_head, end
+
+    def _speaker_of(self, sent: Sentence, start: int, end: int, last_head: tuple[int, int, str]) -> Speaker | None:
+        """The speaker the subject phrase [start, end) names: a person mentioned in it, the owner of a
+        short name, a name, or a noun phrase ("a government spokesman")."""
         ms = self.mentions_in(start, end + 1)
         if ms:
             m = ms[-1]
@@ -513,22 +526,27 @@ class SpeakerResolver:
         if len(words) == 1 and (earlier := self._earlier_name(words[0], start)) is not None:
             return Speaker(earlier, None, start, end, "name")
         if not self._is_name_word(last_head[2]):
-            low = last_head[2].lower()
-            post = re.match(r"\s+(?:close\s+to|familiar\s+with|in|on|at|from|with|inside|within)\s+"
-                            r"(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=\s*(?:[,.;:]|$))",
-                            self.text[end:sent.end])
-            if post:  # "one official close to the talks", "a source in the room"
-                end += post.end()
-                phrase = " ".join(self.text[start:end].split())
-                if phrase.startswith(("The ", "A ", "An ", "One ")):
-                    phrase = phrase[0].lower() + phrase[1:]
-            if not (words[0].lower() in _DETERMINERS or _plural(low) or len(words) > 1):
-                return None
-            return Speaker(phrase, None, start, end, "nominal", _plural(low))
+            return self._nominal_after(sent, start, end, phrase, words, last_head[2].lower())
         if words and (words[0] in self.not_speakers or words[0].rstrip(".") in self.not_speakers) \
                 and words[0] not in ("The",) and len(words) == 1:
             return None
         return Speaker(name_after_titles(phrase, self.lexicon), None, start, end, "name")
+
+    def _nominal_after(self, sent: Sentence, start: int, end: int, phrase: str, words: list[str],
+                       head: str) -> Speaker | None:
+        """A speaker that is a noun phrase, with what places it ("one official close to the talks", "a
+        source in the room"); a bare singular noun without a determiner is none."""
+        post = re.match(r"\s+(?:close\s+to|familiar\s+with|in|on|at|from|with|inside|within)\s+"
+                        r"(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=\s*(?:[,.;:]|$))",
+                        self.text[end:sent.end])
+        if post:
+            end += post.end()
+            phrase = " ".join(self.text[start:end].split())
+            if phrase.startswith(("The ", "A ", "An ", "One ")):
+                phrase = phrase[0].lower() + phrase[1:]
+        if not (words[0].lower() in _DETERMINERS or _plural(head) or len(words) > 1):
+            return None
+        return Speaker(phrase, None, start, end, "nominal", _plural(head))
 
     def according_to(self, sent: Sentence, start: int) -> Speaker | None:
         """The source after "according to": a person, a name, or a noun phrase ("a new national poll")."""
