@@ -215,6 +215,14 @@ def _quantity(speaker: Speaker) -> bool:
                                                        speaker.name, re.I))
 
 
+def _word_before_verb(lead: str) -> str:
+    """The word before a speech verb, over one adverb ("would probably say" -> "would"); "" at the start."""
+    last = lead.split()[-2:]
+    if last and last[-1].endswith("ly") and len(last) == 2:
+        last = last[:1]
+    return last[-1] if last else ""
+
+
 class _QuoteReader:
     def __init__(self, doc: Document, people: PeopleIndex, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
@@ -535,20 +543,16 @@ class _QuoteReader:
     def _verb_act(self, si: int, sent: Sentence, v: re.Match[str]) -> _Act | None:
         """The act of one speech verb: its subject before it, the subject of its clause after "and", or
         the speaker after it ("…, said the minister"); None when it reports no statement."""
-        if self._inside_quote(v.start(), v.end()):
-            return None
-        lead = self.text[max(sent.start, v.start() - 30):v.start()]
-        last = lead.split()[-2:]
-        if last and last[-1].endswith("ly") and len(last) == 2:
-            last = last[:1]  # "would probably say"
-        if last and (last[-1] in _NO_STATEMENT_BEFORE or last[-1].endswith(("n't", "n’t"))):
-            return None  # "wouldn't say", "to say", "who told": no statement by this subject
-        if self.text.startswith(" by ", v.end()):
+        if self._inside_quote(v.start(), v.end()) or self.text.startswith(" by ", v.end()):
             return None  # "was told by"
+        lead = self.text[max(sent.start, v.start() - 30):v.start()]
+        last = _word_before_verb(lead)
+        if last in _NO_STATEMENT_BEFORE or last.endswith(("n't", "n’t")):
+            return None  # "wouldn't say", "to say", "who told": no statement by this subject
         verb = v.group() if " " not in v.group() else " ".join(v.group().split())
         sp = self.speakers.before(sent, v.start())
         how = "verb"
-        if sp is None and last and last[-1] in ("and", "but", "then", "also", "later"):
+        if sp is None and last in ("and", "but", "then", "also", "later"):
             sp = self._clause_subject(si, v.start())  # "Cruz exhorted Republicans … and said he was …"
         if sp is None and verb in self.verbs.core and lead.rstrip().endswith(","):
             sp = self.speakers.after(sent, v.end())  # "…, said the minister"
