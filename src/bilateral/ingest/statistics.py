@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from bilateral.core.folding import case_key
+from bilateral.core.model import Sentence
 from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
@@ -1360,6 +1361,8 @@ def measure_key(fields: dict[str, Any]) -> str | None:
 
 
 def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]:
+    """Every figure of the document's sentences with its unit, measure, period and source, and ranks.
+    A sentence reads what earlier ones said (``_Context``): the year, the source cited, the speaker."""
     vocab = vocabulary(lexicon)
     cited = FigureSources(doc.text, vocab.source_nouns, lexicon)
     findings: list[Finding] = []
@@ -1370,62 +1373,82 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
             ctx.according_to = ctx.interviewee = None
         ctx.interviewee = cited.interviewee(text) or ctx.interviewee
         named = cited.named(text)
-        if _cut_at_initial(text):
-            # "according to the U.S. Census Bureau" cut at "U." by the sentence splitter: read on to the clause end
-            text_for_sources = text + re.split(r"[,;:()]|\.\s", doc.text[sentence.end:sentence.end + 120])[0]
-        else:
-            text_for_sources = text
         periods = find_periods(text, doc.source.published, ctx.year)
         stats = _find_numbers(text, [(p.start, p.end) for p in periods], vocab)
         sentence_year = next((single_year(p.period) for p in periods if p.role == "period" and p.period), None)
-        if not stats:
-            ctx.passage, ctx.year = sentence.passage, sentence_year or ctx.year
+        if stats:
+            _read_stats(sentence, stats, periods, ctx, cited, vocab)
+            findings.extend(_finding(doc, sentence, stat, vocab) for stat in stats)
+            _remember(stats, ctx, vocab)
+        else:
             ctx.according_to = None
-            ctx.last_speaker = named or ctx.last_speaker
-            continue
-        for stat in stats:
-            if stat.unit.startswith("?"):
-                stat.unit = _resolve_currency(stat.unit[1:], text, doc.text, vocab)
-        _assign_measures(text, stats, periods, ctx, vocab)
-        _assign_periods(text, stats, periods)
-        if not _assign_sources(text_for_sources, stats, cited) and ctx.according_to and sentence.passage == ctx.passage:
-            for stat in stats:
-                if not stat.derived and _words(stat.measure, vocab) & ctx.cited_words:
-                    stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
-        speaker = cited.speaker(text, ctx.last_speaker)
-        for stat in stats:
-            stat.according_to = stat.according_to or speaker or ctx.interviewee
-            if stat.rule == "duration":
-                stat.according_to = None  # "for two decades" is narrative, not the cited data
-        for stat in stats:
-            shown = display(stat, vocab)
-            start = sentence.start + stat.start
-            normalized: int | float = stat.value * SCALES[stat.scale] if stat.scale else stat.value
-            if isinstance(normalized, float) and normalized.is_integer() and stat.scale:
-                normalized = int(normalized)
-            fields = {
-                "value": stat.value, "scale": stat.scale, "unit": stat.unit, "normalized": normalized,
-                "measure": stat.measure, "period": stat.period, "qualifier": stat.qualifier,
-                "according_to": stat.according_to, "display": shown,
-                "as_written": doc.text[start:sentence.start + stat.end],
-            }
-            confidence = stat.confidence - (0.2 if stat.measure is None else 0.0)
-            # the same figure (repeated in one article or reported by several) is one statistic
-            key = fact_key(fields) or f"{doc.source.id}:{start}"
-            findings.append(Finding("statistic", key, _label(stat, shown), fields,
-                                    [(sentence.start, sentence.end)], stat.rule, round(confidence, 2)))
-            if stat.measure:
-                ctx.values[(stat.unit, float(stat.value))] = stat.measure
-        measured = [s for s in stats if s.measure and s.rule == "money"]
-        if measured:
-            ctx.measure = measured[-1].measure
-        ctx.according_to = next((s.according_to for s in reversed(stats) if s.according_to), None)
-        ctx.cited_words = set().union(*(_words(s.measure, vocab) for s in stats if s.according_to))
         ctx.passage = sentence.passage
         ctx.year = sentence_year or ctx.year
         ctx.last_speaker = named or ctx.last_speaker
     findings.extend(_rank_findings(doc))
     return findings
+
+
+def _read_stats(sentence: Sentence, stats: list[_Stat], periods: list[PeriodMention], ctx: _Context,
+                cited: FigureSources, vocab: Vocabulary) -> None:
+    """Complete a sentence's figures: currency, measure, period and who gives them."""
+    text = sentence.text
+    for stat in stats:
+        if stat.unit.startswith("?"):
+            stat.unit = _resolve_currency(stat.unit[1:], text, ctx.doc.text if ctx.doc else text, vocab)
+    _assign_measures(text, stats, periods, ctx, vocab)
+    _assign_periods(text, stats, periods)
+    if not _assign_sources(_text_for_sources(sentence, ctx), stats, cited) and ctx.according_to \
+            and sentence.passage == ctx.passage:
+        for stat in stats:
+            if not stat.derived and _words(stat.measure, vocab) & ctx.cited_words:
+                stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
+    speaker = cited.speaker(text, ctx.last_speaker)
+    for stat in stats:
+        stat.according_to = stat.according_to or speaker or ctx.interviewee
+        if stat.rule == "duration":
+            stat.according_to = None  # "for two decades" is narrative, not the cited data
+
+
+def _text_for_sources(sentence: Sentence, ctx: _Context) -> str:
+    """The sentence, read on to the clause's end when the splitter cut "according to the U.S. Census
+    Bureau" at "U."."""
+    if ctx.doc is None or not _cut_at_initial(sentence.text):
+        return sentence.text
+    return sentence.text + re.split(r"[,;:()]|\.\s", ctx.doc.text[sentence.end:sentence.end + 120])[0]
+
+
+def _finding(doc: Document, sentence: Sentence, stat: _Stat, vocab: Vocabulary) -> Finding:
+    """A figure as a statistic finding, citing its sentence; the same figure (repeated in one article
+    or reported by several) has one key, so it is one statistic."""
+    shown = display(stat, vocab)
+    start = sentence.start + stat.start
+    normalized: int | float = stat.value * SCALES[stat.scale] if stat.scale else stat.value
+    if isinstance(normalized, float) and normalized.is_integer() and stat.scale:
+        normalized = int(normalized)
+    fields = {
+        "value": stat.value, "scale": stat.scale, "unit": stat.unit, "normalized": normalized,
+        "measure": stat.measure, "period": stat.period, "qualifier": stat.qualifier,
+        "according_to": stat.according_to, "display": shown,
+        "as_written": doc.text[start:sentence.start + stat.end],
+    }
+    confidence = stat.confidence - (0.2 if stat.measure is None else 0.0)
+    key = fact_key(fields) or f"{doc.source.id}:{start}"
+    return Finding("statistic", key, _label(stat, shown), fields, [(sentence.start, sentence.end)], stat.rule,
+                   round(confidence, 2))
+
+
+def _remember(stats: list[_Stat], ctx: _Context, vocab: Vocabulary) -> None:
+    """What the next sentences may refer back to: the measures of these values, the last money measure,
+    the source cited and the words of what it was cited for."""
+    for stat in stats:
+        if stat.measure:
+            ctx.values[(stat.unit, float(stat.value))] = stat.measure
+    measured = [s for s in stats if s.measure and s.rule == "money"]
+    if measured:
+        ctx.measure = measured[-1].measure
+    ctx.according_to = next((s.according_to for s in reversed(stats) if s.according_to), None)
+    ctx.cited_words = set().union(*(_words(s.measure, vocab) for s in stats if s.according_to))
 
 
 _CUT_SOURCE = re.compile(r"\b(?:according to|by|from)\s+(?:the\s+)?(?:[A-Z]\.)+$")
