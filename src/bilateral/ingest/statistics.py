@@ -414,6 +414,22 @@ def _figure(text: str, start: int, end: int, pos: int, value: int | float, words
             make: Callable[..., _Stat]) -> _Stat | None:
     """The kind of figure by what follows the number (and its scale) at ``pos``."""
     before, rest = text[:start], text[pos:]
+    stat = (_money_or_fraction(rest, end, pos, value, words, scale, currency, vocab, make)
+            or _percent_or_quantity(rest, pos, words, scale, vocab, make)
+            or _frequency_or_multiplier(before, rest, pos, vocab, make))
+    if stat is not None:
+        return stat
+    if mu := _MEASURE_UNIT.match(rest):
+        return _measured(text, before, pos, mu, value, words, vocab, make)
+    if (words is None or scale or value >= 2) and not _after_name(before, vocab):
+        # "Line 3 opens": a number after a name is part of the name
+        return _counted(text, pos, words, scale, vocab, make)
+    return None
+
+
+def _money_or_fraction(rest: str, end: int, pos: int, value: int | float, words: str | None, scale: str | None,
+                       currency: str | None, vocab: Vocabulary, make: Callable[..., _Stat]) -> _Stat | None:
+    """"two-thirds" (a percent), "$5 billion", "5 billion yuan"."""
     if words and words.lower().split("-")[-1].split(" ")[-1] in _FRACTIONS and not _AND_A_HALF.search(words):
         return make("percent", "fraction", end, 0.75)
     if currency:
@@ -421,6 +437,12 @@ def _figure(text: str, start: int, end: int, pos: int, value: int | float, words
     if (cw := vocab.currency_word.match(rest)) and (words is None or scale) and (
             scale or value >= 1000 or cw.group("w") not in vocab.needs_scale):  # "3 won outright" is a verb
         return make(vocab.currency_words[cw.group("w")], "money", pos + cw.end(), 0.9)
+    return None
+
+
+def _percent_or_quantity(rest: str, pos: int, words: str | None, scale: str | None, vocab: Vocabulary,
+                         make: Callable[..., _Stat]) -> _Stat | None:
+    """"12 percent", "3 percentage points", "400 megawatts", "5 million pounds" (money)."""
     if pm := _PERCENT.match(rest):
         unit = "percentage points" if pm.group(1).lower().startswith("percentage") else "percent"
         return make(unit, "percent", pos + pm.end(), 0.9)
@@ -429,8 +451,14 @@ def _figure(text: str, start: int, end: int, pos: int, value: int | float, words
         if unit == "pounds" and scale and not re.match(r"\s+of\b", rest[pu.end():]):
             return make("GBP", "money", pos + pu.end(), 0.7)  # "5 million pounds" is money; "… pounds of" weight
         return make(unit, "tonnage" if unit == "tons" else "quantity", pos + pu.end(), 0.85)
+    return None
+
+
+def _frequency_or_multiplier(before: str, rest: str, pos: int, vocab: Vocabulary,
+                             make: Callable[..., _Stat]) -> _Stat | None:
+    """"flies 35 times a week" (a count per period), "12-fold", "grew three times"."""
     if fq := _FREQUENCY.match(rest):
-        # "flies 35 times a week": a count of what the verb does, per period -- not a multiplier
+        # a count of what the verb does, per period -- not a multiplier
         noun = next((n for pattern, n in vocab.frequency_verbs if pattern.search(before)), None)
         per = {"day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}[case_key(fq.group("per"))]
         stat = make(noun or f"times per {fq.group('per').lower()}", "count", pos + fq.end(), 0.75)
@@ -440,11 +468,6 @@ def _figure(text: str, start: int, end: int, pos: int, value: int | float, words
         return make("fold", "multiplier", pos + fm.end(), 0.8)
     if (tm := _TIMES.match(rest)) and (_GROWTH.search(before[-40:]) or _DECLINE.search(before[-40:])):
         return make("fold", "multiplier", pos + tm.end(), 0.75)
-    if mu := _MEASURE_UNIT.match(rest):
-        return _measured(text, before, pos, mu, value, words, vocab, make)
-    if (words is None or scale or value >= 2) and not _after_name(before, vocab):
-        # "Line 3 opens": a number after a name is part of the name
-        return _counted(text, pos, words, scale, vocab, make)
     return None
 
 
@@ -1227,16 +1250,12 @@ def _subject_measure(text: str, stat: _Stat, lo: int, ctx: _Context, vocab: Voca
 
 
 def _assign_periods(text: str, stats: list[_Stat], periods: list[PeriodMention]) -> None:
+    """Each figure's period: the nearest time phrase of its clause (or, for most kinds of figure, near
+    it); a multiplier over a baseline ("12-fold since 2000") spans baseline..year."""
     usable = [p for p in periods if p.role in ("period", "anaphor")]
     bases = [p for p in periods if p.role == "base"]
     for stat in stats:
-        lo, hi = _clause(text, stat.start, stat.end)
-        pool = [p for p in usable if lo <= p.start and p.end <= hi]
-        if not pool and stat.rule not in ("duration", "distance", "count"):
-            pool = [p for p in usable if not text[:p.start].strip() or abs(p.start - stat.end) <= 60
-                    or abs(stat.start - p.end) <= 60]
-        elif not pool and stat.rule == "count":
-            pool = [p for p in usable if not text[:p.start].strip()]  # "In 2024, over 2.4 million ..."
+        pool = _period_pool(text, stat, usable)
         if not pool or re.search(r"\b(?:up|down)\s+from\s+$", text[:stat.start]):
             continue  # "up from €12 million": the earlier level, not the period named
         nearest = min(pool, key=lambda p: min(abs(p.start - stat.end), abs(stat.start - p.end)))
@@ -1250,6 +1269,22 @@ def _assign_periods(text: str, stats: list[_Stat], periods: list[PeriodMention])
     for stat in stats:
         if stat.unit == "fold" and stat.period and stat.period == (bases[0].period if bases else None):
             stat.period = None
+
+
+def _period_pool(text: str, stat: _Stat, usable: list[PeriodMention]) -> list[PeriodMention]:
+    """The time phrases a figure may take its period from: those of its clause; else, but for a duration,
+    distance or count, one opening the sentence or within 60 characters; for a count, only an opening
+    one ("In 2024, over 2.4 million ...")."""
+    lo, hi = _clause(text, stat.start, stat.end)
+    pool = [p for p in usable if lo <= p.start and p.end <= hi]
+    if pool:
+        return pool
+    if stat.rule not in ("duration", "distance", "count"):
+        return [p for p in usable if not text[:p.start].strip() or abs(p.start - stat.end) <= 60
+                or abs(stat.start - p.end) <= 60]
+    if stat.rule == "count":
+        return [p for p in usable if not text[:p.start].strip()]
+    return []
 
 
 def _assign_sources(text: str, stats: list[_Stat], cited: FigureSources) -> bool:
