@@ -640,33 +640,52 @@ def _countries(text: str, vocab: Vocabulary) -> list[tuple[int, str, str, bool]]
     return out
 
 
+_Mention = tuple[int, str, str, bool]  # (offset, country name, adjective, is_possessive): see _countries
+
+
 def _fill(entry: dict[str, Any], text: str, cue: re.Match[str], vocab: Vocabulary, upto: int | None = None) -> str:
     """A measure template with {origin}, {dest} and flag placeholders filled from the sentence (countries
     after the cue only up to ``upto``: the end of the cue's noun phrase, when known)."""
     mentions = [c for c in _countries(text, vocab) if upto is None or c[0] < upto]
-    origin = ""
+    origin, mentions = _origin(text, cue, mentions)
+    into = re.search(r"\b(to|from|in)\s+\{dest\}", entry["measure"])
+    origin, dest = _destination(text, cue, mentions, origin, into)
+    measure = entry["measure"]
+    for flag, (pattern, value) in (entry.get("flags") or {}).items():
+        measure = measure.replace("{" + flag + "}", value if re.search(pattern, text, re.I) else "")
+    if not dest:
+        measure = re.sub(r"\s+(?:in|to|from|of)\s+\{dest\}", "", measure)
+    measure = measure.replace("{origin}", origin).replace("{dest}", dest)
+    return _clean(measure)
+
+
+def _origin(text: str, cue: re.Match[str], mentions: list[_Mention]) -> tuple[str, list[_Mention]]:
+    """The adjective of the country acting: one at most three words before the cue, else the first
+    before it not after a preposition. "Portugal is Ghana's largest investor": the possessive names the
+    destination, so it moves after the cue in the mentions returned."""
     near = [c for c in mentions if c[0] < cue.start() and len(text[c[0]:cue.start()].split()) <= 3]
     agent = re.match(r"investors?|partners?", cue.group(0), re.I)
     if near and agent and near[-1][3]:
-        # "Portugal is Ghana's largest investor": the possessive names the destination
         mentions = sorted([c for c in mentions if c is not near[-1]] + [(cue.start() + 1, *near[-1][1:])])
         near = []
     if near:
-        origin = near[-1][2]
-    else:
-        for off, _name, adj, _pos in mentions:
-            if off < cue.start() and not re.search(r"\b(?:in|to|into|from|with|of)\s+$", text[:off]):
-                origin = adj
-                break
+        return near[-1][2], mentions
+    for off, _name, adj, _pos in mentions:
+        if off < cue.start() and not re.search(r"\b(?:in|to|into|from|with|of)\s+$", text[:off]):
+            return adj, mentions
+    return "", mentions
+
+
+def _destination(text: str, cue: re.Match[str], mentions: list[_Mention], origin: str,
+                 into: re.Match[str] | None) -> tuple[str, str]:
+    """(origin, destination) after the countries named after the cue: "exports from Kenya to Ethiopia",
+    "imports by Egypt", "GDP of Kenya": the preposition says whose flow it is and where it goes."""
     dest = ""
-    into = re.search(r"\b(to|from|in)\s+\{dest\}", entry["measure"])
     for off, name, adj, _pos in mentions:
         if off <= cue.start() or adj == origin:
             continue
         said = re.fullmatch(r"[^\d,;]*?\b(into|in|to|from|by|of)\s+(?:the\s+)?", text[cue.end():off], re.I)
         if said and text.startswith(name, off) and len(text[cue.end():off].split()) <= 6:
-            # "exports from Kenya to Ethiopia", "imports by Egypt", "GDP of Kenya": the preposition says
-            # whose flow it is and where it goes
             prep = said.group(1).lower()
             prep = ("in" if into and into.group(1) == "in" else "to") if prep == "into" else prep
             if not (into and prep == into.group(1)):
@@ -675,13 +694,7 @@ def _fill(entry: dict[str, Any], text: str, cue: re.Match[str], vocab: Vocabular
         dest = dest or name
         if dest and origin:
             break
-    measure = entry["measure"]
-    for flag, (pattern, value) in (entry.get("flags") or {}).items():
-        measure = measure.replace("{" + flag + "}", value if re.search(pattern, text, re.I) else "")
-    if not dest:
-        measure = re.sub(r"\s+(?:in|to|from|of)\s+\{dest\}", "", measure)
-    measure = measure.replace("{origin}", origin).replace("{dest}", dest)
-    return _clean(measure)
+    return origin, dest
 
 
 def _cue_measure(text: str, lo: int, hi: int, pos: int, context_bilateral: bool,
