@@ -135,71 +135,92 @@ def _parse_published(published: str | None) -> tuple[int | None, dt.date | None]
     return year, None
 
 
+_Resolved = tuple[str | None, str | None, str]  # (date, end_date, basis); date None when it cannot be known
+_UNKNOWN: _Resolved = (None, None, "")
+
+
 def _resolve(kind: str, m: re.Match[str], year_hint: int | None,
-             pub_year: int | None, pub_date: dt.date | None) -> tuple[str | None, str | None, str]:
+             pub_year: int | None, pub_date: dt.date | None) -> _Resolved:
     """(date, end_date, basis) for one match; date None when it cannot be known."""
     gd = m.groupdict()
     if kind in ("range", "mdy", "dmy"):
-        m1 = _month(gd.get("m1"))
-        d1 = int(gd["d1"])
-        y1 = gd.get("y1") or (gd.get("y2") if kind == "range" else None)
-        basis = "explicit"
-        if y1 is None:
-            if year_hint is None:
-                return None, None, ""
-            year, basis = year_hint, "context year"
-        else:
-            year = int(y1)
-        start = _fmt(year, m1, d1)
-        end = None
-        if kind == "range":
-            m2 = _month(gd.get("m2")) or m1
-            y2 = int(gd["y2"]) if gd.get("y2") else year
-            end = _fmt(y2, m2, int(gd["d2"]))
-            if end is not None and start is not None and end < start:
-                end = None
-        return start, end, basis
+        return _resolve_day(kind, gd, year_hint)
     if kind == "part":
-        if gd.get("q"):
-            n, size = int(gd["q"][1]), (3 if gd["q"][0].upper() == "Q" else 6)
-        else:
-            size = 3 if case_key(gd["part"]) == "quarter" else 6
-            n = _ORDINALS[case_key(gd["ord"])]
-            if size == 6 and n > 2:
-                n = 2 if gd["ord"].lower() in ("final", "last") else 0
-        if n == 0:
-            return None, None, ""
-        if gd.get("y1"):
-            year, basis = int(gd["y1"]), "explicit"
-        else:
-            if pub_year is None:
-                return None, None, ""
-            rel = case_key(gd["rel"])
-            year, basis = pub_year + {"next": 1, "last": -1}.get(rel, 0), "relative"
-        return _fmt(year, size * (n - 1) + 1), _fmt(year, size * n), basis
+        return _resolve_part(gd, pub_year)
     if kind == "my":
         return _fmt(int(gd["y1"]), _month(gd["m1"])), None, "explicit"
     if kind == "month":
         if year_hint is None:
-            return None, None, ""
+            return _UNKNOWN
         return _fmt(year_hint, _month(gd["m1"])), None, "context year"
     if kind == "year":
         return _fmt(int(gd["y1"])), None, "explicit"
     if kind == "relyear":
         if pub_year is None:
-            return None, None, ""
+            return _UNKNOWN
         rel = case_key(gd["rel"]).split()[-1]
         offset = {"this": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[rel]
         return _fmt(pub_year + offset), None, "relative"
     if kind == "weekday":
-        if pub_date is None or gd["pre"].lower() in ("next", "this"):
-            return None, None, ""
-        target = _WEEKDAYS.index(case_key(gd["wd"]))
-        back = (pub_date.weekday() - target) % 7
-        if case_key(gd["pre"]) == "last" and back == 0:
-            back = 7
-        return (pub_date - dt.timedelta(days=back)).isoformat(), None, "relative"
-    return None, None, ""
+        return _resolve_weekday(gd, pub_date)
+    return _UNKNOWN
+
+
+def _resolve_day(kind: str, gd: dict[str, str | None], year_hint: int | None) -> _Resolved:
+    """A day ("March 5, 2024", "5 March", "March 5-7"): its year as written, else the context year."""
+    m1 = _month(gd.get("m1"))
+    d1 = int(gd["d1"] or 0)
+    y1 = gd.get("y1") or (gd.get("y2") if kind == "range" else None)
+    basis = "explicit"
+    if y1 is None:
+        if year_hint is None:
+            return _UNKNOWN
+        year, basis = year_hint, "context year"
+    else:
+        year = int(y1)
+    start = _fmt(year, m1, d1)
+    end = None
+    if kind == "range":
+        m2 = _month(gd.get("m2")) or m1
+        y2 = int(gd["y2"]) if gd.get("y2") else year
+        end = _fmt(y2, m2, int(gd["d2"] or 0))
+        if end is not None and start is not None and end < start:
+            end = None
+    return start, end, basis
+
+
+def _resolve_part(gd: dict[str, str | None], pub_year: int | None) -> _Resolved:
+    """A quarter or half of a year ("Q3 2024", "the first half of last year") as its months."""
+    q, part, ordinal = gd.get("q"), gd.get("part") or "", gd.get("ord") or ""
+    if q:
+        n, size = int(q[1]), (3 if q[0].upper() == "Q" else 6)
+    else:
+        size = 3 if case_key(part) == "quarter" else 6
+        n = _ORDINALS[case_key(ordinal)]
+        if size == 6 and n > 2:
+            n = 2 if ordinal.lower() in ("final", "last") else 0
+    if n == 0:
+        return _UNKNOWN
+    if gd.get("y1"):
+        year, basis = int(gd["y1"] or 0), "explicit"
+    else:
+        if pub_year is None:
+            return _UNKNOWN
+        rel = case_key(gd.get("rel") or "")
+        year, basis = pub_year + {"next": 1, "last": -1}.get(rel, 0), "relative"
+    return _fmt(year, size * (n - 1) + 1), _fmt(year, size * n), basis
+
+
+def _resolve_weekday(gd: dict[str, str | None], pub_date: dt.date | None) -> _Resolved:
+    """"on Tuesday", "last Friday": the day in the week before publication (not "next"/"this" ones)."""
+    pre, weekday = gd.get("pre") or "", gd.get("wd") or ""
+    if pub_date is None or pre.lower() in ("next", "this"):
+        return _UNKNOWN
+    target = _WEEKDAYS.index(case_key(weekday))
+    back = (pub_date.weekday() - target) % 7
+    if case_key(pre) == "last" and back == 0:
+        back = 7
+    return (pub_date - dt.timedelta(days=back)).isoformat(), None, "relative"
 
 
 def explicit_years(text: str) -> list[int]:

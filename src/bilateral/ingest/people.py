@@ -634,8 +634,16 @@ class _DocPeople:
             self.byline_spans[name] = (passage.start, passage.end)
 
     def find_short_forms(self) -> None:
-        v = self.vocab
-        # Titled single words ("Ambassador Ma", "President Okafor") first: the title makes even "Ma" safe.
+        """Mentions by a short form ("Okafor" for Ngozi Okafor): titled ones first, then full names found
+        by discovery wherever else they appear, then every bare short form that names one person."""
+        self._titled_short_forms()
+        self._full_names_again()
+        shorts, extra = self._short_forms()
+        if shorts:
+            self._bare_short_forms(shorts, extra)
+
+    def _titled_short_forms(self) -> None:
+        """Titled single words ("Ambassador Ma", "President Okafor"): the title makes even "Ma" safe."""
         for rs, re_, token, _chain in self.pending_titled:
             name = self._resolve_short(token, rs)
             if name is None:
@@ -653,13 +661,22 @@ class _DocPeople:
             sent = self.doc.sentence_at(rs)
             if sent is not None:
                 self._read_roles(sent, rs, re_, person)
-        # Full names found by discovery, wherever else they appear (before or after the title that revealed them).
+
+    def _full_names_again(self) -> None:
+        """Full names found by discovery, wherever else they appear (before or after the title that
+        revealed them)."""
         found = [p.name for p in self.people.values() if p.name not in self.vocab.people and " " in p.name]
-        if found:
-            for sent in self.doc.sentences:
-                for s, e in _whole_words(self.folded, found, sent.start, sent.end, _no_word_after):
-                    if not self._taken(s, e):
-                        self._add_mention(s, e, self.folded[s:e], "full")
+        if not found:
+            return
+        for sent in self.doc.sentences:
+            for s, e in _whole_words(self.folded, found, sent.start, sent.end, _no_word_after):
+                if not self._taken(s, e):
+                    self._add_mention(s, e, self.folded[s:e], "full")
+
+    def _short_forms(self) -> tuple[dict[str, list[str]], set[str]]:
+        """Each usable short form -> the people it may name, and the extra ones among them (a given name
+        or the like, used only when one person has it and the text never uses it as a common word:
+        "Rose", "rose")."""
         shorts: dict[str, list[str]] = {}
         for person in self.people.values():
             for s in person.short:
@@ -672,13 +689,15 @@ class _DocPeople:
         extra: set[str] = set()
         for person in self.people.values():
             for s in person.extra_short:
-                # Only unambiguous tokens, and never one the text also uses as a common word ("Rose", "rose").
                 if len(owners[s]) == 1 and s not in shorts and not _whole_words(
                         self.folded, [s.lower()], 0, len(self.folded), _no_word_after):
                     shorts[s] = [person.name]
                     extra.add(s)
-        if not shorts:
-            return
+        return shorts, extra
+
+    def _bare_short_forms(self, shorts: dict[str, list[str]], extra: set[str]) -> None:
+        """Every other occurrence of a short form that is not part of a longer name or a place."""
+        v = self.vocab
         for sent in self.doc.sentences:
             for start, end in _whole_words(self.folded, shorts, sent.start, sent.end, _no_word_or_contraction_after):
                 if self._taken(start, end) or self._followed_by_place(end):
