@@ -398,6 +398,8 @@ class _QuoteReader:
         return st.findings
 
     def _direct_one(self, n: int, seg: _Segment, st: _State) -> None:
+        """The quotation opening at segment ``n``, with its tag and any fragments after it, as findings;
+        then a second statement its tag may add."""
         if n in st.used:
             return
         act = self._tag_after(seg) or self._tag_before(seg) or self._colon_intro(seg)
@@ -408,10 +410,7 @@ class _QuoteReader:
         if act is None:
             return
         inner = self.text[seg.start:seg.end].strip()
-        if len(_words(inner)) < 2 and not (act.how in ("verb", "inverted") and inner[-1:] in ",.!?"):
-            return  # a one-word scare quote is no statement
-        if _is_scare(inner, self.text[max(0, seg.outer_start - 30):seg.outer_start]) and \
-                act.how not in ("verb", "inverted", "that"):
+        if not self._is_statement(inner, seg, act):
             return
         q = _Quote(act, [inner.rstrip(",")], seg.outer_start, max(seg.outer_end, act.end), seg.unclosed, [seg])
         st.used.add(n)
@@ -434,22 +433,35 @@ class _QuoteReader:
         for i in range(si0, si1 + 1):
             self.speakers.spoke[i] = act.speaker
         st.last_direct[self.sentences[si1].passage] = act.speaker
-        # "…,” the mayor said, adding that it would take “more hours”: a second statement after the tag
+        self._after_tag(q, act, st)
+
+    def _is_statement(self, inner: str, seg: _Segment, act: _Act) -> bool:
+        """Quoted words that are a statement: not one word (unless a speech verb introduces it as a whole
+        utterance: "“No,” he said."), not a scare quote."""
+        if len(_words(inner)) < 2 and not (act.how in ("verb", "inverted") and inner[-1:] in ",.!?"):
+            return False
+        return not (_is_scare(inner, self.text[max(0, seg.outer_start - 30):seg.outer_start])
+                    and act.how not in ("verb", "inverted", "that"))
+
+    def _after_tag(self, q: _Quote, act: _Act, st: _State) -> None:
+        """"…,” the mayor said, adding that it would take “more hours”: a second statement after the tag,
+        partial when it quotes, else reported."""
         sent = self.sentences[self._sent_index(max(q.first, act.end - 1))]
         second = self._second(act, sent, act.end)
-        if second is not None:
-            own = [(self._own_start(second.pos, sent.end), sent.end)]  # cited by its own words
-            later = [s for s in self.segments if s.outer_start >= second.verb_end and s.outer_end <= sent.end
-                     and not _is_scare(self.text[s.start:s.end], "")]
-            if later:
-                words = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in later)
-                st.findings.append(self._finding(second.speaker, words, "partial", own, 0.7, second.how))
-                for s in later:
-                    st.used.add(st.seg_ids[id(s)])
-            else:
-                clause = self._clause_after(second.verb_end, sent.end)
-                if len(clause.split()) >= 3:
-                    st.findings.append(self._finding(second.speaker, clause, "reported", own, 0.65, second.how))
+        if second is None:
+            return
+        own = [(self._own_start(second.pos, sent.end), sent.end)]  # cited by its own words
+        later = [s for s in self.segments if s.outer_start >= second.verb_end and s.outer_end <= sent.end
+                 and not _is_scare(self.text[s.start:s.end], "")]
+        if later:
+            words = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in later)
+            st.findings.append(self._finding(second.speaker, words, "partial", own, 0.7, second.how))
+            for s in later:
+                st.used.add(st.seg_ids[id(s)])
+        else:
+            clause = self._clause_after(second.verb_end, sent.end)
+            if len(clause.split()) >= 3:
+                st.findings.append(self._finding(second.speaker, clause, "reported", own, 0.65, second.how))
 
     def _fragments(self, q: _Quote, conf: float, how: str) -> list[Finding]:
         """A quotation in several fragments (split by its tag, or over paragraphs): one item per quoted
