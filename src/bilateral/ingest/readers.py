@@ -52,6 +52,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bilateral.core.folding import case_key
 from bilateral.core.model import METADATA_FIELDS
@@ -451,8 +452,8 @@ _STRIP_TAGS = ("script", "style", "noscript", "iframe", "frame", "frameset", "ob
 
 
 def _read_html(html: str, name: str, base_url: str | None) -> tuple[str, dict[str, Field], str | None]:
-    import htmldate
-    import trafilatura
+    """A page's article text, its metadata (each value with the markup it came from) and its canonical
+    URL. Scripts, frames and event handlers are dropped before any text is read."""
     from trafilatura.utils import load_html
 
     try:
@@ -467,23 +468,37 @@ def _read_html(html: str, name: str, base_url: str | None) -> tuple[str, dict[st
         _markup_byline(tree, meta)
     if "publisher" not in meta:
         _footer_copyright(tree, meta)
-
     if "published" not in meta:
-        date, evidence, basis = None, "", "stated"
-        try:
-            date = htmldate.find_date(_copy(tree), extensive_search=False, original_date=True)
-            evidence = "htmldate: a publication date in the page markup (header or time element)"
-            if not date and (canonical or base_url):
-                date = htmldate.find_date(_copy(tree), extensive_search=False, original_date=True,
-                                          url=canonical or base_url)
-                evidence, basis = "htmldate: a date in the page's URL", "inferred"
-            # No extensive (free-text) search: a date merely mentioned in the prose is not the
-            # publication date; the plain-text detector reads a dateline in the article instead.
-        except Exception:  # htmldate is heuristic; a failure means no date, not no article
-            date = None
-        if date and _iso_date(date):
-            meta["published"] = {"value": _iso_date(date), "basis": basis, "evidence": evidence}
+        _markup_date(tree, meta, canonical or base_url)
+    _strip_active_content(tree)
+    text = _article_text(tree, canonical or base_url)
+    if not text:
+        raise ReadError(f"{name}: no article text found in this page")
+    _title_without_site(meta)
+    return text, meta, canonical
 
+
+def _markup_date(tree: Any, meta: dict[str, Field], url: str | None) -> None:
+    """The publication date htmldate finds in the page's markup, else in its URL (as inferred). No
+    free-text search: a date merely mentioned in the prose is not the publication date; the plain-text
+    detector reads a dateline in the article instead."""
+    import htmldate
+
+    date, evidence, basis = None, "", "stated"
+    try:
+        date = htmldate.find_date(_copy(tree), extensive_search=False, original_date=True)
+        evidence = "htmldate: a publication date in the page markup (header or time element)"
+        if not date and url:
+            date = htmldate.find_date(_copy(tree), extensive_search=False, original_date=True, url=url)
+            evidence, basis = "htmldate: a date in the page's URL", "inferred"
+    except Exception:  # htmldate is heuristic; a failure means no date, not no article
+        date = None
+    if date and _iso_date(date):
+        meta["published"] = {"value": _iso_date(date), "basis": basis, "evidence": evidence}
+
+
+def _strip_active_content(tree: Any) -> None:
+    """Scripts, frames, forms and embedded objects out; no element keeps an ``on…`` handler."""
     for bad in tree.xpath("//" + " | //".join(_STRIP_TAGS)):
         if bad.getparent() is not None:
             bad.drop_tree()
@@ -491,13 +506,19 @@ def _read_html(html: str, name: str, base_url: str | None) -> tuple[str, dict[st
         for attribute in [a for a in element.attrib if a.lower().startswith("on")]:
             del element.attrib[attribute]
 
-    # Metadata is ours (above: every value with its tag as evidence), so trafilatura only finds the
-    # text: with_metadata would re-run htmldate's full-text search on every page (half its time).
-    # fast (no readability/jusText comparison) is ~3x quicker; a page where it finds little
-    # gets the full comparison.
+
+def _article_text(tree: Any, url: str | None) -> str:
+    """The article's paragraphs, one per blank-line-separated line.
+
+    Metadata is ours (every value with its tag as evidence), so trafilatura only finds the text:
+    with_metadata would re-run htmldate's full-text search on every page (half its time). fast (no
+    readability/jusText comparison) is ~3x quicker; a page where it finds little gets the full
+    comparison, and a page where neither finds anything trafilatura's baseline."""
+    import trafilatura
+
     body = ""
     for fast in (True, False):
-        doc = trafilatura.bare_extraction(_copy(tree), url=canonical or base_url, fast=fast, with_metadata=False,
+        doc = trafilatura.bare_extraction(_copy(tree), url=url, fast=fast, with_metadata=False,
                                           include_comments=False, include_tables=True, include_images=False,
                                           include_links=False, deduplicate=False)
         body = (getattr(doc, "text", None) or "") if doc is not None else ""
@@ -510,10 +531,11 @@ def _read_html(html: str, name: str, base_url: str | None) -> tuple[str, dict[st
         except Exception:
             body = ""
     paragraphs = [" ".join(line.split()) for line in body.splitlines()]
-    text = "\n\n".join(p for p in paragraphs if p)
-    if not text:
-        raise ReadError(f"{name}: no article text found in this page")
+    return "\n\n".join(p for p in paragraphs if p)
 
+
+def _title_without_site(meta: dict[str, Field]) -> None:
+    """"Talks resume | The Daily Record" -> "Talks resume" when the publisher is known."""
     title = meta.get("title")
     publisher = (meta.get("publisher") or {}).get("value")
     if title and publisher and title["value"]:
@@ -521,7 +543,6 @@ def _read_html(html: str, name: str, base_url: str | None) -> tuple[str, dict[st
             if title["value"].endswith(sep + publisher):
                 title["value"] = title["value"][: -len(sep + publisher)].strip()
                 title["evidence"] = f"{title['evidence']}, site name removed"
-    return text, meta, canonical
 
 
 _BYLINE_XPATH = (
