@@ -283,6 +283,9 @@ def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, 
     return None
 
 
+_Candidate = tuple[int, int, int | float, str | None]  # (start, end, value, the number as words or None)
+
+
 def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) -> list[_Stat]:
     """Numbers with a recognised unit in one sentence, left to right."""
     found: list[_Stat] = []
@@ -290,27 +293,7 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     def overlaps(s: int, e: int) -> bool:
         return any(s < b and a < e for a, b in taken)
 
-    candidates: list[tuple[int, int, int | float, str | None]] = []
-    for m in _DIGITS.finditer(text):
-        if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "_") \
-                and not _currency_before(text[:m.start()], vocab):
-            continue  # "COVID19", "A320": part of a word, unless a glued currency ("Sh9.8bn", "KSh14")
-        candidates.append((m.start(), m.end(), _to_number(m.group(1)), None))
-    for n in find_number_words(text):
-        if text[n.end:n.end + 1] == "-" and not _FOLD.match(text[n.end:]):
-            continue  # "two-day", "six-point": adjectives, not figures
-        candidates.append((n.start, n.end, n.value, text[n.start:n.end]))
-    lower = ascii_lower(text)
-    for m in (_DOZEN.finditer(text) if _DOZEN_NEEDS.met(text, lower) else ()):
-        candidates.append((m.start(), m.end(), 12, m.group(0)))
-    for m in (_FRACTION.finditer(text) if _FRACTION_NEEDS.met(text, lower) else ()):
-        word = case_key(m.group("w"))
-        if _HALF_OF_YEAR.search(text, max(0, m.start() - 8), m.start()):  # "the first half", "Second Half"
-            continue
-        last = re.split(r"[- ]", word)[-1]
-        candidates.append((m.start(), m.end(), round(_FRACTIONS[last] * 100, 2), m.group("w")))  # as percent
-    candidates.sort()
-
+    candidates = _number_candidates(text, vocab)
     for start, end, value, words in candidates:
         if any(s.start <= start < s.end for s in found):
             continue
@@ -333,6 +316,33 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
                 and re.search(r"(?:,\s*|\s)(?:and|or)\s+$", text[prev.end:stat.start])):
             stat.qualifier = prev.qualifier
     return found
+
+
+def _number_candidates(text: str, vocab: Vocabulary) -> list[_Candidate]:
+    """Every number of a sentence, in order: digits (not inside a word like "A320", but "KSh14"),
+    number words ("forty-five", not the adjective "two-day"), "a dozen", fractions ("two-thirds", as a
+    percent)."""
+    candidates: list[_Candidate] = []
+    for m in _DIGITS.finditer(text):
+        if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "_") \
+                and not _currency_before(text[:m.start()], vocab):
+            continue
+        candidates.append((m.start(), m.end(), _to_number(m.group(1)), None))
+    for n in find_number_words(text):
+        if text[n.end:n.end + 1] == "-" and not _FOLD.match(text[n.end:]):
+            continue
+        candidates.append((n.start, n.end, n.value, text[n.start:n.end]))
+    lower = ascii_lower(text)
+    for m in (_DOZEN.finditer(text) if _DOZEN_NEEDS.met(text, lower) else ()):
+        candidates.append((m.start(), m.end(), 12, m.group(0)))
+    for m in (_FRACTION.finditer(text) if _FRACTION_NEEDS.met(text, lower) else ()):
+        word = case_key(m.group("w"))
+        if _HALF_OF_YEAR.search(text, max(0, m.start() - 8), m.start()):  # "the first half", "Second Half"
+            continue
+        last = re.split(r"[- ]", word)[-1]
+        candidates.append((m.start(), m.end(), round(_FRACTIONS[last] * 100, 2), m.group("w")))
+    candidates.sort()
+    return candidates
 
 
 def _currency_before(before: str, vocab: Vocabulary) -> re.Match[str] | None:
