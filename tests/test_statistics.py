@@ -339,3 +339,33 @@ def test_compound_number_words_in_a_period_count_the_years() -> None:
 def test_rank_ordinals_above_twelfth_are_read() -> None:
     found = stats("Norway is now Poland's fourteenth-largest trading partner.")
     assert [(s["value"], s["unit"]) for s in found] == [(14, "rank")]
+
+
+@pytest.mark.parametrize(("text", "normalized", "unit", "measure"), [
+    ("Passenger traffic reached 59 million last year.", 59_000_000, "passengers", "passenger traffic"),
+    ("The population is 8 million.", 8_000_000, "people", "population"),
+    ("Enrollment topped 1.5 million this year, the ministry said.", 1_500_000, "students", "enrollment"),
+    ("Tourist arrivals rose to 3.4 million in the first half.", 3_400_000, "arrivals", "tourist arrivals"),
+])
+def test_a_bare_figure_with_its_scale_counts_what_the_subject_counts(text, normalized, unit, measure) -> None:
+    figure = one(text, "2025-06-01")
+    assert (figure["normalized"], figure["unit"], figure["measure"]) == (normalized, unit, measure)
+    assert figure["as_written"].endswith("million")
+
+
+def test_a_level_takes_its_period_from_the_clause() -> None:
+    assert one("Passenger traffic reached 59 million last year.", "2025-06-01")["period"] == "2024"
+
+
+def test_a_change_and_the_level_it_reaches_are_two_figures_of_the_same_subject() -> None:
+    found = stats("Visitor numbers climbed 18% to 2.1 million.")
+    assert [(s["unit"], s["normalized"]) for s in found] == [("percent", 18), ("visitors", 2_100_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "The deficit was 4 million.",  # a deficit is no count (and has no currency)
+    "The team was 3 million short.",
+    "Growth was 5 million.",
+])
+def test_a_bare_figure_after_a_subject_that_counts_nothing_is_no_statistic(text) -> None:
+    assert stats(text) == []

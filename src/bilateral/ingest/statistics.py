@@ -106,6 +106,8 @@ class Vocabulary:
     adjective_country: dict[str, str] = field(default_factory=dict)
     #: what a match of ``country_mention`` names: its word -> (country name, adjective), built once
     country_of_word: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: a singular head that counts something ("population" -> "people"; None: the word before it names it)
+    count_subjects: dict[str, str | None] = field(default_factory=dict)
 
 
 def vocabulary(lexicon: Lexicon | None = None) -> Vocabulary:
@@ -148,6 +150,7 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         place_words=frozenset(w.lower() for pair in countries for w in pair),
         adjective_country=_first_country_of_adjective(countries),
         country_of_word=_country_of_word(countries),
+        count_subjects={k: v for k, v in raw.get("count_subjects", {}).items() if not k.startswith("_")},
     )
 
 
@@ -522,31 +525,61 @@ def _counted(text: str, pos: int, words: str | None, scale: str | None, vocab: V
 
 _CHANGE_TO = re.compile(r"\b(?:rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|surged)\b"
                         r"[^,;]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+)?$")
-_CHANGE_TO_NEEDS = Needs(("rose", "fell", "grew", "increased", "decreased", "declined", "climbed", "jumped", "dropped",
-                          "surged"), any_case=False)
+#: a level reached: "arrivals reached 3.4 million", "the population is 8 million"
+_LEVEL = re.compile(r"\b(?:reached|hit|totall?ed|topped|exceeded|surpassed|stood at|amounted to|numbered|is|was)\s+"
+                    r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|over\s+|more than\s+)?$")
+_BARE_NEEDS = Needs(("rose", "fell", "grew", "increased", "decreased", "declined", "climbed", "jumped", "dropped",
+                     "surged", "reached", "hit", "total", "topped", "exceeded", "surpassed", "stood at", "amounted to",
+                     "numbered", "is ", "was "), any_case=False)
+_BARE_AFTER = re.compile(r"%|[A-Za-z]|\s(?:percent|per cent)\b")
+_SCALE_AFTER = re.compile(r"\s(thousand|million|billion)\b(?![ -]?[A-Za-z])|\s(thousand|million|billion)(?=\s+(?:in|on|at|by|"
+                          r"last|this|a|per|during|for|from|so|as|over|compared|,|\.))")
+#: the subject right before the verb: up to three words and its head, "in <Place>", an auxiliary or adverb
+_SUBJECT = re.compile(r"((?:[\w-]+\s){0,3}?(?P<noun>(?:(?<=^)[A-Z]|[a-z])[a-z]+)(?:\s+in\s+[A-Z][\w-]*)?)\s+"
+                      r"(?:(?:has|have|had|also|again|still|then|[a-z]+ly)\s+)?$")
 
 
 def _inherit_subject(text: str, found: list[_Stat], vocab: Vocabulary) -> None:
-    """"arrivals in Bali rose 27 percent to about 590,000": the bare number counts the subject's noun."""
-    if not _CHANGE_TO_NEEDS.met(text, None):
-        return  # no change verb: no number can follow one
+    """"arrivals in Bali rose 27 percent to about 590,000", "passenger traffic reached 59 million": a bare
+    number after a change or level verb counts the subject's noun."""
+    if not _BARE_NEEDS.met(text, None):
+        return  # no change or level verb: no number can follow one
     for m in _DIGITS.finditer(text):
         start, end = m.start(), m.end()
-        if any(s.start <= start < s.end for s in found) or re.match(r"%|[A-Za-z]|\s(?:percent|per cent|thousand|million|billion|trillion)\b", text[end:]):
+        scale = _SCALE_AFTER.match(text, end)
+        if any(s.start <= start < s.end for s in found) or (scale is None and _BARE_AFTER.match(text, end)):
             continue
-        change = _CHANGE_TO.search(text, 0, start)
-        if not change or change.end() != start:
+        verb = _CHANGE_TO.search(text, 0, start)
+        if not verb or verb.end() != start:
+            verb = _LEVEL.search(text, 0, start) if scale else None  # a level: only a figure with its scale
+            if not verb or verb.end() != start:
+                continue
+        subject = _SUBJECT.search(text[:verb.start()])
+        unit = _subject_unit(subject, vocab) if subject else None
+        if subject is None or unit is None:
             continue
-        subject = re.search(r"((?:[\w-]+\s){0,3}?(?P<noun>[a-z]+s)(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:\w+\s+)?$",
-                            text[:change.start()])
-        if not subject or subject["noun"] not in vocab.count_nouns:
-            continue
-        stat = _Stat(start, end, start, end, _to_number(m.group(1)), vocab.count_nouns[subject["noun"]], "count",
-                     confidence=0.7)
-        stat.noun_phrase = _clean(subject.group(1))
+        upto = scale.end() if scale else end
+        stat = _Stat(start, upto, start, end, _to_number(m.group(1)), unit, "count",
+                     scale.group(1) or scale.group(2) if scale else None, confidence=0.7)
+        stat.noun_phrase = _as_written(subject.group(1), subject.start(1) == 0, vocab)
         q = vocab.qualifiers.search(text[:start])
         stat.qualifier = vocab.qualifier_of[case_key(q.group("q"))] if q else None
         found.append(stat)
+
+
+def _subject_unit(subject: re.Match[str], vocab: Vocabulary) -> str | None:
+    """What a subject counts: its plural head's count noun ("arrivals"), or a counting head's unit
+    ("population": people; "passenger traffic": passengers)."""
+    noun = subject["noun"].lower()
+    if noun in vocab.count_nouns:
+        return vocab.count_nouns[noun]
+    if noun not in vocab.count_subjects:
+        return None
+    if (unit := vocab.count_subjects[noun]) is not None:
+        return unit
+    before = subject.group(1)[:subject.start("noun") - subject.start(1)].split()
+    counted = f"{before[-1].lower()}s" if before else ""
+    return vocab.count_nouns.get(counted)
 
 
 _ELIDED_LEAD = re.compile(r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+$|\b(?:compared\s+(?:with|to)|against|"
