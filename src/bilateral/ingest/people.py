@@ -23,9 +23,10 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
 from bilateral.core.folding import case_key, fold_same_length
 from bilateral.core.model import Sentence
@@ -111,23 +112,7 @@ def _vocab(lexicon: Lexicon | None = None) -> _Vocab:
 def _build_vocab(lexicon: Lexicon) -> _Vocab:
     t = lexicon.titles
     names = lexicon.people_names
-    people: dict[str, _GazPerson] = {}
-    alias_to_name: dict[str, str] = {}
-    for e in lexicon.people["people"]:
-        short = tuple(e["short"]) if "short" in e else None
-        gp = _GazPerson(e["name"], e.get("native"), e.get("country"), tuple(e.get("roles", [])),
-                        tuple(e.get("aliases", [])), short)
-        people[gp.name] = gp
-        for alias in (gp.name, gp.native, *gp.aliases):
-            if alias:
-                alias_to_name.setdefault(fold(alias), gp.name)
-    latin = [a for a in alias_to_name if a.isascii()]
-    other = [a for a in alias_to_name if not a.isascii()]
-    alias_re = re.compile(
-        r"(?<![\w'])(?:" + _alternation(latin) + r")(?![\w]|'[A-Za-z]{2})"
-        + (r"|(?:" + _alternation(other) + r")" if other else "")
-    )
-
+    people, alias_to_name, alias_re, latin, other = _gazetteer_people(lexicon)
     titles = list(t["titles"])
     titles_lower: dict[str, str] = {}
     for title in titles:
@@ -136,21 +121,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
             titles_lower[title.lower()] = title
     countries = list(t["countries"])
     nationalities: dict[str, str | None] = dict(t["nationalities"])
-    nat = _alternation(nationalities) + "|(?:" + _alternation(countries) + ")'s"
-    # Lower-case organisation words too: "state minister for trade", "minister of foreign affairs".
-    org_tok = (r"(?:" + _alternation(countries) + r"|(?i:" + _alternation(t["org_words"]) + r")"
-               r"|[A-Z]{2,}|\([A-Z]{2,}\)|of|the|and|for|on)")
-    org = org_tok + r"(?:\s+" + org_tok + r")*"
-    mods = r"(?:(?:top|senior|former|then-|then|acting|outgoing|incoming|new|current|State|Party|Executive|Permanent|Standing)\s+)*"
-    title_alt = _alternation(titles)
-    unit = (
-        r"(?:(?:the|a|an)\s+)?(?:(?P<nat>" + nat + r")\s+)?(?P<mod>" + mods + r")"
-        r"(?P<title>(?i:" + title_alt + r"))(?![\w])"
-        r"(?P<comp>(?:\s+(?:of|for|at|on)\s+(?:the\s+)?" + org + r")?"
-        r"(?:\s+to\s+(?:the\s+)?" + org + r")?)"
-    )
-    plain_unit = re.sub(r"\(\?P<\w+>", "(?:", unit)
-    chain = plain_unit + r"(?:(?:\s*,\s*|\s+and\s+)" + plain_unit + r")*"
+    unit, chain = _title_patterns(t, countries, nationalities)
     role_nouns = _alternation(t["role_nouns"])
     ref_keys = _alternation(k for k in t["role_refs"] if " " not in k or not k.startswith(("top ", "government ")))
     return _Vocab(
@@ -201,6 +172,50 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         latin_aliases=tuple(latin),
         other_aliases=tuple(other),
     )
+
+
+def _gazetteer_people(lexicon: Lexicon) -> tuple[dict[str, _GazPerson], dict[str, str], re.Pattern[str],
+                                                  list[str], list[str]]:
+    """The known people, each alias (folded) -> name, one pattern for all aliases, and the aliases in
+    Latin script and in others (matched without word boundaries)."""
+    people: dict[str, _GazPerson] = {}
+    alias_to_name: dict[str, str] = {}
+    for e in lexicon.people["people"]:
+        short = tuple(e["short"]) if "short" in e else None
+        gp = _GazPerson(e["name"], e.get("native"), e.get("country"), tuple(e.get("roles", [])),
+                        tuple(e.get("aliases", [])), short)
+        people[gp.name] = gp
+        for alias in (gp.name, gp.native, *gp.aliases):
+            if alias:
+                alias_to_name.setdefault(fold(alias), gp.name)
+    latin = [a for a in alias_to_name if a.isascii()]
+    other = [a for a in alias_to_name if not a.isascii()]
+    alias_re = re.compile(
+        r"(?<![\w'])(?:" + _alternation(latin) + r")(?![\w]|'[A-Za-z]{2})"
+        + (r"|(?:" + _alternation(other) + r")" if other else "")
+    )
+    return people, alias_to_name, alias_re, latin, other
+
+
+def _title_patterns(t: Mapping[str, Any], countries: list[str],
+                    nationalities: dict[str, str | None]) -> tuple[str, str]:
+    """The pattern of one title unit ("Vietnam's Deputy Foreign Minister", "state minister for trade",
+    with named groups nat, mod, title, comp) and of a chain of them ("… and …", "…, …")."""
+    nat = _alternation(nationalities) + "|(?:" + _alternation(countries) + ")'s"
+    # Lower-case organisation words too: "state minister for trade", "minister of foreign affairs".
+    org_tok = (r"(?:" + _alternation(countries) + r"|(?i:" + _alternation(t["org_words"]) + r")"
+               r"|[A-Z]{2,}|\([A-Z]{2,}\)|of|the|and|for|on)")
+    org = org_tok + r"(?:\s+" + org_tok + r")*"
+    mods = r"(?:(?:top|senior|former|then-|then|acting|outgoing|incoming|new|current|State|Party|Executive|Permanent|Standing)\s+)*"
+    title_alt = _alternation(list(t["titles"]))
+    unit = (
+        r"(?:(?:the|a|an)\s+)?(?:(?P<nat>" + nat + r")\s+)?(?P<mod>" + mods + r")"
+        r"(?P<title>(?i:" + title_alt + r"))(?![\w])"
+        r"(?P<comp>(?:\s+(?:of|for|at|on)\s+(?:the\s+)?" + org + r")?"
+        r"(?:\s+to\s+(?:the\s+)?" + org + r")?)"
+    )
+    plain_unit = re.sub(r"\(\?P<\w+>", "(?:", unit)
+    return unit, plain_unit + r"(?:(?:\s*,\s*|\s+and\s+)" + plain_unit + r")*"
 
 
 # ---------------------------------------------------------------- people of one document
