@@ -343,3 +343,10 @@ def test_a_name_set_off_after_another_is_its_alias_not_a_second_agreement(senten
     found = _agreements(sentence)
     assert list(found) == [name]
     assert alias in found[name].fields["aliases"]
+
+
+def test_a_name_ends_at_its_verb_and_a_shorter_reference_folds_into_it() -> None:
+    found = _agreements("Fiji and Samoa signed a work-and-holiday visa arrangement on Monday. "
+                        "The new visa arrangement takes effect on July 1.")
+    assert list(found) == ["Work-and-holiday visa arrangement"]
+    assert len(found["Work-and-holiday visa arrangement"].spans) == 2

@@ -65,7 +65,8 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
             country_of[spelling] = name
     spellings = sorted(country_of, key=len, reverse=True)
     pattern = (
-        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
+        # every spelling is capitalised: the lookahead skips the other positions before the long alternation
+        re.compile(r"(?<![\w-])(?=[A-Z])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
         if spellings else re.compile(r"(?!x)x")
     )
     known: dict[str, dict[str, str]] = dict(data.get("known_agreements") or {})
@@ -163,6 +164,7 @@ _STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD 
          r"|\s+(?:and|or)\s+(?:an?|another)\s|\s+(?:alongside|as well as|together with)\s"  # a second document
          r"|\s+(?:under|by which|whereby|with which|that|which|who|as|after|before|while|when|because|at a|at the)\s"
          r"|\s+(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|can|runs?|commits?)\b"
+         r"|\s+(?:takes?|took|comes?|came|enters?|entered|expires?|expired|lapsed?|lapses|lets|allows)\b"
          r"|\s+(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?|decades?)\s+"
          r"(?:later|earlier|ago|after|before)\b|\s+the\s+(?:following|previous|same)\s+(?:day|week|month|year)\b"
          r"|\s+[—–]\s|[,;:()“”\"‘’]|\.\s|\.$|$")
@@ -908,7 +910,7 @@ def _cite_aliases(findings: list[Finding], doc: Document) -> None:
 _HEAD_CLASS: dict[str, str] = {
     "agreement": "agreement", "deal": "agreement", "pact": "agreement", "accord": "agreement",
     "treaty": "agreement", "memorandum": "agreement", "mou": "agreement", "understanding": "agreement",
-    "protocol": "agreement", "charter": "agreement", "plan": "plan", "roadmap": "plan",
+    "protocol": "agreement", "charter": "agreement", "arrangement": "agreement", "plan": "plan", "roadmap": "plan",
 }
 _HEAD_FREE = {"programme", "program", "scheme", "project", "initiative", "facility", "fund"}
 _FOLDABLE_RULES = {"framework phrase", "common-noun document", "agreement on", "capitalised name", "known acronym"}
