@@ -245,3 +245,108 @@ def test_a_scope_that_is_no_place_of_signing_stays_in_the_name() -> None:
     names = [f.label.split(" (")[0] for f in _agreements(
         "Ties deepen\n\nThe two sides signed a new agreement on cooperation in the Baltic Sea.\n").values()]
     assert names == ["Agreement on cooperation in the Baltic Sea"]  # and "new" is not part of it
+
+
+# --- 2 December 2026: lower-case names, acronyms, translations, acted-on instruments ---------------
+
+
+def test_a_lower_case_arrangement_is_an_agreement() -> None:
+    found = _agreements("Norway and Iceland agreed a visa waiver arrangement for seasonal workers on Monday.")
+    assert "Visa waiver arrangement for seasonal workers" in found
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Peru and Bolivia renewed their fisheries accord for four more years on Friday.", "Fisheries accord"),
+    ("Lawmakers in Quito ratified a border trade protocol with Colombia on Tuesday.", "Border trade protocol"),
+    ("Oman suspended the air services agreement with Kuwait last month.", "Air services agreement"),
+    ("The two governments extended the 1995 readmission agreement to cover minors.", "1995 readmission agreement"),
+])
+def test_an_instrument_renewed_ratified_suspended_or_extended_is_named(sentence: str, name: str) -> None:
+    assert name in _agreements(sentence)
+
+
+def test_a_document_signed_in_a_relative_clause_after_it_is_named() -> None:
+    found = _agreements("The road was financed under the coastal corridor treaty, which five states signed in 2014.")
+    assert "Coastal corridor treaty" in found
+
+
+def test_a_list_of_signed_documents_keeps_its_later_items() -> None:
+    found = _agreements(
+        "The two ministers signed a memorandum of understanding on geological research, an open-skies "
+        "agreement that lifts all limits on flights between the two countries from October, and a social "
+        "security agreement — the convenio de seguridad social — that covers 300,000 workers.")
+    assert "Social security agreement" in found
+
+
+def test_a_relative_time_after_a_name_ends_it() -> None:
+    found = _agreements("The court ruled in 2017, and the two presidents signed a strategic partnership "
+                        "agreement a month later.")
+    assert "Strategic partnership agreement" in found
+
+
+def test_a_document_on_the_issue_names_no_subject() -> None:
+    found = _agreements("Fiji revoked a 2001 memorandum on the issue in 2009 and reinstated it later.")
+    assert not [n for n in found if "issue" in n.lower()]
+
+
+def test_an_acronym_known_as_is_an_alias_and_later_mentions_cite_the_same_item() -> None:
+    text = ("Seoul and Ottawa signed the Korea-Canada Free Trade Agreement, known as KCFTA, in 2014. "
+            "Exporters say KCFTA has doubled car sales. A review of KCFTA starts next year.")
+    found = _agreements(text)
+    fta = found["Korea-Canada Free Trade Agreement"]
+    assert fta.fields["aliases"] == ["KCFTA"]
+    assert len(fta.spans) == 3
+    assert len(found) == 1
+
+
+def test_an_acronym_in_brackets_is_an_alias_and_its_later_mentions_cite_the_item() -> None:
+    text = ("Ghana and Togo revived the Joint Border Commission (JBC) on Monday. "
+            "The JBC will meet in Lomé in May.")
+    jbc = _agreements(text)["Joint Border Commission"]
+    assert jbc.fields["aliases"] == ["JBC"] and len(jbc.spans) == 2
+
+
+def test_a_lower_case_standing_body_with_initials_is_a_mechanism() -> None:
+    text = ("The two governments met at a high-level meeting known by its Spanish initials, RAN, on Wednesday. "
+            "The next RAN will be held in Lima.")
+    ran = _agreements(text)["High-level meeting"]
+    assert ran.fields["agreement_kind"] == "mechanism"
+    assert ran.fields["aliases"] == ["RAN"] and len(ran.spans) == 2
+
+
+def test_a_lower_case_binational_committee_with_a_subject_is_a_mechanism() -> None:
+    assert "Binational integration committee" in _agreements(
+        "They agreed that the binational integration committee would meet twice a year.")
+    assert not _agreements("Officials said the ministerial council would meet twice a year.")
+
+
+def test_a_translation_known_in_another_language_is_an_alias_not_a_party() -> None:
+    found = _agreements("Spain and Senegal extended the 1992 readmission agreement, known in French as the "
+                        "accord de réadmission, to cover minors.")
+    f = found["1992 readmission agreement"]
+    assert f.fields["aliases"] == ["accord de réadmission"]
+    assert "France" not in f.fields["parties"]
+
+
+@pytest.mark.parametrize("sentence, name, alias", [
+    ("The pact updates the 2006 Coral Treaty, formally the Agreement on the Framework for Maritime "
+     "Cooperation, which both governments still honour.", "2006 Coral Treaty",
+     "Agreement on the Framework for Maritime Cooperation"),
+    ("They signed an agreement on the licensing of farm imports, which farmers have dubbed \"the grain deal\".",
+     "Agreement on the licensing of farm imports", "grain deal"),
+    ("Both sides will work from the 2000 memorandum of understanding on the survey of the land boundary, "
+     "which officials call MOU 2000.", "Memorandum of understanding on the survey of the land boundary",
+     "MOU 2000"),
+])
+def test_a_name_set_off_after_another_is_its_alias_not_a_second_agreement(sentence: str, name: str,
+                                                                          alias: str) -> None:
+    found = _agreements(sentence)
+    assert list(found) == [name]
+    assert alias in found[name].fields["aliases"]
+
+
+def test_a_name_ends_at_its_verb_and_a_shorter_reference_folds_into_it() -> None:
+    found = _agreements("Fiji and Samoa signed a work-and-holiday visa arrangement on Monday. "
+                        "The new visa arrangement takes effect on July 1.")
+    assert list(found) == ["Work-and-holiday visa arrangement"]
+    assert len(found["Work-and-holiday visa arrangement"].spans) == 2

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bilateral.core.model import Source
 from bilateral.ingest.events import extract_events
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
@@ -180,3 +182,87 @@ def test_one_event_in_two_articles_has_one_key_and_its_date_beside_it() -> None:
     b = _events("Kishida's visit in May 2023 was the first in years.", "2024-01-10")
     assert a[0].key == b[0].key == "visit|Fumio Kishida"
     assert (a[0].date, b[0].date) == ("2023-05-07", "2023-05")
+
+
+# --- 2 December 2026: events beyond diplomacy, and dates that belong to them ----------------------
+
+
+@pytest.mark.parametrize("sentence, date, kind", [
+    ("About 3,000 dockers marched through Valparaíso on Monday to protest against the port reform.",
+     "2024-03-04", "protest"),
+    ("The earthquake of Feb. 6, 2023, killed more than 50,000 people in the region.", "2023-02-06", "disaster"),
+    ("Heavy rains in January killed 24 people in the capital.", "2024-01", "disaster"),
+    ("Fighting broke out near the border temple on July 24, 2023, and lasted five days.", "2023-07-24", "incident"),
+    ("The two navies will hold a joint exercise in the Coral Sea from April 20 to 24.", "2024-04-20", "exercise"),
+    ("Customs officers began a joint anti-smuggling operation along the border on 1 February.",
+     "2024-02-01", "operation"),
+    ("Quito recalled its ambassador in May 2021 after the raid.", "2021-05", "recall"),
+    ("Peru holds municipal elections on June 6, 2027.", "2027-06-06", "election"),
+])
+def test_happenings_without_a_named_participant_are_events(sentence: str, date: str, kind: str) -> None:
+    f = _one(sentence)
+    assert (f.fields["date"], f.fields["event_kind"]) == (date, kind)
+
+
+def test_a_reference_back_to_a_happening_is_no_new_event() -> None:
+    assert not _events("The rail service was halted after the clashes and resumed in 2019 with new trains.")[1:]
+    assert not [f for f in _events("The line, halted after the clashes, reopened in 2019.")
+                if f.fields["event_kind"] == "incident"]
+
+
+def test_a_date_right_before_the_verb_is_its_date() -> None:
+    f = _one("The National Assembly on Tuesday ratified a border trade protocol, clearing the way for the "
+             "2027 season.", published="2024-03-06")
+    assert (f.fields["date"], f.fields["event_kind"]) == ("2024-03-05", "ratification")
+
+
+def test_a_legislature_approving_is_a_ratification_without_a_named_object() -> None:
+    f = _one("Ghana's parliament approved it in July.", published="2024-10-14")
+    assert (f.fields["date"], f.fields["event_kind"]) == ("2024-07", "ratification")
+
+
+def test_renewing_an_agreement_is_an_event_but_the_year_in_its_name_is_not_its_date() -> None:
+    f = _one("Peru and Bolivia renewed their fisheries accord on Wednesday.", published="2024-03-07")
+    assert (f.fields["date"], f.fields["title"]) == ("2024-03-06", "Renewal of fisheries accord")
+    assert not _events("The two sides also extended the 1992 readmission agreement to cover minors.")
+    assert not _events("The two governments renewed a 2021 memorandum on child labour for three years.")
+
+
+def test_agreed_on_a_day_to_act_is_the_meeting_and_its_participants_follow() -> None:
+    found = _events("Japan and Australia agreed on Monday to reopen all seven border posts. "
+                    "The agreement was reached in Canberra at talks between Kishida and Albanese.")
+    assert len(found) == 1
+    assert found[0].fields["date"] == "2024-03-04"
+    assert set(found[0].fields["participants"]) == {"Fumio Kishida", "Anthony Albanese"}
+
+
+def test_an_invitation_is_a_scheduled_meeting_in_the_coming_month() -> None:
+    f = _one("Kishida invited Albanese to Tokyo for the annual joint commission in January.", published="2024-08-20")
+    assert f.fields["date"] == "2025-01"
+    assert f.fields["status"] == "scheduled"
+    assert set(f.fields["participants"]) == {"Fumio Kishida", "Anthony Albanese"}
+
+
+def test_travel_to_a_place_is_a_visit_dated_past_its_purpose() -> None:
+    f = _one("Albanese is expected to travel to Jakarta for the next session of the joint council in the "
+             "first quarter of 2025.")
+    assert f.fields["event_kind"] == "visit"
+    assert f.fields["date"].startswith("2025-01")
+    assert _one("Widodo flew on Thursday to Canberra for a summit.", published="2024-03-08").fields["date"] \
+        == "2024-03-07"
+
+
+def test_since_a_date_is_a_span_not_the_date_of_the_event() -> None:
+    assert not _events("The two countries agreed to reopen the checkpoints closed since last year.")
+
+
+def test_an_agreement_taking_effect_and_a_subject_that_took_effect() -> None:
+    assert _one("The new visa arrangement takes effect on July 1.").fields["date"] == "2024-07-01"
+    f = _one("A ceasefire brokered by Malaysia took effect at midnight on July 28, 2023.")
+    assert (f.fields["date"], f.fields["title"]) == ("2023-07-28", "Entry into force of ceasefire")
+
+
+def test_opening_a_thing_named_in_lower_case() -> None:
+    f = _one("Kishida opened a new bridge over the river on Saturday.", published="2024-03-05")
+    assert (f.fields["date"], f.fields["title"]) == ("2024-03-02", "Opening of bridge")
+    assert _one("A new ferry terminal at Port Rashid is due to open on June 15.").fields["status"] == "scheduled"

@@ -65,7 +65,8 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
             country_of[spelling] = name
     spellings = sorted(country_of, key=len, reverse=True)
     pattern = (
-        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
+        # every spelling is capitalised: the lookahead skips the other positions before the long alternation
+        re.compile(r"(?<![\w-])(?=[A-Z])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
         if spellings else re.compile(r"(?!x)x")
     )
     known: dict[str, dict[str, str]] = dict(data.get("known_agreements") or {})
@@ -128,6 +129,7 @@ class Candidate:
     name_parties: list[str] = field(default_factory=list)
     year_after: int | None = None  # a year written right after the name (or before it: "the 1944 Water Treaty")
     key_name: str | None = None  # the key's name when it differs from the text ("USMCA" -> its full name)
+    aliases: list[str] = field(default_factory=list)  # an acronym or translation the text gives it ("known as …")
 
 
 # --- the patterns ---------------------------------------------------------------------
@@ -162,7 +164,10 @@ _STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD 
          r"|\s+(?:and|or)\s+(?:an?|another)\s|\s+(?:alongside|as well as|together with)\s"  # a second document
          r"|\s+(?:under|by which|whereby|with which|that|which|who|as|after|before|while|when|because|at a|at the)\s"
          r"|\s+(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|can|runs?|commits?)\b"
-         r"|[,;:()“”\"‘’]|\.\s|\.$|$")
+         r"|\s+(?:takes?|took|comes?|came|enters?|entered|expires?|expired|lapsed?|lapses|lets|allows)\b"
+         r"|\s+(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?|decades?)\s+"
+         r"(?:later|earlier|ago|after|before)\b|\s+the\s+(?:following|previous|same)\s+(?:day|week|month|year)\b"
+         r"|\s+[—–]\s|[,;:()“”\"‘’]|\.\s|\.$|$")
 _ORDINAL_BEFORE = re.compile(r"\b(?:" + ORDINAL_WORDS + r"|next|inaugural|\d+(?:st|nd|rd|th))\s+$", re.I)
 _CAP_TOKEN = r"[A-Z][\w’'&.-]*"
 _CAP_RUN = re.compile(
@@ -211,12 +216,13 @@ _COMMON_HEADS: dict[str, str] = {
     "joint commission": "mechanism", "joint committee": "mechanism", "task force": "mechanism",
     "working group": "mechanism", "action plan": "action plan", "road map": "roadmap", "roadmap": "roadmap",
     "plan": "plan", "pact": "agreement", "deal": "agreement", "agreement": "agreement", "accord": "agreement",
+    "arrangement": "agreement",
     "treaty": "treaty", "protocol": "agreement", "charter": "treaty", "scheme": "joint initiative",
     "programme": "joint initiative", "MoU": "memorandum", "MOU": "memorandum",
 }
 _COMMON = re.compile(
     r"\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts|new)\s+"
-    r"(?P<mods>(?:(?!" + _FUNCTION + r"\b)[\w$€£'’+-][\w$€£.'’+-]*\s+){0,4}?)"
+    r"(?P<mods>(?:(?!" + _FUNCTION + r"\b)[\w$€£'’+-][\w$€£.'’+–-]*\s+){0,4}?)"
     r"(?P<head>" + "|".join(sorted(_COMMON_HEADS, key=len, reverse=True)) + r")\b(?!-)"
     r"(?P<comp>\s+(?:on|for|against|to|concerning|regarding|covering)\s+(?!" + _DATE_WORD + r").+?)??"
     r"(?=\s+(?:signed|inked|reached|concluded|agreed|adopted|struck|between|with)\b|" + _STOP + r")"
@@ -238,6 +244,17 @@ _MAKING_BEFORE = re.compile(
     r"\b(?:sign|ink|agree|adopt|conclud|reach|strik|struck|unveil|launch|relaunch|set(?:ting)? up|establish|"
     r"creat|form|roll(?:ed|s|ing)? out|approv|endors|finali[sz]|seal|clinch|forg|draw(?:n|ing)? up|drew up|"
     r"put in place|initial)\w*\b[^.;]{0,110}$", re.I)
+# A verb acting on an instrument that exists: "renewed their fisheries accord", "ratified a … protocol",
+# "suspended the transport agreement" name one document as surely as signing it does.
+_ACTED_ON_BEFORE = re.compile(
+    r"\b(?:renew|extend|ratif|reaffirm|amend|suspend|revok|reinstat|terminat|revis|scrap|review|"
+    r"withdr[ae]w from|pull(?:ed|s)? out of)\w*\s+(?:[^.;,]{0,40}\s)?$", re.I)
+# "the corridor treaty, which five states signed in 2014": made in a relative clause after the name.
+_MADE_RELATIVE = re.compile(
+    r"^,?\s+(?:which|that)\s+(?:[^,;.()“”\"]{0,50}?\s)?(?:signed|agreed|concluded|ratified|adopted|negotiated|"
+    r"struck|sealed|inked)\b", re.I)
+# ", and a social security agreement": one more item of a list whose first item was made.
+_LIST_GAP = re.compile(r"[^.;:]{0,200}?(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 _NEW_WORD = re.compile(r"(?:new|first|landmark|historic)\s+", re.I)
@@ -247,8 +264,11 @@ _TRAILING_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.
 
 
 #: "… for another five years", "… for the next decade" ending a name: how long it runs, not what it is.
-_TRAILING_TERM = re.compile(r"\s+(?:for|over)\s+(?:another|the next|a further|the coming)\s+"
-                            r"(?:[\w-]+\s+)?(?:years?|months?|decades?|terms?)$")
+_TRAILING_TERM = re.compile(r"\s+(?:for|over)\s+(?:(?:another|the next|a further|the coming)\s+(?:[\w-]+\s+)?|"
+                            r"[\w-]+\s+(?:more|further|additional)\s+)(?:years?|months?|decades?|terms?)$")
+#: "… on the issue", "… on the matter": a reference back to what was said before, no subject of its own.
+_BACK_REFERENCE = re.compile(r"^\s*(?:on|to|for|about|concerning|regarding)\s+(?:the|this|that|these)\s+"
+                             r"(?:issues?|matters?|questions?|subjects?|topics?|problems?|disputes?)$", re.I)
 
 
 def _without_place(name: str, vocab: Vocabulary) -> str:
@@ -266,10 +286,22 @@ def _content_words(words: list[str], *, vocab: Vocabulary | None = None) -> list
             and not countries_in(w, vocab=vocab) and not _compound_countries(w, vocab=vocab)]
 
 
+def _made(text: str, m: re.Match[str], previous: tuple[int, bool] | None) -> bool:
+    """Whether a lower-case document name is told being made or acted on (signed, renewed, ratified),
+    or continues a list whose first item was."""
+    before = text[:m.start()]
+    if _MAKING_BEFORE.search(before) or _ACTED_ON_BEFORE.search(before):
+        return True
+    if _FOUNDING_AFTER.match(text[m.end():]) or _MADE_RELATIVE.match(text[m.end():]):
+        return True
+    return previous is not None and previous[1] and bool(_LIST_GAP.fullmatch(text, previous[0], m.start()))
+
+
 def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     if not _COMMON_NEEDS.met(text, None):
         return found
+    previous: tuple[int, bool] | None = None  # where the last name ended, and whether it was made
     for m in _COMMON.finditer(text):
         head = m.group("head")
         kind = _COMMON_HEADS[head]
@@ -282,6 +314,9 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         if re.match(r"\s+\w+\s+\d", comp):
             comp = ""  # "a scheme for 300 students a year": a figure, not the scheme's subject
         comp = _without_place(comp, vocab or vocabulary())
+        if _BACK_REFERENCE.match(comp) or (re.match(r"\s+to\s+[a-z]+\b", comp)
+                                           and _ACTED_ON_BEFORE.search(text[:m.start()])):
+            comp = ""  # "a memorandum on the issue": on what, not said; "extended the accord to cover …": the verb's
         if len(mods + comp.split()) > 14:
             continue
         content = _content_words(mods, vocab=vocab) or comp.strip()
@@ -289,7 +324,8 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         if not content and not generic_mechanism and not head.startswith("joint "):
             continue  # "the new roadmap", "the 2015 agreement": a reference back, not a name
         new = m.group("det").lower() == "new" or "new" in (w.lower() for w in mods)
-        made = bool(_MAKING_BEFORE.search(text[:m.start()]) or _FOUNDING_AFTER.match(text[m.end():]))
+        made = _made(text, m, previous)
+        previous = (m.end(), made)
         # "the 2016 maritime border agreement": a year and a subject single out one instrument
         dated = (m.group("det").lower() == "the" and bool(mods) and re.fullmatch(r"(?:1[6-9]|20)\d\d", mods[0])
                  and bool(_content_words(mods, vocab=vocab)))
@@ -302,6 +338,54 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         parties = next((c for w in mods if (c := _compound_countries(w, vocab=vocab))), [])
         found.append(Candidate(start, end, text[start:end], kind, "common-noun document", name_parties=parties,
                                year_after=int(mods[0]) if dated else None))
+    return found
+
+
+#: What a name is also called, right after it: "…, known as KEFTA", "known by its Spanish initials, RAN",
+#: "known in French as the accord de réadmission", "(JBC)", "which officials call MOU 2000".
+_ALIAS_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:also|commonly|better|locally|officially|formally)\s+)?(?:known|referred to)\s+"
+    r"(?:in\s+[^,;.]{1,30}?\s+)?(?:simply\s+)?(?:as|by\s+(?:its|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:initials|acronym|abbreviation)),?\s+(?:the\s+)?"
+    r"(?P<alias>[^\s,;.()“”\"—–][^,;.()“”\"—–]{1,59}?)(?=\s*(?:[,;.()“”\"—–]|$)|\s+(?:that|which|who|to|and)\s)"
+    r"|^\s*\((?P<paren>[A-Z][A-Za-z0-9&-]{1,9})\)"
+    r"|^\s*,\s*(?:formally|officially|properly)\s+(?:known as\s+)?(?:the\s+)?(?P<formal>[A-Z][^,;.()“”\"]{2,90}?)"
+    r"(?=\s*[,;.()]|$)"
+    r"|^\s*,?\s*(?:(?:which|that|what)\s+[^,;.]{0,50}?\s)?(?:dubbed|nicknamed|calls?|called)\s+(?!for\b|on\b|off\b)"
+    r"(?:it\s+)?(?:[“\"‘](?:the\s+)?(?P<quoted>[^”\"’]{2,40})[”\"’]|(?P<called>[A-Z][A-Z0-9&-]{1,9}(?:\s+\d{2,4})?)\b)")
+_ABBR_IN_NAME = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9&-]{1,9})\)$")
+# A standing body named in lower case: "a high-level meeting known by its initials, RAN" (with an
+# acronym), "the binational integration committee" (a marker word and a subject).
+_BODY = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+(?P<name>(?:[a-z][\w'’-]*\s+){1,3}?"
+    r"(?P<head>meeting|commission|committee|council|dialogue|mechanism|forum|authority|body|working group))\b")
+_BODY_NEEDS = Needs(("meeting", "commission", "committee", "council", "dialogue", "mechanism", "forum",
+                     "authority", "body", "working group"), any_case=False)
+
+
+def _aliases_after(text: str, end: int) -> tuple[list[str], int]:
+    """Other names given right after a name ending at ``end``, and where that apposition ends."""
+    m = _ALIAS_AFTER.match(text[end:])
+    if not m:
+        return [], end
+    alias = next(g for g in (m.group(n) for n in ("alias", "paren", "formal", "quoted", "called")) if g).strip()
+    return ([alias] if len(alias.split()) <= 12 else []), end + m.end()
+
+
+def _body_candidates(text: str, *, vocab: Vocabulary) -> list[Candidate]:
+    found: list[Candidate] = []
+    if not _BODY_NEEDS.met(text, None):
+        return found
+    for m in _BODY.finditer(text):
+        words = m.group("name").split()[:-1] if m.group("head") != "working group" else m.group("name").split()[:-2]
+        marked = any(w.lower() in vocab.strong_markers for w in words)
+        aliases = _aliases_after(text, m.end())[0]
+        subject = [w for w in _content_words(words, vocab=vocab) if w.lower() not in vocab.strong_markers
+                   and w.lower() not in ("annual", "regular", "next", "last", "latest")]
+        standing = m.group("head") in ("commission", "committee", "council") and bool(subject)
+        if marked and (aliases or standing) and not _ORDINAL_BEFORE.search(text[:m.start("name")]):
+            found.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mechanism",
+                                   "lower-case body", aliases=aliases))
     return found
 
 
@@ -530,6 +614,7 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
     candidates += _common_candidates(text, vocab=vocab)
     candidates += _known_candidates(text, vocab=vocab)
     candidates += _talks_candidates(text, vocab=vocab)
+    candidates += _body_candidates(text, vocab=vocab)
     for m in (_PARTNERSHIP.finditer(text) if "partnership" in text else ()):
         words = [w.strip(",") for w in m.group("mods").split() if w != "and"]
         # keep the trailing run of known modifiers: "deepen and elevate their comprehensive …"
@@ -550,7 +635,7 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
                                     name_parties=parties))
     for m in (_ABOUT.finditer(text) if _ABOUT_NEEDS.met(text, None) else ()):
         name, start = _without_place(m.group("name"), vocab), m.start("name")
-        if len(name.split()) > 16 or not _ABOUT_SUBJECT.search(name):
+        if len(name.split()) > 16 or not _ABOUT_SUBJECT.search(name) or _BACK_REFERENCE.search(name.split(None, 1)[-1]):
             continue  # (too long to be a name, or nothing left of its subject: "an accord for another year")
         while (new := _NEW_WORD.match(name)) and len(name) > new.end():
             name, start = name[new.end():], start + new.end()  # "a new agreement on …": the name starts after "new"
@@ -579,11 +664,31 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
         if not any(c.start < k.end and k.start < c.end for k in kept_c):
             kept_c.append(c)
     kept_c.sort(key=lambda c: c.start)
+    kept_c = _with_aliases(kept_c, text)
     for c in kept_c:
         after = re.match(r"[\s,”\"’)]*(?:(?:of|in|from)\s+)?((?:1[6-9]|20)\d\d)(?![\d%])", text[c.end:])
         if after:
             c.year_after = int(after.group(1))
     return kept_c
+
+
+def _with_aliases(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Give each name the other names set off after it ("(JBC)", ", known as …", ", formally the …",
+    'dubbed "the grain deal"'); a name inside such an apposition is that alias, not another agreement."""
+    kept: list[Candidate] = []
+    alias_end = -1
+    for c in candidates:
+        if kept and c.start < alias_end:
+            if c.name not in kept[-1].aliases:
+                kept[-1].aliases.append(re.sub(r"\s+", " ", c.name))
+            continue
+        in_name = _ABBR_IN_NAME.search(c.name)
+        aliases, alias_end = _aliases_after(text, c.end)
+        for alias in ([in_name.group("abbr")] if in_name else []) + aliases:
+            if alias not in c.aliases:
+                c.aliases.append(alias)
+        kept.append(c)
+    return kept
 
 
 # --- years, parties, keys -------------------------------------------------------------
@@ -768,6 +873,8 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
                     f.fields["year"] = year
                     f.label = f"{f.fields['name']} ({year})"
                 f.fields["parties"] = sorted({*f.fields["parties"], *parties})
+                if c.aliases:
+                    f.fields["aliases"] = list(dict.fromkeys([*f.fields.get("aliases", []), *c.aliases]))
                 continue
             name = _display_name(c)
             label = f"{name} ({year})" if year else name
@@ -776,7 +883,26 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
                 fields={"name": name, "agreement_kind": c.kind, "year": year, "parties": parties},
                 spans=[span], rule=c.rule, confidence=0.9 if c.proper else 0.75,
             )
-    return _fold_references(list(by_key.values()), vocab=vocab)
+            if c.aliases:
+                by_key[key].fields["aliases"] = list(c.aliases)
+    findings = _fold_references(list(by_key.values()), vocab=vocab)
+    _cite_aliases(findings, doc)
+    return findings
+
+
+def _cite_aliases(findings: list[Finding], doc: Document) -> None:
+    """A later "the JBC", "the next RAN", "the accord de réadmission" is the agreement the article
+    introduced under that name: every sentence naming an alias cites the same item."""
+    for f in findings:
+        aliases = f.fields.get("aliases") or []
+        if not aliases:
+            continue
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
+        for sentence in doc.sentences:
+            span = (sentence.start, sentence.end)
+            if span not in f.spans and pattern.search(sentence.text):
+                f.spans.append(span)
+        f.spans.sort()
 
 
 # Head words of one class name the same sort of document: "the minerals deal" can be
@@ -784,7 +910,7 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
 _HEAD_CLASS: dict[str, str] = {
     "agreement": "agreement", "deal": "agreement", "pact": "agreement", "accord": "agreement",
     "treaty": "agreement", "memorandum": "agreement", "mou": "agreement", "understanding": "agreement",
-    "protocol": "agreement", "charter": "agreement", "plan": "plan", "roadmap": "plan",
+    "protocol": "agreement", "charter": "agreement", "arrangement": "agreement", "plan": "plan", "roadmap": "plan",
 }
 _HEAD_FREE = {"programme", "program", "scheme", "project", "initiative", "facility", "fund"}
 _FOLDABLE_RULES = {"framework phrase", "common-noun document", "agreement on", "capitalised name", "known acronym"}

@@ -48,7 +48,8 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("state visit", "visit", re.compile(r"\bstate visits?\b", re.I)),
     ("official visit", "visit", re.compile(r"\bofficial (?:visits?|trips?)\b", re.I)),
     ("working visit", "visit", re.compile(r"\bworking (?:visits?|trips?)\b", re.I)),
-    ("visit", "visit", re.compile(r"\b(?:[A-Z][a-z]+ )?(?:visit(?:ed|s|ing)?|trips?)\b")),
+    ("visit", "visit", re.compile(r"\b(?:[A-Z][a-z]+ )?(?:visit(?:ed|s|ing)?|trips?)\b"
+                                  r"|\b(?:travel(?:s|led|ed|ling|ing)?|fl(?:y|ies|ew))(?=(?: on [A-Z][a-z]+)? to [A-Z])")),
     ("summit", "summit", re.compile(  # also named dialogues, conferences, forums: kind from the last word
         r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?"
         r"(?:[A-Z][\w-]*\s+)*(?:Summit|Dialogue|Conference|Forum|Expo)\b")),
@@ -61,15 +62,47 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:[A-Z][\w'’-]*\s+)*(?:parade|ceremony|celebrations?|reception|banquet)\b")),
     ("entry into force", "entry into force", re.compile(
         r"\b(?:entered|enters|enter|entry) into force\b|\b(?:came|come|comes) into (?:force|effect)\b"
-        r"|\btook effect\b", re.I)),
+        r"|\b(?:took|takes|take|taking) effect\b", re.I)),
     ("agreed", "establishment", re.compile(r"\bagreed(?= (?:in|on) )", re.I)),
+    # "agreed on Tuesday to reopen …": the decision of a meeting, dated by the date right after the verb
+    ("agreement reached", "talks", re.compile(
+        r"\b(?:agreed|decided|pledged)(?= (?:on|last) [A-Z]?[a-z]+\.?(?: \d{1,2})?,? to )")),
+    ("invitation", "talks", re.compile(r"\binvit(?:ed|es)\b(?= [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* to )")),
+    ("renewal", "renewal", re.compile(
+        r"\b(?:renew(?:ed|s)?|extend(?:ed|s)?|suspend(?:ed|s)?|revok(?:ed|es)|reinstat(?:ed|es)|"
+        r"reaffirm(?:ed|s)?|terminat(?:ed|es)|withdr(?:ew|awn) from)\b", re.I)),
+    ("ratification", "ratification", re.compile(
+        r"\bratif(?:ied|ies|y|ication of)\b|\b(?:parliament|assembly|senate|congress|lawmakers|legislators|"
+        r"legislature)(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:approved|passed|adopted|endorsed)\b", re.I)),
     ("signing", "signing", re.compile(
         r"\bsign(?:ed|ing|s)?\b(?! (?:article|statement|letter|op-ed|commentary|editorial))", re.I)),
     ("establishment", "establishment", re.compile(
         r"\bestablish(?:ment of|ed|es|ing)\b|\bfound(?:ed|ing of)\b", re.I)),
     ("launch", "launch", re.compile(r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:ed|es|ing|ion of))\b", re.I)),
-    ("opening", "opening", re.compile(r"\b(?:officially )?open(?:ed|s)\b(?! up)|\bopening of\b", re.I)),
-    ("election", "election", re.compile(r"\belect(?:ed|ion)\b", re.I)),
+    ("opening", "opening", re.compile(r"\b(?:officially )?(?:re)?open(?:ed|s)\b(?! up)|\bopening of\b"
+                                      r"|(?:(?<=to )|(?<=ll )|(?<=ld ))(?:re)?open\b(?! up)", re.I)),
+    ("election", "election", re.compile(r"\belect(?:ed|ions?)\b", re.I)),
+    # Happenings that need no named participant: the word says what happened.
+    ("recall", "diplomatic", re.compile(
+        r"\b(?:recall(?:ed|s|ing)?|expel(?:led|s|ling)?|summon(?:ed|s|ing)?)\s+(?:its|their|the|his|her|an?)\s+"
+        r"(?:[\w-]+\s+){0,2}(?:ambassadors?|envoys?|diplomats?|charg[ée]s? d'affaires)\b", re.I)),
+    ("protest", "protest", re.compile(r"\b(?:protest(?:ed|s|ers)?|demonstrat(?:ed|ions?|ors)|marched)\b(?! note)",
+                                      re.I)),
+    ("disaster", "disaster", re.compile(
+        r"\b(?:earthquakes?|quakes?|floods?(?! of)|flooding|(?:heavy|torrential|monsoon) rains?|storms?|typhoons?|"
+        r"cyclones?|hurricanes?|landslides?|tsunamis?|wildfires?|droughts?|eruptions?)\b", re.I)),
+    ("incident", "incident", re.compile(
+        r"\b(?:clash(?:es|ed)?|skirmish(?:es|ed)?|(?:fighting|violence|unrest|riots?|war) broke out|incidents?|"
+        r"(?:terrorist|militant|armed|missile|drone|rocket|border) attacks?|bombings?|shootings?|ambush(?:ed)?)\b",
+        re.I)),
+    ("exercise", "exercise", re.compile(
+        r"\b(?:(?:joint|military|naval|air|army|combined|bilateral|amphibious|live-fire|counter-terrorism|"
+        r"search-and-rescue|[\w]+-relief|training)\s+(?:[\w-]+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|"
+        r"war games)|(?:hold|held|holds|conduct(?:ed|s)?|stag(?:e|ed|es))\s+(?:an?\s+|the\s+|their\s+)?"
+        r"(?:[\w-]+\s+){0,2}(?:exercises?|drills?))\b", re.I)),
+    ("operation", "operation", re.compile(
+        r"\b(?:joint|military|rescue|security|police|customs|peacekeeping|evacuation|anti-[\w-]+|counter-[\w-]+)"
+        r"\s+(?:[\w-]+\s+)?operations?\b", re.I)),
 ]
 
 # What each trigger cannot match without: a cheap test first, the full scan only where it passes.
@@ -78,7 +111,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "state visit": Needs(("state visit",)),
     "official visit": Needs(("official ",)),
     "working visit": Needs(("working ",)),
-    "visit": Needs(("visit", "trip"), any_case=False),
+    "visit": Needs(("visit", "trip", "travel", "fly", "flies", "flew"), any_case=False),
     "summit": Needs(("Summit", "Dialogue", "Conference", "Forum", "Expo"), any_case=False),
     "talks": Needs(("talks",)),
     "consultations": Needs(("consultations",)),
@@ -86,22 +119,41 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "session": Needs(("round", "session")),
     "meeting": Needs(("met", "meet", "host")),
     "ceremony": Needs(("parade", "ceremony", "celebration", "reception", "banquet"), any_case=False),
-    "entry into force": Needs(("into force", "into effect", "took effect")),
+    "entry into force": Needs(("into force", "into effect", "took effect", "takes effect", "take effect",
+                               "taking effect")),
     "agreed": Needs(("agreed",)),
     "signing": Needs(("sign",)),
     "establishment": Needs(("establish", "found")),
     "launch": Needs(("launch", "inaugurat")),
     "opening": Needs(("open",)),
     "election": Needs(("elect",)),
+    "agreement reached": Needs(("agreed", "decided", "pledged"), any_case=False),
+    "invitation": Needs(("invite",), any_case=False),
+    "renewal": Needs(("renew", "extend", "suspend", "revok", "reinstat", "reaffirm", "terminat", "withdr")),
+    "ratification": Needs(("ratif", "approved", "passed", "adopted", "endorsed")),
+    "recall": Needs(("recall", "expel", "summon")),
+    "protest": Needs(("protest", "demonstrat", "marched")),
+    "disaster": Needs(("quake", "flood", "heavy rain", "torrential rain", "monsoon rain", "storm", "typhoon", "cyclone", "hurricane", "landslide", "tsunami",
+                       "wildfire", "drought", "eruption")),
+    "incident": Needs(("clash", "skirmish", "broke out", "incident", "attack", "bombing", "shooting", "ambush")),
+    "exercise": Needs(("exercise", "drill", "manoeuvre", "maneuver", "war games", "patrol")),
+    "operation": Needs(("operation",)),
 }
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
-_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "talks", "consultations",
+_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "recall", "incident", "disaster",
+             "protest", "exercise", "operation", "talks", "consultations",
              "negotiations", "session",
-             "meeting", "phone call", "ceremony", "signing", "entry into force", "establishment", "agreed",
-             "launch", "opening", "election"]
-_NEEDS_PERSON = {"meeting", "election", "ceremony", "negotiations", "session"}
-_NEEDS_OBJECT = {"agreed", "entry into force"}
-_OBJECT_FAMILIES = {"signing", "establishment", "launch", "opening", "entry into force"}
+             "agreement reached", "invitation",
+             "meeting", "phone call", "ceremony", "signing", "ratification", "renewal", "entry into force",
+             "establishment", "agreed", "launch", "opening", "election"]
+_NEEDS_PERSON = {"meeting", "election", "ceremony", "negotiations", "session", "invitation"}
+_NEEDS_OBJECT = {"agreed", "entry into force", "renewal"}
+_OBJECT_FAMILIES = {"signing", "establishment", "launch", "opening", "entry into force", "renewal", "ratification"}
+#: Events the trigger word tells whole (a protest, a flood, a naval exercise, an ambassador recalled): no
+#: participant or signed object needed, identified per article by what and where.
+_SELF_STANDING = {"diplomatic", "protest", "disaster", "incident", "exercise", "operation"}
+#: Families whose dated event a next-sentence undated talks/meeting/signing belongs to (its participants).
+_JOINABLE = {"talks", "signing", "renewal", "ratification"}
 _SUB_EVENTS = {"talks", "meeting", "signing"}  # may borrow the date of the visit/meeting they happen in
 _ANCHOR_FAMILIES = {"visit", "talks"}
 
@@ -156,7 +208,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled|due to|"
+                     r"slated to|invit(?:ed|es|ation))\b", re.I)
 _DURING = re.compile(r"\b(?:during|at|after|following|on the sidelines of) (?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$",
                      re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -234,9 +287,29 @@ def _leading(date: DateMention, text: str) -> bool:
     return len(before.split()) <= 3 and text[date.end:date.end + 1] == ","
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+#: "travel to Ankara for the next session of …": the next event word is the visit's purpose, same date.
+_PURPOSE = re.compile(r"^[^,;.]*?\bfor\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}$")
+#: "last year's clashes": a date owning the event word right after it.
+_OWNING_DATE = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _window_end(triggers: list[Trigger], i: int, text: str) -> int:
+    """Where the dates of trigger ``i`` may be: up to the next event word (past it when it is the purpose)."""
+    j = i + 1
+    while j < len(triggers) and _PURPOSE.match(text[triggers[j - 1].end:triggers[j].start]):
+        j += 1
+    return triggers[j].start if j < len(triggers) else len(text)
+
+
 def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) -> None:
+    dates = [d for d in dates if not _SINCE.search(text[max(0, d.start - 8):d.start])]  # "since 2012": a span
     for i, t in enumerate(triggers):
-        nxt = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
+        right_before = [d for d in dates if d.end <= t.start and not text[d.end:t.start].strip()]
+        if right_before:
+            t.date = right_before[-1]  # "The assembly on Tuesday ratified …": the verb's own date
+            continue
+        nxt = _window_end(triggers, i, text)
         stop = _RELATIVE.search(text, t.end, nxt)
         after = [d for d in dates if t.end <= d.start < (stop.start() if stop else nxt)]
         if after:
@@ -246,6 +319,9 @@ def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) ->
         if not before:
             continue
         nearest = before[-1]
+        if t.family in _SELF_STANDING and not (_leading(nearest, text)
+                                               or _OWNING_DATE.match(text[nearest.end:t.start])):
+            continue  # "… halted after the clashes": a reference back, dated by nothing here
         crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
         if not crosses or _leading(nearest, text):
             t.date = nearest
@@ -310,6 +386,7 @@ def _mentions_in(people: PeopleIndex, start: int, end: int) -> list[Mention]:
 
 _PLACE_AFTER = re.compile(r"^\s+(?:was\s+|were\s+)?(?:(?:to|in)\s+)?(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_PLACE_NEAR = re.compile(r"\b(?:near|through|at|off|along)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _OBJECT_RUN = re.compile(r"([A-Z][\w'’-]*(?:\s+(?:of|and|the|for|on|to)?\s*[A-Z][\w'’-]*)+)")
 
 
@@ -339,6 +416,13 @@ _POSTNOMINAL = re.compile(r"\s*(?:,\s*(?:which|that)\s+|(?:which|that)\s+)?(?:(?
                          r"(?:(?:first|jointly|formally|officially|also)\s+)?", re.I)
 
 
+_OPENED_NOUN = re.compile(r"\s+(?:an?|the|its|their)\s+(?:new\s+)?((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
+                          r"(?=\s+(?:over|at|in|on|for|between|to|from|with|near|across|linking)\b|[,.;]|$)")
+# The subject a sentence opens with, before its verb: "A ceasefire brokered by Malaysia", "The new rules".
+_SUBJECT = re.compile(r"^(?:An?|The|Their|Its)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+                      r"(?:\s+(?:\w+ed|agreed|signed)\s+by\s+[^,;]+?)?\s+$")
+
+
 def _object_after(text: str, t: Trigger, candidates: list[Candidate], *, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
     """(display name, key name) of what was signed/launched/established, from the agreements the
     sentence names (``candidates``)."""
@@ -360,13 +444,30 @@ def _object_after(text: str, t: Trigger, candidates: list[Candidate], *, vocab: 
         if m:
             return m.group(1), _normal_object(m.group(1), vocab=vocab)
     run = _OBJECT_RUN.match(text[t.end:].lstrip().removeprefix("the ")) if t.kind in ("launch", "opening") else None
+    noun = _OPENED_NOUN.match(text[t.end:]) if t.kind == "opening" and not run else None
+    if noun:  # "opened a new bridge over the river": what was opened, said in lower case
+        return noun.group(1), noun.group(1).lower()
+    subject = _SUBJECT.match(text[:t.start]) if t.kind == "entry into force" else None
+    if subject:  # "A ceasefire brokered by Malaysia took effect …"
+        return subject.group(1), subject.group(1).lower()
     if t.kind == "opening":
-        runs = list(_OBJECT_RUN.finditer(text[:t.start]))
+        runs = [r for r in _OBJECT_RUN.finditer(text[:t.start])  # not "Thailand and Cambodia": the subject
+                if not (" and " in r.group(1) and all(countries_in(w, vocab=vocab) for w in r.group(1).split(" and ")))]
         if runs:
             return runs[-1].group(1), runs[-1].group(1).lower()
     if run:
         return run.group(1), run.group(1).lower()
     return None
+
+
+_LEADING_VERB = re.compile(r"^(?:hold|held|holds|conduct\w*|stag\w*)\s+(?:an?\s+|the\s+|their\s+)?", re.I)
+_RENEWAL_NOUNS = (("renew", "Renewal"), ("extend", "Extension"), ("suspend", "Suspension"), ("revok", "Revocation"),
+                  ("reinstat", "Reinstatement"), ("reaffirm", "Reaffirmation"), ("terminat", "Termination"),
+                  ("withdr", "Withdrawal from"))
+
+
+def _renewal_noun(verb: str) -> str:
+    return next((noun for stem, noun in _RENEWAL_NOUNS if verb.lower().startswith(stem)), "Renewal")
 
 
 def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
@@ -382,8 +483,9 @@ def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
             title += f" by {by_phrase}"
         return title.strip(), main_person or "@" + (place or "")
     if t.family in ("talks", "phone call"):
-        noun = {"talks": "Talks", "meeting": "Meeting", "phone call": "Phone call",
-                "consultations": "Consultations", "negotiations": "Negotiations"}.get(t.kind, t.text.capitalize())
+        noun = {"talks": "Talks", "meeting": "Meeting", "phone call": "Phone call", "invitation": "Meeting",
+                "agreement reached": "Agreement", "consultations": "Consultations",
+                "negotiations": "Negotiations"}.get(t.kind, t.text.capitalize())
         title = f"{noun} between {' and '.join(names)}" if len(names) >= 2 else (
             f"{noun} with {names[0]}" if names else noun)
         if place and t.family == "talks":
@@ -397,9 +499,18 @@ def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
         return name, name.lower()
     if t.family == "election":
         who = main_person or (names[0] if names else "")
-        return (f"Election of {who}" if who else "Election"), who
-    noun = {"signing": "Signing", "establishment": "Establishment", "launch": "Launch",
-            "opening": "Opening", "entry into force": "Entry into force"}[t.family]
+        if not who:
+            kind = re.search(r"(?:\b[a-z-]+\s+){0,2}$", text[:t.start]).group(0) + t.text  # "municipal elections"
+            return kind.strip().capitalize(), "@" + kind.strip().lower()
+        return f"Election of {who}", who
+    if t.family in _SELF_STANDING or (t.family == "ratification" and obj is None):
+        title = _LEADING_VERB.sub("", t.text.strip()).capitalize()
+        if place:
+            title += f" in {place}"
+        return title, "@" + t.family  # one per article and date: "last year's clashes" folds into the dated one
+    noun = {"signing": "Signing", "establishment": "Establishment", "launch": "Launch", "opening": "Opening",
+            "entry into force": "Entry into force", "renewal": _renewal_noun(t.text),
+            "ratification": "Ratification"}[t.family]
     if t.text.lower().startswith("found"):
         noun = "Founding"
     if obj:
@@ -491,6 +602,7 @@ class _DocEvents:
         for t in triggers:
             t.anchor_phrase = bool(_DURING.search(text[:t.start])) and t.family in _ANCHOR_FAMILIES
         _pair_dates(triggers, dates, text)
+        self._undate_names(triggers, sentence)
         events_here = [t for t in triggers if not (t.anchor_phrase and t.date is None)]
         # each event word owns a clause of the sentence, so it sees only the people of its own clause
         names = [(m.start - sentence.start, m.end - sentence.start)
@@ -529,6 +641,18 @@ class _DocEvents:
             self.last_dated = (dated[0], self.sentence_index)
         self.sentence_index += 1
 
+    def _undate_names(self, triggers: list[Trigger], sentence: Sentence) -> None:
+        """ "extended the 1992 readmission agreement": the year in a name is when it was made, not renewed."""
+        acted = [t for t in triggers if t.date is not None and t.family in ("renewal", "ratification")]
+        if not acted:
+            return
+        names = self.doc.agreement_candidates(sentence)
+        for t in acted:
+            if any(c.start <= t.date.start < c.end
+                   or (c.start >= t.date.end and re.fullmatch(r"\s*", sentence.text[t.date.end:c.start]))
+                   for c in names):
+                t.date = None
+
     def _participants(self, t: Trigger, text: str, sentence: Sentence, region: tuple[int, int],
                       floor: int) -> list[str]:
         names = _names(self.people, sentence.start + region[0], sentence.start + region[1])
@@ -562,7 +686,9 @@ class _DocEvents:
             return None  # "tourists visited …", "mutual visits": not one dated visit
         place = self._place_of(t, text)
         obj = self._object_of(t, text, sentence) if t.family in _OBJECT_FAMILIES else None
-        if t.family in _OBJECT_FAMILIES and obj is None and (not names or t.kind in _NEEDS_OBJECT):
+        by_legislature = t.family == "ratification" and not t.text.lower().startswith("ratif")
+        if t.family in _OBJECT_FAMILIES and obj is None and (not names or t.kind in _NEEDS_OBJECT) \
+                and not by_legislature:
             return None
         title, main = _title(t, text, names, main_person, place, obj, by_phrase)
         d, end_date, basis, date_text = self._date_of(date, inherited, scheduled)
@@ -573,6 +699,8 @@ class _DocEvents:
         """A trigger that needs a person and has none, unless scheduled talks of "the two sides" or at a place."""
         if t.kind not in _NEEDS_PERSON or names:
             return False
+        if t.family == "election" and t.text.lower().startswith("election"):
+            return False  # "municipal elections on 31 October": the vote itself
         return not (scheduled and t.family == "talks"
                     and (_COLLECTIVE.search(text) or _place(text[t.end:], vocab=self.vocab)
                          or _PLACE_IN.search(text[t.end:t.end + 40])))
@@ -587,6 +715,9 @@ class _DocEvents:
                 c for m in _PLACE_IN.finditer(text[max(0, t.start - 60):t.start])
                 for c in countries_in(m.group(1), vocab=self.vocab)]
             place = near[-1] if near else None
+        if place is None and t.family in _SELF_STANDING:
+            m = _PLACE_IN.search(text[t.end:t.end + 60]) or _PLACE_NEAR.search(text[t.end:t.end + 60])
+            place = m.group(1) if m and m.group(1).split()[0].lower() not in self.doc.lexicon.months else None
         if place is None and t.family in ("talks", "summit"):
             m = _PLACE_IN.search(text[t.end:t.end + 80])
             named = countries_in(m.group(1), vocab=self.vocab) if m else []
@@ -636,12 +767,10 @@ class _DocEvents:
                  anchor_phrase: bool) -> Event | None:
         if t.kind not in _SUB_EVENTS or _FUTURE.search(text):
             return None
-        if t.family == "talks" and _DEFINITE.search(text[:t.start]):
-            return None  # "the outcomes of the talks": a reference to talks already told, not new ones
         names = self._participants(t, text, sentence, region, floor)
         previous = self.last_dated
         if (previous is not None and names and previous[1] == self.sentence_index - 1
-                and previous[0].family in (t.family, "signing")):
+                and (previous[0].family == t.family or previous[0].family in _JOINABLE)):
             # "… signed seven agreements on Tuesday. Cho and Fournier signed the MoU at a ceremony":
             # the next sentence names who took part in the event just told, not a new event
             ev = previous[0]
@@ -649,6 +778,8 @@ class _DocEvents:
             if (sentence.start, sentence.end) not in ev.spans:
                 ev.spans.append((sentence.start, sentence.end))
             return None
+        if t.family == "talks" and _DEFINITE.search(text[:t.start]):
+            return None  # "the outcomes of the talks": a reference to talks already told, not new ones
         anchor = self.anchor_for(names, anchor_phrase)
         if anchor is None:
             return None
