@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sentence boundaries: our splitter (ingest/text.py) against pysbd, on hand-written news paragraphs.
 
-    .venv/bin/python scripts/score_sentences.py [--gold tests/fixtures/sentences.txt] [--errors]
+    .venv/bin/python scripts/score_sentences.py [--gold tests/sentences/news_paragraphs.txt] [--errors]
 
 The gold file holds paragraphs separated by blank lines, one sentence per line (``#`` lines are
 comments); a paragraph is its sentences joined by one space. A boundary is the offset where a
@@ -78,7 +78,7 @@ def score(split: Splitter, gold: list[list[str]]) -> dict[str, float | list[str]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "fixtures" / "sentences.txt")
+    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "sentences" / "news_paragraphs.txt")
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args()
     gold = paragraphs(args.gold)

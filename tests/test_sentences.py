@@ -1,5 +1,5 @@
 """The sentence splitter, with pysbd as its oracle: on hand-written news paragraphs
-(tests/fixtures/sentences.txt, scored by scripts/score_sentences.py) ours must split at least as well as
+(tests/sentences/news_paragraphs.txt, scored by scripts/score_sentences.py) ours must split at least as well as
 pysbd and never inside a sentence; on generated plain news sentences the two must agree boundary for
 boundary."""
 
@@ -21,7 +21,7 @@ score_sentences = importlib.util.module_from_spec(_spec)
 sys.modules["score_sentences"] = score_sentences
 _spec.loader.exec_module(score_sentences)
 
-GOLD = score_sentences.paragraphs(ROOT / "tests" / "fixtures" / "sentences.txt")
+GOLD = score_sentences.paragraphs(ROOT / "tests" / "sentences" / "news_paragraphs.txt")
 
 
 def test_our_splitter_measures_at_least_as_well_as_pysbd_on_news_paragraphs():

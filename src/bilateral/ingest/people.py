@@ -199,7 +199,7 @@ def _gazetteer_people(lexicon: Lexicon) -> tuple[dict[str, _GazPerson], dict[str
 
 def _title_patterns(t: Mapping[str, Any], countries: list[str],
                     nationalities: dict[str, str | None]) -> tuple[str, str]:
-    """The pattern of one title unit ("Vietnam's Deputy Foreign Minister", "state minister for trade",
+    """The pattern of one title unit ("Kenya's Deputy Foreign Minister", "state minister for trade",
     with named groups nat, mod, title, comp) and of a chain of them ("… and …", "…, …")."""
     nat = _alternation(nationalities) + "|(?:" + _alternation(countries) + ")'s"
     # Lower-case organisation words too: "state minister for trade", "minister of foreign affairs".
