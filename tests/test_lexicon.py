@@ -69,9 +69,10 @@ def test_a_lexicon_with_other_countries_gives_an_agreement_its_parties() -> None
     text = ("Officials from Freedonia and Sylvania signed the Freedonian-Sylvanian Free Trade Agreement in 2021, "
             "ending years of talks.")
     lex = default_lexicon()
-    gazetteer = dict(lex.agreements)
-    gazetteer["countries"] = {**gazetteer["countries"], "Freedonia": ["Freedonian"], "Sylvania": ["Sylvanian"]}
-    wider = dataclasses.replace(lex, agreements=gazetteer)
+    titles = dict(lex.titles)  # the one country list: agreements know every country of titles.json
+    titles["countries"] = [*titles["countries"], "Freedonia", "Sylvania"]
+    titles["nationalities"] = {**titles["nationalities"], "Freedonian": "Freedonia", "Sylvanian": "Sylvania"}
+    wider = dataclasses.replace(lex, titles=titles)
 
     def parties(lexicon: Lexicon | None) -> list[list[str]]:
         findings = extract_document(Document(Source(id="t", text=text)), lexicon)
@@ -117,3 +118,14 @@ def test_one_table_of_number_words_and_one_of_quarter_ordinals() -> None:
     assert tuple(words["tens"]) == numbers.TENS and numbers.ORDINALS["twentieth"] == 20
     assert dates._ORDINALS is periods._ORDINAL_QUARTER
     assert dates._ORDINALS["final"] == 4 and periods._ORDINAL_QUARTER["3rd"] == 3
+
+
+def test_agreements_know_every_country_and_alias_of_the_one_country_list() -> None:
+    from bilateral.ingest.agreements import countries_in, vocabulary
+
+    lex = default_lexicon()
+    spellings = lex.country_spellings()
+    assert spellings["Viet Nam"] == "Vietnam" and spellings["ROK"] == "South Korea" and spellings["Ghanaian"] == "Ghana"
+    known = vocabulary(lex).country_of
+    assert all(known[spelling] == country for spelling, country in spellings.items())
+    assert countries_in("Albanian and Croatian officials met in Tirana.", vocab=vocabulary(lex)) == ["Albania", "Croatia"]

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from bilateral.ingest.lexicon import default_lexicon
+
 ROOT = Path(__file__).resolve().parents[1]
 INGEST = ROOT / "src" / "bilateral" / "ingest"
 STORE = ROOT / "data" / "bilateral.sqlite"
@@ -51,11 +53,14 @@ def _bundled_texts() -> list[str]:
 
 def _corpus_countries() -> dict[str, list[str]]:
     """The countries the bundled articles are about (each named in every article), with their spellings."""
-    countries: dict[str, list[str]] = json.loads((GAZETTEER / "agreements.json").read_text("utf-8"))["countries"]
+    countries: dict[str, list[str]] = {}
+    for spelling, country in default_lexicon().country_spellings().items():
+        countries.setdefault(country, [country]).append(spelling)
+    for country, places in json.loads((GAZETTEER / "agreements.json").read_text("utf-8"))["country_places"].items():
+        countries.setdefault(country, [country]).extend(places)
     texts = _bundled_texts()
     found: dict[str, list[str]] = {}
-    for name, aliases in countries.items():
-        spellings = [name, *aliases]
+    for name, spellings in countries.items():
         if all(any(re.search(rf"(?<![\w-]){re.escape(s)}(?!\w)", t) for s in spellings) for t in texts):
             found[name] = spellings
     return found

@@ -59,10 +59,12 @@ def vocabulary(lexicon: Lexicon | None = None) -> Vocabulary:
 
 def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
     data = lexicon.agreements
-    country_of: dict[str, str] = {}
-    for name, aliases in (data.get("countries") or {}).items():
-        for spelling in (name, *aliases):
-            country_of[spelling] = name
+    # the one country list (titles.json), and the places and blocs that stand for a party
+    country_of: dict[str, str] = dict(lexicon.country_spellings())
+    for group in ("country_places", "blocs"):
+        for name, spellings in (data.get(group) or {}).items():
+            for spelling in (name, *spellings):
+                country_of[spelling] = name
     spellings = sorted(country_of, key=len, reverse=True)
     pattern = (
         # every spelling is capitalised: the lookahead skips the other positions before the long alternation
@@ -97,11 +99,40 @@ def countries_in(text: str, *, vocab: Vocabulary | None = None) -> list[str]:
     """Canonical countries named (or named by demonym/capital) in ``text``, first-seen order."""
     vocab = vocab or vocabulary()
     found: list[str] = []
-    for m in vocab.country_pattern.finditer(text):
+    for m in _party_mentions(text, vocab):
         name = vocab.country_of[m.group(0)]
         if name not in found:
             found.append(name)
     return found
+
+
+#: capitalised words joined by hyphens ("Kenya-Ethiopia", "the Lamu Port-South Sudan-Ethiopia Transport corridor")
+_HYPHEN_CHAIN = re.compile(r"[A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*(?:-[A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*)+")
+
+
+def _party_mentions(text: str, vocab: Vocabulary) -> list[re.Match[str]]:
+    """The country mentions of ``text`` that may name a party: not those inside another proper name
+    hyphenated with words that are no country ("the Lamu Port-South Sudan-Ethiopia Transport corridor");
+    a compound of countries ("Kenya-Ethiopia", "the Ethiopia-Djibouti Railway") keeps its countries."""
+    mentions = list(vocab.country_pattern.finditer(text))
+    if "-" not in text or not mentions:
+        return mentions
+    names = [(c.start(), c.end()) for c in _HYPHEN_CHAIN.finditer(text) if not _country_compound(c.group(0), vocab)]
+    return [m for m in mentions if not any(s <= m.start() < e for s, e in names)]
+
+
+def _country_compound(chain: str, vocab: Vocabulary) -> bool:
+    """Is every part of a hyphenated chain a country: the first ending in one, the last starting with one
+    (its name may go on: "Djibouti Railway"), any between being one?"""
+    parts = chain.split("-")
+
+    def country(words: list[str]) -> bool:
+        return " ".join(words) in vocab.country_of
+
+    first, *middle, last = (part.split(" ") for part in parts)
+    return (any(country(first[-k:]) for k in range(1, min(3, len(first)) + 1))
+            and all(country(words) for words in middle)
+            and any(country(last[:k]) for k in range(1, min(3, len(last)) + 1)))
 
 
 def _compound_countries(token: str, *, vocab: Vocabulary | None = None) -> list[str] | None:

@@ -66,7 +66,7 @@ class Lexicon:
     people: Mapping[str, Any]  # curated people with aliases and roles (people)
     people_names: Mapping[str, Any]  # family names, naming conventions, places (people)
     measures: Mapping[str, Any]  # measures, currencies, units, count nouns, qualifiers (statistics)
-    agreements: Mapping[str, Any]  # countries with demonyms and capitals, known agreements (agreements, events)
+    agreements: Mapping[str, Any]  # places and blocs that are parties, known agreements (agreements, events)
     _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
@@ -93,6 +93,12 @@ class Lexicon:
         """The words of ``part[key]`` as one regex alternation, in the order listed (no group)."""
         return "|".join(re.escape(w) for w in getattr(self, part)[key])
 
+    def country_spellings(self) -> dict[str, str]:
+        """Every way a text names a country -> its usual name, from the one country list (titles.json:
+        ``countries``, ``country_aliases``, ``nationalities``): "Ivory Coast", "ROK", "Ghanaian" -> their
+        country. Built once per lexicon; the caller must not change it."""
+        return self.derived("country_spellings", _country_spellings)
+
     @property
     def months(self) -> dict[str, int]:
         """Month name or abbreviation (lower case) -> month number."""
@@ -101,6 +107,20 @@ class Lexicon:
     @property
     def weekdays(self) -> tuple[str, ...]:
         return tuple(self.calendar["weekdays"])
+
+
+def _country_spellings(lexicon: Lexicon) -> dict[str, str]:
+    titles = lexicon.titles
+    aliases: Mapping[str, str] = titles.get("country_aliases") or {}
+    out: dict[str, str] = {}
+    for country in titles.get("countries") or []:
+        if not country.startswith("the "):  # "the EU", "the UN": organisations, for "the EU's"
+            out[country] = aliases.get(country, country)
+    out.update(aliases)
+    for adjective, country in (titles.get("nationalities") or {}).items():
+        if country:  # "European", "Congolese": more than one country
+            out.setdefault(adjective, country)
+    return out
 
 
 def _read(path: Path) -> dict[str, Any]:
