@@ -121,3 +121,24 @@ def test_a_summary_gives_no_speed_when_nothing_was_imported() -> None:
     assert report.summary() == "0 imported, 1 duplicate skipped, 0 failed in 0.5 s"
     report.outcomes.append(importer.Outcome("b.txt", "imported", "imported"))
     assert report.summary().endswith("in 0.5 s (2.0 articles/s)")
+
+
+def test_a_worker_sends_back_only_a_file_name_so_ending_it_mid_send_cannot_hang_the_pool(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A worker ended (cancel) while writing a result of megabytes into the pool's pipe left the
+    # pool's reader waiting forever for the rest; what goes through the pipe now is a name, one
+    # write of under PIPE_BUF bytes, which a pipe delivers whole or not at all.
+    import pickle
+    import select
+
+    [article] = _files(tmp_path / "a", 1)
+    long = tmp_path / "long.txt"
+    long.write_text(Path(article).read_text(encoding="utf-8") * 40, encoding="utf-8")
+    monkeypatch.setattr(importer, "_worker_results", str(tmp_path))
+    path = importer._analyse_to_file(str(long), {})
+    assert len(pickle.dumps(path)) + 64 < select.PIPE_BUF  # with the pool's envelope around it
+    assert Path(path).stat().st_size > 64 * 1024  # the result itself is far larger than a pipe's buffer
+    taken = importer._taken(path)
+    assert not Path(path).exists()
+    assert isinstance(taken, importer.Analysed) and taken.source.text == long.read_text(encoding="utf-8")
+    assert pickle.dumps(taken) == pickle.dumps(importer._analyse_target(str(long), {}))

@@ -289,13 +289,13 @@ def _analysed_ahead(todo: Sequence[str], stated: dict[str, str], workers: int, l
 
     rest = deque(todo)
     while rest:
-        pool = _worker_pool(workers, library)
-        pending: deque[tuple[str, Future[Analysed | Outcome]]] = deque()
+        pool, results = _worker_pool(workers, library)
+        pending: deque[tuple[str, Future[str]]] = deque()
         broken: str | None = None
         try:
             while rest or pending:
                 while rest and len(pending) < workers * AHEAD_PER_WORKER:
-                    pending.append((rest[0], pool.submit(_analyse_target, rest[0], stated)))
+                    pending.append((rest[0], pool.submit(_analyse_to_file, rest[0], stated)))
                     rest.popleft()
                 target, future = pending.popleft()
                 try:
@@ -309,7 +309,7 @@ def _analysed_ahead(todo: Sequence[str], stated: dict[str, str], workers: int, l
         except BrokenProcessPool:  # from a submit: the pool died between two results
             broken = None
         finally:
-            _stop(pool)
+            _stop(pool, results)
         rest.extendleft(reversed([t for t, _ in pending]))
         if broken is not None:
             yield broken, _alone(broken, stated, library)
@@ -325,48 +325,68 @@ def _result(future: Any, cancelled: Callable[[], bool] | None) -> Analysed | Out
 
     while True:
         try:
-            return future.result(timeout=0.1)
+            return _taken(future.result(timeout=0.1))
         except Pending:
             if cancelled is not None and cancelled():
                 return None
 
 
-def _worker_pool(workers: int, library: Path) -> Any:
+def _worker_pool(workers: int, library: Path) -> tuple[Any, Any]:
+    """A pool of ``workers`` processes, and the folder where they leave what they read (removed by
+    ``_stop``)."""
     import multiprocessing
+    import tempfile
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_start, initargs=(str(library),))
+    results = tempfile.TemporaryDirectory(prefix="bilateral-import-")
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_start, initargs=(str(library), results.name))
+    return pool, results
 
 
-def _stop(pool: Any) -> None:
+def _stop(pool: Any, results: Any) -> None:
     """The workers ended now, not after what they were given (cancel, an error, the end): what they
-    had not finished is not imported. (A worker reading on would hold the import's process open.)"""
+    had not finished is not imported. (A worker reading on would hold the import's process open.)
+    Ending a worker is safe at any moment because what it sends back is only a file name, written to
+    the pool's pipe in one atomic write (see _analyse_to_file); what it left unread goes with the folder."""
     for process in list(getattr(pool, "_processes", {}).values()):
         if process.is_alive():
             process.terminate()
     pool.shutdown(wait=True, cancel_futures=True)
+    results.cleanup()
 
 
 def _alone(target: str, stated: dict[str, str], library: Path) -> Analysed | Outcome:
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = _worker_pool(1, library)
+    pool, results = _worker_pool(1, library)
     try:
-        return pool.submit(_analyse_target, target, stated).result()
+        return _taken(pool.submit(_analyse_to_file, target, stated).result())
     except BrokenProcessPool:
         name = os.path.basename(target.rstrip("/")) or target
         return Outcome(target, "failed", f"{name}: not imported: reading it stopped the reading process "
                                          "unexpectedly (is the file damaged?)")
     finally:
-        _stop(pool)
+        _stop(pool, results)
+
+
+def _taken(path: str) -> Analysed | Outcome:
+    """What a worker left at ``path``, read and the file removed."""
+    import pickle
+
+    with open(path, "rb") as f:
+        result: Analysed | Outcome = pickle.load(f)
+    os.unlink(path)
+    return result
 
 
 #: In a worker: the library, read-only (opened once), to recognise what it holds already.
 _worker_library: Any = None
+#: In a worker: the folder where it leaves what it read, one file per target.
+_worker_results: str | None = None
 
 
-def _worker_start(library: str) -> None:
+def _worker_start(library: str, results: str) -> None:
     """A worker's start: Ctrl+C is the import's to handle (the worker is ended for it), and a worker
     whose parent is gone ends itself instead of waiting for work forever."""
     import multiprocessing
@@ -383,7 +403,8 @@ def _worker_start(library: str) -> None:
         threading.Thread(target=watch, name="parent-watch", daemon=True).start()
     from bilateral.store.library import Library
 
-    global _worker_library
+    global _worker_library, _worker_results
+    _worker_results = results
     try:
         _worker_library = Library.open(Path(library))
     except StoreError:
@@ -401,6 +422,21 @@ def _analyse_target(target: str, stated: dict[str, str]) -> Analysed | Outcome:
         return _analysed(source, doc.kind, doc.sha256, doc.path, doc.encoding)
 
     return _guarded(target, work)
+
+
+def _analyse_to_file(target: str, stated: dict[str, str]) -> str:
+    """In a worker: ``_analyse_target``'s result written to a file of the pool's folder; its name is all
+    the worker sends back. A result sent through the pool's pipe can be megabytes, and a worker ended
+    while sending one (a cancel) left the pool's reader waiting forever for the rest of it; a name is
+    one write of under 4 KiB (PIPE_BUF), which a pipe delivers whole or not at all."""
+    import pickle
+    import tempfile
+
+    result = _analyse_target(target, stated)
+    fd, path = tempfile.mkstemp(suffix=".pickle", dir=_worker_results)
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
 
 
 def _held(source: Source) -> bool:
