@@ -581,51 +581,78 @@ class _DocEvents:
         return best
 
     def sentence(self, sentence: Sentence) -> None:
-        doc = self.doc
+        """The events of one sentence: its event words with their dates, each seeing the people of its
+        own clause; event words sharing a date are one event (the first by priority, titled by all)."""
         text = sentence.text
-        dates = doc.dates(sentence)
-        floor = doc.passages[max(0, sentence.passage - 3)].start
-        blocked: list[tuple[int, int]] = []
-        pending: list[Event] = []
-        for m in _ANNIVERSARY.finditer(text):
-            blocked.append(m.span())
-            origin = self._anniversary_origin(m, sentence)
-            if origin:
-                pending.append(origin)
-        dates = [d for d in dates if not any(bs <= d.start < be for bs, be in blocked)]
-        # a year inside a quotation or a condition ("if … in 2027") dates no event of the report
-        quoted = _quoted_spans(text)
-        dates = [d for d in dates if not any(qs <= d.start < qe for qs, qe in quoted)
-                 and not _HYPOTHETICAL.search(text[max(0, d.start - 60):d.start])]
-        blocked = blocked + quoted
+        pending, blocked = self._anniversaries(sentence)
+        dates = self._dates(sentence, blocked)
+        blocked = blocked + _quoted_spans(text)
         triggers = _triggers(text, blocked, vocab=self.vocab)
         for t in triggers:
             t.anchor_phrase = bool(_DURING.search(text[:t.start])) and t.family in _ANCHOR_FAMILIES
         _pair_dates(triggers, dates, text)
         self._undate_names(triggers, sentence)
         events_here = [t for t in triggers if not (t.anchor_phrase and t.date is None)]
-        # each event word owns a clause of the sentence, so it sees only the people of its own clause
+        spans = self._regions(events_here, sentence)
+        pending += self._events_of(events_here, spans, sentence, any(t.anchor_phrase for t in triggers))
+        self.events.extend(pending)
+        dated = [ev for ev in pending if ev.basis != "inherited" and ev.status == "held"]
+        if dated:
+            self.last_dated = (dated[0], self.sentence_index)
+        self.sentence_index += 1
+
+    def _anniversaries(self, sentence: Sentence) -> tuple[list[Event], list[tuple[int, int]]]:
+        """"the 75th anniversary of diplomatic ties": the event it marks, and its span, which dates nothing."""
+        pending: list[Event] = []
+        blocked: list[tuple[int, int]] = []
+        for m in _ANNIVERSARY.finditer(sentence.text):
+            blocked.append(m.span())
+            origin = self._anniversary_origin(m, sentence)
+            if origin:
+                pending.append(origin)
+        return pending, blocked
+
+    def _dates(self, sentence: Sentence, blocked: list[tuple[int, int]]) -> list[DateMention]:
+        """The sentence's dates that may date an event: not an anniversary's, not inside a quotation or a
+        condition ("if … in 2027")."""
+        text = sentence.text
+        quoted = _quoted_spans(text)
+        return [d for d in self.doc.dates(sentence)
+                if not any(bs <= d.start < be for bs, be in blocked)
+                and not any(qs <= d.start < qe for qs, qe in quoted)
+                and not _HYPOTHETICAL.search(text[max(0, d.start - 60):d.start])]
+
+    def _regions(self, events_here: list[Trigger], sentence: Sentence) -> dict[int, tuple[int, int]]:
+        """The part of the sentence each event word owns (its clause; after a reporting verb: "Noor
+        announced that the prime minister would visit …", the reporter takes no part)."""
+        text = sentence.text
         names = [(m.start - sentence.start, m.end - sentence.start)
                  for m in _mentions_in(self.people, sentence.start, sentence.end)]
         # only words that can become events split the sentence ("The consultations came 34 years after …")
         spans = _clauses([t for t in events_here if t.date or t.kind in _SUB_EVENTS or t.family == "visit"],
                          text, names)
         for t in events_here:
-            # "Noor announced that the prime minister would visit …": the reporter takes no part
             region = spans.get(id(t), (0, len(text)))
             cues = [m for m in self.reporting.finditer(text, region[0], t.start)]
             if cues:
                 spans[id(t)] = (cues[-1].end(), region[1])
+        return spans
+
+    def _events_of(self, events_here: list[Trigger], spans: dict[int, tuple[int, int]], sentence: Sentence,
+                   anchor_phrase: bool) -> list[Event]:
+        """One event per date (its words by priority) and one per undated event word."""
+        text = sentence.text
+        floor = self.doc.passages[max(0, sentence.passage - 3)].start
         groups: dict[int | None, list[Trigger]] = {}
         for t in events_here:
             groups.setdefault(id(t.date) if t.date else None, []).append(t)
-        anchor_phrase = any(t.anchor_phrase for t in triggers)
+        out: list[Event] = []
         for gid, group in groups.items():
             if gid is None:
                 for t in group:
                     ev = self._undated(t, text, sentence, spans.get(id(t), (0, len(text))), floor, anchor_phrase)
                     if ev:
-                        pending.append(ev)
+                        out.append(ev)
                 continue
             owned = [spans.get(id(t), (0, len(text))) for t in group]
             region = (min(r[0] for r in owned), max(r[1] for r in owned))
@@ -634,12 +661,8 @@ class _DocEvents:
             if built:
                 main = built[0]
                 main.extra_titles = [b.title for b in built[1:]]
-                pending.append(main)
-        self.events.extend(pending)
-        dated = [ev for ev in pending if ev.basis != "inherited" and ev.status == "held"]
-        if dated:
-            self.last_dated = (dated[0], self.sentence_index)
-        self.sentence_index += 1
+                out.append(main)
+        return out
 
     def _undate_names(self, triggers: list[Trigger], sentence: Sentence) -> None:
         """ "extended the 1992 readmission agreement": the year in a name is when it was made, not renewed."""
