@@ -479,66 +479,9 @@ _OWNED_BY_BOTH = re.compile(r"\b(?:their|the two (?:countries|sides|governments|
 
 
 def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
-    found: list[Candidate] = []
-    for m in _CAP_RUN.finditer(text):
-        words = list(_NON_SPACE.finditer(m.group(0)))
-        spans = [(m.start() + w.start(), m.start() + w.end()) for w in words]
-        tokens = [w.group(0) for w in words]
-        if tokens and tokens[-1].startswith("("):
-            tokens, spans = tokens[:-1], spans[:-1]  # the abbreviation, handled below
-        while tokens and tokens[0].lower() in _LEADING_STOP:
-            tokens, spans = tokens[1:], spans[1:]
-        lowered = [t.lower().strip(".,") for t in tokens]
-        last: int | None = None
-        kind = None
-        if "year" in lowered[:-1] and lowered[lowered.index("year") + 1] == "of":
-            kind = "year of exchanges" if any("exchange" in t for t in lowered) else "themed year"
-            last = len(tokens) - 1
-        else:
-            heads = [i for i, t in enumerate(lowered) if t in _HEADS]
-            if not heads and lowered and lowered[-1] in _SOFT_HEADS:
-                soft = _soft_candidate(text, tokens, spans, lowered, vocab=vocab)
-                if soft is not None:
-                    found.append(soft)
-                continue
-            if heads and lowered[heads[-1]] in ("zone", "area") and "trade" not in lowered:
-                continue  # "Suez Canal Economic Zone", "Greater Bay Area": a place, not an agreement
-            if not heads:
-                mech = _mechanism_head(lowered, vocab=vocab)
-                if mech is None and _OWNED_BY_BOTH.search(text[:spans[0][0]] if spans else ""):
-                    mech = next((i for i, t in enumerate(lowered) if t in ("commission", "committee", "council")),
-                                None)  # a standing body the two parties own
-                if mech is None:
-                    continue
-                tokens, spans = tokens[:mech + 1], spans[:mech + 1]
-                start, end = spans[0][0], spans[-1][1] - (len(tokens[-1]) - len(tokens[-1].rstrip(".,;:")))
-                if _ORDINAL_BEFORE.search(text[:start]):
-                    continue  # "the 12th … Ministerial Dialogue": one session of it, an event
-                found.append(Candidate(start, end, text[start:end], "mechanism", "capitalised mechanism",
-                                       proper=True, name_parties=_name_parties(tokens, vocab=vocab)))
-                continue
-            first = heads[0]
-            if lowered[first + 1:first + 2] in (["of"], ["on"]):
-                # "Treaty of Amity and Cooperation (in Southeast Asia)": keep the complement,
-                # but not a trailing "in Bonn"
-                last = len(tokens) - 1
-                for i in range(first + 2, len(tokens)):
-                    if lowered[i] in ("in", "to", "with"):
-                        last = i - 1
-                        break
-                kind = _HEADS[lowered[first]]
-            else:
-                last = heads[-1]  # "… Agreement in Tokyo": the name stops at its head
-                kind = _HEADS[lowered[last]]
-        tokens, spans = tokens[:last + 1], spans[:last + 1]
-        capitals = [t for t in tokens if t[:1].isupper()]
-        if kind is None or len(capitals) < 2:
-            continue
-        start, end = spans[0][0], spans[-1][1]
-        if m.group("abbr") and end == m.start() + words[-2].end():
-            end = m.end()  # the name runs up to its "(ABBR)"
-        found.append(Candidate(start, end, text[start:end], kind, "capitalised name", proper=True,
-                               name_parties=_name_parties(tokens, vocab=vocab)))
+    """Agreements and standing bodies named by a run of capitalised words ("the Comprehensive Strategic
+    Partnership", "the Joint Committee on Trade (JCT)"), with a year written before the name as theirs."""
+    found = [c for m in _CAP_RUN.finditer(text) if (c := _proper_candidate(text, m, vocab)) is not None]
     for c in found:
         # "the 1944 Water Treaty": a year written before the name is part of it and is its year
         prefix = re.search(r"(?:^|\bthe\s+)((?:1[6-9]|20)\d\d)\s+$", text[:c.start], re.I)
@@ -548,6 +491,70 @@ def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
             c.start = prefix.start(1)
             c.name = text[c.start:c.end]
     return found
+
+
+def _proper_candidate(text: str, m: re.Match[str], vocab: Vocabulary | None) -> Candidate | None:
+    """The agreement or mechanism one capitalised run names, if any."""
+    words = list(_NON_SPACE.finditer(m.group(0)))
+    spans = [(m.start() + w.start(), m.start() + w.end()) for w in words]
+    tokens = [w.group(0) for w in words]
+    if tokens and tokens[-1].startswith("("):
+        tokens, spans = tokens[:-1], spans[:-1]  # the abbreviation, handled below
+    while tokens and tokens[0].lower() in _LEADING_STOP:
+        tokens, spans = tokens[1:], spans[1:]
+    lowered = [t.lower().strip(".,") for t in tokens]
+    if "year" in lowered[:-1] and lowered[lowered.index("year") + 1] == "of":
+        kind: str | None = "year of exchanges" if any("exchange" in t for t in lowered) else "themed year"
+        last = len(tokens) - 1
+    else:
+        heads = [i for i, t in enumerate(lowered) if t in _HEADS]
+        if not heads and lowered and lowered[-1] in _SOFT_HEADS:
+            return _soft_candidate(text, tokens, spans, lowered, vocab=vocab)
+        if heads and lowered[heads[-1]] in ("zone", "area") and "trade" not in lowered:
+            return None  # "Suez Canal Economic Zone", "Greater Bay Area": a place, not an agreement
+        if not heads:
+            return _mechanism_candidate(text, tokens, spans, lowered, vocab)
+        last, kind = _name_extent(lowered, heads)
+    tokens, spans = tokens[:last + 1], spans[:last + 1]
+    capitals = [t for t in tokens if t[:1].isupper()]
+    if kind is None or len(capitals) < 2:
+        return None
+    start, end = spans[0][0], spans[-1][1]
+    if m.group("abbr") and end == m.start() + words[-2].end():
+        end = m.end()  # the name runs up to its "(ABBR)"
+    return Candidate(start, end, text[start:end], kind, "capitalised name", proper=True,
+                     name_parties=_name_parties(tokens, vocab=vocab))
+
+
+def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
+    """(the index of a name's last word, its kind): "Treaty of Amity and Cooperation (in Southeast
+    Asia)" keeps its complement but not a trailing "in Bonn"; "… Agreement in Tokyo" stops at its head."""
+    first = heads[0]
+    if lowered[first + 1:first + 2] in (["of"], ["on"]):
+        last = len(lowered) - 1
+        for i in range(first + 2, len(lowered)):
+            if lowered[i] in ("in", "to", "with"):
+                last = i - 1
+                break
+        return last, _HEADS[lowered[first]]
+    return heads[-1], _HEADS[lowered[heads[-1]]]
+
+
+def _mechanism_candidate(text: str, tokens: list[str], spans: list[tuple[int, int]], lowered: list[str],
+                         vocab: Vocabulary | None) -> Candidate | None:
+    """A capitalised standing body ("the Joint Trade Commission"), or one the two parties own; not one
+    session of it ("the 12th … Ministerial Dialogue" is an event)."""
+    mech = _mechanism_head(lowered, vocab=vocab)
+    if mech is None and _OWNED_BY_BOTH.search(text[:spans[0][0]] if spans else ""):
+        mech = next((i for i, t in enumerate(lowered) if t in ("commission", "committee", "council")), None)
+    if mech is None:
+        return None
+    tokens, spans = tokens[:mech + 1], spans[:mech + 1]
+    start, end = spans[0][0], spans[-1][1] - (len(tokens[-1]) - len(tokens[-1].rstrip(".,;:")))
+    if _ORDINAL_BEFORE.search(text[:start]):
+        return None
+    return Candidate(start, end, text[start:end], "mechanism", "capitalised mechanism",
+                     proper=True, name_parties=_name_parties(tokens, vocab=vocab))
 
 
 def _soft_candidate(text: str, tokens: list[str], spans: list[tuple[int, int]],
