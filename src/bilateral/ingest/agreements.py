@@ -653,6 +653,28 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
     candidates += _known_candidates(text, vocab=vocab)
     candidates += _talks_candidates(text, vocab=vocab)
     candidates += _body_candidates(text, vocab=vocab)
+    candidates += _partnership_candidates(text, vocab)
+    candidates += _about_candidates(text, vocab)
+    candidates += _listed_candidates(text)
+    candidates = _drop_appositives(candidates, text)
+    # keep the longest of overlapping candidates
+    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept_c: list[Candidate] = []
+    for c in candidates:
+        if not any(c.start < k.end and k.start < c.end for k in kept_c):
+            kept_c.append(c)
+    kept_c.sort(key=lambda c: c.start)
+    kept_c = _with_aliases(kept_c, text)
+    for c in kept_c:
+        after = re.match(r"[\s,”\"’)]*(?:(?:of|in|from)\s+)?((?:1[6-9]|20)\d\d)(?![\d%])", text[c.end:])
+        if after:
+            c.year_after = int(after.group(1))
+    return kept_c
+
+
+def _partnership_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
+    """"a comprehensive strategic partnership": a partnership named by two or more known modifiers."""
+    out: list[Candidate] = []
     for m in (_PARTNERSHIP.finditer(text) if "partnership" in text else ()):
         words = [w.strip(",") for w in m.group("mods").split() if w != "and"]
         # keep the trailing run of known modifiers: "deepen and elevate their comprehensive …"
@@ -669,8 +691,15 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
         for w in reversed(kept):
             start = text.rindex(w, 0, start)
         parties = next((c for w in kept if (c := _compound_countries(w, vocab=vocab))), [])
-        candidates.append(Candidate(start, m.end(), text[start:m.end()], "partnership", "partnership phrase",
-                                    name_parties=parties))
+        out.append(Candidate(start, m.end(), text[start:m.end()], "partnership", "partnership phrase",
+                             name_parties=parties))
+    return out
+
+
+def _about_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
+    """"an agreement on the avoidance of double taxation": named by its subject, without where it was
+    signed, how long it runs or "new"."""
+    out: list[Candidate] = []
     for m in (_ABOUT.finditer(text) if _ABOUT_NEEDS.met(text, None) else ()):
         name, start = _without_place(m.group("name"), vocab), m.start("name")
         if len(name.split()) > 16 or not _ABOUT_SUBJECT.search(name) or _BACK_REFERENCE.search(name.split(None, 1)[-1]):
@@ -680,34 +709,27 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
         head = name.split()[0].lower()
         kind = "memorandum" if "memorandum" in name.lower() or "mou" in name.lower() else (
             "treaty" if head in ("treaty", "convention") else "agreement")
-        candidates.append(Candidate(start, start + len(name), name, kind, "agreement on"))
+        out.append(Candidate(start, start + len(name), name, kind, "agreement on"))
+    return out
+
+
+def _listed_candidates(text: str) -> list[Candidate]:
+    """Mechanisms, n-point proposals, proposed lists and the set of documents a signing names."""
+    out: list[Candidate] = []
     for m in (_MECHANISM.finditer(text) if _MECHANISM_NEEDS.met(text, None) else ()):
         if len(m.group("name").split()) >= 4:  # "mechanism for it" is too thin to be a framework's name
-            candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mechanism", "mechanism"))
+            out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mechanism", "mechanism"))
     for m in (_POINT_PROPOSAL.finditer(text) if _POINT_WORD.search(text) else ()):
         what = m.group("what").lower()
         kind = "agreement" if what in ("consensus", "agreement") else "proposal"
-        candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), kind, "n-point proposal"))
+        out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), kind, "n-point proposal"))
     for m in (_PROPOSED_LIST.finditer(text) if _PROPOSED_NEEDS.met(text, None) else ()):
-        candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "proposal", "proposed list"))
+        out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "proposal", "proposed list"))
     if _SIGNING_CUE.search(text):
         for m in _DOC_SET.finditer(text):
-            candidates.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "document set",
-                                        "document set"))
-    candidates = _drop_appositives(candidates, text)
-    # keep the longest of overlapping candidates
-    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
-    kept_c: list[Candidate] = []
-    for c in candidates:
-        if not any(c.start < k.end and k.start < c.end for k in kept_c):
-            kept_c.append(c)
-    kept_c.sort(key=lambda c: c.start)
-    kept_c = _with_aliases(kept_c, text)
-    for c in kept_c:
-        after = re.match(r"[\s,”\"’)]*(?:(?:of|in|from)\s+)?((?:1[6-9]|20)\d\d)(?![\d%])", text[c.end:])
-        if after:
-            c.year_after = int(after.group(1))
-    return kept_c
+            out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "document set", "document set"))
+    return out
+
 
 
 def _with_aliases(candidates: list[Candidate], text: str) -> list[Candidate]:
