@@ -329,6 +329,9 @@ def _made(text: str, m: re.Match[str], previous: tuple[int, bool] | None) -> boo
 
 
 def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
+    """Documents named in lower case ("a new visa waiver arrangement", "the 2016 maritime border
+    agreement", "signed a memorandum on fisheries"): only one that is new, made here or singled out by a
+    year and a subject (not "the new roadmap", a reference back)."""
     found: list[Candidate] = []
     if not _COMMON_NEEDS.met(text, None):
         return found
@@ -337,18 +340,8 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         head = m.group("head")
         kind = _COMMON_HEADS[head]
         mods = m.group("mods").split()
-        comp = m.group("comp") or ""
-        if comp and head in ("plan", "action plan") and comp.split()[0] == "to":
-            comp = ""  # "a plan to buy submarines": an intention, not a document's subject
-            if re.match(r"\s+to\s+[a-z]+\b", m.group("comp") or ""):
-                continue
-        if re.match(r"\s+\w+\s+\d", comp):
-            comp = ""  # "a scheme for 300 students a year": a figure, not the scheme's subject
-        comp = _without_place(comp, vocab or vocabulary())
-        if _BACK_REFERENCE.match(comp) or (re.match(r"\s+to\s+[a-z]+\b", comp)
-                                           and _ACTED_ON_BEFORE.search(text[:m.start()])):
-            comp = ""  # "a memorandum on the issue": on what, not said; "extended the accord to cover …": the verb's
-        if len(mods + comp.split()) > 14:
+        comp = _common_subject(text, m, head, vocab)
+        if comp is None or len(mods + comp.split()) > 14:
             continue
         content = _content_words(mods, vocab=vocab) or comp.strip()
         generic_mechanism = kind == "mechanism" and any(w.lower() in ("joint", "bilateral") for w in mods)
@@ -370,6 +363,23 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         found.append(Candidate(start, end, text[start:end], kind, "common-noun document", name_parties=parties,
                                year_after=int(mods[0]) if dated else None))
     return found
+
+
+def _common_subject(text: str, m: re.Match[str], head: str, vocab: Vocabulary | None) -> str | None:
+    """What a lower-case document is on, as part of its name ("" when it says nothing of it), or None
+    when the phrase is no document ("a plan to buy submarines": an intention)."""
+    comp = m.group("comp") or ""
+    if comp and head in ("plan", "action plan") and comp.split()[0] == "to":
+        if re.match(r"\s+to\s+[a-z]+\b", comp):
+            return None
+        comp = ""
+    if re.match(r"\s+\w+\s+\d", comp):
+        comp = ""  # "a scheme for 300 students a year": a figure, not the scheme's subject
+    comp = _without_place(comp, vocab or vocabulary())
+    if _BACK_REFERENCE.match(comp) or (re.match(r"\s+to\s+[a-z]+\b", comp)
+                                       and _ACTED_ON_BEFORE.search(text[:m.start()])):
+        comp = ""  # "a memorandum on the issue": on what, not said; "extended the accord to cover …": the verb's
+    return comp
 
 
 #: What a name is also called, right after it: "…, known as KEFTA", "known by its Spanish initials, RAN",
