@@ -424,31 +424,44 @@ _SUBJECT = re.compile(r"^(?:An?|The|Their|Its)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][
 
 
 def _object_after(text: str, t: Trigger, candidates: list[Candidate], *, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
-    """(display name, key name) of what was signed/launched/established, from the agreements the
-    sentence names (``candidates``)."""
+    """(display name, key name) of what was signed/launched/established: one of the agreements the
+    sentence names (``candidates``), else what the words around the event word say."""
+    chosen = _named_object(text, t, candidates)
+    if chosen is not None:
+        name = re.sub(r"\s+", " ", chosen.name)
+        return name, agreement_key(chosen, chosen.name_parties, vocab=vocab)
+    return _unnamed_object(text, t, vocab)
+
+
+def _named_object(text: str, t: Trigger, candidates: list[Candidate]) -> Candidate | None:
+    """The agreement an event word acts on: the one right after it (within 30 characters), else the one
+    before; a participle right after a name ("the agreement on … signed in 2011, the mechanism of …": a
+    passive or reduced relative clause) tells what happened to that name, not to the next one."""
     after = [c for c in candidates if c.start >= t.end and c.start - t.end <= 30]
     before = [c for c in candidates if c.end <= t.start and t.start - c.end <= 30]
-    # "the agreement on … signed in 2011, the mechanism of …": a participle right after a name (a
-    # passive or reduced relative clause) tells what happened to that name, not to the next one
     adjacent = [c for c in before if _POSTNOMINAL.fullmatch(text[c.end:t.start])]
     chosen = adjacent[-1] if adjacent and t.text.lower().endswith("ed") else (
         after[0] if after else (before[-1] if before else None))
     if chosen is None and t.kind == "entry into force":
         # "The X Agreement, …, was signed in 2014 … and took effect on Jan. 1, 2015": the sentence's subject
         chosen = next((c for c in candidates if c.end <= t.start), None)
-    if chosen is not None:
-        name = re.sub(r"\s+", " ", chosen.name)
-        return name, agreement_key(chosen, chosen.name_parties, vocab=vocab)
+    return chosen
+
+
+def _unnamed_object(text: str, t: Trigger, vocab: Vocabulary | None) -> tuple[str, str] | None:
+    """What was established, opened, launched or took effect when no agreement is named: "established
+    diplomatic relations", "opened a new bridge over the river", "A ceasefire brokered by Malaysia took
+    effect", "the Friendship Bridge was opened"."""
     if t.kind == "establishment":
         m = re.match(r"\s*(?:of\s+)?(?:the\s+|their\s+)?((?:[\w-]+\s+){0,2}(?:relations|ties))\b", text[t.end:])
         if m:
             return m.group(1), _normal_object(m.group(1), vocab=vocab)
     run = _OBJECT_RUN.match(text[t.end:].lstrip().removeprefix("the ")) if t.kind in ("launch", "opening") else None
     noun = _OPENED_NOUN.match(text[t.end:]) if t.kind == "opening" and not run else None
-    if noun:  # "opened a new bridge over the river": what was opened, said in lower case
+    if noun:  # what was opened, said in lower case
         return noun.group(1), noun.group(1).lower()
     subject = _SUBJECT.match(text[:t.start]) if t.kind == "entry into force" else None
-    if subject:  # "A ceasefire brokered by Malaysia took effect …"
+    if subject:
         return subject.group(1), subject.group(1).lower()
     if t.kind == "opening":
         runs = [r for r in _OBJECT_RUN.finditer(text[:t.start])  # not "Thailand and Cambodia": the subject
