@@ -598,8 +598,9 @@ class _DocEvents:
         own clause; event words sharing a date are one event (the first by priority, titled by all)."""
         text = sentence.text
         pending, blocked = self._anniversaries(sentence)
-        dates = self._dates(sentence, blocked)
-        blocked = blocked + _quoted_spans(text)
+        quoted = _quoted_spans(text)
+        dates = self._dates(sentence, blocked, quoted)
+        blocked = blocked + quoted
         triggers = _triggers(text, blocked, vocab=self.vocab)
         for t in triggers:
             t.anchor_phrase = bool(_DURING.search(text[:t.start])) and t.family in _ANCHOR_FAMILIES
@@ -625,11 +626,11 @@ class _DocEvents:
                 pending.append(origin)
         return pending, blocked
 
-    def _dates(self, sentence: Sentence, blocked: list[tuple[int, int]]) -> list[DateMention]:
+    def _dates(self, sentence: Sentence, blocked: list[tuple[int, int]],
+               quoted: list[tuple[int, int]]) -> list[DateMention]:
         """The sentence's dates that may date an event: not an anniversary's, not inside a quotation or a
         condition ("if … in 2027")."""
         text = sentence.text
-        quoted = _quoted_spans(text)
         return [d for d in self.doc.dates(sentence)
                 if not any(bs <= d.start < be for bs, be in blocked)
                 and not any(qs <= d.start < qe for qs, qe in quoted)
