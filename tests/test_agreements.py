@@ -350,3 +350,26 @@ def test_a_name_ends_at_its_verb_and_a_shorter_reference_folds_into_it() -> None
                         "The new visa arrangement takes effect on July 1.")
     assert list(found) == ["Work-and-holiday visa arrangement"]
     assert len(found["Work-and-holiday visa arrangement"].spans) == 2
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # a nationality adjective naming a language is no party
+    ("Peru and Bolivia renewed their 2005 river accord, known in Spanish as the acuerdo fluvial, on Monday.",
+     ["Bolivia", "Peru"]),
+    ("Austria and Slovenia signed a rail agreement, translated from German by the two ministries.",
+     ["Austria", "Slovenia"]),
+    # a country hyphenated into another proper name is part of that name
+    ("Kenya and Ethiopia signed an agreement on the Lamu Port-South Sudan-Ethiopia Transport corridor.",
+     ["Ethiopia", "Kenya"]),
+])
+def test_languages_and_countries_inside_other_names_are_not_parties(text: str, parties: list[str]) -> None:
+    [agreement] = _agreements(text).values()
+    assert agreement.fields["parties"] == parties
+
+
+def test_a_nationality_before_a_noun_is_still_its_country() -> None:
+    from bilateral.ingest.agreements import countries_in
+
+    assert countries_in("Exports to French and Italian buyers rose.") == ["France", "Italy"]
+    assert countries_in("Sold to Japanese, Korean and Chinese firms.") == ["Japan", "South Korea", "China"]
+    assert countries_in("The text was published in Arabic and English.") == []

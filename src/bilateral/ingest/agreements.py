@@ -50,6 +50,7 @@ class Vocabulary:
     mechanism_exclude: frozenset[str] = frozenset()
     name_aliases: tuple[tuple[str, str], ...] = ()  # (variant, canonical) wordings, lower case
     places: frozenset[str] = frozenset()  # cities and countries: "in Nairobi" after a name is where, not what
+    adjectives: frozenset[str] = frozenset()  # nationality adjectives, which are also languages ("in French")
 
 
 def vocabulary(lexicon: Lexicon | None = None) -> Vocabulary:
@@ -81,6 +82,7 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
     places = frozenset([*country_of, *((lexicon.people_names.get("places") or {}).keys())])
     return Vocabulary(
         places=places,
+        adjectives=frozenset(lexicon.titles.get("nationalities") or {}),
         country_of=country_of,
         frameworks=list(data.get("frameworks") or []),
         modifiers=frozenset(data.get("partnership_modifiers") or []),
@@ -114,11 +116,28 @@ def _party_mentions(text: str, vocab: Vocabulary) -> list[re.Match[str]]:
     """The country mentions of ``text`` that may name a party: not those inside another proper name
     hyphenated with words that are no country ("the Lamu Port-South Sudan-Ethiopia Transport corridor");
     a compound of countries ("Kenya-Ethiopia", "the Ethiopia-Djibouti Railway") keeps its countries."""
-    mentions = list(vocab.country_pattern.finditer(text))
+    mentions = [m for m in vocab.country_pattern.finditer(text) if not _language(text, m, vocab)]
     if "-" not in text or not mentions:
         return mentions
     names = [(c.start(), c.end()) for c in _HYPHEN_CHAIN.finditer(text) if not _country_compound(c.group(0), vocab)]
     return [m for m in mentions if not any(s <= m.start() < e for s, e in names)]
+
+
+_IN_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|from|to)\s+(?:[A-Z][a-z]+\s+(?:and|or)\s+)?$")
+_NOUN_AFTER = re.compile(r"(?:,\s+[A-Z][\w-]*)*\s+(?:(?:and|or)\s+[A-Z][\w-]*\s+)?(?!(?:as|and|or|by|is|was|but|with)\b)[a-z]")
+_LANGUAGE_AFTER = re.compile(r"[\s-]+(?:initials|acronym|abbreviation|name|title|translation|language|version|text|"
+                             r"speaking|speakers?)\b")
+
+
+def _language(text: str, m: re.Match[str], vocab: Vocabulary) -> bool:
+    """A nationality adjective that names a language, not a party: "known in French as …", "translated
+    from Arabic", "by its Spanish initials"; "in French ports" is France's."""
+    if m.group(0) not in vocab.adjectives:
+        return False
+    if _LANGUAGE_AFTER.match(text, m.end()):
+        return True
+    return bool(_IN_LANGUAGE_BEFORE.search(text, max(0, m.start() - 30), m.start())) and not _NOUN_AFTER.match(
+        text, m.end())
 
 
 def _country_compound(chain: str, vocab: Vocabulary) -> bool:
