@@ -373,3 +373,9 @@ def test_a_nationality_before_a_noun_is_still_its_country() -> None:
     assert countries_in("Exports to French and Italian buyers rose.") == ["France", "Italy"]
     assert countries_in("Sold to Japanese, Korean and Chinese firms.") == ["Japan", "South Korea", "China"]
     assert countries_in("The text was published in Arabic and English.") == []
+
+
+def test_a_name_with_an_elided_particle_keeps_its_first_words() -> None:
+    names = [c.name for c in find_candidates("It builds on the Côte d'Ivoire-Ghana Cocoa Initiative (CIGCI), a joint "
+                                             "secretariat set up in 2018.")]
+    assert names == ["Côte d'Ivoire-Ghana Cocoa Initiative (CIGCI)"]

@@ -219,7 +219,7 @@ _STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD 
          r"(?:later|earlier|ago|after|before)\b|\s+the\s+(?:following|previous|same)\s+(?:day|week|month|year)\b"
          r"|\s+[—–]\s|[,;:()“”\"‘’]|\.\s|\.$|$")
 _ORDINAL_BEFORE = re.compile(r"\b(?:" + ORDINAL_WORDS + r"|next|inaugural|\d+(?:st|nd|rd|th))\s+$", re.I)
-_CAP_TOKEN = r"[A-Z][\w’'&.-]*"
+_CAP_TOKEN = r"(?:[dl]['’])?[A-Z][\w’'&.-]*"  # "d'Ivoire": an elided particle before a capital
 _CAP_RUN = re.compile(
     _CAP_TOKEN + r"(?:\s+(?:(?:of|on|and|for|the|in|to|with)\s+)*" + _CAP_TOKEN + r")*"
     + r"(?:\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\))?"
