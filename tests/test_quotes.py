@@ -162,3 +162,24 @@ def test_quote_key_words_are_folded_by_core_and_symbols_dropped() -> None:
 def test_speaker_after_the_rev_is_the_person_not_the_title() -> None:
     assert summary('"We will rebuild the pier before winter," said the Rev. Alan Pike.') == [
         ("direct", "Alan Pike", "We will rebuild the pier before winter")]
+
+
+def test_a_plural_noun_spelled_like_a_speech_verb_is_no_statement() -> None:
+    # "states", "claims", "notes" after a number or a nationality are the phrase's head noun
+    assert quotes_of("The port was financed under a corridor treaty, which five West African states signed "
+                     "in 2014.") == []
+    assert quotes_of("Vietnamese claims in the sea overlap with those of three neighbours.") == []
+    [note] = quotes_of("Minister Lynch notes the ships were ordered before she took office.")
+    assert note.fields["speaker_name"].endswith("Lynch")  # a name ending like an adjective still speaks
+
+
+def test_admitted_to_a_place_is_entry_not_a_statement() -> None:
+    assert quotes_of("Under the new scheme, foreign students admitted to local universities will not need a "
+                     "visa.") == []
+    [said] = quotes_of("The minister admitted to reporters that the plan had failed.")
+    assert said.fields["quote_kind"] == "reported"
+
+
+def test_a_count_according_to_an_office_is_a_statistics_source_not_a_statement() -> None:
+    assert quotes_of("Some 13,500 foreign students are enrolled this year, according to the education "
+                     "ministry.") == []

@@ -23,7 +23,9 @@ not quotes; a noun phrase after "put forward"/"shared" is not a statement.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from bilateral.core.folding import fold
 from bilateral.core.ids import item_id
@@ -31,6 +33,7 @@ from bilateral.core.model import Passage, Sentence
 from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
+from bilateral.ingest.numbers import UNDER_HUNDRED_WORDS
 from bilateral.ingest.speakers import Speaker, SpeakerResolver, verb_pattern
 from bilateral.ingest.text import Document
 
@@ -93,7 +96,14 @@ _STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\
 _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillion|thousand|tons?|tonnes|bn|m)\b"
-                     r"|[$€£¥]\s?\d|\b(?:USD|EUR|CNY|VND|A\$|US\$)\s?\d")
+                     r"|[$€£¥]\s?\d|\b(?:USD|EUR|CNY|VND|A\$|US\$)\s?\d"
+                     r"|\b\d[\d,]*\s+(?:[A-Z][a-z]+\s+|[a-z]+\s+)?[a-z]{3,}s\b")  # a count: "13,500 Moroccan students"
+#: the word before a speech verb that is a noun's ("five West African states", "maritime claims"): a
+#: number or a nationality, which leave the phrase without its head
+_HEADLESS = re.compile(r"(?:\b(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|(?i:" + UNDER_HUNDRED_WORDS + r"))(?:\s+[A-Z][a-z]+){0,3}"
+                       r"|(?P<adj>[A-Z][a-z]+))\s+$")
+#: "admitted to Spanish universities", "admitted to hospital": entry, not a statement ("admitted to lying" is)
+_ADMITTED_TO = re.compile(r"\s+to\s+(?!\w+ing\b)(?![^,.;]*\bthat\b)")  # ("admitted to reporters that …" is)
 _TIME_LEAD = re.compile(r"^\s*(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                         r"Sunday|week|month|year|today|yesterday|earlier|late|night|morning|afternoon|evening)\b"
                         r"(?:\s+(?:morning|afternoon|evening|night))?")
@@ -213,6 +223,13 @@ def _quantity(speaker: Speaker) -> bool:
     """"81.3 percent of respondents", "73 percent": a poll's share is a statistic, not a statement."""
     return speaker.how == "nominal" and bool(re.match(r"(?:nearly |about |some |over |more than )?[\d.,]+\s*(?:%|percent|per cent)",
                                                        speaker.name, re.I))
+
+
+def _noun_not_verb(verb: str, lead: str, nationalities: Mapping[str, Any]) -> bool:
+    """"which five West African states signed", "Vietnamese claims": a plural noun spelled as a speech
+    verb, after a number or a nationality adjective (not a name: "Lynch notes")."""
+    before = _HEADLESS.search(lead) if verb.endswith("s") else None
+    return before is not None and (before["adj"] is None or before["adj"] in nationalities)
 
 
 def _word_before_verb(lead: str) -> str:
@@ -562,6 +579,8 @@ class _QuoteReader:
         if last in _NO_STATEMENT_BEFORE or last.endswith(("n't", "n’t")):
             return None  # "wouldn't say", "to say", "who told": no statement by this subject
         verb = v.group() if " " not in v.group() else " ".join(v.group().split())
+        if _noun_not_verb(verb, lead, self.lexicon.titles.get("nationalities") or {}) or (verb.startswith("admit") and _ADMITTED_TO.match(self.text, v.end())):
+            return None
         sp = self.speakers.before(sent, v.start())
         how = "verb"
         if sp is None and last in ("and", "but", "then", "also", "later"):
