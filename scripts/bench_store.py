@@ -7,7 +7,8 @@ Articles come from tests/news_factory.py (deterministic). Each is read and analy
 extraction, not timed); then, ``--repeat``
 times, a fresh library gets the first ``--warm`` articles untimed and the rest timed through
 ``importer.store_analysed`` (duplicate check, source row, passages, ``Merger.add`` over
-``SqlItems``): ms/article of CPU (process_time) and of the wall clock, medians printed.
+``SqlItems``): ms/article of CPU (process_time) and of the wall clock, medians printed (and the
+least CPU figure: on a shared machine, the one least disturbed).
 ``--profile`` prints a cProfile of one timed pass (sorted by own time) and how many SQL
 statements it ran. ``--import-runs N`` also times N whole ``run_import`` calls of the same
 articles in one process (``BILATERAL_IMPORT_WORKERS=0``) after the warm-up, in articles/s.
@@ -136,8 +137,8 @@ def main() -> None:
             cpu.append(c * 1000 / timed)
             wall.append(w * 1000 / timed)
             print(f"pass {n + 1}: store {cpu[-1]:.2f} ms/article CPU, {wall[-1]:.2f} ms/article wall")
-        print(f"store of {timed} articles after {args.warm}: median {statistics.median(cpu):.2f} ms/article CPU, "
-              f"{statistics.median(wall):.2f} ms/article wall")
+        print(f"store of {timed} articles after {args.warm}: median {statistics.median(cpu):.2f} ms/article CPU "
+              f"(least {min(cpu):.2f}), {statistics.median(wall):.2f} ms/article wall")
         rates = [import_pass(folder / f"imp{n}.sqlite", paths, args.warm) for n in range(args.import_runs)]
         if rates:
             print(f"run_import of {timed} articles, one process: median {statistics.median(rates):.1f} articles/s "

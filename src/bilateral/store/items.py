@@ -10,9 +10,10 @@ written when the article ends (``flush``, inside its transaction), each row
 once however many of its findings the article has, its citations in one
 statement. The lookups see what the article has put so far: its new items
 from memory (a new person by a name, a new event by its base key, a new
-figure by its measure), its new citations from memory. Rows are written in
-rowid order, so the item index (FTS5) takes them in one pass instead of
-flushing at every row older than the last.
+figure by its measure), its new citations from memory. Changed rows are
+written in rowid order (FTS5 writes out what it holds at a rowid lower than
+the last), new rows in one statement (``database.insert_at_once``: FTS5 also
+writes out at each statement that may fail half-way).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 
 from bilateral.core.merging import State, identity_keys
 from bilateral.core.model import KINDS, Citation, Item
+from bilateral.store import database
 from bilateral.store.build import merge_columns, report_words, search_columns
 from bilateral.store.errors import StoreError
 from bilateral.store.library import json_object
@@ -42,8 +44,6 @@ def _columns(names: Iterable[str], template: str = '"{}"', sep: str = ", ") -> s
     return sep.join(template.format(name) for name in names)
 
 
-_INSERT = ("INSERT INTO item (" + _columns((*_ROW, "id", "ordinal", "source_id", "start")) + ") VALUES ("
-           + ", ".join("?" for _ in range(len(_ROW) + 4)) + ")")
 #: an unchanged row is left alone (it would still re-index its FTS row)
 _UPDATE = ("UPDATE item SET " + _columns(_ROW, '"{}" = ?') + " WHERE id = ? AND NOT ("
            + _columns(_ROW, '"{}" IS ?', " AND ") + ")")
@@ -378,8 +378,7 @@ class SqlItems:
             if state.kind in ("quote", "event"):
                 linked.append(pending)
         self._update(updates)
-        if inserts:
-            self._conn.executemany(_INSERT, inserts)
+        database.insert_at_once(self._conn, "item", (*_ROW, "id", "ordinal", "source_id", "start"), inserts)
         self._conn.executemany("INSERT OR IGNORE INTO person_name (folded, person_id) VALUES (?, ?)",
                                [(folded, p.state.id) for p in self._pending.values() if p.new for folded in p.names])
         self._people_links(linked)

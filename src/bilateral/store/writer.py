@@ -152,9 +152,8 @@ class LibraryWriter:
              origin, kind, sha256, original_path, encoding, dup_hash,
              datetime.now(UTC).isoformat(timespec="seconds")))
         first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passage_span").fetchone()[0]
-        self.conn.executemany(
-            'INSERT INTO passage_span (id, source_id, idx, start, "end", role, reason, folded) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        database.insert_at_once(
+            self.conn, "passage_span", ("id", "source_id", "idx", "start", "end", "role", "reason", "folded"),
             [(first + n, p.source, p.index, p.start, p.end, p.role, p.reason, unfoldable_words(p.text))
              for n, p in enumerate(passages)])
 
