@@ -28,7 +28,7 @@ from typing import Any
 from bilateral.core.merging import State, identity_keys
 from bilateral.core.model import KINDS, Citation, Item
 from bilateral.store import database
-from bilateral.store.build import merge_columns, report_words, search_columns
+from bilateral.store.build import UNDERIVED, merge_columns, report_words, search_columns
 from bilateral.store.errors import StoreError
 from bilateral.store.library import json_object
 from bilateral.store.schema import account_json
@@ -60,6 +60,8 @@ def _update_of(columns: tuple[str, ...]) -> str:
 STATES_KEPT = 4096
 
 Span = tuple[str, str, int, int]  # (item, source, start, end)
+#: what a row was written from, the values written (``_ROW``), and the fields its derived columns read (JSON)
+_Written = tuple[tuple[Any, ...], tuple[Any, ...], str]
 
 
 def next_item_ordinal(conn: sqlite3.Connection) -> int:
@@ -108,7 +110,7 @@ class SqlItems:
         #: what each item's row was last written from (label, fields, …) and the values written (``_ROW``):
         #: an article that changes none of it adds its citations and leaves the row, its index entries
         #: and its links alone; one that changes some writes only the columns that change
-        self._written: dict[str, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
+        self._written: dict[str, _Written] = {}
         self._indexed: dict[str, frozenset[str]] = {}  # person id -> the folded names person_name has
         self._next_ordinal: dict[str, int] = {}  # item id -> the ordinal its next citation takes
         # The article being written (``begin``): a source is stored once, so a citation of it is new
@@ -402,7 +404,7 @@ class SqlItems:
                 self._conn.executemany(_UPDATE if columns is _ROW else _update_of(columns), run)
                 run = []
 
-    def _values(self, pending: _Pending, before: tuple[tuple[Any, ...], tuple[Any, ...]] | None) -> tuple[Any, ...] | None:
+    def _values(self, pending: _Pending, before: _Written | None) -> tuple[Any, ...] | None:
         """The item's row values (``_ROW``), or None when its row holds them already."""
         state = pending.state
         fields_json = json.dumps(state.fields, ensure_ascii=False)
@@ -413,12 +415,17 @@ class SqlItems:
             return None
         # accounts with no citation of theirs (``_place_accounts``) stay in the fields, not in the index
         fields = {k: v for k, v in state.fields.items() if k != "reports"} if "reports" in state.fields else state.fields
-        item = Item(state.id, state.kind, state.label, fields, [], state.rule, state.confidence,
-                    merge=state.record or {"key": state.key})
-        derived = {**search_columns(item, names, state.record.get("report_words") or ()), **merge_columns(item)}
-        values = (state.kind, state.label, fields_json, state.rule, float(state.confidence),
-                  *(derived[k] for k in _DERIVED))
-        self._written[state.id] = (written, values)
+        derives = json.dumps([[k, v] for k, v in fields.items() if k not in UNDERIVED], ensure_ascii=False)
+        if before is not None and (before[0][0], *before[0][2:], before[2]) == (written[0], *written[2:], derives):
+            derived = before[1][len(_ROW) - len(_DERIVED):]  # only fields no column derives from changed
+        else:
+            item = Item(state.id, state.kind, state.label, fields, [], state.rule, state.confidence,
+                        merge=state.record or {"key": state.key})
+            columns = {**search_columns(item, names, state.record.get("report_words") or ()),
+                       **merge_columns(item, written[4] if state.record else None)}
+            derived = tuple(columns[k] for k in _DERIVED)
+        values = (state.kind, state.label, fields_json, state.rule, float(state.confidence), *derived)
+        self._written[state.id] = (written, values, derives)
         return values
 
     def _person_names(self, state: State) -> dict[str, str]:
