@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -106,6 +107,7 @@ def source_from(doc: ReadDocument, overrides: dict[str, str] | None = None, *, s
                   evidence=evidence, **values)
 
 
+@lru_cache(maxsize=16)  # an article's is asked for its id, its duplicate check and its row
 def duplicate_hash(text: str) -> str:
     return hashlib.sha256(normalised_for_duplicates(text).encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # building needs sqlite-utils; an import or the window's star
 _ID_FIELDS = {"speaker", "participants"}
 #: Bookkeeping fields that are not words of the item (ids, counts, offsets).
 _UNSEARCHED = {"normalized", "disagrees_with", "variants", "source_count"}
+#: Fields no derived column reads (``search_columns``): a change to them alone leaves those columns as
+#: they are (a figure's sort value is its normalized one).
+UNDERIVED = frozenset(_UNSEARCHED - {"normalized"})
 #: What of each source's report is searchable: the words the source used, not its offsets or ids.
 _REPORT_WORDS = ("as_written", "qualifier", "according_to", "title", "date_text")
 
@@ -142,14 +145,15 @@ def sort_number(value: Any) -> float | None:
     return float(value)
 
 
-def merge_columns(item: Item) -> dict[str, Any]:
-    """The merge state's indexed columns (see schema.py); an item without one merges by its id."""
+def merge_columns(item: Item, merge_json: str | None = None) -> dict[str, Any]:
+    """The merge state's indexed columns (see schema.py); an item without one merges by its id.
+    ``merge_json``: its merge state as JSON already (as written here), when the caller has it."""
     merge = item.merge or {"key": item.id}
     return {
         "merge_key": f"{item.kind}|{merge['key']}",
         "base_key": f"event|{merge['base_key']}" if merge.get("base_key") is not None else None,
         "measure_key": merge.get("measure_key"),
-        "merge": json.dumps(merge, ensure_ascii=False, sort_keys=True),
+        "merge": merge_json if merge_json is not None else json.dumps(merge, ensure_ascii=False, sort_keys=True),
     }
 
 

@@ -25,7 +25,17 @@ def fold_long(text: str) -> str:
     usually has a few non-ASCII characters ("·", "Tô Lâm") among thousands of ASCII ones."""
     if text.isascii():
         return text.lower()
-    return _NON_ASCII.sub(lambda m: fold(m.group()), text).lower()
+    return _NON_ASCII.sub(_fold_run, text).lower()
+
+
+@lru_cache(maxsize=4096)
+def _folded_run(run: str) -> str:
+    return fold(run)
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    """A non-ASCII run folded, each once (a field text's "·" separators, a leader's name)."""
+    return _folded_run(match.group())
 
 
 @lru_cache(maxsize=8192)
