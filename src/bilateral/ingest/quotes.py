@@ -226,7 +226,7 @@ def _quantity(speaker: Speaker) -> bool:
 
 
 def _noun_not_verb(verb: str, lead: str, nationalities: Mapping[str, Any]) -> bool:
-    """"which five West African states signed", "Vietnamese claims": a plural noun spelled as a speech
+    """"which five West African states signed", "Peruvian claims": a plural noun spelled as a speech
     verb, after a number or a nationality adjective (not a name: "Lynch notes")."""
     before = _HEADLESS.search(lead) if verb.endswith("s") else None
     return before is not None and (before["adj"] is None or before["adj"] in nationalities)
