@@ -167,20 +167,24 @@ def test_dropping_a_file_on_the_window_imports_it(qtbot, user_window: MainWindow
 
 def test_cancel_keeps_whole_articles_only(qtbot, user_window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = user_window
-    files = _files(tmp_path, 12)
+    files = _files(tmp_path, 40)  # a batch long enough for worker processes
     task = window.importer.start(files)
     assert task is not None
     qtbot.waitUntil(lambda: window.importer.progress_bar.value() >= 1, timeout=30_000)
     window.importer.cancel_button.click()
     _wait_idle(qtbot, window)
     report = window.importer.last_report
-    assert report is not None and report.cancelled and 1 <= report.count("imported") < 12
+    assert report is not None and report.cancelled and 1 <= report.count("imported") < 40
     conn = window.library.connection
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM item WHERE NOT EXISTS "
                         "(SELECT 1 FROM citation WHERE citation.item_id = item.id)").fetchone()[0] == 0
     imported = conn.execute("SELECT count(*) FROM source WHERE origin = 'imported'").fetchone()[0]
     assert imported == report.count("imported")
+    # what was imported before the cancel is shown: the sidebar counts it, the sources table lists it
+    shown = conn.execute("SELECT count(*) FROM source WHERE hidden = 0").fetchone()[0]
+    qtbot.waitUntil(lambda: window.counts.get("source") == shown, timeout=20_000)
+    assert window.models["source"].rowCount() == shown
 
 
 def test_removing_an_imported_source_from_the_sources_table(qtbot, user_window: MainWindow,  # type: ignore[no-untyped-def]
