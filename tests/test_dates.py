@@ -71,3 +71,9 @@ def test_quarters_and_halves_become_first_and_last_month() -> None:
     assert _dates("in the second half of the year", published="2024-03-05") == [("2024-07", "2024-12")]
     assert _dates("in the first half of next year", published="2024-03-05") == [("2025-01", "2025-06")]
     assert _dates("in the second half of the year") == []  # no publication date: which year is unknown
+
+
+def test_a_weekday_opening_a_sentence_is_a_date() -> None:
+    assert [(d.text, d.date) for d in find_dates("On Saturday, the two ministers met in the capital.", 2026,
+                                                 "2026-03-12")] == [("On Saturday", "2026-03-07")]
+    assert [d.date for d in find_dates("Last Friday the talks ended.", 2026, "2026-03-12")] == ["2026-03-06"]

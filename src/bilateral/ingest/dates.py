@@ -65,7 +65,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relyear", re.compile(r"\b(?P<rel>(?:earlier |later )?this|last|next|previous|past) year\b", re.I)),
     # "on Monday", "last Friday"
     ("weekday", re.compile(
-        r"\b(?P<pre>on|last|this|next)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+        r"\b(?P<pre>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     # a bare year not inside an amount ("$2000", "2,000") or a longer number
     ("year", re.compile(r"(?<![\d$€£¥,.])" + _g(_YEAR, "y1") + r"(?![\d,]\d)")),
 ]
