@@ -77,3 +77,12 @@ def test_a_weekday_opening_a_sentence_is_a_date() -> None:
     assert [(d.text, d.date) for d in find_dates("On Saturday, the two ministers met in the capital.", 2026,
                                                  "2026-03-12")] == [("On Saturday", "2026-03-07")]
     assert [d.date for d in find_dates("Last Friday the talks ended.", 2026, "2026-03-12")] == ["2026-03-06"]
+
+
+def test_a_day_dated_in_an_earlier_sentence_sets_the_year_of_the_days_after_it() -> None:
+    before = "Fighting broke out near the border on July 24, 2025, and spread for five days. "
+    sentence = "A ceasefire took effect at midnight on July 28."
+    assert context_year(sentence, before + sentence, "2026-03-01", before) == 2025
+    # a bare year or a month with its year sets nothing: the publication year stays
+    assert context_year(sentence, "", "2026-03-01", "Flights were suspended in March 2020. ") == 2026
+    assert context_year(sentence, "", "2026-03-01", "The route opened in 1994. ") == 2026

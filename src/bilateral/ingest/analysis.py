@@ -73,9 +73,10 @@ class AnalysedDocument(Document):
         found = self._dates.get(sentence.start)
         if found is None:
             published = self.source.published
-            paragraph = self.passages[sentence.passage].text
+            passage = self.passages[sentence.passage]
+            before = self.source.text[passage.start:sentence.start]  # the paragraph's earlier sentences
             found = self._dates[sentence.start] = find_dates(
-                sentence.text, context_year(sentence.text, paragraph, published), published)
+                sentence.text, context_year(sentence.text, passage.text, published, before), published)
         return found
 
     def agreement_candidates(self, sentence: Sentence) -> list[Candidate]:

@@ -266,14 +266,23 @@ def _find_dates(text: str, year_hint: int | None, published: str | None) -> tupl
     return tuple(found)
 
 
-def context_year(sentence: str, paragraph: str, published: str | None) -> int | None:
+#: a day written with its year: "July 24, 2025", "24 July 2025"
+_DATED = re.compile(r"\b" + _g(_MONTH, "m1") + r"\s+" + _g(_DAY, "d1") + r",?\s+" + _g(_YEAR, "y") + r"\b|\b"
+                    + _g(_DAY, "d2") + r"\s+" + _g(_MONTH, "m2") + r",?\s+" + _g(_YEAR, "y2") + r"\b")
+
+
+def context_year(sentence: str, paragraph: str, published: str | None, before: str = "") -> int | None:
     """The year for dates written without one ("on January 26", "in June").
 
-    News dates a bare day by its own time, so the publication year comes
-    first ("on January 26, … after Sukarno attended in 1950" is not 1950);
-    without it, the sentence's only explicit year, then the paragraph's.
-    None when nothing says.
+    A day with its year written in an earlier sentence of the paragraph (``before``) sets the year of
+    the days and months after it ("Fighting broke out on July 24, 2025, … A ceasefire took effect on
+    July 28"). Otherwise news dates a bare day by its own time, so the publication year comes first ("on
+    January 26, … after Sukarno attended in 1950" is not 1950: a bare year sets nothing); without it,
+    the sentence's only explicit year, then the paragraph's. None when nothing says.
     """
+    dated = list(_DATED.finditer(before))
+    if dated:
+        return int(dated[-1]["y"] or dated[-1]["y2"])
     if published:
         return int(published[:4])
     for text in (sentence, paragraph):
