@@ -266,9 +266,12 @@ def _find_dates(text: str, year_hint: int | None, published: str | None) -> tupl
     return tuple(found)
 
 
-#: a day written with its year: "July 24, 2025", "24 July 2025"
-_DATED = re.compile(r"\b" + _g(_MONTH, "m1") + r"\s+" + _g(_DAY, "d1") + r",?\s+" + _g(_YEAR, "y") + r"\b|\b"
-                    + _g(_DAY, "d2") + r"\s+" + _g(_MONTH, "m2") + r",?\s+" + _g(_YEAR, "y2") + r"\b")
+def _last_dated_year(text: str) -> int | None:
+    """The year of the last day ``text`` writes with its year ("July 24, 2025", "24 July 2025"), read by
+    the day patterns of find_dates."""
+    days = [m for kind, pattern in _PATTERNS if kind in ("mdy", "dmy")
+            for m in pattern.finditer(text) if m.group("y1") and _month(m.group("m1")) is not None]
+    return int(max(days, key=lambda m: m.start())["y1"]) if days else None
 
 
 def context_year(sentence: str, paragraph: str, published: str | None, before: str = "") -> int | None:
@@ -280,9 +283,8 @@ def context_year(sentence: str, paragraph: str, published: str | None, before: s
     January 26, … after Sukarno attended in 1950" is not 1950: a bare year sets nothing); without it,
     the sentence's only explicit year, then the paragraph's. None when nothing says.
     """
-    dated = list(_DATED.finditer(before))
-    if dated:
-        return int(dated[-1]["y"] or dated[-1]["y2"])
+    if (year := _last_dated_year(before)) is not None:
+        return year
     if published:
         return int(published[:4])
     for text in (sentence, paragraph):

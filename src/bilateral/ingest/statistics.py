@@ -148,17 +148,18 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         frequency_verbs=[(re.compile(r"\b(?:" + verb + r")\s+(?:\S+\s+)?$", re.I), noun)
                          for verb, noun in raw.get("frequency_verbs", {}).get("verbs", {}).items()],
         place_words=frozenset(w.lower() for pair in countries for w in pair),
-        adjective_country=_first_country_of_adjective(countries),
-        country_of_word=_country_of_word(countries),
+        adjective_country=(adjective_country := _first_country_of_adjective(countries)),
+        country_of_word=_country_of_word(countries, adjective_country),
         count_subjects={k: v for k, v in raw.get("count_subjects", {}).items() if not k.startswith("_")},
     )
 
 
-def _country_of_word(countries: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+def _country_of_word(countries: list[tuple[str, str]],
+                     adjective_country: dict[str, str]) -> dict[str, tuple[str, str]]:
     """A country's name or adjective -> (name, adjective): a name as listed (the last listing of it), an
-    adjective as its first country's."""
+    adjective as its first country's (``adjective_country``)."""
     by_name = {n: (n, a) for n, a in countries}
-    by_adj = {a: (n, a) for a, n in _first_country_of_adjective(countries).items()}
+    by_adj = {a: (n, a) for a, n in adjective_country.items()}
     return {**by_adj, **by_name}
 
 
@@ -673,7 +674,7 @@ def _first_country_of_adjective(countries: list[tuple[str, str]]) -> dict[str, s
 
 def _countries(text: str, vocab: Vocabulary) -> list[tuple[int, str, str, bool]]:
     """(offset, country name, adjective, is_possessive) for each country mention."""
-    of_word = vocab.country_of_word or _country_of_word(vocab.countries)
+    of_word = vocab.country_of_word or _country_of_word(vocab.countries, _adjective_to_country(vocab))
     out = []
     for m in vocab.country_mention.finditer(text):
         if text.startswith("$", m.end()):
