@@ -255,3 +255,48 @@ def test_reverend_is_a_title_not_part_of_the_name(text: str) -> None:
 def test_captain_abbreviation_is_a_title() -> None:
     people, _, _ = people_of('"The channel is safe," said Capt. Maria Dunn of the harbour patrol.')
     assert people["Maria Dunn"].fields["roles"] == ["Captain"]
+
+
+def test_counterpart_after_a_titled_leader_is_a_person_holding_the_same_office_abroad() -> None:
+    people, index, text = people_of(
+        "Talks in Lima were led by Peruvian Prime Minister Rosa Quispe Huamán and her Chilean counterpart, "
+        "Tomás Ibáñez Rojas, who signed nine documents. Ibáñez said the border would stay open."
+    )
+    counterpart = people["Tomas Ibanez Rojas"]
+    assert counterpart.fields["country"] == "Chile"
+    assert counterpart.fields["roles"] == ["Prime Minister of Chile"]
+    assert people["Rosa Quispe Huaman"].fields["roles"] == ["Prime Minister of Peru"]
+    assert ("Ibáñez", "Tomas Ibanez Rojas") in mentions(index, text)
+
+
+def test_counterpart_without_a_nationality_is_a_person_of_unknown_country() -> None:
+    people, _, _ = people_of("The senator met his counterpart, Irene Vasquez, in the capital on Monday.")
+    assert people["Irene Vasquez"].fields["country"] is None
+
+
+def test_ministry_field_before_or_after_the_title_stays_in_the_role() -> None:
+    people, _, _ = people_of(
+        "The accord was signed by Kenya's Minister of Food and Fisheries, Otieno Wafula, and "
+        "Tanzania's Roads Minister Neema Mwakyusa. Canada's Housing and Infrastructure Secretary Dana Roe attended."
+    )
+    assert people["Otieno Wafula"].fields["roles"] == ["Minister of Food and Fisheries"]
+    assert people["Otieno Wafula"].fields["country"] == "Kenya"
+    assert people["Neema Mwakyusa"].fields["roles"] == ["Roads Minister"]
+    assert people["Neema Mwakyusa"].fields["country"] == "Tanzania"
+    assert people["Dana Roe"].fields["roles"] == ["Housing and Infrastructure Secretary"]
+
+
+def test_institution_after_a_role_and_at_the_is_not_a_person() -> None:
+    people, _, _ = people_of(
+        "Pablo Ferrer, an economist at the Madrid-based Centre for Maritime Studies, said growth would slow. "
+        "Lina Haddad, a lecturer at the Université Marie Curie, agreed."
+    )
+    assert set(people) == {"Pablo Ferrer", "Lina Haddad"}
+
+
+def test_the_end_of_a_known_name_is_that_person_not_a_new_one() -> None:
+    people, index, text = people_of(
+        "Moroccan Foreign Minister Nadia El Amrani opened the talks. El Amrani said the two sides agreed."
+    )
+    assert set(people) == {"Nadia El Amrani"}
+    assert ("El Amrani", "Nadia El Amrani") in mentions(index, text)

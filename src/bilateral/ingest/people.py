@@ -136,7 +136,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         country_aliases=dict(t["country_aliases"]),
         org_abbrev=dict(t["org_abbrev"]),
         org_country=dict(t["org_country"]),
-        not_name={*t["not_name_words"], *t["org_words"], *countries,
+        not_name={*t["not_name_words"], *t["org_words"], *t.get("portfolios", []), *countries,
                   *(w for n in nationalities for w in n.split()),
                   *(w for title in titles for w in title.split() if w[:1].isupper())},
         months=set(t["months"]),
@@ -203,14 +203,20 @@ def _title_patterns(t: Mapping[str, Any], countries: list[str],
     with named groups nat, mod, title, comp) and of a chain of them ("… and …", "…, …")."""
     nat = _alternation(nationalities) + "|(?:" + _alternation(countries) + ")'s"
     # Lower-case organisation words too: "state minister for trade", "minister of foreign affairs".
-    org_tok = (r"(?:" + _alternation(countries) + r"|(?i:" + _alternation(t["org_words"]) + r")"
-               r"|[A-Z]{2,}|\([A-Z]{2,}\)|of|the|and|for|on)")
-    org = org_tok + r"(?:\s+" + org_tok + r")*"
+    portfolios = list(t.get("portfolios", []))
+    org_tok = (r"(?:" + _alternation(countries) + r"|(?i:" + _alternation([*t["org_words"], *portfolios]) + r")"
+               r"|[A-Z]{2,}|\([A-Z]{2,}\))")
+    # Function words only between words of the name: "an economist at the Lagos-based Centre" has none.
+    org = org_tok + r"(?:(?:\s+(?:of|the|and|for|on))*\s+" + org_tok + r")*"
     mods = r"(?:(?:top|senior|former|then-|then|acting|outgoing|incoming|new|current|State|Party|Executive|Permanent|Standing)\s+)*"
     title_alt = _alternation(list(t["titles"]))
+    # "Roads Minister", "Fisheries and Oceans Secretary": a capitalised field before an office
+    port = _alternation(portfolios) if portfolios else r"(?!)"
+    portfolio = (r"(?:(?:" + port + r")(?:\s+and\s+(?:" + port + r"))?\s+"
+                 r"(?=(?i:minister|secretary|commissioner)(?![\w])))?")
     unit = (
         r"(?:(?:the|a|an)\s+)?(?:(?P<nat>" + nat + r")\s+)?(?P<mod>" + mods + r")"
-        r"(?P<title>(?i:" + title_alt + r"))(?![\w])"
+        r"(?P<title>" + portfolio + r"(?i:" + title_alt + r"))(?![\w])"
         r"(?P<comp>(?:\s+(?:of|for|at|on)\s+(?:the\s+)?" + org + r")?"
         r"(?:\s+to\s+(?:the\s+)?" + org + r")?)"
     )
@@ -326,6 +332,7 @@ class _DocPeople:
         self.nat_titled: dict[int, str] = {}  # end of a name whose title chain gave a nationality -> country
         self._place_runs: dict[str, bool] = {}  # run -> written as a place somewhere in the text
         self._titles_before: dict[tuple[int, int], tuple[int, int] | None] = {}  # (sentence, offset) -> chain
+        self._units: dict[int, re.Match[str]] = {}  # start -> each title unit read (for a counterpart's office)
 
     # -- bookkeeping
 
@@ -360,8 +367,10 @@ class _DocPeople:
 
     # -- roles
 
-    def _normalize_unit(self, m: re.Match[str], person: _Person | None) -> tuple[str | None, str | None]:
-        """One title unit -> (normalized role, country named by its nationality word)."""
+    def _normalize_unit(self, m: re.Match[str], person: _Person | None,
+                        other_country: str | None = None) -> tuple[str | None, str | None]:
+        """One title unit -> (normalized role, country named by its nationality word); with
+        ``other_country``, the same office in that country (what a counterpart holds)."""
         v = self.vocab
         start = m.start()
         title = self.text[m.start("title"):m.end("title")]
@@ -371,7 +380,9 @@ class _DocPeople:
             return None, None
         country: str | None = None
         nat = m.group("nat")
-        if nat:
+        if other_country:
+            country, nat = other_country, None
+        elif nat:
             nat = nat.removesuffix("'s")
             country = v.nationalities.get(nat, v.country_aliases.get(nat, nat))
         comp = " ".join(self.text[m.start("comp"):m.end("comp")].split())
@@ -400,6 +411,7 @@ class _DocPeople:
         roles: list[str] = []
         country: str | None = None
         for m in self.vocab.unit_re.finditer(self.folded, chain_start, chain_end):
+            self._units[m.start()] = m
             role, c = self._normalize_unit(m, person)
             if role:
                 roles.append(role)
@@ -597,24 +609,51 @@ class _DocPeople:
             rule, conf = "title-pattern", 0.85
         elif self._appositive(sent, re_):
             rule, conf = "appositive", 0.75
+        elif self._counterpart(sent, rs):
+            rule, conf = "counterpart", 0.75
         elif len(tokens) <= 3 and (self.vocab.speech_after.match(self.folded[re_:re_ + 20])
                                     or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])):
             rule, conf = "speaker-pattern", 0.6
         if not rule:
             return
         canonical = self.vocab.alias_to_name.get(name, name)
+        owners = [p for p in self.people if p.endswith(" " + canonical)] if canonical not in self.people else []
+        if len(owners) == 1:  # "El Fassi said" after "Nadia El Fassi": her, by the end of her name
+            self._add_mention(rs, re_, owners[0], "short")
+            return
         person = self._person(canonical, rule, conf, native=native)
         if native and not person.native:
             person.native = native
         self._add_mention(rs, re_, canonical, "full")
         self._read_roles(sent, rs, re_, person)
 
+    def _counterpart(self, sent: Sentence, start: int) -> re.Match[str] | None:
+        """"her Moroccan counterpart, " right before ``start`` (after the title chain, if any)."""
+        chain = self._title_before(sent, start)
+        at = chain[0] if chain else start
+        lo = max(sent.start, at - 60)
+        m = _counterpart_re(self.vocab.nat_re.pattern).search(self.folded[lo:at])
+        return None if m is None else _counterpart_re(self.vocab.nat_re.pattern).match(self.folded, lo + m.start(), at)
+
+    def _counterpart_office(self, sent: Sentence, before: int, country: str | None) -> str | None:
+        """The office of a counterpart: that of the last titled person before it in the sentence
+        ("Spanish Prime Minister … and her Moroccan counterpart" -> Prime Minister of Morocco)."""
+        units = [at for at in self._units if sent.start <= at < before]
+        if not units:
+            return None
+        role, _ = self._normalize_unit(self._units[max(units)], None, other_country=country)
+        return role
+
     def _read_roles(self, sent: Sentence, start: int, end: int, person: _Person) -> None:
         chain = self._title_before(sent, start)
-        lead = self.folded[max(sent.start, (chain[0] if chain else start) - 60):chain[0] if chain else start]
-        counterpart = _counterpart_re(self.vocab.nat_re.pattern).search(lead)
-        if counterpart and person.country is None:
-            person.country = self._country_word(counterpart.group(1))
+        counterpart = self._counterpart(sent, start)
+        if counterpart:
+            country = self._country_word(counterpart.group(1)) if counterpart.group(1) else None
+            if person.country is None:
+                person.country = country
+            office = None if chain else self._counterpart_office(sent, counterpart.start(), country)
+            if office:
+                person.add_role(office)
         if chain:
             roles, country = self._roles_from_chain(chain[0], chain[1], person)
             _take_roles(person, roles, country)
@@ -956,7 +995,8 @@ def _whole_words(text: str, words: Iterable[str], start: int, end: int,
 
 @lru_cache(maxsize=4)
 def _counterpart_re(nationality: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:his|her|their|its|the)\s+(" + nationality + r")\s+counterparts?\s*,?\s*$")
+    """"her Moroccan counterpart, " (the nationality, if any, in group 1) right before a name."""
+    return re.compile(r"\b(?:his|her|their|its|the)\s+(?:(" + nationality + r")\s+)?counterparts?\s*,?\s*$")
 
 
 def extract_people(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Finding], PeopleIndex]:
