@@ -183,3 +183,10 @@ def test_admitted_to_a_place_is_entry_not_a_statement() -> None:
 def test_a_count_according_to_an_office_is_a_statistics_source_not_a_statement() -> None:
     assert quotes_of("Some 13,500 foreign students are enrolled this year, according to the education "
                      "ministry.") == []
+
+
+def test_an_accusation_reports_the_quoted_words_but_not_a_bare_charge() -> None:
+    quoted = summary('Opposition lawmaker Sara Lindqvist accused the cabinet of "selling out the fishermen" '
+                     "and said her party would vote against the bill.")
+    assert ("partial", "Sara Lindqvist", "selling out the fishermen") in quoted
+    assert summary("Opposition lawmaker Sara Lindqvist accused the cabinet of corruption.") == []
