@@ -94,6 +94,7 @@ class _Vocab:
     country_names: dict[str, str]  # country name as written -> canonical country
     particle_gap_re: re.Pattern[str]
     chain_re: re.Pattern[str]
+    chain_ends: frozenset[str]  # the last word of every title, organisation word and country, lower case
     chain_start_re: re.Pattern[str]
     unit_re: re.Pattern[str]
     appos_re: re.Pattern[str]
@@ -154,6 +155,8 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
                                    r" (?:al|el|ad|as|ash|an|ar|at|az)-"),
         # A title may be set off by a comma: "Mexico's Foreign Secretary, Maria Ibarra".
         chain_re=re.compile(r"(?<![\w'])(" + chain + r")(?:\s+|\s*,\s+)$"),
+        chain_ends=frozenset(_last_word(w).lower() for w in (*titles, *t["org_words"], *t.get("portfolios", []),
+                                                             *countries) if _last_word(w)),
         chain_start_re=re.compile(r"(?:" + chain + r")\s*$"),
         unit_re=re.compile(unit),
         appos_re=re.compile(
@@ -195,6 +198,15 @@ def _gazetteer_people(lexicon: Lexicon) -> tuple[dict[str, _GazPerson], dict[str
         + (r"|(?:" + _alternation(other) + r")" if other else "")
     )
     return people, alias_to_name, alias_re, latin, other
+
+
+# The last word of a text (a title chain ends in one of its words' last words: a cheap test first).
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
+
+
+def _last_word(text: str) -> str:
+    m = _LAST_WORD.search(text)
+    return m.group(1) if m else ""
 
 
 def _title_patterns(t: Mapping[str, Any], countries: list[str],
@@ -424,7 +436,11 @@ class _DocPeople:
         key = (sent.start, start)
         if key not in self._titles_before:
             lo = max(sent.start, start - 220)
-            m = self.vocab.chain_re.search(self.folded[lo:start])
+            window = self.folded[lo:start]
+            last = _LAST_WORD.search(window)
+            m = None
+            if last and (last.group(1).lower() in self.vocab.chain_ends or last.group(1).isupper()):
+                m = self.vocab.chain_re.search(window)
             self._titles_before[key] = (lo + m.start(1), lo + m.end(1)) if m else None
         return self._titles_before[key]
 
