@@ -524,6 +524,8 @@ def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
 
 def _proper_candidate(text: str, m: re.Match[str], vocab: Vocabulary | None) -> Candidate | None:
     """The agreement or mechanism one capitalised run names, if any."""
+    if _RUN_WORDS.isdisjoint(w.lower().strip(".,") for w in m.group(0).split()):
+        return None  # no head, soft head, mechanism head or "Year": most runs are names of people and places
     words = list(_NON_SPACE.finditer(m.group(0)))
     spans = [(m.start() + w.start(), m.start() + w.end()) for w in words]
     tokens = [w.group(0) for w in words]
@@ -553,6 +555,10 @@ def _proper_candidate(text: str, m: re.Match[str], vocab: Vocabulary | None) -> 
         end = m.end()  # the name runs up to its "(ABBR)"
     return Candidate(start, end, text[start:end], kind, "capitalised name", proper=True,
                      name_parties=_name_parties(tokens, vocab=vocab))
+
+
+# The words a capitalised run must hold to name anything here (a cheap test before the reading).
+_RUN_WORDS = frozenset({*_HEADS, *_SOFT_HEADS, *_MECHANISM_HEADS, "year", "commission", "committee", "council"})
 
 
 def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
