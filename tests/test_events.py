@@ -266,3 +266,17 @@ def test_opening_a_thing_named_in_lower_case() -> None:
     f = _one("Kishida opened a new bridge over the river on Saturday.", published="2024-03-05")
     assert (f.fields["date"], f.fields["title"]) == ("2024-03-02", "Opening of bridge")
     assert _one("A new ferry terminal at Port Rashid is due to open on June 15.").fields["status"] == "scheduled"
+
+
+def test_a_year_written_in_the_events_own_noun_phrase_beats_a_later_date_of_another() -> None:
+    events = _events("Both recalled the 2019 Sulawesi earthquake, the March 2021 border clashes and the floods.",
+                     published="2026-03-12")
+    dates = {e.fields["event_kind"]: e.fields["date"] for e in events}
+    assert dates["disaster"] == "2019"
+    assert dates["incident"] == "2021-03"
+
+
+def test_a_bare_day_after_an_event_written_with_its_year_takes_that_year() -> None:
+    event = _one("Aid still flows after the 2023 Al Haouz earthquake on Sept. 8, which killed 3,000 people.",
+                 published="2026-03-12")
+    assert event.fields["date"] == "2023-09-08"

@@ -20,7 +20,7 @@ when their dates are compatible ("2023-12" and "2023-12-12").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bilateral.core.model import Sentence
 from bilateral.ingest.agreements import (
@@ -312,8 +312,15 @@ def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) ->
         nxt = _window_end(triggers, i, text)
         stop = _RELATIVE.search(text, t.end, nxt)
         after = [d for d in dates if t.end <= d.start < (stop.start() if stop else nxt)]
-        if after:
+        owner = _owning(dates, t, text)
+        if after and owner and after[0].basis == "context year" and len(owner.date) == 4:
+            t.date = replace(after[0], date=owner.date + after[0].date[4:])  # "the 2023 earthquake on Sept. 8"
+            continue
+        if after and not (owner and not _compatible(owner.date, after[0].date)):
             t.date = after[0]
+            continue
+        if owner:
+            t.date = owner  # "the 2023 Al Haouz earthquake, the July 2025 fighting": the year it is written with
             continue
         before = [d for d in dates if d.end <= t.start]
         if not before:
@@ -325,6 +332,20 @@ def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) ->
         crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
         if not crosses or _leading(nearest, text):
             t.date = nearest
+
+
+def _owning(dates: list[DateMention], t: Trigger, text: str) -> DateMention | None:
+    """A date written in the event's own noun phrase before its word ("the 2023 … earthquake",
+    "last year's clashes"), with no other event word between."""
+    before = [d for d in dates if d.end <= t.start]
+    if before and _OWNING_DATE.match(text[before[-1].end:t.start]):
+        return before[-1]
+    return None
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Can two dates be the same day or period (one a prefix of the other: "2023" and "2023-09")?"""
+    return a.startswith(b) or b.startswith(a)
 
 
 _CLAUSE_BREAK = re.compile(r",\s*|;\s*|\s+and\s+")
