@@ -379,3 +379,9 @@ def test_a_name_with_an_elided_particle_keeps_its_first_words() -> None:
     names = [c.name for c in find_candidates("It builds on the Côte d'Ivoire-Ghana Cocoa Initiative (CIGCI), a joint "
                                              "secretariat set up in 2018.")]
     assert names == ["Côte d'Ivoire-Ghana Cocoa Initiative (CIGCI)"]
+
+
+@pytest.mark.parametrize("when", ["on 13 June", "on 13 June 2025", "ten days later", "a month after the talks"])
+def test_a_day_first_date_or_a_time_later_is_not_what_an_agreement_is_on(when: str) -> None:
+    names = [c.name for c in find_candidates(f"Thailand and Cambodia signed a ceasefire agreement {when}.")]
+    assert names == ["ceasefire agreement"]

@@ -280,3 +280,19 @@ def test_a_bare_day_after_an_event_written_with_its_year_takes_that_year() -> No
     event = _one("Aid still flows after the 2023 Al Haouz earthquake on Sept. 8, which killed 3,000 people.",
                  published="2026-03-12")
     assert event.fields["date"] == "2023-09-08"
+
+
+def test_a_time_later_than_a_date_of_the_sentence_dates_the_event_to_the_offsets_precision() -> None:
+    event = _one("Judges ruled on the border in March 2019, and the two governments signed "
+                 "a fisheries agreement two months later.", published="2026-03-12")
+    assert event.fields["date"] == "2019-05"
+    days = _events("Clashes broke out on 3 June 2024, and the two sides signed a ceasefire agreement "
+                   "ten days later.", published="2026-03-12")
+    assert {e.fields["event_kind"]: e.fields["date"] for e in days} == {"incident": "2024-06-03",
+                                                                       "signing": "2024-06-13"}
+
+
+def test_a_time_later_than_a_date_too_coarse_for_it_leaves_the_event_undated() -> None:
+    events = _events("The council was set up in 2011, and the two ministers signed a visa accord a month later.",
+                     published="2026-03-12")
+    assert [e.fields["date"] for e in events if e.fields["event_kind"] == "signing"] in ([], [None])

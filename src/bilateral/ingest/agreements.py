@@ -207,8 +207,13 @@ _MECHANISM_HEADS = {"commission", "committee", "council", "dialogue", "mechanism
 # or a second verb joined by "and" ("… on water deliveries and agreed a plan").
 _DATE_WORD = (r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
               r"April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|"
-              r"Oct\.|Nov\.|Dec\.|(?:1[6-9]|20)\d\d|year|week|month)\b")
-_STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD +
+              r"Oct\.|Nov\.|Dec\.|(?:1[6-9]|20)\d\d|year|week|month"
+              r"|[0-3]?\d\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+              r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.))\b")
+#: "… a month later", "two years after", "ten days earlier": a time, after which a name does not go on
+_LATER_STOP = (r"\s+(?:an?|\d{1,3}|" + UNDER_HUNDRED_WORDS + r")\s+(?:days?|weeks?|months?|years?)\s+"
+               r"(?:later|after|earlier|before|ago)\b")
+_STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD + "|" + _LATER_STOP +
          r"|\s+and\s+(?:(?:will|would|also|then|to)\s+)?[a-z]+(?:ed|ing)\b"
          r"|\s+and\s+[a-z]+\s+(?:the|their|a|an|its|to)\s|\s+and\s+(?:set|put|made|struck|held|met|won)\b"
          r"|\s+(?:and|or)\s+(?:an?|another)\s|\s+(?:alongside|as well as|together with)\s"  # a second document

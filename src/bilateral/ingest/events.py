@@ -19,6 +19,7 @@ when their dates are compatible ("2023-12" and "2023-12-12").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -35,7 +36,7 @@ from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.dates import DateMention, find_dates
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon
-from bilateral.ingest.numbers import ORDINAL_WORDS
+from bilateral.ingest.numbers import ORDINAL_WORDS, UNDER_HUNDRED_WORDS, cardinal
 from bilateral.ingest.prefilter import Needs, ascii_lower
 from bilateral.ingest.speakers import pronoun_person
 from bilateral.ingest.text import Document
@@ -305,6 +306,10 @@ def _window_end(triggers: list[Trigger], i: int, text: str) -> int:
 def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) -> None:
     dates = [d for d in dates if not _SINCE.search(text[max(0, d.start - 8):d.start])]  # "since 2012": a span
     for i, t in enumerate(triggers):
+        later = _later(triggers, i, dates, text)
+        if later is not None:
+            t.date = later or None  # False: a time after a date too coarse for it ("in 1990 … a month later")
+            continue
         right_before = [d for d in dates if d.end <= t.start and not text[d.end:t.start].strip()]
         if right_before:
             t.date = right_before[-1]  # "The assembly on Tuesday ratified …": the verb's own date
@@ -332,6 +337,46 @@ def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) ->
         crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
         if not crosses or _leading(nearest, text):
             t.date = nearest
+
+
+#: "a month later", "two years later", "the following year": a time after the date written before the event.
+_LATER = re.compile(r"\b(?:(?P<n>an?|\d{1,2}|" + UNDER_HUNDRED_WORDS + r")\s+(?P<unit>day|week|month|year)s?\s+later"
+                    r"|the\s+(?:following|next)\s+(?P<unit2>day|week|month|year))\b", re.I)
+
+
+def _later(triggers: list[Trigger], i: int, dates: list[DateMention], text: str) -> DateMention | bool | None:
+    """The date of an event written as a time after an earlier date of its sentence ("settled it in
+    September 2017, and the presidents signed a partnership a month later" is 2017-10), to the precision
+    the offset keeps: a year offset gives a year, a month offset a month, days and weeks a day; none
+    where the earlier date is less precise than the offset ("in 2017 … a month later": False, the event
+    stays undated). None where the event is not written so."""
+    t = triggers[i]
+    m = _LATER.search(text, t.end, _window_end(triggers, i, text))
+    before = [d for d in dates if d.end <= t.start]
+    if m is None or not before or text[t.end:m.start()].count(",") or any(t.end <= d.start < m.start() for d in dates):
+        return None
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    word = (m.group("n") or "one").lower()
+    n = 1 if word in ("a", "an") else int(word) if word.isdigit() else cardinal(word)
+    shifted = _shift(before[-1].date, unit, n) if n else None
+    if shifted is None:
+        return False
+    return DateMention(m.start(), m.end(), m.group(), shifted, None, "relative", "later")
+
+
+def _shift(date: str, unit: str, n: int) -> str | None:
+    """``date`` ("YYYY[-MM[-DD]]") moved ``n`` units on, kept to the unit's precision; None if ``date`` is
+    too coarse for the unit."""
+    parts = [int(p) for p in date.split("-")]
+    if unit == "year":
+        return f"{parts[0] + n:04d}"
+    if unit == "month" and len(parts) >= 2:
+        months = parts[0] * 12 + parts[1] - 1 + n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit in ("day", "week") and len(parts) == 3:
+        day = dt.date(*parts) + dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return day.isoformat()
+    return None
 
 
 def _owning(dates: list[DateMention], t: Trigger, text: str) -> DateMention | None:
