@@ -190,3 +190,13 @@ def test_an_accusation_reports_the_quoted_words_but_not_a_bare_charge() -> None:
                      "and said her party would vote against the bill.")
     assert ("partial", "Sara Lindqvist", "selling out the fishermen") in quoted
     assert summary("Opposition lawmaker Sara Lindqvist accused the cabinet of corruption.") == []
+
+
+def test_calling_something_reports_only_the_quoted_words_never_a_clause() -> None:
+    assert summary('Provincial Governor Marta Quiroga called the tunnel "the road our grandparents dreamed of".') \
+        == [("partial", "Marta Quiroga", "the road our grandparents dreamed of")]
+    assert summary("Provincial Governor Marta Quiroga called the tunnel a waste of money.") == []
+    # a second verb of the sentence: "… and called it …" presents no statement either
+    assert summary("Provincial Governor Marta Quiroga said she had campaigned through the winter, and called it "
+                   "the hardest season of her career.") == [
+        ("reported", "Marta Quiroga", "she had campaigned through the winter")]

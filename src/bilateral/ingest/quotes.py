@@ -50,6 +50,7 @@ class _Verbs:
     tag_re: re.Pattern[str]  # a verb tagging a direct quotation ("“…,” she said")
     part_re: re.Pattern[str]  # "…, adding that"
     object_verbs: frozenset[str]  # "put forward": what follows is a thing, not a statement
+    naming: frozenset[str]  # "called", "accused": only the words they quote are a statement
     core: frozenset[str]  # verbs any speaker (an organisation too) can be the subject of
     # "Ferreira said: “", "Ferreira told reporters, “", "…, saying, “": a tag right before a quotation
     tag_before: re.Pattern[str]
@@ -65,6 +66,7 @@ def _build_verbs(lexicon: Lexicon) -> _Verbs:
         tag_re=tag_re,
         part_re=part_re,
         object_verbs=frozenset(lexicon.speech["object_verbs"]),
+        naming=frozenset(lexicon.speech.get("naming", [])),
         core=frozenset(lexicon.speech["core"]),
         tag_before=re.compile(r"(?P<verb>" + tag_re.pattern + "|" + part_re.pattern + r")"
                               r"(?P<obj>\s+(?:[^\s,:;.“”\"]+\s*){0,5}?)?\s*(?P<p>[:,]?)\s*$"),
@@ -699,7 +701,7 @@ class _QuoteReader:
             # "…, but stressed that cooperation had “never been closer”": the second statement's own words
             quote = " … ".join(self.text[w.start:w.end].strip().rstrip(",.") for w in later)
             st.findings.append(self._finding(second.speaker, quote, "partial", own, 0.7, second.how))
-        elif len(clause.split()) >= 2:
+        elif len(clause.split()) >= 2 and second.verb not in self.verbs.naming:
             st.findings.append(self._finding(second.speaker, clause, "reported", own, 0.65, second.how))
         if later or len(clause.split()) >= 2:
             # the first statement is cited up to where the second begins
@@ -724,6 +726,8 @@ class _QuoteReader:
         writer's own clause begins; no statement for "welcomed the move" or "put forward a plan"."""
         if act.how == "verb" and _PARENTHETICAL.search(self.text[sent.start:act.speaker.start]):
             return  # "…, as Lam described": the words described are the quoted ones, if any
+        if act.verb in self.verbs.naming:
+            return  # "called it a common ailment", "accused the cabinet of corruption": no statement
         clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
         cut = _WRITER_CLAUSE.search(self.text, act.end, second.pos if second else sent.end)
         if cut and not extra and act.how in ("verb", "inverted") and not self.text[sent.start:act.pos].strip():
