@@ -200,3 +200,8 @@ def test_calling_something_reports_only_the_quoted_words_never_a_clause() -> Non
     assert summary("Provincial Governor Marta Quiroga said she had campaigned through the winter, and called it "
                    "the hardest season of her career.") == [
         ("reported", "Marta Quiroga", "she had campaigned through the winter")]
+
+
+def test_the_subject_of_a_free_relative_is_not_who_speaks_in_the_participle_after_it() -> None:
+    assert summary('Farmers marched on the ministry to protest against what their union called "crumbs" '
+                   "from the deal, saying the quota for beef was too small.") == []

@@ -95,6 +95,8 @@ _NO_STATEMENT_BEFORE = {"not", "never", "to", "will", "would", "could", "might",
 _STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\b|[a-z]+ing\b|"
                               r"(?:he|she|they|it|we|i|there)\b)", re.I)
 # "…, as Lam described": a parenthetical attribution of the words just quoted
+#: "what their union called": a relative clause, whose subject is not the sentence's
+_FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.I)
 _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillion|thousand|tons?|tonnes|bn|m)\b"
@@ -605,6 +607,8 @@ class _QuoteReader:
                     r"(?:,|\b(?:while|before|after|when))\s*$", self.text[max(sent.start, v.start() - 8):v.start()]):
                 continue
             sp = self._clause_subject(si, v.start())
+            if sp is not None and _FREE_RELATIVE.search(self.text[max(0, sp.start - 12):sp.start]):
+                continue  # "protested what their union called “crumbs”, saying …": the protesters say it
             if sp is not None and sp.start < v.start() and not _quantity(sp):
                 acts.append(_Act(sp, v.start(), v.end(), v.group(), "participle", v.end()))
         return acts
