@@ -385,3 +385,28 @@ def test_a_name_with_an_elided_particle_keeps_its_first_words() -> None:
 def test_a_day_first_date_or_a_time_later_is_not_what_an_agreement_is_on(when: str) -> None:
     names = [c.name for c in find_candidates(f"Thailand and Cambodia signed a ceasefire agreement {when}.")]
     assert names == ["ceasefire agreement"]
+
+
+def test_every_item_of_a_list_signed_now_gets_the_publication_year_but_not_after_a_dated_one() -> None:
+    found = _agreements("The ministers signed a memorandum of understanding on wine exports, an open-skies "
+                        "agreement and a social security agreement.", published="2026-04-02")
+    assert {name: f.fields["year"] for name, f in found.items()} == {
+        "Memorandum of understanding on wine exports": 2026, "Open-skies agreement": 2026,
+        "Social security agreement": 2026}
+    dated = _agreements("On the basis of the agreement on fishing zones signed in 2011, the joint commission on "
+                        "fisheries has met every year.", published="2026-04-02")
+    assert [f.fields["year"] for name, f in dated.items() if "ommission" in name] in ([], [None])
+
+
+def test_the_signing_of_a_set_of_documents_overseen_now_dates_them() -> None:
+    found = _agreements("The presidents oversaw the signing of nine documents, including a memorandum of "
+                        "understanding on nickel processing.", published="2026-04-02")
+    assert found["Memorandum of understanding on nickel processing"].fields["year"] == 2026
+
+
+@pytest.mark.parametrize("clause", ["that Peru and Chile signed in July 2024", "first signed in 2024"])
+def test_a_relative_clause_with_its_subject_or_first_signed_dates_an_agreement(clause: str) -> None:
+    found = _agreements(f"The deal builds on the bilateral security agreement, {clause}, which commits both sides "
+                        "to joint patrols." if clause.startswith("first") else
+                        f"The deal builds on the bilateral security agreement {clause}.", published="2026-04-02")
+    assert found["Bilateral security agreement"].fields["year"] == 2024

@@ -800,14 +800,19 @@ _FOUNDING_BEFORE = re.compile(
     r"elevat(?:ed|ing) (?:ties |relations )?to)\b[^.;,]{0,60}$", re.I)  # a comma ends the verb's reach
 _FOUNDING_AFTER = re.compile(
     r"^(?:\s*,[^,;.()“”\"]{1,60},)?"  # an appositive: "The X Agreement, Canada's first with …, was signed"
-    r"[\s,]*(?:which\s+|that\s+)?(?:was\s+|were\s+|had been\s+|has been\s+)?(?:signed|inked|established|"
+    # "which was signed", "that Poland and Ukraine signed", ", first signed in 1998"
+    r"[\s,]*(?:(?:which|that)\s+(?:(?:[A-Z][\w'’-]*|and|the|two|both|sides|countries|governments|leaders)\s+){0,4})?"
+    r"(?:was\s+|were\s+|had been\s+|has been\s+)?(?:first\s+|originally\s+)?(?:signed|inked|established|"
     r"launched|concluded|reached|announced|adopted|set up|agreed|entered into force|came into (?:force|effect)|"
     r"took effect)\b", re.I)
 # Past-tense verbs that report the making of the agreement itself: undated, it happened in the news' own time.
 _MADE_NOW = re.compile(
     r"\b(?:signed|inked|concluded|launched|unveiled|announced|adopted|put forward|proposed|agreed(?: on| to)?|"
-    r"struck|sealed|set up|witnessed the (?:signing|exchange) of)\s+(?:(?:a|an|the|their|its|notable|new|landmark)\s+)*"
-    r"(?:[^;.]{0,160}\b(?:including|such as|among them|namely|and|together with|along with|as well as)\s+"
+    r"struck|sealed|set up|(?:witnessed|witnessing|oversaw|overseeing|attended) the (?:signing|exchange) of)\s+"
+    r"(?:(?:a|an|the|their|its|notable|new|landmark)\s+)*"
+    # one more item of the list made ("signed a memorandum …, an open-skies agreement"), not after a dated one
+    r"(?:(?:[^;.]{0,160}\b(?:including|such as|among them|namely|and|together with|along with|as well as)"
+    r"|[^;.\d]{0,160},)\s+"
     r"(?:a|an|the)?\s*)?$"
     # creating a body or scheme now or from now on: "will set up a joint task force", "would roll out a scheme"
     r"|\b(?:set(?:ting)? up|establish|create|form|roll out|relaunch|launch)\s+(?:(?:a|an|the|their|its|new)\s+)+$",
