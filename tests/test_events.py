@@ -13,6 +13,7 @@ import pytest
 from bilateral.core.model import Source
 from bilateral.ingest.events import extract_events
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
+from bilateral.ingest.pipeline import extract_document
 from bilateral.ingest.text import Document
 
 PEOPLE = {"Fumio Kishida": ["Fumio Kishida", "Kishida"], "Yoon Suk Yeol": ["Yoon Suk Yeol", "Yoon"],
@@ -296,3 +297,11 @@ def test_a_time_later_than_a_date_too_coarse_for_it_leaves_the_event_undated() -
     events = _events("The council was set up in 2011, and the two ministers signed a visa accord a month later.",
                      published="2026-03-12")
     assert [e.fields["date"] for e in events if e.fields["event_kind"] == "signing"] in ([], [None])
+
+
+def test_the_head_noun_of_a_document_named_before_stands_for_it_in_a_later_sentence() -> None:
+    doc = Document(Source(id="t", text="Chile and Peru signed a fisheries accord in 2019. The accord, renewed in "
+                                       "May 2024, lets 40 boats fish.", published="2026-03-12"))
+    events = {(f.fields["event_kind"], f.fields["date"]): f.fields["title"]
+              for f in extract_document(doc) if f.kind == "event"}
+    assert events[("renewal", "2024-05")] == "Renewal of fisheries accord"

@@ -450,6 +450,9 @@ def _mentions_in(people: PeopleIndex, start: int, end: int) -> list[Mention]:
     return sorted((m for m in people.mentions if m.start >= start and m.end <= end), key=lambda m: m.start)
 
 
+#: "The scheme, launched in …", "The accord was signed …": a head noun standing for a document named before
+_BACK_NOUN = re.compile(r"^\s*(?:The|This|That)\s+(?P<head>[a-z]+)\s*(?:,\s*)?(?:which\s+)?"
+                        r"(?:was\s+|were\s+|had been\s+|has been\s+)?(?:first\s+|originally\s+|officially\s+)?$")
 _PLACE_AFTER = re.compile(r"^\s+(?:was\s+|were\s+)?(?:(?:to|in)\s+)?(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _PLACE_NEAR = re.compile(r"\b(?:near|through|at|off|along)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
@@ -835,7 +838,23 @@ class _DocEvents:
         obj = _object_after(text, t, candidates, vocab=self.vocab)
         if obj is None and re.search(r"\bit\s+(?:was|had been|has been|is)\s+(?:\w+\s+)?$", text[:t.start]):
             obj = self._antecedent(sentence, t)
+        back = _BACK_NOUN.search(text[:t.start]) if obj is None and text == sentence.text else None
+        if back:
+            obj = self._named_before(sentence, back.group("head"))
         return obj
+
+    def _named_before(self, sentence: Sentence, head: str) -> tuple[str, str] | None:
+        """The agreement "the scheme" stands for: the last one named with that head word in the paragraph's
+        earlier sentences ("… the express visa scheme for 12 Aegean islands … The scheme, launched in April
+        2024, …")."""
+        for earlier in reversed([s for s in self.doc.sentences
+                                 if s.passage == sentence.passage and s.start < sentence.start]):
+            named = [c for c in self.doc.agreement_candidates(earlier)
+                     if c.name.split()[-1].lower() == head.lower()] if head.lower() in earlier.text.lower() else []
+            if named:
+                return re.sub(r"\s+", " ", named[-1].name), agreement_key(named[-1], named[-1].name_parties,
+                                                                           vocab=self.vocab)
+        return None
 
     def _date_of(self, date: DateMention | None, inherited: Event | None,
                  scheduled: bool) -> tuple[str, str | None, str, str | None]:
