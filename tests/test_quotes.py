@@ -205,3 +205,18 @@ def test_calling_something_reports_only_the_quoted_words_never_a_clause() -> Non
 def test_the_subject_of_a_free_relative_is_not_who_speaks_in_the_participle_after_it() -> None:
     assert summary('Farmers marched on the ministry to protest against what their union called "crumbs" '
                    "from the deal, saying the quota for beef was too small.") == []
+
+
+def test_a_that_inside_the_reported_clause_does_not_cut_its_start() -> None:
+    def reported(text: str) -> list[str]:
+        return [q for kind, _, q in summary(text) if kind == "reported"]
+
+    assert reported("Officials said the new tariff could change that.") == ["the new tariff could change that"]
+    assert reported("Officials said the plan that Lima proposed was a good start.") == [
+        "the plan that Lima proposed was a good start"]
+    assert reported("Officials said investigators have video that shows the blast.") == [
+        "investigators have video that shows the blast"]
+    # the "that" after the verb's own words still opens the statement
+    assert reported("Officials said this week that the plan was a good start.") == ["the plan was a good start"]
+    assert reported("Officials told the Senate committee that the plan was a good start.") == [
+        "the plan was a good start"]

@@ -95,6 +95,29 @@ _NO_STATEMENT_BEFORE = {"not", "never", "to", "will", "would", "could", "might",
 _STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\b|[a-z]+ing\b|"
                               r"(?:he|she|they|it|we|i|there)\b)", re.I)
 # "…, as Lam described": a parenthetical attribution of the words just quoted
+_HEAD_THAT = re.compile(r"^(?:[^\s]+\s+){0,6}?(?:that|how)\b[\s,]*")
+# "officials are in possession of video that …": a clause of the statement itself before "that"
+_CLAUSE_WORD = re.compile(r"\b(?:is|was|were|are|has|had|have|will|would|could|can|may|might|should|must)\b", re.I)
+# "the plan that …": a noun and its relative clause ("his hope that", "this week that" open the statement)
+_DETERMINER_START = re.compile(r"^(?:the|a|an|these|those|this(?!\s+(?:week|month|year|morning|afternoon|evening|"
+                               r"weekend|time)\b))\s+[^,]*$", re.I)
+
+
+def _complementizer(clause: str, told: bool = False) -> re.Match[str] | None:
+    """The words up to the "that"/"how" that opens a reported clause ("on Monday that", "told reporters
+    that", "this sentiment, affirming that"), or None where "that" belongs to the clause itself: a
+    demonstrative at its end ("the tariff could change that"), a relative after a clause or a noun of the
+    statement ("officials have video that shows …", "the plan that Hanoi proposed was …")."""
+    head = _HEAD_THAT.match(clause)
+    if head is None:
+        return None
+    lead = clause[:head.end()].rsplit(None, 1)[0] if " " in clause[:head.end()].strip() else ""
+    if (len(clause[head.end():].split()) < 2 or ("," not in lead and _CLAUSE_WORD.search(lead))
+            or (not told and _DETERMINER_START.match(lead) and not re.search(r"\w+ing\b", lead))):
+        return None
+    return head
+
+
 #: "what their union called": a relative clause, whose subject is not the sentence's
 _FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.I)
 _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
@@ -783,7 +806,7 @@ class _QuoteReader:
 
     def _clause_after(self, start: int, end: int) -> str:
         clause = self.text[start:end].strip()
-        head = re.match(r"^(?:[^\s]+\s+){0,6}?(?:that|how)\b[\s,]*", clause)
+        head = _complementizer(clause)
         if head:
             clause = clause[head.end():]
         return re.sub(r"^[\s,:]*", "", clause).strip().rstrip(".").strip()
@@ -816,7 +839,7 @@ class _QuoteReader:
         else:
             clause = rest
             # "stressed on Monday that …", "echoed this sentiment, affirming that …": the clause after "that"
-            head = re.match(r"^(?:[^\s]+\s+){0,6}?(?:that|how)\b[\s,]*", clause.strip())
+            head = _complementizer(clause.strip(), told=act.verb in _TOLD)
             if head:
                 clause = clause.strip()[head.end():]
                 head_that = True
