@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bilateral.core.model import Source
 from bilateral.ingest.findings import Finding
 from bilateral.ingest.people import extract_people
@@ -220,3 +222,11 @@ def test_a_that_inside_the_reported_clause_does_not_cut_its_start() -> None:
     assert reported("Officials said this week that the plan was a good start.") == ["the plan was a good start"]
     assert reported("Officials told the Senate committee that the plan was a good start.") == [
         "the plan was a good start"]
+
+
+@pytest.mark.parametrize("speaker", ["Experts on Chinese trade policy", "Some analysts at the Lowy Institute",
+                                     "Two officials familiar with the talks", "a source close to the prime minister"])
+def test_a_speaker_noun_with_a_complement_is_the_unnamed_speaker(speaker: str) -> None:
+    opening = speaker[0].upper() + speaker[1:]
+    assert summary(f"{opening} said the visit was overdue.") == [("reported", None, "the visit was overdue")]
+    assert [q.fields["speaker_name"] for q in quotes_of(f"{opening} said the visit was overdue.")] == [speaker]

@@ -79,6 +79,8 @@ class Speaker:
 # A token: a word (with inner apostrophes, dots, hyphens: O’Neill, U.S., Holtz-Eakin), a party tag
 # "(R-Ohio)", or a punctuation mark.
 _TOKEN = re.compile(r"\([A-Z][A-Za-z.]*-[A-Z][\w. ]{0,12}\)|\w(?:[\w’'.&-]*\w)?\.?|[,;:()—–\"“”‘’]")
+#: what joins a speaker noun to its complement: "experts on …", "analysts at …", "officials familiar with …"
+_COMPLEMENT_PREPOSITIONS = {"on", "at", "with", "from", "in", "of", "for", "to"}
 _DETERMINERS = {"a", "an", "the", "one", "his", "her", "its", "their", "our", "my", "several", "some", "many",
                 "both", "all", "two", "three", "four", "five", "most", "other", "another", "these", "those",
                 "this", "that"}
@@ -255,6 +257,32 @@ class SpeakerResolver:
 
     def _np_ending(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int,
                    allow_lead_comma: bool = False) -> Speaker | None:
+        """The noun phrase whose last token is toks[j], if it can speak; or the one a complement ends
+        ("experts on Chinese trade policy", "analysts at the Lowy Institute", "officials familiar with
+        the talks")."""
+        return self._np_head(sent, toks, j, allow_lead_comma) or self._with_complement(sent, toks, j)
+
+    def _with_complement(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int) -> Speaker | None:
+        """A speaker noun with a prepositional complement before the verb, as one nominal speaker."""
+        for k in range(j - 1, max(0, j - 7), -1):
+            w = toks[k][2].lower()
+            if not re.fullmatch(r"[\w’'.&-]+", w):
+                return None  # a comma or a quote mark: no complement runs across it
+            if w not in _COMPLEMENT_PREPOSITIONS:
+                continue
+            h = k - 2 if w in ("with", "to") and k >= 2 and toks[k - 1][2].lower() in ("familiar", "close") else k - 1
+            if h < 0 or toks[h][2].lower() not in self.nouns:
+                return None
+            head = self._np_head(sent, toks, h)
+            opening = head is not None and head.start == toks[h][0] == sent.start  # "Experts on …" opens it
+            if head is None or (head.how != "nominal" and not opening):
+                return None
+            phrase = head.name + self.text[toks[h][1]:toks[j][1]]
+            return Speaker(" ".join(phrase.split()), None, head.start, toks[j][1], "nominal", head.plural)
+        return None
+
+    def _np_head(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int,
+                 allow_lead_comma: bool = False) -> Speaker | None:
         """The noun phrase whose last token is toks[j], if it can speak."""
         if j < 0:
             return None
