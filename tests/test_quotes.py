@@ -230,3 +230,9 @@ def test_a_speaker_noun_with_a_complement_is_the_unnamed_speaker(speaker: str) -
     opening = speaker[0].upper() + speaker[1:]
     assert summary(f"{opening} said the visit was overdue.") == [("reported", None, "the visit was overdue")]
     assert [q.fields["speaker_name"] for q in quotes_of(f"{opening} said the visit was overdue.")] == [speaker]
+
+
+def test_a_speech_participle_after_by_reports_the_subjects_statement() -> None:
+    assert summary("Senator Ines Gallo responded by saying that the bill was dead.") == [
+        ("reported", "Ines Gallo", "the bill was dead")]
+    assert summary("Senator Ines Gallo opened the session by thanking the delegates.") == []

@@ -623,11 +623,12 @@ class _QuoteReader:
         return _Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end)
 
     def _participle_acts(self, si: int, sent: Sentence) -> list[_Act]:
-        """"…, telling reporters that …": the participle reports a statement by the clause's subject."""
+        """"…, telling reporters that …", "responded by saying …": the participle reports a statement by the
+        clause's subject."""
         acts = []
         for v in (self.verbs.part_re.finditer(self.text, sent.start, sent.end) if "ing" in sent.text else ()):
             if self._inside_quote(v.start(), v.end()) or not re.search(
-                    r"(?:,|\b(?:while|before|after|when))\s*$", self.text[max(sent.start, v.start() - 8):v.start()]):
+                    r"(?:,|\b(?:while|before|after|when|by))\s*$", self.text[max(sent.start, v.start() - 8):v.start()]):
                 continue
             sp = self._clause_subject(si, v.start())
             if sp is not None and _FREE_RELATIVE.search(self.text[max(0, sp.start - 12):sp.start]):
