@@ -236,3 +236,16 @@ def test_a_speech_participle_after_by_reports_the_subjects_statement() -> None:
     assert summary("Senator Ines Gallo responded by saying that the bill was dead.") == [
         ("reported", "Ines Gallo", "the bill was dead")]
     assert summary("Senator Ines Gallo opened the session by thanking the delegates.") == []
+
+
+@pytest.mark.parametrize("dash", ["--", "—", " – "])
+def test_a_parenthesis_set_off_by_dashes_before_the_verb_leaves_the_subject_before_it(dash: str) -> None:
+    def spaced(d: str) -> str:
+        return d if d.startswith(" ") else f" {d} "
+
+    text = (f"Deputy Minister Lucia Ferrari{spaced(dash)}who ran the agency for a decade, and its board"
+            f"{spaced(dash)}said the station was for sale.")
+    assert summary(text) == [("reported", "Lucia Ferrari", "the station was for sale")]
+    described = (f"Deputy Minister Lucia Ferrari, the chief executive of Acme Media{spaced(dash)}the company "
+                 f"that owns the station{spaced(dash)}told me, \"We are a content provider.\"")
+    assert summary(described) == [("direct", "Lucia Ferrari", "We are a content provider.")]

@@ -79,6 +79,9 @@ class Speaker:
 # A token: a word (with inner apostrophes, dots, hyphens: O’Neill, U.S., Holtz-Eakin), a party tag
 # "(R-Ohio)", or a punctuation mark.
 _TOKEN = re.compile(r"\([A-Z][A-Za-z.]*-[A-Z][\w. ]{0,12}\)|\w(?:[\w’'.&-]*\w)?\.?|[,;:()—–\"“”‘’]")
+# A dash that sets off a parenthesis: "--" or an en or em dash between spaces or words.
+_DASH = re.compile(r"\s*(?:--|—|\s–\s)\s*")
+_DASH_END = re.compile(r"\s*(?:--|—|\s–)$")
 #: what joins a speaker noun to its complement: "experts on …", "analysts at …", "officials familiar with …"
 _COMPLEMENT_PREPOSITIONS = {"on", "at", "with", "from", "in", "of", "for", "to"}
 _DETERMINERS = {"a", "an", "the", "one", "his", "her", "its", "their", "our", "my", "several", "some", "many",
@@ -198,7 +201,19 @@ class SpeakerResolver:
     # -- the subject before a verb
 
     def before(self, sent: Sentence, verb_start: int) -> Speaker | None:
-        """The subject of the verb at ``verb_start``: "X said", "X, who …, said", "X on Monday said"."""
+        """The subject of the verb at ``verb_start``: "X said", "X, who …, said", "X on Monday said", "X --
+        the chief executive of … -- told"."""
+        opening = self._dash_opening(sent, verb_start)
+        if opening is not None:
+            found = self.before(sent, opening)
+            described = found is not None and (found.how == "nominal" or self.text[found.start].islower())
+            comma = self.text.rfind(",", sent.start, found.start) if described else -1
+            if comma >= 0 and not self.text[comma + 1:found.start].strip():
+                # "Jane Doe, the chief executive of Acme -- …, -- told": the person the description is of
+                named = self.before(sent, comma)
+                if named is not None and named.how in ("person", "name"):
+                    return named
+            return found
         k = verb_start
         while k > sent.start and self.text[k - 1] == " ":
             k -= 1
@@ -217,6 +232,16 @@ class SpeakerResolver:
                 toks, j = self._lead_tokens(far, verb_start)
             return self._before_comma(sent, toks, j)
         return self._np_ending(sent, toks, j)
+
+    def _dash_opening(self, sent: Sentence, verb_start: int) -> int | None:
+        """Where a parenthesis set off by dashes opens, when one closes right before the verb."""
+        lead = self.text[sent.start:verb_start].rstrip()
+        close = _DASH_END.search(lead)
+        if close is None:
+            return None
+        inner = lead[:close.start()]
+        opens = [m.start() for m in _DASH.finditer(inner)]
+        return sent.start + opens[-1] if opens and opens[-1] > 0 else None
 
     def _lead_tokens(self, floor: int, verb_start: int) -> tuple[list[tuple[int, int, str]], int]:
         """Tokens before a verb, and the last one that is not a gap word ("Ferreira on Monday said", "the
