@@ -249,3 +249,11 @@ def test_a_parenthesis_set_off_by_dashes_before_the_verb_leaves_the_subject_befo
     described = (f"Deputy Minister Lucia Ferrari, the chief executive of Acme Media{spaced(dash)}the company "
                  f"that owns the station{spaced(dash)}told me, \"We are a content provider.\"")
     assert summary(described) == [("direct", "Lucia Ferrari", "We are a content provider.")]
+
+
+def test_a_non_restrictive_who_clause_reports_its_antecedents_statement() -> None:
+    assert summary("Senator Ana Costa met Premier Li Qiang, who told reporters the talks were useful.") == [
+        ("reported", "Li Qiang", "the talks were useful")]
+    assert summary("Senator Ana Costa, who also said the region needed calm, met her counterpart.") == [
+        ("reported", "Ana Costa", "the region needed calm")]
+    assert summary("The senator who said the region needed calm met her counterpart.") == []

@@ -34,7 +34,7 @@ from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import UNDER_HUNDRED_WORDS
-from bilateral.ingest.speakers import Speaker, SpeakerResolver, verb_pattern
+from bilateral.ingest.speakers import WHO_BEFORE, Speaker, SpeakerResolver, verb_pattern
 from bilateral.ingest.text import Document
 
 
@@ -94,7 +94,6 @@ _NO_STATEMENT_BEFORE = {"not", "never", "to", "will", "would", "could", "might",
                         "who", "which", "that", "cannot"}
 _STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\b|[a-z]+ing\b|"
                               r"(?:he|she|they|it|we|i|there)\b)", re.I)
-# "…, as Lam described": a parenthetical attribution of the words just quoted
 _HEAD_THAT = re.compile(r"^(?:[^\s]+\s+){0,6}?(?:that|how)\b[\s,]*")
 # "officials are in possession of video that …": a clause of the statement itself before "that"
 _CLAUSE_WORD = re.compile(r"\b(?:is|was|were|are|has|had|have|will|would|could|can|may|might|should|must)\b", re.I)
@@ -118,8 +117,22 @@ def _complementizer(clause: str, told: bool = False) -> re.Match[str] | None:
     return head
 
 
+def _relative_end(rest: str) -> str:
+    """A relative clause's statement up to the comma that closes the relative, where the main clause's
+    verb follows ("who said the region needed calm, met her counterpart"; not "who said that, in his
+    view, the talks …")."""
+    close = _RELATIVE_CLOSE.search(rest)
+    return rest[:close.start()] if close else rest
+
+
+_RELATIVE_CLOSE = re.compile(r",\s+(?!(?:in|on|at|by|for|with|of|to|from|as|and|but|or|the|a|an|his|her|its|their|"
+                             r"he|she|it|they|we|i|which|who|that|if|when|although|though|while|after|before|"
+                             r"because|since|not|also|however|even|only|than|then|so)\b)[a-z]")
+
+
 #: "what their union called": a relative clause, whose subject is not the sentence's
 _FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.I)
+# "…, as Lam described": a parenthetical attribution of the words just quoted
 _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillion|thousand|tons?|tonnes|bn|m)\b"
@@ -603,8 +616,9 @@ class _QuoteReader:
             return None  # "was told by"
         lead = self.text[max(sent.start, v.start() - 30):v.start()]
         last = _word_before_verb(lead)
-        if last in _NO_STATEMENT_BEFORE or last.endswith(("n't", "n’t")):
-            return None  # "wouldn't say", "to say", "who told": no statement by this subject
+        if (last in _NO_STATEMENT_BEFORE and not (last == "who" and WHO_BEFORE.search(lead))) \
+                or last.endswith(("n't", "n’t")):
+            return None  # "wouldn't say", "to say", "the man who told": no statement by this subject
         verb = v.group() if " " not in v.group() else " ".join(v.group().split())
         if _noun_not_verb(verb, lead, self.lexicon.titles.get("nationalities") or {}) or (verb.startswith("admit") and _ADMITTED_TO.match(self.text, v.end())):
             return None
@@ -820,6 +834,10 @@ class _QuoteReader:
             lead = re.sub(r"(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of)\s+)+$", "", lead) if re.search(
                 r",\s*(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of)\s+)+$", lead) else lead
         rest = self.text[act.end:stop]
+        verb_start = self.text.rfind(act.verb.split()[0], act.pos, act.verb_end) if act.how == "verb" else -1
+        if verb_start > 0 and WHO_BEFORE.search(self.text, sent.start, verb_start) \
+                and len(self.text[sent.start:act.speaker.start].split()) <= 3:  # the relative is in the subject
+            rest = _relative_end(rest)  # "Wong, who said the region needed calm, met …": the relative ends
         head_that = False
         if act.how == "according":
             if lead.strip():

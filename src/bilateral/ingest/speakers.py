@@ -79,6 +79,8 @@ class Speaker:
 # A token: a word (with inner apostrophes, dots, hyphens: O’Neill, U.S., Holtz-Eakin), a party tag
 # "(R-Ohio)", or a punctuation mark.
 _TOKEN = re.compile(r"\([A-Z][A-Za-z.]*-[A-Z][\w. ]{0,12}\)|\w(?:[\w’'.&-]*\w)?\.?|[,;:()—–\"“”‘’]")
+#: ", who also said": a relative clause's verb, whose subject is the phrase before the comma
+WHO_BEFORE = re.compile(r",\s*who\s+(?:(?:also|later|then|has|had|have|previously|repeatedly|once|often)\s+)*$")
 # A dash that sets off a parenthesis: "--" or an en or em dash between spaces or words.
 _DASH = re.compile(r"\s*(?:--|—|\s–\s)\s*")
 _DASH_END = re.compile(r"\s*(?:--|—|\s–)$")
@@ -203,6 +205,14 @@ class SpeakerResolver:
     def before(self, sent: Sentence, verb_start: int) -> Speaker | None:
         """The subject of the verb at ``verb_start``: "X said", "X, who …, said", "X on Monday said", "X --
         the chief executive of … -- told"."""
+        who = WHO_BEFORE.search(self.text, sent.start, verb_start)
+        if who is not None:
+            # "… met Premier Li Qiang, who told reporters …": the relative's antecedent speaks
+            m = self._m_by_end.get(who.start())
+            if m is not None and m.start >= sent.start:
+                return Speaker(m.name, m.name, m.start, who.start(), "person")  # an object too ("met X, who")
+            antecedent = self.before(sent, who.start())
+            return antecedent if antecedent is not None and antecedent.how != "pronoun" else None
         opening = self._dash_opening(sent, verb_start)
         if opening is not None:
             found = self.before(sent, opening)
