@@ -300,3 +300,9 @@ def test_the_end_of_a_known_name_is_that_person_not_a_new_one() -> None:
     )
     assert set(people) == {"Nadia El Amrani"}
     assert ("El Amrani", "Nadia El Amrani") in mentions(index, text)
+
+
+def test_the_first_word_of_a_two_word_nationality_may_be_a_name() -> None:
+    people, _, _ = people_of("Senator Ana Costa met Costa Rican President Rodrigo Chaves in San José.")
+    assert set(people) == {"Ana Costa", "Rodrigo Chaves"}
+    assert people["Rodrigo Chaves"].fields["country"] == "Costa Rica"

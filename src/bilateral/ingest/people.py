@@ -138,7 +138,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         org_abbrev=dict(t["org_abbrev"]),
         org_country=dict(t["org_country"]),
         not_name={*t["not_name_words"], *t["org_words"], *t.get("portfolios", []), *countries,
-                  *(w for n in nationalities for w in n.split()),
+                  *(n.split()[-1] for n in nationalities),  # "Rican", not "Costa" (Ana Costa is a name)
                   *(w for title in titles for w in title.split() if w[:1].isupper())},
         months=set(t["months"]),
         place_followers=set(t["place_followers"]),
