@@ -257,3 +257,10 @@ def test_a_non_restrictive_who_clause_reports_its_antecedents_statement() -> Non
     assert summary("Senator Ana Costa, who also said the region needed calm, met her counterpart.") == [
         ("reported", "Ana Costa", "the region needed calm")]
     assert summary("The senator who said the region needed calm met her counterpart.") == []
+
+
+def test_continued_reports_a_clause_only_after_that_or_a_comma() -> None:
+    assert summary("Tourism continued to lead the thaw.") == []
+    assert summary("Minister Cho Min-jun continued the talks on Tuesday.") == []
+    assert summary("Minister Cho Min-jun continued that the deal was fair.") == [
+        ("reported", "Cho Min-jun", "the deal was fair")]

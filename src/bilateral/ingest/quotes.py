@@ -51,6 +51,7 @@ class _Verbs:
     part_re: re.Pattern[str]  # "…, adding that"
     object_verbs: frozenset[str]  # "put forward": what follows is a thing, not a statement
     naming: frozenset[str]  # "called", "accused": only the words they quote are a statement
+    that_only: frozenset[str]  # "continued": a clause only after "that", a comma or a colon
     core: frozenset[str]  # verbs any speaker (an organisation too) can be the subject of
     # "Ferreira said: “", "Ferreira told reporters, “", "…, saying, “": a tag right before a quotation
     tag_before: re.Pattern[str]
@@ -67,6 +68,7 @@ def _build_verbs(lexicon: Lexicon) -> _Verbs:
         part_re=part_re,
         object_verbs=frozenset(lexicon.speech["object_verbs"]),
         naming=frozenset(lexicon.speech.get("naming", [])),
+        that_only=frozenset(lexicon.speech.get("that_only", [])),
         core=frozenset(lexicon.speech["core"]),
         tag_before=re.compile(r"(?P<verb>" + tag_re.pattern + "|" + part_re.pattern + r")"
                               r"(?P<obj>\s+(?:[^\s,:;.“”\"]+\s*){0,5}?)?\s*(?P<p>[:,]?)\s*$"),
@@ -770,6 +772,9 @@ class _QuoteReader:
             return  # "…, as Lam described": the words described are the quoted ones, if any
         if act.verb in self.verbs.naming:
             return  # "called it a common ailment", "accused the cabinet of corruption": no statement
+        if act.how == "verb" and act.verb in self.verbs.that_only and not re.match(
+                r"\s*(?:,|:|that\b)", self.text[act.verb_end:sent.end]):
+            return  # "Tourism continued to lead the thaw", "continued the talks": no statement
         clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
         cut = _WRITER_CLAUSE.search(self.text, act.end, second.pos if second else sent.end)
         if cut and not extra and act.how in ("verb", "inverted") and not self.text[sent.start:act.pos].strip():
