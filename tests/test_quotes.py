@@ -264,3 +264,14 @@ def test_continued_reports_a_clause_only_after_that_or_a_comma() -> None:
     assert summary("Minister Cho Min-jun continued the talks on Tuesday.") == []
     assert summary("Minister Cho Min-jun continued that the deal was fair.") == [
         ("reported", "Cho Min-jun", "the deal was fair")]
+
+
+def test_a_titled_person_set_off_by_commas_after_a_capitalised_title_is_the_speaker() -> None:
+    assert summary("Chile's Minister of Planning and Economic Development, Dr. Rosa Ibarra, said exports "
+                   "reached $2.9bn last year.") == [("reported", "Rosa Ibarra", "exports reached $2.9bn last year")]
+
+
+def test_a_trailing_attribution_with_a_title_of_several_words_takes_the_clause_before_it() -> None:
+    assert summary("Exports to Peru, led by copper and wine, reached $2.3bn last year, Deputy Foreign "
+                   "Minister for Economic Diplomacy Rosa Ibarra said.") == [
+        ("reported", "Rosa Ibarra", "Exports to Peru, led by copper and wine, reached $2.3bn last year")]

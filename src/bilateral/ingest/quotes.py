@@ -835,9 +835,10 @@ class _QuoteReader:
         """The reported words: after the verb, or before ", Ferreira said" when the attribution trails."""
         lead = self.text[sent.start:act.pos]
         if act.how == "verb":
-            # the subject's title is part of the attribution: "…, Sen. Jane Roe (D-Ore.) told …"
-            lead = re.sub(r"(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of)\s+)+$", "", lead) if re.search(
-                r",\s*(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of)\s+)+$", lead) else lead
+            # the subject's title is part of the attribution: "…, Sen. Jane Roe (D-Ore.) told …", "…, Deputy
+            # Minister for Economic Diplomacy Jane Roe said"
+            lead = re.sub(r"(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of|for|on|and)\s+)+$", "", lead) if re.search(
+                r",\s*(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of|for|on|and)\s+)+$", lead) else lead
         rest = self.text[act.end:stop]
         verb_start = self.text.rfind(act.verb.split()[0], act.pos, act.verb_end) if act.how == "verb" else -1
         if verb_start > 0 and WHO_BEFORE.search(self.text, sent.start, verb_start) \

@@ -279,8 +279,9 @@ class SpeakerResolver:
             if w == ",":
                 outer = self._np_ending(sent, toks, k - 1) if k > 0 else None
                 if outer is not None:
-                    if inner is not None and inner.how in ("person", "name") and outer.how == "nominal":
-                        return inner  # "Kenya's minister, Jane Doe, said"
+                    if inner is not None and ((inner.how in ("person", "name") and outer.how == "nominal")
+                                              or (inner.how == "person" and outer.how == "name")):
+                        return inner  # "Kenya's minister, Jane Doe, said", "Egypt's Minister of Planning, Dr. …"
                     return outer
                 depth += 1
                 if depth > 3:
