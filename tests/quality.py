@@ -60,8 +60,9 @@ SECTIONS: dict[str, str] = {
 }
 KIND_ORDER = ("person", "statistic", "quote", "agreement", "event")
 
+# (ʻ and ʼ are the apostrophe letters of Uzbek or Hawaiian names, folded as the app folds them)
 _QUOTE_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "’": "'", "‘": "'", "\u00a0": " ",
-                              "–": "-", "—": "-", "đ": "d", "Đ": "D"})
+                              "–": "-", "—": "-", "đ": "d", "Đ": "D", "\u02bb": "'", "\u02bc": "'"})
 
 
 # --- text helpers ---------------------------------------------------------------------------

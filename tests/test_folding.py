@@ -108,3 +108,10 @@ def test_search_does_not_romanise_cjk(tmp_path: Path) -> None:
                                   "ΟΔΟΣ İstanbul ﬁne", "a" * 5000 + " Đà Nẵng " + "B" * 5000])
 def test_fold_long_is_fold(text: str) -> None:
     assert store_folding.fold_long(text) == fold(text)
+
+
+def test_the_apostrophe_letters_of_uzbek_names_fold_to_an_apostrophe_everywhere() -> None:
+    from bilateral.core.folding import fold, fold_same_length
+
+    assert fold("Gʻulomov") == "g'ulomov"
+    assert fold_same_length("Toʻrayev") == "To'rayev"

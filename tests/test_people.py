@@ -306,3 +306,20 @@ def test_the_first_word_of_a_two_word_nationality_may_be_a_name() -> None:
     people, _, _ = people_of("Senator Ana Costa met Costa Rican President Rodrigo Chaves in San José.")
     assert set(people) == {"Ana Costa", "Rodrigo Chaves"}
     assert people["Rodrigo Chaves"].fields["country"] == "Costa Rica"
+
+
+def test_filipino_particles_and_apostrophe_letters_stay_in_the_name() -> None:
+    people, index, text = people_of(
+        "The defence secretary, Ramon dela Paz, met Uzbek Foreign Minister Bakhtiyor Toʻrayev. "
+        "His Kazakh counterpart, Aliya Qoʻshbekova, joined them. Mr dela Paz said the talks went well."
+    )
+    assert set(people) == {"Ramon dela Paz", "Bakhtiyor To'rayev", "Aliya Qo'shbekova"}
+    assert people["Bakhtiyor To'rayev"].fields["native"] == "Bakhtiyor Toʻrayev"
+    assert people["Aliya Qo'shbekova"].fields["country"] == "Kazakhstan"
+    assert ("Paz", "Ramon dela Paz") in mentions(index, text)
+
+
+def test_a_possessive_is_not_an_apostrophe_inside_a_name() -> None:
+    people, index, text = people_of("Prime Minister Anna Lindqvist's visit to Oslo was a success.")
+    assert set(people) == {"Anna Lindqvist"}
+    assert mentions(index, text) == [("Anna Lindqvist", "Anna Lindqvist")]

@@ -21,6 +21,10 @@ def _char(ch: str, keep_wide: bool) -> str:
     """One character folded (case kept): ASCII as is, accents stripped, other letters romanised."""
     if ch.isascii():
         return ch
+    if ch in "\u02bb\u02bc":
+        # the modifier letters ʻ and ʼ of Uzbek, Hawaiian or Tongan names are an apostrophe inside a word
+        # ("Gʻulomov" -> "G'ulomov"), as their ASCII spellings write them; anyascii gives a backtick
+        return "'"
     if keep_wide and unicodedata.east_asian_width(ch) == "W":
         return ch
     stripped = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))

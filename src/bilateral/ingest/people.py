@@ -267,8 +267,10 @@ class _Person:
         return self.roles + self.known_roles
 
 
-# A capitalised name word, also O'Neill, D'Amato, McFaul, MacLeod.
-_TOKEN = re.compile(r"(?<![\w'])(?:[A-Z][a-z]+|[OD]'[A-Z][a-z]+|Ma?c[A-Z][a-z]+)(?:-[A-Za-z][a-z]*|'[A-Z][a-z]+)*(?![\w])")
+# A capitalised name word, also O'Neill, D'Amato, McFaul, MacLeod, and an apostrophe inside it as a letter
+# (Uzbek "G'ulomov", "To'rayev", Indonesian "Ma'ruf"; not a possessive "'s").
+_TOKEN = re.compile(r"(?<![\w'])(?:[A-Z][a-z]+(?:'(?!s\b)[a-z]{2,})?|[A-HJ-Z]'[a-z]{2,}|[OD]'[A-Z][a-z]+|Ma?c[A-Z][a-z]+)"
+                    r"(?:-[A-Za-z][a-z]*|'[A-Z][a-z]+)*(?![\w])")
 _RISKY_SHORT = {
     "He", "To", "Do", "An", "Ho", "Ha", "La", "Le", "Long", "Mai", "May", "Van", "Ma", "Ai", "Ban", "Bo", "Ge",
     "Ke", "Ji", "Mo", "Ni", "Pu", "Yi", "Yu", "Lu", "Hu", "Gan", "Lo", "Ong", "Ta", "Lai", "Au", "Kim", "Chu",
@@ -1012,7 +1014,7 @@ def _whole_words(text: str, words: Iterable[str], start: int, end: int,
 @lru_cache(maxsize=4)
 def _counterpart_re(nationality: str) -> re.Pattern[str]:
     """"her Moroccan counterpart, " (the nationality, if any, in group 1) right before a name."""
-    return re.compile(r"\b(?:his|her|their|its|the)\s+(?:(" + nationality + r")\s+)?counterparts?\s*,?\s*$")
+    return re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he)\s+(?:(" + nationality + r")\s+)?counterparts?\s*,?\s*$")
 
 
 def extract_people(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Finding], PeopleIndex]:
