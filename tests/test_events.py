@@ -305,3 +305,29 @@ def test_the_head_noun_of_a_document_named_before_stands_for_it_in_a_later_sente
     events = {(f.fields["event_kind"], f.fields["date"]): f.fields["title"]
               for f in extract_document(doc) if f.kind == "event"}
     assert events[("renewal", "2024-05")] == "Renewal of fisheries accord"
+
+
+def test_a_past_event_in_a_month_after_the_news_is_last_years() -> None:
+    event = _one("Prime Minister Anthony Albanese, who made a state visit to Tokyo in November, said the aid had arrived.",
+                 published="2026-06-05")
+    assert (event.fields["date"], event.fields["status"]) == ("2025-11", "held")
+    # another verb's past tense says nothing of a later event in the sentence
+    elections = _one("The vote came less than three weeks before municipal elections on 31 October.",
+                     published="2026-10-14")
+    assert (elections.fields["date"], elections.fields["status"]) == ("2026-10-31", "scheduled")
+
+
+def test_a_weekday_right_after_due_or_will_is_the_coming_one() -> None:
+    event = _one("Fumio Kishida and Joko Widodo are due on Saturday to open a training centre in "
+                 "Lima.", published="2026-06-05")  # a Friday
+    assert (event.fields["date"], event.fields["status"]) == ("2026-06-06", "scheduled")
+    past = _events("Peru will export more gas under a supply agreement that Fumio Kishida and "
+                   "Joko Widodo signed on Wednesday.", published="2026-06-05")
+    assert [e.fields["date"] for e in past] == ["2026-06-03"]
+
+
+def test_a_signing_is_not_dated_by_the_start_of_what_another_act_lifts() -> None:
+    events = _events("The two ministers signed a memorandum of understanding on wine exports, an open-skies "
+                     "agreement that lifts all limits on flights from October, and a social security agreement.",
+                     published="2026-02-05")
+    assert all(e.fields["date"] != "2026-10" for e in events)

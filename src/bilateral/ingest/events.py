@@ -176,11 +176,15 @@ def _reporting(lexicon: Lexicon) -> re.Pattern[str]:
                       r"(?!(?:on|at|in|during|after|before|from|to|with|by|for|a|an|its|their|plans?)\b)(?=\S)")
 
 
-def _is_scheduled(date: DateMention, published: str | None, text: str) -> bool:
+def _is_scheduled(date: DateMention, published: str | None, text: str, trigger: tuple[int, int] = (0, 0)) -> bool:
     """Whether an event is still to come: dated after the publication, or told in the future tense."""
     future = bool(_FUTURE.search(text)) or bool(re.search(r"\bagreed to (?:meet|hold|host)\b", text, re.I))
+    if date.kind == "weekday" and _FUTURE_BEFORE.search(text, max(0, date.start - 30), date.start):
+        return True  # "are due on Saturday to open": the coming Saturday (a "will" far before is another verb's)
     if not published or (future and date.basis == "context year"):
         return future  # "will visit in February": the year was only borrowed, the tense decides
+    if date.basis == "context year" and _PAST.search(text, max(0, trigger[0] - 25), trigger[1]):
+        return False  # "who made a state visit in November" written in June: last November (the event's verb)
     n = min(len(date.date), len(published))
     if date.date[:n] != published[:n]:
         return date.date[:n] > published[:n]
@@ -209,8 +213,13 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled|due to|"
-                     r"slated to|invit(?:ed|es|ation))\b", re.I)
+# A verb in the past tense ("made a state visit in November"): a borrowed year after the news is last year.
+_PAST = re.compile(r"\b(?:made|held|paid|took|met|came|went|began|gave|won|led|flew|spoke|told|said|was|were|"
+                   r"(?!(?:schedul|expect|plann|slat|propos|intend)ed\b)[a-z]{3,}ed)\b")
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set|slated|scheduled|expected|planned|going)\b(?:\s+\w+){0,3}\s*$")
+_FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled|"
+                     r"(?:due|set|slated)(?:\s+(?:on|in|by|next)(?:\s+[\w.]+){1,2})?\s+to|"
+                     r"invit(?:ed|es|ation))\b", re.I)
 _DURING = re.compile(r"\b(?:during|at|after|following|on the sidelines of) (?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$",
                      re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -289,6 +298,7 @@ def _leading(date: DateMention, text: str) -> bool:
 
 
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+_BOUND = re.compile(r"(?:since|from|until|till)\s", re.I)  # a date written as the bound of a span
 #: "travel to Ankara for the next session of …": the next event word is the visit's purpose, same date.
 _PURPOSE = re.compile(r"^[^,;.]*?\bfor\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}$")
 #: "last year's clashes": a date owning the event word right after it.
@@ -305,38 +315,42 @@ def _window_end(triggers: list[Trigger], i: int, text: str) -> int:
 
 def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) -> None:
     dates = [d for d in dates if not _SINCE.search(text[max(0, d.start - 8):d.start])]  # "since 2012": a span
+    # "signed …, an open-skies agreement that lifts the limits from October": a signing happens on a day, the
+    # bound of a span is another act's (what takes effect "from January" may be dated by it)
+    points = [d for d in dates if d.kind == "range" or not _BOUND.match(d.text)]
     for i, t in enumerate(triggers):
-        later = _later(triggers, i, dates, text)
-        if later is not None:
-            t.date = later or None  # False: a time after a date too coarse for it ("in 1990 … a month later")
-            continue
-        right_before = [d for d in dates if d.end <= t.start and not text[d.end:t.start].strip()]
-        if right_before:
-            t.date = right_before[-1]  # "The assembly on Tuesday ratified …": the verb's own date
-            continue
-        nxt = _window_end(triggers, i, text)
-        stop = _RELATIVE.search(text, t.end, nxt)
-        after = [d for d in dates if t.end <= d.start < (stop.start() if stop else nxt)]
-        owner = _owning(dates, t, text)
-        if after and owner and after[0].basis == "context year" and len(owner.date) == 4:
-            t.date = replace(after[0], date=owner.date + after[0].date[4:])  # "the 2023 earthquake on Sept. 8"
-            continue
-        if after and not (owner and not _compatible(owner.date, after[0].date)):
-            t.date = after[0]
-            continue
-        if owner:
-            t.date = owner  # "the 2023 Al Haouz earthquake, the July 2025 fighting": the year it is written with
-            continue
-        before = [d for d in dates if d.end <= t.start]
-        if not before:
-            continue
-        nearest = before[-1]
-        if t.family in _SELF_STANDING and not (_leading(nearest, text)
-                                               or _OWNING_DATE.match(text[nearest.end:t.start])):
-            continue  # "… halted after the clashes": a reference back, dated by nothing here
-        crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
-        if not crosses or _leading(nearest, text):
-            t.date = nearest
+        t.date = _date_for(triggers, i, points if t.family in ("signing", "ratification") else dates, text)
+
+
+def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: str) -> DateMention | None:
+    """The date of trigger ``i``: its own ("on Tuesday ratified"), the first after it in its window, one
+    written in its noun phrase, or the one before it when no other event word stands between."""
+    t = triggers[i]
+    later = _later(triggers, i, dates, text)
+    if later is not None:
+        return later or None  # False: a time after a date too coarse for it ("in 1990 … a month later")
+    right_before = [d for d in dates if d.end <= t.start and not text[d.end:t.start].strip()]
+    if right_before:
+        return right_before[-1]  # "The assembly on Tuesday ratified …": the verb's own date
+    nxt = _window_end(triggers, i, text)
+    stop = _RELATIVE.search(text, t.end, nxt)
+    after = [d for d in dates if t.end <= d.start < (stop.start() if stop else nxt)]
+    owner = _owning(dates, t, text)
+    if after and owner and after[0].basis == "context year" and len(owner.date) == 4:
+        return replace(after[0], date=owner.date + after[0].date[4:])  # "the 2023 earthquake on Sept. 8"
+    if after and not (owner and not _compatible(owner.date, after[0].date)):
+        return after[0]
+    if owner:
+        return owner  # "the 2023 Al Haouz earthquake, the July 2025 fighting": the year it is written with
+    before = [d for d in dates if d.end <= t.start]
+    if not before:
+        return None
+    nearest = before[-1]
+    if t.family in _SELF_STANDING and not (_leading(nearest, text)
+                                           or _OWNING_DATE.match(text[nearest.end:t.start])):
+        return None  # "… halted after the clashes": a reference back, dated by nothing here
+    crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
+    return nearest if not crosses or _leading(nearest, text) else None
 
 
 #: "a month later", "two years later", "the following year": a time after the date written before the event.
@@ -785,7 +799,7 @@ class _DocEvents:
         main_person, by_phrase = _main_person(t, text, sentence, region, self.people)
         if main_person is None and t.family in ("visit", "election") and len(names) == 1:
             main_person = names[0]
-        scheduled = date is not None and _is_scheduled(date, self.doc.source.published, text)
+        scheduled = date is not None and _is_scheduled(date, self.doc.source.published, text, (t.start, t.end))
         if self._nobody(t, text, names, scheduled):
             return None
         if t.kind == "visit" and main_person is None and by_phrase is None:
@@ -865,10 +879,15 @@ class _DocEvents:
         assert date is not None
         d, end_date, basis = date.date, date.end_date, date.basis
         published = self.doc.source.published or ""
-        if scheduled and basis == "context year" and len(published) >= 7 and d[:7] < published[:7]:
-            # "will visit in March" written in November: next year's March
-            d = f"{int(d[:4]) + 1}{d[4:]}"
-            end_date = f"{int(end_date[:4]) + 1}{end_date[4:]}" if end_date else None
+        if basis == "context year" and len(published) >= 7 and (d[:7] < published[:7]) == scheduled \
+                and d[:7] != published[:7]:
+            # "will visit in March" written in November: next year's March; "made a state visit in
+            # November" written in June: last year's
+            step = 1 if scheduled else -1
+            d = f"{int(d[:4]) + step}{d[4:]}"
+            end_date = f"{int(end_date[:4]) + step}{end_date[4:]}" if end_date else None
+        if scheduled and date.kind == "weekday" and d < published:
+            d = (dt.date.fromisoformat(d) + dt.timedelta(days=7)).isoformat()  # "due on Saturday": the coming one
         date_text = date.text if scheduled or date.kind == "part" else None
         return d, end_date, basis, date_text
 
