@@ -191,6 +191,15 @@ def test_ambiguous_currency_word_without_a_country_stays_the_word() -> None:
     assert s["unit"] == "pesos" and s["normalized"] == 40_000_000
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Japan pledged ¥12 billion in aid to the Philippines, the Japanese embassy said.", "JPY"),
+    ("China lent Laos ¥5 billion for the railway, the Chinese ministry said.", "CNY"),
+    ("The fund holds ¥5 billion.", "¥"),
+])
+def test_the_yen_or_yuan_sign_is_the_currency_of_the_country_the_text_names(text: str, unit: str) -> None:
+    assert one(text)["unit"] == unit
+
+
 def test_physical_units_power_weight_volume_and_glued_symbols() -> None:
     found = stats("Laos will sell 1,200 megawatts to Thailand, up from the 500MW agreed earlier. "
                   "Police seized 2,300 pounds of cocaine. The dam stores 90,000 acre-feet of water. "
