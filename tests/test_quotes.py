@@ -275,3 +275,21 @@ def test_a_trailing_attribution_with_a_title_of_several_words_takes_the_clause_b
     assert summary("Exports to Peru, led by copper and wine, reached $2.3bn last year, Deputy Foreign "
                    "Minister for Economic Diplomacy Rosa Ibarra said.") == [
         ("reported", "Rosa Ibarra", "Exports to Peru, led by copper and wine, reached $2.3bn last year")]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"'), ("‘", "’")])
+def test_a_quotation_opened_mid_paragraph_runs_on_into_the_next(opening: str, closing: str) -> None:
+    text = (f"Speaking in the hall, President Marta Quiroga added: {opening}When the river rose, the first "
+            f"aircraft on the ground was foreign. My people saw the flag, and they remember it.\n\n"
+            f"{opening}Friendship is measured on the worst days, not the best ones.{closing}\n\nThe rest is plain.")
+    found = summary(text)
+    assert [(kind, who) for kind, who, _ in found] == [("direct", "Marta Quiroga"), ("direct", "Marta Quiroga")]
+    assert found[0][2].startswith("When the river rose") and found[1][2].startswith("Friendship is measured")
+
+
+def test_a_sentence_that_is_only_a_quotation_after_a_reported_statement_is_the_same_speakers() -> None:
+    text = ("Deputy Prime Minister Tran Duc Thinh said the road would become the backbone of a corridor. "
+            '"For six decades our two peoples have helped each other through war."')
+    assert summary(text) == [
+        ("reported", "Tran Duc Thinh", "the road would become the backbone of a corridor"),
+        ("direct", "Tran Duc Thinh", "For six decades our two peoples have helped each other through war.")]

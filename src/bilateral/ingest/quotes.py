@@ -161,7 +161,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*
 # who the speaker of an inverted tag is, before the quotation goes on: "…," said Jane Roe, a lawyer who has
 # advised the ministry since 2010. "…"
 _APPOSITIVE = re.compile(r",\s+(?:who\b|an?\s|the\s|of\s|[a-z]+\s+of\s)[^“”\"«»;:]{0,220}?[,.]\s*")
-_OPEN_ONLY = re.compile(r"^(?:“|\"|''|«)")
+_OPEN_ONLY = re.compile(r"^(?:“|\"|''|«|‘)")
+# An opening mark that no closing mark follows in its paragraph (at a word's start: after a space, a colon or
+# the paragraph's start), the quotation running on into the next paragraph.
+_RUN_ON = re.compile(r"(?:^|(?<=[\s:]))(?:“|\"|''|«|‘)(?=[^\s])(?!.*(?:[”»]|\"|''|’(?!\w)))", re.S)
 
 # Quotation marks: double quotes curly or straight (a curly opening may close straight and the other way
 # round), typewriter doubles (''…''), guillemets, curly singles whose closing mark is no apostrophe
@@ -290,9 +293,10 @@ class _QuoteReader:
         self.text = doc.text
         self.people = people
         self.segments: list[_Segment] = []
-        for passage in doc.passages:
-            if passage.extractable:
-                self.segments.extend(self._pairs(passage))
+        prose = [p for p in doc.passages if p.extractable]
+        for i, passage in enumerate(prose):
+            opens_next = i + 1 < len(prose) and bool(_OPEN_ONLY.match(prose[i + 1].text))
+            self.segments.extend(self._pairs(passage, opens_next))
         self.sentences = doc.sentences
         self.by_passage: dict[int, list[int]] = {}
         for i, s in enumerate(self.sentences):
@@ -304,7 +308,10 @@ class _QuoteReader:
                                         [(s.outer_start, s.outer_end) for s in self.segments], self.lexicon)
 
     @staticmethod
-    def _pairs(passage: Passage) -> list[_Segment]:
+    def _pairs(passage: Passage, opens_next: bool = False) -> list[_Segment]:
+        """The quoted segments of a paragraph; with ``opens_next`` (the next paragraph opens with a quotation
+        mark), also a quotation that opens in it and runs to its end unclosed, as newsrooms write a quotation
+        over paragraphs (“… they remember it.¶“Friendship is …”)."""
         out: list[_Segment] = []
         t = passage.text
         if not ("“" in t or '"' in t or "«" in t or "‘" in t or "''" in t or " '" in t or t.startswith("'")):
@@ -322,6 +329,12 @@ class _QuoteReader:
                                 passage.start + m.start(), passage.start + m.end(), passage.index))
             reach = m.end()
             nxt = [n if n is None or n.start() >= reach else _next_pair(t, r, reach) for r, n in enumerate(nxt)]
+        run_on = _RUN_ON.search(t, out[-1].outer_end - passage.start if out else 0) if opens_next else None
+        if run_on and len(_words(t[run_on.end():])) >= 3 and (not out or out[0].outer_start != passage.start
+                                                              or run_on.start() > 0):
+            out.append(_Segment(passage.start + run_on.end(), passage.end, passage.start + run_on.start(),
+                                passage.end, passage.index, unclosed=True))
+            return out
         # a paragraph of a quotation running on into the next: it opens with a mark and never closes
         opener = _OPEN_ONLY.match(passage.text)
         if opener and not (out and out[0].outer_start == passage.start):
@@ -464,7 +477,7 @@ class _QuoteReader:
         act = self._tag_after(seg) or self._tag_before(seg) or self._colon_intro(seg)
         continued = False
         if act is None:
-            act = self._continued(seg, st.last_direct)
+            act = self._continued(seg, st.last_direct) or self._after_statement(seg)
             continued = act is not None
         if act is None:
             return
@@ -596,6 +609,18 @@ class _QuoteReader:
             return None
         sp = last_direct[j]
         return _Act(sp, seg.outer_start, seg.outer_start, "", "continued", seg.outer_end)
+
+    def _after_statement(self, seg: _Segment) -> _Act | None:
+        """A sentence that is only a quotation, right after a sentence of its paragraph that reported a
+        statement ("Thinh said the road would be the backbone of a corridor. “For six decades …”")."""
+        si = self._sent_index(seg.outer_start)
+        sent = self.sentences[si]
+        if seg.outer_start != sent.start or si == 0 or self.sentences[si - 1].passage != sent.passage:
+            return None
+        if re.search(r"\w", self.text[seg.outer_end:sent.end]):
+            return None  # words of the writer's after it: not the speaker's sentence alone
+        sp = self.speakers.spoke.get(si - 1)
+        return _Act(sp, seg.outer_start, seg.outer_start, "", "continued", seg.outer_end) if sp else None
 
     # -- reported and partial speech
 
