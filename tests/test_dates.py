@@ -86,3 +86,12 @@ def test_a_day_dated_in_an_earlier_sentence_sets_the_year_of_the_days_after_it()
     # a bare year or a month with its year sets nothing: the publication year stays
     assert context_year(sentence, "", "2026-03-01", "Flights were suspended in March 2020. ") == 2026
     assert context_year(sentence, "", "2026-03-01", "The route opened in 1994. ") == 2026
+
+
+def test_a_bare_day_after_a_dated_day_of_the_same_text_takes_its_year() -> None:
+    found = find_dates("Clashes broke out on 3 June 2024, and a ceasefire was signed on 13 June and in July.",
+                       2026, "2026-03-12")
+    assert [d.date for d in found] == ["2024-06-03", "2024-06-13", "2024-07"]
+    # a bare year sets nothing: "in 2020 … on 13 June" keeps the caller's year
+    assert [d.date for d in find_dates("Talks began in 2020 and a deal was signed on 13 June.", 2026,
+                                       "2026-03-12")] == ["2020", "2026-06-13"]

@@ -263,7 +263,23 @@ def _find_dates(text: str, year_hint: int | None, published: str | None) -> tupl
                 continue
             found.append(DateMention(s, e, text[s:e], date, end_date, basis, kind))
     found.sort(key=lambda d: d.start)
-    return tuple(found)
+    return tuple(_years_from_dated_days(found))
+
+
+def _years_from_dated_days(found: list[DateMention]) -> list[DateMention]:
+    """A day written without its year after one written with it in the same text takes that year
+    ("Clashes broke out on 3 June 2024, and … signed on 13 June" is 2024-06-13, not the caller's year)."""
+    out: list[DateMention] = []
+    year: str | None = None
+    for d in found:
+        if d.basis == "context year" and year is not None and d.kind in ("mdy", "dmy", "range", "month") \
+                and d.date[:4] != year:
+            d = DateMention(d.start, d.end, d.text, year + d.date[4:],
+                            (year + d.end_date[4:]) if d.end_date else None, d.basis, d.kind)
+        elif d.basis == "explicit" and d.kind in ("mdy", "dmy", "range"):
+            year = d.date[:4]
+        out.append(d)
+    return out
 
 
 def _last_dated_year(text: str) -> int | None:
