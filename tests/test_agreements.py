@@ -410,3 +410,8 @@ def test_a_relative_clause_with_its_subject_or_first_signed_dates_an_agreement(c
                         "to joint patrols." if clause.startswith("first") else
                         f"The deal builds on the bilateral security agreement {clause}.", published="2026-04-02")
     assert found["Bilateral security agreement"].fields["year"] == 2024
+
+
+def test_a_joint_statement_that_something_was_said_in_is_no_document_made() -> None:
+    assert _agreements("The talks were useful, the two governments said in a joint statement.") == {}
+    assert list(_agreements("The two leaders issued a joint statement after the talks.")) == ["Joint statement"]

@@ -487,6 +487,8 @@ def _framework_candidates(text: str, *, vocab: Vocabulary | None = None) -> list
     for entry, pattern in zip(vocab.frameworks, patterns, strict=True):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
+            if entry["kind"] == "document" and _MEDIUM.search(text[:start]):
+                continue  # "the two governments said in a joint statement": where a statement was made
             parties: list[str] = []
             # extend left over a country compound and descriptive adjectives
             while True:
@@ -508,6 +510,9 @@ def _framework_candidates(text: str, *, vocab: Vocabulary | None = None) -> list
     return found
 
 
+# "said in a joint statement": the document is where something was said, not one made here
+_MEDIUM = re.compile(r"\b(?:said|says|announced|stated|added|noted|declared|wrote|confirmed|stressed|warned|"
+                     r"reaffirmed|urged)\b[^.;]{0,40}?\b(?:in|via|through)\s+(?:a|an|the|their|its)\s+$", re.I)
 _NON_SPACE = re.compile(r"\S+")
 _OWNED_BY_BOTH = re.compile(r"\b(?:their|the two (?:countries|sides|governments|nations)['’])\s+$")
 
