@@ -293,3 +293,20 @@ def test_a_sentence_that_is_only_a_quotation_after_a_reported_statement_is_the_s
     assert summary(text) == [
         ("reported", "Tran Duc Thinh", "the road would become the backbone of a corridor"),
         ("direct", "Tran Duc Thinh", "For six decades our two peoples have helped each other through war.")]
+
+
+def test_a_trailing_attribution_keeps_the_clause_whole_and_the_names_particles() -> None:
+    assert summary("The bill was dead, Senator Jane Roe told reporters.") == [
+        ("reported", "Jane Roe", "The bill was dead")]
+    found = quotes_of("Remittances fell 4.6% to $45.7 billion in the first three quarters of the year, "
+                      "Banco de México said, the first decline in more than a decade.")
+    assert [(q.fields["speaker_name"], q.fields["text"]) for q in found] == [
+        ("Banco de México", "Remittances fell 4.6% to $45.7 billion in the first three quarters of the year")]
+    assert summary("The navies will hold an exercise in July, Defence Secretary Gilberto dela Cruz said.") == [
+        ("reported", "Gilberto dela Cruz", "The navies will hold an exercise in July")]
+
+
+def test_the_secretary_is_the_one_secretary_named_before() -> None:
+    assert summary("The defence secretary, Gilberto dela Cruz, told reporters the ship would dock soon. Troops "
+                   "would not be based in the country, the secretary said.")[-1] == (
+        "reported", "Gilberto dela Cruz", "Troops would not be based in the country")

@@ -52,6 +52,10 @@ class _Verbs:
     object_verbs: frozenset[str]  # "put forward": what follows is a thing, not a statement
     naming: frozenset[str]  # "called", "accused": only the words they quote are a statement
     that_only: frozenset[str]  # "continued": a clause only after "that", a comma or a colon
+    # the titled name before a trailing verb ("…, Sen. Jane Roe said", "…, Mr dela Cruz said"), and the
+    # same set off by a comma from the clause it attributes
+    attribution_tail: re.Pattern[str]
+    attribution_lead: re.Pattern[str]
     core: frozenset[str]  # verbs any speaker (an organisation too) can be the subject of
     # "Ferreira said: “", "Ferreira told reporters, “", "…, saying, “": a tag right before a quotation
     tag_before: re.Pattern[str]
@@ -61,6 +65,10 @@ class _Verbs:
 
 def _build_verbs(lexicon: Lexicon) -> _Verbs:
     tag_re = _word_re(verb_pattern("tag", lexicon=lexicon))
+    particles = "|".join(re.escape(p) for p in sorted((lexicon.people_names or {}).get("name_particles", []),
+                                                      key=len, reverse=True))
+    tail = (r"(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of|for|on|and" + (r"|" + particles if particles else "")
+            + r")\s+)+")
     part_re = _word_re(verb_pattern("participle", lexicon=lexicon))
     return _Verbs(
         any_re=_word_re(verb_pattern("core", "person", lexicon=lexicon)),
@@ -69,6 +77,8 @@ def _build_verbs(lexicon: Lexicon) -> _Verbs:
         object_verbs=frozenset(lexicon.speech["object_verbs"]),
         naming=frozenset(lexicon.speech.get("naming", [])),
         that_only=frozenset(lexicon.speech.get("that_only", [])),
+        attribution_tail=re.compile(tail + r"$"),
+        attribution_lead=re.compile(r",\s*" + tail + r"$"),
         core=frozenset(lexicon.speech["core"]),
         tag_before=re.compile(r"(?P<verb>" + tag_re.pattern + "|" + part_re.pattern + r")"
                               r"(?P<obj>\s+(?:[^\s,:;.“”\"]+\s*){0,5}?)?\s*(?P<p>[:,]?)\s*$"),
@@ -862,9 +872,9 @@ class _QuoteReader:
         if act.how == "verb":
             # the subject's title is part of the attribution: "…, Sen. Jane Roe (D-Ore.) told …", "…, Deputy
             # Minister for Economic Diplomacy Jane Roe said"
-            lead = re.sub(r"(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of|for|on|and)\s+)+$", "", lead) if re.search(
-                r",\s*(?:(?:[A-Z][\w’'-]*\.?|the|a|an|of|for|on|and)\s+)+$", lead) else lead
+            lead = self.verbs.attribution_tail.sub("", lead) if self.verbs.attribution_lead.search(lead) else lead
         rest = self.text[act.end:stop]
+        after_verb = False
         verb_start = self.text.rfind(act.verb.split()[0], act.pos, act.verb_end) if act.how == "verb" else -1
         if verb_start > 0 and WHO_BEFORE.search(self.text, sent.start, verb_start) \
                 and len(self.text[sent.start:act.speaker.start].split()) <= 3:  # the relative is in the subject
@@ -883,11 +893,13 @@ class _QuoteReader:
                 re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", self._after_hearer(act, rest)):
             clause = _DATELINE.sub("", lead.rstrip().rstrip(","))  # "Bilateral cooperation should …, Ferreira said"
             mid = re.match(r"[^,]*,\s*(.+)", rest)
-            if mid and len(mid.group(1).split()) >= 3 and not self.verbs.coordinated.match(rest):
+            if mid and len(mid.group(1).split()) >= 3 and not self.verbs.coordinated.match(rest) and (
+                    _CLAUSE_WORD.search(mid.group(1)) or re.match(r"(?:he|she|it|they|we|i|there)\b", mid.group(1))):
                 # "Though the move was legal, she said, it was unwise": the statement goes on after the tag
+                # (a clause; "…, the bank said, the first decline in a decade" is the writer's gloss)
                 clause += " " + mid.group(1)
         else:
-            clause = rest
+            clause, after_verb = rest, True
             # "stressed on Monday that …", "echoed this sentiment, affirming that …": the clause after "that"
             head = _complementizer(clause.strip(), told=act.verb in _TOLD)
             if head:
@@ -897,7 +909,7 @@ class _QuoteReader:
         # a new clause of the writer's own ends the statement: "…; they only learned …", "…, although he …"
         clause = _WRITER_CLAUSE.split(clause)[0]
         clause = clause.rstrip(".").strip()
-        if act.verb in _TOLD and not head_that:
+        if act.verb in _TOLD and not head_that and after_verb:
             clause = _HEARER.sub("", clause, count=1)  # "told reporters the deal …": the hearer is no statement
         extra: list[tuple[int, int]] = []
         if clause.endswith(":"):

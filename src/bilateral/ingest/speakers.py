@@ -136,6 +136,8 @@ class SpeakerResolver:
         self.quoted = sorted(quoted)
         self._q_starts = [q[0] for q in self.quoted]
         self.nouns = set(lex["speaker_nouns"])
+        # one-word lower-case particles inside names ("de", "dela", "van", "bin")
+        self.particles = {p for p in (self.lexicon.people_names or {}).get("name_particles", []) if " " not in p}
         self.modifiers = set(lex["modifiers"]) | self.nouns
         self.not_speakers = set(lex["not_speakers"])
         self.mentions = sorted((m for m in people.mentions if not self.inside_quote(m.start, m.end)),
@@ -403,7 +405,9 @@ class SpeakerResolver:
                 break
             if self._is_name_word(w) or _POSSESSIVE.fullmatch(w) or wl in self.modifiers \
                     or (re.fullmatch(r"\d[\d.,]*", w) and low in ("percent", "voters", "people", "respondents")) \
-                    or wl in ("of", "and", "for") or _PARTY_TAG.match(w):
+                    or wl in ("of", "and", "for") or _PARTY_TAG.match(w) or (w in self.particles and is_name):
+                if w in self.particles and is_name and not (k > 0 and self._is_name_word(toks[k - 1][2])):
+                    break  # "Banco de México", "Mr dela Cruz": a particle between two words of a name
                 if wl in ("of", "and", "for") and not (k > 0 and (self._is_name_word(toks[k - 1][2])
                                                                   or toks[k - 1][2].lower() in self.nouns)):
                     break
