@@ -23,7 +23,7 @@ from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import find_number_words
 from bilateral.ingest.periods import PeriodMention, find_periods, single_year
-from bilateral.ingest.prefilter import Needs, ascii_lower
+from bilateral.ingest.prefilter import Needs, ascii_lower, first_letters
 from bilateral.ingest.ranks import find_ranks, ordinal
 from bilateral.ingest.speakers import FigureSources
 from bilateral.ingest.text import Document
@@ -138,7 +138,8 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         source_nouns=re.compile(r"\b(?:" + "|".join(raw["source_nouns"]) + r")\b", re.I),
         commodity_adjectives=set(raw["commodity_adjectives"]),
         cues=[re.compile(m["cue"], re.I) for m in raw["measures"]],
-        country_mention=re.compile(r"\b(?P<c>" + "|".join(re.escape(n) for n in names) + r")(?P<pos>['’]s)?\b"),
+        country_mention=re.compile(r"\b" + first_letters(names) + r"(?P<c>" + "|".join(re.escape(n) for n in names)
+                                   + r")(?P<pos>['’]s)?\b"),
         currency_word=re.compile(r"^[ \u00a0](?P<w>" + "|".join(re.escape(w) for w in words) + r")(?![\w$])"),
         currency_prefix=_prefix_pattern(raw["currencies"]),
         ambiguous={k: v for k, v in raw.get("ambiguous_currencies", {}).items() if isinstance(v, dict)},
