@@ -95,6 +95,8 @@ class Vocabulary:
     country_mention: re.Pattern[str] = field(default=re.compile("$^"))
     currency_word: re.Pattern[str] = field(default=re.compile("$^"))
     currency_prefix: re.Pattern[str] = field(default=re.compile("$^"))
+    #: the last characters of the currencies written before a number, which ``currency_prefix`` ends in
+    currency_ends: frozenset[str] = frozenset()
     ambiguous: dict[str, dict[str, Any]] = field(default_factory=dict)
     physical_unit: re.Pattern[str] = field(default=re.compile("$^"))
     physical_units: dict[str, str] = field(default_factory=dict)
@@ -132,7 +134,8 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         currency_words=raw["currency_words"],
         currency_display=raw["currency_display"],
         currency_names=raw["currency_names"],
-        qualifiers=re.compile(r"(?:^|(?<=[\s(—–,]))(?P<q>" + "|".join(re.escape(p) for p in phrases)
+        qualifiers=re.compile(r"(?:^|(?<=[\s(—–,]))" + first_letters(phrases) + "(?P<q>"
+                              + "|".join(re.escape(p) for p in phrases)
                               + r")\s+(?:the\s+|a total of\s+)?$", re.I),
         qualifier_of=qualifier_of,
         source_nouns=re.compile(r"\b(?:" + "|".join(raw["source_nouns"]) + r")\b", re.I),
@@ -142,6 +145,7 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
                                    + r")(?P<pos>['’]s)?\b"),
         currency_word=re.compile(r"^[ \u00a0](?P<w>" + "|".join(re.escape(w) for w in words) + r")(?![\w$])"),
         currency_prefix=_prefix_pattern(raw["currencies"]),
+        currency_ends=frozenset(key[-1] for key in raw["currencies"]),
         ambiguous={k: v for k, v in raw.get("ambiguous_currencies", {}).items() if isinstance(v, dict)},
         physical_unit=_physical_pattern(raw.get("physical_units", {})),
         physical_units=raw.get("physical_units", {}).get("units", {}),
@@ -298,7 +302,8 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     def overlaps(s: int, e: int) -> bool:
         return any(s < b and a < e for a, b in taken)
 
-    candidates = _number_candidates(text, vocab)
+    digits = list(_DIGITS.finditer(text))  # read by the candidates and the two inheriting rules
+    candidates = _number_candidates(text, digits, vocab)
     for start, end, value, words in candidates:
         if any(s.start <= start < s.end for s in found):
             continue
@@ -312,8 +317,8 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
             continue
         found.append(stat)
     _inherit_ranges(text, found, candidates, vocab)
-    _inherit_elided(text, found, taken, vocab)
-    _inherit_subject(text, found, vocab)
+    _inherit_elided(text, digits, found, taken, vocab)
+    _inherit_subject(text, digits, found, vocab)
     found.sort(key=lambda s: s.start)
     for prev, stat in pairwise(found):
         # "exceeding USD 150 billion ..., and USD 190 billion": the qualifier governs both
@@ -323,12 +328,12 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     return found
 
 
-def _number_candidates(text: str, vocab: Vocabulary) -> list[_Candidate]:
-    """Every number of a sentence, in order: digits (not inside a word like "A320", but "KSh14"),
+def _number_candidates(text: str, digits: list[re.Match[str]], vocab: Vocabulary) -> list[_Candidate]:
+    """Every number of a sentence, in order: digits (``_DIGITS`` matches; not inside a word like "A320", but "KSh14"),
     number words ("forty-five", not the adjective "two-day"), "a dozen", fractions ("two-thirds", as a
     percent)."""
     candidates: list[_Candidate] = []
-    for m in _DIGITS.finditer(text):
+    for m in digits:
         if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "_") \
                 and not _currency_before(text[:m.start()], vocab):
             continue
@@ -352,7 +357,13 @@ def _number_candidates(text: str, vocab: Vocabulary) -> list[_Candidate]:
 
 def _currency_before(before: str, vocab: Vocabulary) -> re.Match[str] | None:
     """``vocab.currency_prefix.search(before)``, started where a match can still reach the end of
-    ``before`` (the pattern ends in ``$``): the same match, without trying every earlier offset."""
+    ``before`` (the pattern ends in ``$``): the same match, without trying every earlier offset; and
+    not tried at all unless ``before`` ends in a currency's last character, but for the space and the
+    newline the pattern lets follow it (most numbers follow a word)."""
+    end = before[:-1] if before.endswith("\n") else before
+    end = end[:-1] if end.endswith((" ", "\u00a0")) else end
+    if end[-1:] not in vocab.currency_ends:
+        return None
     pattern = vocab.currency_prefix
     return pattern.search(before, max(0, len(before) - _reach(pattern)))
 
@@ -541,12 +552,12 @@ _SUBJECT = re.compile(r"((?:[\w-]+\s){0,3}?(?P<noun>(?:(?<=^)[A-Z]|[a-z])[a-z]+)
                       r"(?:(?:has|have|had|also|again|still|then|[a-z]+ly)\s+)?$")
 
 
-def _inherit_subject(text: str, found: list[_Stat], vocab: Vocabulary) -> None:
+def _inherit_subject(text: str, digits: list[re.Match[str]], found: list[_Stat], vocab: Vocabulary) -> None:
     """"arrivals in Bali rose 27 percent to about 590,000", "passenger traffic reached 59 million": a bare
     number after a change or level verb counts the subject's noun."""
     if not _BARE_NEEDS.met(text, None):
         return  # no change or level verb: no number can follow one
-    for m in _DIGITS.finditer(text):
+    for m in digits:
         start, end = m.start(), m.end()
         scale = _SCALE_AFTER.match(text, end)
         if any(s.start <= start < s.end for s in found) or (scale is None and _BARE_AFTER.match(text, end)):
@@ -591,11 +602,12 @@ _ELIDED_TAIL = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:before|when|in|at|on|during|ea
                           r"previous|ago)\b")
 
 
-def _inherit_elided(text: str, found: list[_Stat], taken: list[tuple[int, int]], vocab: Vocabulary) -> None:
+def _inherit_elided(text: str, digits: list[re.Match[str]], found: list[_Stat], taken: list[tuple[int, int]],
+                    vocab: Vocabulary) -> None:
     """"42 flights a week, up from 28 before …": a bare number compared with a count counts the same thing."""
     if not _ELIDED_LEAD_NEEDS.met(text, ascii_lower(text)):
         return  # no "from"/"compared"/…: no lead before any number
-    for m in _DIGITS.finditer(text):
+    for m in digits:
         start, end = m.start(), m.end()
         if any(s.start <= start < s.end for s in found) or any(a <= start < b for a, b in taken):
             continue
