@@ -955,7 +955,8 @@ class _Context:
     year: str | None = None
     according_to: str | None = None
     interviewee: str | None = None
-    last_speaker: str | None = None
+    last_speaker: str | None = None  # as of the sentences before ``unread``
+    unread: list[str] = field(default_factory=list)  # sentences not yet read for the person speaking
     cited_words: set[str] = field(default_factory=set)
     values: dict[tuple[str, float], str] = field(default_factory=dict)
     doc: Document | None = None
@@ -1477,7 +1478,6 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
         if sentence.passage != ctx.passage:
             ctx.according_to = ctx.interviewee = None
         ctx.interviewee = cited.interviewee(text) or ctx.interviewee
-        named = cited.named(text)
         periods = find_periods(text, doc.source.published, ctx.year)
         stats = _find_numbers(text, [(p.start, p.end) for p in periods], vocab)
         sentence_year = next((single_year(p.period) for p in periods if p.role == "period" and p.period), None)
@@ -1489,7 +1489,7 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
             ctx.according_to = None
         ctx.passage = sentence.passage
         ctx.year = sentence_year or ctx.year
-        ctx.last_speaker = named or ctx.last_speaker
+        ctx.unread.append(text)
     findings.extend(_rank_findings(doc))
     return findings
 
@@ -1508,11 +1508,28 @@ def _read_stats(sentence: Sentence, stats: list[_Stat], periods: list[PeriodMent
         for stat in stats:
             if not stat.derived and _words(stat.measure, vocab) & ctx.cited_words:
                 stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
-    speaker = cited.speaker(text, ctx.last_speaker)
+    speaker = cited.speaker(text, _last_speaker(ctx, cited) if _PRONOUN.search(text) else None)
     for stat in stats:
         stat.according_to = stat.according_to or speaker or ctx.interviewee
         if stat.rule == "duration":
             stat.according_to = None  # "for two decades" is narrative, not the cited data
+
+
+#: what a sentence needs to say its figures are the last-named speaker's ("she said"): FigureSources.speaker
+#: reads that person only for a "he" or "she" (in any case: "HE said" is a name to its pattern)
+_PRONOUN = re.compile(r"\b(?:s?he)\b", re.I)
+
+
+def _last_speaker(ctx: _Context, cited: FigureSources) -> str | None:
+    """The person the sentences before this one last name as speaking: the sentences not read for it yet
+    are read now, the latest first, up to one that names someone (few sentences need it, so most are
+    never read)."""
+    for text in reversed(ctx.unread):
+        if named := cited.named(text):
+            ctx.last_speaker = named
+            break
+    ctx.unread.clear()
+    return ctx.last_speaker
 
 
 def _text_for_sources(sentence: Sentence, ctx: _Context) -> str:
