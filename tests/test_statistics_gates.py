@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bilateral.ingest.numbers import _NUMBER_TOKEN, _NUMBER_WORDS
 from bilateral.ingest.prefilter import first_letters
-from bilateral.ingest.statistics import _currency_before, vocabulary
+from bilateral.ingest.statistics import _DIGITS, _currency_before, vocabulary
 
 VOCAB = vocabulary()
 
@@ -58,3 +58,10 @@ def test_a_currency_before_a_number_is_found_as_the_pattern_alone_finds_it(befor
     found = _currency_before(before, VOCAB)
     plain = VOCAB.currency_prefix.search(before)
     assert (found and found.span()) == (plain and plain.span())
+
+
+@given(st.text(alphabet="0123456789.,- $A%", max_size=16))
+def test_the_digit_pattern_finds_what_it_finds_without_its_lookahead(text: str) -> None:
+    plain = re.compile(_DIGITS.pattern.removeprefix(r"(?=\d)"))
+    assert plain.pattern != _DIGITS.pattern
+    assert _spans(_DIGITS, text) == _spans(plain, text)

@@ -40,7 +40,8 @@ _TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "decades"
 _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                 r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
-_DIGITS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d{3}|\.\d)")
+# (the lookahead first lets a scan pass every character but a digit at once)
+_DIGITS = re.compile(r"(?=\d)(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d{3}|\.\d)")
 _AND_A_HALF = re.compile(r"\sand a half$", re.I)  # "two and a half": a number, not the fraction "half of"
 _DOZEN = re.compile(r"\b(?:a dozen|dozens)\b", re.I)  # "dozens" counts as twelve: "at least" that many
 _FRACTION = re.compile(
@@ -106,6 +107,8 @@ class Vocabulary:
     place_words: frozenset[str] = frozenset()
     #: "Ghanaian" -> "Ghana" (see _adjective_to_country), built once with the vocabulary
     adjective_country: dict[str, str] = field(default_factory=dict)
+    #: every country name (not the adjectives), built once
+    country_names: frozenset[str] = frozenset()
     #: what a match of ``country_mention`` names: its word -> (country name, adjective), built once
     country_of_word: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: a singular head that counts something ("population" -> "people"; None: the word before it names it)
@@ -154,6 +157,7 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
                          for verb, noun in raw.get("frequency_verbs", {}).get("verbs", {}).items()],
         place_words=frozenset(w.lower() for pair in countries for w in pair),
         adjective_country=(adjective_country := _first_country_of_adjective(countries)),
+        country_names=frozenset(name for name, _ in countries),
         country_of_word=_country_of_word(countries, adjective_country),
         count_subjects={k: v for k, v in raw.get("count_subjects", {}).items() if not k.startswith("_")},
     )
@@ -316,6 +320,8 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
                 and stat.start == stat.num_start:
             continue
         found.append(stat)
+    if not found and not digits:
+        return []  # no figure, and no bare number that a change verb could make one
     _inherit_ranges(text, found, candidates, vocab)
     _inherit_elided(text, digits, found, taken, vocab)
     _inherit_subject(text, digits, found, vocab)
@@ -916,18 +922,17 @@ def _count_measure(text: str, stat: _Stat, lo: int, hi: int, vocab: Vocabulary) 
     if population:
         return _clean(f"{population.group(1) or ''}population")
     after = text[stat.end:hi]
-    adjectives = {a: n for n, a in vocab.countries}
     words = phrase.split()
     if stat.unit in ("tourists", "visitors", "arrivals"):
         place = re.match(r"\s+(?:visited|to|in|traveled to|travelled to|came to)\s+([A-Z][\w.]+(?: [A-Z][\w.]+)*)",
                          after)
         base = " ".join(words)
         return _clean(f"{base} to {place.group(1)}" if place else base)
-    if stat.unit == "people" and words and words[0] in adjectives and len(words) == 2:
+    if stat.unit == "people" and words and words[0] in _adjective_to_country(vocab) and len(words) == 2:
         return f"{words[0]} population"
     place = re.match(r"\s+(in|from)\s+([A-Z][\w.]+(?: [A-Z][\w.]+)*)", after)
     rest = after
-    if place and place.group(2) in {n for n, _ in vocab.countries}:
+    if place and place.group(2) in vocab.country_names:
         phrase = f"{phrase} {place.group(1)} {place.group(2)}"
         rest = after[place.end():]
     if done := _predicate(rest):
