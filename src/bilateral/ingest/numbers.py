@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from bilateral.ingest.lexicon import NUMBER_WORDS
+from bilateral.ingest.prefilter import first_letters
 
 UNITS: tuple[str, ...] = tuple(NUMBER_WORDS["units"])
 TEENS: tuple[str, ...] = tuple(NUMBER_WORDS["teens"])
@@ -36,9 +37,10 @@ ORDINAL_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 # A whole token (a maximal run of ASCII letters, as _TOKEN finds them) that is a number word, in any ASCII
-# case: one scan finds the number words, not a Python loop over every word of the text.
-_NUMBER_TOKEN = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-                           + r")(?![A-Za-z])", re.I | re.A)
+# case: one scan finds the number words, not a Python loop over every word of the text (the lookahead
+# passes over a word starting with another letter at once).
+_NUMBER_TOKEN = re.compile(r"(?<![A-Za-z])" + first_letters(tuple(_NUMBER_WORDS)) + r"(?:"
+                           + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])", re.I | re.A)
 _JOINER = re.compile(r"[ \u00a0-]|[ \u00a0]and[ \u00a0]")  # what may stand between two words of one number
 _HALF = re.compile(r"[ \u00a0]and a half\b", re.I)
 

@@ -60,3 +60,11 @@ class Needs:
                         return True
                 return False
         return self.pattern.search(text) is not None
+
+
+def first_letters(words: list[str] | tuple[str, ...]) -> str:
+    """A lookahead for the characters ``words`` start with, ``(?=[…])``, to put before an alternation of
+    them: it holds wherever one of them may match, so it changes no match, but a scan passes a position
+    starting with any other character at once instead of trying every word there (a list of countries
+    was scanned four times faster). Under ``re.I`` the class folds case as the words do."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"

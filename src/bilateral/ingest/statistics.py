@@ -23,7 +23,7 @@ from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import find_number_words
 from bilateral.ingest.periods import PeriodMention, find_periods, single_year
-from bilateral.ingest.prefilter import Needs, ascii_lower
+from bilateral.ingest.prefilter import Needs, ascii_lower, first_letters
 from bilateral.ingest.ranks import find_ranks, ordinal
 from bilateral.ingest.speakers import FigureSources
 from bilateral.ingest.text import Document
@@ -40,7 +40,8 @@ _TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "decades"
 _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                 r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
-_DIGITS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d{3}|\.\d)")
+# (the lookahead first lets a scan pass every character but a digit at once)
+_DIGITS = re.compile(r"(?=\d)(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d{3}|\.\d)")
 _AND_A_HALF = re.compile(r"\sand a half$", re.I)  # "two and a half": a number, not the fraction "half of"
 _DOZEN = re.compile(r"\b(?:a dozen|dozens)\b", re.I)  # "dozens" counts as twelve: "at least" that many
 _FRACTION = re.compile(
@@ -95,6 +96,8 @@ class Vocabulary:
     country_mention: re.Pattern[str] = field(default=re.compile("$^"))
     currency_word: re.Pattern[str] = field(default=re.compile("$^"))
     currency_prefix: re.Pattern[str] = field(default=re.compile("$^"))
+    #: the last characters of the currencies written before a number, which ``currency_prefix`` ends in
+    currency_ends: frozenset[str] = frozenset()
     ambiguous: dict[str, dict[str, Any]] = field(default_factory=dict)
     physical_unit: re.Pattern[str] = field(default=re.compile("$^"))
     physical_units: dict[str, str] = field(default_factory=dict)
@@ -104,6 +107,8 @@ class Vocabulary:
     place_words: frozenset[str] = frozenset()
     #: "Ghanaian" -> "Ghana" (see _adjective_to_country), built once with the vocabulary
     adjective_country: dict[str, str] = field(default_factory=dict)
+    #: every country name (not the adjectives), built once
+    country_names: frozenset[str] = frozenset()
     #: what a match of ``country_mention`` names: its word -> (country name, adjective), built once
     country_of_word: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: a singular head that counts something ("population" -> "people"; None: the word before it names it)
@@ -132,15 +137,18 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         currency_words=raw["currency_words"],
         currency_display=raw["currency_display"],
         currency_names=raw["currency_names"],
-        qualifiers=re.compile(r"(?:^|(?<=[\s(—–,]))(?P<q>" + "|".join(re.escape(p) for p in phrases)
+        qualifiers=re.compile(r"(?:^|(?<=[\s(—–,]))" + first_letters(phrases) + "(?P<q>"
+                              + "|".join(re.escape(p) for p in phrases)
                               + r")\s+(?:the\s+|a total of\s+)?$", re.I),
         qualifier_of=qualifier_of,
         source_nouns=re.compile(r"\b(?:" + "|".join(raw["source_nouns"]) + r")\b", re.I),
         commodity_adjectives=set(raw["commodity_adjectives"]),
         cues=[re.compile(m["cue"], re.I) for m in raw["measures"]],
-        country_mention=re.compile(r"\b(?P<c>" + "|".join(re.escape(n) for n in names) + r")(?P<pos>['’]s)?\b"),
+        country_mention=re.compile(r"\b" + first_letters(names) + r"(?P<c>" + "|".join(re.escape(n) for n in names)
+                                   + r")(?P<pos>['’]s)?\b"),
         currency_word=re.compile(r"^[ \u00a0](?P<w>" + "|".join(re.escape(w) for w in words) + r")(?![\w$])"),
         currency_prefix=_prefix_pattern(raw["currencies"]),
+        currency_ends=frozenset(key[-1] for key in raw["currencies"]),
         ambiguous={k: v for k, v in raw.get("ambiguous_currencies", {}).items() if isinstance(v, dict)},
         physical_unit=_physical_pattern(raw.get("physical_units", {})),
         physical_units=raw.get("physical_units", {}).get("units", {}),
@@ -149,6 +157,7 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
                          for verb, noun in raw.get("frequency_verbs", {}).get("verbs", {}).items()],
         place_words=frozenset(w.lower() for pair in countries for w in pair),
         adjective_country=(adjective_country := _first_country_of_adjective(countries)),
+        country_names=frozenset(name for name, _ in countries),
         country_of_word=_country_of_word(countries, adjective_country),
         count_subjects={k: v for k, v in raw.get("count_subjects", {}).items() if not k.startswith("_")},
     )
@@ -297,7 +306,8 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     def overlaps(s: int, e: int) -> bool:
         return any(s < b and a < e for a, b in taken)
 
-    candidates = _number_candidates(text, vocab)
+    digits = list(_DIGITS.finditer(text))  # read by the candidates and the two inheriting rules
+    candidates = _number_candidates(text, digits, vocab)
     for start, end, value, words in candidates:
         if any(s.start <= start < s.end for s in found):
             continue
@@ -310,9 +320,11 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
                 and stat.start == stat.num_start:
             continue
         found.append(stat)
+    if not found and not digits:
+        return []  # no figure, and no bare number that a change verb could make one
     _inherit_ranges(text, found, candidates, vocab)
-    _inherit_elided(text, found, taken, vocab)
-    _inherit_subject(text, found, vocab)
+    _inherit_elided(text, digits, found, taken, vocab)
+    _inherit_subject(text, digits, found, vocab)
     found.sort(key=lambda s: s.start)
     for prev, stat in pairwise(found):
         # "exceeding USD 150 billion ..., and USD 190 billion": the qualifier governs both
@@ -322,12 +334,12 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     return found
 
 
-def _number_candidates(text: str, vocab: Vocabulary) -> list[_Candidate]:
-    """Every number of a sentence, in order: digits (not inside a word like "A320", but "KSh14"),
+def _number_candidates(text: str, digits: list[re.Match[str]], vocab: Vocabulary) -> list[_Candidate]:
+    """Every number of a sentence, in order: digits (``_DIGITS`` matches; not inside a word like "A320", but "KSh14"),
     number words ("forty-five", not the adjective "two-day"), "a dozen", fractions ("two-thirds", as a
     percent)."""
     candidates: list[_Candidate] = []
-    for m in _DIGITS.finditer(text):
+    for m in digits:
         if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "_") \
                 and not _currency_before(text[:m.start()], vocab):
             continue
@@ -351,7 +363,13 @@ def _number_candidates(text: str, vocab: Vocabulary) -> list[_Candidate]:
 
 def _currency_before(before: str, vocab: Vocabulary) -> re.Match[str] | None:
     """``vocab.currency_prefix.search(before)``, started where a match can still reach the end of
-    ``before`` (the pattern ends in ``$``): the same match, without trying every earlier offset."""
+    ``before`` (the pattern ends in ``$``): the same match, without trying every earlier offset; and
+    not tried at all unless ``before`` ends in a currency's last character, but for the space and the
+    newline the pattern lets follow it (most numbers follow a word)."""
+    end = before[:-1] if before.endswith("\n") else before
+    end = end[:-1] if end.endswith((" ", "\u00a0")) else end
+    if end[-1:] not in vocab.currency_ends:
+        return None
     pattern = vocab.currency_prefix
     return pattern.search(before, max(0, len(before) - _reach(pattern)))
 
@@ -540,12 +558,12 @@ _SUBJECT = re.compile(r"((?:[\w-]+\s){0,3}?(?P<noun>(?:(?<=^)[A-Z]|[a-z])[a-z]+)
                       r"(?:(?:has|have|had|also|again|still|then|[a-z]+ly)\s+)?$")
 
 
-def _inherit_subject(text: str, found: list[_Stat], vocab: Vocabulary) -> None:
+def _inherit_subject(text: str, digits: list[re.Match[str]], found: list[_Stat], vocab: Vocabulary) -> None:
     """"arrivals in Bali rose 27 percent to about 590,000", "passenger traffic reached 59 million": a bare
     number after a change or level verb counts the subject's noun."""
     if not _BARE_NEEDS.met(text, None):
         return  # no change or level verb: no number can follow one
-    for m in _DIGITS.finditer(text):
+    for m in digits:
         start, end = m.start(), m.end()
         scale = _SCALE_AFTER.match(text, end)
         if any(s.start <= start < s.end for s in found) or (scale is None and _BARE_AFTER.match(text, end)):
@@ -590,11 +608,12 @@ _ELIDED_TAIL = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:before|when|in|at|on|during|ea
                           r"previous|ago)\b")
 
 
-def _inherit_elided(text: str, found: list[_Stat], taken: list[tuple[int, int]], vocab: Vocabulary) -> None:
+def _inherit_elided(text: str, digits: list[re.Match[str]], found: list[_Stat], taken: list[tuple[int, int]],
+                    vocab: Vocabulary) -> None:
     """"42 flights a week, up from 28 before …": a bare number compared with a count counts the same thing."""
     if not _ELIDED_LEAD_NEEDS.met(text, ascii_lower(text)):
         return  # no "from"/"compared"/…: no lead before any number
-    for m in _DIGITS.finditer(text):
+    for m in digits:
         start, end = m.start(), m.end()
         if any(s.start <= start < s.end for s in found) or any(a <= start < b for a, b in taken):
             continue
@@ -903,18 +922,17 @@ def _count_measure(text: str, stat: _Stat, lo: int, hi: int, vocab: Vocabulary) 
     if population:
         return _clean(f"{population.group(1) or ''}population")
     after = text[stat.end:hi]
-    adjectives = {a: n for n, a in vocab.countries}
     words = phrase.split()
     if stat.unit in ("tourists", "visitors", "arrivals"):
         place = re.match(r"\s+(?:visited|to|in|traveled to|travelled to|came to)\s+([A-Z][\w.]+(?: [A-Z][\w.]+)*)",
                          after)
         base = " ".join(words)
         return _clean(f"{base} to {place.group(1)}" if place else base)
-    if stat.unit == "people" and words and words[0] in adjectives and len(words) == 2:
+    if stat.unit == "people" and words and words[0] in _adjective_to_country(vocab) and len(words) == 2:
         return f"{words[0]} population"
     place = re.match(r"\s+(in|from)\s+([A-Z][\w.]+(?: [A-Z][\w.]+)*)", after)
     rest = after
-    if place and place.group(2) in {n for n, _ in vocab.countries}:
+    if place and place.group(2) in vocab.country_names:
         phrase = f"{phrase} {place.group(1)} {place.group(2)}"
         rest = after[place.end():]
     if done := _predicate(rest):
@@ -942,7 +960,8 @@ class _Context:
     year: str | None = None
     according_to: str | None = None
     interviewee: str | None = None
-    last_speaker: str | None = None
+    last_speaker: str | None = None  # as of the sentences before ``unread``
+    unread: list[str] = field(default_factory=list)  # sentences not yet read for the person speaking
     cited_words: set[str] = field(default_factory=set)
     values: dict[tuple[str, float], str] = field(default_factory=dict)
     doc: Document | None = None
@@ -1464,7 +1483,6 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
         if sentence.passage != ctx.passage:
             ctx.according_to = ctx.interviewee = None
         ctx.interviewee = cited.interviewee(text) or ctx.interviewee
-        named = cited.named(text)
         periods = find_periods(text, doc.source.published, ctx.year)
         stats = _find_numbers(text, [(p.start, p.end) for p in periods], vocab)
         sentence_year = next((single_year(p.period) for p in periods if p.role == "period" and p.period), None)
@@ -1476,7 +1494,7 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
             ctx.according_to = None
         ctx.passage = sentence.passage
         ctx.year = sentence_year or ctx.year
-        ctx.last_speaker = named or ctx.last_speaker
+        ctx.unread.append(text)
     findings.extend(_rank_findings(doc))
     return findings
 
@@ -1495,11 +1513,28 @@ def _read_stats(sentence: Sentence, stats: list[_Stat], periods: list[PeriodMent
         for stat in stats:
             if not stat.derived and _words(stat.measure, vocab) & ctx.cited_words:
                 stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
-    speaker = cited.speaker(text, ctx.last_speaker)
+    speaker = cited.speaker(text, _last_speaker(ctx, cited) if _PRONOUN.search(text) else None)
     for stat in stats:
         stat.according_to = stat.according_to or speaker or ctx.interviewee
         if stat.rule == "duration":
             stat.according_to = None  # "for two decades" is narrative, not the cited data
+
+
+#: what a sentence needs to say its figures are the last-named speaker's ("she said"): FigureSources.speaker
+#: reads that person only for a "he" or "she" (in any case: "HE said" is a name to its pattern)
+_PRONOUN = re.compile(r"\b(?:s?he)\b", re.I)
+
+
+def _last_speaker(ctx: _Context, cited: FigureSources) -> str | None:
+    """The person the sentences before this one last name as speaking: the sentences not read for it yet
+    are read now, the latest first, up to one that names someone (few sentences need it, so most are
+    never read)."""
+    for text in reversed(ctx.unread):
+        if named := cited.named(text):
+            ctx.last_speaker = named
+            break
+    ctx.unread.clear()
+    return ctx.last_speaker
 
 
 def _text_for_sources(sentence: Sentence, ctx: _Context) -> str:
