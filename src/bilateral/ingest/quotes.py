@@ -118,7 +118,7 @@ def _complementizer(clause: str, told: bool = False) -> re.Match[str] | None:
     """The words up to the "that"/"how" that opens a reported clause ("on Monday that", "told reporters
     that", "this sentiment, affirming that"), or None where "that" belongs to the clause itself: a
     demonstrative at its end ("the tariff could change that"), a relative after a clause or a noun of the
-    statement ("officials have video that shows …", "the plan that Hanoi proposed was …")."""
+    statement ("officials have video that shows …", "the plan that Lima proposed was …")."""
     head = _HEAD_THAT.match(clause)
     if head is None:
         return None

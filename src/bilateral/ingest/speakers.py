@@ -296,7 +296,7 @@ class SpeakerResolver:
     def _np_ending(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int,
                    allow_lead_comma: bool = False) -> Speaker | None:
         """The noun phrase whose last token is toks[j], if it can speak; or the one a complement ends
-        ("experts on Chinese trade policy", "analysts at the Lowy Institute", "officials familiar with
+        ("experts on Andean trade policy", "analysts at the Lowy Institute", "officials familiar with
         the talks")."""
         return self._np_head(sent, toks, j, allow_lead_comma) or self._with_complement(sent, toks, j)
 
