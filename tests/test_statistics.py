@@ -378,3 +378,16 @@ def test_a_change_and_the_level_it_reaches_are_two_figures_of_the_same_subject()
 ])
 def test_a_bare_figure_after_a_subject_that_counts_nothing_is_no_statistic(text) -> None:
     assert stats(text) == []
+
+
+@pytest.mark.parametrize(("text", "values", "unit"), [
+    ("The pact cuts training costs by between 12 and 15 per cent a year.", [12, 15], "percent"),
+    ("Peru expects to import between 3,000 and 5,000 megawatts of Bolivian power by 2030.", [3000, 5000],
+     "megawatts"),
+    ("Exports rose from 12 to 15 billion dollars last year.", [12e9, 15e9], "USD"),
+])
+def test_each_bound_of_a_range_is_a_figure_with_the_same_unit_and_measure(text: str, values: list[float],
+                                                                         unit: str) -> None:
+    found = stats(text)
+    assert [(s["normalized"], s["unit"]) for s in found] == [(v, unit) for v in values]
+    assert found[0]["measure"] == found[1]["measure"]

@@ -228,6 +228,7 @@ class _Stat:
     confidence: float = 0.85
     noun_phrase: str = ""
     derived: bool = False  # measure depends on another number (growth, share, conversion)
+    bound_of: _Stat | None = None  # the upper bound whose measure and period a range's lower bound shares
 
 
 def _to_number(text: str) -> int | float:
@@ -636,9 +637,23 @@ def _inherit_elided(text: str, digits: list[re.Match[str]], found: list[_Stat], 
         found.append(stat)
 
 
+_RANGE_LOW = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|some\s+)?"
+                        r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(?:and|to)\s+$")
+
+
 def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, int, int | float, str | None]],
                     vocab: Vocabulary) -> None:
-    """"from 90 minutes to just 23": the bare second number takes the first one's unit."""
+    """"from 90 minutes to just 23": the bare second number takes the first one's unit; "between 12 and
+    15 per cent": the bare first takes the second's (each bound is a figure of its own)."""
+    for second in list(found):
+        low = _RANGE_LOW.search(text, max(0, second.start - 40), second.start)
+        if low is None or any(s.start <= low.start(1) < s.end for s in found):
+            continue
+        stat = _Stat(low.start(1), low.end(1), low.start(1), low.end(1), _to_number(low.group(1)), second.unit,
+                     second.rule, second.scale, confidence=second.confidence - 0.1)
+        stat.noun_phrase = second.noun_phrase
+        stat.bound_of = second
+        found.append(stat)
     for first in list(found):
         if not re.search(r"\bfrom\s+(?:\S+\s+)?$", text[max(0, first.start - 20):first.start]):
             continue
@@ -1508,6 +1523,9 @@ def _read_stats(sentence: Sentence, stats: list[_Stat], periods: list[PeriodMent
             stat.unit = _resolve_currency(stat.unit[1:], text, ctx.doc.text if ctx.doc else text, vocab)
     _assign_measures(text, stats, periods, ctx, vocab)
     _assign_periods(text, stats, periods)
+    for stat in stats:
+        if stat.bound_of is not None:  # "between 12 and 15 per cent of …": both bounds of one figure
+            stat.measure, stat.period, stat.derived = stat.bound_of.measure, stat.bound_of.period, stat.bound_of.derived
     if not _assign_sources(_text_for_sources(sentence, ctx), stats, cited) and ctx.according_to \
             and sentence.passage == ctx.passage:
         for stat in stats:
