@@ -339,6 +339,13 @@ class _QuoteReader:
                                 passage.start + m.start(), passage.start + m.end(), passage.index))
             reach = m.end()
             nxt = [n if n is None or n.start() >= reach else _next_pair(t, r, reach) for r, n in enumerate(nxt)]
+        return _QuoteReader._unclosed(passage, out, opens_next)
+
+    @staticmethod
+    def _unclosed(passage: Passage, out: list[_Segment], opens_next: bool) -> list[_Segment]:
+        """``out`` with the paragraph's unclosed quotation, if any: one opened in it that runs on into the
+        next paragraph, or a paragraph that opens with a mark and never closes."""
+        t = passage.text
         run_on = _RUN_ON.search(t, out[-1].outer_end - passage.start if out else 0) if opens_next else None
         if run_on and len(_words(t[run_on.end():])) >= 3 and (not out or out[0].outer_start != passage.start
                                                               or run_on.start() > 0):
@@ -346,9 +353,9 @@ class _QuoteReader:
                                 passage.end, passage.index, unclosed=True))
             return out
         # a paragraph of a quotation running on into the next: it opens with a mark and never closes
-        opener = _OPEN_ONLY.match(passage.text)
+        opener = _OPEN_ONLY.match(t)
         if opener and not (out and out[0].outer_start == passage.start):
-            tail = passage.text[opener.end():]
+            tail = t[opener.end():]
             if not re.search(r"[”\"»]|''", tail) and len(_words(tail)) >= 3:
                 out.insert(0, _Segment(passage.start + opener.end(), passage.end, passage.start, passage.end,
                                        passage.index, unclosed=True))

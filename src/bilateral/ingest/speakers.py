@@ -403,14 +403,10 @@ class SpeakerResolver:
                 if k >= 1 and toks[k - 1][2] in ("the", "The") and wl not in ("the", "a", "an"):
                     start = toks[k - 1][0]  # "the two governments", "the other side"
                 break
-            if self._is_name_word(w) or _POSSESSIVE.fullmatch(w) or wl in self.modifiers \
-                    or (re.fullmatch(r"\d[\d.,]*", w) and low in ("percent", "voters", "people", "respondents")) \
-                    or wl in ("of", "and", "for") or _PARTY_TAG.match(w) or (w in self.particles and is_name):
-                if w in self.particles and is_name and not (k > 0 and self._is_name_word(toks[k - 1][2])):
-                    break  # "Banco de México", "Mr dela Cruz": a particle between two words of a name
-                if wl in ("of", "and", "for") and not (k > 0 and (self._is_name_word(toks[k - 1][2])
-                                                                  or toks[k - 1][2].lower() in self.nouns)):
-                    break
+            joins = self._joins_phrase(toks, k, is_name, low)
+            if joins is False:
+                break
+            if joins:
                 start = toks[k][0]
                 k -= 1
                 n += 1
@@ -426,6 +422,22 @@ class SpeakerResolver:
                 continue
             break
         return start, det
+
+    def _joins_phrase(self, toks: list[tuple[int, int, str]], k: int, is_name: bool, low: str) -> bool | None:
+        """Does toks[k] belong to the noun phrase after it: a name word, a possessive, a modifier, a count of
+        "percent"/"voters", "of"/"and"/"for" between nouns, a party tag or a particle inside a name (True);
+        does it end the phrase (False: a connector with no noun or name before it); or neither (None)."""
+        w = toks[k][2]
+        wl = w.lower()
+        if not (self._is_name_word(w) or _POSSESSIVE.fullmatch(w) or wl in self.modifiers
+                or (re.fullmatch(r"\d[\d.,]*", w) and low in ("percent", "voters", "people", "respondents"))
+                or wl in ("of", "and", "for") or _PARTY_TAG.match(w) or (w in self.particles and is_name)):
+            return None
+        before = toks[k - 1][2] if k > 0 else ""
+        if w in self.particles and is_name and not self._is_name_word(before):
+            return False  # "Banco de México", "Mr dela Cruz": a particle between two words of a name
+        # "of", "and", "for" only between nouns or names
+        return wl not in ("of", "and", "for") or self._is_name_word(before) or before.lower() in self.nouns
 
     @staticmethod
     def _phrase_words(toks: list[tuple[int, int, str]], j: int, start: int) -> list[tuple[int, int, str]]:
