@@ -391,3 +391,11 @@ def test_each_bound_of_a_range_is_a_figure_with_the_same_unit_and_measure(text: 
     found = stats(text)
     assert [(s["normalized"], s["unit"]) for s in found] == [(v, unit) for v in values]
     assert found[0]["measure"] == found[1]["measure"]
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("Uzbekistan lost 35 percent of the water in its canals to leaks.", "share of water in its canals to leaks"),
+    ("The lira has lost 40 percent of its value against the dollar since June 2023.", "share of its value"),
+])
+def test_a_possessive_ending_in_s_is_not_the_counted_plural_of_a_share(text: str, measure: str) -> None:
+    assert one(text)["measure"] == measure

@@ -897,12 +897,18 @@ def _share_of(text: str, stat: _Stat, hi: int, periods: list[PeriodMention]) -> 
     return _clean(" ".join(words[:14])) or None
 
 
+# Words ending in "s" that are no plural noun: the head of "percent of …" is none of them ("of the water
+# in its canals" is of the canals, not of "its")
+_NOT_PLURAL = r"(?:its|his|hers|ours|yours|theirs|this|thus|was|has|is|us|as|whose|less|across|plus|does|gets)"
+
+
 def _percent_of(text: str, stat: _Stat, hi: int) -> str | None:
     """"62.4 percent of Ghanaian respondents report ..." -> "share of Ghanaian respondents who report ..."."""
-    m = re.match(r"\s+of\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[a-z]+s)\b(.*)", text[stat.end:hi])
+    m = re.match(r"\s+of\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}?(?!" + _NOT_PLURAL + r"\b)[a-z]+s)\b(.*)",
+                 text[stat.end:hi])
     if not m:
         np = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Za-z][\w’'-]*\s*){1,4}?)(?=\s+(?:on|in|for|to|from|by|through|"
-                      r"with|and|that|which)\b|$)", text[stat.end:hi])
+                      r"with|and|that|which|against|since|over|at|during|after|before)\b|$)", text[stat.end:hi])
         return _clean(f"share of {np.group(1)}") if np else None
     group, rest = m.group(1), m.group(2).split()
     if rest and rest[0].islower():
