@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bilateral.core.folding import case_key
 from bilateral.ingest.lexicon import MONTHS, PART_ORDINALS, WEEKDAYS
@@ -274,8 +274,7 @@ def _years_from_dated_days(found: list[DateMention]) -> list[DateMention]:
     for d in found:
         if d.basis == "context year" and year is not None and d.kind in ("mdy", "dmy", "range", "month") \
                 and d.date[:4] != year:
-            d = DateMention(d.start, d.end, d.text, year + d.date[4:],
-                            (year + d.end_date[4:]) if d.end_date else None, d.basis, d.kind)
+            d = replace(d, date=year + d.date[4:], end_date=(year + d.end_date[4:]) if d.end_date else None)
         elif d.basis == "explicit" and d.kind in ("mdy", "dmy", "range"):
             year = d.date[:4]
         out.append(d)

@@ -176,7 +176,7 @@ def _reporting(lexicon: Lexicon) -> re.Pattern[str]:
                       r"(?!(?:on|at|in|during|after|before|from|to|with|by|for|a|an|its|their|plans?)\b)(?=\S)")
 
 
-def _is_scheduled(date: DateMention, published: str | None, text: str, trigger: tuple[int, int] = (0, 0)) -> bool:
+def _is_scheduled(date: DateMention, published: str | None, text: str, trigger: tuple[int, int]) -> bool:
     """Whether an event is still to come: dated after the publication, or told in the future tense."""
     future = bool(_FUTURE.search(text)) or bool(re.search(r"\bagreed to (?:meet|hold|host)\b", text, re.I))
     if date.kind == "weekday" and _FUTURE_BEFORE.search(text, max(0, date.start - 30), date.start):
@@ -346,8 +346,7 @@ def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: s
     if not before:
         return None
     nearest = before[-1]
-    if t.family in _SELF_STANDING and not (_leading(nearest, text)
-                                           or _OWNING_DATE.match(text[nearest.end:t.start])):
+    if t.family in _SELF_STANDING and not _leading(nearest, text):
         return None  # "… halted after the clashes": a reference back, dated by nothing here
     crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
     return nearest if not crosses or _leading(nearest, text) else None

@@ -439,9 +439,9 @@ class _DocPeople:
         if key not in self._titles_before:
             lo = max(sent.start, start - 220)
             window = self.folded[lo:start]
-            last = _LAST_WORD.search(window)
+            last = _last_word(window)
             m = None
-            if last and (last.group(1).lower() in self.vocab.chain_ends or last.group(1).isupper()):
+            if last and (last.lower() in self.vocab.chain_ends or last.isupper()):
                 m = self.vocab.chain_re.search(window)
             self._titles_before[key] = (lo + m.start(1), lo + m.end(1)) if m else None
         return self._titles_before[key]
@@ -649,9 +649,7 @@ class _DocPeople:
         """"her Moroccan counterpart, " right before ``start`` (after the title chain, if any)."""
         chain = self._title_before(sent, start)
         at = chain[0] if chain else start
-        lo = max(sent.start, at - 60)
-        m = _counterpart_re(self.vocab.nat_re.pattern).search(self.folded[lo:at])
-        return None if m is None else _counterpart_re(self.vocab.nat_re.pattern).match(self.folded, lo + m.start(), at)
+        return _counterpart_re(self.vocab.nat_re.pattern).search(self.folded, max(sent.start, at - 60), at)
 
     def _counterpart_office(self, sent: Sentence, before: int, country: str | None) -> str | None:
         """The office of a counterpart: that of the last titled person before it in the sentence
