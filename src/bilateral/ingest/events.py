@@ -681,9 +681,11 @@ class _DocEvents:
         text = sentence.text
         pending, blocked = self._anniversaries(sentence)
         quoted = _quoted_spans(text)
+        triggers = _triggers(text, blocked + quoted, vocab=self.vocab)
+        if not triggers and not pending:  # most sentences: no event word, nothing to date or to place
+            self.sentence_index += 1
+            return
         dates = self._dates(sentence, blocked, quoted)
-        blocked = blocked + quoted
-        triggers = _triggers(text, blocked, vocab=self.vocab)
         for t in triggers:
             t.anchor_phrase = bool(_DURING.search(text[:t.start])) and t.family in _ANCHOR_FAMILIES
         _pair_dates(triggers, dates, text)
