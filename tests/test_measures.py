@@ -144,3 +144,38 @@ def test_a_currency_code_is_not_a_country() -> None:
 
 def test_a_sentence_initial_article_is_not_part_of_what_a_value_is_of() -> None:
     assert measure("The port deal was worth $450 million, officials said.") == "value of port deal"
+
+
+# --- tonnes of goods, costs, levels set by a verb, shares of a sum --------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the goods after "tonnes of" are what is counted, whatever the verb; time words end them
+    ("The navy flew in 180 tonnes of relief goods within four days of the storm.", "relief goods"),
+    ("Inspectors have seized 86 tonnes of cocoa beans so far this year.", "cocoa beans seized"),
+    # "X will cost N": the cost of X
+    ("The new rail bridge is estimated to cost 31 trillion dong.", "cost of new rail bridge"),
+    ("The port upgrade will cost $400 million.", "cost of port upgrade"),
+    # a level set by a passive or an infinitive verb is the subject's
+    ("The duty-free quota for sugar would be raised to 90,000 tonnes.", "duty-free quota for sugar"),
+    ("Analysts expect annual remittances to reach $3 billion.", "annual remittances"),
+])
+def test_the_words_around_a_quantity_say_what_it_measures(sentence: str, expected: str) -> None:
+    found = measures(sentence)
+    figure = next(k for k in found if "tonnes" in k or "$" in k or "dong" in k)
+    assert found[figure] == expected
+
+
+def test_a_percent_ending_its_clause_after_a_sum_is_a_share_of_that_sum() -> None:
+    found = measures("The tunnel is expected to cost about $1.5 billion, with a development bank lending "
+                     "up to 40 per cent.")
+    assert found["40 per cent"] == "share of cost of tunnel"
+
+
+def test_up_to_before_a_percent_is_a_bound_not_growth() -> None:
+    assert measures("The bank will lend up to 40 per cent of the cost of the tunnel.") == {
+        "40 per cent": "share of cost of the tunnel"}
+
+
+def test_a_percent_naming_its_own_noun_is_no_share_of_an_earlier_sum() -> None:
+    found = measures("For incomes above $1 million, the plan sets a 30 percent effective tax rate.")
+    assert not (found.get("30 percent") or "").startswith("share of")

@@ -58,7 +58,7 @@ _TIMES = re.compile(r"^\s(?:times)\b", re.I)
 _MEASURE_UNIT = re.compile(
     r"^(?P<sep>-|\s)(?P<u>metric tons|square kilometers|kilometers?|kilometres?|km|miles?|meters?|metres?|"
     r"tons?|tonnes?|minutes?|hours?|days?|weeks?|months?|years?|decades?|hectares?)\b", re.I)
-_GROWTH = re.compile(r"\b(increase[sd]?|rise|rose|risen|growth|grew|grown|up|surge[sd]?|jump(?:ed)?|higher|"
+_GROWTH = re.compile(r"\b(increase[sd]?|rise|rose|risen|growth|grew|grown|up(?!\s+to\b)|surge[sd]?|jump(?:ed)?|higher|"
                      r"year-on-year|y-o-y|yoy|fold|times|gain(?:ed)?|climb(?:ed)?)\b", re.I)
 _DECLINE = re.compile(r"\b(decline[sd]?|decrease[sd]?|fell|fall(?:en)?|drop(?:ped)?|down|lower|contract(?:ed|ion)|"
                       r"shr[au]nk|plunge[sd]?|slump(?:ed)?)\b", re.I)
@@ -70,6 +70,7 @@ _STOP = {
     "was", "were", "has", "have", "had", "its", "their", "this", "that", "these", "those", "his", "her", "be",
     "been", "which", "who", "than", "per", "each", "more", "less", "over", "into", "across", "while", "since",
     "during", "between", "among", "about", "will", "would", "can", "could", "may", "not", "also",
+    "within", "under", "through", "after", "before", "until", "via", "against", "without",
 }
 _AGO = re.compile(r"^[\s-]*(?:ago|after|later|earlier|before|on|old|since)\b", re.I)
 _DURATION_LEAD = re.compile(r"\b(?:for|from|to|within|lasting|spanning|took|takes|take)\s+$", re.I)
@@ -834,6 +835,10 @@ def _commodity(text: str, stat: _Stat, vocab: Vocabulary) -> str | None:
     return _clean(f"{actor}{goods} exports" + (f" to {dest.group(1)}" if dest else ""))
 
 
+#: words that end the goods of "86 tonnes of beans so far", "of rice last year"
+_TIME_ADVERBS = {"so", "yet", "already", "now", "last", "next", "today", "yesterday", "ago"}
+
+
 def _quantity_of(text: str, stat: _Stat, pre: str) -> str | None:
     """"seized 2,300 pounds of cocaine" -> "cocaine seized"; "buy 400 megawatts of electricity" -> "electricity"."""
     m = re.match(r"\s+of\s+((?:[a-z][\w-]*\s?){1,3})", text[stat.end:])
@@ -841,7 +846,7 @@ def _quantity_of(text: str, stat: _Stat, pre: str) -> str | None:
         return None
     kept = []
     for word in m.group(1).split():
-        if word in _STOP or re.fullmatch(r"[a-z]+ed", word):
+        if word in _STOP or word in _TIME_ADVERBS or re.fullmatch(r"[a-z]+ed", word):
             break
         kept.append(word)
     if not kept:
@@ -908,7 +913,7 @@ def _percent_of(text: str, stat: _Stat, hi: int) -> str | None:
                  text[stat.end:hi])
     if not m:
         np = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Za-z][\w’'-]*\s*){1,4}?)(?=\s+(?:on|in|for|to|from|by|through|"
-                      r"with|and|that|which|against|since|over|at|during|after|before)\b|$)", text[stat.end:hi])
+                      r"with|and|that|which|against|since|over|at|during|after|before)\b|[.,;:)]?\s*$)", text[stat.end:hi])
         return _clean(f"share of {np.group(1)}") if np else None
     group, rest = m.group(1), m.group(2).split()
     if rest and rest[0].islower():
@@ -1035,7 +1040,7 @@ def _own_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voca
         if earlier and re.search(r"\b(?:up|down|rose|fell|rising|falling)\s+from\s+$", text[lo:stat.start]):
             return earlier[-1].measure  # "… to 7.5 percent, up from 6 percent": the same measure's earlier level
         return (_percent_of(text, stat, hi) or _subject_measure(text, stat, lo, ctx, vocab, context_bilateral)
-                or _cue_measure(text, lo, hi, stat.start, context_bilateral, vocab))
+                or _cue_measure(text, lo, hi, stat.start, context_bilateral, vocab) or _share_of_sum(text, stat, stats))
     if stat.rule == "count":
         return _subject_measure(text, stat, lo, ctx, vocab, context_bilateral) or _count_measure(
             text, stat, lo, hi, vocab)
@@ -1044,6 +1049,15 @@ def _own_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voca
     if stat.rule == "distance":
         return _distance_measure(text, stat, lo)
     return None
+
+
+def _share_of_sum(text: str, stat: _Stat, stats: list[_Stat]) -> str | None:
+    """ "is expected to cost $1.5 billion, with the bank lending up to 40 per cent.": a percent ending its
+    clause, after a sum of the sentence with a measure, is a share of that sum."""
+    sums = [s for s in stats if s.end <= stat.start and s.rule == "money" and s.measure]
+    if not sums or not re.match(r"\s*(?:[,.;)]|$)", text[stat.end:]):
+        return None  # "a 30 percent tax rate", "40 percent of …": the words after it say what it is
+    return f"share of {sums[-1].measure}"
 
 
 def _amount_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, vocab: Vocabulary,
@@ -1059,7 +1073,7 @@ def _amount_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, v
     if measure is None and not re.match(r"\s+of\s", text[stat.end:]):
         measure = _subject_measure(text, stat, lo, ctx, vocab, context_bilateral)
     measure = measure or _commodity(text, stat, vocab) or _money_phrase(text, stat, lo, earlier)
-    if measure is None and stat.rule == "quantity":
+    if measure is None and stat.rule in ("quantity", "tonnage"):
         measure = _quantity_of(text, stat, pre)
     if measure is None:
         measure = _cue_measure(text, lo, stat.start, stat.start, context_bilateral, vocab)
@@ -1151,7 +1165,14 @@ _LEVEL_VERB = re.compile(
     r"stands\s+at|came\s+(?:to|in\s+at)|hit|hits|averaged|averages|was|were|is|are|"
     r"(?:can|could|will|would|may|might|should|is\s+expected\s+to|are\s+expected\s+to)\s+(?:now\s+|soon\s+)?"
     r"(?:reach|total|hit|top|exceed|surpass|average|be)|"
+    r"(?:(?:will|would|could|may|might|should|is\s+to|are\s+to)\s+be|(?:is|are|was|were|has\s+been|have\s+been))\s+"
+    r"(?:raised|increased|lifted|cut|lowered|reduced|capped|set|fixed)\s+(?:to|at)|"
+    r"to\s+(?:rise|fall|grow|increase|decrease|decline|climb|drop|reach|total|hit|top|exceed|average)(?:\s+to)?|"
     r"(?:" + _CHANGE_VERBS + r")(?:\s+(?!to\b)[^\s,;]+){0,4}?\s+to|(?:" + _CHANGE_VERBS + r")\s+from)\s+$", re.I)
+#: "the bridge is estimated to cost 31 trillion dong", "the upgrade will cost $400 million": the cost of the subject
+_COST_VERB = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:estimated|expected|projected|forecast|likely|set)\s+to\s+|"
+                        r"(?:will|would|could|may|might|should|is\s+to|are\s+to)\s+|(?:has|have|had)\s+)?"
+                        r"(?:cost|costs)\s+(?:an\s+estimated\s+)?$", re.I)
 _CHANGE_VERB = re.compile(r"\s+(?:overall\s+)?(?:" + _CHANGE_VERBS + r")\s+(?:by\s+|a\s+further\s+)?$", re.I)  # "rose 12%"
 _LEVEL_AFTER_CHANGE = re.compile(r"\b(?:(?:" + _CHANGE_VERBS + r")\b[^,;]{0,40}?\b(?:to|from)|(?:up|down)\s+from)"
                                  r"\s+(?:(?:about|around|nearly|almost|some|roughly|just|only|over|under|"
@@ -1159,6 +1180,7 @@ _LEVEL_AFTER_CHANGE = re.compile(r"\b(?:(?:" + _CHANGE_VERBS + r")\b[^,;]{0,40}?
 _VERB_QUALIFIER = re.compile(r"(?:exceed|surpass|top|pass)(?:ed|es|s|ing)?|topping|tops", re.I)
 # what precedes the subject: a report ("data showed that …"), a conjunction, a leading time phrase
 _SUBJECT_CUT = re.compile(r"^.*\b(?:said|says|showed|shows|show|reported|reports|noted|estimates|announced|found|"
+                          r"expects?|expected|want|wants|wanted|forecasts?|predicts?|predicted|"
                           r"revealed|indicated|indicates|that|when|as|after|while|whereas|where|because|if)\s+", re.I)
 _LEADING_TIME = re.compile(r"^(?:in|during|by|for|over|through|throughout|since)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                            r"(?:\d{4}|years?|quarters?|months?|half|season)(?:\s+of\s+(?:the\s+year|\d{4}))?\s+", re.I)
@@ -1186,6 +1208,9 @@ def _subject(text: str, lo: int, start: int, vocab: Vocabulary, change: bool = F
             verb = re.search(r"\s*(?:(?:has|have|had)\s+)?$", pre[:q.start()])
         else:
             verb = _LEVEL_VERB.search(pre[:q.start()] if q else pre)
+    cost = None
+    if not verb and not change:
+        verb = cost = _COST_VERB.search(pre[:q.start()] if q else pre)
     if not verb:
         return None
     head = _SUBJECT_CUT.sub("", pre[:verb.start()])
@@ -1199,7 +1224,7 @@ def _subject(text: str, lo: int, start: int, vocab: Vocabulary, change: bool = F
     if not any(w.lower() not in _STOP and (w[0].islower() or w.isupper() or (i == 0 and w[1:].islower()
                                           and w.lower() not in vocab.place_words)) for i, w in enumerate(words)):
         return None  # a bare name ("Kenya was …") says whose figure, not what it measures
-    return head
+    return f"cost of {head}" if cost else head
 
 
 def _named_by_of(text: str, lo: int, start: int, vocab: Vocabulary) -> str | None:
