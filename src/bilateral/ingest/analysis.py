@@ -9,7 +9,10 @@ holds what more than one extractor reads, each computed once, on first use:
 - ``dates(sentence)``: the date mentions of a sentence, completed by its
   context year (dates.py), read by agreements and events;
 - ``agreement_candidates(sentence)``: the agreements a sentence names
-  (agreements.py), read by agreements and by events (what was signed).
+  (agreements.py), read by agreements and by events (what was signed);
+- ``statements``: the quotations and reported statements with their speakers
+  (quotes.py, speakers.py), and who states what in each sentence, read by
+  quotes and by statistics (a figure someone states is according to them).
 
 An extractor is any object with the ``Extractor`` shape: a ``name``, the
 analysis fields it ``reads``, the finding kind it ``produces``, and
@@ -29,6 +32,7 @@ from bilateral.ingest.text import Document
 
 if TYPE_CHECKING:
     from bilateral.ingest.agreements import Candidate
+    from bilateral.ingest.quotes import Statements
 
 
 class AnalysedDocument(Document):
@@ -43,6 +47,7 @@ class AnalysedDocument(Document):
         self._people: tuple[list[Finding], PeopleIndex] | None = None
         self._dates: dict[int, list[DateMention]] = {}
         self._candidates: dict[int, list[Candidate]] = {}
+        self._statements: Statements | None = None
 
     @classmethod
     def of(cls, doc: Document, lexicon: Lexicon | None = None) -> AnalysedDocument:
@@ -67,6 +72,18 @@ class AnalysedDocument(Document):
     def person_findings(self) -> list[Finding]:
         """One finding per person named in the document."""
         return self._read_people()[0]
+
+    def _read_statements(self) -> Statements:
+        if self._statements is None:
+            from bilateral.ingest.quotes import read_statements  # quotes.py reads documents too
+
+            self._statements = read_statements(self, self.people, self.lexicon)
+        return self._statements
+
+    @property
+    def statements(self) -> Statements:
+        """The quotations and reported statements, with who states what in each sentence."""
+        return self._read_statements()
 
     def dates(self, sentence: Sentence) -> list[DateMention]:
         """Date mentions of ``sentence``, a date without a year completed by its context year."""

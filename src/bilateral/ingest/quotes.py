@@ -234,6 +234,24 @@ class _Quote:
     segs: list[_Segment] = field(default_factory=list)  # the quoted fragments, in order
 
 
+@dataclass(frozen=True)
+class Attribution:
+    """Who a sentence's statement is by, and the word that says so ("said", "told", "according to")."""
+
+    speaker: Speaker
+    verb: str
+    how: str  # as _Act.how: "verb", "inverted", "according", "participle", "possessive", "that", "continued", …
+
+
+@dataclass(frozen=True)
+class Statements:
+    """A document's quotations and reported statements (the quote findings), and, sentence by sentence,
+    who the statement there is by: what statistics read for a figure someone states."""
+
+    findings: list[Finding]
+    said: Mapping[int, Attribution]
+
+
 @dataclass
 class _State:
     seg_ids: dict[int, int]
@@ -242,6 +260,7 @@ class _State:
     used: set[int] = field(default_factory=set)  # segments absorbed into a quote
     last_direct: dict[int, Speaker] = field(default_factory=dict)  # passage -> speaker of its last direct quote
     seen_partials: dict[str, list[str]] = field(default_factory=dict)
+    said: dict[int, Attribution] = field(default_factory=dict)  # sentence index -> who states what is in it
 
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
@@ -472,7 +491,7 @@ class _QuoteReader:
 
     # -- the pass
 
-    def read(self) -> list[Finding]:
+    def read(self) -> Statements:
         st = _State(seg_ids={id(s): n for n, s in enumerate(self.segments)})
         opening: dict[int, list[int]] = {}
         for n, seg in enumerate(self.segments):
@@ -484,7 +503,7 @@ class _QuoteReader:
             if i not in st.consumed:
                 self._reported_one(i, sent, st)
         st.findings.sort(key=lambda f: f.spans[0])
-        return st.findings
+        return Statements(st.findings, st.said)
 
     def _direct_one(self, n: int, seg: _Segment, st: _State) -> None:
         """The quotation opening at segment ``n``, with its tag and any fragments after it, as findings;
@@ -521,6 +540,7 @@ class _QuoteReader:
         self.speakers.note(q.first, act.speaker)
         for i in range(si0, si1 + 1):
             self.speakers.spoke[i] = act.speaker
+            st.said[i] = Attribution(act.speaker, act.verb, act.how)
         st.last_direct[self.sentences[si1].passage] = act.speaker
         self._after_tag(q, act, st)
 
@@ -732,6 +752,7 @@ class _QuoteReader:
             return
         act, acts, words = chosen
         self.speakers.spoke[i] = act.speaker
+        st.said[i] = Attribution(act.speaker, act.verb, act.how)
         spans = [(sent.start, sent.end)]
         second = self._second(act, sent, act.end, acts)
         if second is not None:
@@ -953,9 +974,15 @@ class _QuoteReader:
         )
 
 
+def read_statements(doc: Document, people: PeopleIndex, lexicon: Lexicon | None = None) -> Statements:
+    """Direct, partial and reported statements of a document, with their speakers, and who states what in
+    each sentence (``AnalysedDocument.statements`` reads it once per document)."""
+    return _QuoteReader(doc, people, lexicon).read()
+
+
 def extract_quotes(doc: Document, people: PeopleIndex, lexicon: Lexicon | None = None) -> list[Finding]:
     """Direct, partial and reported statements of a document, with their speakers."""
-    return _QuoteReader(doc, people, lexicon).read()
+    return read_statements(doc, people, lexicon).findings
 
 
 class QuoteExtractor:
@@ -966,4 +993,7 @@ class QuoteExtractor:
     produces = "quote"
 
     def extract(self, doc: AnalysedDocument, lexicon: Lexicon, people: PeopleIndex) -> list[Finding]:
+        analysed = AnalysedDocument.of(doc, lexicon)
+        if people is analysed.people:
+            return list(analysed.statements.findings)  # read once, statistics may have asked first
         return extract_quotes(doc, people, lexicon)
