@@ -24,6 +24,7 @@ from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import find_number_words
 from bilateral.ingest.periods import PeriodMention, find_periods, single_year
 from bilateral.ingest.prefilter import Needs, ascii_lower, first_letters
+from bilateral.ingest.quotes import Attribution
 from bilateral.ingest.ranks import find_ranks, ordinal
 from bilateral.ingest.speakers import FigureSources
 from bilateral.ingest.text import Document
@@ -114,6 +115,8 @@ class Vocabulary:
     country_of_word: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: a singular head that counts something ("population" -> "people"; None: the word before it names it)
     count_subjects: dict[str, str | None] = field(default_factory=dict)
+    #: verbs that state figures as someone's information (speech_verbs.json "figures": "said", "told", …)
+    figure_verbs: frozenset[str] = frozenset()
 
 
 def vocabulary(lexicon: Lexicon | None = None) -> Vocabulary:
@@ -161,6 +164,7 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         country_names=frozenset(name for name, _ in countries),
         country_of_word=_country_of_word(countries, adjective_country),
         count_subjects={k: v for k, v in raw.get("count_subjects", {}).items() if not k.startswith("_")},
+        figure_verbs=frozenset(w.split()[0] for w in lexicon.speech["figures"]),
     )
 
 
@@ -1521,10 +1525,11 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
     """Every figure of the document's sentences with its unit, measure, period and source, and ranks.
     A sentence reads what earlier ones said (``_Context``): the year, the source cited, the speaker."""
     vocab = vocabulary(lexicon)
+    analysed = AnalysedDocument.of(doc, lexicon)
     cited = FigureSources(doc.text, vocab.source_nouns, lexicon)
     findings: list[Finding] = []
     ctx = _Context(doc=doc)
-    for sentence in doc.sentences:
+    for index, sentence in enumerate(doc.sentences):
         text = sentence.text
         if sentence.passage != ctx.passage:
             ctx.according_to = ctx.interviewee = None
@@ -1533,7 +1538,8 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
         stats = _find_numbers(text, [(p.start, p.end) for p in periods], vocab)
         sentence_year = next((single_year(p.period) for p in periods if p.role == "period" and p.period), None)
         if stats:
-            _read_stats(sentence, stats, periods, ctx, cited, vocab)
+            stated = _stated_by(analysed.statements.said.get(index), vocab)
+            _read_stats(sentence, stats, periods, ctx, cited, vocab, stated)
             findings.extend(_finding(doc, sentence, stat, vocab) for stat in stats)
             _remember(stats, ctx, vocab)
         else:
@@ -1545,9 +1551,28 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
     return findings
 
 
+#: "told reporters that …, a deal reported to be worth $450 million": the figure is what others report
+_HEARSAY = re.compile(r"\b(?:reported|said|believed|thought|rumou?red|understood)\s+to\s+(?:be|have|cost|total)\b",
+                      re.I)
+
+
+def _stated_by(said: Attribution | None, vocab: Vocabulary) -> str | None:
+    """Who states a sentence's figures, by the statement the quote reader found there: a person by name,
+    a body of data as written ("the statistics office said"); None for a verb that presents a plan or a
+    talking point ("announced", "stressed": the parties' own figures) and for other speakers."""
+    if said is None or (said.how != "according" and said.verb.lower() not in vocab.figure_verbs):
+        return None
+    if said.speaker.person:
+        return said.speaker.person
+    if said.speaker.how in ("name", "nominal") and vocab.source_nouns.search(said.speaker.name):
+        return re.sub(r"^[Tt]he\s+", "", said.speaker.name)
+    return None
+
+
 def _read_stats(sentence: Sentence, stats: list[_Stat], periods: list[PeriodMention], ctx: _Context,
-                cited: FigureSources, vocab: Vocabulary) -> None:
-    """Complete a sentence's figures: currency, measure, period and who gives them."""
+                cited: FigureSources, vocab: Vocabulary, stated: str | None = None) -> None:
+    """Complete a sentence's figures: currency, measure, period and who gives them (``stated``: who the
+    quote reader found stating the sentence, when its own patterns name no one)."""
     text = sentence.text
     for stat in stats:
         if stat.unit.startswith("?"):
@@ -1564,7 +1589,8 @@ def _read_stats(sentence: Sentence, stats: list[_Stat], periods: list[PeriodMent
                 stat.according_to = ctx.according_to  # the paragraph keeps citing the same data
     speaker = cited.speaker(text, _last_speaker(ctx, cited) if _PRONOUN.search(text) else None)
     for stat in stats:
-        stat.according_to = stat.according_to or speaker or ctx.interviewee
+        own = (speaker or stated) if not _HEARSAY.search(text, max(0, stat.start - 60), stat.start) else None
+        stat.according_to = stat.according_to or own or ctx.interviewee
         if stat.rule == "duration":
             stat.according_to = None  # "for two decades" is narrative, not the cited data
 
