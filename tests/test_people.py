@@ -323,3 +323,26 @@ def test_a_possessive_is_not_an_apostrophe_inside_a_name() -> None:
     people, index, text = people_of("Prime Minister Anna Lindqvist's visit to Oslo was a success.")
     assert set(people) == {"Anna Lindqvist"}
     assert mentions(index, text) == [("Anna Lindqvist", "Anna Lindqvist")]
+
+
+def test_a_name_before_a_relative_who_is_a_person() -> None:
+    found, _index, _text = people_of("Amara Ngozi Eze-Obi, who leads the market traders' union, said her members "
+                                     "had not seen the text.")
+    assert [f.label for f in found.values()] == ["Amara Ngozi Eze-Obi"]
+
+
+@pytest.mark.parametrize("role", ["regional commissioner for trade", "cotton farmer from the delta",
+                                  "owner of a fabric shop"])
+def test_an_appositive_of_any_common_occupation_makes_a_person(role: str) -> None:
+    found, _index, _text = people_of(f"Tomasz Wielgosz, the {role}, said prices had doubled.")
+    assert [f.fields["roles"] for f in found.values()] == [[role]]
+
+
+def test_a_shared_surname_stays_the_person_the_article_is_about() -> None:
+    """A relative is introduced by full name; the bare surname after it is still the one named most."""
+    text = ("Senator Mark Halvorsen endorsed the bill on Monday. Halvorsen said it was overdue. "
+            "Critics once mocked his father, Erik Halvorsen, a retired diplomat. "
+            "Halvorsen said on Tuesday that he would campaign for it.")
+    _found, index, _text = people_of(text)
+    last = [m.name for m in index.mentions if text[m.start:m.end] == "Halvorsen"]
+    assert last and set(last) == {"Mark Halvorsen"}

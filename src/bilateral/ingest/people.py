@@ -313,6 +313,10 @@ def _derive_short(name: str, country: str | None, vocab: _Vocab) -> list[str]:
     return [tokens[0]] if naming is not None and naming.short_first else [tokens[-1]]
 
 
+#: ", who …" after a name: a relative clause only a person (or a people) takes
+_WHO_AFTER = re.compile(r",\s+who\s")
+
+
 def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[int, int]]:
     """Runs of capitalised name-like words (no stop words) inside [start, end)."""
     runs: list[tuple[int, int]] = []
@@ -629,6 +633,8 @@ class _DocPeople:
             rule, conf = "appositive", 0.75
         elif self._counterpart(sent, rs):
             rule, conf = "counterpart", 0.75
+        elif _WHO_AFTER.match(self.folded, re_, sent.end):
+            rule, conf = "relative-who", 0.65  # "Nana Yaa Mensah, who leads the traders' union, said"
         elif len(tokens) <= 3 and (self.vocab.speech_after.match(self.folded[re_:re_ + 20])
                                     or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])):
             rule, conf = "speaker-pattern", 0.6
@@ -788,12 +794,19 @@ class _DocPeople:
         owners = [p.name for p in self.people.values() if token in p.short or token in p.extra_short]
         if len(owners) <= 1:
             return owners[0] if owners else None
-        # Several people share the short form: the one named in full most recently.
-        best: tuple[int, str] | None = None
+        # Several people share the short form: the one the text has named most so far (a newsroom gives a
+        # relative of the person it is about the full or the first name, "his father, Rafael Cruz", and
+        # "Cruz" stays the senator), of equals the one named in full most recently.
+        named: dict[str, int] = {}
+        last_full: dict[str, int] = {}
         for s, _e, name, how in self.mentions:
-            if how == "full" and name in owners and s < offset and (best is None or s > best[0]):
-                best = (s, name)
-        return best[1] if best else None
+            if name in owners and s < offset:
+                named[name] = named.get(name, 0) + 1
+                if how == "full":
+                    last_full[name] = s
+        if not last_full:
+            return None
+        return max(last_full, key=lambda name: (named[name], last_full[name]))
 
     def _gazetteer_short(self, token: str, chain: str) -> str | None:
         """A titled short form of a known person the text never names in full ("President Okafor")."""
