@@ -415,3 +415,10 @@ def test_a_relative_clause_with_its_subject_or_first_signed_dates_an_agreement(c
 def test_a_joint_statement_that_something_was_said_in_is_no_document_made() -> None:
     assert _agreements("The talks were useful, the two governments said in a joint statement.") == {}
     assert list(_agreements("The two leaders issued a joint statement after the talks.")) == ["Joint statement"]
+
+
+def test_a_weekday_after_a_name_ends_it_unless_the_name_goes_on() -> None:
+    found = _agreements("Both ministers signed the Memorandum on Community Traders Tuesday in Accra. "
+                        "It builds on the Good Friday Agreement of 1998.")
+    names = sorted(f.fields["name"] for f in found.values())
+    assert names == ["Good Friday Agreement", "Memorandum on Community Traders"]

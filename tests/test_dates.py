@@ -95,3 +95,17 @@ def test_a_bare_day_after_a_dated_day_of_the_same_text_takes_its_year() -> None:
     # a bare year sets nothing: "in 2020 … on 13 June" keeps the caller's year
     assert [d.date for d in find_dates("Talks began in 2020 and a deal was signed on 13 June.", 2026,
                                        "2026-03-12")] == ["2020", "2026-06-13"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # American news writes the weekday bare: the day of the week published (2026-03-17 is a Tuesday)
+    ("Ghana and Nigeria signed an agreement Tuesday in Accra.", [("2026-03-17", None)]),
+    ("The minister met President Hale Monday to discuss the plan.", [("2026-03-16", None)]),
+    ("Tuesday's talks ran late.", [("2026-03-17", None)]),
+    # a name, a habit, or the day of a date written beside it is no day of this week
+    ("Candidates campaigned hard before Super Tuesday.", []),
+    ("The market opens every Friday.", []),
+    ("Talks resume Wednesday, March 25, 2026, in Lagos.", [("2026-03-25", None)]),
+])
+def test_a_bare_weekday_is_a_day_of_the_publication_week(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert _dates(text, 2026, "2026-03-17") == want

@@ -225,8 +225,11 @@ _STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD 
          r"|\s+[—–]\s|[,;:()“”\"‘’]|\.\s|\.$|$")
 _ORDINAL_BEFORE = re.compile(r"\b(?:" + ORDINAL_WORDS + r"|next|inaugural|\d+(?:st|nd|rd|th))\s+$", re.I)
 _CAP_TOKEN = r"(?:[dl]['’])?[A-Z][\w’'&.-]*"  # "d'Ivoire": an elided particle before a capital
+#: a weekday ends a name ("signed the Memorandum on Traders Tuesday"), unless more of the name follows it
+#: ("the Good Friday Agreement")
+_WEEKDAY_END = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+[A-Z]))"
 _CAP_RUN = re.compile(
-    _CAP_TOKEN + r"(?:\s+(?:(?:of|on|and|for|the|in|to|with)\s+)*" + _CAP_TOKEN + r")*"
+    _CAP_TOKEN + r"(?:\s+(?:(?:of|on|and|for|the|in|to|with)\s+)*" + _WEEKDAY_END + _CAP_TOKEN + r")*"
     + r"(?:\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\))?"
 )
 _LEADING_STOP = {"the", "a", "an", "this", "that", "these", "its", "their", "our", "his", "her", "both"}

@@ -63,9 +63,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?!\s*\d)")),
     # relative years
     ("relyear", re.compile(r"\b(?P<rel>(?:earlier |later )?this|last|next|previous|past) year\b", re.I)),
-    # "on Monday", "last Friday"
+    # "on Monday", "last Friday", and American news's bare "signed an agreement Tuesday" (see _bare_weekday)
     ("weekday", re.compile(
-        r"\b(?P<pre>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+        r"\b(?:(?P<pre>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     # a bare year not inside an amount ("$2000", "2,000") or a longer number
     ("year", re.compile(r"(?<![\d$€£¥,.])" + _g(_YEAR, "y1") + r"(?![\d,]\d)")),
 ]
@@ -257,6 +257,8 @@ def _find_dates(text: str, year_hint: int | None, published: str | None) -> tupl
                 continue
             if kind == "dmy" and _month(m.group("m1")) is None:
                 continue
+            if kind == "weekday" and m.group("pre") is None and not _bare_weekday(text, m):
+                continue
             date, end_date, basis = _resolve(kind, m, year_hint, pub_year, pub_date)
             taken.append((s, e))  # consumed even if unresolvable, so "April 14" never reads as a year
             if date is None:
@@ -264,6 +266,21 @@ def _find_dates(text: str, year_hint: int | None, published: str | None) -> tupl
             found.append(DateMention(s, e, text[s:e], date, end_date, basis, kind))
     found.sort(key=lambda d: d.start)
     return tuple(_years_from_dated_days(found))
+
+
+#: before a weekday that is no day of this week: a name ("Super Tuesday", "Good Friday"), "a", "the",
+#: "every", "each", "that", "next to"; after one, a date it only names the day of ("Tuesday, March 17")
+_NOT_THIS_WEEK_BEFORE = re.compile(r"(?:\b(?:Super|Good|Black|Cyber|Ash|Holy|Easter|Shrove|Maundy|Bloody|Giving|Palm|"
+                                   r"Fat|Plough|Blue|Mad|Manic|Freaky)|\b(?:a|an|the|every|each|that|any|one|per|by|until|till|since|"
+                                   r"from|before|after|or|and|to)|[\d’'])\s+$")
+_DAY_OF_DATE_AFTER = re.compile(r",?\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|s\b")
+
+
+def _bare_weekday(text: str, m: re.Match[str]) -> bool:
+    """A weekday without "on" is a day of the week published ("signed an agreement Tuesday", "said
+    Tuesday", "Tuesday's talks") unless the words around it make it a name, a habit or the day of a date."""
+    before = text[max(0, m.start() - 20):m.start()]
+    return not (_NOT_THIS_WEEK_BEFORE.search(before) or _DAY_OF_DATE_AFTER.match(text, m.end()))
 
 
 def _years_from_dated_days(found: list[DateMention]) -> list[DateMention]:
