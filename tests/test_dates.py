@@ -109,3 +109,14 @@ def test_a_bare_day_after_a_dated_day_of_the_same_text_takes_its_year() -> None:
 ])
 def test_a_bare_weekday_is_a_day_of_the_publication_week(text: str, want: list[tuple[str, str | None]]) -> None:
     assert _dates(text, 2026, "2026-03-17") == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The minister is expected to visit Dhaka next month.", [("2026-02", None)]),
+    ("Officials met in Kolkata last week.", [("2025-12", None)]),  # a week before 3 January
+    ("The committee met earlier this month.", [("2026-01", None)]),
+    ("Prices rose over the past month.", []),  # a span, not a point in time
+])
+def test_a_month_or_week_counted_from_publication_is_its_month(text: str,
+                                                               want: list[tuple[str, str | None]]) -> None:
+    assert _dates(text, 2026, "2026-01-03") == want

@@ -63,6 +63,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?!\s*\d)")),
     # relative years
     ("relyear", re.compile(r"\b(?P<rel>(?:earlier |later )?this|last|next|previous|past) year\b", re.I)),
+    # "next month", "last week": the month they fall in (a week is told to the month: its day is not known)
+    ("relmonth", re.compile(r"\b(?P<rel>(?:earlier |later )?this|last|next|previous) (?P<unit>month|week)\b", re.I)),
     # "on Monday", "last Friday", and American news's bare "signed an agreement Tuesday" (see _bare_weekday)
     ("weekday", re.compile(
         r"\b(?:(?P<pre>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
@@ -77,6 +79,7 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "part": re.compile(r"quarter|half|Q[1-4]|H[12]", re.I),
     "range": _MONTH_START, "mdy": _MONTH_START, "dmy": _MONTH_START, "my": _MONTH_START, "month": _MONTH_START,
     "relyear": re.compile("year", re.I),
+    "relmonth": re.compile("month|week", re.I),
     "weekday": re.compile("day"),
     "year": re.compile(r"(?:1[6-9]|20)\d\d"),
 }
@@ -161,9 +164,23 @@ def _resolve(kind: str, m: re.Match[str], year_hint: int | None,
         rel = case_key(gd["rel"]).split()[-1]
         offset = {"this": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[rel]
         return _fmt(pub_year + offset), None, "relative"
+    if kind == "relmonth":
+        return _resolve_relative_month(gd, pub_date)
     if kind == "weekday":
         return _resolve_weekday(gd, pub_date)
     return _UNKNOWN
+
+
+def _resolve_relative_month(gd: dict[str, str | None], pub_date: dt.date | None) -> _Resolved:
+    """"next month" (a month after publication's), "last week" (the month of the day a week before it)."""
+    if pub_date is None:
+        return _UNKNOWN
+    offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[case_key(gd["rel"] or "").split()[-1]]
+    if case_key(gd["unit"] or "") == "week":
+        day = pub_date + dt.timedelta(days=7 * offset)
+        return _fmt(day.year, day.month), None, "relative"
+    months = pub_date.year * 12 + pub_date.month - 1 + offset
+    return _fmt(months // 12, months % 12 + 1), None, "relative"
 
 
 def _resolve_day(kind: str, gd: dict[str, str | None], year_hint: int | None) -> _Resolved:
