@@ -422,3 +422,15 @@ def test_a_weekday_after_a_name_ends_it_unless_the_name_goes_on() -> None:
                         "It builds on the Good Friday Agreement of 1998.")
     names = sorted(f.fields["name"] for f in found.values())
     assert names == ["Good Friday Agreement", "Memorandum on Community Traders"]
+
+
+def test_a_name_whose_complement_is_a_list_keeps_the_whole_list() -> None:
+    found = _agreements("The two presidents recalled the Treaty of Friendship, Cooperation and Mutual Assistance "
+                        "signed in 1961.")
+    assert [(f.fields["name"], f.fields["year"]) for f in found.values()] == [
+        ("Treaty of Friendship, Cooperation and Mutual Assistance", 1961)]
+
+
+def test_countries_after_a_name_are_no_part_of_its_list() -> None:
+    found = _agreements("The Agreement on Trade, Vietnam and Laos said, would be reviewed.")
+    assert [f.fields["name"] for f in found.values()] == ["Agreement on Trade"]

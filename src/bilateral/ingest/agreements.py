@@ -520,11 +520,21 @@ _NON_SPACE = re.compile(r"\S+")
 _OWNED_BY_BOTH = re.compile(r"\b(?:their|the two (?:countries|sides|governments|nations)['’])\s+$")
 
 
+#: a name's complement ("Treaty of Friendship"), which newsrooms write as a list of capitalised words
+_COMPLEMENT = re.compile(r"\s(?:of|on)\s+[A-Z][\w-]*$")
+_LISTED_COMPLEMENT = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})+,?\s+and\s+[A-Z][\w-]*"
+                                r"(?:\s+[A-Z][\w-]*){0,2}(?![\w-])")
+
+
 def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     """Agreements and standing bodies named by a run of capitalised words ("the Comprehensive Strategic
     Partnership", "the Joint Committee on Trade (JCT)"), with a year written before the name as theirs."""
     found = [c for m in _CAP_RUN.finditer(text) if (c := _proper_candidate(text, m, vocab)) is not None]
     for c in found:
+        listed = _LISTED_COMPLEMENT.match(text, c.end) if _COMPLEMENT.search(c.name) else None
+        if listed and not countries_in(listed.group(), vocab=vocab):  # "the Treaty of Friendship, Cooperation and Mutual Assistance": the whole list is the name
+            c.end = listed.end()
+            c.name = text[c.start:c.end]
         # "the 1944 Water Treaty": a year written before the name is part of it and is its year
         prefix = re.search(r"(?:^|\bthe\s+)((?:1[6-9]|20)\d\d)\s+$", text[:c.start], re.I)
         if prefix:
