@@ -434,3 +434,13 @@ def test_a_name_whose_complement_is_a_list_keeps_the_whole_list() -> None:
 def test_countries_after_a_name_are_no_part_of_its_list() -> None:
     found = _agreements("The Agreement on Trade, Vietnam and Laos said, would be reviewed.")
     assert [f.fields["name"] for f in found.values()] == ["Agreement on Trade"]
+
+
+def test_every_item_of_a_long_list_of_documents_signed_now_has_the_publication_year() -> None:
+    found = _agreements("After the talks, the two ministers witnessed the signing of 12 cooperation documents, "
+                        "including an agreement on the upgrading of the Northern Highway (Km 40-95 section), "
+                        "a memorandum of understanding on cooperation in fisheries research, a framework "
+                        "agreement on the financing of the coastal railway project, and a protocol on "
+                        "quarantine requirements for the export of fresh mangoes.")
+    years = {f.fields["name"]: f.fields["year"] for f in found.values()}
+    assert len(years) == 5 and set(years.values()) == {2024}, years  # the set of 12 and its four named

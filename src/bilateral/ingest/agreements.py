@@ -829,8 +829,9 @@ _MADE_NOW = re.compile(
     r"struck|sealed|set up|(?:witnessed|witnessing|oversaw|overseeing|attended) the (?:signing|exchange) of)\s+"
     r"(?:(?:a|an|the|their|its|notable|new|landmark)\s+)*"
     # one more item of the list made ("signed a memorandum …, an open-skies agreement"), not after a dated one
-    r"(?:(?:[^;.]{0,160}\b(?:including|such as|among them|namely|and|together with|along with|as well as)"
-    r"|[^;.\d]{0,160},)\s+"
+    r"(?:(?:[^;.]{0,400}\b(?:including|such as|among them|namely|and|together with|along with|as well as)"
+    r"(?:[^;.]{0,400},)?"  # "including an agreement on …, a memorandum …, a protocol …": any later item
+    r"|[^;.\d]{0,400},)\s+"
     r"(?:a|an|the)?\s*)?$"
     # creating a body or scheme now or from now on: "will set up a joint task force", "would roll out a scheme"
     r"|\b(?:set(?:ting)? up|establish|create|form|roll out|relaunch|launch)\s+(?:(?:a|an|the|their|its|new)\s+)+$",
