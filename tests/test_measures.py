@@ -179,3 +179,15 @@ def test_up_to_before_a_percent_is_a_bound_not_growth() -> None:
 def test_a_percent_naming_its_own_noun_is_no_share_of_an_earlier_sum() -> None:
     found = measures("For incomes above $1 million, the plan sets a 30 percent effective tax rate.")
     assert not (found.get("30 percent") or "").startswith("share of")
+
+
+@pytest.mark.parametrize(("sentence", "written", "expected"), [
+    ("Beef prices in the capital have risen by nearly a third since 2023.", "a third",
+     "beef prices in the capital growth"),
+    ("Coffee exports have fallen by a third since 2022.", "a third", "coffee exports decline"),
+    ("Water demand in the basin is expected to grow by a quarter by 2040.", "a quarter",
+     "water demand in the basin growth"),
+])
+def test_a_change_by_a_fraction_is_a_growth_rate_of_its_subject(sentence: str, written: str,
+                                                                expected: str) -> None:
+    assert measures(sentence)[written] == expected

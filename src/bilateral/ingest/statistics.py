@@ -46,7 +46,10 @@ _DIGITS = re.compile(r"(?=\d)(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d
 _AND_A_HALF = re.compile(r"\sand a half$", re.I)  # "two and a half": a number, not the fraction "half of"
 _DOZEN = re.compile(r"\b(?:a dozen|dozens)\b", re.I)  # "dozens" counts as twelve: "at least" that many
 _FRACTION = re.compile(
-    r"\b(?P<w>(?:one|a)[- ](?:third|quarter|fifth|tenth)|(?:two)[- ]thirds|three[- ]quarters|half)(?= of\b)", re.I)
+    r"\b(?P<w>(?:one|a)[- ](?:third|quarter|fifth|tenth)|(?:two)[- ]thirds|three[- ]quarters|half)(?= of\b)"
+    # a change by a fraction: "have fallen by a third", "raise the quota by a quarter", "by nearly half"
+    r"|(?<=\bby )(?:(?:nearly|almost|about|roughly|around|some|more than|less than|over|just over|just under)\s+)?"
+    r"(?P<by>(?:one|a)[- ](?:third|quarter|fifth|tenth)|two[- ]thirds|three[- ]quarters|half)\b(?! of\b)", re.I)
 # What _DOZEN and _FRACTION cannot match without (prefilter.Needs): most sentences hold neither.
 _DOZEN_NEEDS = Needs(("dozen",))
 _FRACTION_NEEDS = Needs(("third", "quarter", "fifth", "tenth", "half"))
@@ -358,11 +361,12 @@ def _number_candidates(text: str, digits: list[re.Match[str]], vocab: Vocabulary
     for m in (_DOZEN.finditer(text) if _DOZEN_NEEDS.met(text, lower) else ()):
         candidates.append((m.start(), m.end(), 12, m.group(0)))
     for m in (_FRACTION.finditer(text) if _FRACTION_NEEDS.met(text, lower) else ()):
-        word = case_key(m.group("w"))
+        group = "w" if m.group("w") else "by"
+        word = case_key(m.group(group))
         if _HALF_OF_YEAR.search(text, max(0, m.start() - 8), m.start()):  # "the first half", "Second Half"
             continue
         last = re.split(r"[- ]", word)[-1]
-        candidates.append((m.start(), m.end(), round(_FRACTIONS[last] * 100, 2), m.group("w")))
+        candidates.append((m.start(group), m.end(group), round(_FRACTIONS[last] * 100, 2), m.group(group)))
     candidates.sort()
     return candidates
 
@@ -1129,13 +1133,18 @@ def _derived_measure(text: str, stat: _Stat, stats: list[_Stat], periods: list[P
     if than and other and stat.rule != "fraction":
         return _clean(f"{than.group(1)} vs {other.group(1)}")
     base = _derived_base(text, stat, stats, ctx, vocab, lo, context_bilateral)
-    if stat.rule == "fraction":
+    if stat.rule == "fraction" and not _by_fraction(text, stat, lo):
         share = _share_of(text, stat, hi, periods)
         if share:
             return f"{base} as a share of {share}" if base else f"share of {share}"
         return base
     direction = "decline" if _DECLINE.search(text[lo:hi]) else "growth"
     return f"{base} {direction}" if base else None
+
+
+def _by_fraction(text: str, stat: _Stat, lo: int) -> bool:
+    """ "fallen by a third": a fraction that is a change, not a share."""
+    return stat.rule == "fraction" and bool(re.search(r"\bby\s+(?:\S+\s+){0,2}$", text[lo:stat.start]))
 
 
 def _derived_base(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, vocab: Vocabulary, lo: int,
@@ -1145,7 +1154,7 @@ def _derived_base(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voc
     others = [s for s in stats if s is not stat and s.measure and s.rule in ("money", "tonnage", "quantity", "count")]
     base = None
     subject = _subject_measure(text, stat, lo, ctx, vocab, context_bilateral, change=True) if (
-        stat.rule != "fraction") else None
+        stat.rule != "fraction" or _by_fraction(text, stat, lo)) else None
     if subject:
         base = subject
     elif others:
@@ -1162,7 +1171,8 @@ def _derived_base(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voc
 # "exports reached $5 billion", "turnout was 68 percent", "output fell 20 percent to 1.8 million tonnes",
 # "imports fell from $3 billion to …": a verb that makes the figure the level of the noun phrase before it.
 _CHANGE_VERBS = (r"rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|surged|slipped|plunged|"
-                 r"soared|slumped|dipped|edged\s+(?:up|down)|rises|falls|grows|increases|decreases|declines|climbs")
+                 r"soared|slumped|dipped|edged\s+(?:up|down)|rises|falls|grows|increases|decreases|declines|climbs|"
+                 r"risen|fallen|grown|shrunk|shrank")
 _LEVEL_VERB = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:(?:was|were|is|are)\s+(?:estimated|put|forecast|projected|expected)\s+"
     r"(?:at|to\s+(?:reach|be|total|hit))|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|stood\s+at|"
@@ -1177,7 +1187,10 @@ _LEVEL_VERB = re.compile(
 _COST_VERB = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:estimated|expected|projected|forecast|likely|set)\s+to\s+|"
                         r"(?:will|would|could|may|might|should|is\s+to|are\s+to)\s+|(?:has|have|had)\s+)?"
                         r"(?:cost|costs)\s+(?:an\s+estimated\s+)?$", re.I)
-_CHANGE_VERB = re.compile(r"\s+(?:overall\s+)?(?:" + _CHANGE_VERBS + r")\s+(?:by\s+|a\s+further\s+)?$", re.I)  # "rose 12%"
+_CHANGE_VERB = re.compile(r"\s+(?:overall\s+)?(?:(?:has|have|had)\s+)?(?:" + _CHANGE_VERBS
+                          # "is expected to grow by a quarter", "will fall 5 percent"
+                          + r"|(?:to|will|would|could|may|might|should)\s+(?:rise|fall|grow|increase|decrease|"
+                          r"decline|drop|climb|shrink))\s+(?:by\s+|a\s+further\s+)?$", re.I)  # "rose 12%"
 _LEVEL_AFTER_CHANGE = re.compile(r"\b(?:(?:" + _CHANGE_VERBS + r")\b[^,;]{0,40}?\b(?:to|from)|(?:up|down)\s+from)"
                                  r"\s+(?:(?:about|around|nearly|almost|some|roughly|just|only|over|under|"
                                  r"more than|less than|a record)\s+)?$", re.I)
@@ -1220,6 +1233,7 @@ def _subject(text: str, lo: int, start: int, vocab: Vocabulary, change: bool = F
     head = _SUBJECT_CUT.sub("", pre[:verb.start()])
     head = _TIME_PHRASE.sub("", _LEADING_TIME.sub("", head.strip()))
     head = re.sub(r"\s+(?:there|here)$", "", _DETERMINER.sub("", head).strip())  # "production there"
+    head = re.sub(r"\s+(?:is|are|was|were)\s+(?:expected|forecast|projected|set|likely|due)$", "", head)  # "… is expected to grow"
     words = head.split()
     if not words or len(words) > 12 or words[0].lower() in _PRONOUNS or not re.search(r"[A-Za-z]", head):
         return None
