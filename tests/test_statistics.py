@@ -399,3 +399,18 @@ def test_each_bound_of_a_range_is_a_figure_with_the_same_unit_and_measure(text: 
 ])
 def test_a_possessive_ending_in_s_is_not_the_counted_plural_of_a_share(text: str, measure: str) -> None:
     assert one(text)["measure"] == measure
+
+
+def test_a_number_in_words_of_ten_or_more_counts_any_plural_noun() -> None:
+    """"Forty-two shops" is as much a count as "42 shops"; "two sides" is none."""
+    doc = Document(Source(id="t", text="Forty-two family-owned shops were sealed. Two sides met.",
+                          published="2026-03-17"))
+    found = [(f.fields["value"], f.fields["unit"]) for f in extract_statistics(doc)]
+    assert found == [(42, "shops")]
+
+
+def test_livestock_counted_by_the_head_are_the_animals() -> None:
+    doc = Document(Source(id="t", text="Exporters shipped about 480,000 head of cattle last year.",
+                          published="2026-03-17"))
+    assert [(f.fields["value"], f.fields["unit"], f.fields["measure"]) for f in extract_statistics(doc)] == [
+        (480000, "cattle", "cattle shipped")]

@@ -289,6 +289,9 @@ def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, 
             elif understanding := re.match(r"\s+of\s+understanding\b", text[end:]):
                 end += understanding.end()
                 unit = f"{unit} of understanding"
+            elif unit == "head" and (herd := re.match(r"\s+of\s+((?:[A-Z][\w-]*\s+)?([a-z]+))", text[end:])):
+                # "480,000 head of cattle": the animals are what is counted
+                return herd.group(2), herd.group(1), end + herd.end(), 0.85
             return unit, " ".join([*modifiers, text[m.start():end]]), end, 0.85
         if lower in _STOP or word == "-":
             return None
@@ -465,7 +468,7 @@ def _figure(text: str, start: int, end: int, pos: int, value: int | float, words
         return _measured(text, before, pos, mu, value, words, vocab, make)
     if (words is None or scale or value >= 2) and not _after_name(before, vocab):
         # "Line 3 opens": a number after a name is part of the name
-        return _counted(text, pos, words, scale, vocab, make)
+        return _counted(text, pos, value, words, scale, vocab, make)
     return None
 
 
@@ -537,12 +540,12 @@ def _measured(text: str, before: str, pos: int, mu: re.Match[str], value: int | 
     return make(unit, "distance", upto, 0.8)
 
 
-def _counted(text: str, pos: int, words: str | None, scale: str | None, vocab: Vocabulary,
+def _counted(text: str, pos: int, value: int | float, words: str | None, scale: str | None, vocab: Vocabulary,
              make: Callable[..., _Stat]) -> _Stat | None:
-    """A count of the noun after the number ("12 flights"); a number in words needs a known counted noun
-    ("four key goals" is none)."""
+    """A count of the noun after the number ("12 flights", "Forty-two shops"); a number in words under ten
+    needs a known counted noun ("four key goals", "two sides" are none)."""
     noun = _count_noun(text, pos, vocab)
-    if noun and words and not scale and noun[3] < 0.8:
+    if noun and words and not scale and value < 10 and noun[3] < 0.8:
         noun = None
     if not noun:
         return None
