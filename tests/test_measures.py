@@ -191,3 +191,13 @@ def test_a_percent_naming_its_own_noun_is_no_share_of_an_earlier_sum() -> None:
 def test_a_change_by_a_fraction_is_a_growth_rate_of_its_subject(sentence: str, written: str,
                                                                 expected: str) -> None:
     assert measures(sentence)[written] == expected
+
+
+def test_a_range_of_percents_without_between_has_both_bounds_of_one_change() -> None:
+    assert measures("The dry-season flow has fallen by 12 to 15 per cent over two decades.") == {
+        "12": "dry-season flow decline", "15 per cent": "dry-season flow decline"}
+
+
+def test_a_change_from_one_level_to_another_stays_two_levels() -> None:
+    assert measures("Unemployment fell from 12 to 9 percent.") == {"12": "unemployment rate",
+                                                                  "9 percent": "unemployment rate"}

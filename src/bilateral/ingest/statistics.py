@@ -651,6 +651,8 @@ def _inherit_elided(text: str, digits: list[re.Match[str]], found: list[_Stat], 
 
 _RANGE_LOW = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|some\s+)?"
                         r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(?:and|to)\s+$")
+#: "fallen by 12 to 15 per cent", "12-15%": the bare lower bound of a range of percents
+_PERCENT_RANGE_LOW = re.compile(r"(?<![\w.,$€£¥])(\d{1,2}(?:\.\d+)?)(?:\s+to\s+|\s?[-–]\s?)$")
 
 
 def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, int, int | float, str | None]],
@@ -659,6 +661,8 @@ def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, i
     15 per cent": the bare first takes the second's (each bound is a figure of its own)."""
     for second in list(found):
         low = _RANGE_LOW.search(text, max(0, second.start - 40), second.start)
+        if low is None and second.unit == "percent":
+            low = _PERCENT_RANGE_LOW.search(text, max(0, second.start - 12), second.start)
         if low is None or any(s.start <= low.start(1) < s.end for s in found):
             continue
         stat = _Stat(low.start(1), low.end(1), low.start(1), low.end(1), _to_number(low.group(1)), second.unit,
@@ -1156,7 +1160,8 @@ def _derived_base(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voc
     measured figure, else a cue anywhere in the sentence, else the paragraph's measure for "it"."""
     others = [s for s in stats if s is not stat and s.measure and s.rule in ("money", "tonnage", "quantity", "count")]
     base = None
-    subject = _subject_measure(text, stat, lo, ctx, vocab, context_bilateral, change=True) if (
+    low = min((s.start for s in stats if s.bound_of is stat), default=stat.start)  # "by 12 to 15 per cent"
+    subject = _subject_measure(text, stat, lo, ctx, vocab, context_bilateral, change=True, start=low) if (
         stat.rule != "fraction" or _by_fraction(text, stat, lo)) else None
     if subject:
         base = subject
@@ -1194,7 +1199,7 @@ _CHANGE_VERB = re.compile(r"\s+(?:overall\s+)?(?:(?:has|have|had)\s+)?(?:" + _CH
                           # "is expected to grow by a quarter", "will fall 5 percent"
                           + r"|(?:to|will|would|could|may|might|should)\s+(?:rise|fall|grow|increase|decrease|"
                           r"decline|drop|climb|shrink))\s+(?:by\s+|a\s+further\s+)?$", re.I)  # "rose 12%"
-_LEVEL_AFTER_CHANGE = re.compile(r"\b(?:(?:" + _CHANGE_VERBS + r")\b[^,;]{0,40}?\b(?:to|from)|(?:up|down)\s+from)"
+_LEVEL_AFTER_CHANGE = re.compile(r"\b(?:(?:" + _CHANGE_VERBS + r")\b(?:(?!\bby\s+\d)[^,;]){0,40}?\b(?:to|from)|(?:up|down)\s+from)"
                                  r"\s+(?:(?:about|around|nearly|almost|some|roughly|just|only|over|under|"
                                  r"more than|less than|a record)\s+)?$", re.I)
 _VERB_QUALIFIER = re.compile(r"(?:exceed|surpass|top|pass)(?:ed|es|s|ing)?|topping|tops", re.I)
@@ -1381,9 +1386,11 @@ def _np_measure(np: str, np_start: int, text: str, ctx: _Context, vocab: Vocabul
 
 
 def _subject_measure(text: str, stat: _Stat, lo: int, ctx: _Context, vocab: Vocabulary,
-                     context_bilateral: bool, change: bool = False) -> str | None:
-    """The measure a figure has as the level (or change) of the clause's subject, or None."""
-    np = _subject(text, lo, stat.start, vocab, change) or (None if change else _named_by_of(text, lo, stat.start, vocab))
+                     context_bilateral: bool, change: bool = False, start: int | None = None) -> str | None:
+    """The measure a figure has as the level (or change) of the clause's subject, or None (``start``: where
+    the figure's words begin, when a range's lower bound is written before it)."""
+    start = stat.start if start is None else start
+    np = _subject(text, lo, start, vocab, change) or (None if change else _named_by_of(text, lo, start, vocab))
     if np is None:
         return None
     return _np_measure(np, max(text.find(np, lo), 0), text, ctx, vocab, context_bilateral)
