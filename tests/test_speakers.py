@@ -290,3 +290,17 @@ def test_it_speaks_for_an_organisation_that_spoke_just_before_and_is_otherwise_n
     got = found(text)
     assert ("reported", None, "Kenya's central bank", "rates would stay on hold") in got
     assert not any(name == "The plan" for _, _, name, _ in got)
+
+
+def test_a_described_person_speaks_though_the_description_holds_a_list() -> None:
+    text = ("Ana Lúcia Ferreira, the regional commissioner for trade, customs and free movement, said the "
+            "rules would change.")
+    assert [(q.fields["speaker"], q.fields["text"]) for q in quotes_of(text)] == [
+        ("Ana Lucia Ferreira", "the rules would change")]
+
+
+def test_a_trailing_pronoun_tag_is_the_last_speaker_not_a_name_in_the_words_reported() -> None:
+    text = ("Foreign Minister Karim Haddad pointed out that the two countries set up relations in 1951. "
+            "Since then, the friendship forged by President Omar Farouk has withstood every test, he said.")
+    speakers = {q.fields["text"][:20]: q.fields["speaker"] for q in quotes_of(text)}
+    assert speakers["Since then, the frie"] == "Karim Haddad"

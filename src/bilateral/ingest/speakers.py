@@ -284,7 +284,7 @@ class SpeakerResolver:
                     if inner is not None and ((inner.how in ("person", "name") and outer.how == "nominal")
                                               or (inner.how == "person" and outer.how == "name")):
                         return inner  # "Kenya's minister, Jane Doe, said", "Egypt's Minister of Planning, Dr. …"
-                    return outer
+                    return self._described(sent, outer) or outer
                 depth += 1
                 if depth > 3:
                     break
@@ -292,6 +292,17 @@ class SpeakerResolver:
         if inner is not None and inner.how == "person":
             return inner  # "Greece's deputy minister for trade, Eleni Markou, said"
         return None
+
+    def _described(self, sent: Sentence, nominal: Speaker) -> Speaker | None:
+        """The person a description set off by a comma is of: "João dos Santos, the commissioner for trade,
+        customs and free movement, said" (the commas of a list inside the description are not its end)."""
+        if nominal.how != "nominal":
+            return None
+        comma = self.text.rfind(",", sent.start, nominal.start)
+        if comma < 0 or self.text[comma + 1:nominal.start].strip():
+            return None
+        m = self._m_by_end.get(comma)
+        return self._person_speaker(sent, m, comma) if m is not None and m.start >= sent.start else None
 
     def _np_ending(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int,
                    allow_lead_comma: bool = False) -> Speaker | None:
@@ -682,6 +693,12 @@ class SpeakerResolver:
             sp = self.spoke[i]
             if sp.plural == want_plural and sp.how != "pronoun":
                 return Speaker(sp.name, sp.person, offset, end, "pronoun", want_plural)
+        before = self.spoke.get(i - 1) if i > 0 else None
+        if here and before is not None and before.person and not want_plural and not before.plural \
+                and self.text[offset - 2:offset] == ", " and sent.passage == self.sentences[i - 1].passage:
+            # "Gao pointed out that …. Over the years, the friendship forged by Chairman Mao … has
+            # withstood the test, he said.": a tag after the words reported; the names in them are not its subject
+            return Speaker(before.name, before.person, offset, end, "pronoun")
         if here and not want_plural:
             return Speaker(here[0].name, here[0].name, offset, end, "pronoun")
         for j in range(i - 1, max(-1, i - 5), -1):
