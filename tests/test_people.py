@@ -346,3 +346,14 @@ def test_a_shared_surname_stays_the_person_the_article_is_about() -> None:
     _found, index, _text = people_of(text)
     last = [m.name for m in index.mentions if text[m.start:m.end] == "Halvorsen"]
     assert last and set(last) == {"Mark Halvorsen"}
+
+
+@pytest.mark.parametrize(("appositive", "country"), [
+    ("a member of the joint commission of Malawi and Zambia", None),  # two countries: unknown
+    ("a member of the Malawi Water Board", "Malawi"),
+    ("the ambassador to Malawi", None),  # a post abroad: the country is the host's, not the person's
+    ("a Malawi scholar at a research institute", None),  # the field studied
+])
+def test_the_one_country_an_appositive_names_is_the_persons(appositive: str, country: str | None) -> None:
+    found, _index, _text = people_of(f"Chikondi Banda-Phiri, {appositive}, said the talks went well.")
+    assert [f.fields["country"] for f in found.values()] == [country]

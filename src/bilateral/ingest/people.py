@@ -101,6 +101,9 @@ class _Vocab:
     role_noun_re: re.Pattern[str]
     role_ref_re: re.Pattern[str]
     nat_re: re.Pattern[str]
+    #: a country's name not after a preposition that points away ("a member of the Bangladesh Joint Rivers
+    #: Commission", "the Communist Party of China"; not "ambassador to China", "envoy in Beijing")
+    country_in_role_re: re.Pattern[str]
     speech_after: re.Pattern[str]  # a speech verb right after a short name ("Son said"): a person
     latin_aliases: tuple[str, ...] = ()  # the folded aliases of alias_re, ASCII ones (whole words) …
     other_aliases: tuple[str, ...] = ()  # … and the others (matched anywhere)
@@ -171,6 +174,12 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         ),
         nat_re=re.compile(r"(?<![\w])(?:" + _alternation(nationalities) + r"|(?:" + _alternation(countries)
                           + r")(?='s))(?![\w])"),
+        country_in_role_re=re.compile(r"(?<!\bto )(?<!\bwith )(?<!\bin )(?<!\bfrom )(?<!\btoward )(?<!\btowards )"
+                                      r"(?<![\w-])(?:the )?(" + _alternation(
+                                          [c for c in countries if not c.startswith("the ")] + list(t["country_aliases"]))
+                                      # "a Korea scholar", "a China expert": the field, not the country
+                                      + r")(?![\w-])(?!\s+(?:scholar|expert|analyst|specialist|watcher|hand|"
+                                      r"researcher|correspondent|historian|economist|observer)s?\b)"),
         speech_after=re.compile(r"^\s+(?:" + lexicon.words("speech", "near_name") + r")\b"),
         latin_aliases=tuple(latin),
         other_aliases=tuple(other),
@@ -487,6 +496,10 @@ class _DocPeople:
                      if c and place in segment and _whole_word_re(place).search(segment)}
             if len(found) == 1:
                 country = found.pop()
+        if country is None:
+            named = {self.vocab.country_names.get(m.group(1), m.group(1))
+                     for m in self.vocab.country_in_role_re.finditer(self.folded, s, e)}
+            country = named.pop() if len(named) == 1 else None
         return [phrase], country
 
     def _country_word(self, word: str) -> str | None:
