@@ -357,3 +357,9 @@ def test_a_shared_surname_stays_the_person_the_article_is_about() -> None:
 def test_the_one_country_an_appositive_names_is_the_persons(appositive: str, country: str | None) -> None:
     found, _index, _text = people_of(f"Chikondi Banda-Phiri, {appositive}, said the talks went well.")
     assert [f.fields["country"] for f in found.values()] == [country]
+
+
+def test_a_title_whose_field_is_a_list_set_off_before_the_name() -> None:
+    found, _index, _text = people_of("Malawi's minister of industry, trade and tourism, Chikondi Banda, said no.")
+    assert [(f.fields["country"], f.fields["roles"]) for f in found.values()] == [
+        ("Malawi", ["Minister of industry, trade and tourism"])]

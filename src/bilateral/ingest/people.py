@@ -228,7 +228,9 @@ def _title_patterns(t: Mapping[str, Any], countries: list[str],
     org_tok = (r"(?:" + _alternation(countries) + r"|(?i:" + _alternation([*t["org_words"], *portfolios]) + r")"
                r"|[A-Z]{2,}|\([A-Z]{2,}\))")
     # Function words only between words of the name: "an economist at the Lagos-based Centre" has none.
-    org = org_tok + r"(?:(?:\s+(?:of|the|and|for|on))*\s+" + org_tok + r")*"
+    # a list of fields is one complement: "minister of industry, trade and investment"
+    listed = r",\s+(?=(?:" + org_tok + r",\s+)*" + org_tok + r",?\s+and\s+" + org_tok + r")"
+    org = org_tok + r"(?:(?:(?:\s+(?:of|the|and|for|on))*\s+|" + listed + r")" + org_tok + r")*"
     mods = r"(?:(?:top|senior|former|then-|then|acting|outgoing|incoming|new|current|State|Party|Executive|Permanent|Standing)\s+)*"
     title_alt = _alternation(list(t["titles"]))
     # "Roads Minister", "Fisheries and Oceans Secretary": a capitalised field before an office
