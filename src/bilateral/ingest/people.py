@@ -102,7 +102,7 @@ class _Vocab:
     role_ref_re: re.Pattern[str]
     nat_re: re.Pattern[str]
     #: a country's name not after a preposition that points away ("a member of the Bangladesh Joint Rivers
-    #: Commission", "the Communist Party of China"; not "ambassador to China", "envoy in Beijing")
+    #: Commission", "the Socialist Party of Chile"; not "ambassador to Malawi", "envoy in Lilongwe")
     country_in_role_re: re.Pattern[str]
     speech_after: re.Pattern[str]  # a speech verb right after a short name ("Son said"): a person
     latin_aliases: tuple[str, ...] = ()  # the folded aliases of alias_re, ASCII ones (whole words) …
@@ -177,7 +177,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         country_in_role_re=re.compile(r"(?<!\bto )(?<!\bwith )(?<!\bin )(?<!\bfrom )(?<!\btoward )(?<!\btowards )"
                                       r"(?<![\w-])(?:the )?(" + _alternation(
                                           [c for c in countries if not c.startswith("the ")] + list(t["country_aliases"]))
-                                      # "a Korea scholar", "a China expert": the field, not the country
+                                      # "a Korea scholar", "a Brazil expert": the field, not the country
                                       + r")(?![\w-])(?!\s+(?:scholar|expert|analyst|specialist|watcher|hand|"
                                       r"researcher|correspondent|historian|economist|observer)s?\b)"),
         speech_after=re.compile(r"^\s+(?:" + lexicon.words("speech", "near_name") + r")\b"),

@@ -696,7 +696,7 @@ class SpeakerResolver:
         before = self.spoke.get(i - 1) if i > 0 else None
         if here and before is not None and before.person and not want_plural and not before.plural \
                 and self.text[offset - 2:offset] == ", " and sent.passage == self.sentences[i - 1].passage:
-            # "Gao pointed out that …. Over the years, the friendship forged by Chairman Mao … has
+            # "Haddad pointed out that …. Since then, the friendship forged by President Farouk … has
             # withstood the test, he said.": a tag after the words reported; the names in them are not its subject
             return Speaker(before.name, before.person, offset, end, "pronoun")
         if here and not want_plural:
