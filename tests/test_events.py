@@ -331,3 +331,13 @@ def test_a_signing_is_not_dated_by_the_start_of_what_another_act_lifts() -> None
                      "agreement that lifts all limits on flights from October, and a social security agreement.",
                      published="2026-02-05")
     assert all(e.fields["date"] != "2026-10" for e in events)
+
+
+def test_two_countries_signing_an_agreement_named_nowhere_is_a_signing_between_them() -> None:
+    ev = _one("ACCRA — Ghana and Togo signed an agreement Tuesday that lets traders reopen their shops.",
+              published="2026-03-17")
+    assert (ev.fields["date"], ev.fields["title"]) == ("2026-03-17", "Signing of agreement between Ghana and Togo")
+
+
+def test_one_country_signing_something_unnamed_is_no_event() -> None:
+    assert _events("Ghana signed an agreement on Tuesday.", published="2026-03-17") == []

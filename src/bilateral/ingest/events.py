@@ -565,6 +565,14 @@ def _renewal_noun(verb: str) -> str:
     return next((noun for stem, noun in _RENEWAL_NOUNS if verb.lower().startswith(stem)), "Renewal")
 
 
+#: what two countries sign, when the article names it nowhere near ("an agreement", "a new trade deal")
+_GENERIC_SIGNED = re.compile(r"\s+(?:an?|the)\s+(?:new\s+|landmark\s+|bilateral\s+)?(?:[a-z-]+\s+)?"
+                             r"(agreement|deal|accord|memorandum|pact|treaty)\b")
+#: "Ghana and Nigeria signed": two names joined by "and" right before the verb
+_PAIR_SUBJECT = re.compile(r"(?:^|(?<=[\s—–-]))(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+and\s+(?:the\s+)?"
+                           r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:have\s+|had\s+|on\s+\w+\s+)?$")
+
+
 def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
            place: str | None, obj: tuple[str, str] | None, by_phrase: str | None) -> tuple[str, str]:
     """(title, main part of the key) for one event word."""
@@ -807,6 +815,8 @@ class _DocEvents:
             return None  # "tourists visited …", "mutual visits": not one dated visit
         place = self._place_of(t, text)
         obj = self._object_of(t, text, sentence) if t.family in _OBJECT_FAMILIES else None
+        if obj is None and t.family == "signing" and not names:
+            obj = self._pair_signed(t, text, region)
         by_legislature = t.family == "ratification" and not t.text.lower().startswith("ratif")
         if t.family in _OBJECT_FAMILIES and obj is None and (not names or t.kind in _NEEDS_OBJECT) \
                 and not by_legislature:
@@ -815,6 +825,19 @@ class _DocEvents:
         d, end_date, basis, date_text = self._date_of(date, inherited, scheduled)
         return Event(d, end_date, t.kind, t.family, title, names, main, [(sentence.start, sentence.end)], basis,
                      status="scheduled" if scheduled else "held", date_text=date_text)
+
+    def _pair_signed(self, t: Trigger, text: str, region: tuple[int, int]) -> tuple[str, str] | None:
+        """ "Ghana and Nigeria signed an agreement Tuesday": an agreement the two countries of the clause's
+        subject sign, named by nothing but them (display, key)."""
+        generic = _GENERIC_SIGNED.match(text, t.end)
+        subject = _PAIR_SUBJECT.search(text, region[0], t.start)
+        if generic is None or subject is None:
+            return None
+        pair = countries_in(subject.group(0), vocab=self.vocab)
+        if len(pair) != 2:
+            return None
+        noun = generic.group(1).lower()
+        return f"{noun} between {pair[0]} and {pair[1]}", f"{noun}|{'|'.join(sorted(pair)).lower()}"
 
     def _nobody(self, t: Trigger, text: str, names: list[str], scheduled: bool) -> bool:
         """A trigger that needs a person and has none, unless scheduled talks of "the two sides" or at a place."""
