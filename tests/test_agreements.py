@@ -444,3 +444,15 @@ def test_every_item_of_a_long_list_of_documents_signed_now_has_the_publication_y
                         "quarantine requirements for the export of fresh mangoes.")
     years = {f.fields["name"]: f.fields["year"] for f in found.values()}
     assert len(years) == 5 and set(years.values()) == {2024}, years  # the set of 12 and its four named
+
+
+def test_a_description_restated_by_the_name_ending_the_sentence_is_that_agreement() -> None:
+    found = _agreements("The forum works under the two countries' free trade pact, the Peru-Korea Free Trade "
+                        "Agreement (PKFTA).")
+    assert [f.fields["name"] for f in found.values()] == ["Peru-Korea Free Trade Agreement (PKFTA)"]
+
+
+def test_a_list_of_documents_keeps_each_though_one_is_named_in_capitals() -> None:
+    found = _agreements("They signed a memorandum on fisheries, the Joint Declaration on Maritime Cooperation "
+                        "and a visa agreement.")
+    assert len(found) == 3

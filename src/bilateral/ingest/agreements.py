@@ -690,13 +690,18 @@ def _talks_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Can
 
 
 def _drop_appositives(candidates: list[Candidate], text: str) -> list[Candidate]:
-    """ "the X Programme, a $1 billion scheme agreed in 2018": the description is the named one, not another."""
+    """ "the X Programme, a $1 billion scheme agreed in 2018", "the two countries' trade pact, the X Agreement.": the
+    description is the named one, not another."""
     proper = [c for c in candidates if c.proper]
     kept: list[Candidate] = []
     for c in candidates:
         host = next((p for p in proper if not c.proper and re.fullmatch(r",\s+(?:an?|the)\s+", text[p.end:c.start])),
                     None)
-        if host is None:
+        # "under the countries' free trade pact, the Indonesia-Australia … Agreement (IA-CEPA).": a description
+        # the proper name ending the sentence restates (in a list, "…, the Y Agreement and …", it would not end it)
+        named = next((p for p in proper if not c.proper and re.fullmatch(r",\s+(?:the\s+)?", text[c.end:p.start])
+                      and re.match(r"\s*(?:\([^)]*\))?\s*(?:[.;]|$)", text[p.end:])), None)
+        if host is None and named is None:
             kept.append(c)
     return kept
 
