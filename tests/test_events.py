@@ -341,3 +341,14 @@ def test_two_countries_signing_an_agreement_named_nowhere_is_a_signing_between_t
 
 def test_one_country_signing_something_unnamed_is_no_event() -> None:
     assert _events("Ghana signed an agreement on Tuesday.", published="2026-03-17") == []
+
+
+@pytest.mark.parametrize(("sentence", "title", "date"), [
+    ("The Joint Water Commission, set up in 1972, meets once a year.", "Establishment of Joint Water Commission",
+     "1972"),
+    ("The new Kisumu International Airport began commercial operations in January 2025.",
+     "Opening of Kisumu International Airport", "2025-01"),
+])
+def test_setting_up_a_body_and_beginning_operations_are_events(sentence: str, title: str, date: str) -> None:
+    ev = _one(sentence, published="2026-03-17")
+    assert (ev.fields["title"], ev.fields["date"]) == (title, date)

@@ -78,9 +78,11 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("signing", "signing", re.compile(
         r"\bsign(?:ed|ing|s)?\b(?! (?:article|statement|letter|op-ed|commentary|editorial))", re.I)),
     ("establishment", "establishment", re.compile(
-        r"\bestablish(?:ment of|ed|es|ing)\b|\bfound(?:ed|ing of)\b", re.I)),
+        r"\bestablish(?:ment of|ed|es|ing)\b|\bfound(?:ed|ing of)\b|\bset up\b", re.I)),
     ("launch", "launch", re.compile(r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:ed|es|ing|ion of))\b", re.I)),
     ("opening", "opening", re.compile(r"\b(?:officially )?(?:re)?open(?:ed|s)\b(?! up)|\bopening of\b"
+                                      r"|\b(?:began|begins|begin|started|starts|start) (?:commercial )?(?:operations|operating|"
+                                      r"trading|service)\b"
                                       r"|(?:(?<=to )|(?<=ll )|(?<=ld ))(?:re)?open\b(?! up)", re.I)),
     ("election", "election", re.compile(r"\belect(?:ed|ions?)\b", re.I)),
     # Happenings that need no named participant: the word says what happened.
@@ -124,9 +126,9 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
                                "taking effect")),
     "agreed": Needs(("agreed",)),
     "signing": Needs(("sign",)),
-    "establishment": Needs(("establish", "found")),
+    "establishment": Needs(("establish", "found", "set up")),
     "launch": Needs(("launch", "inaugurat")),
-    "opening": Needs(("open",)),
+    "opening": Needs(("open", "operati", "trading", "service")),
     "election": Needs(("elect",)),
     "agreement reached": Needs(("agreed", "decided", "pledged"), any_case=False),
     "invitation": Needs(("invite",), any_case=False),
