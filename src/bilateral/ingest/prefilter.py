@@ -71,7 +71,7 @@ def first_letters(words: list[str] | tuple[str, ...]) -> str:
     return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
 
 
-def by_first_character(words: list[str] | tuple[str, ...], not_after: str = "") -> str:
+def by_first_character(words: list[str] | tuple[str, ...], not_after: str = "", *, rest_ahead: bool = False) -> str:
     r"""``(?<!NOT_AFTER)(?:w1|w2|…)`` for case-sensitive, non-empty ``words``, written as one branch per
     first character: ``(?:A(?<!NOT_AFTERA)(?:fghanistan|lbania)|B(?<!NOT_AFTERB)(?:…)|…)``.
 
@@ -82,7 +82,9 @@ def by_first_character(words: list[str] | tuple[str, ...], not_after: str = "") 
     with a branch of literal characters, which the regex engine turns into a set it skips every other
     position of the text by in C, and at a position tries only the words that start there (a lookbehind
     or lookahead in front gives it no such set: it enters its matcher at every position, and tries
-    every word at each one that passes).
+    every word at each one that passes). With ``rest_ahead`` the rest of a word is a lookahead: a
+    match is the first character alone, so ``finditer`` finds every place where a word starts, even
+    inside another's match.
     """
     groups: dict[str, list[str]] = {}
     for word in words:
@@ -91,7 +93,7 @@ def by_first_character(words: list[str] | tuple[str, ...], not_after: str = "") 
     for first, rests in groups.items():
         escaped = re.escape(first)
         guard = f"(?<!{not_after}{escaped})" if not_after else ""
-        branches.append(escaped + guard + "(?:" + "|".join(re.escape(r) for r in rests) + ")")
+        branches.append(escaped + guard + ("(?=" if rest_ahead else "(?:") + "|".join(re.escape(r) for r in rests) + ")")
     return "(?:" + "|".join(branches) + ")"
 
 
