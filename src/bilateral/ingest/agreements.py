@@ -28,7 +28,7 @@ from bilateral.ingest.dates import DateMention
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import ORDINAL_WORDS, UNDER_HUNDRED_WORDS
-from bilateral.ingest.prefilter import Needs, ascii_lower, by_first_character, followed_by, no_word_after
+from bilateral.ingest.prefilter import Needs, ascii_lower, by_first_character
 from bilateral.ingest.text import Document
 
 # A count: digits, a number under a hundred in words in any case ("Forty-five", not its "five"), or "dozen".
@@ -284,10 +284,12 @@ _COMMON = re.compile(
 )
 # What each pattern cannot match without (all case-sensitive, as the patterns): most sentences name no
 # document, and a substring test skips the pattern's full scan there.
-# _COMMON's head ends a word, without a hyphen after it (r"\b(?!-)"; not the "accord" of "according to").
-_COMMON_HEAD_WORDS = tuple(_COMMON_HEADS)
-# _ABOUT's head has a space after it ("agreement on …").
-_ABOUT_WORDS = ("agreement", "treaty", "memorandum", "protocol", "convention", "accord", "pact", "MoU", "MOU")
+# What _COMMON cannot match without: its head ending a word, no hyphen after it (r"\b(?!-)"; not the
+# "accord" of "according to", in most sentences of news). One branch per first letter, a scan in C.
+_COMMON_HEAD = re.compile(by_first_character(tuple(_COMMON_HEADS)) + r"(?![\w-])")
+# What _ABOUT cannot match without: its head with a space after it ("agreement on …").
+_ABOUT_HEAD = re.compile(by_first_character(("agreement", "treaty", "memorandum", "protocol", "convention", "accord",
+                                             "pact", "MoU", "MOU")) + r"\s")
 _MECHANISM_NEEDS = Needs(("mechanism",), any_case=False)
 _PROPOSED_NEEDS = Needs(("proposed", "put forward", "unveiled", "laid out", "outlined", "suggested"), any_case=False)
 # Modifiers that say nothing about what a document is about: "a new joint plan" names nothing yet.
@@ -342,11 +344,6 @@ def _content_words(words: list[str], *, vocab: Vocabulary | None = None) -> list
             and not countries_in(w, vocab=vocab) and not _compound_countries(w, vocab=vocab)]
 
 
-def _ends_head(c: str) -> bool:
-    """``c``, the character after a head word of _COMMON ("" at the end), lets the word end there."""
-    return no_word_after(c) and c != "-"
-
-
 def _made(text: str, m: re.Match[str], previous: tuple[int, bool] | None) -> bool:
     """Whether a lower-case document name is told being made or acted on (signed, renewed, ratified),
     or continues a list whose first item was."""
@@ -363,7 +360,7 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
     agreement", "signed a memorandum on fisheries"): only one that is new, made here or singled out by a
     year and a subject (not "the new roadmap", a reference back)."""
     found: list[Candidate] = []
-    if not followed_by(text, _COMMON_HEAD_WORDS, _ends_head):
+    if not _COMMON_HEAD.search(text):
         return found
     previous: tuple[int, bool] | None = None  # where the last name ended, and whether it was made
     for m in _COMMON.finditer(text):
@@ -533,11 +530,10 @@ _NON_SPACE = re.compile(r"\S+")
 _OWNED_BY_BOTH = re.compile(r"\b(?:their|the two (?:countries|sides|governments|nations)['’])\s+$")
 
 
-def _proper_candidates(text: str, lower: str | None = None, *, vocab: Vocabulary | None = None) -> list[Candidate]:
+def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     """Agreements and standing bodies named by a run of capitalised words ("the Comprehensive Strategic
-    Partnership", "the Joint Committee on Trade (JCT)"), with a year written before the name as theirs.
-    ``lower`` is ``ascii_lower(text)``, if made."""
-    if not _may_have_run_word(text, lower):
+    Partnership", "the Joint Committee on Trade (JCT)"), with a year written before the name as theirs."""
+    if not _may_have_run_word(text):
         return []  # no run holds a word of _RUN_WORDS (most sentences)
     found = [c for m in _CAP_RUN.finditer(text) if (c := _proper_candidate(text, m, vocab)) is not None]
     for c in found:
@@ -588,25 +584,26 @@ def _proper_candidate(text: str, m: re.Match[str], vocab: Vocabulary | None) -> 
 
 # The words a capitalised run must hold to name anything here (a cheap test before the reading).
 _RUN_WORDS = frozenset({*_HEADS, *_SOFT_HEADS, *_MECHANISM_HEADS, "year", "commission", "committee", "council"})
-# The ASCII words of them ("communiqué" is found as "communique" is, by its beginning, and may go on).
-_RUN_ASCII_WORDS = tuple(sorted(w for w in _RUN_WORDS if w.isascii()))
-_RUN_OTHER_WORDS = tuple(sorted(w.encode("ascii", "ignore").decode() for w in _RUN_WORDS if not w.isascii()))
 
 
-def _may_have_run_word(text: str, lower: str | None) -> bool:
-    """Can a capitalised run of ``text`` hold a word of _RUN_WORDS? Only where ``lower`` (``ascii_lower``
-    of ``text``, one character for each of its characters) holds the word at a capital A-Z of ``text``,
-    with no ``\\w`` after it (the run's word is the word with at most "." or "," after it)."""
-    if lower is None:
-        lower = ascii_lower(text)
-    for words, whole in ((_RUN_ASCII_WORDS, True), (_RUN_OTHER_WORDS, False)):
-        for word in words:
-            at = lower.find(word)
-            while at >= 0:
-                if "A" <= text[at] <= "Z" and (not whole or no_word_after(text[at + len(word):at + len(word) + 1])):
-                    return True
-                at = lower.find(word, at + 1)
-    return False
+def _run_word_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """Where a capitalised run may hold one of ``words`` (lower case): the word's first letter as a
+    capital A-Z, the rest in any case, and no ``\\w`` after it (the run's word is the word with at most
+    "." or "," after it). A word beyond ASCII is looked for by its ASCII beginning ("communiqu"), which
+    may go on. One branch per capital: the scan skips to the next one in C."""
+    branches: dict[str, list[str]] = {}
+    for word in sorted(words):
+        head = word if word.isascii() else word.encode("ascii", "ignore").decode()
+        branches.setdefault(head[0].upper(), []).append(re.escape(head[1:]) + (r"(?!\w)" if head == word else ""))
+    return re.compile("(?:" + "|".join(f"{c}(?i:{'|'.join(rests)})" for c, rests in branches.items()) + ")")
+
+
+_RUN_WORD = _run_word_pattern(_RUN_WORDS)
+
+
+def _may_have_run_word(text: str) -> bool:
+    """Can a capitalised run of ``text`` hold a word of _RUN_WORDS?"""
+    return _RUN_WORD.search(text) is not None
 
 
 def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
@@ -731,7 +728,7 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
     vocab = vocab or vocabulary()
     lower = ascii_lower(text)  # for the cheap tests of the finders that match in any case
     candidates: list[Candidate] = []
-    candidates += _proper_candidates(text, lower, vocab=vocab)
+    candidates += _proper_candidates(text, vocab=vocab)
     candidates += _framework_candidates(text, lower, vocab=vocab)
     candidates += _common_candidates(text, vocab=vocab)
     candidates += _known_candidates(text, vocab=vocab)
@@ -740,6 +737,8 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
     candidates += _partnership_candidates(text, vocab)
     candidates += _about_candidates(text, vocab)
     candidates += _listed_candidates(text, lower)
+    if not candidates:
+        return candidates  # (most sentences name no agreement)
     candidates = _drop_appositives(candidates, text)
     # keep the longest of overlapping candidates
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
@@ -784,7 +783,7 @@ def _about_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
     """"an agreement on the avoidance of double taxation": named by its subject, without where it was
     signed, how long it runs or "new"."""
     out: list[Candidate] = []
-    for m in (_ABOUT.finditer(text) if followed_by(text, _ABOUT_WORDS, str.isspace) else ()):
+    for m in (_ABOUT.finditer(text) if _ABOUT_HEAD.search(text) else ()):
         name, start = _without_place(m.group("name"), vocab), m.start("name")
         if len(name.split()) > 16 or not _ABOUT_SUBJECT.search(name) or _BACK_REFERENCE.search(name.split(None, 1)[-1]):
             continue  # (too long to be a name, or nothing left of its subject: "an accord for another year")

@@ -10,7 +10,6 @@ A test only skips sentences the pattern could not match, so what is found never 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 #: The only characters beyond ASCII that ``re.I`` matches with an ASCII letter (U+0130 and U+0131 with
@@ -96,23 +95,3 @@ def by_first_character(words: list[str] | tuple[str, ...], not_after: str = "", 
         branches.append(escaped + guard + ("(?=" if rest_ahead else "(?:") + "|".join(re.escape(r) for r in rests) + ")")
     return "(?:" + "|".join(branches) + ")"
 
-
-def followed_by(within: str, words: list[str] | tuple[str, ...], ok: Callable[[str], bool]) -> bool:
-    """Is one of ``words`` somewhere in ``within`` where the character after it ("" at the end) is ``ok``?
-
-    A test for a pattern that needs more after its word than the word: ``agreement\\s+on`` needs a
-    space after "agreement", ``accord\\b`` no letter, and "according to", which holds "accord" in most
-    sentences of news, then rules a sentence out. A plain loop, as ``Needs.met``."""
-    for word in words:
-        at = within.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if ok(within[end:end + 1]):
-                return True
-            at = within.find(word, at + 1)
-    return False
-
-
-def no_word_after(c: str) -> bool:
-    """``c`` (a character or "") is no ``\\w`` of ``re``: a word ending in a letter ends before it (``\\b``)."""
-    return not (c.isalnum() or c == "_")
