@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bilateral.core.folding import fold_same_length
@@ -88,3 +88,19 @@ def test_the_aliases_found_at_word_starts_are_those_every_occurrence_gives(text:
         state_all = people._DocPeople(Document(Source(id="t", text=text or " ")))
         state_all.__dict__["_alias_places"] = ([h[0] for h in every], every)
         assert state._alias_matches(sent.start, sent.end) == state_all._alias_matches(sent.start, sent.end)
+
+
+_LETTERS = st.text(alphabet="aAbBmMkK\u212a ’-é", min_size=1, max_size=4)
+
+
+@given(st.lists(_LETTERS, min_size=1, max_size=8), st.text(alphabet="aAbBmMkK\u212aİſ ’-éx", max_size=24),
+       st.sampled_from([r"(?![\w])", r"\s", "x", ""]))
+@example(["Mab", "ma", "M"], "max", "")  # "M" and "m" are one first character under re.I
+@settings(max_examples=300)
+def test_an_alternation_by_first_character_finds_what_the_plain_one_finds(words: list[str], text: str,
+                                                                         tail: str) -> None:
+    ordered = sorted(set(words), key=len, reverse=True)
+    plain = "(?:" + "|".join(re.escape(w) for w in ordered) + ")" + tail
+    for flags, any_case in ((0, False), (re.I, True)):
+        grouped = "(?:" + people._alternation(words, any_case=any_case) + ")" + tail
+        assert _spans(re.compile(grouped, flags), text) == _spans(re.compile(plain, flags), text)

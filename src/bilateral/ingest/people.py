@@ -60,8 +60,22 @@ def _fold_run(m: re.Match[str]) -> str:
 # ---------------------------------------------------------------- vocabulary
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alternation(words: Iterable[str], *, any_case: bool = False) -> str:
+    """``W1|W2|…`` for ``words``, the longest first, written as one branch per first character
+    ("A(?:fghan|lbanian)|B(?:…)"): the regex engine tries at a place only the words starting with its
+    character (a list of 180 titles or 160 nationalities was tried word by word at every word of a
+    window). Words of different first characters never match at one place, so it finds what the plain
+    alternation finds. ``any_case``: for a pattern matched under ``re.I``, where "M" and "m" are one
+    first character (grouped so only if every word opens with an ASCII character, whose case ``re.I``
+    folds as ``str.lower`` does)."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered or "" in ordered or (any_case and not all(w[0].isascii() for w in ordered)):
+        return "|".join(re.escape(w) for w in ordered)
+    groups: dict[str, list[str]] = {}
+    for word in ordered:
+        groups.setdefault(word[0].lower() if any_case else word[0], []).append(word[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+                    for first, rests in groups.items())
 
 
 @dataclass(frozen=True)
@@ -141,8 +155,9 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
     countries = list(t["countries"])
     nationalities: dict[str, str | None] = dict(t["nationalities"])
     unit, chain = _title_patterns(t, countries, nationalities)
-    role_nouns = _alternation(t["role_nouns"])
-    ref_keys = _alternation(k for k in t["role_refs"] if " " not in k or not k.startswith(("top ", "government ")))
+    role_nouns = _alternation(t["role_nouns"], any_case=True)
+    ref_keys = _alternation((k for k in t["role_refs"] if " " not in k or not k.startswith(("top ", "government "))),
+                            any_case=True)
     return _Vocab(
         people=people,
         alias_to_name=alias_to_name,
@@ -269,12 +284,12 @@ def _title_patterns(t: Mapping[str, Any], countries: list[str],
     nat = _alternation(nationalities) + "|(?:" + _alternation(countries) + ")'s"
     # Lower-case organisation words too: "state minister for trade", "minister of foreign affairs".
     portfolios = list(t.get("portfolios", []))
-    org_tok = (r"(?:" + _alternation(countries) + r"|(?i:" + _alternation([*t["org_words"], *portfolios]) + r")"
+    org_tok = (r"(?:" + _alternation(countries) + r"|(?i:" + _alternation([*t["org_words"], *portfolios], any_case=True) + r")"
                r"|[A-Z]{2,}|\([A-Z]{2,}\))")
     # Function words only between words of the name: "an economist at the Lagos-based Centre" has none.
     org = org_tok + r"(?:(?:\s+(?:of|the|and|for|on))*\s+" + org_tok + r")*"
     mods = r"(?:(?:top|senior|former|then-|then|acting|outgoing|incoming|new|current|State|Party|Executive|Permanent|Standing)\s+)*"
-    title_alt = _alternation(list(t["titles"]))
+    title_alt = _alternation(list(t["titles"]), any_case=True)
     # "Roads Minister", "Fisheries and Oceans Secretary": a capitalised field before an office
     port = _alternation(portfolios) if portfolios else r"(?!)"
     portfolio = (r"(?:(?:" + port + r")(?:\s+and\s+(?:" + port + r"))?\s+"
