@@ -104,3 +104,15 @@ def test_an_alternation_by_first_character_finds_what_the_plain_one_finds(words:
     for flags, any_case in ((0, False), (re.I, True)):
         grouped = "(?:" + people._alternation(words, any_case=any_case) + ")" + tail
         assert _spans(re.compile(grouped, flags), text) == _spans(re.compile(plain, flags), text)
+
+
+@given(st.lists(st.sampled_from(["Wang", "Wa", "Ng", "ng", "Rose", ""]), max_size=4),
+       st.lists(st.sampled_from(["Wang", "Rose", "rose", "'s", "'", " ", "x", "-", "Ng"]), max_size=10).map("".join),
+       st.integers(0, 12), st.integers(0, 40))
+def test_words_read_from_their_places_in_the_document_are_those_found_in_the_sentence(
+        words: list[str], text: str, start: int, length: int) -> None:
+    end = min(len(text), start + length)
+    places = people._occurrences(text, words)
+    for free_after in (people._no_word_after, people._no_word_or_contraction_after):
+        assert people._whole_words_at(text, places, start, end, free_after) == \
+            people._whole_words(text, words, start, end, free_after)

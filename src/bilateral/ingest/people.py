@@ -834,8 +834,9 @@ class _DocPeople:
         found = [p.name for p in self.people.values() if p.name not in self.vocab.people and " " in p.name]
         if not found:
             return
+        places = _occurrences(self.folded, found)
         for sent in self.doc.sentences:
-            for s, e in _whole_words(self.folded, found, sent.start, sent.end, _no_word_after):
+            for s, e in _whole_words_at(self.folded, places, sent.start, sent.end, _no_word_after):
                 if not self._taken(s, e):
                     self._add_mention(s, e, self.folded[s:e], "full")
 
@@ -864,8 +865,9 @@ class _DocPeople:
     def _bare_short_forms(self, shorts: dict[str, list[str]], extra: set[str]) -> None:
         """Every other occurrence of a short form that is not part of a longer name or a place."""
         v = self.vocab
+        places = _occurrences(self.folded, shorts)
         for sent in self.doc.sentences:
-            for start, end in _whole_words(self.folded, shorts, sent.start, sent.end, _no_word_or_contraction_after):
+            for start, end in _whole_words_at(self.folded, places, sent.start, sent.end, _no_word_or_contraction_after):
                 if self._taken(start, end) or self._followed_by_place(end):
                     continue
                 nxt = _NEXT_CAPITALISED.match(self.folded[end:end + 20])
@@ -1095,6 +1097,39 @@ def _whole_words(text: str, words: Iterable[str], start: int, end: int,
             if (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "'")) and free_after(text, after, end):
                 longest[at] = max(after, longest.get(at, after))
             at = text.find(word, at + 1, end)
+    return _left_to_right(longest, start)
+
+
+def _occurrences(text: str, words: Iterable[str]) -> tuple[list[int], list[tuple[int, int]]]:
+    """Every occurrence (start, end) of each of ``words`` in ``text``, overlapping ones too, by start,
+    and their starts: one str.find pass per word and document, for _whole_words_at."""
+    hits: list[tuple[int, int]] = []
+    for word in words:
+        at = text.find(word) if word else -1
+        while at >= 0:
+            hits.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    hits.sort()
+    return [h[0] for h in hits], hits
+
+
+def _whole_words_at(text: str, places: tuple[list[int], list[tuple[int, int]]], start: int, end: int,
+                    free_after: Callable[[str, int, int], bool]) -> list[tuple[int, int]]:
+    """``_whole_words(text, words, start, end, free_after)`` read from ``places``, the occurrences of
+    ``words`` (_occurrences): those inside [start, end), as str.find finds them there, sentence by
+    sentence without a pass per word and sentence."""
+    starts, hits = places
+    longest: dict[int, int] = {}
+    for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+        at, after = hits[i]
+        if after <= end and (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "'")) \
+                and free_after(text, after, end):
+            longest[at] = max(after, longest.get(at, after))
+    return _left_to_right(longest, start)
+
+
+def _left_to_right(longest: dict[int, int], start: int) -> list[tuple[int, int]]:
+    """The matches (at, longest[at]) from ``start`` on, left to right, each after the one before."""
     found: list[tuple[int, int]] = []
     pos = start
     for at in sorted(longest):
