@@ -133,8 +133,9 @@ class _Vocab:
     latin_aliases: tuple[str, ...] = ()  # the folded aliases of alias_re, ASCII ones (whole words) …
     other_aliases: tuple[str, ...] = ()  # … and the others (matched anywhere)
     latin_by_prefix: dict[str, list[str]] = field(default_factory=dict)  # first two letters -> ASCII aliases
-    latin_start_re: re.Pattern[str] = re.compile("(?!)")  # where two such letters start after no \w or "'"
+    latin_start_re: re.Pattern[str] = re.compile("(?!)")  # where such an alias starts after no \w or "'"
     short_latin_aliases: tuple[str, ...] = ()  # ASCII aliases of one letter, looked for as the others are
+    other_start_re: re.Pattern[str] = re.compile("(?!)")  # a character beyond ASCII of each of other_aliases
     short_owners: dict[str, list[_GazPerson]] | None = None  # see _short_owners
 
 
@@ -208,6 +209,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         speech_after=re.compile(r"^\s+(?:" + lexicon.words("speech", "near_name") + r")\b"),
         latin_aliases=tuple(latin),
         other_aliases=tuple(other),
+        other_start_re=_beyond_ascii_of(other),
         **_alias_starts(latin),
     )
 
@@ -248,15 +250,23 @@ def _short_owners(vocab: _Vocab) -> dict[str, list[_GazPerson]]:
     return vocab.short_owners
 
 
+def _beyond_ascii_of(aliases: list[str]) -> re.Pattern[str]:
+    """A character beyond ASCII of each alias (its first): a text none of them is in holds none of the
+    aliases (a news article has curly quotes and dashes, seldom a name in another script)."""
+    needed = {next(c for c in a if not c.isascii()) for a in aliases}
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in needed)) + "]" if needed else "(?!)")
+
+
 def _alias_starts(latin: list[str]) -> dict[str, Any]:
-    """The ASCII aliases by their first two letters, and the pattern of where in a text one of them may
-    start: the first of those letters (the second right after it) after no word character or apostrophe.
-    An alias of one letter is kept apart."""
+    """The ASCII aliases by their first two letters, and the pattern of where in a text one of them
+    starts after no word character or apostrophe (its first letter, the rest a lookahead: the scan
+    stops only where an alias is). An alias of one letter is kept apart."""
     by_prefix: dict[str, list[str]] = {}
     for alias in latin:
         if len(alias) >= 2:
             by_prefix.setdefault(alias[:2], []).append(alias)
-    start = by_first_character(sorted(by_prefix), not_after=r"[\w']", rest_ahead=True) if by_prefix else "(?!)"
+    longer = sorted(alias for aliases in by_prefix.values() for alias in aliases)
+    start = by_first_character(longer, not_after=r"[\w']", rest_ahead=True) if longer else "(?!)"
     return {"latin_by_prefix": by_prefix, "latin_start_re": re.compile(start),
             "short_latin_aliases": tuple(a for a in latin if len(a) < 2)}
 
@@ -638,7 +648,9 @@ class _DocPeople:
             for alias in v.latin_by_prefix[folded[at:at + 2]]:
                 if folded.startswith(alias, at):
                     hits.append((at, at + len(alias), True))
-        for latin, aliases in ((True, v.short_latin_aliases), (False, v.other_aliases)):
+        # the other aliases (in other scripts) only in a text that holds a character one of them needs
+        others = v.other_aliases if v.other_start_re.search(folded) else ()
+        for latin, aliases in ((True, v.short_latin_aliases), (False, others)):
             for alias in aliases:
                 at = folded.find(alias)
                 while at >= 0:
