@@ -28,7 +28,7 @@ from bilateral.ingest.dates import DateMention
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import ORDINAL_WORDS, UNDER_HUNDRED_WORDS
-from bilateral.ingest.prefilter import Needs
+from bilateral.ingest.prefilter import Needs, ascii_lower, by_first_character
 from bilateral.ingest.text import Document
 
 # A count: digits, a number under a hundred in words in any case ("Forty-five", not its "five"), or "dozen".
@@ -66,16 +66,16 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         for name, spellings in (data.get(group) or {}).items():
             for spelling in (name, *spellings):
                 country_of[spelling] = name
-    spellings = sorted(country_of, key=len, reverse=True)
+    # the longest spelling first; one that opens with no capital A-Z could never match (the pattern
+    # opened with the lookahead (?=[A-Z]))
+    spellings = [s for s in sorted(country_of, key=len, reverse=True) if "A" <= s[:1] <= "Z"]
     pattern = (
-        # every spelling is capitalised: the lookahead skips the other positions before the long alternation
-        re.compile(r"(?<![\w-])(?=[A-Z])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
+        re.compile(by_first_character(spellings, not_after=r"[\w-]") + r"(?![\w])")
         if spellings else re.compile(r"(?!x)x")
     )
     known: dict[str, dict[str, str]] = dict(data.get("known_agreements") or {})
     known_pattern = (
-        re.compile(r"(?<![\w(-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
-                   + r")(?![\w)-])")
+        re.compile(by_first_character(sorted(known, key=len, reverse=True), not_after=r"[\w(-]") + r"(?![\w)-])")
         if known else re.compile(r"(?!x)x")
     )
     markers: dict[str, list[str]] = data.get("mechanism_markers") or {}
@@ -245,7 +245,7 @@ _ABOUT = re.compile(
 _POINT_PROPOSAL = re.compile(
     r"\b(?P<name>" + _NUM + r"-point\s+(?P<what>proposal|plan|initiative|consensus|roadmap|agreement|vision))\b", re.I
 )
-_POINT_WORD = re.compile("-point", re.I)  # what _POINT_PROPOSAL cannot match without
+_POINT_WORD = Needs(("-point",))  # what _POINT_PROPOSAL cannot match without
 _PROPOSED_LIST = re.compile(
     r"\b(?:proposed|put forward|unveiled|laid out|outlined|suggested)\s+(?:a\s+|an\s+|the\s+)?(?:notable\s+|new\s+)?"
     r"(?P<name>" + _NUM + r"\s+(?:[a-z-]+\s+){0,2}(?!years|months|days|times|percent)[a-z-]+s)\b"
@@ -287,9 +287,12 @@ _COMMON = re.compile(
 )
 # What each pattern cannot match without (all case-sensitive, as the patterns): most sentences name no
 # document, and a substring test skips the pattern's full scan there.
-_COMMON_NEEDS = Needs(tuple(_COMMON_HEADS), any_case=False)
-_ABOUT_NEEDS = Needs(("agreement", "treaty", "memorandum", "protocol", "convention", "accord", "pact", "MoU", "MOU"),
-                     any_case=False)
+# What _COMMON cannot match without: its head ending a word, no hyphen after it (r"\b(?!-)"; not the
+# "accord" of "according to", in most sentences of news). One branch per first letter, a scan in C.
+_COMMON_HEAD = re.compile(by_first_character(tuple(_COMMON_HEADS)) + r"(?![\w-])")
+# What _ABOUT cannot match without: its head with a space after it ("agreement on …").
+_ABOUT_HEAD = re.compile(by_first_character(("agreement", "treaty", "memorandum", "protocol", "convention", "accord",
+                                             "pact", "MoU", "MOU")) + r"\s")
 _MECHANISM_NEEDS = Needs(("mechanism",), any_case=False)
 _PROPOSED_NEEDS = Needs(("proposed", "put forward", "unveiled", "laid out", "outlined", "suggested"), any_case=False)
 # Modifiers that say nothing about what a document is about: "a new joint plan" names nothing yet.
@@ -360,7 +363,7 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
     agreement", "signed a memorandum on fisheries"): only one that is new, made here or singled out by a
     year and a subject (not "the new roadmap", a reference back)."""
     found: list[Candidate] = []
-    if not _COMMON_NEEDS.met(text, None):
+    if not _COMMON_HEAD.search(text):
         return found
     previous: tuple[int, bool] | None = None  # where the last name ended, and whether it was made
     for m in _COMMON.finditer(text):
@@ -471,21 +474,31 @@ def _known_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Can
 
 
 _SIGNING_CUE = re.compile(r"\b(?:sign|signed|signing|ink|inked|conclud|exchang)", re.I)
+_SIGNING_WORDS = Needs(("sign", "ink", "conclud", "exchang"))  # what _SIGNING_CUE cannot match without
+# What _DOC_SET cannot match without (case-sensitive, as its plural nouns): one of them.
+_DOC_SET_NEEDS = Needs(("documents", "agreements", "deals", "memorand", "MoUs", "MOUs", "accords", "contracts",
+                        "treaties", "protocols", "pacts", "letters of intent", "roadmaps", "action plans"),
+                       any_case=False)
 
 
 @lru_cache(maxsize=8)
-def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
-    """Each framework phrase as a whole-word pattern, and one pattern that finds any of them (a sentence
-    it finds nothing in has none of them: one scan instead of one per phrase)."""
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[Needs | None, re.Pattern[str], list[re.Pattern[str]]]:
+    """Each framework phrase as a whole-word pattern, one pattern that finds any of them (a sentence
+    it finds nothing in has none of them: one scan instead of one per phrase), and what that pattern
+    cannot match without, the first words of the phrases (None if one is not ASCII: no cheap test)."""
     each = [re.compile(r"\b" + re.escape(phrase) + r"\b", re.I) for phrase in phrases]
-    return re.compile("|".join(p.pattern for p in each) or "(?!)", re.I), each
+    firsts = tuple(dict.fromkeys(phrase.split(" ")[0] for phrase in phrases))
+    needs = Needs(firsts) if all(w.isascii() and w for w in firsts) else None
+    return needs, re.compile("|".join(p.pattern for p in each) or "(?!)", re.I), each
 
 
-def _framework_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
+def _framework_candidates(text: str, lower: str | None = None, *, vocab: Vocabulary | None = None) -> list[Candidate]:
+    """The frameworks of the gazetteer's list named in ``text`` ("comprehensive strategic partnership");
+    ``lower`` is ``ascii_lower(text)``, if made."""
     vocab = vocab or vocabulary()
     found: list[Candidate] = []
-    any_phrase, patterns = _phrase_patterns(tuple(entry["phrase"] for entry in vocab.frameworks))
-    if not any_phrase.search(text):
+    needs, any_phrase, patterns = _phrase_patterns(tuple(entry["phrase"] for entry in vocab.frameworks))
+    if (needs is not None and not needs.met(text, lower)) or not any_phrase.search(text):
         return found
     for entry, pattern in zip(vocab.frameworks, patterns, strict=True):
         for m in pattern.finditer(text):
@@ -529,6 +542,8 @@ _LISTED_COMPLEMENT = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})+,?\
 def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     """Agreements and standing bodies named by a run of capitalised words ("the Comprehensive Strategic
     Partnership", "the Joint Committee on Trade (JCT)"), with a year written before the name as theirs."""
+    if not _may_have_run_word(text):
+        return []  # no run holds a word of _RUN_WORDS (most sentences)
     found = [c for m in _CAP_RUN.finditer(text) if (c := _proper_candidate(text, m, vocab)) is not None]
     for c in found:
         listed = _LISTED_COMPLEMENT.match(text, c.end) if _COMPLEMENT.search(c.name) else None
@@ -582,6 +597,26 @@ def _proper_candidate(text: str, m: re.Match[str], vocab: Vocabulary | None) -> 
 
 # The words a capitalised run must hold to name anything here (a cheap test before the reading).
 _RUN_WORDS = frozenset({*_HEADS, *_SOFT_HEADS, *_MECHANISM_HEADS, "year", "commission", "committee", "council"})
+
+
+def _run_word_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """Where a capitalised run may hold one of ``words`` (lower case): the word's first letter as a
+    capital A-Z, the rest in any case, and no ``\\w`` after it (the run's word is the word with at most
+    "." or "," after it). A word beyond ASCII is looked for by its ASCII beginning ("communiqu"), which
+    may go on. One branch per capital: the scan skips to the next one in C."""
+    branches: dict[str, list[str]] = {}
+    for word in sorted(words):
+        head = word if word.isascii() else word.encode("ascii", "ignore").decode()
+        branches.setdefault(head[0].upper(), []).append(re.escape(head[1:]) + (r"(?!\w)" if head == word else ""))
+    return re.compile("(?:" + "|".join(f"{c}(?i:{'|'.join(rests)})" for c, rests in branches.items()) + ")")
+
+
+_RUN_WORD = _run_word_pattern(_RUN_WORDS)
+
+
+def _may_have_run_word(text: str) -> bool:
+    """Can a capitalised run of ``text`` hold a word of _RUN_WORDS?"""
+    return _RUN_WORD.search(text) is not None
 
 
 def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
@@ -671,12 +706,12 @@ def _mechanism_head(lowered: list[str], *, vocab: Vocabulary | None = None) -> i
 _TALKS = re.compile(r"\b(?P<name>(?:(?!" + _FUNCTION + r"\b)[A-Za-z-]+\s+){1,3}(?:talks|negotiations|consultations))\b")
 # (One numbered round, "the 17th round of consultations", is a session: an event, not the mechanism.)
 _ROUNDS = re.compile(r"\b(?:" + _NUM + r"|several|many|dozens of)\s+rounds\b", re.I)
-_ROUNDS_WORD = re.compile("rounds", re.I)  # what _ROUNDS cannot match without: a cheap scan first
+_ROUNDS_WORD = Needs(("rounds",))  # what _ROUNDS cannot match without: a cheap test first
 _ROUND_WORDS = {"round", "rounds", "latest", "next", "new", "first", "further", "more", "several", "the", "held", "hold"}
 
 
-def _talks_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
-    if not _ROUNDS_WORD.search(text) or not _ROUNDS.search(text):
+def _talks_candidates(text: str, lower: str | None = None, *, vocab: Vocabulary | None = None) -> list[Candidate]:
+    if not _ROUNDS_WORD.met(text, lower) or not _ROUNDS.search(text):
         return []
     found: list[Candidate] = []
     for m in _TALKS.finditer(text):
@@ -709,16 +744,19 @@ def _drop_appositives(candidates: list[Candidate], text: str) -> list[Candidate]
 def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     """Agreements named in a sentence, longest first where they overlap."""
     vocab = vocab or vocabulary()
+    lower = ascii_lower(text)  # for the cheap tests of the finders that match in any case
     candidates: list[Candidate] = []
     candidates += _proper_candidates(text, vocab=vocab)
-    candidates += _framework_candidates(text, vocab=vocab)
+    candidates += _framework_candidates(text, lower, vocab=vocab)
     candidates += _common_candidates(text, vocab=vocab)
     candidates += _known_candidates(text, vocab=vocab)
-    candidates += _talks_candidates(text, vocab=vocab)
+    candidates += _talks_candidates(text, lower, vocab=vocab)
     candidates += _body_candidates(text, vocab=vocab)
     candidates += _partnership_candidates(text, vocab)
     candidates += _about_candidates(text, vocab)
-    candidates += _listed_candidates(text)
+    candidates += _listed_candidates(text, lower)
+    if not candidates:
+        return candidates  # (most sentences name no agreement)
     candidates = _drop_appositives(candidates, text)
     # keep the longest of overlapping candidates
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
@@ -763,7 +801,7 @@ def _about_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
     """"an agreement on the avoidance of double taxation": named by its subject, without where it was
     signed, how long it runs or "new"."""
     out: list[Candidate] = []
-    for m in (_ABOUT.finditer(text) if _ABOUT_NEEDS.met(text, None) else ()):
+    for m in (_ABOUT.finditer(text) if _ABOUT_HEAD.search(text) else ()):
         name, start = _without_place(m.group("name"), vocab), m.start("name")
         if len(name.split()) > 16 or not _ABOUT_SUBJECT.search(name) or _BACK_REFERENCE.search(name.split(None, 1)[-1]):
             continue  # (too long to be a name, or nothing left of its subject: "an accord for another year")
@@ -776,19 +814,20 @@ def _about_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
     return out
 
 
-def _listed_candidates(text: str) -> list[Candidate]:
-    """Mechanisms, n-point proposals, proposed lists and the set of documents a signing names."""
+def _listed_candidates(text: str, lower: str | None = None) -> list[Candidate]:
+    """Mechanisms, n-point proposals, proposed lists and the set of documents a signing names (``lower``
+    is ``ascii_lower(text)``, if made)."""
     out: list[Candidate] = []
     for m in (_MECHANISM.finditer(text) if _MECHANISM_NEEDS.met(text, None) else ()):
         if len(m.group("name").split()) >= 4:  # "mechanism for it" is too thin to be a framework's name
             out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mechanism", "mechanism"))
-    for m in (_POINT_PROPOSAL.finditer(text) if _POINT_WORD.search(text) else ()):
+    for m in (_POINT_PROPOSAL.finditer(text) if _POINT_WORD.met(text, lower) else ()):
         what = m.group("what").lower()
         kind = "agreement" if what in ("consensus", "agreement") else "proposal"
         out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), kind, "n-point proposal"))
     for m in (_PROPOSED_LIST.finditer(text) if _PROPOSED_NEEDS.met(text, None) else ()):
         out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "proposal", "proposed list"))
-    if _SIGNING_CUE.search(text):
+    if _DOC_SET_NEEDS.met(text, None) and _SIGNING_WORDS.met(text, lower) and _SIGNING_CUE.search(text):
         for m in _DOC_SET.finditer(text):
             out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "document set", "document set"))
     return out

@@ -33,21 +33,49 @@ from bilateral.core.model import Sentence
 from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
+from bilateral.ingest.prefilter import by_first_character
 from bilateral.ingest.text import Document
 
 # ---------------------------------------------------------------- folding
 
 
 def fold(text: str) -> str:
-    """Strip diacritics one character at a time, so offsets are unchanged ("Nguyễn Thị Hà" -> "Nguyen Thi Ha")."""
-    return fold_same_length(text)
+    """Strip diacritics one character at a time, so offsets are unchanged ("Nguyễn Thị Hà" -> "Nguyen Thi Ha").
+
+    Only the runs of characters beyond ASCII are folded (fold_same_length keeps ASCII as it is): a
+    translation of the whole text looks every character up in its table, and a news article is
+    almost all ASCII, with a few curly quotes and dashes."""
+    if text.isascii():
+        return text
+    return _BEYOND_ASCII.sub(_fold_run, text)
+
+
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return fold_same_length(m.group())
 
 
 # ---------------------------------------------------------------- vocabulary
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alternation(words: Iterable[str], *, any_case: bool = False) -> str:
+    """``W1|W2|…`` for ``words``, the longest first, written as one branch per first character
+    ("A(?:fghan|lbanian)|B(?:…)"): the regex engine tries at a place only the words starting with its
+    character (a list of 180 titles or 160 nationalities was tried word by word at every word of a
+    window). Words of different first characters never match at one place, so it finds what the plain
+    alternation finds. ``any_case``: for a pattern matched under ``re.I``, where "M" and "m" are one
+    first character (grouped so only if every word opens with an ASCII character, whose case ``re.I``
+    folds as ``str.lower`` does)."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered or "" in ordered or (any_case and not all(w[0].isascii() for w in ordered)):
+        return "|".join(re.escape(w) for w in ordered)
+    groups: dict[str, list[str]] = {}
+    for word in ordered:
+        groups.setdefault(word[0].lower() if any_case else word[0], []).append(word[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+                    for first, rests in groups.items())
 
 
 @dataclass(frozen=True)
@@ -107,6 +135,11 @@ class _Vocab:
     speech_after: re.Pattern[str]  # a speech verb right after a short name ("Son said"): a person
     latin_aliases: tuple[str, ...] = ()  # the folded aliases of alias_re, ASCII ones (whole words) …
     other_aliases: tuple[str, ...] = ()  # … and the others (matched anywhere)
+    latin_by_prefix: dict[str, list[str]] = field(default_factory=dict)  # first two letters -> ASCII aliases
+    latin_start_re: re.Pattern[str] = re.compile("(?!)")  # where such an alias starts after no \w or "'"
+    short_latin_aliases: tuple[str, ...] = ()  # ASCII aliases of one letter, looked for as the others are
+    other_start_re: re.Pattern[str] = re.compile("(?!)")  # a character beyond ASCII of each of other_aliases
+    short_owners: dict[str, list[_GazPerson]] | None = None  # see _short_owners
 
 
 def _vocab(lexicon: Lexicon | None = None) -> _Vocab:
@@ -126,8 +159,9 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
     countries = list(t["countries"])
     nationalities: dict[str, str | None] = dict(t["nationalities"])
     unit, chain = _title_patterns(t, countries, nationalities)
-    role_nouns = _alternation(t["role_nouns"])
-    ref_keys = _alternation(k for k in t["role_refs"] if " " not in k or not k.startswith(("top ", "government ")))
+    role_nouns = _alternation(t["role_nouns"], any_case=True)
+    ref_keys = _alternation((k for k in t["role_refs"] if " " not in k or not k.startswith(("top ", "government "))),
+                            any_case=True)
     return _Vocab(
         people=people,
         alias_to_name=alias_to_name,
@@ -167,8 +201,9 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
             r"((?:[^,;.()\"“”]|\([A-Z]{2,}\)|(?<=[A-Z])\.(?=[A-Z]))+)"
         ),
         role_noun_re=re.compile(r"(?i)(?<![\w-])(?:" + role_nouns + r")(?![\w-])"),
+        # r"(?<![\w'])[Tt]he…", the lookbehind after the "T" (as _TOKEN's, for a scan in C to the next "T")
         role_ref_re=re.compile(
-            r"(?<![\w'])[Tt]he\s+(?:(?P<nat>" + _alternation(nationalities) + r")\s+)?"
+            r"[Tt](?<![\w'][Tt])he\s+(?:(?P<nat>" + _alternation(nationalities) + r")\s+)?"
             r"(?:(?P<mod>top|government|party|senior|state)\s+)?"
             r"(?P<noun>(?i:" + ref_keys + r"))(?![\w-])"
         ),
@@ -183,6 +218,8 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         speech_after=re.compile(r"^\s+(?:" + lexicon.words("speech", "near_name") + r")\b"),
         latin_aliases=tuple(latin),
         other_aliases=tuple(other),
+        other_start_re=_beyond_ascii_of(other),
+        **_alias_starts(latin),
     )
 
 
@@ -209,13 +246,54 @@ def _gazetteer_people(lexicon: Lexicon) -> tuple[dict[str, _GazPerson], dict[str
     return people, alias_to_name, alias_re, latin, other
 
 
+def _short_owners(vocab: _Vocab) -> dict[str, list[_GazPerson]]:
+    """Each short form of a gazetteer person (given, or derived as for a name found in a text) -> the
+    people it shortens, in the gazetteer's order: made on first use, once per vocabulary, not for
+    every titled single word of every document."""
+    if vocab.short_owners is None:
+        owners: dict[str, list[_GazPerson]] = {}
+        for gp in vocab.people.values():
+            for short in dict.fromkeys(gp.short if gp.short is not None else _derive_short(gp.name, gp.country, vocab)):
+                owners.setdefault(short, []).append(gp)
+        vocab.short_owners = owners
+    return vocab.short_owners
+
+
+def _beyond_ascii_of(aliases: list[str]) -> re.Pattern[str]:
+    """A character beyond ASCII of each alias (its first): a text none of them is in holds none of the
+    aliases (a news article has curly quotes and dashes, seldom a name in another script)."""
+    needed = {next(c for c in a if not c.isascii()) for a in aliases}
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in needed)) + "]" if needed else "(?!)")
+
+
+def _alias_starts(latin: list[str]) -> dict[str, Any]:
+    """The ASCII aliases by their first two letters, and the pattern of where in a text one of them
+    starts after no word character or apostrophe (its first letter, the rest a lookahead: the scan
+    stops only where an alias is). An alias of one letter is kept apart."""
+    by_prefix: dict[str, list[str]] = {}
+    for alias in latin:
+        if len(alias) >= 2:
+            by_prefix.setdefault(alias[:2], []).append(alias)
+    longer = sorted(alias for aliases in by_prefix.values() for alias in aliases)
+    start = by_first_character(longer, not_after=r"[\w']", rest_ahead=True) if longer else "(?!)"
+    return {"latin_by_prefix": by_prefix, "latin_start_re": re.compile(start),
+            "short_latin_aliases": tuple(a for a in latin if len(a) < 2)}
+
+
 # The last word of a text (a title chain ends in one of its words' last words: a cheap test first).
 _LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
 
 
 def _last_word(text: str) -> str:
-    m = _LAST_WORD.search(text)
-    return m.group(1) if m else ""
+    r"""``_LAST_WORD.search(text).group(1)``, or "": the letters (``[^\W\d_]``) that only characters
+    other than ``\w`` follow, read back from the end (the search tried every position of the text)."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):  # not \w
+        end -= 1
+    start = end
+    while start and text[start - 1].isalnum() and not text[start - 1].isdecimal():  # [^\W\d_]
+        start -= 1
+    return text[start:end]
 
 
 def _title_patterns(t: Mapping[str, Any], countries: list[str],
@@ -225,14 +303,14 @@ def _title_patterns(t: Mapping[str, Any], countries: list[str],
     nat = _alternation(nationalities) + "|(?:" + _alternation(countries) + ")'s"
     # Lower-case organisation words too: "state minister for trade", "minister of foreign affairs".
     portfolios = list(t.get("portfolios", []))
-    org_tok = (r"(?:" + _alternation(countries) + r"|(?i:" + _alternation([*t["org_words"], *portfolios]) + r")"
+    org_tok = (r"(?:" + _alternation(countries) + r"|(?i:" + _alternation([*t["org_words"], *portfolios], any_case=True) + r")"
                r"|[A-Z]{2,}|\([A-Z]{2,}\))")
     # Function words only between words of the name: "an economist at the Lagos-based Centre" has none.
     # a list of fields is one complement: "minister of industry, trade and investment"
     listed = r",\s+(?=(?:" + org_tok + r",\s+)*" + org_tok + r",?\s+and\s+" + org_tok + r")"
     org = org_tok + r"(?:(?:(?:\s+(?:of|the|and|for|on))*\s+|" + listed + r")" + org_tok + r")*"
     mods = r"(?:(?:top|senior|former|then-|then|acting|outgoing|incoming|new|current|State|Party|Executive|Permanent|Standing)\s+)*"
-    title_alt = _alternation(list(t["titles"]))
+    title_alt = _alternation(list(t["titles"]), any_case=True)
     # "Roads Minister", "Fisheries and Oceans Secretary": a capitalised field before an office
     port = _alternation(portfolios) if portfolios else r"(?!)"
     portfolio = (r"(?:(?:" + port + r")(?:\s+and\s+(?:" + port + r"))?\s+"
@@ -280,8 +358,13 @@ class _Person:
 
 # A capitalised name word, also O'Neill, D'Amato, McFaul, MacLeod, and an apostrophe inside it as a letter
 # (Uzbek "G'ulomov", "To'rayev", Indonesian "Ma'ruf"; not a possessive "'s").
-_TOKEN = re.compile(r"(?<![\w'])(?:[A-Z][a-z]+(?:'(?!s\b)[a-z]{2,})?|[A-HJ-Z]'[a-z]{2,}|[OD]'[A-Z][a-z]+|Ma?c[A-Z][a-z]+)"
-                    r"(?:-[A-Za-z][a-z]*|'[A-Z][a-z]+)*(?![\w])")
+# Written as its capital first, then what may follow that capital ((?<=M) for "Mac"), and the test of the
+# character before it after the capital (one further back): a pattern opening with a character class is
+# scanned in C to the next capital, where one opening with a lookbehind enters the matcher at every
+# position. It is r"(?<![\w'])(?:[A-Z][a-z]+(?:'(?!s\b)[a-z]{2,})?|[A-HJ-Z]'[a-z]{2,}|[OD]'[A-Z][a-z]+|"
+# r"Ma?c[A-Z][a-z]+)(?:-[A-Za-z][a-z]*|'[A-Z][a-z]+)*(?![\w])" (tests/test_people_gates.py).
+_TOKEN = re.compile(r"[A-Z](?<![\w'][A-Z])(?:[a-z]+(?:'(?!s\b)[a-z]{2,})?|(?<=[A-HJ-Z])'[a-z]{2,}|(?<=[OD])'[A-Z][a-z]+"
+                    r"|(?<=M)a?c[A-Z][a-z]+)(?:-[A-Za-z][a-z]*|'[A-Z][a-z]+)*(?![\w])")
 _RISKY_SHORT = {
     "He", "To", "Do", "An", "Ho", "Ha", "La", "Le", "Long", "Mai", "May", "Van", "Ma", "Ai", "Ban", "Bo", "Ge",
     "Ke", "Ji", "Mo", "Ni", "Pu", "Yi", "Yu", "Lu", "Hu", "Gan", "Lo", "Ong", "Ta", "Lai", "Au", "Kim", "Chu",
@@ -295,7 +378,23 @@ _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
 
 
 # A place cue and what may follow a place after it ("in Nairobi", not "in Nairobian" or "in Nairobi's").
-_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|across|around|throughout)\s+")
+_PLACE_CUES = ("in", "at", "near", "outside", "across", "around", "throughout")
+
+
+def _after_place_cue(text: str, at: int) -> bool:
+    r"""Is ``at`` where a match of ``\b(?:in|at|near|outside|across|around|throughout)\s+`` in ``text``
+    ends: after whitespace, not before more of it, with a cue word, a whole word, before that whitespace?
+    (Read back from ``at``: what a scan of the whole text for the cues would say there.)"""
+    if at == 0 or not text[at - 1].isspace() or text[at:at + 1].isspace():
+        return False
+    j = at - 1
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    for cue in _PLACE_CUES:
+        start = j - len(cue)
+        if start >= 0 and text.startswith(cue, start) and (start == 0 or not _is_word_char(text[start - 1])):
+            return True
+    return False
 _PLACE_END = re.compile(r"[\w]|'s")
 # A line's opening (blank lines and indentation skipped) and the end of a dateline's place ("ADDIS ABABA, ").
 _LINE_OPENING = re.compile(r"(?m)^\s*")
@@ -384,7 +483,11 @@ class _DocPeople:
         return person
 
     def _taken(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e, _, _ in self.mentions)
+        """Does a mention overlap [start, end)? A plain loop, asked for every name and run of a document."""
+        for s, e, _, _ in self.mentions:  # noqa: SIM110 (any() over a generator is twice as slow here)
+            if s < end and start < e:
+                return True
+        return False
 
     def _add_mention(self, start: int, end: int, name: str, how: str) -> None:
         self.mentions.append((start, end, name, how))
@@ -524,23 +627,18 @@ class _DocPeople:
         return known
 
     @cached_property
-    def _place_cue_ends(self) -> frozenset[int]:
-        """Where a word after "in"/"at"/"near"… may start: one pass over the document, so a run is then
-        tested with str.find, not a regex compiled and run over the whole text per run."""
-        return frozenset(m.end() for m in _PLACE_CUE.finditer(self.folded))
-
-    @cached_property
     def _line_openings(self) -> frozenset[int]:
         """Where a line's first word starts (after any blank lines and indentation): one pass per document."""
         return frozenset(m.end() for m in _LINE_OPENING.finditer(self.folded))
 
     def _after_place_cue(self, run: str) -> bool:
         r"""``\b(?:in|at|…)\s+RUN(?![\w]|'s)`` anywhere in the text (``run`` opens with a capital, so
-        the cue's whitespace ends where the run starts)."""
-        cues, folded = self._place_cue_ends, self.folded
+        the cue's whitespace ends where the run starts): each place of the run by str.find, the cue read
+        back from it."""
+        folded = self.folded
         at = folded.find(run)
         while at >= 0:
-            if at in cues and not _PLACE_END.match(folded, at + len(run)):
+            if _after_place_cue(folded, at) and not _PLACE_END.match(folded, at + len(run)):
                 return True
             at = folded.find(run, at + 1)
         return False
@@ -558,15 +656,25 @@ class _DocPeople:
     @cached_property
     def _alias_places(self) -> tuple[list[int], list[tuple[int, int, bool]]]:
         """Every occurrence of a gazetteer alias in the text as (start, end, ASCII alias), by start, and
-        their starts: one str.find pass per alias and document, not the alternation of all aliases
-        scanned sentence by sentence."""
+        their starts (an ASCII alias only at the start of a word): one pass per document, not the
+        alternation of all aliases scanned sentence by sentence."""
+        folded, v = self.folded, self.vocab
         hits: list[tuple[int, int, bool]] = []
-        for latin, aliases in ((True, self.vocab.latin_aliases), (False, self.vocab.other_aliases)):
+        # An ASCII alias counts only where no word character or apostrophe is before it (_alias_matches):
+        # there, at the places where one of them may start, the aliases of those two letters are tried.
+        for m in v.latin_start_re.finditer(folded):
+            at = m.start()
+            for alias in v.latin_by_prefix[folded[at:at + 2]]:
+                if folded.startswith(alias, at):
+                    hits.append((at, at + len(alias), True))
+        # the other aliases (in other scripts) only in a text that holds a character one of them needs
+        others = v.other_aliases if v.other_start_re.search(folded) else ()
+        for latin, aliases in ((True, v.short_latin_aliases), (False, others)):
             for alias in aliases:
-                at = self.folded.find(alias)
+                at = folded.find(alias)
                 while at >= 0:
                     hits.append((at, at + len(alias), latin))
-                    at = self.folded.find(alias, at + 1)
+                    at = folded.find(alias, at + 1)
         hits.sort()
         return [h[0] for h in hits], hits
 
@@ -759,8 +867,9 @@ class _DocPeople:
         found = [p.name for p in self.people.values() if p.name not in self.vocab.people and " " in p.name]
         if not found:
             return
+        places = _occurrences(self.folded, found)
         for sent in self.doc.sentences:
-            for s, e in _whole_words(self.folded, found, sent.start, sent.end, _no_word_after):
+            for s, e in _whole_words_at(self.folded, places, sent.start, sent.end, _no_word_after):
                 if not self._taken(s, e):
                     self._add_mention(s, e, self.folded[s:e], "full")
 
@@ -789,8 +898,9 @@ class _DocPeople:
     def _bare_short_forms(self, shorts: dict[str, list[str]], extra: set[str]) -> None:
         """Every other occurrence of a short form that is not part of a longer name or a place."""
         v = self.vocab
+        places = _occurrences(self.folded, shorts)
         for sent in self.doc.sentences:
-            for start, end in _whole_words(self.folded, shorts, sent.start, sent.end, _no_word_or_contraction_after):
+            for start, end in _whole_words_at(self.folded, places, sent.start, sent.end, _no_word_or_contraction_after):
                 if self._taken(start, end) or self._followed_by_place(end):
                     continue
                 nxt = _NEXT_CAPITALISED.match(self.folded[end:end + 20])
@@ -827,8 +937,7 @@ class _DocPeople:
         """A titled short form of a known person the text never names in full ("President Okafor")."""
         if token in _RISKY_SHORT:
             return None
-        hits = [gp for gp in self.vocab.people.values()
-                if token in (gp.short if gp.short is not None else _derive_short(gp.name, gp.country, self.vocab))]
+        hits = _short_owners(self.vocab).get(token, [])
         if len(hits) != 1:
             return None
         titles = [self.vocab.normal.get(t, t) for t in self.vocab.titles_lower.values() if t.lower() in chain.lower()]
@@ -1028,6 +1137,39 @@ def _whole_words(text: str, words: Iterable[str], start: int, end: int,
             if (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "'")) and free_after(text, after, end):
                 longest[at] = max(after, longest.get(at, after))
             at = text.find(word, at + 1, end)
+    return _left_to_right(longest, start)
+
+
+def _occurrences(text: str, words: Iterable[str]) -> tuple[list[int], list[tuple[int, int]]]:
+    """Every occurrence (start, end) of each of ``words`` in ``text``, overlapping ones too, by start,
+    and their starts: one str.find pass per word and document, for _whole_words_at."""
+    hits: list[tuple[int, int]] = []
+    for word in words:
+        at = text.find(word) if word else -1
+        while at >= 0:
+            hits.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    hits.sort()
+    return [h[0] for h in hits], hits
+
+
+def _whole_words_at(text: str, places: tuple[list[int], list[tuple[int, int]]], start: int, end: int,
+                    free_after: Callable[[str, int, int], bool]) -> list[tuple[int, int]]:
+    """``_whole_words(text, words, start, end, free_after)`` read from ``places``, the occurrences of
+    ``words`` (_occurrences): those inside [start, end), as str.find finds them there, sentence by
+    sentence without a pass per word and sentence."""
+    starts, hits = places
+    longest: dict[int, int] = {}
+    for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+        at, after = hits[i]
+        if after <= end and (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "'")) \
+                and free_after(text, after, end):
+            longest[at] = max(after, longest.get(at, after))
+    return _left_to_right(longest, start)
+
+
+def _left_to_right(longest: dict[int, int], start: int) -> list[tuple[int, int]]:
+    """The matches (at, longest[at]) from ``start`` on, left to right, each after the one before."""
     found: list[tuple[int, int]] = []
     pos = start
     for at in sorted(longest):
