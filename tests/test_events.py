@@ -352,3 +352,15 @@ def test_one_country_signing_something_unnamed_is_no_event() -> None:
 def test_setting_up_a_body_and_beginning_operations_are_events(sentence: str, title: str, date: str) -> None:
     ev = _one(sentence, published="2026-03-17")
     assert (ev.fields["title"], ev.fields["date"]) == (title, date)
+
+
+def test_an_event_after_an_anniversary_keeps_its_own_day_and_a_coordinated_visit_its_subject() -> None:
+    """"…attended a reception marking the 60th anniversary of ties on Wednesday evening, and will visit …
+    on Friday": the reception is Wednesday's, the visit the coming Friday, both the sentence subject's."""
+    text = ("Anthony Albanese held talks with Joko Widodo on Monday. During his visit, Albanese "
+            "also attended a reception marking the 60th anniversary of diplomatic ties on Wednesday evening, "
+            "and will visit a solar plant in Surabaya on Friday.")
+    found = {(f.fields["event_kind"], f.fields["date"], tuple(f.fields["participants"]))
+             for f in _events(text, published="2026-03-12")}
+    assert ("ceremony", "2026-03-11", ("Anthony Albanese",)) in found
+    assert ("visit", "2026-03-13", ("Anthony Albanese",)) in found

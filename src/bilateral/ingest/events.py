@@ -162,7 +162,10 @@ _ANCHOR_FAMILIES = {"visit", "talks"}
 
 _ANNIVERSARY = re.compile(
     r"\b(?P<n>\d+)(?:st|nd|rd|th) anniversary of (?:the )?(?P<what>[^,;()]+?)\s*"
-    r"(?:\((?P<paren>[^)]*\d{4}[^)]*)\))?(?=[,;.)]|\s+(?:and|which|that|is|was|in)\b|$)")
+    r"(?:\((?P<paren>[^)]*\d{4}[^)]*)\))?(?=[,;.)]|\s+(?:and|which|that|is|was|in)\b|$"
+    # "a reception marking the 75th anniversary of ties on Wednesday evening": the day is the reception's
+    r"|\s+(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\s+(?:last|this|next)\s+(?:week|month)\b|\s+(?:today|yesterday|tonight)\b)")
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|could|might|should)\b[^,;]*$", re.I)
 # "the ministers agreed to meet again …", "both sides will hold …": a scheduled meeting of unnamed people
@@ -181,8 +184,11 @@ def _reporting(lexicon: Lexicon) -> re.Pattern[str]:
 def _is_scheduled(date: DateMention, published: str | None, text: str, trigger: tuple[int, int]) -> bool:
     """Whether an event is still to come: dated after the publication, or told in the future tense."""
     future = bool(_FUTURE.search(text)) or bool(re.search(r"\bagreed to (?:meet|hold|host)\b", text, re.I))
-    if date.kind == "weekday" and _FUTURE_BEFORE.search(text, max(0, date.start - 30), date.start):
-        return True  # "are due on Saturday to open": the coming Saturday (a "will" far before is another verb's)
+    if date.kind == "weekday" and (_FUTURE_BEFORE.search(text, max(0, date.start - 30), date.start)
+                                   or _FUTURE_VERB.search(text, max(0, trigger[0] - 12), trigger[0])):
+        # "are due on Saturday to open", "and will visit a plant in Tianjin on Friday": the coming day (a
+        # "will" far before is another verb's)
+        return True
     if not published or (future and date.basis == "context year"):
         return future  # "will visit in February": the year was only borrowed, the tense decides
     if date.basis == "context year" and _PAST.search(text, max(0, trigger[0] - 25), trigger[1]):
@@ -218,6 +224,9 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 # A verb in the past tense ("made a state visit in November"): a borrowed year after the news is last year.
 _PAST = re.compile(r"\b(?:made|held|paid|took|met|came|went|began|gave|won|led|flew|spoke|told|said|was|were|"
                    r"(?!(?:schedul|expect|plann|slat|propos|intend)ed\b)[a-z]{3,}ed)\b")
+#: a verb joined to the one before it, its subject unwritten: "…, and will visit", "… but later met"
+_ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:will|would|also|later|then|is to|are to)\s+){0,2}$")
+_FUTURE_VERB = re.compile(r"\b(?:will|would|is to|are to)\s+(?:also\s+)?$")  # right before the event's own verb
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set|slated|scheduled|expected|planned|going)\b(?:\s+\w+){0,3}\s*$")
 _FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled|"
                      r"(?:due|set|slated)(?:\s+(?:on|in|by|next)(?:\s+[\w.]+){1,2})?\s+to|"
@@ -799,6 +808,11 @@ class _DocEvents:
             return names
         if _TWO_LEADERS.search(text):
             return _last_names_before(self.people, sentence.start, floor, 2)
+        if region[0] > 0 and _ELIDED_SUBJECT.search(text[:region[0]] + " " + text[region[0]:t.start]):
+            # "Bukhari attended a reception …, and will visit a plant on Friday": the sentence's subject
+            subject = _names(self.people, sentence.start, sentence.start + region[0])
+            if subject:
+                return subject[:1]
         who = pronoun_person(text, t.start, t.end, sentence, self.people, floor)
         return [who] if who else []
 
