@@ -456,3 +456,9 @@ def test_a_list_of_documents_keeps_each_though_one_is_named_in_capitals() -> Non
     found = _agreements("They signed a memorandum on fisheries, the Joint Declaration on Maritime Cooperation "
                         "and a visa agreement.")
     assert len(found) == 3
+
+
+def test_a_programme_or_corridor_named_by_two_countries_is_theirs_without_a_making_verb() -> None:
+    found = _agreements("Officials said the Kenya-Uganda Economic Corridor had entered a new stage. "
+                        "The Lobito Corridor carries copper.")
+    assert [f.fields["name"] for f in found.values()] == ["Kenya-Uganda Economic Corridor"]

@@ -197,7 +197,8 @@ _HEADS: dict[str, str] = {
 # Heads that name an organisation as often as an agreement ("World Food Programme"): a capitalised
 # name ending in one is an agreement only with a making verb before or after it.
 _SOFT_HEADS: dict[str, str] = {"programme": "joint initiative", "program": "joint initiative",
-                               "scheme": "joint initiative", "plan": "plan", "project": "cooperation project"}
+                               "scheme": "joint initiative", "plan": "plan", "project": "cooperation project",
+                               "corridor": "joint initiative"}
 # A description set off after a name, with its making: "X, a $2 billion irrigation scheme agreed in 2019".
 _MADE_APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the)\s+[^,;()“”\"]{0,90}?\b(?:agreed|signed|launched|adopted|set up|established|created|"
@@ -652,7 +653,8 @@ def _mechanism_candidate(text: str, tokens: list[str], spans: list[tuple[int, in
 
 def _soft_candidate(text: str, tokens: list[str], spans: list[tuple[int, int]],
                     lowered: list[str], *, vocab: Vocabulary | None = None) -> Candidate | None:
-    """ "the Green Corridor Programme, a … scheme agreed in 2019": a capitalised programme that is made."""
+    """ "the Green Corridor Programme, a … scheme agreed in 2019": a capitalised programme that is made, or
+    that two countries name as theirs."""
     vocab = vocab or vocabulary()
     capitals = [t for t in tokens if t[:1].isupper()]
     if len(capitals) < 2 or any(w in vocab.mechanism_exclude for w in lowered) \
@@ -660,10 +662,13 @@ def _soft_candidate(text: str, tokens: list[str], spans: list[tuple[int, int]],
         return None
     start, end = spans[0][0], spans[-1][1]
     appositive = _MADE_APPOSITIVE.match(text[end:])
-    if not (appositive or _MAKING_BEFORE.search(text[:start]) or _FOUNDING_AFTER.match(text[end:])):
+    parties = _name_parties(tokens, vocab=vocab)
+    # made, or named by the two countries that run it ("the China-Pakistan Economic Corridor")
+    if not (appositive or _MAKING_BEFORE.search(text[:start]) or _FOUNDING_AFTER.match(text[end:])
+            or len(parties) == 2):
         return None
     c = Candidate(start, end, text[start:end], _SOFT_HEADS[lowered[-1]], "capitalised name", proper=True,
-                  name_parties=_name_parties(tokens, vocab=vocab))
+                  name_parties=parties)
     if appositive and appositive.group(1):
         c.year_after = int(appositive.group(1))
     return c
