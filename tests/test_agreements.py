@@ -462,3 +462,15 @@ def test_a_programme_or_corridor_named_by_two_countries_is_theirs_without_a_maki
     found = _agreements("Officials said the Kenya-Uganda Economic Corridor had entered a new stage. "
                         "The Lobito Corridor carries copper.")
     assert [f.fields["name"] for f in found.values()] == ["Kenya-Uganda Economic Corridor"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "year"), [
+    ("The ministers renewed a 2021 memorandum on the monitoring of child labour for three years.",
+     "Memorandum on the monitoring of child labour", 2021),
+    ("It builds on the Benin-Togo Cotton Initiative (BTCI), a joint secretariat the two countries set up in 2018.",
+     "Benin-Togo Cotton Initiative (BTCI)", 2018),
+])
+def test_the_year_written_before_a_name_or_in_its_description_is_when_it_was_made(sentence: str, name: str,
+                                                                                 year: int) -> None:
+    found = _agreements(sentence)
+    assert [(f.fields["name"], f.fields["year"]) for f in found.values()] == [(name, year)]

@@ -214,7 +214,10 @@ _DATE_WORD = (r"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 #: "… a month later", "two years after", "ten days earlier": a time, after which a name does not go on
 _LATER_STOP = (r"\s+(?:an?|\d{1,3}|" + UNDER_HUNDRED_WORDS + r")\s+(?:days?|weeks?|months?|years?)\s+"
                r"(?:later|after|earlier|before|ago)\b")
-_STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD + "|" + _LATER_STOP +
+#: "… renewed the memorandum on X for another three years": a time the name does not go on into
+_FOR_TIME_STOP = (r"\s+for\s+(?:another\s+|a\s+further\s+)?(?:an?|\d{1,3}|" + UNDER_HUNDRED_WORDS
+                  + r")\s+(?:more\s+)?(?:days?|weeks?|months?|years?|decades?)\b")
+_STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD + "|" + _LATER_STOP + "|" + _FOR_TIME_STOP +
          r"|\s+and\s+(?:(?:will|would|also|then|to)\s+)?[a-z]+(?:ed|ing)\b"
          r"|\s+and\s+[a-z]+\s+(?:the|their|a|an|its|to)\s|\s+and\s+(?:set|put|made|struck|held|met|won)\b"
          r"|\s+(?:and|or)\s+(?:an?|another)\s|\s+(?:alongside|as well as|together with)\s"  # a second document
@@ -889,6 +892,9 @@ _NEW = re.compile(r"\b(?:the|a)\s+new\s+$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:which|under|while|but)\b")
 
 
+_YEAR_BEFORE_NAME = re.compile(r"\b(?:an?|the|its|their)\s+((?:1[6-9]|20)\d\d)\s+$", re.I)
+
+
 def _year_of(c: Candidate, text: str, dates: list[DateMention], published: str | None) -> int | None:
     """The year an agreement was established/signed/announced, if the sentence says so.
 
@@ -898,6 +904,12 @@ def _year_of(c: Candidate, text: str, dates: list[DateMention], published: str |
     """
     if c.year_after is not None:
         return c.year_after
+    written = _YEAR_BEFORE_NAME.search(text, max(0, c.start - 12), c.start)
+    if written:  # "a 2021 memorandum on …", "the 2000 memorandum of understanding": the year it was made
+        return int(written.group(1))
+    described = _MADE_APPOSITIVE.match(text[c.end:])
+    if described and described.group(1):  # "the X Initiative (XI), a secretariat the two set up in 2018"
+        return int(described.group(1))
     after = _FOUNDING_AFTER.match(text[c.end:])
     if after:
         following = [d for d in dates if d.start >= c.end + after.end()]
