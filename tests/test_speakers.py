@@ -304,3 +304,9 @@ def test_a_trailing_pronoun_tag_is_the_last_speaker_not_a_name_in_the_words_repo
             "Since then, the friendship forged by President Omar Farouk has withstood every test, he said.")
     speakers = {q.fields["text"][:20]: q.fields["speaker"] for q in quotes_of(text)}
     assert speakers["Since then, the frie"] == "Karim Haddad"
+
+
+def test_quoted_by_an_agency_as_saying_is_the_statement_of_the_one_quoted() -> None:
+    text = INTRO + "Holloway was quoted by the state news agency as saying that the tariffs would be cut."
+    assert [(q.fields["speaker"], q.fields["text"]) for q in quotes_of(text)] == [
+        ("Jane Holloway", "the tariffs would be cut")]

@@ -144,6 +144,8 @@ _RELATIVE_CLOSE = re.compile(r",\s+(?!(?:in|on|at|by|for|with|of|to|from|as|and|
 
 #: "what their union called": a relative clause, whose subject is not the sentence's
 _FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.I)
+#: "was quoted by the Kyodo news agency as saying": the agency stands between the verb and "as saying"
+_QUOTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by|in)\s+[^,;“”\"]{2,70}?\s+as\s+$")
 # "…, as Lam described": a parenthetical attribution of the words just quoted
 _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 
@@ -705,10 +707,14 @@ class _QuoteReader:
         clause's subject."""
         acts = []
         for v in (self.verbs.part_re.finditer(self.text, sent.start, sent.end) if "ing" in sent.text else ()):
-            if self._inside_quote(v.start(), v.end()) or not re.search(
+            if self._inside_quote(v.start(), v.end()):
+                continue
+            quoted = _QUOTED_BY.search(self.text, max(sent.start, v.start() - 90), v.start())
+            if quoted is None and not re.search(
                     r"(?:,|\b(?:while|before|after|when|by))\s*$", self.text[max(sent.start, v.start() - 8):v.start()]):
                 continue
-            sp = self._clause_subject(si, v.start())
+            # "Islomov was quoted by the state news agency as saying that …": the one quoted says it
+            sp = self.speakers.before(sent, quoted.start()) if quoted else self._clause_subject(si, v.start())
             if sp is not None and _FREE_RELATIVE.search(self.text[max(0, sp.start - 12):sp.start]):
                 continue  # "protested what their union called “crumbs”, saying …": the protesters say it
             if sp is not None and sp.start < v.start() and not _quantity(sp):
