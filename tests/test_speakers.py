@@ -310,3 +310,9 @@ def test_quoted_by_an_agency_as_saying_is_the_statement_of_the_one_quoted() -> N
     text = INTRO + "Holloway was quoted by the state news agency as saying that the tariffs would be cut."
     assert [(q.fields["speaker"], q.fields["text"]) for q in quotes_of(text)] == [
         ("Jane Holloway", "the tariffs would be cut")]
+
+
+def test_according_to_a_title_set_off_before_the_name_is_the_person() -> None:
+    text = INTRO + ("Exports of tea will double by 2030, according to the Kenyan Minister of Trade and "
+                    "Industry, Jane Holloway.")
+    assert [q.fields["speaker"] for q in quotes_of(text)] == ["Jane Holloway"]

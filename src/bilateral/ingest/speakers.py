@@ -144,8 +144,10 @@ class SpeakerResolver:
                                key=lambda m: (m.start, m.end))
         self._m_starts = [m.start for m in self.mentions]
         self._m_by_end: dict[int, Mention] = {}
+        self._m_by_start: dict[int, Mention] = {}
         for m in self.mentions:
             self._m_by_end.setdefault(m.end, m)
+            self._m_by_start.setdefault(m.start, m)
         self.spoke: dict[int, Speaker] = {}  # sentence index -> speaker of a statement there
         self._tok_cache: dict[int, tuple[list[tuple[int, int, str]], list[int]]] = {}
 
@@ -654,6 +656,10 @@ class SpeakerResolver:
         ms = [m for m in self.mentions_in(start, end) if not re.match(r"['’]s\b", self.text[m.end:m.end + 2])]
         if ms and ms[-1].end >= end - 1:
             return Speaker(ms[-1].name, ms[-1].name, ms[-1].start, ms[-1].end, "person")
+        named = self._m_by_start.get(end + 2) if self.text[end:end + 2] == ", " else None
+        if named is not None and named.end <= sent.end and not ms:
+            # "according to the Lao Minister of Energy and Mines, Viengsay Keomany": the person the title names
+            return Speaker(named.name, named.name, named.start, named.end, "person")
         first = phrase.split()[0]
         if first.lower() in ("him", "her", "them", "it", "this", "that", "these", "those", "which", "what"):
             return None
