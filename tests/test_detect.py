@@ -241,3 +241,21 @@ def test_a_headline_about_cookies_is_not_a_cookie_banner() -> None:
 def test_copyright_without_a_name_names_no_publisher() -> None:
     assert value("Harbour bridge reopens\n\n" + BODY + "\nCopyright 2024 all rights reserved\n", "publisher") is None
     assert value("Harbour bridge reopens\n\n" + BODY + "\n© 2024 by the author\n", "publisher") is None
+
+
+def test_a_date_line_with_a_time_after_a_comma_is_the_publication_date() -> None:
+    text = "Council passes budget\n\nBy Jane Roe\nPublished March 17, 2026, 6:12 p.m. ET\n\n" + BODY
+    assert value(text, "published") == "2026-03-17"
+
+
+def test_a_dateline_on_an_anniversary_takes_the_anniversary_year_not_the_origin_year() -> None:
+    """"NAIROBI, June 1 (Agency) --" in a piece on the 60th anniversary of ties set up on June 1, 1964: 2024."""
+    text = ("Kenya, Ghana mark 60 years of ties\n\nNAIROBI, June 1 (Agency) -- The two countries marked the "
+            "60th anniversary of diplomatic relations, established on June 1, 1964. A trade deal signed in "
+            "2019 was praised.\n\n" + BODY)
+    assert value(text, "published") == "2024-06-01"
+
+
+def test_a_dateline_without_an_anniversary_keeps_the_year_written_with_its_day() -> None:
+    text = "Talks end\n\nLISBON, Oct 14 (Lusa) -- The talks held on October 14, 2025 went well.\n\n" + BODY
+    assert value(text, "published") == "2025-10-14"

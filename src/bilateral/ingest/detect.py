@@ -60,7 +60,7 @@ _DATELINE = re.compile(
 )
 _DATE_LINE = re.compile(
     rf"^(?:(?P<label>published|posted|updated|last updated|date|first published)\s*(?:on|:)?\s*)?"
-    rf"(?P<date>{_DATE})(?:\s*(?:at\s*)?\d\d?[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}}(?:[+-]\d+)?)?)?\s*$",
+    rf"(?P<date>{_DATE})(?:,?\s*(?:at\s*)?\d\d?[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}}(?:[+-]\d+)?)?)?\s*$",
     re.I,
 )
 _NAME_WORD = r"(?:[A-ZÀ-Ỹ][\wÀ-ỹ'’-]*\.?|de|van|von|der|da|bin|binti|al|el|la|le|du|dos|di)"
@@ -236,6 +236,9 @@ def _publisher(lines: list[str], text: str, dateline: tuple[int, re.Match[str]] 
     return _unknown("no outlet named in a dateline, credit, footer or copyright line")
 
 
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary\b")
+
+
 def _published(lines: list[str], text: str, dateline: tuple[int, re.Match[str]] | None) -> Field:
     candidates: list[tuple[str, str]] = []
     if dateline and dateline[1].group("date"):
@@ -257,6 +260,13 @@ def _published(lines: list[str], text: str, dateline: tuple[int, re.Match[str]] 
                 return _unknown(f"{evidence} gives no year; publication date left unknown")
             year = found[0]
             evidence += f" without a year; year {year} from '{found[1]}' elsewhere in the text"
+            anniversary = _ANNIVERSARY.search(text)
+            later = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text) if int(y) > year]
+            if anniversary and later and year + int(anniversary.group(1)) <= dt.date.today().year + 1:
+                # "on May 21, 1951 … the 75th anniversary" in an article that names later years: the day
+                # written with its year is the one the article marks, the news is of its anniversary
+                year += int(anniversary.group(1))
+                evidence += f", plus the '{anniversary.group(0)}' the article marks"
         return _found(f"{year:04d}-{month:02d}-{day:02d}", evidence)
     return _unknown("no dateline or date line")
 
