@@ -41,3 +41,9 @@ def test_a_figure_others_report_inside_a_statement_is_not_the_speakers() -> None
 def test_a_plan_announced_keeps_its_figures_unattributed() -> None:
     found = sources("Trade Minister Anna Berg announced that the fund would grow to $3 billion.")
     assert found["$3 billion"] is None
+
+
+def test_a_source_whose_name_holds_a_list_keeps_the_whole_name() -> None:
+    found = sources("Kenya exported 600,000 tonnes of tea last year, according to the Ministry of Agriculture, "
+                    "Livestock and Fisheries, and prices rose.")
+    assert found["600,000 tonnes"] == "the Ministry of Agriculture, Livestock and Fisheries"

@@ -734,8 +734,10 @@ def _clean_source(text: str) -> str:
 
 
 _SRC_CHARS = r"(?:[A-Z]\.(?=[A-Z ])|[^,.;:()])"  # "U.S. Census Bureau": initials do not end the name
-_FIGURE_ACCORDING = re.compile(r"\baccording to\s+(?P<src>" + _SRC_CHARS + r"+?)(?=\s*(?:[,.;:()]|$|\s+and\s+(?![A-Z])))",
-                        re.I)
+#: ", Fisheries and Forestry": a list that is part of a body's name ("Department of Agriculture, Fisheries and …")
+_NAME_LIST = r"(?:,\s+(?:[A-Z][\w’'-]*\s+){0,3}?[A-Z][\w’'-]*(?=,|\s+and\s+[A-Z]))*(?:,?\s+and\s+[A-Z][\w’'-]*)?"
+_FIGURE_ACCORDING = re.compile(r"\baccording to\s+(?P<src>" + _SRC_CHARS + r"+?(?:(?<=[A-Za-z])(?-i:" + _NAME_LIST
+                               + r"))?)(?=\s*(?:[,.;:()]|$|\s+and\s+(?![A-Z])))", re.I)
 _DATA_FROM = re.compile(r"\b(?:data|figures|statistics) (?:from|by|released by|published by)\s+(?P<src>(?:the\s+)?[A-Z]"
                         + _SRC_CHARS + r"+?)(?=\s*(?:[,.;:()]|$))")
 
