@@ -414,3 +414,17 @@ def test_livestock_counted_by_the_head_are_the_animals() -> None:
                           published="2026-03-17"))
     assert [(f.fields["value"], f.fields["unit"], f.fields["measure"]) for f in extract_statistics(doc)] == [
         (480000, "cattle", "cattle shipped")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("More than 600 of his members had lost stock.", 600, "members"),  # a part of a group
+    ("About 1.4 million Australians visited the islands last year.", 1400000, "Australians"),  # a people
+])
+def test_counts_of_a_part_of_a_group_and_of_a_people(sentence: str, value: int, unit: str) -> None:
+    doc = Document(Source(id="t", text=sentence, published="2026-03-17"))
+    assert [(f.fields["normalized"], f.fields["unit"]) for f in extract_statistics(doc)] == [(value, unit)]
+
+
+def test_a_part_of_a_counted_group_leaves_the_group_its_own_figure() -> None:
+    doc = Document(Source(id="t", text="Twelve of the 40 passengers were hurt.", published="2026-03-17"))
+    assert [(f.fields["value"], f.fields["measure"]) for f in extract_statistics(doc)][-1:] == [(40, "passengers")]

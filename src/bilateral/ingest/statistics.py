@@ -270,8 +270,16 @@ def _is_date_or_ordinal(text: str, start: int, end: int) -> bool:
     return bool(_DAY_RANGE_BEFORE.search(before))
 
 
+#: "600 of his members", "12 of the 40 passengers": the group a part is counted of
+_PARTITIVE = re.compile(r"\s+of\s+(?:his|her|its|their|our|the|these|those)\s+((?:[a-z-]+\s+){0,2}?"
+                        r"([a-z]{3,}(?<!ss)(?<!us)(?<!is)s))\b(?!\s+(?:of|and)\b)")
+
+
 def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, float] | None:
     """The counted noun after a number: (unit, noun phrase, end offset, confidence)."""
+    part = _PARTITIVE.match(text, pos)
+    if part:  # "more than 600 of his members": a part of the group counted
+        return part.group(2), part.group(1), part.end(), 0.65
     modifiers: list[str] = []
     for m in _WORD.finditer(text, pos):
         if m.start() - pos > 60 or len(modifiers) > 3:
@@ -298,6 +306,8 @@ def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, 
         if word in _adjective_to_country(vocab) and re.match(
                 r"\s+(?:[a-z]+ed|are|were|have|had|live|work|visit|study|said)\b", text[m.end():]):
             return "people", " ".join([*modifiers, word]), m.end(), 0.8
+        if word[:1].isupper() and word.endswith("s") and word[:-1] in _adjective_to_country(vocab):
+            return word, " ".join([*modifiers, word]), m.end(), 0.8  # "about a million Ghanaians"
         if (word.islower() and len(word) > 3 and word.endswith("s")
                 and not word.endswith(("ss", "us", "is", "ous")) and modifiers is not None):
             # A plural noun after adjectives ("32 bilateral cooperation documents").
