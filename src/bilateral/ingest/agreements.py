@@ -666,7 +666,7 @@ def _soft_candidate(text: str, tokens: list[str], spans: list[tuple[int, int]],
     start, end = spans[0][0], spans[-1][1]
     appositive = _MADE_APPOSITIVE.match(text[end:])
     parties = _name_parties(tokens, vocab=vocab)
-    # made, or named by the two countries that run it ("the China-Pakistan Economic Corridor")
+    # made, or named by the two countries that run it ("the Kenya-Uganda Economic Corridor")
     if not (appositive or _MAKING_BEFORE.search(text[:start]) or _FOUNDING_AFTER.match(text[end:])
             or len(parties) == 2):
         return None
