@@ -363,3 +363,10 @@ def test_a_title_whose_field_is_a_list_set_off_before_the_name() -> None:
     found, _index, _text = people_of("Malawi's minister of industry, trade and tourism, Chikondi Banda, said no.")
     assert [(f.fields["country"], f.fields["roles"]) for f in found.values()] == [
         ("Malawi", ["Minister of industry, trade and tourism"])]
+
+
+def test_one_name_opening_a_sentence_with_a_role_and_a_speech_verb_is_a_person() -> None:
+    found, _index, _text = people_of("Wiranto, head of a farmers' cooperative in Java, said prices had doubled. "
+                                     "Pertamina, the state energy company, said output rose.")
+    assert [(f.label, f.fields["roles"]) for f in found.values()] == [
+        ("Wiranto — head of a farmers' cooperative in Java", ["head of a farmers' cooperative in Java"])]

@@ -742,6 +742,10 @@ class _DocPeople:
         if len(tokens) == 1:
             if chain:
                 self.pending_titled.append((rs, re_, tokens[0], self.folded[chain[0]:chain[1]]))
+            elif self._one_name_speaks(sent, rs, re_):
+                person = self._person(tokens[0], "appositive-speaker", 0.6, native=self.text[rs:re_])
+                self._add_mention(rs, re_, tokens[0], "full")
+                self._read_roles(sent, rs, re_, person)
             return
         cap = [t for t in tokens if t[:1].isupper()]
         if len(cap) > 4 or self._followed_by_place(re_) or self._is_place(rs, re_):
@@ -773,6 +777,19 @@ class _DocPeople:
             person.native = native
         self._add_mention(rs, re_, canonical, "full")
         self._read_roles(sent, rs, re_, person)
+
+    def _one_name_speaks(self, sent: Sentence, rs: int, re_: int) -> bool:
+        """ "Sutarmi, head of a feedlot cooperative of 38 families, said …": one name opening its sentence,
+        described by a role and then speaking, is a person who goes by one name (an organisation's
+        description names no role: "Pertamina, the state energy company, said")."""
+        if rs != sent.start or self.text[rs:re_] in self.vocab.not_name:
+            return False
+        appos = self._appositive(sent, re_)
+        if appos is None or not self.vocab.role_noun_re.match(self.folded, appos[0]):
+            return False
+        after = re.match(r"\s*,\s+", self.folded[appos[1]:appos[1] + 4])
+        return bool(after) and bool(self.vocab.speech_after.match(" " + self.folded[appos[1] + after.end():
+                                                                                 appos[1] + after.end() + 30]))
 
     def _counterpart(self, sent: Sentence, start: int) -> re.Match[str] | None:
         """"her Moroccan counterpart, " right before ``start`` (after the title chain, if any)."""
