@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from bilateral.core.folding import case_key
 from bilateral.ingest.lexicon import MONTHS, PART_ORDINALS, WEEKDAYS
+from bilateral.ingest.prefilter import Needs, ascii_lower
 
 _WEEKDAYS = WEEKDAYS
 
@@ -72,16 +73,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\d$€£¥,.])" + _g(_YEAR, "y1") + r"(?![\d,]\d)")),
 ]
 
-# What each pattern cannot match without, searched with the pattern's own case rule: every month
-# name and abbreviation starts with its three letters, every weekday ends in "day".
-_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_NEEDS: dict[str, re.Pattern[str]] = {
-    "part": re.compile(r"quarter|half|Q[1-4]|H[12]", re.I),
+# What each pattern cannot match without, tested with the pattern's own case rule (prefilter.Needs: a
+# substring test of the lower-cased text where that is exact, which a case-insensitive regex search of
+# every offset is not as fast as): every month name and abbreviation starts with its three letters,
+# every weekday ends in "day"; "Q3", "H1" in any case are the six of "q1"…"h2".
+_MONTH_START = Needs(regex=r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", any_case=False)
+_NEEDS: dict[str, Needs] = {
+    "part": Needs(("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2")),
     "range": _MONTH_START, "mdy": _MONTH_START, "dmy": _MONTH_START, "my": _MONTH_START, "month": _MONTH_START,
-    "relyear": re.compile("year", re.I),
-    "relmonth": re.compile("month|week", re.I),
-    "weekday": re.compile("day"),
-    "year": re.compile(r"(?:1[6-9]|20)\d\d"),
+    "relyear": Needs(("year",)),
+    "relmonth": Needs(("month", "week")),
+    "weekday": Needs(("day",), any_case=False),
+    "year": Needs(regex=r"(?:1[6-9]|20)\d\d", any_case=False),
 }
 
 
@@ -260,12 +263,13 @@ def _find_dates(text: str, year_hint: int | None, published: str | None) -> tupl
     pub_year, pub_date = _parse_published(published)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    present: dict[str, bool] = {}
+    present: dict[Needs, bool] = {}
+    lower = ascii_lower(text)
     for kind, pattern in _PATTERNS:
         needs = _NEEDS[kind]
-        seen = present.get(needs.pattern)
+        seen = present.get(needs)
         if seen is None:
-            seen = present[needs.pattern] = needs.search(text) is not None
+            seen = present[needs] = needs.met(text, lower)
         if not seen:
             continue  # the text lacks a part the pattern cannot match without
         for m in pattern.finditer(text):

@@ -259,6 +259,22 @@ def _present(text: str) -> int:
     return present
 
 
+#: The patterns whose needs a combination of tests meets, in order, by the bit mask of the tests passed.
+_MET: dict[int, list[tuple[re.Pattern[str], Callable[[_Resolver, re.Match[str]], tuple[str | None, str]]]]] = {}
+
+
+def _patterns_met(present: int) -> list[tuple[re.Pattern[str], Callable[[_Resolver, re.Match[str]],
+                                                                          tuple[str | None, str]]]]:
+    """The patterns to scan a sentence passing the tests ``present`` with: made once for each combination
+    (at most 2 ** len(_KEYS), a few dozen occur), not a mask test of every pattern for every sentence
+    (most sentences meet none, or only the bare year's)."""
+    met = _MET.get(present)
+    if met is None:
+        met = _MET[present] = [(pattern, handler) for (pattern, handler, _needs), mask
+                               in zip(_PATTERNS, _MASKS, strict=True) if present & mask == mask]
+    return met
+
+
 def find_periods(text: str, published: str | None = None,
                  previous_year: str | None = None) -> list[PeriodMention]:
     """Every time phrase in ``text``, left to right, without overlaps.
@@ -269,10 +285,7 @@ def find_periods(text: str, published: str | None = None,
     resolver = _Resolver(published, previous_year)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    present = _present(text)
-    for (pattern, handler, _needs), mask in zip(_PATTERNS, _MASKS, strict=True):
-        if present & mask != mask:
-            continue
+    for pattern, handler in _patterns_met(_present(text)):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
