@@ -231,7 +231,9 @@ def test_a_short_name_that_is_also_an_english_word_resolves_to_the_full_name() -
 
 def test_partial_quotations_inside_reported_speech() -> None:
     text = INTRO + "Holloway said the new rules were “a step backwards” for small exporters."
-    assert found(text) == [("partial", "Jane Holloway", "Jane Holloway", "a step backwards")]
+    # the statement is the reported clause, with the quoted words in it
+    assert found(text) == [("partial", "Jane Holloway", "Jane Holloway",
+                            "the new rules were “a step backwards” for small exporters")]
 
 
 # -- what is not a statement

@@ -147,6 +147,9 @@ _FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.I)
 #: "was quoted by the Kyodo news agency as saying": the agency stands between the verb and "as saying"
 _QUOTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by|in)\s+[^,;“”\"]{2,70}?\s+as\s+$")
 # "…, as Lam described": a parenthetical attribution of the words just quoted
+_ADJUNCT_AFTER = re.compile(r"[\s,]*(?:after|before|during|in|on|at|over|amid|from|to|for|with|by|as|since|"
+                            r"when|while)\b")
+_HAS_MARK = re.compile(r"[\"“”‘’«»]|''")  # a text that shows its own quotation marks
 _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillion|thousand|tons?|tonnes|bn|m)\b"
@@ -161,7 +164,8 @@ _ADMITTED_TO = re.compile(r"\s+to\s+(?!\w+ing\b)(?![^,.;]*\bthat\b)")  # ("admit
 _TIME_LEAD = re.compile(r"^\s*(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                         r"Sunday|week|month|year|today|yesterday|earlier|late|night|morning|afternoon|evening)\b"
                         r"(?:\s+(?:morning|afternoon|evening|night))?")
-_TOLD = {"told", "tells", "tell", "assured", "informed", "reminded", "warned"}
+_TOLD = {"told", "tells", "tell", "telling", "assured", "assuring", "informed", "informing", "reminded",
+         "reminding", "warned", "warning"}
 _HEARER = re.compile(r"^(?:me|us|him|her|them|reporters|journalists|lawmakers|delegates|the\s+\w+|"
                      r"(?:(?:The|the)\s+)?(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)(?=[\s.,]|$)\s*"
                      r"(?:on\s+\w+\s*|in\s+an?\s+\w+\s*)?")
@@ -535,6 +539,10 @@ class _QuoteReader:
         if act.how == "that" or (act.how in ("verb", "inverted") and _words(lead) and inner[:1].islower()):
             kind = "partial"  # "…, the tax ''is a misguided approach,'' said Mr. Roe": words inside his sentence
         conf, how = (0.85, "continued") if continued else (0.9, act.how)
+        if kind == "partial" and len(q.parts) == 1 and act.pos >= seg.outer_end:
+            # "However laudable the goal, the tax ''is a misguided approach,'' said Mr. Roe": his statement
+            # is the sentence before the tag, the quoted words with the words that lead to them
+            text = _DATELINE.sub("", self.text[self.sentences[si0].start:seg.outer_end]).strip()
         if len(q.parts) == 1 or kind != "direct":
             st.findings.append(self._finding(act.speaker, text, kind, spans, conf, how))
         else:
@@ -764,7 +772,7 @@ class _QuoteReader:
         if second is not None:
             words, spans = self._second_statement(second, sent, words, spans, st)
         if words:
-            self._partial(act, words, spans, st)
+            self._partial(act, words, spans, st, self._quoting_clause(act, sent, words, second))
             return
         self._reported_words(act, sent, second, spans, st)
 
@@ -812,7 +820,8 @@ class _QuoteReader:
         own = [(self._own_start(second.pos, sent.end), sent.end)]  # the second statement's own words
         if later:
             # "…, but stressed that cooperation had “never been closer”": the second statement's own words
-            quote = " … ".join(self.text[w.start:w.end].strip().rstrip(",.") for w in later)
+            quote = self._holding(clause, second.verb_end, sent.end, later) or " … ".join(
+                self.text[w.start:w.end].strip().rstrip(",.") for w in later)
             st.findings.append(self._finding(second.speaker, quote, "partial", own, 0.7, second.how))
         elif len(clause.split()) >= 2 and second.verb not in self.verbs.naming:
             st.findings.append(self._finding(second.speaker, clause, "reported", own, 0.65, second.how))
@@ -824,14 +833,44 @@ class _QuoteReader:
             spans = [(sent.start, cut)]
         return words, spans
 
-    def _partial(self, act: _Act, words: list[_Segment], spans: list[tuple[int, int]], st: _State) -> None:
-        """Quoted words inside reported speech, unless the speaker was quoted with them already."""
+    def _partial(self, act: _Act, words: list[_Segment], spans: list[tuple[int, int]], st: _State,
+                 clause: str | None = None) -> None:
+        """Quoted words inside reported speech, given with the reported clause that holds them (``clause``)
+        when there is one; not again when the speaker was quoted with the same words already."""
         quote = " … ".join(self.text[s.start:s.end].strip().rstrip(",.") for s in words)
         earlier = st.seen_partials.setdefault(act.speaker.name, [])
         if any(_norm(quote) in e for e in earlier):
             return  # the same words quoted again ("Ferreira's critique of “reckless spending”")
         earlier.append(_norm(quote))
-        st.findings.append(self._finding(act.speaker, quote, "partial", spans, 0.75, act.how))
+        st.findings.append(self._finding(act.speaker, clause or quote, "partial", spans, 0.75, act.how))
+
+    def _quoting_clause(self, act: _Act, sent: Sentence, words: list[_Segment], second: _Act | None) -> str | None:
+        """The reported clause that holds every quoted fragment and says more than they do ("said that
+        “a storm” had hit the coast" states that a storm had hit the coast, not “a storm”), verbatim with its
+        quotation marks; None when the quoted words are the whole statement ("called it “a disgrace”",
+        "accused them of “…”") or no such clause is found."""
+        if act.verb in self.verbs.naming or act.how not in ("verb", "inverted", "participle"):
+            return None
+        stop = second.pos if second else sent.end
+        clause, extra = self._reported_clause(act, sent, stop)
+        return None if extra else self._holding(clause, sent.start, stop, words)
+
+    def _holding(self, clause: str, lo: int, hi: int, words: list[_Segment]) -> str | None:
+        """``clause`` (found verbatim between ``lo`` and ``hi``) with its closing quotation mark, when it
+        holds every quoted fragment of ``words`` and at least two words more."""
+        start = self.text.find(clause, lo, hi) if clause else -1
+        if start < 0:
+            return None
+        end = start + len(clause)
+        if any(w.start < start or w.end > end for w in words):
+            return None
+        end = max([end] + [w.outer_end for w in words if w.end <= end <= w.outer_end])  # its closing mark
+        inside = sum(len(_words(self.text[w.start:w.end])) for w in words)
+        if len(_words(clause)) < inside + 2:
+            return None  # "stressed the need for “restraint on both sides”": the words are the statement
+        if words[0].outer_start <= start and _ADJUNCT_AFTER.match(self.text, words[-1].outer_end, end):
+            return None  # "urged “restraint” after the clash": the quoted object, then the writer's adjunct
+        return self.text[start:end].strip()
 
     def _reported_words(self, act: _Act, sent: Sentence, second: _Act | None, spans: list[tuple[int, int]],
                         st: _State) -> None:
@@ -966,7 +1005,8 @@ class _QuoteReader:
         words = quote.split()
         short = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
         who = speaker.name
-        label = f"{who}: “{short}”" if kind != "reported" else f"{who}: {short}"
+        quoted = kind == "direct" or (kind == "partial" and not _HAS_MARK.search(quote))
+        label = f"{who}: “{short}”" if quoted else f"{who}: {short}"
         if speaker.person is None:
             conf -= 0.1
         return Finding(
