@@ -343,3 +343,18 @@ def test_quoted_words_that_are_the_whole_statement_stay_the_words() -> None:
 def test_the_hearer_of_a_telling_participle_is_not_part_of_the_statement() -> None:
     text = "Senator Jane Holloway criticized the format, telling a radio host that the debate was unfair."
     assert summary(text) == [("reported", "Jane Holloway", "the debate was unfair")]
+
+
+def test_a_reported_statement_before_a_quotations_tag_in_the_same_sentence_is_kept() -> None:
+    # the quotation's tag comes after a statement of its own: both are statements, each cited by its words
+    adding = "Minister Paul Okafor said the bridge would open in June, adding: “We are ready for the traffic.”"
+    found = quotes_of(adding)
+    assert [(q.fields["quote_kind"], q.fields["text"]) for q in found] == [
+        ("reported", "the bridge would open in June"), ("direct", "We are ready for the traffic.")]
+    reported = found[0]
+    assert [adding[s:e] for s, e in reported.spans] == ["Minister Paul Okafor said the bridge would open in June"]
+    pressed = ("Minister Jane Holloway said the ferry would resume in May, and when pressed on the cost she "
+               "replied, “We will find the money.”")
+    assert ("reported", "Jane Holloway", "the ferry would resume in May") in summary(pressed)
+    assert quotes_of("Minister Ann Lee told reporters: “Nothing is decided yet.”")[0].fields["quote_kind"] == "direct"
+    assert len(quotes_of("Minister Ann Lee told reporters: “Nothing is decided yet.”")) == 1

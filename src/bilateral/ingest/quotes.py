@@ -149,6 +149,7 @@ _QUOTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?
 # "…, as Lam described": a parenthetical attribution of the words just quoted
 _ADJUNCT_AFTER = re.compile(r"[\s,]*(?:after|before|during|in|on|at|over|amid|from|to|for|with|by|as|since|"
                             r"when|while)\b")
+_TAG_JOIN = re.compile(r",\s*(?:and|but|then)\b|;")  # where a statement ends and a quotation's tag begins
 _HAS_MARK = re.compile(r"[\"“”‘’«»]|''")  # a text that shows its own quotation marks
 _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 
@@ -553,6 +554,29 @@ class _QuoteReader:
             st.said[i] = Attribution(act.speaker, act.verb, act.how)
         st.last_direct[self.sentences[si1].passage] = act.speaker
         self._after_tag(q, act, st)
+        if act.how in ("verb", "participle") and act.verb_end <= seg.outer_start:
+            self._statement_before(act, si0, st)
+
+    def _statement_before(self, act: _Act, si: int, st: _State) -> None:
+        """"Roe said the ferry would resume in May, adding: “…”", "…, and when pressed she replied, “…”": the
+        reported statement before the quotation's tag in its sentence, cited up to where the tag begins."""
+        sent = self.sentences[si]
+        tag = self.text.rfind(act.verb.split()[0], sent.start, act.verb_end)
+        if act.how == "verb":
+            tag = min(tag, act.pos)  # "she replied": the tag begins with its subject
+        first = next((a for a in self._acts(si) if a.how == "verb" and a.verb_end < tag), None)
+        if first is None:
+            return
+        join = _TAG_JOIN.search(self.text, first.verb_end, tag)
+        if join is None:
+            commas = [m.start() for m in re.finditer(",", self.text[first.verb_end:tag])]
+            stop = first.verb_end + commas[-1] if commas else tag
+        else:
+            stop = join.start()
+        while stop > first.verb_end and self.text[stop - 1] in " ,;:":
+            stop -= 1
+        if stop > first.verb_end:
+            self._reported_words(first, sent, stop, [(sent.start, stop)], st)
 
     def _is_statement(self, inner: str, seg: _Segment, act: _Act) -> bool:
         """Quoted words that are a statement: not one word (unless a speech verb introduces it as a whole
@@ -774,7 +798,7 @@ class _QuoteReader:
         if words:
             self._partial(act, words, spans, st, self._quoting_clause(act, sent, words, second))
             return
-        self._reported_words(act, sent, second, spans, st)
+        self._reported_words(act, sent, second.pos if second else sent.end, spans, st)
 
     def _statement_words(self, i: int, sent: Sentence,
                          st: _State) -> tuple[_Act, list[_Act], list[_Segment]] | None:
@@ -872,7 +896,7 @@ class _QuoteReader:
             return None  # "urged “restraint” after the clash": the quoted object, then the writer's adjunct
         return self.text[start:end].strip()
 
-    def _reported_words(self, act: _Act, sent: Sentence, second: _Act | None, spans: list[tuple[int, int]],
+    def _reported_words(self, act: _Act, sent: Sentence, stop: int, spans: list[tuple[int, int]],
                         st: _State) -> None:
         """Reported speech without quotation marks: the clause the verb reports, cited up to where the
         writer's own clause begins; no statement for "welcomed the move" or "put forward a plan"."""
@@ -883,8 +907,8 @@ class _QuoteReader:
         if act.how == "verb" and act.verb in self.verbs.that_only and not re.match(
                 r"\s*(?:,|:|that\b)", self.text[act.verb_end:sent.end]):
             return  # "Tourism continued to lead the thaw", "continued the talks": no statement
-        clause, extra = self._reported_clause(act, sent, second.pos if second else sent.end)
-        cut = _WRITER_CLAUSE.search(self.text, act.end, second.pos if second else sent.end)
+        clause, extra = self._reported_clause(act, sent, stop)
+        cut = _WRITER_CLAUSE.search(self.text, act.end, stop)
         if cut and not extra and act.how in ("verb", "inverted") and not self.text[sent.start:act.pos].strip():
             spans = [(sent.start, cut.start())]  # cited up to where the writer's own clause begins
         if len(clause.split()) < 3 or (clause.endswith(":") and not extra):
