@@ -269,6 +269,14 @@ def test_opening_a_thing_named_in_lower_case() -> None:
     assert _one("A new ferry terminal at Port Rashid is due to open on June 15.").fields["status"] == "scheduled"
 
 
+def test_what_opens_is_the_subject_of_open_not_the_person_who_says_so() -> None:
+    # the capitalised name earlier in the sentence is the speaker, not what opens
+    assert _one("Prime Minister Kishida said the bridge would open in June.").fields["title"] == "Opening of bridge"
+    assert _one("Kishida said a new rail line is due to open on June 15.").fields["title"] == "Opening of rail line"
+    # a sentence's opening "The" is not part of the name
+    assert _one("The Friendship Bridge will open in June.").fields["title"] == "Opening of Friendship Bridge"
+
+
 def test_a_year_written_in_the_events_own_noun_phrase_beats_a_later_date_of_another() -> None:
     events = _events("Both recalled the 2019 Sulawesi earthquake, the March 2021 border clashes and the floods.",
                      published="2026-03-12")

@@ -511,6 +511,10 @@ _POSTNOMINAL = re.compile(r"\s*(?:,\s*(?:which|that)\s+|(?:which|that)\s+)?(?:(?
 
 _OPENED_NOUN = re.compile(r"\s+(?:an?|the|its|their)\s+(?:new\s+)?((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
                           r"(?=\s+(?:over|at|in|on|for|between|to|from|with|near|across|linking)\b|[,.;]|$)")
+# What opens, said in lower case right before the verb: "the bridge would open", "a new line is due to open".
+_OPENED_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:new\s+)?((?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+"
+                             r"(?:(?:will|would|could|should|is|are|was|were|set|due|expected|scheduled|to|be|"
+                             r"has|have|had|been|finally|officially)\s+)*$")
 # The subject a sentence opens with, before its verb: "A ceasefire brokered by Malaysia", "The new rules".
 _SUBJECT = re.compile(r"^(?:An?|The|Their|Its)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
                       r"(?:\s+(?:\w+ed|agreed|signed)\s+by\s+[^,;]+?)?\s+$")
@@ -556,11 +560,15 @@ def _unnamed_object(text: str, t: Trigger, vocab: Vocabulary | None) -> tuple[st
     subject = _SUBJECT.match(text[:t.start]) if t.kind == "entry into force" else None
     if subject:
         return subject.group(1), subject.group(1).lower()
+    opened = _OPENED_SUBJECT.search(text[:t.start]) if t.kind == "opening" else None
+    if opened:  # "the minister said the bridge would open in June": the bridge, not the minister
+        return opened.group(1), opened.group(1).lower()
     if t.kind == "opening":
         runs = [r for r in _OBJECT_RUN.finditer(text[:t.start])  # not "Thailand and Cambodia": the subject
                 if not (" and " in r.group(1) and all(countries_in(w, vocab=vocab) for w in r.group(1).split(" and ")))]
         if runs:
-            return runs[-1].group(1), runs[-1].group(1).lower()
+            name = re.sub(r"^The\s+", "", runs[-1].group(1))  # a sentence's "The Friendship Bridge will open"
+            return name, name.lower()
     if run:
         return run.group(1), run.group(1).lower()
     return None
