@@ -358,3 +358,14 @@ def test_a_reported_statement_before_a_quotations_tag_in_the_same_sentence_is_ke
     assert ("reported", "Jane Holloway", "the ferry would resume in May") in summary(pressed)
     assert quotes_of("Minister Ann Lee told reporters: “Nothing is decided yet.”")[0].fields["quote_kind"] == "direct"
     assert len(quotes_of("Minister Ann Lee told reporters: “Nothing is decided yet.”")) == 1
+
+
+def test_a_headline_with_a_trailing_tag_in_title_case_is_a_statement_by_the_person_named_later() -> None:
+    text = ("Trade Deal Could Help Farmers, Senator Lopez Says.\n\n"
+            "Senator Maria Lopez told a rally in the capital on Monday that the deal was balanced.")
+    headline = quotes_of(text)[0]
+    assert (headline.fields["speaker"], headline.fields["text"]) == ("Maria Lopez", "Trade Deal Could Help Farmers")
+    unnamed = summary("Budget Leaves Hospitals Short, Former Health Official Says.")
+    assert unnamed == [("reported", None, "Budget Leaves Hospitals Short")]
+    # a capitalised "Says" that is not a headline's tag: no statement
+    assert quotes_of("The Simon Says Festival opened in the capital.") == []

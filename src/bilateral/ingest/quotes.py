@@ -150,6 +150,10 @@ _QUOTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?
 _ADJUNCT_AFTER = re.compile(r"[\s,]*(?:after|before|during|in|on|at|over|amid|from|to|for|with|by|as|since|"
                             r"when|while)\b")
 _TAG_JOIN = re.compile(r",\s*(?:and|but|then)\b|;")  # where a statement ends and a quotation's tag begins
+# a headline's trailing tag, in title case: "…, Senator Lopez Says", "…, Former White House Doctor Says"
+_HEADLINE_ENDS = frozenset({"Says", "Said"})
+_HEADLINE_TAG = re.compile(r",\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){0,5}?[A-Z][\w.’'-]*)\s+"
+                           r"(?P<verb>Says|Said)\s*[.!?]?\s*$")
 _HAS_MARK = re.compile(r"[\"“”‘’«»]|''")  # a text that shows its own quotation marks
 _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 
@@ -704,8 +708,27 @@ class _QuoteReader:
         acts += self._participle_acts(si, sent)
         acts += self._according_acts(sent)
         acts += self._possessive_acts(sent)
+        if not acts and sent.text.rstrip(" .!?")[-4:] in _HEADLINE_ENDS:
+            acts += self._headline_act(sent)
         acts.sort(key=lambda a: a.pos)
         return acts
+
+    def _headline_act(self, sent: Sentence) -> list[_Act]:
+        """A headline's trailing tag in title case: "Trade Deal Could Help Farmers, Senator Lopez Says"."""
+        m = _HEADLINE_TAG.search(sent.text)
+        if m is None or len(_words(sent.text[:m.start()])) < 3:
+            return []
+        verb_start, verb_end = sent.start + m.start("verb"), sent.start + m.end("verb")
+        sp = self.speakers.before(sent, verb_start)
+        who_start = sent.start + m.start("who")
+        if sp is None or sp.start < who_start or sp.person is None:
+            who = self.text[who_start:sent.start + m.end("who")]
+            # the article names the person in full further down: "Senator Lopez Says" is Maria Lopez
+            named = {n.name for n in self.speakers.mentions if n.name.split()[-1] == who.split()[-1]}
+            person = named.pop() if len(named) == 1 else None
+            if person or sp is None or sp.start < who_start:
+                sp = Speaker(person or who, person, who_start, who_start + len(who), "person" if person else "name")
+        return [_Act(sp, sp.start, verb_end, m.group("verb").split()[0].lower(), "verb", verb_end)]
 
     def _verb_act(self, si: int, sent: Sentence, v: re.Match[str]) -> _Act | None:
         """The act of one speech verb: its subject before it, the subject of its clause after "and", or
