@@ -369,3 +369,12 @@ def test_a_headline_with_a_trailing_tag_in_title_case_is_a_statement_by_the_pers
     assert unnamed == [("reported", None, "Budget Leaves Hospitals Short")]
     # a capitalised "Says" that is not a headline's tag: no statement
     assert quotes_of("The Simon Says Festival opened in the capital.") == []
+
+
+def test_a_paragraph_opened_with_a_closing_mark_is_a_quotation() -> None:
+    # a newsroom's slip: ” where “ belongs, at the start of a paragraph that closes its quotation with ”
+    text = ("Columnist Ann Barabak praised the debate.\n\n"
+            "” … he delivered a mix of orthodoxy and rejoinders with a polish few could match,” Barabak wrote.")
+    [q] = [q for q in quotes_of(text) if q.fields["quote_kind"] == "direct"]
+    assert q.fields["text"] == "… he delivered a mix of orthodoxy and rejoinders with a polish few could match"
+    assert q.fields["speaker_name"].endswith("Barabak")

@@ -354,6 +354,8 @@ class _QuoteReader:
         over paragraphs (“… they remember it.¶“Friendship is …”)."""
         out: list[_Segment] = []
         t = passage.text
+        if t.startswith("”") and "”" in t[1:]:
+            t = "“" + t[1:]  # a paragraph opened with a closing mark (”… he said it,” Roe wrote): an opening one
         if not ("“" in t or '"' in t or "«" in t or "‘" in t or "''" in t or " '" in t or t.startswith("'")):
             return out
         nxt = [_next_pair(t, rank, 0) for rank in range(len(_PAIR_PARTS))]
