@@ -318,3 +318,13 @@ def test_according_to_a_title_set_off_before_the_name_is_the_person() -> None:
     text = INTRO + ("Exports of tea will double by 2030, according to the Kenyan Minister of Trade and "
                     "Industry, Jane Holloway.")
     assert [q.fields["speaker"] for q in quotes_of(text)] == ["Jane Holloway"]
+
+
+def test_sources_the_writer_reached_are_one_nominal_speaker() -> None:
+    # "the experts I interviewed", "officials we spoke to": a contact clause after a speaker noun
+    assert found("All the experts I interviewed said the proposal was more detailed than its rival.") == [
+        ("reported", None, "the experts I interviewed", "the proposal was more detailed than its rival")]
+    assert found("Officials we spoke to said the plan would fail within a year.") == [
+        ("reported", None, "Officials we spoke to", "the plan would fail within a year")]
+    # "to" before a past form is no infinitive; before a base form it still is
+    assert found("The minister declined to say whether the plan would fail.") == []

@@ -104,6 +104,8 @@ _SCARE_BEFORE = re.compile(r"(?:so-called|dubbed|known as|named|titled|termed|de
                            r"term|label|labeled|labelled|branded)\s*$", re.I)
 _NO_STATEMENT_BEFORE = {"not", "never", "to", "will", "would", "could", "might", "may", "can", "should", "must",
                         "who", "which", "that", "cannot"}
+# a past form is no infinitive after "to": "officials we spoke to said" (but "declined to say")
+_PAST_FORM = re.compile(r"(?:ed|said|told|wrote)$")
 _STATEMENT_START = re.compile(r"\s*(?:,|:|that\b|to\s+[a-z]|how\b|why\b|whether\b|[a-z]+ing\b|"
                               r"(?:he|she|they|it|we|i|there)\b)", re.I)
 _HEAD_THAT = re.compile(r"^(?:[^\s]+\s+){0,6}?(?:that|how)\b[\s,]*")
@@ -739,8 +741,8 @@ class _QuoteReader:
             return None  # "was told by"
         lead = self.text[max(sent.start, v.start() - 30):v.start()]
         last = _word_before_verb(lead)
-        if (last in _NO_STATEMENT_BEFORE and not (last == "who" and WHO_BEFORE.search(lead))) \
-                or last.endswith(("n't", "n’t")):
+        if (last in _NO_STATEMENT_BEFORE and not (last == "who" and WHO_BEFORE.search(lead))
+                and not (last == "to" and _PAST_FORM.search(v.group()))) or last.endswith(("n't", "n’t")):
             return None  # "wouldn't say", "to say", "the man who told": no statement by this subject
         verb = v.group() if " " not in v.group() else " ".join(v.group().split())
         if _noun_not_verb(verb, lead, self.lexicon.titles.get("nationalities") or {}) or (verb.startswith("admit") and _ADMITTED_TO.match(self.text, v.end())):

@@ -123,6 +123,10 @@ def _plural(word: str) -> bool:
 _TITLE_END = re.compile(r"(?<![\w.])(?:Rev|Gen|Adm|Capt|Maj|Sgt|Supt|Insp|Amb|Fr|Msgr|Cmdr|Lt|Col)\.$")
 
 
+# the writer's contact with a source: "the experts I interviewed", "officials we spoke to"
+_CONTACT_VERBS = frozenset({"interviewed", "contacted", "consulted", "surveyed", "asked", "polled", "spoke", "talked"})
+
+
 class SpeakerResolver:
     """Finds and resolves the speakers of one document's statements."""
 
@@ -311,7 +315,24 @@ class SpeakerResolver:
         """The noun phrase whose last token is toks[j], if it can speak; or the one a complement ends
         ("experts on Andean trade policy", "analysts at the Lowy Institute", "officials familiar with
         the talks")."""
-        return self._np_head(sent, toks, j, allow_lead_comma) or self._with_complement(sent, toks, j)
+        return (self._np_head(sent, toks, j, allow_lead_comma) or self._with_complement(sent, toks, j)
+                or self._contacted(sent, toks, j))
+
+    def _contacted(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int) -> Speaker | None:
+        """A speaker noun the writer reached, as one nominal speaker: "all the experts I interviewed",
+        "officials we spoke to", "diplomats I talked with"."""
+        k = j - 1 if toks[j][2].lower() in ("to", "with") else j
+        if k < 2 or toks[k][2].lower() not in _CONTACT_VERBS or (k < j) != (toks[k][2].lower() in ("spoke", "talked")):
+            return None
+        if toks[k - 1][2] not in ("I", "we") or toks[k - 2][2].lower() not in self.nouns:
+            return None
+        head = self._np_head(sent, toks, k - 2)
+        if (head is None or head.how == "name") and toks[k - 2][0] == sent.start:  # "Officials we spoke to said"
+            head = Speaker(toks[k - 2][2], None, sent.start, toks[k - 2][1], "nominal", True)
+        if head is None or head.how != "nominal":
+            return None
+        phrase = head.name + self.text[toks[k - 2][1]:toks[j][1]]
+        return Speaker(" ".join(phrase.split()), None, head.start, toks[j][1], "nominal", head.plural)
 
     def _with_complement(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int) -> Speaker | None:
         """A speaker noun with a prepositional complement before the verb, as one nominal speaker."""
