@@ -425,6 +425,23 @@ def test_counts_of_a_part_of_a_group_and_of_a_people(sentence: str, value: int, 
     assert [(f.fields["normalized"], f.fields["unit"]) for f in extract_statistics(doc)] == [(value, unit)]
 
 
-def test_a_part_of_a_counted_group_leaves_the_group_its_own_figure() -> None:
-    doc = Document(Source(id="t", text="Twelve of the 40 passengers were hurt.", published="2026-03-17"))
-    assert [(f.fields["value"], f.fields["measure"]) for f in extract_statistics(doc)][-1:] == [(40, "passengers")]
+def test_a_or_half_a_before_a_scale_word_is_the_figure() -> None:
+    ghanaians = one("About a million Ghanaians live in Nigeria.")
+    assert (ghanaians["value"], ghanaians["scale"], ghanaians["normalized"]) == (1, "million", 1_000_000)
+    assert ghanaians["as_written"].startswith("a million")
+    tourists = one("Nearly half a million tourists visited the island in 2024.")
+    assert (tourists["value"], tourists["normalized"], tourists["qualifier"]) == (0.5, 500_000, "nearly")
+    cost = one("The project will cost a billion dollars.")
+    assert (cost["unit"], cost["normalized"]) == ("USD", 1_000_000_000)
+    # a currency symbol is written before digits, whatever the words were
+    assert cost["label"].endswith(": $1 billion")
+    assert one("The project will cost two billion dollars.")["label"].endswith(": $2 billion")
+
+
+def test_a_part_of_a_counted_group_is_the_figure_and_the_total_no_second_one() -> None:
+    # "12 of the 40 passengers were injured": twelve were injured, not forty
+    injured = one("Twelve of the 40 passengers were injured in the crash.")
+    assert (injured["value"], injured["unit"], injured["measure"]) == (12, "passengers", "passengers injured")
+    assert one("12 of the 40 passengers were injured in the crash.")["value"] == 12
+    # the group's total is part of the figure's phrase, not a figure counted as hurt
+    assert [(f["value"], f["unit"]) for f in stats("Twelve of the 40 passengers were hurt.")] == [(12, "passengers")]

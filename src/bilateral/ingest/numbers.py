@@ -92,6 +92,10 @@ def find_number_words(text: str) -> list[NumberWords]:
         while i < len(run):
             for j in range(len(run), i, -1):
                 words = run[i:j]
+                if i == 0 and words[0].group(0).lower() in SCALE_WORDS and (one := _a_scale(text, words[0].start())):
+                    found.append(one)  # "a million Ghanaians", "half a billion dollars": 1 or 0.5 of the scale
+                    i = 1
+                    break
                 if words[0].group(0).lower() in SCALE_WORDS or (
                         words[0].group(0).lower() == "hundred" and not _after_a(text, words[0].start())):
                     continue  # a bare "million" or "hundred" is a noun, not a figure
@@ -104,6 +108,18 @@ def find_number_words(text: str) -> list[NumberWords]:
             else:
                 i += 1
     return found
+
+
+_A_SCALE = re.compile(r"(?:(?<![\w-])([Hh]alf)[ \u00a0])?(?<![\w-])([Aa])[ \u00a0]$")
+
+
+def _a_scale(text: str, pos: int) -> NumberWords | None:
+    """The "a" (1) or "half a" (0.5) before a scale word at ``pos``, as a number whose scale follows it."""
+    m = _A_SCALE.search(text, max(0, pos - 8), pos)
+    if m is None:
+        return None
+    start = m.start(1) if m.group(1) else m.start(2)
+    return NumberWords(start, m.end(2), 0.5 if m.group(1) else 1)
 
 
 def _after_a(text: str, pos: int) -> bool:

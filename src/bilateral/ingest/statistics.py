@@ -271,7 +271,7 @@ def _is_date_or_ordinal(text: str, start: int, end: int) -> bool:
 
 
 #: "600 of his members", "12 of the 40 passengers": the group a part is counted of
-_PARTITIVE = re.compile(r"\s+of\s+(?:his|her|its|their|our|the|these|those)\s+((?:[a-z-]+\s+){0,2}?"
+_PARTITIVE = re.compile(r"\s+of\s+(?:his|her|its|their|our|the|these|those)\s+(?:\d[\d,]*\s+)?((?:[a-z-]+\s+){0,2}?"
                         r"([a-z]{3,}(?<!ss)(?<!us)(?<!is)s))\b(?!\s+(?:of|and)\b)")
 
 
@@ -1498,8 +1498,8 @@ def display(stat: _Stat, vocab: Vocabulary) -> str:
     scaled = f"{number} {stat.scale}" if stat.scale else number
     if stat.rule == "money":
         symbol = vocab.currency_display.get(stat.unit)
-        if symbol:
-            return f"{symbol}{scaled}"
+        if symbol:  # "$2 billion" for "two billion dollars": a symbol is written before digits
+            return f"{symbol}{_fmt(stat.value)} {stat.scale}" if stat.scale else f"{symbol}{_fmt(stat.value)}"
         name = vocab.currency_names.get(stat.unit) or (stat.unit if stat.unit.islower() else None)
         return f"{scaled} {name}" if name else f"{stat.unit} {scaled}"
     if stat.rule == "fraction":
