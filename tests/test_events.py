@@ -372,3 +372,28 @@ def test_an_event_after_an_anniversary_keeps_its_own_day_and_a_coordinated_visit
              for f in _events(text, published="2026-03-12")}
     assert ("ceremony", "2026-03-11", ("Anthony Albanese",)) in found
     assert ("visit", "2026-03-13", ("Anthony Albanese",)) in found
+
+
+@pytest.mark.parametrize(("text", "title", "date"), [
+    ("Ghana expelled thousands of Nigerians in 1969.", "Expulsion of Nigerians", "1969"),
+    ("In 1983 the government ordered about a million migrants out of the country.", "Expulsion of migrants", "1983"),
+    ("The government imposed a ban on raw ore exports in January 2020.", "Ban on raw ore exports", "2020-01"),
+    ("Canberra suspended live cattle exports to its neighbour in June 2011.",
+     "Suspension of live cattle exports", "2011-06"),
+    ("The ban was lifted in July 2011.", "Lifting of the ban", "2011-07"),
+    ("Ministers lifted the live cattle export ban in July 2011.", "Lifting of the live cattle export ban", "2011-07"),
+    ("The government closed its land borders in August 2019.", "Border closure", "2019-08"),
+])
+def test_measures_one_state_takes_against_anothers_people_or_trade_are_events(text: str, title: str,
+                                                                              date: str) -> None:
+    f = _one(text, published="2026-03-05")
+    assert (f.fields["title"], f.fields["date"], f.fields["event_kind"]) == (title, date, _kind_of(title))
+
+
+def _kind_of(title: str) -> str:
+    return {"Expulsion": "expulsion", "Suspension": "suspension"}.get(title.split()[0], "ban")
+
+
+def test_an_order_or_a_ban_that_is_no_measure_is_no_event() -> None:
+    assert _events("The minister ordered the report to be published in May 2024.") == []
+    assert _events("The ban on imports is expected to hurt farmers.") == []

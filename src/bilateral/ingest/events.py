@@ -69,6 +69,9 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("agreement reached", "talks", re.compile(
         r"\b(?:agreed|decided|pledged)(?= (?:on|last) [A-Z]?[a-z]+\.?(?: \d{1,2})?,? to )")),
     ("invitation", "talks", re.compile(r"\binvit(?:ed|es)\b(?= [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* to )")),
+    ("suspension", "restriction", re.compile(  # "suspended live cattle exports to …": a trade measure
+        r"\bsuspend(?:ed|s|ing)?\s+(?:(?:all|its|their|the)\s+)?(?:[\w-]+\s+){0,3}?(?:exports|imports|trade|flights|"
+        r"shipments|visas)\b", re.I)),
     ("renewal", "renewal", re.compile(
         r"\b(?:renew(?:ed|s)?|extend(?:ed|s)?|suspend(?:ed|s)?|revok(?:ed|es)|reinstat(?:ed|es)|"
         r"reaffirm(?:ed|s)?|terminat(?:ed|es)|withdr(?:ew|awn) from)\b", re.I)),
@@ -89,6 +92,17 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("recall", "diplomatic", re.compile(
         r"\b(?:recall(?:ed|s|ing)?|expel(?:led|s|ling)?|summon(?:ed|s|ing)?)\s+(?:its|their|the|his|her|an?)\s+"
         r"(?:[\w-]+\s+){0,2}(?:ambassadors?|envoys?|diplomats?|charg[ée]s? d'affaires)\b", re.I)),
+    # Measures one state takes against another's people or trade: expulsions, bans and embargoes (imposed or
+    # lifted), border closures.
+    ("expulsion", "restriction", re.compile(
+        r"\b(?:expel(?:led|s|ling)?|expulsions?(?: of)?|deport(?:ed|s|ing|ations?(?: of)?))\b"
+        r"|\border(?:ed|s)\b(?=(?:\s+[\w,.-]+){1,6}?\s+out of the country\b)", re.I)),
+    ("ban", "restriction", re.compile(
+        r"\b(?:imposed|imposes|impose|imposing|introduced|announced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:ban|embargo)\b"
+        r"|\blift(?:ed|s|ing)?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:ban|embargo|sanctions)\b"
+        r"|\b(?:ban|embargo|sanctions)\s+(?:was|were|has been|have been|had been|will be)\s+lifted\b"
+        r"|\b(?:clos(?:ed|es|ing)|closures?\s+of)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?borders?\b|\bborder closures?\b",
+        re.I)),
     ("protest", "protest", re.compile(r"\b(?:protest(?:ed|s|ers)?|demonstrat(?:ed|ions?|ors)|marched)\b(?! note)",
                                       re.I)),
     ("disaster", "disaster", re.compile(
@@ -135,6 +149,9 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "renewal": Needs(("renew", "extend", "suspend", "revok", "reinstat", "reaffirm", "terminat", "withdr")),
     "ratification": Needs(("ratif", "approved", "passed", "adopted", "endorsed")),
     "recall": Needs(("recall", "expel", "summon")),
+    "expulsion": Needs(("expel", "expuls", "deport", "out of the country")),
+    "suspension": Needs(("suspend",)),
+    "ban": Needs(("ban", "embargo", "border")),
     "protest": Needs(("protest", "demonstrat", "marched")),
     "disaster": Needs(("quake", "flood", "heavy rain", "torrential rain", "monsoon rain", "storm", "typhoon", "cyclone", "hurricane", "landslide", "tsunami",
                        "wildfire", "drought", "eruption")),
@@ -143,7 +160,8 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "operation": Needs(("operation",)),
 }
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
-_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "recall", "incident", "disaster",
+_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "recall", "expulsion", "ban", "suspension",
+             "incident", "disaster",
              "protest", "exercise", "operation", "talks", "consultations",
              "negotiations", "session",
              "agreement reached", "invitation",
@@ -154,7 +172,7 @@ _NEEDS_OBJECT = {"agreed", "entry into force", "renewal"}
 _OBJECT_FAMILIES = {"signing", "establishment", "launch", "opening", "entry into force", "renewal", "ratification"}
 #: Events the trigger word tells whole (a protest, a flood, a naval exercise, an ambassador recalled): no
 #: participant or signed object needed, identified per article by what and where.
-_SELF_STANDING = {"diplomatic", "protest", "disaster", "incident", "exercise", "operation"}
+_SELF_STANDING = {"diplomatic", "restriction", "protest", "disaster", "incident", "exercise", "operation"}
 #: Families whose dated event a next-sentence undated talks/meeting/signing belongs to (its participants).
 _JOINABLE = {"talks", "signing", "renewal", "ratification"}
 _SUB_EVENTS = {"talks", "meeting", "signing"}  # may borrow the date of the visit/meeting they happen in
@@ -592,6 +610,35 @@ _PAIR_SUBJECT = re.compile(r"(?:^|(?<=[\s—–-]))(?:the\s+)?[A-Z][\w'’-]*(?:
                            r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:have\s+|had\s+|on\s+\w+\s+)?$")
 
 
+_WHAT_AFTER = re.compile(r"\s+(?:on|of|against)\s+((?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+?)(?=\s+(?:from|to|in|into|on|"
+                         r"by|for|after|over|since|until|and)\b|[,.;]|$)")
+_EXPELLED = re.compile(r"\s+(?:(?:some|about|around|nearly|more than|over|up to|an estimated|an?|half|thousands of|"
+                       r"hundreds of|millions of|thousand|million|[\d,.]+)\s+)*"
+                       r"((?:[A-Z][a-z]+-?)+s|(?:[a-z-]+\s+)?(?:nationals|citizens|migrants|workers|traders|"
+                       r"residents|immigrants|foreigners|refugees))\b")
+
+
+def _restriction_title(t: Trigger, text: str) -> str:
+    """"Expulsion of Ghanaians", "Ban on raw nickel ore exports", "Lifting of the ban on …", "Border closure"."""
+    word = t.text.lower()
+    if t.kind == "expulsion":
+        who = _EXPELLED.match(text, t.end) if word.startswith(("expel", "deport", "order")) else \
+            re.match(r"\s*((?:[A-Z][a-z]+-?)+s|[a-z]+s)\b", text[t.end:])
+        noun = "Deportation" if word.startswith("deport") else "Expulsion"
+        return f"{noun} of {who.group(1)}" if who else noun
+    if "border" in word:
+        return "Border closure"
+    core = re.sub(r"^\w+\s+(?:(?:an?|its|their)\s+)?", "", " ".join(t.text.split()))  # "the live cattle export ban"
+    if t.kind == "suspension":
+        return f"Suspension of {core}"
+    if word.endswith("lifted"):  # "The ban was lifted in July 2011"
+        return "Lifting of the " + word.split()[0]
+    what = _WHAT_AFTER.match(text, t.end)
+    if what and not core.endswith("sanctions"):
+        core += f" on {what.group(1)}"
+    return f"Lifting of {core}" if word.startswith("lift") else core[:1].upper() + core[1:]
+
+
 def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
            place: str | None, obj: tuple[str, str] | None, by_phrase: str | None) -> tuple[str, str]:
     """(title, main part of the key) for one event word."""
@@ -625,6 +672,9 @@ def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
             kind = re.search(r"(?:\b[a-z-]+\s+){0,2}$", text[:t.start]).group(0) + t.text  # "municipal elections"
             return kind.strip().capitalize(), "@" + kind.strip().lower()
         return f"Election of {who}", who
+    if t.family == "restriction":
+        title = _restriction_title(t, text)
+        return title, "@" + title.lower()
     if t.family in _SELF_STANDING or (t.family == "ratification" and obj is None):
         title = _LEADING_VERB.sub("", t.text.strip()).capitalize()
         if place:
