@@ -120,3 +120,13 @@ def test_a_bare_weekday_is_a_day_of_the_publication_week(text: str, want: list[t
 def test_a_month_or_week_counted_from_publication_is_its_month(text: str,
                                                                want: list[tuple[str, str | None]]) -> None:
     assert _dates(text, 2026, "2026-01-03") == want
+
+
+def test_a_month_that_year_takes_the_year_written_before_it() -> None:
+    from bilateral.ingest.dates import context_year
+    before = "The trouble began in June 2011, when exports stopped. "
+    assert context_year("The ban was lifted in July that year.", before + "The ban was lifted in July that year.",
+                        "2026-03-10", before) == 2011
+    # without "that year" a bare month is the publication's year, as before
+    assert context_year("The ban was lifted in July.", before + "The ban was lifted in July.", "2026-03-10",
+                        before) == 2026

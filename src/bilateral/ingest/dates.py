@@ -327,6 +327,9 @@ def _last_dated_year(text: str) -> int | None:
     return int(max(days, key=lambda m: m.start())["y1"]) if days else None
 
 
+_THAT_YEAR = re.compile(r"\b(?:that|the same|that same)\s+year\b", re.I)
+
+
 def context_year(sentence: str, paragraph: str, published: str | None, before: str = "") -> int | None:
     """The year for dates written without one ("on January 26", "in June").
 
@@ -338,6 +341,9 @@ def context_year(sentence: str, paragraph: str, published: str | None, before: s
     """
     if (year := _last_dated_year(before)) is not None:
         return year
+    that = _THAT_YEAR.search(sentence) if "year" in sentence else None
+    if that and (years := explicit_years(before + " " + sentence[:that.start()])):
+        return years[-1]  # "… began in June 2011. The ban was lifted in July that year": 2011
     if published:
         return int(published[:4])
     for text in (sentence, paragraph):
