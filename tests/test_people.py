@@ -370,3 +370,18 @@ def test_one_name_opening_a_sentence_with_a_role_and_a_speech_verb_is_a_person()
                                      "Pertamina, the state energy company, said output rose.")
     assert [(f.label, f.fields["roles"]) for f in found.values()] == [
         ("Wiranto — head of a farmers' cooperative in Java", ["head of a farmers' cooperative in Java"])]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Trade Minister Datuk Seri Amir Hamzah Yusof said the figures were strong.", "Amir Hamzah Yusof",
+     "Minister of Trade"),
+    ("Cambodian Prime Minister Samdech Sok Vanna welcomed the delegation.", "Sok Vanna", "Prime Minister of Cambodia"),
+    ("Trade Minister Dr. Jane Roe said the figures were strong.", "Jane Roe", "Minister of Trade"),
+    ("British Ambassador Sir John Pell met the minister.", "John Pell", "Ambassador of United Kingdom"),
+])
+def test_a_courtesy_title_between_an_office_and_the_name_keeps_both(text: str, name: str, role: str) -> None:
+    people, index, _ = people_of(text)
+    assert list(people) == [name]
+    assert role in people[name].fields["roles"]
+    [m] = index.mentions
+    assert text[m.start:m.end] == name  # the courtesy title is not part of the name

@@ -106,6 +106,9 @@ class _Vocab:
     titles_lower: dict[str, str]  # lower-case title -> display form
     normal: dict[str, str]
     courtesy: set[str]
+    courtesy_lead_re: re.Pattern[str]
+    courtesy_tail_re: re.Pattern[str]
+    courtesy_ends: frozenset[str]  # the last words of the courtesy titles ("Seri" of "Datuk Seri", "Dr")
     national_titles: set[str]
     nationalities: dict[str, str | None]
     country_aliases: dict[str, str]
@@ -169,6 +172,10 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         titles_lower=titles_lower,
         normal=dict(t["normal"]),
         courtesy=set(t["courtesy"]),
+        # courtesy titles between an office and the name: "Trade Minister Datuk Seri …", "Minister Dr. …"
+        courtesy_lead_re=re.compile(r"(?:(?:" + _alternation(t["courtesy"]) + r")\s+)+"),
+        courtesy_ends=frozenset(_last_word(c) for c in t["courtesy"]),
+        courtesy_tail_re=re.compile(r"(?<![\w'])(?:(?:" + _alternation(t["courtesy"]) + r")\s+)+$"),
         national_titles=set(t["national_titles"]),
         nationalities=nationalities,
         country_aliases=dict(t["country_aliases"]),
@@ -557,6 +564,10 @@ class _DocPeople:
         if key not in self._titles_before:
             lo = max(sent.start, start - 220)
             window = self.folded[lo:start]
+            courtesy = (self.vocab.courtesy_tail_re.search(window, max(0, len(window) - 40))
+                        if _last_word(window) in self.vocab.courtesy_ends else None)
+            if courtesy:  # "Trade Minister Datuk Seri Khairul …": the office before the courtesy title
+                window = window[:courtesy.start()]
             last = _last_word(window)
             m = None
             if last and (last.lower() in self.vocab.chain_ends or last.isupper()):
@@ -737,6 +748,9 @@ class _DocPeople:
                 if s == rs and how == "full":
                     self._read_roles(sent, s, e, self.people[name])
             return
+        lead = self.vocab.courtesy_lead_re.match(self.folded, rs, re_)
+        if lead and lead.end() < re_ and self.folded[lead.end()].isupper():
+            rs = lead.end()  # "Datuk Seri Khairul Anuar Yasin", "Sir John Smith": the name after the courtesy
         tokens = self.folded[rs:re_].split()
         chain = self._title_before(sent, rs)
         if len(tokens) == 1:
