@@ -445,3 +445,16 @@ def test_a_part_of_a_counted_group_is_the_figure_and_the_total_no_second_one() -
     assert one("12 of the 40 passengers were injured in the crash.")["value"] == 12
     # the group's total is part of the figure's phrase, not a figure counted as hurt
     assert [(f["value"], f["unit"]) for f in stats("Twelve of the 40 passengers were hurt.")] == [(12, "passengers")]
+
+
+def test_a_bare_number_after_a_casualty_count_counts_the_same_people() -> None:
+    found = stats("At least 14 people have been killed and 61 wounded since fighting broke out.")
+    assert [(f["value"], f["unit"], f["measure"]) for f in found] == [
+        (14, "people", "people killed"), (61, "people", "people wounded")]
+    arrested = stats("Officials said 300 people were evacuated and 12 arrested.")
+    assert [(f["value"], f["measure"]) for f in arrested] == [(300, "people evacuated"), (12, "people arrested")]
+    # a nationality's people to whom something happened are no population
+    tajik = stats("The ministry said five Tajik citizens had been killed and 23 wounded.")
+    assert [(f["value"], f["measure"]) for f in tajik] == [(5, "Tajik citizens killed"), (23, "Tajik citizens wounded")]
+    # a bare number after "and" with no casualty word is no count
+    assert [f["value"] for f in stats("About 300 people attended and 12 spoke at the meeting.")] == [300]

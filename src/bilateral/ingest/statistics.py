@@ -237,6 +237,7 @@ class _Stat:
     noun_phrase: str = ""
     derived: bool = False  # measure depends on another number (growth, share, conversion)
     bound_of: _Stat | None = None  # the upper bound whose measure and period a range's lower bound shares
+    preset: str | None = None  # a measure the rule that found the figure already knows ("people wounded")
 
 
 def _to_number(text: str) -> int | float:
@@ -346,6 +347,7 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
         return []  # no figure, and no bare number that a change verb could make one
     _inherit_ranges(text, found, candidates, vocab)
     _inherit_elided(text, digits, found, taken, vocab)
+    _inherit_casualties(text, digits, found, taken, vocab)
     _inherit_subject(text, digits, found, vocab)
     found.sort(key=lambda s: s.start)
     for prev, stat in pairwise(found):
@@ -659,6 +661,37 @@ def _inherit_elided(text: str, digits: list[re.Match[str]], found: list[_Stat], 
         found.append(stat)
 
 
+#: "14 people were killed and 61 wounded": a bare number and a participle after a count of people
+_CASUALTY_TAIL = re.compile(r"\s+(?:(?:were|had been|have been|are|was)\s+)?(?:wounded|injured|hurt|missing|arrested|"
+                            r"detained|displaced|evacuated|rescued|hospitali[sz]ed|killed|dead|taken hostage)\b")
+_CASUALTY_NEEDS = Needs(("wounded", "injured", "hurt", "missing", "arrested", "detained", "displaced", "evacuated",
+                         "rescued", "hospitali", "killed", "dead", "hostage"))
+
+
+def _inherit_casualties(text: str, digits: list[re.Match[str]], found: list[_Stat], taken: list[tuple[int, int]],
+                        vocab: Vocabulary) -> None:
+    """"14 people have been killed and 61 wounded": the bare number after "and" counts the same people."""
+    if not found or not _CASUALTY_NEEDS.met(text, ascii_lower(text)):
+        return
+    for m in digits:
+        start, end = m.start(), m.end()
+        if any(s.start <= start < s.end for s in found) or any(a <= start < b for a, b in taken):
+            continue
+        tail = _CASUALTY_TAIL.match(text, end)
+        if not tail or not re.search(r"(?:,\s*|\s)(?:and|while|with)\s+$", text[:start]):
+            continue
+        earlier = [s for s in found if s.end <= start and s.rule == "count" and s.unit == "people"
+                   and _CASUALTY_TAIL.match(text, s.end)]
+        if not earlier:
+            continue
+        first = earlier[-1]
+        stat = _Stat(start, end, start, end, _to_number(m.group(1)), first.unit, first.rule, first.scale,
+                     confidence=first.confidence - 0.1)
+        stat.noun_phrase = first.noun_phrase
+        stat.preset = f"{first.noun_phrase or first.unit} {tail.group().split()[-1]}"
+        found.append(stat)
+
+
 _RANGE_LOW = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|some\s+)?"
                         r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(?:and|to)\s+$")
 #: "fallen by 12 to 15 per cent", "12-15%": the bare lower bound of a range of percents
@@ -966,6 +999,9 @@ def _predicate(rest: str) -> str | None:
     return f"{m['verb']} {' '.join(obj)}"
 
 
+_HAPPENED = re.compile(r"\s+(?:(?:were|was|are|is|had been|have been|has been|will be)\s+)?[a-z]+ed\b")
+
+
 def _count_measure(text: str, stat: _Stat, lo: int, hi: int, vocab: Vocabulary) -> str:
     phrase = stat.noun_phrase
     before = text[lo:stat.start]
@@ -979,7 +1015,8 @@ def _count_measure(text: str, stat: _Stat, lo: int, hi: int, vocab: Vocabulary) 
                          after)
         base = " ".join(words)
         return _clean(f"{base} to {place.group(1)}" if place else base)
-    if stat.unit == "people" and words and words[0] in _adjective_to_country(vocab) and len(words) == 2:
+    if stat.unit == "people" and words and words[0] in _adjective_to_country(vocab) and len(words) == 2 \
+            and not _HAPPENED.match(after):  # "five Tajik citizens had been killed" is no population
         return f"{words[0]} population"
     place = re.match(r"\s+(in|from)\s+([A-Z][\w.]+(?: [A-Z][\w.]+)*)", after)
     rest = after
@@ -1038,7 +1075,7 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
         if _is_derived(text, stat, lo, hi):
             stat.derived = True
             continue
-        measure = _own_measure(text, stat, stats, ctx, vocab, lo, hi, context_bilateral)
+        measure = stat.preset or _own_measure(text, stat, stats, ctx, vocab, lo, hi, context_bilateral)
         if (measure is None or measure == stat.unit) and (stat.unit, float(stat.value)) in ctx.values:
             measure = ctx.values[(stat.unit, float(stat.value))]
         stat.measure = measure
