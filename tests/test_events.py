@@ -397,3 +397,20 @@ def _kind_of(title: str) -> str:
 def test_an_order_or_a_ban_that_is_no_measure_is_no_event() -> None:
     assert _events("The minister ordered the report to be published in May 2024.") == []
     assert _events("The ban on imports is expected to hurt farmers.") == []
+
+
+@pytest.mark.parametrize(("text", "title", "date"), [
+    ("Tokyo annexed the islands in 1910 and ruled them until 1945.", "Annexation", "1910"),
+    ("The general, who had seized power in 1961, pushed the treaty through.", "Seizure of power", "1961"),
+    ("The army took power in a coup in 2021.", "Coup", "2021"),
+    ("In July 2019 the government tightened export controls on three chemicals used to make chips.",
+     "Tightening of export controls on three chemicals", "2019-07"),
+    ("The government imposed tariffs on steel in March 2018.", "Imposition of tariffs on steel", "2018-03"),
+])
+def test_changes_of_rule_and_trade_controls_are_events(text: str, title: str, date: str) -> None:
+    f = _one(text, published="2026-03-05")
+    assert (f.fields["title"], f.fields["date"]) == (title, date)
+
+
+def test_an_annexation_names_what_was_annexed() -> None:
+    assert _one("Japan annexed Korea in 1910.", published="2026-03-05").fields["title"] == "Annexation of Korea"

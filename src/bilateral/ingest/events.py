@@ -103,6 +103,14 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"|\b(?:ban|embargo|sanctions)\s+(?:was|were|has been|have been|had been|will be)\s+lifted\b"
         r"|\b(?:clos(?:ed|es|ing)|closures?\s+of)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?borders?\b|\bborder closures?\b",
         re.I)),
+    ("controls", "restriction", re.compile(
+        r"\b(?:impos|introduc|tighten|eas|relax|lift|scrap)(?:ed|es|s|e|ing)?\s+(?:its\s+|their\s+|the\s+|new\s+)?"
+        r"(?:(?:export|import|trade|visa|capital)\s+)(?:controls|curbs|restrictions|quotas|tariffs|duties)\b"
+        r"|\bimpos(?:ed|es|ing)\s+(?:new\s+)?(?:tariffs|sanctions|quotas|curbs)\b", re.I)),
+    # Changes of sovereignty or rule, told whole by their word: "Japan annexed Korea in 1910", "seized power".
+    ("annexation", "political", re.compile(r"\bannex(?:ed|es|ing|ation of)\b", re.I)),
+    ("coup", "political", re.compile(r"\b(?:seiz(?:ed|es|ing)|took|takes|taken)\s+power\b|\bcoups?(?:\s+d['’][ée]tat)?\b",
+                                     re.I)),
     ("protest", "protest", re.compile(r"\b(?:protest(?:ed|s|ers)?|demonstrat(?:ed|ions?|ors)|marched)\b(?! note)",
                                       re.I)),
     ("disaster", "disaster", re.compile(
@@ -152,6 +160,9 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "expulsion": Needs(("expel", "expuls", "deport", "out of the country")),
     "suspension": Needs(("suspend",)),
     "ban": Needs(("ban", "embargo", "border")),
+    "controls": Needs(("controls", "curbs", "restrictions", "quotas", "tariffs", "duties", "sanctions")),
+    "annexation": Needs(("annex",)),
+    "coup": Needs(("power", "coup")),
     "protest": Needs(("protest", "demonstrat", "marched")),
     "disaster": Needs(("quake", "flood", "heavy rain", "torrential rain", "monsoon rain", "storm", "typhoon", "cyclone", "hurricane", "landslide", "tsunami",
                        "wildfire", "drought", "eruption")),
@@ -160,7 +171,8 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "operation": Needs(("operation",)),
 }
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
-_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "recall", "expulsion", "ban", "suspension",
+_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "recall", "expulsion", "ban", "suspension", "controls",
+             "annexation", "coup",
              "incident", "disaster",
              "protest", "exercise", "operation", "talks", "consultations",
              "negotiations", "session",
@@ -172,7 +184,7 @@ _NEEDS_OBJECT = {"agreed", "entry into force", "renewal"}
 _OBJECT_FAMILIES = {"signing", "establishment", "launch", "opening", "entry into force", "renewal", "ratification"}
 #: Events the trigger word tells whole (a protest, a flood, a naval exercise, an ambassador recalled): no
 #: participant or signed object needed, identified per article by what and where.
-_SELF_STANDING = {"diplomatic", "restriction", "protest", "disaster", "incident", "exercise", "operation"}
+_SELF_STANDING = {"diplomatic", "restriction", "political", "protest", "disaster", "incident", "exercise", "operation"}
 #: Families whose dated event a next-sentence undated talks/meeting/signing belongs to (its participants).
 _JOINABLE = {"talks", "signing", "renewal", "ratification"}
 _SUB_EVENTS = {"talks", "meeting", "signing"}  # may borrow the date of the visit/meeting they happen in
@@ -611,11 +623,19 @@ _PAIR_SUBJECT = re.compile(r"(?:^|(?<=[\s—–-]))(?:the\s+)?[A-Z][\w'’-]*(?:
 
 
 _WHAT_AFTER = re.compile(r"\s+(?:on|of|against)\s+((?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+?)(?=\s+(?:from|to|in|into|on|"
-                         r"by|for|after|over|since|until|and)\b|[,.;]|$)")
+                         r"by|for|after|over|since|until|and|used|that|which|who|made|worth)\b|[,.;]|$)")
 _EXPELLED = re.compile(r"\s+(?:(?:some|about|around|nearly|more than|over|up to|an estimated|an?|half|thousands of|"
                        r"hundreds of|millions of|thousand|million|[\d,.]+)\s+)*"
                        r"((?:[A-Z][a-z]+-?)+s|(?:[a-z-]+\s+)?(?:nationals|citizens|migrants|workers|traders|"
                        r"residents|immigrants|foreigners|refugees))\b")
+
+
+def _political_title(t: Trigger, text: str) -> str:
+    """"Annexation of Korea", "Seizure of power"."""
+    if t.kind == "annexation":
+        what = re.match(r"\s+(?:of\s+)?(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", text[t.end:])
+        return f"Annexation of {what.group(1)}" if what else "Annexation"
+    return "Coup" if "coup" in t.text.lower() else "Seizure of power"
 
 
 def _restriction_title(t: Trigger, text: str) -> str:
@@ -631,6 +651,12 @@ def _restriction_title(t: Trigger, text: str) -> str:
     core = re.sub(r"^\w+\s+(?:(?:an?|its|their)\s+)?", "", " ".join(t.text.split()))  # "the live cattle export ban"
     if t.kind == "suspension":
         return f"Suspension of {core}"
+    if t.kind == "controls":
+        noun = {"impos": "Imposition", "introduc": "Introduction", "tighten": "Tightening", "eas": "Easing",
+                "relax": "Easing", "lift": "Lifting", "scrap": "Scrapping"}
+        verb = next((v for k, v in noun.items() if word.startswith(k)), "Imposition")
+        what = _WHAT_AFTER.match(text, t.end)
+        return f"{verb} of {core}" + (f" on {what.group(1)}" if what else "")
     if word.endswith("lifted"):  # "The ban was lifted in July 2011"
         return "Lifting of the " + word.split()[0]
     what = _WHAT_AFTER.match(text, t.end)
@@ -672,8 +698,8 @@ def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
             kind = re.search(r"(?:\b[a-z-]+\s+){0,2}$", text[:t.start]).group(0) + t.text  # "municipal elections"
             return kind.strip().capitalize(), "@" + kind.strip().lower()
         return f"Election of {who}", who
-    if t.family == "restriction":
-        title = _restriction_title(t, text)
+    if t.family in ("restriction", "political"):
+        title = _restriction_title(t, text) if t.family == "restriction" else _political_title(t, text)
         return title, "@" + title.lower()
     if t.family in _SELF_STANDING or (t.family == "ratification" and obj is None):
         title = _LEADING_VERB.sub("", t.text.strip()).capitalize()
