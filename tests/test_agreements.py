@@ -474,3 +474,15 @@ def test_the_year_written_before_a_name_or_in_its_description_is_when_it_was_mad
                                                                                  year: int) -> None:
     found = _agreements(sentence)
     assert [(f.fields["name"], f.fields["year"]) for f in found.values()] == [(name, year)]
+
+
+def _names(text: str) -> list[str]:
+    return [f.fields["name"] for f in _agreements(text).values()]
+
+
+def test_a_body_named_after_a_treaty_and_the_sides_of_a_proposal_are_no_agreements() -> None:
+    assert _names("Both countries are members of the Collective Security Treaty Organization (CSTO).") == []
+    assert _names("The premier suggested the two sides soon complete the demarcation of the border.") == []
+    # a treaty named alone still is one, and a proposal of things still is one
+    assert _names("Both countries signed the Collective Security Treaty in 1992.") == ["Collective Security Treaty"]
+    assert _names("The minister proposed three new measures to cut tariffs.") == ["Three new measures"]

@@ -252,8 +252,10 @@ _POINT_PROPOSAL = re.compile(
 _POINT_WORD = Needs(("-point",))  # what _POINT_PROPOSAL cannot match without
 _PROPOSED_LIST = re.compile(
     r"\b(?:proposed|put forward|unveiled|laid out|outlined|suggested)\s+(?:a\s+|an\s+|the\s+)?(?:notable\s+|new\s+)?"
-    r"(?P<name>" + _NUM + r"\s+(?:[a-z-]+\s+){0,2}(?!years|months|days|times|percent)[a-z-]+s)\b"
+    r"(?P<name>" + _NUM + r"\s+(?:[a-z-]+\s+){0,2}(?!years|months|days|times|percent|sides|countries|nations|parties|"
+    r"leaders|governments|delegations|states|neighbou?rs)[a-z-]+s)\b"  # "suggested the two sides …": who, not what
 )
+_ORGANISATION_AFTER = re.compile(r"\s+Organi[sz]ation\b")
 _FUNCTION = (r"(?:a|an|the|their|its|this|that|these|those|and|or|but|of|with|to|in|on|for|by|at|from|as|is|was|"
              r"were|are|be|been|has|have|had|will|would|which|who|said|says|not|no|under|between|also|other)")
 _DOC_SET = re.compile(
@@ -766,6 +768,9 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
     if not candidates:
         return candidates  # (most sentences name no agreement)
     candidates = _drop_appositives(candidates, text)
+    # "the North Atlantic Treaty Organization", "the Collective Security Treaty Organization": a body named after
+    # a treaty is no agreement
+    candidates = [c for c in candidates if not _ORGANISATION_AFTER.match(text, c.end)]
     # keep the longest of overlapping candidates
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept_c: list[Candidate] = []
