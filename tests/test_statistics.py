@@ -458,3 +458,8 @@ def test_a_bare_number_after_a_casualty_count_counts_the_same_people() -> None:
     assert [(f["value"], f["measure"]) for f in tajik] == [(5, "Tajik citizens killed"), (23, "Tajik citizens wounded")]
     # a bare number after "and" with no casualty word is no count
     assert [f["value"] for f in stats("About 300 people attended and 12 spoke at the meeting.")] == [300]
+
+
+def test_a_time_of_day_is_no_figure() -> None:
+    assert stats("The ceasefire that took effect at 14:00 GMT appears to be holding.") == []
+    assert [f["value"] for f in stats("At 09:30 the ministry said 12 soldiers were hurt.")] == [12]

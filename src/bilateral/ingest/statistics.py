@@ -358,6 +358,9 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     return found
 
 
+_CLOCK = re.compile(r":[0-5]\d(?!\d)")
+
+
 def _number_candidates(text: str, digits: list[re.Match[str]], vocab: Vocabulary) -> list[_Candidate]:
     """Every number of a sentence, in order: digits (``_DIGITS`` matches; not inside a word like "A320", but "KSh14"),
     number words ("forty-five", not the adjective "two-day"), "a dozen", fractions ("two-thirds", as a
@@ -367,6 +370,8 @@ def _number_candidates(text: str, digits: list[re.Match[str]], vocab: Vocabulary
         if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "_") \
                 and not _currency_before(text[:m.start()], vocab):
             continue
+        if _CLOCK.match(text, m.end()) or (m.start() > 1 and text[m.start() - 1] == ":" and text[m.start() - 2].isdigit()):
+            continue  # "at 14:00 GMT": a time of day, neither its hour nor its minutes a figure
         candidates.append((m.start(), m.end(), _to_number(m.group(1)), None))
     for n in find_number_words(text):
         if text[n.end:n.end + 1] == "-" and not _FOLD.match(text[n.end:]):
