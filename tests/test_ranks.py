@@ -58,3 +58,9 @@ def test_numeric_ordinal_rank() -> None:
 def test_ordinal_suffixes() -> None:
     assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 102)] == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "102nd"]
+
+
+def test_a_ranking_participle_ranks_the_country_the_sentence_opens_with() -> None:
+    assert _ranks("Portugal now has 210 projects in Ghana, ranking fourth among countries investing there.") == [
+        (4, "Portugal's rank among countries investing there")]
+    assert _ranks("The firm has 30 stores, ranking second in the region.") == []  # no country to rank

@@ -29,6 +29,9 @@ _SUPERLATIVE = re.compile(
 # "Portugal ranks fourth among countries and territories investing in Ghana"
 _RANKS = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+rank(?:s|ed)?\s+" + _ORDINAL
                     + r"\s+(?P<scope>(?:among|in|globally|worldwide)\b[^,.;]*)")
+# "Vietnam now has 210 projects there, ranking fourth among …": the participle ranks the sentence's subject
+_RANKING = re.compile(r",\s+ranking\s+" + _ORDINAL + r"\s+(?P<scope>(?:among|in|globally|worldwide)\b[^,.;]*)")
+_OPENING_SUBJECT = re.compile(r"\s*(?P<subject>" + _COUNTRY_WORD + r")\s+(?!and\b|or\b)[a-z]")
 _SUBJECT = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+(?:is|was|remains|remained|has been|"
                       r"had been|became|has become|stands as|ranks as|ranked as)\b")
 _POSSESSIVE = re.compile(r"\b(?P<owner>" + _COUNTRY_WORD + r")['’]s\b")
@@ -87,4 +90,9 @@ def find_ranks(sentence: Sentence) -> list[tuple[int, int, int, str]]:
             continue
         found.append((m.start(), m.end("ord"), _position(m["ord"]),
                       _squash(f"{m['subject']}'s rank {m['scope']}")))
+    for m in (_RANKING.finditer(text) if "ranking" in text else ()):
+        opening = _OPENING_SUBJECT.match(text)
+        if opening and opening["subject"] not in _NOT_SUBJECTS:
+            found.append((m.start("ord"), m.end("ord"), _position(m["ord"]),
+                          _squash(f"{opening['subject']}'s rank {m['scope']}")))
     return found
