@@ -29,7 +29,7 @@ _SUPERLATIVE = re.compile(
 # "Portugal ranks fourth among countries and territories investing in Ghana"
 _RANKS = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+rank(?:s|ed)?\s+" + _ORDINAL
                     + r"\s+(?P<scope>(?:among|in|globally|worldwide)\b[^,.;]*)")
-# "Vietnam now has 210 projects there, ranking fourth among …": the participle ranks the sentence's subject
+# "Portugal now has 210 projects there, ranking fourth among …": the participle ranks the sentence's subject
 _RANKING = re.compile(r",\s+ranking\s+" + _ORDINAL + r"\s+(?P<scope>(?:among|in|globally|worldwide)\b[^,.;]*)")
 _OPENING_SUBJECT = re.compile(r"\s*(?P<subject>" + _COUNTRY_WORD + r")\s+(?!and\b|or\b)[a-z]")
 _SUBJECT = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+(?:is|was|remains|remained|has been|"
