@@ -34,3 +34,26 @@ def test_a_word_is_met_exactly_where_the_case_insensitive_pattern_matches(text, 
 def test_turkish_dotted_capital_i_in_a_curly_quoted_sentence_meets_istanbul():
     text = "“We met in İSTANBUL,” she said."
     assert Needs(("istanbul",)).met(text, ascii_lower(text))
+
+
+def _trigger_words() -> list[str]:
+    from bilateral.ingest.events import _TRIGGER_NEEDS
+    return sorted({w for n in _TRIGGER_NEEDS.values() for w in n.words})
+
+
+@given(st.lists(st.one_of(st.sampled_from(_trigger_words()), st.text(alphabet="aeinorstAEIVS ’-", max_size=6)),
+                max_size=8).map(" ".join))
+def test_a_table_of_tests_meets_exactly_what_each_test_meets(text):
+    # events ask one scan of the sentence for all their trigger words: it must agree with every test alone
+    from bilateral.ingest.events import _TRIGGER_NEEDS
+    from bilateral.ingest.prefilter import NeedsTable
+    table = NeedsTable(_TRIGGER_NEEDS)
+    lower = ascii_lower(text)
+    assert table.met(text, lower) == {name for name, n in _TRIGGER_NEEDS.items() if n.met(text, lower)}
+
+
+def test_a_word_inside_a_longer_word_of_the_table_is_met_by_it():
+    from bilateral.ingest.prefilter import NeedsTable
+    table = NeedsTable({"visit": Needs(("visit",)), "state": Needs(("state visit",)), "cap": Needs(("Summit",), any_case=False)})
+    assert table.met("A state visit to the Summit", "a state visit to the summit") == {"visit", "state", "cap"}
+    assert table.met("a summit", "a summit") == set()

@@ -37,7 +37,7 @@ from bilateral.ingest.dates import DateMention, find_dates
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon
 from bilateral.ingest.numbers import ORDINAL_WORDS, UNDER_HUNDRED_WORDS, cardinal
-from bilateral.ingest.prefilter import Needs, ascii_lower
+from bilateral.ingest.prefilter import Needs, NeedsTable, ascii_lower
 from bilateral.ingest.speakers import pronoun_person
 from bilateral.ingest.text import Document
 
@@ -170,6 +170,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "exercise": Needs(("exercise", "drill", "manoeuvre", "maneuver", "war games", "patrol")),
     "operation": Needs(("operation",)),
 }
+_TRIGGER_TABLE = NeedsTable(_TRIGGER_NEEDS)  # all of them in one scan of a sentence
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
 _PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "recall", "expulsion", "ban", "suspension", "controls",
              "annexation", "coup",
@@ -307,8 +308,11 @@ _ADJECTIVAL = re.compile(r"\b(?:and|the|a|an|by|with|between|of|to|for)\s+$", re
 def _triggers(text: str, blocked: list[tuple[int, int]], *, vocab: Vocabulary | None = None) -> list[Trigger]:
     found: list[Trigger] = []
     lower = ascii_lower(text)
+    met = _TRIGGER_TABLE.met(text, lower)
+    if not met:
+        return found
     for kind, family, pattern in _TRIGGERS:
-        if not _TRIGGER_NEEDS[kind].met(text, lower):
+        if kind not in met:
             continue
         for m in pattern.finditer(text):
             s, e = m.span()

@@ -95,3 +95,45 @@ def by_first_character(words: list[str] | tuple[str, ...], not_after: str = "", 
         branches.append(escaped + guard + ("(?=" if rest_ahead else "(?:") + "|".join(re.escape(r) for r in rests) + ")")
     return "(?:" + "|".join(branches) + ")"
 
+
+
+class NeedsTable:
+    """The tests of many patterns at once: which of ``needs`` (name -> Needs) a sentence meets, by one scan
+    of the sentence instead of a loop over every word of every test.
+
+    The words of the substring tests are one pattern that stops at every place a word starts (one branch
+    per first character, the rest of the word a captured lookahead, so the engine skips other positions
+    in C); a word found there also meets every test with a word inside it ("state visit" holds "visit").
+    A test that is no substring test is asked itself. ``met`` gives exactly the names whose ``Needs.met``
+    is true."""
+
+    def __init__(self, needs: dict[str, Needs]) -> None:
+        self.asked = [(name, n) for name, n in needs.items() if not n.by_substring]
+        self.scans: list[tuple[bool, re.Pattern[str], dict[str, frozenset[str]]]] = []
+        for any_case in (True, False):
+            owners: dict[str, set[str]] = {}
+            for name, n in needs.items():
+                if n.by_substring and n.any_case == any_case:
+                    for word in n.words:
+                        owners.setdefault(word, set()).add(name)
+            if not owners:
+                continue
+            # a word found meets the tests of every word inside it
+            met_by = {w: frozenset(name for v, names in owners.items() if v in w for name in names) for w in owners}
+            groups: dict[str, list[str]] = {}
+            for word in sorted(owners, key=len, reverse=True):
+                groups.setdefault(word[0], []).append(word[1:])
+            pattern = "|".join(re.escape(first) + "(?=(" + "|".join(re.escape(r) for r in rests) + "))"
+                               for first, rests in groups.items())
+            self.scans.append((any_case, re.compile(pattern), met_by))
+
+    def met(self, text: str, lower: str) -> set[str]:
+        """The names of the tests ``text`` meets; ``lower`` is ``ascii_lower(text)``."""
+        found: set[str] = set()
+        for any_case, pattern, met_by in self.scans:
+            for m in pattern.finditer(lower if any_case else text):
+                found |= met_by[m.group(0) + m.group(m.lastindex or 0)]
+        for name, n in self.asked:
+            if n.met(text, lower):
+                found.add(name)
+        return found
