@@ -572,7 +572,12 @@ class _QuoteReader:
         tag = self.text.rfind(act.verb.split()[0], sent.start, act.verb_end)
         if act.how == "verb":
             tag = min(tag, act.pos)  # "she replied": the tag begins with its subject
-        first = next((a for a in self._acts(si) if a.how == "verb" and a.verb_end < tag), None)
+        first = None
+        for v in self.verbs.any_re.finditer(self.text, sent.start, tag):  # a speech verb before the tag, if any
+            act_ = self._verb_act(si, sent, v)
+            if act_ is not None and act_.how == "verb" and act_.verb_end < tag:
+                first = act_
+                break
         if first is None:
             return
         join = _TAG_JOIN.search(self.text, first.verb_end, tag)
