@@ -385,3 +385,19 @@ def test_a_courtesy_title_between_an_office_and_the_name_keeps_both(text: str, n
     assert role in people[name].fields["roles"]
     [m] = index.mentions
     assert text[m.start:m.end] == name  # the courtesy title is not part of the name
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("He had met President of the National Assembly of Cambodia Samdech Chea Malika on Monday.", "Chea Malika",
+     "Cambodia"),
+    ("He met Prime Minister of Malaysia Amir Hamzah Yusof in Putrajaya.", "Amir Hamzah Yusof", "Malaysia"),
+    ("He met Minister of Foreign Affairs of the Philippines Ana Cruz.", "Ana Cruz", "Philippines"),
+])
+def test_an_office_of_a_named_country_gives_the_person_that_country(text: str, name: str, country: str) -> None:
+    people, _, _ = people_of(text)
+    assert people[name].fields["country"] == country
+
+
+def test_an_office_of_no_country_gives_none() -> None:
+    people, _, _ = people_of("He met the Minister of State for Trade Ali Musa.")
+    assert people["Ali Musa"].fields["country"] is None

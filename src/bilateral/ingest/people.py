@@ -531,6 +531,11 @@ class _DocPeople:
         org = re.search(r"\b(?:of|for)\s+(?:the\s+)?(\S+)", comp)
         if country is None and org and org.group(1) in v.org_country:
             country = v.org_country[org.group(1)]
+        if country is None and "of " in comp:
+            # "Prime Minister of Malaysia", "President of the National Assembly of Cambodia": the country
+            # the office (or its body) is of
+            last = re.split(r"\bof\s+", comp)[-1].removeprefix("the ")
+            country = v.country_names.get(last) or v.country_names.get("the " + last)
         role_country = country or (person.country if person else None)
         former = "former" in (m.group("mod") or "").lower()
         if title[:1].isupper() and title[:1].isalpha():
