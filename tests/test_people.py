@@ -401,3 +401,18 @@ def test_an_office_of_a_named_country_gives_the_person_that_country(text: str, n
 def test_an_office_of_no_country_gives_none() -> None:
     people, _, _ = people_of("He met the Minister of State for Trade Ali Musa.")
     assert people["Ali Musa"].fields["country"] is None
+
+
+def test_the_holder_of_an_office_beside_the_other_countrys_holder_is_of_the_first_country() -> None:
+    # an article on two countries: "Prime Minister A held talks with Cambodian Prime Minister B" → A of the other
+    text = ("Prime Minister Amir Yusof held talks with Cambodian Prime Minister Sok Vanna in Phnom Penh. "
+            "Malaysia and Cambodia agreed to expand trade. Malaysia will open a consulate and Cambodia will "
+            "send students.")
+    people, _, _ = people_of(text)
+    assert (people["Amir Yusof"].fields["country"], people["Sok Vanna"].fields["country"]) == ("Malaysia", "Cambodia")
+    # with no clear pair of countries nothing is guessed
+    people, _, _ = people_of("Prime Minister Amir Yusof held talks with Cambodian Prime Minister Sok Vanna.")
+    assert people["Amir Yusof"].fields["country"] is None
+    # a different office is no counterpart
+    people, _, _ = people_of(text.replace("Prime Minister Amir Yusof", "Trade Minister Amir Yusof"))
+    assert people["Amir Yusof"].fields["country"] is None

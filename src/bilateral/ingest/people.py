@@ -123,6 +123,9 @@ class _Vocab:
     naming: tuple[_Naming, ...]  # family-name-first traditions, in order of preference
     places: dict[str, str | None]  # folded place name -> country
     country_names: dict[str, str]  # country name as written -> canonical country
+    # any way a text names a country (its name, an alias, its nationality word) -> the country
+    country_mentions: dict[str, str]
+    country_mention_re: re.Pattern[str]
     particle_gap_re: re.Pattern[str]
     chain_re: re.Pattern[str]
     chain_ends: frozenset[str]  # the last word of every title, organisation word and country, lower case
@@ -194,6 +197,9 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
                      for c in names.get("naming_conventions", [])),
         places={fold(k): v for k, v in names["places"].items()},
         country_names={**{c: c for c in countries if not c.startswith("the ")}, **t["country_aliases"]},
+        country_mentions=(mentions := lexicon.country_spellings()),
+        country_mention_re=re.compile(r"(?<![\w-])" + by_first_character(sorted(mentions, key=len, reverse=True))
+                                      + r"(?![\w-])"),
         # Lower-case particles that stay inside a name: "Trevino de la Garza", "da Silva", "bin Salman", "al-Sisi".
         particle_gap_re=re.compile(r" (?:(?:" + _alternation(names["name_particles"]) + r") )+|"
                                    r" (?:al|el|ad|as|ash|an|ar|at|az)-"),
@@ -1072,7 +1078,50 @@ class _DocPeople:
         m = _BYLINE.match(self.folded, *span) if span else None
         return m.group(1).lower() if m else ""
 
+    def _country_pair(self) -> tuple[str, str] | None:
+        """The two countries an article on a bilateral relationship is about: the two it names most, each
+        at least twice, when a third is named clearly less often than the second."""
+        counts: dict[str, int] = {}
+        for m in self.vocab.country_mention_re.finditer(self.text):
+            country = self.vocab.country_mentions[m.group(0)]
+            counts[country] = counts.get(country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] * 2 > ranked[1][1]):
+            return None
+        return ranked[0][0], ranked[1][0]
+
+    def _place_counterparts(self) -> None:
+        """"Prime Minister A held talks with Cambodian Prime Minister B": in an article on two countries, a
+        holder of a national office whose country the text does not give, named in a sentence with the
+        holder of the same office of one of the two, holds it for the other."""
+        unplaced = {name for name, p in self.people.items() if p.country is None and p.roles}
+        if not unplaced:
+            return
+        pair = self._country_pair()
+        if pair is None:
+            return
+        by_sentence: dict[int, set[str]] = {}
+        for s, _e, name, how in self.mentions:
+            sent = self.doc.sentence_at(s) if how == "full" else None
+            if sent is not None:
+                by_sentence.setdefault(sent.start, set()).add(name)
+        for names in by_sentence.values():
+            for name in names & unplaced:
+                office = self._office(self.people[name])
+                held = {self.people[n].country for n in names - {name}
+                        if self.people[n].country in pair and self._office(self.people[n]) == office}
+                if office in self.vocab.national_titles and len(held) == 1:
+                    self.people[name].country = next(c for c in pair if c not in held)
+
+    def _office(self, person: _Person) -> str | None:
+        """A person's first role without its country ("Prime Minister" of "Prime Minister of Cambodia")."""
+        if not person.roles:
+            return None
+        role = person.roles[0]
+        return role.removesuffix(f" of {person.country}") if person.country else role
+
     def findings(self) -> tuple[list[Finding], PeopleIndex]:
+        self._place_counterparts()
         self.mentions.sort()
         index = PeopleIndex([Mention(s, e, name) for s, e, name, _ in self.mentions])
         named: dict[str, list[tuple[int, int]]] = {}
