@@ -702,6 +702,12 @@ def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
             kind = re.search(r"(?:\b[a-z-]+\s+){0,2}$", text[:t.start]).group(0) + t.text  # "municipal elections"
             return kind.strip().capitalize(), "@" + kind.strip().lower()
         return f"Election of {who}", who
+    return _standing_title(t, text, names, place, obj)
+
+
+def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
+                    obj: tuple[str, str] | None) -> tuple[str, str]:
+    """(title, main part of the key) of an event the word tells whole, or of an act on an object."""
     if t.family in ("restriction", "political"):
         title = _restriction_title(t, text) if t.family == "restriction" else _political_title(t, text)
         return title, "@" + title.lower()

@@ -751,6 +751,12 @@ class _DocPeople:
         nxt = _NEXT_CAPITALISED.match(self.folded[end:end + 30])
         return bool(nxt and nxt.group(1) in self.vocab.place_followers)
 
+    def _after_courtesy(self, rs: int, re_: int) -> int:
+        """Where the name of a run starts: after a courtesy title opening it ("Datuk Seri Khairul Anuar
+        Yasin", "Sir John Smith")."""
+        lead = self.vocab.courtesy_lead_re.match(self.folded, rs, re_)
+        return lead.end() if lead and lead.end() < re_ and self.folded[lead.end()].isupper() else rs
+
     def _consider_run(self, sent: Sentence, rs: int, re_: int) -> None:
         """A run of capitalised words: a new person if a title, appositive or speech verb says so."""
         if self._taken(rs, re_):
@@ -759,9 +765,7 @@ class _DocPeople:
                 if s == rs and how == "full":
                     self._read_roles(sent, s, e, self.people[name])
             return
-        lead = self.vocab.courtesy_lead_re.match(self.folded, rs, re_)
-        if lead and lead.end() < re_ and self.folded[lead.end()].isupper():
-            rs = lead.end()  # "Datuk Seri Khairul Anuar Yasin", "Sir John Smith": the name after the courtesy
+        rs = self._after_courtesy(rs, re_)
         tokens = self.folded[rs:re_].split()
         chain = self._title_before(sent, rs)
         if len(tokens) == 1:
