@@ -378,3 +378,11 @@ def test_a_paragraph_opened_with_a_closing_mark_is_a_quotation() -> None:
     [q] = [q for q in quotes_of(text) if q.fields["quote_kind"] == "direct"]
     assert q.fields["text"] == "… he delivered a mix of orthodoxy and rejoinders with a polish few could match"
     assert q.fields["speaker_name"].endswith("Barabak")
+
+
+def test_a_casualty_count_according_to_an_office_is_a_statistics_source_not_a_statement() -> None:
+    assert quotes_of("At least 14 people have been killed since Tuesday, according to the health ministry.") == []
+    assert quotes_of("Forty-five people were killed in the floods, according to the civil defence office.") == []
+    # a statement according to an office still is one
+    [q] = quotes_of("According to the ministry, the talks will resume next week in the capital.")
+    assert q.fields["text"] == "the talks will resume next week in the capital"

@@ -161,7 +161,10 @@ _PARENTHETICAL = re.compile(r"(?:^|[\s,])as\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)
 
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per cent|million|billion|trillion|thousand|tons?|tonnes|bn|m)\b"
                      r"|[$€£¥]\s?\d|\b(?:USD|EUR|CNY|VND|A\$|US\$)\s?\d"
-                     r"|\b\d[\d,]*\s+(?:[A-Z][a-z]+\s+|[a-z]+\s+)?[a-z]{3,}s\b")  # a count: "13,500 Moroccan students"
+                     r"|\b\d[\d,]*\s+(?:[A-Z][a-z]+\s+|[a-z]+\s+)?(?:[a-z]{3,}s|people|children|men|women)\b"
+                     # a count: "13,500 Moroccan students", "14 people", "Forty-five people were killed"
+                     r"|\b(?i:" + UNDER_HUNDRED_WORDS + r")(?:\s+(?:hundred|thousand|million))*\s+(?:[a-z]+\s+)?"
+                     r"(?:people|children|[a-z]{3,}s)\b\s+(?:were|have|had|are|was)\b")
 #: the word before a speech verb that is a noun's ("five West African states", "maritime claims"): a
 #: number or a nationality, which leave the phrase without its head
 _HEADLESS = re.compile(r"(?:\b(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|(?i:" + UNDER_HUNDRED_WORDS + r"))(?:\s+[A-Z][a-z]+){0,3}"
