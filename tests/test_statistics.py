@@ -463,3 +463,8 @@ def test_a_bare_number_after_a_casualty_count_counts_the_same_people() -> None:
 def test_a_time_of_day_is_no_figure() -> None:
     assert stats("The ceasefire that took effect at 14:00 GMT appears to be holding.") == []
     assert [f["value"] for f in stats("At 09:30 the ministry said 12 soldiers were hurt.")] == [12]
+
+
+def test_a_count_of_times_says_what_was_done() -> None:
+    assert one("The two leaders have met 12 times since 2023.", "2026-03-10")["measure"] == "meetings"
+    assert one("The minister has visited the port 5 times.")["measure"] == "visits"

@@ -1004,6 +1004,11 @@ def _predicate(rest: str) -> str | None:
     return f"{m['verb']} {' '.join(obj)}"
 
 
+#: the act a count of "times" counts: "have met 12 times", "visited the country five times"
+_TIMES_NOUN = {"met": "meetings", "meet": "meetings", "visited": "visits", "visit": "visits", "called": "calls",
+               "spoke": "conversations", "talked": "conversations", "travelled": "trips", "traveled": "trips"}
+_TIMES_DONE = re.compile(r"\b(" + "|".join(_TIMES_NOUN) + r")\b(?:\s+[\w'’-]+){0,4}?\s+(?:(?:more than|over|about|"
+                         r"nearly|some|at least)\s+)?$", re.I)
 _HAPPENED = re.compile(r"\s+(?:(?:were|was|are|is|had been|have been|has been|will be)\s+)?[a-z]+ed\b")
 
 
@@ -1015,6 +1020,9 @@ def _count_measure(text: str, stat: _Stat, lo: int, hi: int, vocab: Vocabulary) 
         return _clean(f"{population.group(1) or ''}population")
     after = text[stat.end:hi]
     words = phrase.split()
+    if stat.unit == "times" and (done := _TIMES_DONE.search(text, max(lo, stat.start - 60), stat.start)):
+        # "the leaders have met 12 times": what was counted is meetings
+        return _TIMES_NOUN[done.group(1).lower()]
     if stat.unit in ("tourists", "visitors", "arrivals"):
         place = re.match(r"\s+(?:visited|to|in|traveled to|travelled to|came to)\s+([A-Z][\w.]+(?: [A-Z][\w.]+)*)",
                          after)
