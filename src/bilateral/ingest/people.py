@@ -1111,6 +1111,8 @@ class _DocPeople:
                 by_sentence.setdefault(sent.start, set()).add(name)
         for names in by_sentence.values():
             for name in names & unplaced:
+                if self.people[name].country is not None:
+                    continue  # placed by an earlier sentence: the first evidence stands
                 office = self._office(self.people[name])
                 held = {self.people[n].country for n in names - {name}
                         if self.people[n].country in pair and self._office(self.people[n]) == office}
