@@ -83,3 +83,37 @@ def test_month_span_without_a_year_takes_the_latest_one_before_publication() -> 
 
 def test_a_year_inside_a_treaty_name_is_not_a_period() -> None:
     assert periods("Under the 1960 Indus Waters Treaty, India shares rivers.") == [("1960", "name")]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Exports rose 9 per cent in the third quarter.", "2026-10-20", "2026-07..2026-09"),
+    ("In the fourth quarter, sales fell.", "2027-01-20", "2026-10..2026-12"),  # not begun this year yet
+    ("Its third-quarter revenue rose.", "2026-10-20", "2026-07..2026-09"),
+    ("Profit rose in Q2.", "2026-10-20", "2026-04..2026-06"),
+    ("Growth of 6 to 8 per cent is forecast for 4Q26.", "2025-01-02", "2026-10..2026-12"),
+    ("Shipments fell in Q1 2025.", None, "2025-01..2025-03"),
+    ("Profit fell in the first half.", "2026-08-01", "2026-01..2026-06"),
+    ("Its H2 2025 profit fell.", None, "2025-07..2025-12"),
+    ("Imports grew in the July-September period.", "2026-10-20", "2026-07..2026-09"),
+])
+def test_quarters_halves_and_month_spans_without_a_year_are_the_latest_begun(text: str, published: str | None,
+                                                                             expected: str) -> None:
+    assert periods(text, published)[0] == (expected, "period")
+
+
+def test_a_quarter_without_a_year_is_not_the_year_an_earlier_sentence_named() -> None:
+    assert periods("Exports rose in the third quarter.", "2026-10-20", "2022") == [("2026-07..2026-09", "period")]
+
+
+@pytest.mark.parametrize("text", ["in the first half of the century", "the third quarter of the match", "Q&A"])
+def test_spans_of_other_things_are_no_periods(text: str) -> None:
+    assert periods(text, "2026-10-20") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports rose 8 per cent from the same period last year.", [("2025", "earlier")]),
+    ("against S$9.8mn a year earlier", [(None, "earlier")]),
+    ("from RM13bn in the year-ago quarter", [(None, "earlier")]),
+])
+def test_a_year_earlier_is_a_comparison_not_the_period(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert periods(text, "2026-10-20") == expected

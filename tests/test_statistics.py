@@ -468,3 +468,16 @@ def test_a_time_of_day_is_no_figure() -> None:
 def test_a_count_of_times_says_what_was_done() -> None:
     assert one("The two leaders have met 12 times since 2023.", "2026-03-10")["measure"] == "meetings"
     assert one("The minister has visited the port 5 times.")["measure"] == "visits"
+
+
+def test_a_figure_a_year_earlier_is_of_the_span_the_sentence_names_a_year_before() -> None:
+    text = ("Imports grew 6.2 per cent to $58.9 billion in the July-September period, narrowing the deficit to "
+            "$11.6 billion from $13 billion a year earlier.")
+    by_value = {s["value"]: s["period"] for s in stats(text, "2026-10-20")}
+    assert by_value[58.9] == "2026-07..2026-09"
+    assert by_value[13] == "2025-07..2025-09"
+
+
+def test_a_change_from_the_same_period_last_year_is_of_the_period_named() -> None:
+    text = "For the first nine months of 2026, total trade stood at $31.8 billion, up 7.9 per cent from the same period last year."
+    assert {s["period"] for s in stats(text, "2026-10-20")} == {"2026-01..2026-09"}

@@ -32,8 +32,10 @@ class PeriodMention:
 
     ``role`` is "period" (when the figure applies), "date" (a day: an event,
     not a period), "base" (a comparison
-    baseline: "compared to the figure in 2000") or "anaphor" ("the end of the
-    year": the year of the previous sentence).
+    baseline: "compared to the figure in 2000"), "earlier" (a year before what the
+    sentence is about: "a year earlier", "from the same period last year"; its
+    period is the publication's last year where it says "last year", else None)
+    or "anaphor" ("the end of the year": the year of the previous sentence).
     """
 
     start: int
@@ -125,6 +127,46 @@ def _month_range_no_year(r: _Resolver, m: re.Match[str]) -> tuple[str | None, st
     return _months_range(year, _month(m["m1"]), last), "period"
 
 
+def _latest_year(r: _Resolver, first_month: int) -> int | None:
+    """The year of a span of months named without one ("the third quarter", "the first half"): that of the
+    latest such span begun by publication. Not the year an earlier sentence named: a report's "third
+    quarter" is its latest, and the year before it is as often background ("in force since 2022")."""
+    if r.year is not None and r.month is not None and first_month > r.month:
+        return r.year - 1
+    return r.year
+
+
+def _stated_year(groups: dict[str, str | None]) -> int | None:
+    """The year of "Q1 2025" or "4Q26", when given."""
+    if groups.get("y"):
+        return int(groups["y"] or 0)
+    short = groups.get("yy") or groups.get("yy2")
+    return 2000 + int(short) if short else None
+
+
+def _quarter_no_year(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    # "in the third quarter", "third-quarter revenue", "Q3", "4Q26", "Q1 2025"
+    groups = m.groupdict()
+    number, word = groups.get("qn") or groups.get("qn2"), groups.get("q") or groups.get("qa")
+    q = int(number) if number else _ORDINAL_QUARTER[case_key(word or "")]
+    return _months_range(_stated_year(groups) or _latest_year(r, 3 * q - 2), 3 * q - 2, 3 * q), "period"
+
+
+def _half_no_year(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    # "in the first half", "first-half profit", "H1 2025", "1H26"
+    groups = m.groupdict()
+    first = 1 if case_key(groups.get("hn") or groups.get("hn2") or groups.get("h") or groups.get("ha") or "") in (
+        "1", "first") else 7
+    return _months_range(_stated_year(groups) or _latest_year(r, first), first, first + 5), "period"
+
+
+def _year_earlier(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
+    # "from the same period last year", "a year earlier": the comparison, a year before what the sentence
+    # is about (the figure just before it takes that, statistics._assign_periods)
+    year = r.year_of("last year") if m["last"] else None
+    return (str(year) if year is not None else None), "earlier"
+
+
 def _fiscal_any(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
     # "fiscal 2024", "FY2025": the year the fiscal year is named after (its months differ by country)
     return _fiscal_year(m["y"] or m["y2"])
@@ -213,15 +255,29 @@ _SINCE = Needs(("since",))
 _BASE_CUE = Needs(("compared", "than", "from"))
 _RANGE_MARK = Needs(("-", "–", "/"))
 _THE = Needs(("the ",), any_case=False)
+_Q = Needs(("Q",), any_case=False)
+_H = Needs(("H1", "H2", "1H", "2H"), any_case=False)
 
 #: Each pattern maps a match to (period, role) by its handler; earlier patterns win overlaps.
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[_Resolver, re.Match[str]], tuple[str | None, str]],
                       tuple[Needs, ...]]] = [
     (re.compile(rf"\b(?:compared (?:to|with)|than|from) (?:(?:the|that) (?:figure|level|levels|total) )?(?:in |of )?(?P<y>{_YEAR})(?: levels?)?\b(?! ?(?:to|and|through|until|-|–) ?\d)", _FLAGS), _base, (_Y, _BASE_CUE)),
+    (re.compile(r"\b(?:(?:from|than|over|against|compared (?:to|with)) )?(?:(?:the )?same (?:period|quarter|month|months|time) "
+                r"(?:(?P<last>last year|of (?:last|the previous) year)|a year (?:earlier|ago|before))"
+                r"|a year (?:earlier|ago|before)|the year-(?:ago|earlier) (?:period|quarter|month))\b", _FLAGS),
+     _year_earlier, (_YEAR_WORD,)),
     (re.compile(rf"\b(?:in |during |for )?the first (?P<n>{_COUNT}) months (?:of )?{_YEAR_REF}", _FLAGS), _months_of, (_MONTH_WORD,)),
     (re.compile(rf"\b(?:in |during )?the (?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_YEAR_REF}", _FLAGS), _quarter_of, (_QUARTER,)),
     (re.compile(rf"\b(?:in |during )?the (?P<h>first|second) half (?:of )?{_YEAR_REF}", _FLAGS), _half_of, (_HALF,)),
     (re.compile(rf"\b(?:in |during )?the first (?P<n>two|three|2|3) quarters (?:of )?{_YEAR_REF}", _FLAGS), _quarters_of, (_QUARTER,)),
+    (re.compile(r"\b(?:(?:in |during |for )?the (?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th) quarter"
+                r"|(?P<qa>first|second|third|fourth)-quarter)\b(?! of\b)", _FLAGS), _quarter_no_year, (_QUARTER,)),
+    (re.compile(r"\b(?:Q(?P<qn>[1-4])(?:(?: of)? (?P<y>(?:19|20)\d\d)|'(?P<yy>\d\d))?|(?P<qn2>[1-4])Q(?P<yy2>\d\d))\b"),
+     _quarter_no_year, (_Q,)),
+    (re.compile(r"\b(?:(?:in |during |for )?the (?P<h>first|second) half|(?P<ha>first|second)-half)\b(?! of\b)", _FLAGS),
+     _half_no_year, (_HALF,)),
+    (re.compile(r"\b(?:H(?P<hn>[12])(?:(?: of)? (?P<y>(?:19|20)\d\d)|'(?P<yy>\d\d))|(?P<hn2>[12])H(?P<yy2>\d\d))\b"),
+     _half_no_year, (_H,)),
     (re.compile(rf"\b(?:in )?(?:the )?(?:FY ?|fiscal (?:year )?)(?P<a>{_YEAR})[-–/](?P<b>\d\d)\b", _FLAGS), _short_range, (_Y, _FISCAL, _RANGE_MARK)),
     (re.compile(rf"\b(?:in |for |during )?(?:the )?(?:fiscal (?:year )?(?P<y>{_YEAR})|FY ?(?P<y2>{_YEAR}|\d\d))\b",
                 _FLAGS), _fiscal_any, (_FISCAL,)),
@@ -235,6 +291,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[_Resolver, re.Match[str]], tupl
     (re.compile(rf"\b(?:in |by |until |through |as of |since |(?:by )?(?:the )?end of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b", _FLAGS), _month_year, (_Y, _MONTH_KEY)),
     (re.compile(rf"\b(?:from |between )?(?P<m1>{_MONTH}) (?:to|through|until|and|-|–) (?P<m2>{_MONTH})\b(?!,? \d)", _FLAGS),
      _month_range_no_year, (_MONTH_KEY,)),
+    (re.compile(rf"\b(?P<m1>{_MONTH})[-–](?P<m2>{_MONTH})\b(?!,? \d)", _FLAGS), _month_range_no_year,
+     (_MONTH_KEY, _RANGE_MARK)),
     (re.compile(rf"\bthe (?P<y>{_YEAR})(?= (?:[A-Z][a-z]+ )*(?:Treaty|Agreement|Accord|Accords|Act|Pact|Protocol|"
                 rf"Convention|Declaration|Charter|Games|Olympics|World Cup|Summit|Plan|Framework)\b)"), _named, (_Y, _THE)),
     (re.compile(r"\b(?:(?:earlier|later|so far) )?(?P<ref>this year|last year|next year)\b", _FLAGS), _relative_year, (_YEAR_WORD,)),
@@ -297,6 +355,13 @@ def find_periods(text: str, published: str | None = None,
             found.append(PeriodMention(m.start(), m.end(), period, role))
     found.sort(key=lambda p: p.start)
     return found
+
+
+def year_before(period: str | None) -> str | None:
+    """The same span a year earlier ("2026-07..2026-09" -> "2025-07..2025-09")."""
+    if not period:
+        return None
+    return "..".join(f"{int(end[:4]) - 1:04d}{end[4:]}" for end in period.split(".."))
 
 
 def single_year(period: str | None) -> str | None:

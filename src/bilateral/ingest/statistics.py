@@ -22,7 +22,7 @@ from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import find_number_words
-from bilateral.ingest.periods import PeriodMention, find_periods, single_year
+from bilateral.ingest.periods import PeriodMention, find_periods, single_year, year_before
 from bilateral.ingest.prefilter import Needs, ascii_lower, first_letters
 from bilateral.ingest.quotes import Attribution
 from bilateral.ingest.ranks import find_ranks, ordinal
@@ -1479,6 +1479,24 @@ def _assign_periods(text: str, stats: list[_Stat], periods: list[PeriodMention])
     for stat in stats:
         if stat.unit == "fold" and stat.period and stat.period == (bases[0].period if bases else None):
             stat.period = None
+    _assign_earlier(text, stats, [p for p in periods if p.role == "earlier"], {p.period for p in usable if p.period})
+
+
+#: "from the same period last year", "than a year ago": what a change is measured against, not a figure's time
+_COMPARED = re.compile(r"(?:from|than|over|against|compared)\b", re.I)
+
+
+def _assign_earlier(text: str, stats: list[_Stat], earlier: list[PeriodMention], spans: set[str]) -> None:
+    """A figure followed by "a year earlier" ("from RM13bn a year earlier", "S$9.8mn in the same period a year
+    ago") is of the span it or its sentence (``spans``: the one the sentence names) is about, a year before;
+    with no span, the year that phrase names."""
+    only = next(iter(spans)) if len(spans) == 1 else None
+    for stat in stats:
+        phrase = next((p for p in earlier if p.start >= stat.end and text[stat.end:p.start].strip(" ,") in ("", "in")),
+                      None)
+        if phrase is None or _COMPARED.match(text, phrase.start):
+            continue
+        stat.period = year_before(stat.period or only) or phrase.period
 
 
 def _period_pool(text: str, stat: _Stat, usable: list[PeriodMention]) -> list[PeriodMention]:
