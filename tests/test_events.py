@@ -414,3 +414,18 @@ def test_changes_of_rule_and_trade_controls_are_events(text: str, title: str, da
 
 def test_an_annexation_names_what_was_annexed() -> None:
     assert _one("Japan annexed Korea in 1910.", published="2026-03-05").fields["title"] == "Annexation of Korea"
+
+
+@pytest.mark.parametrize("text", [
+    "The Interior Ministry said that rebel forces had opened fire on Tuesday.",
+    "The Supreme Court opened an investigation on Monday into the collapse.",
+    "The Trade Ministry said the deal opened the door on Friday to wider sales.",
+])
+def test_opening_fire_a_door_or_an_inquiry_is_no_opening(text: str) -> None:
+    doc = Document(Source(id="t", text=text, published="2024-03-05"))
+    kinds = [f.fields["event_kind"] for f in extract_document(doc) if f.kind == "event"]
+    assert "opening" not in kinds
+
+
+def test_a_bridge_opening_is_still_an_opening() -> None:
+    assert _one("The new bridge over the river opened on Tuesday.").fields["event_kind"] == "opening"

@@ -47,3 +47,10 @@ def test_a_source_whose_name_holds_a_list_keeps_the_whole_name() -> None:
     found = sources("Kenya exported 600,000 tonnes of tea last year, according to the Ministry of Agriculture, "
                     "Livestock and Fisheries, and prices rose.")
     assert found["600,000 tonnes"] == "the Ministry of Agriculture, Livestock and Fisheries"
+
+
+def test_an_office_it_points_back_to_gives_the_figures_it_says() -> None:
+    found = sources("The Interior Ministry said in a statement that the floods had cut two highways. "
+                    "It said that 12 people had been killed and 30 injured.")
+    assert found["12 people"] == "Interior Ministry"
+    assert found["30"] == "Interior Ministry"

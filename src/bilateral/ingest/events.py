@@ -41,6 +41,10 @@ from bilateral.ingest.prefilter import Needs, NeedsTable, ascii_lower
 from bilateral.ingest.speakers import pronoun_person
 from bilateral.ingest.text import Document
 
+#: "opened fire", "opened the door to", "opened an investigation", "opened up": no place or service opened
+_NOT_OPENED = (r"(?! up\b| fire\b| (?:the|a|an|its|their|his|her) (?:door|doors|way|investigation|inquiry|probe|case|"
+               r"market|markets)\b)")
+
 # (kind, family, pattern); earlier entries win where matches overlap.
 _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("phone call", "phone call", re.compile(
@@ -83,10 +87,10 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("establishment", "establishment", re.compile(
         r"\bestablish(?:ment of|ed|es|ing)\b|\bfound(?:ed|ing of)\b|\bset up\b", re.I)),
     ("launch", "launch", re.compile(r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:ed|es|ing|ion of))\b", re.I)),
-    ("opening", "opening", re.compile(r"\b(?:officially )?(?:re)?open(?:ed|s)\b(?! up)|\bopening of\b"
+    ("opening", "opening", re.compile(rf"\b(?:officially )?(?:re)?open(?:ed|s)\b{_NOT_OPENED}|\bopening of\b"
                                       r"|\b(?:began|begins|begin|started|starts|start) (?:commercial )?(?:operations|operating|"
                                       r"trading|service)\b"
-                                      r"|(?:(?<=to )|(?<=ll )|(?<=ld ))(?:re)?open\b(?! up)", re.I)),
+                                      rf"|(?:(?<=to )|(?<=ll )|(?<=ld ))(?:re)?open\b{_NOT_OPENED}", re.I)),
     ("election", "election", re.compile(r"\belect(?:ed|ions?)\b", re.I)),
     # Happenings that need no named participant: the word says what happened.
     ("recall", "diplomatic", re.compile(

@@ -1660,13 +1660,14 @@ _HEARSAY = re.compile(r"\b(?:reported|said|believed|thought|rumou?red|understood
 
 def _stated_by(said: Attribution | None, vocab: Vocabulary) -> str | None:
     """Who states a sentence's figures, by the statement the quote reader found there: a person by name,
-    a body of data as written ("the statistics office said"); None for a verb that presents a plan or a
-    talking point ("announced", "stressed": the parties' own figures) and for other speakers."""
+    a body of data as written ("the statistics office said"), or one that "it said" points back to; None for
+    a verb that presents a plan or a talking point ("announced", "stressed": the parties' own figures) and
+    for other speakers."""
     if said is None or (said.how != "according" and said.verb.lower() not in vocab.figure_verbs):
         return None
     if said.speaker.person:
         return said.speaker.person
-    if said.speaker.how in ("name", "nominal") and vocab.source_nouns.search(said.speaker.name):
+    if said.speaker.how in ("name", "nominal", "pronoun") and vocab.source_nouns.search(said.speaker.name):
         return re.sub(r"^[Tt]he\s+", "", said.speaker.name)
     return None
 
