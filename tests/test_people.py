@@ -416,3 +416,18 @@ def test_the_holder_of_an_office_beside_the_other_countrys_holder_is_of_the_firs
     # a different office is no counterpart
     people, _, _ = people_of(text.replace("Prime Minister Amir Yusof", "Trade Minister Amir Yusof"))
     assert people["Amir Yusof"].fields["country"] is None
+
+
+def test_a_given_name_that_is_also_a_function_word_ends_a_family_first_name() -> None:
+    """"An" and "My" are Vietnamese given names as well as an article and a pronoun: capitalised after a family
+    name and a middle name they end the name, not cut it short ("Nguyen Van" was the person)."""
+    people, _, _ = people_of(
+        "On Monday Prime Minister Nguyen Van An paid a visit to Seoul. "
+        "Deputy Minister Tran Thi My, who joined him, said the talks went well."
+    )
+    assert set(people) == {"Nguyen Van An", "Tran Thi My"}
+
+
+def test_a_capitalised_word_after_the_function_word_keeps_it_out_of_the_name() -> None:
+    people, _, _ = people_of("Deputy Minister Nguyen Van Binh said the talks went well.\n\nNguyen Van Binh On Trade")
+    assert set(people) == {"Nguyen Van Binh"}

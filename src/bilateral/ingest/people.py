@@ -121,6 +121,10 @@ class _Vocab:
     ruling_party: dict[str, str]
     party_leader_titles: dict[str, str]  # title -> completion template with {party}
     naming: tuple[_Naming, ...]  # family-name-first traditions, in order of preference
+    #: short function words that are also given names ("An", "My"): the last word of a family-name-first name
+    #: ("Nguyen Van An paid", "Tran Thi My said"), where the article or pronoun would not be capitalised
+    name_end_words: frozenset[str]
+    family_names: frozenset[str]  # the family names of all of ``naming``
     places: dict[str, str | None]  # folded place name -> country
     country_names: dict[str, str]  # country name as written -> canonical country
     # any way a text names a country (its name, an alias, its nationality word) -> the country
@@ -195,6 +199,8 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         naming=tuple(_Naming(frozenset(c.get("countries", [])), frozenset(names.get(c["family_names"], [])),
                              c.get("short") == "first", int(c.get("min_words_when_shared", 0)))
                      for c in names.get("naming_conventions", [])),
+        name_end_words=frozenset(w for w in t["not_name_words"] if len(w) <= 3 and w.isalpha() and w[1:].islower()),
+        family_names=frozenset(f for c in names.get("naming_conventions", []) for f in names.get(c["family_names"], [])),
         places={fold(k): v for k, v in names["places"].items()},
         country_names={**{c: c for c in countries if not c.startswith("the ")}, **t["country_aliases"]},
         country_mentions=(mentions := lexicon.country_spellings()),
@@ -446,6 +452,9 @@ def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[i
     cur: tuple[int, int] | None = None
     for m in _TOKEN.finditer(folded, start, end):
         if m.group() in vocab.not_name or (m.group() in vocab.months and re.match(r"\s+\d", folded[m.end():m.end() + 3])):
+            if cur is not None and _ends_family_first_name(folded, cur, m, vocab):
+                cur = (cur[0], m.end())
+                runs[-1] = cur
             cur = None
             continue
         gap = folded[cur[1]:m.start()] if cur is not None else ""
@@ -456,6 +465,18 @@ def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[i
             cur = (m.start(), m.end())
             runs.append(cur)
     return runs
+
+
+def _ends_family_first_name(folded: str, run: tuple[int, int], m: re.Match[str], vocab: _Vocab) -> bool:
+    """Whether ``m``, a function word ("An", "My"), is the given name that ends the run before it: the run is
+    a family name and a middle name ("Nguyen Van An paid", "Tran Thi My said"), and no capitalised word follows
+    (a title-case headline: "Nguyen Van An In Seoul")."""
+    if m.group() not in vocab.name_end_words or folded[run[1]:m.start()] != " ":
+        return False
+    words = folded[run[0]:run[1]].split()
+    if len(words) < 2 or words[0] not in vocab.family_names:
+        return False
+    return not re.match(r"\s*[A-Z]", folded[m.end():m.end() + 2]) and not folded[m.end():m.end() + 1].isalnum()
 
 
 class _DocPeople:
