@@ -429,3 +429,45 @@ def test_opening_fire_a_door_or_an_inquiry_is_no_opening(text: str) -> None:
 
 def test_a_bridge_opening_is_still_an_opening() -> None:
     assert _one("The new bridge over the river opened on Tuesday.").fields["event_kind"] == "opening"
+
+
+def _document_events(text: str, published: str = "2024-03-05") -> list[Finding]:
+    doc = Document(Source(id="t", text=text, published=published))
+    return [f for f in extract_document(doc) if f.kind == "event"]
+
+
+def test_ministers_who_have_spoken_by_phone_held_a_phone_call() -> None:
+    (event,) = _document_events("Foreign Minister Aibek Toktogulov had spoken by phone with his Tajik counterpart "
+                                "Rustam Nazarov on Monday, the ministry said.")
+    assert event.fields["event_kind"] == "phone call"
+    assert event.fields["date"] == "2024-03-04"
+    assert event.fields["participants"] == ["Aibek Toktogulov", "Rustam Nazarov"]
+
+
+def test_a_courtesy_call_on_a_leader_is_a_meeting_with_both() -> None:
+    (event,) = _document_events("On Monday Prime Minister Nguyen Van An paid a courtesy call on Senate President "
+                                "Sok Vanna in Phnom Penh.")
+    assert event.fields["event_kind"] == "meeting"
+    assert event.fields["participants"] == ["Nguyen Van An", "Sok Vanna"]
+    assert event.fields["date"] == "2024-03-04"
+
+
+def test_a_business_forum_written_in_lower_case_is_a_forum_named_with_its_modifier() -> None:
+    (event,) = _document_events("Nigeria would host a Ghana-Nigeria business forum in Lagos in May next year.",
+                                published="2025-10-23")
+    assert event.fields["title"] == "Ghana-Nigeria business forum"
+    assert event.fields["date"] == "2026-05"
+    assert event.fields["status"] == "scheduled"
+
+
+def test_fighting_told_by_what_it_did_is_an_incident_of_its_month() -> None:
+    events = _document_events("Border fighting in September 2022 killed more than 100 people on both sides.")
+    assert [(e.fields["event_kind"], e.fields["date"]) for e in events] == [("incident", "2022-09")]
+
+
+@pytest.mark.parametrize("text", [
+    "The government has spent years fighting corruption in the ports, officials said on Monday.",
+    "The business of the forum was left to the officials on Monday.",
+])
+def test_fighting_or_a_forum_without_the_words_that_make_them_events_is_none(text: str) -> None:
+    assert [e.fields["event_kind"] for e in _document_events(text)] == []

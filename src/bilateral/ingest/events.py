@@ -49,7 +49,8 @@ _NOT_OPENED = (r"(?! up\b| fire\b| (?:the|a|an|its|their|his|her) (?:door|doors|
 _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("phone call", "phone call", re.compile(
         r"\b(?:tele)?phone (?:talks?|calls?|conversations?)\b|\bvideo (?:calls?|conference|talks?)\b"
-        r"|\bspoke (?:by|on the|over the) (?:tele)?phone\b", re.I)),
+        r"|\b(?:spoke|spoken|speak|speaks|talked|talks) (?:(?:twice|again|briefly) )?(?:by|on the|over the) "
+        r"(?:tele)?phone\b", re.I)),
     ("state visit", "visit", re.compile(r"\bstate visits?\b", re.I)),
     ("official visit", "visit", re.compile(r"\bofficial (?:visits?|trips?)\b", re.I)),
     ("working visit", "visit", re.compile(r"\bworking (?:visits?|trips?)\b", re.I)),
@@ -57,12 +58,14 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
                                   r"|\b(?:travel(?:s|led|ed|ling|ing)?|fl(?:y|ies|ew))(?=(?: on [A-Z][a-z]+)? to [A-Z])")),
     ("summit", "summit", re.compile(  # also named dialogues, conferences, forums: kind from the last word
         r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?"
-        r"(?:[A-Z][\w-]*\s+)*(?:Summit|Dialogue|Conference|Forum|Expo)\b")),
+        r"(?:[A-Z][\w-]*\s+)*(?:Summit|Dialogue|Conference|Forum|Expo|"
+        r"(?:business|investment|trade|economic) (?:forum|conference))\b")),
     ("talks", "talks", re.compile(r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks\b|\btalks\b", re.I)),
     ("consultations", "talks", re.compile(r"\bconsultations\b", re.I)),
     ("negotiations", "talks", re.compile(r"\b(?:round of )?negotiations\b", re.I)),
     ("session", "talks", re.compile(r"\b(?:next|" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th)) (?:round|session)\b", re.I)),
-    ("meeting", "talks", re.compile(r"\b(?:met|meets|meet|meeting)(?: with)?\b|\bhost(?:ed|s)\b", re.I)),
+    ("meeting", "talks", re.compile(r"\b(?:met|meets|meet|meeting)(?: with)?\b|\bhost(?:ed|s)\b"
+                                    r"|\b(?:courtesy|farewell) calls? on\b|\bconven(?:ed|es|e|ing)\b", re.I)),
     ("ceremony", "ceremony", re.compile(
         r"\b(?:[A-Z][\w'’-]*\s+)*(?:parade|ceremony|celebrations?|reception|banquet)\b")),
     ("entry into force", "entry into force", re.compile(
@@ -122,6 +125,8 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"cyclones?|hurricanes?|landslides?|tsunamis?|wildfires?|droughts?|eruptions?)\b", re.I)),
     ("incident", "incident", re.compile(
         r"\b(?:clash(?:es|ed)?|skirmish(?:es|ed)?|(?:fighting|violence|unrest|riots?|war) broke out|incidents?|"
+        # "fighting in September 2022 killed more than 100": fighting told by what it did
+        r"(?:fighting|violence)(?=(?: [\w,-]+){0,4}? (?:killed|erupted|flared|left \w+ (?:dead|killed))\b)|"
         r"(?:terrorist|militant|armed|missile|drone|rocket|border) attacks?|bombings?|shootings?|ambush(?:ed)?)\b",
         re.I)),
     ("exercise", "exercise", re.compile(
@@ -141,12 +146,12 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "official visit": Needs(("official ",)),
     "working visit": Needs(("working ",)),
     "visit": Needs(("visit", "trip", "travel", "fly", "flies", "flew"), any_case=False),
-    "summit": Needs(("Summit", "Dialogue", "Conference", "Forum", "Expo"), any_case=False),
+    "summit": Needs(("Summit", "Dialogue", "Conference", "Forum", "Expo", "forum", "conference"), any_case=False),
     "talks": Needs(("talks",)),
     "consultations": Needs(("consultations",)),
     "negotiations": Needs(("negotiations",)),
     "session": Needs(("round", "session")),
-    "meeting": Needs(("met", "meet", "host")),
+    "meeting": Needs(("met", "meet", "host", "call", "conven")),
     "ceremony": Needs(("parade", "ceremony", "celebration", "reception", "banquet"), any_case=False),
     "entry into force": Needs(("into force", "into effect", "took effect", "takes effect", "take effect",
                                "taking effect")),
@@ -170,7 +175,8 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "protest": Needs(("protest", "demonstrat", "marched")),
     "disaster": Needs(("quake", "flood", "heavy rain", "torrential rain", "monsoon rain", "storm", "typhoon", "cyclone", "hurricane", "landslide", "tsunami",
                        "wildfire", "drought", "eruption")),
-    "incident": Needs(("clash", "skirmish", "broke out", "incident", "attack", "bombing", "shooting", "ambush")),
+    "incident": Needs(("clash", "skirmish", "broke out", "incident", "attack", "bombing", "shooting", "ambush",
+                       "fighting", "violence")),
     "exercise": Needs(("exercise", "drill", "manoeuvre", "maneuver", "war games", "patrol")),
     "operation": Needs(("operation",)),
 }
