@@ -460,6 +460,42 @@ def test_a_bare_number_after_a_casualty_count_counts_the_same_people() -> None:
     assert [f["value"] for f in stats("About 300 people attended and 12 spoke at the meeting.")] == [300]
 
 
+def test_a_bare_number_a_casualty_verb_takes_counts_people() -> None:
+    found = stats("Fighting in the north killed more than 100 on both sides, and a blast wounded 23.")
+    assert [(f["value"], f["unit"], f["measure"], f.get("qualifier")) for f in found] == [
+        (100, "people", "people killed", "over"), (23, "people", "people wounded", None)]
+    # a number the casualty verb takes with its own noun keeps the noun; a year after the verb is no count
+    assert [(f["value"], f["unit"]) for f in stats("The strike killed 40 militants.")] == [(40, "militants")]
+    assert stats("Nobody was killed in 2021.") == []
+
+
+def test_the_count_a_casualty_count_includes_is_of_the_same_casualty() -> None:
+    found = stats("Eight people were killed, including two children.")
+    assert [(f["value"], f["measure"]) for f in found] == [(8, "people killed"), (2, "children killed")]
+    soldiers = stats("About 45 people were injured, among them at least six soldiers.")
+    assert [(f["value"], f["measure"], f.get("qualifier")) for f in soldiers] == [
+        (45, "people injured", "about"), (6, "soldiers injured", "at least")]
+
+
+@pytest.mark.parametrize("text", [
+    "It was a rocky relationship between the two soldiers that has lasted for years.",
+    "The three students said they would appeal the ruling.",
+    "Those four journalists were later freed.",
+])
+def test_the_two_or_three_people_already_told_of_are_no_figure(text: str) -> None:
+    assert stats(text) == []
+
+
+def test_a_definite_count_in_digits_or_with_a_scale_is_still_a_figure() -> None:
+    assert one("The 12 students were freed on Monday.")["value"] == 12
+    assert one("The one and a half crore residents of the city need the river.")["normalized"] == 15_000_000
+
+
+def test_a_vietnamese_dong_sign_written_with_its_letter_is_the_currency() -> None:
+    found = one("Vietnamese businesses pledged VNĐ12 trillion in new investment.")
+    assert (found["unit"], found["normalized"]) == ("VND", 12_000_000_000_000)
+
+
 def test_a_time_of_day_is_no_figure() -> None:
     assert stats("The ceasefire that took effect at 14:00 GMT appears to be holding.") == []
     assert [f["value"] for f in stats("At 09:30 the ministry said 12 soldiers were hurt.")] == [12]

@@ -319,6 +319,9 @@ def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, 
     return None
 
 
+#: a definite article or demonstrative right before a number written in words
+_DEFINITE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Tt]hese|[Tt]hose)\s+$")
+
 _Candidate = tuple[int, int, int | float, str | None]  # (start, end, value, the number as words or None)
 
 
@@ -334,6 +337,9 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     for start, end, value, words in candidates:
         if any(s.start <= start < s.end for s in found):
             continue
+        if (words is not None and text[start:end].isalpha() and value in range(2, 11)
+                and _DEFINITE_BEFORE.search(text, max(0, start - 7), start)):
+            continue  # "the two men", "these three soldiers": people already told of, not a figure
         stat = _parse(text, start, end, value, words, vocab)
         if stat is None:
             continue
@@ -348,8 +354,10 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     _inherit_ranges(text, found, candidates, vocab)
     _inherit_elided(text, digits, found, taken, vocab)
     _inherit_casualties(text, digits, found, taken, vocab)
+    _casualty_objects(text, digits, found, taken, vocab)
     _inherit_subject(text, digits, found, vocab)
     found.sort(key=lambda s: s.start)
+    _included_casualties(text, found)
     for prev, stat in pairwise(found):
         # "exceeding USD 150 billion ..., and USD 190 billion": the qualifier governs both
         if (stat.qualifier is None and prev.qualifier and prev.unit == stat.unit
@@ -695,6 +703,53 @@ def _inherit_casualties(text: str, digits: list[re.Match[str]], found: list[_Sta
         stat.noun_phrase = first.noun_phrase
         stat.preset = f"{first.noun_phrase or first.unit} {tail.group().split()[-1]}"
         found.append(stat)
+
+
+#: "fighting in 2022 killed more than 100 on both sides": a bare number right after a verb of casualties
+_CASUALTY_VERB = re.compile(r"\b(?P<verb>killed|wounded|injured)\s+$")
+_CASUALTY_OBJECT_TAIL = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:on|in|and|during|across|along|near|at|since|so far|"
+                                   r"others|more)\b")
+
+
+def _casualty_objects(text: str, digits: list[re.Match[str]], found: list[_Stat], taken: list[tuple[int, int]],
+                      vocab: Vocabulary) -> None:
+    """"fighting killed more than 100 on both sides": a bare number a casualty verb takes counts people."""
+    if not _CASUALTY_NEEDS.met(text, ascii_lower(text)):
+        return
+    for m in digits:
+        start, end = m.start(), m.end()
+        if any(s.start <= start < s.end for s in found) or any(a <= start < b for a, b in taken):
+            continue
+        if not _CASUALTY_OBJECT_TAIL.match(text, end) or re.match(r"[.,]\d", text[end:end + 2]):
+            continue
+        lead = text[max(0, start - 40):start]
+        q = vocab.qualifiers.search(lead)
+        if q:
+            lead = lead[:q.start()]
+        verb = _CASUALTY_VERB.search(lead)
+        if verb is None:
+            continue
+        stat = _Stat(start, end, start, end, _to_number(m.group(1)), "people", "count", None, confidence=0.7)
+        stat.preset = f"people {verb['verb']}"
+        stat.qualifier = vocab.qualifier_of[case_key(q.group("q"))] if q else None
+        found.append(stat)
+
+
+#: "Eight people were killed, including two children": the count a casualty count includes
+_INCLUDED = re.compile(r"\b(?:including|among them|among whom|of whom)\s+(?:(?:at least|about|some|around|"
+                       r"more than|nearly)\s+)?$")
+
+
+def _included_casualties(text: str, found: list[_Stat]) -> None:
+    """The count after "including" in a sentence of casualties is of the same casualty ("children killed")."""
+    for stat in found:
+        if stat.rule != "count" or stat.preset is not None or not _INCLUDED.search(text, 0, stat.start):
+            continue
+        for earlier in reversed([s for s in found if s.end <= stat.start and s.rule == "count" and s.unit == "people"]):
+            tail = _CASUALTY_TAIL.match(text, earlier.end)
+            if tail:
+                stat.preset = f"{stat.unit} {tail.group().split()[-1]}"
+                break
 
 
 _RANGE_LOW = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|some\s+)?"
