@@ -34,6 +34,12 @@ def test_bare_month_after_a_preposition_takes_the_context_year() -> None:
     assert _dates("is expected to visit Ottawa in September", year=2026) == [("2026-09", None)]
 
 
+@pytest.mark.parametrize("text", ["will pay a state visit in mid-June", "will visit in mid June", "due early June",
+                                  "expected by late June"])
+def test_a_month_with_mid_early_or_late_before_it_is_that_month(text: str) -> None:
+    assert _dates(text, year=2026) == [("2026-06", None)]
+
+
 def test_weekday_resolves_only_against_a_full_publication_date() -> None:
     assert _dates("the ministers met on Monday", published="2024-06-12") == [("2024-06-10", None)]
     assert _dates("the ministers met on Monday", published="2024-06") == []

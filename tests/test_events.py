@@ -471,3 +471,15 @@ def test_fighting_told_by_what_it_did_is_an_incident_of_its_month() -> None:
 ])
 def test_fighting_or_a_forum_without_the_words_that_make_them_events_is_none(text: str) -> None:
     assert [e.fields["event_kind"] for e in _document_events(text)] == []
+
+
+def test_a_standing_bodys_numbered_meeting_is_an_event_named_by_the_body() -> None:
+    (event,) = _document_events("Pakistan will host the 15th meeting of the Joint Cooperation Committee in "
+                                "Islamabad in the second half of this year.", published="2026-04-20")
+    assert event.fields["title"] == "15th meeting of the Joint Cooperation Committee"
+    assert (event.fields["date"], event.fields["end_date"], event.fields["status"]) == ("2026-07", "2026-12", "scheduled")
+
+
+def test_a_meeting_of_a_body_named_by_no_name_is_no_body_meeting() -> None:
+    kinds = [e.fields["event_kind"] for e in _document_events("The meeting of the Board will be held in May.")]
+    assert "body meeting" not in kinds

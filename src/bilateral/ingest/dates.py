@@ -59,7 +59,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(r"\b" + _g(_MONTH, "m1") + r"(?:\s+of)?,?\s+" + _g(_YEAR, "y1") + r"\b")),
     # "in June", "by September": a month alone takes the context year
     ("month", re.compile(
-        r"\b(?:in|by|from|since|until|till|through|during|early|late|mid-?)\s+"
+        r"\b(?:(?:in|by|from|since|until|till|through|during|early|late|mid)\s+|mid-)"
         r"(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\b"
         r"(?!\s*\d)")),
     # relative years

@@ -60,6 +60,11 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?"
         r"(?:[A-Z][\w-]*\s+)*(?:Summit|Dialogue|Conference|Forum|Expo|"
         r"(?:business|investment|trade|economic) (?:forum|conference))\b")),
+    # "the 15th meeting of the Joint Cooperation Committee": a standing body's meeting, named by the body
+    ("body meeting", "summit", re.compile(
+        r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?(?:(?:annual|ministerial|plenary)\s+)?"
+        r"(?:meeting|session)\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and)\s+)?){1,8}?"
+        r"(?:Committee|Commission|Council|Board|Mechanism)\b")),
     ("talks", "talks", re.compile(r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks\b|\btalks\b", re.I)),
     ("consultations", "talks", re.compile(r"\bconsultations\b", re.I)),
     ("negotiations", "talks", re.compile(r"\b(?:round of )?negotiations\b", re.I)),
@@ -147,6 +152,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "working visit": Needs(("working ",)),
     "visit": Needs(("visit", "trip", "travel", "fly", "flies", "flew"), any_case=False),
     "summit": Needs(("Summit", "Dialogue", "Conference", "Forum", "Expo", "forum", "conference"), any_case=False),
+    "body meeting": Needs(("Committee", "Commission", "Council", "Board", "Mechanism"), any_case=False),
     "talks": Needs(("talks",)),
     "consultations": Needs(("consultations",)),
     "negotiations": Needs(("negotiations",)),
@@ -182,7 +188,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
 }
 _TRIGGER_TABLE = NeedsTable(_TRIGGER_NEEDS)  # all of them in one scan of a sentence
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
-_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "recall", "expulsion", "ban", "suspension", "controls",
+_PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "body meeting", "recall", "expulsion", "ban", "suspension", "controls",
              "annexation", "coup",
              "incident", "disaster",
              "protest", "exercise", "operation", "talks", "consultations",
