@@ -431,3 +431,37 @@ def test_a_given_name_that_is_also_a_function_word_ends_a_family_first_name() ->
 def test_a_capitalised_word_after_the_function_word_keeps_it_out_of_the_name() -> None:
     people, _, _ = people_of("Deputy Minister Nguyen Van Binh said the talks went well.\n\nNguyen Van Binh On Trade")
     assert set(people) == {"Nguyen Van Binh"}
+
+
+def test_a_name_whose_short_form_speaks_later_is_a_person() -> None:
+    """No title or appositive introduces "Hiroshi Kanemura", but "Kanemura said" later tells he is a person."""
+    people, index, text = people_of(
+        "Hiroshi Kanemura spent much of that period at the embassy in Seoul.\n\n"
+        '"It was about trade," Kanemura said.'
+    )
+    assert set(people) == {"Hiroshi Kanemura"}
+    assert ("Kanemura", "Hiroshi Kanemura") in mentions(index, text)
+
+
+def test_a_person_who_argues_in_an_inverted_tag_is_a_person() -> None:
+    people, _, _ = people_of("That choice, Noh Eun-seo argues, is the origin of almost every quarrel since.")
+    assert set(people) == {"Noh Eun-seo"}
+
+
+def test_a_speaking_short_form_belongs_to_the_first_name_written_with_it() -> None:
+    """Mother and daughter share the family name: "Yang told me" is the daughter, named first; the word that
+    speaks makes only her a person (the mother is no person on that evidence)."""
+    people, index, text = people_of(
+        "On a grey morning last spring, Yang Geum-ok sat at her kitchen table. Her mother, Yang Soon-ja, was "
+        'fourteen in 1944.\n\n"People think this is about compensation," Yang told me.'
+    )
+    assert set(people) == {"Yang Geum-ok"}
+    assert ("Yang", "Yang Geum-ok") in mentions(index, text)
+
+
+def test_a_known_persons_speaking_short_form_makes_no_new_person() -> None:
+    people, _, _ = people_of(
+        "Foreign Minister Ana Duarte arrived on Monday.\n\nPraise Pedro Duarte, the crowd chanted.\n\n"
+        '"We are ready," Duarte said.'
+    )
+    assert set(people) == {"Ana Duarte"}

@@ -386,3 +386,23 @@ def test_a_casualty_count_according_to_an_office_is_a_statistics_source_not_a_st
     # a statement according to an office still is one
     [q] = quotes_of("According to the ministry, the talks will resume next week in the capital.")
     assert q.fields["text"] == "the talks will resume next week in the capital"
+
+
+def test_a_verb_coordinated_after_another_predicate_is_no_tag_for_the_words_before_it() -> None:
+    """"On a grey morning …, X sat at his table and explained, …": the opening adverbial is the writer's, not a
+    statement before a trailing "X explained"; the aside after the verb is not part of what he explained."""
+    text = INTRO + ("On a grey morning in Jakarta last spring, Wong sat at her desk and explained, not for the "
+                    "first time, that the plan was sound.")
+    assert summary(text)[-1] == ("reported", "Penny Wong", "the plan was sound")
+
+
+def test_a_subject_the_tag_interrupts_joins_its_predicate() -> None:
+    assert summary(INTRO + "The plan, Wong said on Monday, is sound.")[-1] == ("reported", "Penny Wong",
+                                                                             "The plan is sound")
+    assert summary(INTRO + "The plan, Wong said, is sound.")[-1] == ("reported", "Penny Wong", "The plan is sound")
+
+
+def test_describing_a_thing_is_a_statement_only_with_as() -> None:
+    assert summary(INTRO + "Now retired, Wong describes those years with the weariness of a survivor.") == []
+    assert summary(INTRO + "Wong described the talks as difficult but useful.")[-1] == (
+        "reported", "Penny Wong", "the talks as difficult but useful")

@@ -394,6 +394,7 @@ _BYLINE = re.compile(r"\s*(Translated|Reported|Written|Edited|Compiled)\s+by\s+(
 _BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": "Writer", "edited": "Editor",
                  "compiled": "Compiler"}
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'-])[A-Z][a-z]+(?:-[a-z]+)?(?![\w'-])")
 
 
 # A place cue and what may follow a place after it ("in Nairobi", not "in Nairobian" or "in Nairobi's").
@@ -495,6 +496,8 @@ class _DocPeople:
         self._place_runs: dict[str, bool] = {}  # run -> written as a place somewhere in the text
         self._titles_before: dict[tuple[int, int], tuple[int, int] | None] = {}  # (sentence, offset) -> chain
         self._units: dict[int, re.Match[str]] = {}  # start -> each title unit read (for a counterpart's office)
+        self._speaking: frozenset[str] | None = None  # see _speaking_words
+        self._speaking_owner: dict[str, str] = {}  # a speaking word -> the first name written with it
 
     # -- bookkeeping
 
@@ -803,18 +806,7 @@ class _DocPeople:
         name = self.folded[rs:re_]
         written = self.text[rs:re_]
         native = written if written != name else None
-        rule, conf = "", 0.0
-        if chain:
-            rule, conf = "title-pattern", 0.85
-        elif self._appositive(sent, re_):
-            rule, conf = "appositive", 0.75
-        elif self._counterpart(sent, rs):
-            rule, conf = "counterpart", 0.75
-        elif _WHO_AFTER.match(self.folded, re_, sent.end):
-            rule, conf = "relative-who", 0.65  # "Nana Yaa Mensah, who leads the traders' union, said"
-        elif len(tokens) <= 3 and (self.vocab.speech_after.match(self.folded[re_:re_ + 20])
-                                    or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])):
-            rule, conf = "speaker-pattern", 0.6
+        rule, conf = self._discovery(sent, rs, re_, tokens, chain is not None)
         if not rule:
             return
         canonical = self.vocab.alias_to_name.get(name, name)
@@ -827,6 +819,52 @@ class _DocPeople:
             person.native = native
         self._add_mention(rs, re_, canonical, "full")
         self._read_roles(sent, rs, re_, person)
+
+    def _discovery(self, sent: Sentence, rs: int, re_: int, tokens: list[str], titled: bool) -> tuple[str, float]:
+        """What says a run of two or more capitalised words is a person (rule, confidence); ("", 0.0) if nothing."""
+        if titled:
+            return "title-pattern", 0.85
+        if self._appositive(sent, re_):
+            return "appositive", 0.75
+        if self._counterpart(sent, rs):
+            return "counterpart", 0.75
+        if _WHO_AFTER.match(self.folded, re_, sent.end):
+            return "relative-who", 0.65  # "Nana Yaa Mensah, who leads the traders' union, said"
+        if len(tokens) <= 3 and (self.vocab.speech_after.match(self.folded[re_:re_ + 20])
+                                 or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])):
+            return "speaker-pattern", 0.6
+        if len(tokens) in (2, 3) and all(t[:1].isupper() for t in tokens) \
+                and self._claims_a_speaking_word(sent, self.folded[rs:re_], tokens):
+            return "short-form-speaks", 0.55  # "Hiroshi Kanemura spent …" and later "Kanemura said"
+        return "", 0.0
+
+    def _claims_a_speaking_word(self, sent: Sentence, name: str, tokens: list[str]) -> bool:
+        """Whether the first or last word of ``name`` speaks alone elsewhere ("Kanemura said") and no other
+        name of the document claimed it first: the word is the short form of the first name written with it
+        ("Yang Geum-ok", then her mother "Yang Soon-ja": "Yang told me" is the daughter)."""
+        speaking = self._speaking_words()
+        if not speaking or self.doc.passages[sent.passage].role == "heading":
+            return False  # a title-case headline: "Clinton Hid Past Health Problems From Public"
+        short_owners = _short_owners(self.vocab)
+        claimed = False
+        for word in {tokens[0], tokens[-1]} & speaking:
+            if any(word in p.short for p in self.people.values()) or any(
+                    owner.name in self.folded for owner in short_owners.get(word, ())):
+                continue  # "Trump said" is the known Donald Trump, not "Hold Melania Trump"
+            owner = self._speaking_owner.setdefault(word, name)
+            claimed = claimed or owner == name
+        return claimed
+
+    def _speaking_words(self) -> frozenset[str]:
+        """Capitalised words of the document a speech verb follows ("Kanemura said", "Yang told me"), not
+        opening a sentence with a word of no name ("The", "It")."""
+        if self._speaking is None:
+            words = set()
+            for m in _CAPITALISED_WORD.finditer(self.folded):
+                if m.group() not in self.vocab.not_name and self.vocab.speech_after.match(self.folded[m.end():m.end() + 20]):
+                    words.add(m.group())
+            self._speaking = frozenset(words)
+        return self._speaking
 
     def _one_name_speaks(self, sent: Sentence, rs: int, re_: int) -> bool:
         """ "Sutarmi, head of a feedlot cooperative of 38 families, said …": one name opening its sentence,

@@ -52,6 +52,7 @@ class _Verbs:
     object_verbs: frozenset[str]  # "put forward": what follows is a thing, not a statement
     naming: frozenset[str]  # "called", "accused": only the words they quote are a statement
     that_only: frozenset[str]  # "continued": a clause only after "that", a comma or a colon
+    as_only: frozenset[str]  # "described": a statement only with "as" ("described the talks as difficult")
     # the titled name before a trailing verb ("…, Sen. Jane Roe said", "…, Mr dela Cruz said"), and the
     # same set off by a comma from the clause it attributes
     attribution_tail: re.Pattern[str]
@@ -77,6 +78,7 @@ def _build_verbs(lexicon: Lexicon) -> _Verbs:
         object_verbs=frozenset(lexicon.speech["object_verbs"]),
         naming=frozenset(lexicon.speech.get("naming", [])),
         that_only=frozenset(lexicon.speech.get("that_only", [])),
+        as_only=frozenset(lexicon.speech.get("as_only", [])),
         attribution_tail=re.compile(tail + r"$"),
         attribution_lead=re.compile(r",\s*" + tail + r"$"),
         core=frozenset(lexicon.speech["core"]),
@@ -180,6 +182,11 @@ _HEARER = re.compile(r"^(?:me|us|him|her|them|reporters|journalists|lawmakers|de
                      r"(?:(?:The|the)\s+)?(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)(?=[\s.,]|$)\s*"
                      r"(?:on\s+\w+\s*|in\s+an?\s+\w+\s*)?")
 # where the writer's own clause begins after a reported statement
+#: "… sat at her table and explained": the verb is the second of the subject's predicates, not a tag after
+#: the statement before it
+_COORDINATED_VERB = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$")
+#: ", not for the first time, why …": a short aside set off by commas before the clause a verb reports
+_ASIDE_BEFORE_CLAUSE = re.compile(r"^\s*,\s*[^,;:\"“”]{1,40},\s*(?=(?:that|why|how|what|whether|if)\b)")
 _WRITER_CLAUSE = re.compile(r"\s*;\s+|,\s+(?:although|though|whereas)\s+|\s+—\s+and\s+"
                             r"|,?\s+(?:and|but)\s+(?=(?:[A-Z][\w’'-]+\s+){1,3}(?:accused|denied|rejected|said|says|"
                             r"insisted|argued|countered|responded|told)\b)")
@@ -943,6 +950,8 @@ class _QuoteReader:
                 r"\s*(?:,|:|that\b)", self.text[act.verb_end:sent.end]):
             return  # "Tourism continued to lead the thaw", "continued the talks": no statement
         clause, extra = self._reported_clause(act, sent, stop)
+        if act.how == "verb" and act.verb in self.verbs.as_only and not re.search(r"\bas\b", clause):
+            return  # "describes those years with the weariness of a man …": no statement
         cut = _WRITER_CLAUSE.search(self.text, act.end, stop)
         if cut and not extra and act.how in ("verb", "inverted") and not self.text[sent.start:act.pos].strip():
             spans = [(sent.start, cut.start())]  # cited up to where the writer's own clause begins
@@ -998,6 +1007,27 @@ class _QuoteReader:
             clause = clause[head.end():]
         return re.sub(r"^[\s,:]*", "", clause).strip().rstrip(".").strip()
 
+    def _tag_trails(self, act: _Act, lead: str, rest: str, verb_start: int) -> bool:
+        """Whether the attribution is a tag after the statement it follows ("…, Ferreira said", "The plan,
+        she said, is sound"), not the subject and verb of a sentence that goes on ("On a grey morning, she sat
+        at her table and explained …": the verb is her second predicate)."""
+        return (lead.rstrip().endswith(",") and len(lead.split()) >= 2
+                and (act.how == "inverted" or act.verb in self.verbs.tag)
+                and not (verb_start > 0 and _COORDINATED_VERB.search(self.text, act.speaker.end, verb_start))
+                and bool(re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", self._after_hearer(act, rest))))
+
+    def _before_tag(self, lead: str, rest: str) -> str:
+        """The statement before a trailing tag, and its continuation after the tag when it is a clause."""
+        clause = _DATELINE.sub("", lead.rstrip().rstrip(","))  # "Bilateral cooperation should …, Ferreira said"
+        mid = re.match(r"[^,]*,\s*(.+)", rest)
+        # a subject the tag interrupts ("The plan, she said, is sound") goes on in a predicate of two words
+        if mid and len(mid.group(1).split()) >= min(3, len(lead.split())) and not self.verbs.coordinated.match(rest) \
+                and (_CLAUSE_WORD.search(mid.group(1)) or re.match(r"(?:he|she|it|they|we|i|there)\b", mid.group(1))):
+            # "Though the move was legal, she said, it was unwise": the statement goes on after the tag
+            # (a clause; "…, the bank said, the first decline in a decade" is the writer's gloss)
+            clause += " " + mid.group(1)
+        return clause
+
     def _reported_clause(self, act: _Act, sent: Sentence, stop: int) -> tuple[str, list[tuple[int, int]]]:
         """The reported words: after the verb, or before ", Ferreira said" when the attribution trails."""
         lead = self.text[sent.start:act.pos]
@@ -1020,18 +1050,11 @@ class _QuoteReader:
                     clause += " " + tail.group(1)
             else:
                 clause = re.sub(r"^[^,]*,", "", rest, count=1)  # "According to X, …"
-        elif lead.rstrip().endswith(",") and len(lead.split()) >= 3 and \
-                (act.how == "inverted" or act.verb in self.verbs.tag) and \
-                re.match(r"\s*(?:[,.;]|$|(?:in|on|at|during|to|of)\b)", self._after_hearer(act, rest)):
-            clause = _DATELINE.sub("", lead.rstrip().rstrip(","))  # "Bilateral cooperation should …, Ferreira said"
-            mid = re.match(r"[^,]*,\s*(.+)", rest)
-            if mid and len(mid.group(1).split()) >= 3 and not self.verbs.coordinated.match(rest) and (
-                    _CLAUSE_WORD.search(mid.group(1)) or re.match(r"(?:he|she|it|they|we|i|there)\b", mid.group(1))):
-                # "Though the move was legal, she said, it was unwise": the statement goes on after the tag
-                # (a clause; "…, the bank said, the first decline in a decade" is the writer's gloss)
-                clause += " " + mid.group(1)
+        elif self._tag_trails(act, lead, rest, verb_start):
+            clause = self._before_tag(lead, rest)
         else:
-            clause, after_verb = rest, True
+            # "explained, not for the first time, why …": an aside between the verb and its clause
+            clause, after_verb = _ASIDE_BEFORE_CLAUSE.sub("", rest, count=1), True
             # "stressed on Monday that …", "echoed this sentiment, affirming that …": the clause after "that"
             head = _complementizer(clause.strip(), told=act.verb in _TOLD)
             if head:
