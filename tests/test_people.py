@@ -465,3 +465,23 @@ def test_a_known_persons_speaking_short_form_makes_no_new_person() -> None:
         '"We are ready," Duarte said.'
     )
     assert set(people) == {"Ana Duarte"}
+
+
+def test_names_listed_with_of_and_their_country_are_people_of_that_country() -> None:
+    people, _, _ = people_of("The two foreign ministers, Aibek Sadykov of Kyrgyzstan and Rustam Nazarov of "
+                             "Tajikistan, had spoken by phone on Tuesday.")
+    assert {name: p.fields.get("country") for name, p in people.items()} == {
+        "Aibek Sadykov": "Kyrgyzstan", "Rustam Nazarov": "Tajikistan"}
+
+
+def test_an_organisation_of_a_country_is_no_person() -> None:
+    people, _, _ = people_of("Officials from the Bank of Japan, the University of Malaya and Bursa Malaysia met.")
+    assert people == {}
+
+
+def test_an_official_titled_after_an_opening_place_is_of_that_places_country() -> None:
+    people, _, _ = people_of("In Nairobi, Trade Ministry spokesman Peter Otieno told a briefing that exports rose.")
+    assert people["Peter Otieno"].fields["country"] == "Kenya"
+    # a nationality in the title wins over the place the sentence opens with
+    people, _, _ = people_of("In Nairobi, Ugandan Trade Minister Grace Akello said exports rose.")
+    assert people["Grace Akello"].fields["country"] == "Uganda"

@@ -393,6 +393,13 @@ _ROLE_MODIFIERS = {"special", "senior", "chief", "deputy", "vice", "former", "ge
 _BYLINE = re.compile(r"\s*(Translated|Reported|Written|Edited|Compiled)\s+by\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s*$")
 _BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": "Writer", "edited": "Editor",
                  "compiled": "Compiler"}
+#: "In Nairobi, " opening a sentence (and "the " after it)
+_PLACE_LEAD = re.compile(r"(?:In|From|At) ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}), (?:the )?")
+#: " of Kyrgyzstan" after a name, ending its phrase
+_OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?=[,;.)]| and\b| (?:said|says|told)\b)")
+#: a name in a list or an apposition: after a comma or "and"
+_CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'-]*\s+)*")
+_LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'-])[A-Z][a-z]+(?:-[a-z]+)?(?![\w'-])")
 
@@ -830,6 +837,8 @@ class _DocPeople:
             return "counterpart", 0.75
         if _WHO_AFTER.match(self.folded, re_, sent.end):
             return "relative-who", 0.65  # "Nana Yaa Mensah, who leads the traders' union, said"
+        if len(tokens) <= 3 and self._of_country(re_) and _LISTED_BEFORE.search(self.folded, max(sent.start, rs - 6), rs):
+            return "of-country", 0.6  # "the two foreign ministers, Aibek Sadykov of Kyrgyzstan and Rustam …"
         if len(tokens) <= 3 and (self.vocab.speech_after.match(self.folded[re_:re_ + 20])
                                  or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])):
             return "speaker-pattern", 0.6
@@ -921,6 +930,24 @@ class _DocPeople:
         appos = self._appositive(sent, end)
         if appos:
             _take_roles(person, *self._appositive_roles(appos[0], appos[1], person))
+        if person.country is None:
+            person.country = self._of_country(end)
+        if person.country is None and chain:
+            person.country = self._place_lead_country(sent, chain[0])
+
+    def _place_lead_country(self, sent: Sentence, chain_start: int) -> str | None:
+        """"In Nairobi, Trade Ministry spokesman Peter Otieno said": an official titled right after a
+        sentence's opening place speaks for that place's country."""
+        m = _PLACE_LEAD.match(self.folded, sent.start)
+        if m is None or m.end() > chain_start or not _CAPITALISED_WORDS.fullmatch(self.folded, m.end(), chain_start):
+            return None  # the title opens the clause, or follows its office ("Commerce Ministry spokesman")
+        place = m.group(1)
+        return self.vocab.places.get(place) or self.vocab.country_names.get(place)
+
+    def _of_country(self, end: int) -> str | None:
+        """The country right after a name ("the two ministers, Aibek Sadykov of Kyrgyzstan and …")."""
+        m = _OF_COUNTRY.match(self.folded, end)
+        return self.vocab.country_names.get(m.group(1)) if m else None
 
     def find_bylines(self) -> None:
         """People credited in a byline ("Translated by Jane Roe"), which is not prose but names a person."""
