@@ -4,6 +4,7 @@ sentence (one resolver for quotes and statistics), on made-up news sentences."""
 from __future__ import annotations
 
 from bilateral.core.model import Source
+from bilateral.ingest.pipeline import extract_document
 from bilateral.ingest.statistics import extract_statistics
 from bilateral.ingest.text import Document
 
@@ -54,3 +55,12 @@ def test_an_office_it_points_back_to_gives_the_figures_it_says() -> None:
                     "It said that 12 people had been killed and 30 injured.")
     assert found["12 people"] == "Interior Ministry"
     assert found["30"] == "Interior Ministry"
+
+
+def test_a_figure_in_a_transcript_turn_is_according_to_the_speaker() -> None:
+    text = ("The coast guard held a briefing on Tuesday, led by Commodore Ramon Bautista and Assistant Secretary "
+            "Ana Lim-Reyes.\n\nCDRE. BAUTISTA: We monitored a total of 26 Chinese vessels in the area.\n\n"
+            "ASEC. LIM-REYES: The ministry condemns this act.\n")
+    [figure] = [f for f in extract_document(Document(Source(id="t", text=text, published="2026-11-24")))
+                if f.kind == "statistic"]
+    assert (figure.fields["value"], figure.fields["according_to"]) == (26, "Ramon Bautista")

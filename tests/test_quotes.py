@@ -406,3 +406,32 @@ def test_describing_a_thing_is_a_statement_only_with_as() -> None:
     assert summary(INTRO + "Now retired, Wong describes those years with the weariness of a survivor.") == []
     assert summary(INTRO + "Wong described the talks as difficult but useful.")[-1] == (
         "reported", "Penny Wong", "the talks as difficult but useful")
+
+
+TRANSCRIPT = (
+    "The coast guard and the foreign ministry held a joint briefing on Tuesday, led by Commodore Ramon Bautista "
+    "and Assistant Secretary Ana Lim-Reyes.\n\n"
+    "CDRE. BAUTISTA: Good afternoon. The patrol ship was approached to within 40 meters. Two of our crew were hurt.\n\n"
+    "Q (Joel Cruz, Radio Manila): What is your response?\n\n"
+    "ASEC. LIM-REYES: The ministry condemns this act. We have lodged a protest.\n"
+)
+
+
+def test_each_turn_of_a_transcript_is_a_direct_statement_by_the_person_its_label_names() -> None:
+    found = quotes_of(TRANSCRIPT)
+    turns = [(q.fields["speaker"], q.fields["quote_kind"], q.fields["text"]) for q in found]
+    assert turns == [
+        ("Ramon Bautista", "direct",
+         "Good afternoon. The patrol ship was approached to within 40 meters. Two of our crew were hurt."),
+        ("Ana Lim-Reyes", "direct", "The ministry condemns this act. We have lodged a protest."),
+    ]
+    # each turn is cited by its own sentences, the label's with the first
+    first = found[0]
+    assert TRANSCRIPT[first.spans[0][0]:first.spans[-1][1]].endswith("Two of our crew were hurt.")
+
+
+def test_a_single_capitalised_label_or_a_dateline_is_no_transcript() -> None:
+    text = ("Foreign Minister Ana Lim-Reyes arrived on Monday.\n\n"
+            "KUALA LUMPUR: The talks opened on Monday with a call for calm.\n\n"
+            "LIM-REYES: not a transcript with one label only.\n")
+    assert [q.fields.get("speaker") for q in quotes_of(text)] == []

@@ -286,6 +286,8 @@ class _State:
     said: dict[int, Attribution] = field(default_factory=dict)  # sentence index -> who states what is in it
 
 
+#: a transcript's speaker label: courtesy or rank abbreviations, then the name in capitals and a colon
+_TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Za-z]{1,5}\.|MR|MRS|MS|DR)\s+)*(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}):\s+")
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
 
@@ -518,6 +520,7 @@ class _QuoteReader:
 
     def read(self) -> Statements:
         st = _State(seg_ids={id(s): n for n, s in enumerate(self.segments)})
+        self._transcript_turns(st)
         opening: dict[int, list[int]] = {}
         for n, seg in enumerate(self.segments):
             opening.setdefault(self._sent_index(seg.outer_start), []).append(n)
@@ -529,6 +532,42 @@ class _QuoteReader:
                 self._reported_one(i, sent, st)
         st.findings.sort(key=lambda f: f.spans[0])
         return Statements(st.findings, st.said)
+
+    def _transcript_turns(self, st: _State) -> None:
+        """A transcript's turns ("CDRE. SANTOS: Good afternoon. …", "MS. ROE: …"): each passage after a
+        speaker's label in capitals is one direct statement by the person the label names, when at least
+        two passages of the document open with a label that names a person it mentions (a dateline such as
+        "KUALA LUMPUR:" names none)."""
+        turns = []
+        for passage in self.doc.passages:
+            label = _TURN_LABEL.match(passage.text) if passage.extractable else None
+            person = self._labelled_person(label.group("name")) if label else None
+            if label and person:
+                turns.append((passage, passage.start + label.end(), person, passage.start + label.start("name")))
+        if len(turns) < 2:
+            return
+        for passage, start, person, at in turns:
+            indices = [i for i in self.by_passage.get(passage.index, []) if self.sentences[i].end > start]
+            text = self.text[start:passage.end].strip()
+            if not indices or len(text.split()) < 3:
+                continue
+            speaker = Speaker(person, person, at, start, "person")
+            spans = [(self.sentences[i].start, self.sentences[i].end) for i in indices]
+            st.findings.append(self._finding(speaker, text, "direct", spans, 0.85, "transcript"))
+            for i in indices:
+                st.consumed.add(i)
+                self.speakers.spoke[i] = speaker
+                st.said[i] = Attribution(speaker, "said", "transcript")
+            self.speakers.note(start, speaker)
+
+    def _labelled_person(self, label: str) -> str | None:
+        """The person of the document a transcript label names ("MANALASTAS-ONG" is Teresita Manalastas-Ong)."""
+        words = [fold(w).casefold() for w in label.split()]
+        for name in dict.fromkeys(m.name for m in self.people.mentions):
+            tokens = fold(name).casefold().split()
+            if tokens[-len(words):] == words:
+                return name
+        return None
 
     def _direct_one(self, n: int, seg: _Segment, st: _State) -> None:
         """The quotation opening at segment ``n``, with its tag and any fragments after it, as findings;
