@@ -486,3 +486,11 @@ def test_a_body_named_after_a_treaty_and_the_sides_of_a_proposal_are_no_agreemen
     # a treaty named alone still is one, and a proposal of things still is one
     assert _names("Both countries signed the Collective Security Treaty in 1992.") == ["Collective Security Treaty"]
     assert _names("The minister proposed three new measures to cut tariffs.") == ["Three new measures"]
+
+
+def test_a_name_goes_on_through_a_gerund_complement_but_not_a_place_or_the_full_stop() -> None:
+    found = _agreements("The ministers signed the Memorandum of Understanding on Cooperation in Combating Online "
+                        "Fraud and Trafficking in Persons and the Protocol on Border Trade.")
+    assert set(found) == {"Memorandum of Understanding on Cooperation in Combating Online Fraud and Trafficking in "
+                          "Persons", "Protocol on Border Trade"}
+    assert set(_agreements("They signed the Agreement on Trade in Bonn on Monday.")) == {"Agreement on Trade"}

@@ -483,3 +483,9 @@ def test_a_standing_bodys_numbered_meeting_is_an_event_named_by_the_body() -> No
 def test_a_meeting_of_a_body_named_by_no_name_is_no_body_meeting() -> None:
     kinds = [e.fields["event_kind"] for e in _document_events("The meeting of the Board will be held in May.")]
     assert "body meeting" not in kinds
+
+
+def test_a_capitalised_meeting_of_a_body_is_a_body_meeting() -> None:
+    (event,) = _document_events("The two sides agreed to convene the 31st Meeting of the Regional Border Committee "
+                                "in the first quarter of 2027.", published="2026-11-20")
+    assert (event.fields["title"], event.fields["date"]) == ("31st Meeting of the Regional Border Committee", "2027-01")

@@ -136,3 +136,17 @@ def test_a_sentence_may_open_with_a_single_or_typewriter_quote() -> None:
     assert _sentences("The pier was closed. 'It will reopen in May,' he said. `Maybe sooner.'") == [
         "The pier was closed.", "'It will reopen in May,' he said.", "`Maybe sooner.'",
     ]
+
+
+def test_a_title_case_item_of_a_numbered_list_after_a_long_one_is_a_list_item() -> None:
+    """"(2) the Memorandum of Understanding on …; and" follows an item that ends in ";": it is the list's second
+    item (read for agreements), not a heading (never read)."""
+    text = ("The two ministers witnessed the signing of three documents, namely:\n"
+            "(1) the Agreement on Labour Cooperation between the two Governments, signed by the two Ministers of "
+            "Labour at the ceremony in the capital;\n"
+            "(2) the Memorandum of Understanding on Cooperation in Combating Online Fraud; and\n"
+            "(3) the Protocol on Border Trade.\n"
+            "Market Outlook For Next Year\n")
+    roles = {p.text[:3]: p.role for p in Document(Source("t", text)).passages}
+    assert roles["(2)"] == "list_item"
+    assert roles["Mar"] == "heading"  # a title-case line after a sentence is still a heading

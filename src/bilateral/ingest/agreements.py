@@ -236,6 +236,7 @@ _CAP_RUN = re.compile(
     _CAP_TOKEN + r"(?:\s+(?:(?:of|on|and|for|the|in|to|with)\s+)*" + _WEEKDAY_END + _CAP_TOKEN + r")*"
     + r"(?:\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\))?"
 )
+_SECOND_NAME_GAP = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
 _LEADING_STOP = {"the", "a", "an", "this", "that", "these", "its", "their", "our", "his", "her", "both"}
 
 _PARTNERSHIP = re.compile(r"\b(?P<mods>(?:[a-z-]+,?\s+(?:and\s+)?){2,6})partnership\b")
@@ -550,7 +551,15 @@ def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
     Partnership", "the Joint Committee on Trade (JCT)"), with a year written before the name as theirs."""
     if not _may_have_run_word(text):
         return []  # no run holds a word of _RUN_WORDS (most sentences)
-    found = [c for m in _CAP_RUN.finditer(text) if (c := _proper_candidate(text, m, vocab)) is not None]
+    found: list[Candidate] = []
+    for m in _CAP_RUN.finditer(text):
+        c = _proper_candidate(text, m, vocab)
+        while c is not None:
+            found.append(c)
+            # "the Memorandum on Trade and the Agreement on Visas": one run, two names
+            gap = _SECOND_NAME_GAP.match(text, c.end) if c.end < m.end() else None
+            nxt = _CAP_RUN.match(text, gap.end(), m.end()) if gap else None
+            c = _proper_candidate(text, nxt, vocab) if nxt else None
     for c in found:
         listed = _LISTED_COMPLEMENT.match(text, c.end) if _COMPLEMENT.search(c.name) else None
         if listed and not countries_in(listed.group(), vocab=vocab):  # "the Treaty of Friendship, Cooperation and Mutual Assistance": the whole list is the name
@@ -594,9 +603,7 @@ def _proper_candidate(text: str, m: re.Match[str], vocab: Vocabulary | None) -> 
     capitals = [t for t in tokens if t[:1].isupper()]
     if kind is None or len(capitals) < 2:
         return None
-    start, end = spans[0][0], spans[-1][1]
-    if m.group("abbr") and end == m.start() + words[-2].end():
-        end = m.end()  # the name runs up to its "(ABBR)"
+    start, end = spans[0][0], _name_end(m, words, tokens[-1], spans[-1][1])
     return Candidate(start, end, text[start:end], kind, "capitalised name", proper=True,
                      name_parties=_name_parties(tokens, vocab=vocab))
 
@@ -625,6 +632,16 @@ def _may_have_run_word(text: str) -> bool:
     return _RUN_WORD.search(text) is not None
 
 
+def _name_end(m: re.Match[str], words: list[re.Match[str]], last: str, end: int) -> int:
+    """Where a capitalised name ends: before the sentence's full stop ("… the Protocol on Border Trade.",
+    not "U.S."'s), or after its "(ABBR)"."""
+    if last.endswith((".", ",")) and "." not in last[:-1]:
+        end -= 1
+    if m.group("abbr") and end == m.start() + words[-2].end():
+        end = m.end()  # the name runs up to its "(ABBR)"
+    return end
+
+
 def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
     """(the index of a name's last word, its kind): "Treaty of Amity and Cooperation (in Southeast
     Asia)" keeps its complement but not a trailing "in Bonn"; "… Agreement in Tokyo" stops at its head."""
@@ -632,7 +649,13 @@ def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
     if lowered[first + 1:first + 2] in (["of"], ["on"]):
         last = len(lowered) - 1
         for i in range(first + 2, len(lowered)):
-            if lowered[i] in ("in", "to", "with"):
+            if lowered[i] == "and" and any(t in _HEADS for t in lowered[i + 1:i + 3]) \
+                    and lowered[i + 1] in ("the", *_HEADS):
+                last = i - 1  # "… on Combating Fraud and the Protocol on Border Trade": a second name
+                break
+            # "… in Bonn" ends the name; "… on Cooperation in Combating Trafficking in Persons" goes on
+            if lowered[i] in ("in", "to", "with") and not (
+                    lowered[i - 1].endswith("ing") or (i + 1 < len(lowered) and lowered[i + 1].endswith("ing"))):
                 last = i - 1
                 break
         return last, _HEADS[lowered[first]]

@@ -63,7 +63,7 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     # "the 15th meeting of the Joint Cooperation Committee": a standing body's meeting, named by the body
     ("body meeting", "summit", re.compile(
         r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?(?:(?:annual|ministerial|plenary)\s+)?"
-        r"(?:meeting|session)\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and)\s+)?){1,8}?"
+        r"(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and)\s+)?){1,8}?"
         r"(?:Committee|Commission|Council|Board|Mechanism)\b")),
     ("talks", "talks", re.compile(r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks\b|\btalks\b", re.I)),
     ("consultations", "talks", re.compile(r"\bconsultations\b", re.I)),

@@ -116,6 +116,9 @@ def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return joined
 
 
+_OPENS_OR_CONTINUES_LIST = re.compile(r"(?::|;(?:\s+(?:and|or))?)\s*$")
+
+
 def split_passages(source: Source) -> list[Passage]:
     """Passages of a source with roles: prose, heading, list_item or boilerplate."""
     text = source.text
@@ -140,9 +143,12 @@ def split_passages(source: Source) -> list[Passage]:
             previous = passages[-1] if passages else None
             after_colon = previous is not None and (
                 previous.role == "list_item"
-                or (previous.role == "prose" and previous.text.rstrip().endswith(":"))
+                # after a line that opens a list ("namely:") or an item of one ("(1) the Addendum …;")
+                or (previous.role == "prose" and _OPENS_OR_CONTINUES_LIST.search(previous.text) is not None)
             )
-            role = "list_item" if after_colon and not _is_title_case(line) else "heading"
+            # a title-case line is a heading, unless it goes on to the next item ("… in Persons; and")
+            listed = not _is_title_case(line) or _OPENS_OR_CONTINUES_LIST.search(line) is not None
+            role = "list_item" if after_colon and listed else "heading"
         passages.append(Passage(source.id, index, start, end, line, role, reason))
     return passages
 
