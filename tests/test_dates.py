@@ -40,6 +40,12 @@ def test_a_month_with_mid_early_or_late_before_it_is_that_month(text: str) -> No
     assert _dates(text, year=2026) == [("2026-06", None)]
 
 
+@pytest.mark.parametrize("text", ["paid a visit from 16 to 18 November 2026", "a visit on 16-18 November 2026",
+                                  "from 16 November to 18 November 2026"])
+def test_a_day_first_range_is_its_first_and_last_day(text: str) -> None:
+    assert _dates(text) == [("2026-11-16", "2026-11-18")]
+
+
 def test_weekday_resolves_only_against_a_full_publication_date() -> None:
     assert _dates("the ministers met on Monday", published="2024-06-12") == [("2024-06-10", None)]
     assert _dates("the ministers met on Monday", published="2024-06") == []

@@ -489,3 +489,19 @@ def test_a_capitalised_meeting_of_a_body_is_a_body_meeting() -> None:
     (event,) = _document_events("The two sides agreed to convene the 31st Meeting of the Regional Border Committee "
                                 "in the first quarter of 2027.", published="2026-11-20")
     assert (event.fields["title"], event.fields["date"]) == ("31st Meeting of the Regional Border Committee", "2027-01")
+
+
+def test_the_host_who_invited_is_not_the_visitor() -> None:
+    (event,) = _document_events(
+        "At the invitation of Mr. Somchai Preecha, Minister of Foreign Affairs of Thailand, Daw Aye Myint, Union "
+        "Minister for Foreign Affairs of Myanmar, paid an official visit to Thailand from 16 to 18 November 2026.",
+        published="2026-11-18")
+    assert event.fields["title"] == "Daw Aye Myint official visit to Thailand"
+    assert (event.fields["date"], event.fields["end_date"], event.fields["status"]) == ("2026-11-16", "2026-11-18",
+                                                                                        "held")
+
+
+def test_a_body_named_with_a_dashed_pair_of_countries_has_its_meeting() -> None:
+    (event,) = _document_events("The two ministers co-chaired the 9th Meeting of the Thailand–Myanmar Joint "
+                                "Commission in Bangkok on 17 November 2026.", published="2026-11-18")
+    assert event.fields["title"] == "9th Meeting of the Thailand–Myanmar Joint Commission"

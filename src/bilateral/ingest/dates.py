@@ -49,6 +49,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         + r"(?:,?\s*" + _g(_YEAR, "y1") + r")?" + _DASH
         + r"(?:" + _g(_MONTH, "m2") + r"\s+)?" + _g(_DAY, "d2")
         + r"(?:,?\s*" + _g(_YEAR, "y2") + r")?\b")),
+    # "from 16 to 18 November 2026", "16-18 November", "16 November to 18 November 2026": day first
+    ("range", re.compile(
+        r"(?:\bfrom\s+|\bbetween\s+)?\b" + _g(_DAY, "d1") + r"(?:\s+" + _g(_MONTH, "m1") + r")?" + _DASH
+        + _g(_DAY, "d2") + r"\s+" + _g(_MONTH, "m2") + r"(?:,?\s*" + _g(_YEAR, "y2") + r")?\b")),
     # "April 14, 2025", "April 14"
     ("mdy", re.compile(
         r"\b" + _g(_MONTH, "m1") + r"\s+" + _g(_DAY, "d1") + r"(?:,?\s*" + _g(_YEAR, "y1") + r")?\b")),
@@ -188,7 +192,7 @@ def _resolve_relative_month(gd: dict[str, str | None], pub_date: dt.date | None)
 
 def _resolve_day(kind: str, gd: dict[str, str | None], year_hint: int | None) -> _Resolved:
     """A day ("March 5, 2024", "5 March", "March 5-7"): its year as written, else the context year."""
-    m1 = _month(gd.get("m1"))
+    m1 = _month(gd.get("m1") or gd.get("m2"))  # "16 to 18 November": the month written once, at the end
     d1 = int(gd["d1"] or 0)
     y1 = gd.get("y1") or (gd.get("y2") if kind == "range" else None)
     basis = "explicit"

@@ -63,7 +63,7 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     # "the 15th meeting of the Joint Cooperation Committee": a standing body's meeting, named by the body
     ("body meeting", "summit", re.compile(
         r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?(?:(?:annual|ministerial|plenary)\s+)?"
-        r"(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and)\s+)?){1,8}?"
+        r"(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+(?:[A-Z][\w'’–-]*\s+(?:(?:of|on|for|and)\s+)?){1,8}?"
         r"(?:Committee|Commission|Council|Board|Mechanism)\b")),
     ("talks", "talks", re.compile(r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks\b|\btalks\b", re.I)),
     ("consultations", "talks", re.compile(r"\bconsultations\b", re.I)),
@@ -742,6 +742,9 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
     return noun, "+".join(sorted(names))
 
 
+_INVITED_BY = re.compile(r"\binvitation\s+of\s+(?:[A-Z][a-z]{0,3}\.?\s+)?$")
+
+
 def _main_person(t: Trigger, text: str, sentence: Sentence, region: tuple[int, int],
                  people: PeopleIndex) -> tuple[str | None, str | None]:
     """(visitor/subject, a "by …" description when no person is named)."""
@@ -754,7 +757,9 @@ def _main_person(t: Trigger, text: str, sentence: Sentence, region: tuple[int, i
             return after[0].name, None
         desc = re.match(r"((?:the\s+)?[\w\s()'’-]+?)(?=\s+(?:in|on|from|since|to)\s|[,;.]|$)", text[t.end + by.end():])
         return None, desc.group(1).strip() if desc else None
-    before = _mentions_in(people, base + region[0], base + t.start)
+    # "At the invitation of Mr. X, …, Y paid an official visit": the host who invited is not the visitor
+    before = [m for m in _mentions_in(people, base + region[0], base + t.start)
+              if not _INVITED_BY.search(text, max(0, m.start - base - 30), m.start - base)]
     if before:
         return before[0].name, None
     if t.family == "election":
