@@ -505,3 +505,13 @@ def test_a_body_named_with_a_dashed_pair_of_countries_has_its_meeting() -> None:
     (event,) = _document_events("The two ministers co-chaired the 9th Meeting of the Thailand–Myanmar Joint "
                                 "Commission in Bangkok on 17 November 2026.", published="2026-11-18")
     assert event.fields["title"] == "9th Meeting of the Thailand–Myanmar Joint Commission"
+
+
+def test_what_is_to_be_reopened_is_the_named_object_not_the_subject_agreeing() -> None:
+    (event,) = _document_events("The two sides agreed to reopen the Second Thai–Myanmar Friendship Bridge to full "
+                                "commercial traffic by March 2027.", published="2026-11-18")
+    assert event.fields["title"] == "Opening of Second Thai–Myanmar Friendship Bridge"
+    assert (event.fields["date"], event.fields["status"]) == ("2027-03", "scheduled")
+    # what opens, said before the verb, stays what opens
+    (bridge,) = _document_events("The minister said the bridge would open in June.", published="2026-11-18")
+    assert bridge.fields["title"] == "Opening of bridge"

@@ -530,7 +530,7 @@ _BACK_NOUN = re.compile(r"^\s*(?:The|This|That)\s+(?P<head>[a-z]+)\s*(?:,\s*)?(?
 _PLACE_AFTER = re.compile(r"^\s+(?:was\s+|were\s+)?(?:(?:to|in)\s+)?(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _PLACE_IN = re.compile(r"\bin\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _PLACE_NEAR = re.compile(r"\b(?:near|through|at|off|along)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
-_OBJECT_RUN = re.compile(r"([A-Z][\w'’-]*(?:\s+(?:of|and|the|for|on|to)?\s*[A-Z][\w'’-]*)+)")
+_OBJECT_RUN = re.compile(r"([A-Z][\w'’–-]*(?:\s+(?:of|and|the|for|on|to)?\s*[A-Z][\w'’–-]*)+)")
 
 
 def _place(text: str, *, vocab: Vocabulary | None = None) -> str | None:
@@ -610,8 +610,12 @@ def _unnamed_object(text: str, t: Trigger, vocab: Vocabulary | None) -> tuple[st
     subject = _SUBJECT.match(text[:t.start]) if t.kind == "entry into force" else None
     if subject:
         return subject.group(1), subject.group(1).lower()
+    if run and t.kind == "opening" and not t.text.lower().endswith(("opened", "opens")):
+        return run.group(1), run.group(1).lower()  # "agreed to reopen the Second Friendship Bridge": its object
     opened = _OPENED_SUBJECT.search(text[:t.start]) if t.kind == "opening" else None
-    if opened:  # "the minister said the bridge would open in June": the bridge, not the minister
+    if opened and not opened.group(1).endswith("ed"):
+        # "the minister said the bridge would open in June": the bridge, not the minister ("the two sides
+        # agreed to reopen": a verb, no subject that opens)
         return opened.group(1), opened.group(1).lower()
     if t.kind == "opening":
         runs = [r for r in _OBJECT_RUN.finditer(text[:t.start])  # not "Thailand and Cambodia": the subject
