@@ -517,3 +517,27 @@ def test_a_figure_a_year_earlier_is_of_the_span_the_sentence_names_a_year_before
 def test_a_change_from_the_same_period_last_year_is_of_the_period_named() -> None:
     text = "For the first nine months of 2026, total trade stood at $31.8 billion, up 7.9 per cent from the same period last year."
     assert {s["period"] for s in stats(text, "2026-10-20")} == {"2026-01..2026-09"}
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("The dam has an installed capacity of 14,000 megawatts.", "installed capacity"),
+    ("The central bank kept its policy rate at 10% on Tuesday.", "policy rate"),
+    ("The two countries share a land border of some 2,400 kilometres.", "land border"),
+    ("A state grid company holds a 90% stake in Power Transmission Co.", "stake in Power Transmission Co"),
+    ("The 1,035 km trip takes about 10 hours.", "length of the trip"),
+])
+def test_a_figure_with_no_other_measure_is_measured_by_the_noun_it_is_of(text: str, measure: str) -> None:
+    assert stats(text)[0]["measure"] == measure
+
+
+@pytest.mark.parametrize("text", ["Officials counted a total of 26 ships.", "Growth hit a rate of 5%.",
+                                  "He was the subject of 60 percent of the coverage."])
+def test_a_noun_that_says_nothing_of_what_is_measured_is_no_measure(text: str) -> None:
+    assert stats(text)[0].get("measure") not in ("total", "rate", "subject")
+
+
+def test_a_measure_named_only_by_its_noun_is_not_carried_to_the_next_sentence() -> None:
+    found = stats("In 2019 the scheme introduced a premium of $400 a tonne.\n\n"
+                  "The regulator estimated that 150,000 tonnes left the country illegally.")
+    assert found[0].get("measure") == "premium"
+    assert found[-1].get("measure") != "premium"

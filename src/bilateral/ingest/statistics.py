@@ -238,6 +238,7 @@ class _Stat:
     derived: bool = False  # measure depends on another number (growth, share, conversion)
     bound_of: _Stat | None = None  # the upper bound whose measure and period a range's lower bound shares
     preset: str | None = None  # a measure the rule that found the figure already knows ("people wounded")
+    named_only: bool = False  # the measure is only the noun the figure is "of" (_named_around): not carried on
 
 
 def _to_number(text: str) -> int | float:
@@ -1144,6 +1145,9 @@ def _assign_measures(text: str, stats: list[_Stat], periods: list[PeriodMention]
             stat.derived = True
             continue
         measure = stat.preset or _own_measure(text, stat, stats, ctx, vocab, lo, hi, context_bilateral)
+        if measure is None:
+            measure = _named_around(text, stat, lo, vocab)
+            stat.named_only = measure is not None
         if (measure is None or measure == stat.unit) and (stat.unit, float(stat.value)) in ctx.values:
             measure = ctx.values[(stat.unit, float(stat.value))]
         stat.measure = measure
@@ -1179,6 +1183,46 @@ def _own_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voca
     if stat.rule == "distance":
         return _distance_measure(text, stat, lo)
     return None
+
+
+#: "an installed capacity of 14,000 megawatts", "kept its policy rate at 10%": the noun a figure is of
+_NOUN_OF_FIGURE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+                             r"\s+(?:of|at)\s+$")
+#: nouns that say nothing of what a figure measures ("a total of", "a record of", "a rise of")
+_EMPTY_NOUNS = frozenset(("total", "number", "sum", "figure", "amount", "level", "average", "high", "low", "record",
+                          "peak", "value", "maximum", "minimum", "rise", "fall", "increase", "decrease", "drop",
+                          "growth", "jump", "gain", "loss", "decline", "cut", "range", "estimate", "worth", "tune",
+                          "subject", "part", "majority", "minority", "result", "member", "one", "lot", "bit"))
+#: … and nouns that say it only with a word before them ("a rate of 5%"; "its policy rate at 10%")
+_BARE_NOUNS = frozenset(("rate", "price", "cost", "age", "time", "period", "speed", "distance", "height", "length",
+                         "share", "stake", "capacity", "budget", "population"))
+#: "a 90% stake in EDL-T": what a share is held in
+_STAKE_AFTER = re.compile(r"\s+(stake|share|interest|holding)\s+in\s+((?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})")
+#: "the 1,035 km trip": a distance that is the length of the thing it stands before
+_LONG_THING = re.compile(r"\s+(trip|journey|line|railway|rail line|road|highway|expressway|motorway|pipeline|"
+                         r"bridge|border|frontier|route|tunnel|canal|section|corridor|coastline|river)\b")
+
+
+def _named_around(text: str, stat: _Stat, lo: int, vocab: Vocabulary) -> str | None:
+    """The last resort of a figure's measure: the noun it is "of" or "at" ("an installed capacity of
+    14,000 megawatts": installed capacity), what a percent is a stake in, what a distance is the length of;
+    never a word that says nothing of what is measured ("a total of 26 vessels")."""
+    if stat.unit == "percent" and (stake := _STAKE_AFTER.match(text, stat.end)):
+        return f"{stake.group(1)} in {stake.group(2).rstrip('.')}"
+    if stat.rule == "distance" and (thing := _LONG_THING.match(text, stat.end)):
+        return f"length of the {thing.group(1)}"
+    pre = text[lo:stat.start]
+    q = vocab.qualifiers.search(pre)
+    if q and not pre[q.end():].strip():
+        pre = pre[:q.start()]
+    noun = _NOUN_OF_FIGURE.search(pre)
+    if noun is None:
+        return None
+    words = noun.group(1).split()
+    if words[-1] in _EMPTY_NOUNS or words[-1] in _STOP or words[-1].endswith(("ed", "ing", "ly")) \
+            or (len(words) == 1 and words[0] in _BARE_NOUNS) or any(w in _STOP for w in words):
+        return None
+    return noun.group(1)
 
 
 def _share_of_sum(text: str, stat: _Stat, stats: list[_Stat]) -> str | None:
@@ -1804,7 +1848,7 @@ def _remember(stats: list[_Stat], ctx: _Context, vocab: Vocabulary) -> None:
     for stat in stats:
         if stat.measure:
             ctx.values[(stat.unit, float(stat.value))] = stat.measure
-    measured = [s for s in stats if s.measure and s.rule == "money"]
+    measured = [s for s in stats if s.measure and s.rule == "money" and not s.named_only]
     if measured:
         ctx.measure = measured[-1].measure
     ctx.according_to = next((s.according_to for s in reversed(stats) if s.according_to), None)
