@@ -157,7 +157,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "consultations": Needs(("consultations",)),
     "negotiations": Needs(("negotiations",)),
     "session": Needs(("round", "session")),
-    "meeting": Needs(("met", "meet", "host", "call", "conven")),
+    "meeting": Needs(("met", "meet", "host", "courtesy call", "farewell call", "conven")),
     "ceremony": Needs(("parade", "ceremony", "celebration", "reception", "banquet"), any_case=False),
     "entry into force": Needs(("into force", "into effect", "took effect", "takes effect", "take effect",
                                "taking effect")),

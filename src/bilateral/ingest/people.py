@@ -143,6 +143,7 @@ class _Vocab:
     #: Commission", "the Socialist Party of Chile"; not "ambassador to Malawi", "envoy in Lilongwe")
     country_in_role_re: re.Pattern[str]
     speech_after: re.Pattern[str]  # a speech verb right after a short name ("Son said"): a person
+    speaking_re: re.Pattern[str]  # a capitalised word and such a verb after it, anywhere ("Kanemura said")
     latin_aliases: tuple[str, ...] = ()  # the folded aliases of alias_re, ASCII ones (whole words) …
     other_aliases: tuple[str, ...] = ()  # … and the others (matched anywhere)
     latin_by_prefix: dict[str, list[str]] = field(default_factory=dict)  # first two letters -> ASCII aliases
@@ -235,6 +236,8 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
                                       + r")(?![\w-])(?!\s+(?:scholar|expert|analyst|specialist|watcher|hand|"
                                       r"researcher|correspondent|historian|economist|observer)s?\b)"),
         speech_after=re.compile(r"^\s+(?:" + lexicon.words("speech", "near_name") + r")\b"),
+        speaking_re=re.compile(r"(?<![\w'-])([A-Z][a-z]+(?:-[a-z]+)?)\s+(?:" + lexicon.words("speech", "near_name")
+                               + r")\b"),
         latin_aliases=tuple(latin),
         other_aliases=tuple(other),
         other_start_re=_beyond_ascii_of(other),
@@ -401,7 +404,6 @@ _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?=[
 _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'-]*\s+)*")
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
-_CAPITALISED_WORD = re.compile(r"(?<![\w'-])[A-Z][a-z]+(?:-[a-z]+)?(?![\w'-])")
 
 
 # A place cue and what may follow a place after it ("in Nairobi", not "in Nairobian" or "in Nairobi's").
@@ -868,11 +870,8 @@ class _DocPeople:
         """Capitalised words of the document a speech verb follows ("Kanemura said", "Yang told me"), not
         opening a sentence with a word of no name ("The", "It")."""
         if self._speaking is None:
-            words = set()
-            for m in _CAPITALISED_WORD.finditer(self.folded):
-                if m.group() not in self.vocab.not_name and self.vocab.speech_after.match(self.folded[m.end():m.end() + 20]):
-                    words.add(m.group())
-            self._speaking = frozenset(words)
+            self._speaking = frozenset(m.group(1) for m in self.vocab.speaking_re.finditer(self.folded)
+                                       if m.group(1) not in self.vocab.not_name)
         return self._speaking
 
     def _one_name_speaks(self, sent: Sentence, rs: int, re_: int) -> bool:
