@@ -541,3 +541,26 @@ def test_a_measure_named_only_by_its_noun_is_not_carried_to_the_next_sentence() 
                   "The regulator estimated that 150,000 tonnes left the country illegally.")
     assert found[0].get("measure") == "premium"
     assert found[-1].get("measure") != "premium"
+
+
+@pytest.mark.parametrize(("text", "normalized", "unit"), [
+    ("The service has carried 1.38m passengers this year.", 1_380_000, "passengers"),
+    ("The port handled 1.2m tonnes of rice.", 1_200_000, "tons"),
+    ("Some 3m foreign tourists came last year.", 3_000_000, "tourists"),
+])
+def test_a_glued_scale_before_what_is_counted_scales_the_count(text: str, normalized: int, unit: str) -> None:
+    found = one(text, "2026-11-20")
+    assert (found["normalized"], found["unit"]) == (normalized, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Two people familiar with the negotiations said Brazil had pushed for a cap.",
+    "Three officials with knowledge of the talks said the deal was close.",
+    "Two senior officials who asked not to be named said the deal was close.",
+])
+def test_a_storys_unnamed_sources_are_no_figure(text: str) -> None:
+    assert stats(text) == []
+
+
+def test_the_unit_of_an_exchange_rate_note_is_no_figure() -> None:
+    assert [(f["value"], f["unit"]) for f in stats("($1 = 5.3160 reais)")] == [(5.316, "BRL")]

@@ -320,6 +320,9 @@ def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, 
     return None
 
 
+#: what makes a number no figure: the people who are a story's unnamed sources, the unit of an exchange rate
+_NOT_A_FIGURE_AFTER = re.compile(r"\s*=|(?:\s+(?:[a-z]+\s+)?(?:officials|people|sources|diplomats))?\s+(?:familiar with|"
+                                 r"with (?:direct )?knowledge of|close to the|briefed on|who (?:asked|spoke|requested))\b")
 #: a definite article or demonstrative right before a number written in words
 _DEFINITE_BEFORE = re.compile(r"(?<![\w'])(?:[Tt]he|[Tt]hese|[Tt]hose)\s+$")
 
@@ -342,8 +345,8 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
                 and _DEFINITE_BEFORE.search(text, max(0, start - 7), start)):
             continue  # "the two men", "these three soldiers": people already told of, not a figure
         stat = _parse(text, start, end, value, words, vocab)
-        if stat is None:
-            continue
+        if stat is None or _NOT_A_FIGURE_AFTER.match(text, stat.end):
+            continue  # "Two people familiar with the talks said": sources; "($1 = 5.3160 reais)": the rate's unit
         if stat.unit not in ("USD", "percent") and overlaps(stat.num_start, stat.num_end) and stat.rule != "money":
             continue  # a year, or a number inside a period phrase ("the last 15 years")
         if stat.rule == "money" and overlaps(stat.num_start, stat.num_end) and stat.scale is None \
@@ -452,7 +455,9 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
     return stat
 
 
-_GLUED_SCALE = re.compile(r"(bn|mn|mln|m|k)\s+(?:[a-z]+\s+)?([A-Za-z]+)\b")  # "5m people", "2bn users"
+#: "5m people", "2bn users", "1.2m tonnes", "3m foreign tourists": a glued scale, then what is counted (next
+#: word, or the one after an adjective)
+_GLUED_SCALE = re.compile(r"(bn|mn|mln|m|k)\s+([A-Za-z]+)\b(?:\s+([A-Za-z]+)\b)?")
 
 
 def _currency_and_scale(text: str, start: int, end: int, words: str | None,
@@ -474,7 +479,7 @@ def _currency_and_scale(text: str, start: int, end: int, words: str | None,
         scale = _SCALE_ABBR[short.group(1)]  # "$5bn", "310bn pesos"
         pos += short.end()
     elif (words is None and (glued := _GLUED_SCALE.match(text[pos:]))
-          and glued.group(2) in vocab.count_nouns):
+          and any(w in vocab.count_nouns or w in vocab.unit_aliases for w in glued.group(2, 3) if w)):
         scale = _SCALE_ABBR[glued.group(1)]  # "5m people", "2bn users"; a bare "5m" stays metres or nothing
         pos += len(glued.group(1))
     return expr_start, currency, pos, scale
