@@ -564,3 +564,20 @@ def test_a_storys_unnamed_sources_are_no_figure(text: str) -> None:
 
 def test_the_unit_of_an_exchange_rate_note_is_no_figure() -> None:
     assert [(f["value"], f["unit"]) for f in stats("($1 = 5.3160 reais)")] == [(5.316, "BRL")]
+
+
+@pytest.mark.parametrize(("text", "value", "measure"), [
+    ("About three in four freight trains heading north now carry farm goods.", 75.0,
+     "share of freight trains heading north"),
+    ("One in five Vietnamese adults now owns a smartphone.", 20.0, "share of Vietnamese adults"),
+    ("A survey found that 1 in 4 residents lived in poor districts.", 25.0, "share of residents"),
+])
+def test_a_count_in_a_count_is_a_share_of_what_it_counts(text: str, value: float, measure: str) -> None:
+    found = one(text)
+    assert (found["value"], found["unit"], found["measure"]) == (value, "percent", measure)
+
+
+@pytest.mark.parametrize("text", ["He scored 5 in 10 games.", "The team won two out of three matches.",
+                                  "They built three in 2021."])
+def test_a_number_in_a_span_of_time_or_games_is_no_share(text: str) -> None:
+    assert all(f["unit"] != "percent" for f in stats(text))

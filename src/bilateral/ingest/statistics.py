@@ -21,7 +21,7 @@ from bilateral.core.model import Sentence
 from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
-from bilateral.ingest.numbers import find_number_words
+from bilateral.ingest.numbers import cardinal, find_number_words
 from bilateral.ingest.periods import PeriodMention, find_periods, single_year, year_before
 from bilateral.ingest.prefilter import Needs, ascii_lower, first_letters
 from bilateral.ingest.quotes import Attribution
@@ -392,6 +392,10 @@ def _number_candidates(text: str, digits: list[re.Match[str]], vocab: Vocabulary
     lower = ascii_lower(text)
     for m in (_DOZEN.finditer(text) if _DOZEN_NEEDS.met(text, lower) else ()):
         candidates.append((m.start(), m.end(), 12, m.group(0)))
+    for m in (_ONE_IN.finditer(text) if _ONE_IN_NEEDS.met(text, lower) else ()):
+        part, whole = _small_number(m.group("n")), _small_number(m.group("d"))
+        if part and whole and part < whole:  # "three in four trains", "one out of five voters": a share
+            candidates.append((m.start(), m.end(), round(part / whole * 100, 2), m.group(0)))
     for m in (_FRACTION.finditer(text) if _FRACTION_NEEDS.met(text, lower) else ()):
         group = "w" if m.group("w") else "by"
         word = case_key(m.group(group))
@@ -401,6 +405,20 @@ def _number_candidates(text: str, digits: list[re.Match[str]], vocab: Vocabulary
         candidates.append((m.start(group), m.end(group), round(_FRACTIONS[last] * 100, 2), m.group(group)))
     candidates.sort()
     return candidates
+
+
+#: "three in four", "one out of five": a share told as a count in a count (not "5 in 10 years")
+_ONE_IN = re.compile(r"(?<![\w.,-])(?P<n>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|\d)"
+                     r"\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?![\w.,])"
+                     r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|games?|matches|races)\b)")
+_ONE_IN_NEEDS = Needs((" in ", " out of "))
+#: what "three in four" counts: the words after it up to the verb ("freight trains heading north")
+_COUNTED_AFTER = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,3}?[a-z][\w-]*(?:s|people|men|women|children)"
+                            r"(?:\s+(?:heading|living|aged|in|from|of)\s+[\w-]+)?)\b")
+
+
+def _small_number(word: str) -> int | None:
+    return int(word) if word.isdigit() else cardinal(word)
 
 
 def _currency_before(before: str, vocab: Vocabulary) -> re.Match[str] | None:
@@ -506,7 +524,8 @@ def _figure(text: str, start: int, end: int, pos: int, value: int | float, words
 def _money_or_fraction(rest: str, end: int, pos: int, value: int | float, words: str | None, scale: str | None,
                        currency: str | None, vocab: Vocabulary, make: Callable[..., _Stat]) -> _Stat | None:
     """"two-thirds" (a percent), "$5 billion", "5 billion yuan"."""
-    if words and words.lower().split("-")[-1].split(" ")[-1] in _FRACTIONS and not _AND_A_HALF.search(words):
+    if words and (words.lower().split("-")[-1].split(" ")[-1] in _FRACTIONS or _ONE_IN.fullmatch(words)) \
+            and not _AND_A_HALF.search(words):
         return make("percent", "fraction", end, 0.75)
     if currency:
         return make(currency, "money", pos, 0.9)
@@ -1297,6 +1316,8 @@ def _derived_measure(text: str, stat: _Stat, stats: list[_Stat], periods: list[P
     """A growth rate ("exports rose 12%": "exports growth"), a comparison ("prices are 20% higher than in
     X": "prices vs X") or a fraction ("a third of its imports": "imports as a share of …")."""
     lo, hi = _clause(text, stat.start, stat.end)
+    if stat.words and _ONE_IN.fullmatch(stat.words) and (counted := _COUNTED_AFTER.match(text, stat.end)):
+        return f"share of {counted.group(1)}"  # "three in four freight trains heading north": of those trains
     than = re.search(r"((?:[\w-]+\s){0,2}?[a-z]+s(?:\s+in\s+[A-Z][\w-]*)?)\s+(?:remain|are|is|were|was|stay)\s+"
                      r"(?:\S+\s+){0,2}$", text[lo:stat.start])
     other = re.match(r"\s+(?:higher|lower|more|less|cheaper|costlier)\s+than\s+(?:in\s+)?([A-Z][\w-]*(?: [A-Z][\w-]*)*)",
