@@ -515,3 +515,28 @@ def test_what_is_to_be_reopened_is_the_named_object_not_the_subject_agreeing() -
     # what opens, said before the verb, stays what opens
     (bridge,) = _document_events("The minister said the bridge would open in June.", published="2026-11-18")
     assert bridge.fields["title"] == "Opening of bridge"
+
+
+def test_a_water_cannon_attack_is_an_incident_and_a_summoned_envoy_keeps_its_capitals() -> None:
+    (attack,) = _document_events("A coast guard vessel fired its water cannon at the patrol ship on Sunday.",
+                                 published="2026-11-24")
+    assert (attack.fields["title"], attack.fields["event_kind"], attack.fields["date"]) == (
+        "Water cannon attack", "incident", "2026-11-22")
+    (summons,) = _document_events("The ministry summoned the Chinese Embassy's deputy chief of mission on Monday.",
+                                  published="2026-11-24")
+    assert summons.fields["title"] == "Summoned the Chinese Embassy's deputy chief of mission"
+
+
+def test_an_act_done_a_number_of_times_is_a_series_not_one_event() -> None:
+    assert _document_events("The coast guard has fired water cannon at our vessels nine times this year.",
+                            published="2026-11-24") == []
+    # "shot at 41 times" in another clause does not undo the shooting
+    kinds = [e.fields["event_kind"] for e in _document_events(
+        "The song was written after the 1999 shooting of a young man, who was shot at 41 times.")]
+    assert kinds == ["incident"]
+
+
+def test_a_year_naming_a_thing_does_not_date_a_later_event_word() -> None:
+    events = _document_events("The two countries signed a memorandum on Monday to revise the 1973 treaty that "
+                              "governs the dam, ending years of talks.", published="2026-11-30")
+    assert all(e.fields["date"] != "1973" for e in events)

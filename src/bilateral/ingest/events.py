@@ -103,7 +103,8 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     # Happenings that need no named participant: the word says what happened.
     ("recall", "diplomatic", re.compile(
         r"\b(?:recall(?:ed|s|ing)?|expel(?:led|s|ling)?|summon(?:ed|s|ing)?)\s+(?:its|their|the|his|her|an?)\s+"
-        r"(?:[\w-]+\s+){0,2}(?:ambassadors?|envoys?|diplomats?|charg[ée]s? d'affaires)\b", re.I)),
+        r"(?:[\w'’-]+\s+){0,3}(?:ambassadors?|envoys?|diplomats?|charg[ée]s? d'affaires|chiefs? of mission)\b",
+        re.I)),
     # Measures one state takes against another's people or trade: expulsions, bans and embargoes (imposed or
     # lifted), border closures.
     ("expulsion", "restriction", re.compile(
@@ -132,7 +133,8 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:clash(?:es|ed)?|skirmish(?:es|ed)?|(?:fighting|violence|unrest|riots?|war) broke out|incidents?|"
         # "fighting in September 2022 killed more than 100": fighting told by what it did
         r"(?:fighting|violence)(?=(?: [\w,-]+){0,4}? (?:killed|erupted|flared|left \w+ (?:dead|killed))\b)|"
-        r"(?:terrorist|militant|armed|missile|drone|rocket|border) attacks?|bombings?|shootings?|ambush(?:ed)?)\b",
+        r"(?:terrorist|militant|armed|missile|drone|rocket|border) attacks?|bombings?|shootings?|ambush(?:ed)?|"
+        r"(?:fired|firing|fires|used|sprayed)\s+(?:its\s+|their\s+|a\s+)?water\s+cannons?|water[- ]cannon\s+attacks?)\b",
         re.I)),
     ("exercise", "exercise", re.compile(
         r"\b(?:(?:joint|military|naval|air|army|combined|bilateral|amphibious|live-fire|counter-terrorism|"
@@ -182,7 +184,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "disaster": Needs(("quake", "flood", "heavy rain", "torrential rain", "monsoon rain", "storm", "typhoon", "cyclone", "hurricane", "landslide", "tsunami",
                        "wildfire", "drought", "eruption")),
     "incident": Needs(("clash", "skirmish", "broke out", "incident", "attack", "bombing", "shooting", "ambush",
-                       "fighting", "violence")),
+                       "fighting", "violence", "water cannon", "water-cannon")),
     "exercise": Needs(("exercise", "drill", "manoeuvre", "maneuver", "war games", "patrol")),
     "operation": Needs(("operation",)),
 }
@@ -403,7 +405,7 @@ def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: s
         return after[0]
     if owner:
         return owner  # "the 2023 Al Haouz earthquake, the July 2025 fighting": the year it is written with
-    before = [d for d in dates if d.end <= t.start]
+    before = _dates_before(dates, t, text)
     if not before:
         return None
     nearest = before[-1]
@@ -412,6 +414,18 @@ def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: s
     crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
     return nearest if not crosses or _leading(nearest, text) else None
 
+
+_TIMES_AFTER = re.compile(r"\b(?:\d+|" + UNDER_HUNDRED_WORDS + r"|several|many|dozens of|repeated)\s+times\b", re.I)
+def _dates_before(dates: list[DateMention], t: Trigger, text: str) -> list[DateMention]:
+    """The dates written before an event word that may be its own: not a year naming a thing ("… of the 1973
+    treaty that governs the dam, ending years of talks": the treaty's year, not the talks')."""
+    return [d for d in dates if d.end <= t.start and not (
+        d.kind == "year" and _ATTRIBUTIVE_BEFORE.search(text, max(0, d.start - 8), d.start)
+        and _NOUN_AFTER.match(text, d.end))]
+
+
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*")
 
 #: "a month later", "two years later", "the following year": a time after the date written before the event.
 _LATER = re.compile(r"\b(?:(?P<n>an?|\d{1,2}|" + UNDER_HUNDRED_WORDS + r")\s+(?P<unit>day|week|month|year)s?\s+later"
@@ -628,6 +642,7 @@ def _unnamed_object(text: str, t: Trigger, vocab: Vocabulary | None) -> tuple[st
     return None
 
 
+_WATER_CANNON = re.compile(r"water[- ]cannon", re.I)
 _LEADING_VERB = re.compile(r"^(?:hold|held|holds|conduct\w*|stag\w*)\s+(?:an?\s+|the\s+|their\s+)?", re.I)
 _RENEWAL_NOUNS = (("renew", "Renewal"), ("extend", "Extension"), ("suspend", "Suspension"), ("revok", "Revocation"),
                   ("reinstat", "Reinstatement"), ("reaffirm", "Reaffirmation"), ("terminat", "Termination"),
@@ -732,7 +747,10 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
         title = _restriction_title(t, text) if t.family == "restriction" else _political_title(t, text)
         return title, "@" + title.lower()
     if t.family in _SELF_STANDING or (t.family == "ratification" and obj is None):
-        title = _LEADING_VERB.sub("", t.text.strip()).capitalize()
+        if _WATER_CANNON.search(t.text):
+            return "Water cannon attack", "@" + t.family  # "fired its water cannon at …": the target, no place
+        title = _LEADING_VERB.sub("", t.text.strip())
+        title = title[:1].upper() + title[1:]  # not str.capitalize(): "the Thai Embassy's" keeps its capitals
         if place:
             title += f" in {place}"
         return title, "@" + t.family  # one per article and date: "last year's clashes" folds into the dated one
@@ -946,6 +964,9 @@ class _DocEvents:
         scheduled = date is not None and _is_scheduled(date, self.doc.source.published, text, (t.start, t.end))
         if self._nobody(t, text, names, scheduled):
             return None
+        if t.family in _SELF_STANDING and (times := _TIMES_AFTER.search(text, t.end, min(len(text), t.end + 120))) \
+                and not re.search(r"[,;(]", text[t.end:times.start()]):
+            return None  # "has fired water cannon at our vessels nine times this year": a series, not one event
         if t.kind == "visit" and main_person is None and by_phrase is None:
             return None  # "tourists visited …", "mutual visits": not one dated visit
         place = self._place_of(t, text)
