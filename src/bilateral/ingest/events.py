@@ -415,7 +415,14 @@ def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: s
     return nearest if not crosses or _leading(nearest, text) else None
 
 
+#: "nine times this year": an act told as a series
 _TIMES_AFTER = re.compile(r"\b(?:\d+|" + UNDER_HUNDRED_WORDS + r"|several|many|dozens of|repeated)\s+times\b", re.I)
+
+#: "the 1973 treaty": a year between a determiner and the noun it names
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*")
+
+
 def _dates_before(dates: list[DateMention], t: Trigger, text: str) -> list[DateMention]:
     """The dates written before an event word that may be its own: not a year naming a thing ("… of the 1973
     treaty that governs the dam, ending years of talks": the treaty's year, not the talks')."""
@@ -423,9 +430,6 @@ def _dates_before(dates: list[DateMention], t: Trigger, text: str) -> list[DateM
         d.kind == "year" and _ATTRIBUTIVE_BEFORE.search(text, max(0, d.start - 8), d.start)
         and _NOUN_AFTER.match(text, d.end))]
 
-
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.I)
-_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*")
 
 #: "a month later", "two years later", "the following year": a time after the date written before the event.
 _LATER = re.compile(r"\b(?:(?P<n>an?|\d{1,2}|" + UNDER_HUNDRED_WORDS + r")\s+(?P<unit>day|week|month|year)s?\s+later"

@@ -124,7 +124,6 @@ class _Vocab:
     #: short function words that are also given names ("An", "My"): the last word of a family-name-first name
     #: ("Nguyen Van An paid", "Tran Thi My said"), where the article or pronoun would not be capitalised
     name_end_words: frozenset[str]
-    family_names: frozenset[str]  # the family names of all of ``naming``
     places: dict[str, str | None]  # folded place name -> country
     country_names: dict[str, str]  # country name as written -> canonical country
     # any way a text names a country (its name, an alias, its nationality word) -> the country
@@ -201,7 +200,6 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
                              c.get("short") == "first", int(c.get("min_words_when_shared", 0)))
                      for c in names.get("naming_conventions", [])),
         name_end_words=frozenset(w for w in t["not_name_words"] if len(w) <= 3 and w.isalpha() and w[1:].islower()),
-        family_names=frozenset(f for c in names.get("naming_conventions", []) for f in names.get(c["family_names"], [])),
         places={fold(k): v for k, v in names["places"].items()},
         country_names={**{c: c for c in countries if not c.startswith("the ")}, **t["country_aliases"]},
         country_mentions=(mentions := lexicon.country_spellings()),
@@ -400,8 +398,9 @@ _BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": 
 _PLACE_LEAD = re.compile(r"(?:In|From|At) ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}), (?:the )?")
 #: " of Kyrgyzstan" after a name, ending its phrase
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?=[,;.)]| and\b| (?:said|says|told)\b)")
-#: a name in a list or an apposition: after a comma or "and"
+#: capitalised words only (an office between an opening place and a title: "Trade Ministry spokesman")
 _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'-]*\s+)*")
+#: a name in a list or an apposition: after a comma or "and"
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
 
@@ -484,7 +483,7 @@ def _ends_family_first_name(folded: str, run: tuple[int, int], m: re.Match[str],
     if m.group() not in vocab.name_end_words or folded[run[1]:m.start()] != " ":
         return False
     words = folded[run[0]:run[1]].split()
-    if len(words) < 2 or words[0] not in vocab.family_names:
+    if len(words) < 2 or not any(words[0] in n.family_names for n in vocab.naming):
         return False
     return not re.match(r"\s*[A-Z]", folded[m.end():m.end() + 2]) and not folded[m.end():m.end() + 1].isalnum()
 

@@ -181,12 +181,12 @@ _TOLD = {"told", "tells", "tell", "telling", "assured", "assuring", "informed", 
 _HEARER = re.compile(r"^(?:me|us|him|her|them|reporters|journalists|lawmakers|delegates|the\s+\w+|"
                      r"(?:(?:The|the)\s+)?(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)(?=[\s.,]|$)\s*"
                      r"(?:on\s+\w+\s*|in\s+an?\s+\w+\s*)?")
-# where the writer's own clause begins after a reported statement
 #: "… sat at her table and explained": the verb is the second of the subject's predicates, not a tag after
 #: the statement before it
 _COORDINATED_VERB = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$")
 #: ", not for the first time, why …": a short aside set off by commas before the clause a verb reports
 _ASIDE_BEFORE_CLAUSE = re.compile(r"^\s*,\s*[^,;:\"“”]{1,40},\s*(?=(?:that|why|how|what|whether|if)\b)")
+# where the writer's own clause begins after a reported statement
 _WRITER_CLAUSE = re.compile(r"\s*;\s+|,\s+(?:although|though|whereas)\s+|\s+—\s+and\s+"
                             r"|,?\s+(?:and|but)\s+(?=(?:[A-Z][\w’'-]+\s+){1,3}(?:accused|denied|rejected|said|says|"
                             r"insisted|argued|countered|responded|told)\b)")
@@ -288,6 +288,7 @@ class _State:
 
 #: a transcript's speaker label: courtesy or rank abbreviations, then the name in capitals and a colon
 _TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Za-z]{1,5}\.|MR|MRS|MS|DR)\s+)*(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}):\s+")
+
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
 
