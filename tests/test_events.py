@@ -540,3 +540,23 @@ def test_a_year_naming_a_thing_does_not_date_a_later_event_word() -> None:
     events = _document_events("The two countries signed a memorandum on Monday to revise the 1973 treaty that "
                               "governs the dam, ending years of talks.", published="2026-11-30")
     assert all(e.fields["date"] != "1973" for e in events)
+
+
+def test_years_of_talks_ended_by_a_signing_are_no_talks_event() -> None:
+    """ "signed … on Monday, ending more than three years of on-and-off talks": the talks are told by their
+    length; the event of that Monday is the signing alone."""
+    ev = _one("Ghana and Nigeria signed a memorandum of understanding on Monday to revise the annex, ending "
+              "more than three years of on-and-off talks over power.")
+    assert (ev.fields["event_kind"], ev.fields["date"]) == ("signing", "2024-03-04")
+    assert ev.fields["title"] == "Signing of memorandum of understanding"
+
+
+def test_a_signing_told_in_a_participle_phrase_names_who_signed_the_event_just_told() -> None:
+    """ "Under the memorandum, signed in Accra by X and Y, the two sides will finish the text by June 30":
+    the phrase set off by commas is the signing of the sentence before, not a signing on June 30."""
+    text = ("Ghana and Nigeria signed a memorandum of understanding on Monday to revise the annex.\n\n"
+            "Under the memorandum, signed in Accra by Anthony Albanese and Joko Widodo, the two sides will "
+            "finish rewriting the annex by June 30 next year.")
+    ev = _one(text)
+    assert (ev.fields["event_kind"], ev.fields["date"]) == ("signing", "2024-03-04")
+    assert ev.fields["participants"] == ["Anthony Albanese", "Joko Widodo"]

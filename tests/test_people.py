@@ -485,3 +485,22 @@ def test_an_official_titled_after_an_opening_place_is_of_that_places_country() -
     # a nationality in the title wins over the place the sentence opens with
     people, _, _ = people_of("In Nairobi, Ugandan Trade Minister Grace Akello said exports rose.")
     assert people["Grace Akello"].fields["country"] == "Uganda"
+
+
+def test_a_body_named_after_according_to_is_no_person() -> None:
+    """ "according to Oxford Economics": a proper name after "according to", with no title, role or
+    speech of its own, is as often a company as a person; it makes no person item."""
+    people, _, _ = people_of("Imports rose 5% in March, according to Oxford Economics.\n\n"
+                             "Exports fell, according to Harlow Metals Group.")
+    assert people == {}
+
+
+def test_a_name_whose_first_word_stands_alone_is_a_body_not_a_person() -> None:
+    """News shortens a person to the family name: "Corvana Binacional said …" then "Corvana, on the river,
+    has 20 units" is a company; "Noh Eun-seo said …" then "Noh, a historian, told me" is a person."""
+    people, _, _ = people_of("Corvana Binacional said the dam produced less power.\n\n"
+                             "Corvana, on the Parana river, has 20 generating units.")
+    assert people == {}
+    people, _, _ = people_of("Noh Eun-seo said the treaty was unfair.\n\n"
+                             "Noh, a historian at the national university, told me she was tired.")
+    assert [p.fields["name"] for p in people.values()] == ["Noh Eun-seo"]

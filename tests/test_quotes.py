@@ -435,3 +435,26 @@ def test_a_single_capitalised_label_or_a_dateline_is_no_transcript() -> None:
             "KUALA LUMPUR: The talks opened on Monday with a call for calm.\n\n"
             "LIM-REYES: not a transcript with one label only.\n")
     assert [q.fields.get("speaker") for q in quotes_of(text)] == []
+
+
+def test_asking_not_to_be_named_is_no_statement() -> None:
+    """ "who asked not to be identified" is a source's terms for speaking: the statement is what it said."""
+    text = ("Two people familiar with the negotiations, who asked not to be identified because the talks "
+            "were private, said the exporters had pushed for a cap.\n\n"
+            "A diplomat, who asked not to be named, said the deal was close.")
+    assert [(q.fields["speaker_name"], q.fields["text"]) for q in quotes_of(text)] == [
+        ("Two people familiar with the negotiations", "the exporters had pushed for a cap"),
+        ("a diplomat", "the deal was close"),
+    ]
+
+
+def test_a_restrictive_relative_clause_stands_between_a_speaker_and_its_verb() -> None:
+    """ "Officials who spoke on condition of anonymity said …": the subject before "who" speaks, named with
+    the clause that says who it is; a name stays a name."""
+    text = ("Officials who spoke on condition of anonymity said talks would resume.\n\n"
+            "Residents who fled the town told reporters that the water was rising.\n\n"
+            "The man who told the story said nothing else.")
+    assert [(q.fields["speaker_name"], q.fields["text"]) for q in quotes_of(text)] == [
+        ("Officials who spoke on condition of anonymity", "talks would resume"),
+        ("Residents who fled the town", "the water was rising"),
+    ]

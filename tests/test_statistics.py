@@ -581,3 +581,13 @@ def test_a_count_in_a_count_is_a_share_of_what_it_counts(text: str, value: float
                                   "They built three in 2021."])
 def test_a_number_in_a_span_of_time_or_games_is_no_share(text: str) -> None:
     assert all(f["unit"] != "percent" for f in stats(text))
+
+
+def test_a_body_named_by_its_proper_name_is_what_a_figure_is_according_to() -> None:
+    """ "according to Oxford Economics": the figure's source as written, though no source noun names it;
+    not a title ("according to the Minister of Energy, …", whose figure is the person's)."""
+    assert one("Imports rose 5% in March, according to Oxford Economics.")["according_to"] == "Oxford Economics"
+    assert one("The tariff fell to US$17.66 this year, according to Corvana Binacional.")["according_to"] \
+        == "Corvana Binacional"
+    assert one("Output rose 4% this year, according to the Minister of Energy and Mines, Ana Costa.")[
+        "according_to"] != "the Minister of Energy and Mines"

@@ -320,6 +320,9 @@ class Event:
         return f"{self.date}|{self.family}|{self.main}"
 
 
+#: "three years of", "decades of on-and-off": the length of what follows, not one dated event
+_SPAN_OF = re.compile(r"\b(?:\d+|" + UNDER_HUNDRED_WORDS + r"|several|many|a few|a|two|long|recent)\s+"
+                      r"(?:years|months|weeks|decades|year|month|week|decade)\s+of\s+(?:[\w-]+\s+)?$", re.I)
 _ADJECTIVAL = re.compile(r"\b(?:and|the|a|an|by|with|between|of|to|for)\s+$", re.I)
 
 
@@ -338,6 +341,8 @@ def _triggers(text: str, blocked: list[tuple[int, int]], *, vocab: Vocabulary | 
                 continue
             if any(s < t.end and t.start < e for t in found):
                 continue
+            if _SPAN_OF.search(text, max(0, s - 60), s):
+                continue  # "ending more than three years of on-and-off talks": a process told by its length
             if kind == "visit" and m.group(0).endswith("visiting") and _ADJECTIVAL.search(text[:s]):
                 continue  # "talks with visiting President Kusumo": a description, not a visit event
             if kind == "agreed" and not any(0 <= s - c.end <= 12 for c in find_candidates(text[:s], vocab=vocab)):
@@ -385,6 +390,27 @@ def _pair_dates(triggers: list[Trigger], dates: list[DateMention], text: str) ->
         t.date = _date_for(triggers, i, points if t.family in ("signing", "ratification") else dates, text)
 
 
+#: a past participle set off by a comma after a noun ("the memorandum, signed in …"): a comma before it,
+#: and after it no object (that is a finite verb after an apposition: "…, Jonas Weber, signed a declaration")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_NO_OBJECT_AFTER = re.compile(r"\s+(?:in|on|at|by|last|earlier|this|during|when|after|before)\b")
+
+
+def _participle_phrase(t: Trigger, text: str) -> bool:
+    return bool(_COMMA_BEFORE.search(text, max(0, t.start - 3), t.start) and _NO_OBJECT_AFTER.match(text, t.end))
+
+
+
+def _own_phrase(t: Trigger, text: str, region: tuple[int, int]) -> tuple[int, int]:
+    """The part of its region a trigger speaks for: a participle set off by commas ("Under the memorandum,
+    signed in Asuncion by …, the two sides will …") only its phrase, another word its whole region."""
+    if _participle_phrase(t, text):
+        close = text.find(",", t.end, region[1])
+        if close >= 0:
+            return max(region[0], text.rfind(",", 0, t.start)), close
+    return region
+
+
 def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: str) -> DateMention | None:
     """The date of trigger ``i``: its own ("on Tuesday ratified"), the first after it in its window, one
     written in its noun phrase, or the one before it when no other event word stands between."""
@@ -396,8 +422,12 @@ def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: s
     if right_before:
         return right_before[-1]  # "The assembly on Tuesday ratified …": the verb's own date
     nxt = _window_end(triggers, i, text)
-    stop = _RELATIVE.search(text, t.end, nxt)
-    after = [d for d in dates if t.end <= d.start < (stop.start() if stop else nxt)]
+    relative = _RELATIVE.search(text, t.end, nxt)
+    stop = relative.start() if relative else nxt
+    if _participle_phrase(t, text) and (close := text.find(",", t.end, stop)) >= 0:
+        stop = close  # "Under the memorandum, signed in Asuncion by …, the two sides will finish it by June 30":
+        # the phrase set off by commas holds the signing's own time, the rest of the sentence another verb's
+    after = [d for d in dates if t.end <= d.start < stop]
     owner = _owning(dates, t, text)
     if after and owner and after[0].basis == "context year" and len(owner.date) == 4:
         return replace(after[0], date=owner.date + after[0].date[4:])  # "the 2023 earthquake on Sept. 8"
@@ -1090,7 +1120,7 @@ class _DocEvents:
 
     def _undated(self, t: Trigger, text: str, sentence: Sentence, region: tuple[int, int], floor: int,
                  anchor_phrase: bool) -> Event | None:
-        if t.kind not in _SUB_EVENTS or _FUTURE.search(text):
+        if t.kind not in _SUB_EVENTS or _FUTURE.search(text, *_own_phrase(t, text, region)):
             return None
         names = self._participants(t, text, sentence, region, floor)
         previous = self.last_dated

@@ -402,7 +402,7 @@ _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?=[
 _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'-]*\s+)*")
 #: a name in a list or an apposition: after a comma or "and"
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
-_SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording to)\s+$")
+_SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays)\s+$")
 
 
 # A place cue and what may follow a place after it ("in Nairobi", not "in Nairobian" or "in Nairobi's").
@@ -804,6 +804,12 @@ class _DocPeople:
             if chain:
                 self.pending_titled.append((rs, re_, tokens[0], self.folded[chain[0]:chain[1]]))
             elif self._one_name_speaks(sent, rs, re_):
+                named = self._first_word_of(tokens[0])
+                if named is not None:  # "Noh Eun-seo said …", later "Noh, a historian, told me": her family name
+                    named.short.append(tokens[0])
+                    self._add_mention(rs, re_, named.name, "short")
+                    self._read_roles(sent, rs, re_, named)
+                    return
                 person = self._person(tokens[0], "appositive-speaker", 0.6, native=self.text[rs:re_])
                 self._add_mention(rs, re_, tokens[0], "full")
                 self._read_roles(sent, rs, re_, person)
@@ -841,12 +847,47 @@ class _DocPeople:
         if len(tokens) <= 3 and self._of_country(re_) and _LISTED_BEFORE.search(self.folded, max(sent.start, rs - 6), rs):
             return "of-country", 0.6  # "the two foreign ministers, Aibek Sadykov of Kyrgyzstan and Rustam …"
         if len(tokens) <= 3 and (self.vocab.speech_after.match(self.folded[re_:re_ + 20])
-                                 or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])):
+                                 or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])) \
+                and not self._first_word_stands_alone(tokens):
             return "speaker-pattern", 0.6
         if len(tokens) in (2, 3) and all(t[:1].isupper() for t in tokens) \
-                and self._claims_a_speaking_word(sent, self.folded[rs:re_], tokens):
+                and self._claims_a_speaking_word(sent, self.folded[rs:re_], tokens) \
+                and not self._first_word_stands_alone(tokens):
             return "short-form-speaks", 0.55  # "Hiroshi Kanemura spent …" and later "Kanemura said"
         return "", 0.0
+
+    def _first_word_stands_alone(self, tokens: list[str]) -> bool:
+        """Whether the first word of a name the story never shortens to its last stands alone elsewhere
+        ("Itaipu, on the river, has 20 units" after "according to Itaipu Binacional"): news shortens a
+        person to the family name, so a first word used alone names a company or a place. Not for a
+        family-name-first name ("Wang Yi said", then "Wang"), nor for a first word that speaks alone."""
+        first, last = tokens[0], tokens[-1]
+        naming = _naming_of(tokens, None, self.vocab)
+        if (naming is not None and naming.short_first) or first in self._speaking_words():
+            return False  # "Noh, a historian, told me": the first word is how the story shortens a person
+        alone = re.compile(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?! {re.escape(tokens[1])})")
+        uses = list(alone.finditer(self.folded))
+        if not uses or any(self._described_as_person(m.start(), m.end()) for m in uses):
+            return False  # "Noh, a historian at the university, told me": a person after all
+        return re.search(rf"(?<![\w-]){re.escape(first)}\s+(?:\S+\s+)?(?<![\w-]){re.escape(last)}(?![\w-])|"
+                         rf"(?<![\w-]){re.escape(last)}(?![\w-])", self.folded.replace(
+                             " ".join(tokens), "")) is None
+
+    def _first_word_of(self, word: str) -> _Person | None:
+        """The one person found so far whose name starts with ``word`` and whose last word the story never
+        writes alone: a family name written first that the naming traditions do not list."""
+        owners = [p for p in self.people.values() if len(p.name.split()) > 1 and p.name.split()[0] == word]
+        if len(owners) != 1:
+            return None
+        last = owners[0].name.split()[-1]
+        written = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", self.folded))
+        return owners[0] if written <= self.folded.count(owners[0].name) else None
+
+    def _described_as_person(self, start: int, end: int) -> bool:
+        """Whether the word at [start, end) is described by a role right after it ("Noh, a historian")."""
+        sent = self.doc.sentence_at(start)
+        appos = self._appositive(sent, end) if sent is not None else None
+        return appos is not None and bool(self.vocab.role_noun_re.match(self.folded, appos[0]))
 
     def _claims_a_speaking_word(self, sent: Sentence, name: str, tokens: list[str]) -> bool:
         """Whether the first or last word of ``name`` speaks alone elsewhere ("Kanemura said") and no other

@@ -173,6 +173,9 @@ _HEADLESS = re.compile(r"(?:\b(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|(?i:" + UNDER_HUND
                        r"|(?P<adj>[A-Z][a-z]+))\s+$")
 #: "admitted to Spanish universities", "admitted to hospital": entry, not a statement ("admitted to lying" is)
 _ADMITTED_TO = re.compile(r"\s+to\s+(?!\w+ing\b)(?![^,.;]*\bthat\b)")  # ("admitted to reporters that …" is)
+#: "who asked not to be identified", "asked for anonymity": a source's terms for speaking, not what it says
+_ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|"
+                        r"for\s+anonymity|that\s+(?:their|his|her)\s+names?\s+(?:not\s+be|be\s+withheld))\b")
 _TIME_LEAD = re.compile(r"^\s*(?:on\s+)?(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                         r"Sunday|week|month|year|today|yesterday|earlier|late|night|morning|afternoon|evening)\b"
                         r"(?:\s+(?:morning|afternoon|evening|night))?")
@@ -800,7 +803,8 @@ class _QuoteReader:
                 and not (last == "to" and _PAST_FORM.search(v.group()))) or last.endswith(("n't", "n’t")):
             return None  # "wouldn't say", "to say", "the man who told": no statement by this subject
         verb = v.group() if " " not in v.group() else " ".join(v.group().split())
-        if _noun_not_verb(verb, lead, self.lexicon.titles.get("nationalities") or {}) or (verb.startswith("admit") and _ADMITTED_TO.match(self.text, v.end())):
+        if _noun_not_verb(verb, lead, self.lexicon.titles.get("nationalities") or {}) or (verb.startswith("admit") and _ADMITTED_TO.match(self.text, v.end())) \
+                or (verb.startswith(("ask", "request")) and _ANONYMITY.match(self.text, v.end())):
             return None
         sp = self.speakers.before(sent, v.start())
         how = "verb"

@@ -81,6 +81,9 @@ class Speaker:
 _TOKEN = re.compile(r"\([A-Z][A-Za-z.]*-[A-Z][\w. ]{0,12}\)|\w(?:[\w’'.&-]*\w)?\.?|[,;:()—–\"“”‘’]")
 #: ", who also said": a relative clause's verb, whose subject is the phrase before the comma
 WHO_BEFORE = re.compile(r",\s*who\s+(?:(?:also|later|then|has|had|have|previously|repeatedly|once|often)\s+)*$")
+#: "Officials who spoke on condition of anonymity said": a restrictive relative clause of a few words, with
+#: no comma, quotation mark or clause break, between a subject and its verb
+_RESTRICTIVE_WHO = re.compile(r"\s+who\s+[a-z]+\s+(?:[^\s,;:\"“”()—–]+\s+){0,9}$")
 # A dash that sets off a parenthesis: "--" or an en or em dash between spaces or words.
 _DASH = re.compile(r"\s*(?:--|—|\s–\s)\s*")
 _DASH_END = re.compile(r"\s*(?:--|—|\s–)$")
@@ -221,6 +224,9 @@ class SpeakerResolver:
                 return Speaker(m.name, m.name, m.start, who.start(), "person")  # an object too ("met X, who")
             antecedent = self.before(sent, who.start())
             return antecedent if antecedent is not None and antecedent.how != "pronoun" else None
+        restricted = self._restricted_subject(sent, verb_start)
+        if restricted is not None:
+            return restricted
         opening = self._dash_opening(sent, verb_start)
         if opening is not None:
             found = self.before(sent, opening)
@@ -250,6 +256,20 @@ class SpeakerResolver:
                 toks, j = self._lead_tokens(far, verb_start)
             return self._before_comma(sent, toks, j)
         return self._np_ending(sent, toks, j)
+
+    def _restricted_subject(self, sent: Sentence, verb_start: int) -> Speaker | None:
+        """ "Officials who spoke on condition of anonymity said": the subject before a restrictive relative
+        clause, named with the clause when that is what says who they are ("People who know him")."""
+        restrictive = _RESTRICTIVE_WHO.search(self.text, sent.start, verb_start)
+        if restrictive is None:
+            return None
+        antecedent = self.before(sent, restrictive.start())
+        if antecedent is None or antecedent.how not in ("nominal", "name") or antecedent.end != restrictive.start():
+            return None
+        if antecedent.person is not None or sum(w[:1].isupper() for w in antecedent.name.split()) > 1:
+            return antecedent  # a name says who it is
+        end = sent.start + len(self.text[sent.start:verb_start].rstrip())
+        return dataclasses.replace(antecedent, name=" ".join(self.text[antecedent.start:end].split()), end=end)
 
     def _dash_opening(self, sent: Sentence, verb_start: int) -> int | None:
         """Where a parenthesis set off by dashes opens, when one closes right before the verb."""
@@ -763,12 +783,21 @@ _DATA_FROM = re.compile(r"\b(?:data|figures|statistics) (?:from|by|released by|p
                         + _SRC_CHARS + r"+?)(?=\s*(?:[,.;:()]|$))")
 
 
-def _sources(text: str, source_nouns: re.Pattern[str]) -> list[tuple[int, int, str]]:
+#: a body named by its proper name alone ("according to Oxford Economics", "according to Itaipu Binacional"):
+#: two or more capitalised words, "of"/"and"/"for" between them
+_PROPER_SOURCE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|de|do|da|du|des)\s+)?[A-Z][\w’'&.-]*)+")
+
+
+def _sources(text: str, source_nouns: re.Pattern[str], people: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """``people``: how the document writes its people, whose figures the speaker rules attribute by name."""
     found = []
     for pattern in (_FIGURE_ACCORDING, _DATA_FROM):
         for m in pattern.finditer(text):
             src = m.group("src").strip()
-            if source_nouns.search(src):
+            if source_nouns.search(src) or (
+                    pattern is _FIGURE_ACCORDING and _PROPER_SOURCE.fullmatch(src)
+                    and not any(form in src for form in people)
+                    and _FIGURE_TITLE_WORDS.isdisjoint(src.split())):  # "the Lao Minister of Energy, X": a person
                 found.append((m.start(), m.end(), src.replace("’", "'")))
     return sorted(found)
 
@@ -937,14 +966,17 @@ def _form_at(short: str, text: str, start: int) -> tuple[str, str, int] | None:
 class FigureSources:
     """Who one document's figures are according to, sentence by sentence."""
 
-    def __init__(self, doc_text: str, source_nouns: re.Pattern[str], lexicon: Lexicon | None = None) -> None:
+    def __init__(self, doc_text: str, source_nouns: re.Pattern[str], lexicon: Lexicon | None = None,
+                 people: PeopleIndex | None = None) -> None:
         self.doc_text = doc_text
         self.source_nouns = source_nouns  # words naming a body of data ("statistics", "bureau", "survey")
         self.patterns = (lexicon or default_lexicon()).derived("speakers.figures", _figure_patterns)
+        self.people_forms = frozenset(doc_text[m.start:m.end] for m in people.mentions) if people else frozenset()
 
     def sources(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, source) of every "according to X" / "data from X" naming a data source in ``text``."""
-        return _sources(text, self.source_nouns)
+        """(start, end, source) of every "according to X" / "data from X" naming a data source in ``text``:
+        a body of data, or a body by its proper name that is none of the document's people."""
+        return _sources(text, self.source_nouns, self.people_forms)
 
     def speaker(self, text: str, last: str | None) -> str | None:
         """The person or institution a sentence reports as saying its figures; "she" is ``last``."""

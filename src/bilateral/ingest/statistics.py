@@ -1753,7 +1753,7 @@ def extract_statistics(doc: Document, lexicon: Lexicon | None = None) -> list[Fi
     A sentence reads what earlier ones said (``_Context``): the year, the source cited, the speaker."""
     vocab = vocabulary(lexicon)
     analysed = AnalysedDocument.of(doc, lexicon)
-    cited = FigureSources(doc.text, vocab.source_nouns, lexicon)
+    cited = FigureSources(doc.text, vocab.source_nouns, lexicon, analysed.people)
     findings: list[Finding] = []
     ctx = _Context(doc=doc)
     for index, sentence in enumerate(doc.sentences):
