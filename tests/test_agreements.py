@@ -494,3 +494,21 @@ def test_a_name_goes_on_through_a_gerund_complement_but_not_a_place_or_the_full_
     assert set(found) == {"Memorandum of Understanding on Cooperation in Combating Online Fraud and Trafficking in "
                           "Persons", "Protocol on Border Trade"}
     assert set(_agreements("They signed the Agreement on Trade in Bonn on Monday.")) == {"Agreement on Trade"}
+
+
+def test_a_document_named_by_its_purpose_keeps_it_past_the_day_it_was_signed() -> None:
+    """ "signed an MoU on Wednesday to expand the border zone": the day stands between the document and
+    what it is for; the name is the document and its purpose, without the day."""
+    names = [f.fields["name"] for f in _agreements(
+        "Ghanaian and Togolese officials signed an MoU on Wednesday to expand the Aflao border zone by "
+        "1,200 hectares.").values()]
+    assert names == ["MoU to expand the Aflao border zone"]
+
+
+def test_a_figure_by_which_a_document_acts_is_no_part_of_its_name() -> None:
+    """ "a memorandum of understanding to expand trade by 20 percent" is a memorandum to expand trade; the
+    comma of "by 1,200 hectares" had cut the name at "by 1"."""
+    names = [f.fields["name"] for f in _agreements(
+        "The two sides signed a memorandum of understanding to expand trade by 20 percent.\n\n"
+        "They also signed an MoU to enlarge the Aflao free zone by 1,200 hectares.").values()]
+    assert names == ["Memorandum of understanding to expand trade", "MoU to enlarge the Aflao free zone"]

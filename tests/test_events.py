@@ -548,7 +548,7 @@ def test_years_of_talks_ended_by_a_signing_are_no_talks_event() -> None:
     ev = _one("Ghana and Nigeria signed a memorandum of understanding on Monday to revise the annex, ending "
               "more than three years of on-and-off talks over power.")
     assert (ev.fields["event_kind"], ev.fields["date"]) == ("signing", "2024-03-04")
-    assert ev.fields["title"] == "Signing of memorandum of understanding"
+    assert ev.fields["title"] == "Signing of memorandum of understanding to revise the annex"
 
 
 def test_a_signing_told_in_a_participle_phrase_names_who_signed_the_event_just_told() -> None:

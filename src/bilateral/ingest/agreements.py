@@ -217,7 +217,10 @@ _LATER_STOP = (r"\s+(?:an?|\d{1,3}|" + UNDER_HUNDRED_WORDS + r")\s+(?:days?|week
 #: "… renewed the memorandum on X for another three years": a time the name does not go on into
 _FOR_TIME_STOP = (r"\s+for\s+(?:another\s+|a\s+further\s+)?(?:an?|\d{1,3}|" + UNDER_HUNDRED_WORDS
                   + r")\s+(?:more\s+)?(?:days?|weeks?|months?|years?|decades?)\b")
+#: "… to expand the zone by 1,200 hectares", "a plan to cut emissions by 30%": a figure the name does not go on into
+_BY_FIGURE_STOP = r"\s+by\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|up\s+to\s+|more\s+than\s+)?[\d$€£¥]"
 _STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD + "|" + _LATER_STOP + "|" + _FOR_TIME_STOP +
+         "|" + _BY_FIGURE_STOP +
          r"|\s+and\s+(?:(?:will|would|also|then|to)\s+)?[a-z]+(?:ed|ing)\b"
          r"|\s+and\s+[a-z]+\s+(?:the|their|a|an|its|to)\s|\s+and\s+(?:set|put|made|struck|held|met|won)\b"
          r"|\s+(?:and|or)\s+(?:an?|another)\s|\s+(?:alongside|as well as|together with)\s"  # a second document
@@ -365,6 +368,12 @@ def _made(text: str, m: re.Match[str], previous: tuple[int, bool] | None) -> boo
     return previous is not None and previous[1] and bool(_LIST_GAP.fullmatch(text, previous[0], m.start()))
 
 
+#: "an MoU on Wednesday to expand the border zone": the day it was signed between a document and its purpose
+_DATED_PURPOSE = re.compile(r"\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                            r"\s+(?P<comp>to\s+(?!be\b)[a-z]+\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?[^,;.:()]+?)"
+                            r"(?=" + _STOP + r"|\s*[,;.:()]|\s*$)")
+
+
 def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     """Documents named in lower case ("a new visa waiver arrangement", "the 2016 maritime border
     agreement", "signed a memorandum on fisheries"): only one that is new, made here or singled out by a
@@ -378,6 +387,9 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         kind = _COMMON_HEADS[head]
         mods = m.group("mods").split()
         comp = _common_subject(text, m, head, vocab)
+        purpose = _DATED_PURPOSE.match(text, m.end("head")) if not comp and comp is not None else None
+        if purpose is not None:
+            comp = " " + purpose.group("comp")  # "signed an MoU on Wednesday to expand the zone": what it is for
         if comp is None or len(mods + comp.split()) > 14:
             continue
         content = _content_words(mods, vocab=vocab) or comp.strip()
@@ -395,9 +407,10 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         start = m.start("mods") if mods else m.start("head")
         while re.match(r"(?:new|first|landmark|historic)\s", text[start:], re.I):
             start = text.index(" ", start) + 1  # the name starts after "new"
-        end = m.start("comp") + len(comp) if comp else m.end("head")
+        end = purpose.end() if purpose else m.start("comp") + len(comp) if comp else m.end("head")
         parties = next((c for w in mods if (c := _compound_countries(w, vocab=vocab))), [])
-        found.append(Candidate(start, end, text[start:end], kind, "common-noun document", name_parties=parties,
+        name = text[start:m.end("head")] + comp if purpose else text[start:end]
+        found.append(Candidate(start, end, name, kind, "common-noun document", name_parties=parties,
                                year_after=int(mods[0]) if dated else None))
     return found
 
