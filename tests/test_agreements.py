@@ -512,3 +512,27 @@ def test_a_figure_by_which_a_document_acts_is_no_part_of_its_name() -> None:
         "The two sides signed a memorandum of understanding to expand trade by 20 percent.\n\n"
         "They also signed an MoU to enlarge the Aflao free zone by 1,200 hectares.").values()]
     assert names == ["Memorandum of understanding to expand trade", "MoU to enlarge the Aflao free zone"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "parties"), [
+    # an en dash joins the pair as a hyphen does; the body is named with its complement, not cut at its head
+    ("The ministers co-chaired the 9th Meeting of the Ghana–Togo Joint Commission on Bilateral Cooperation "
+     "(JC) in Accra.", "Ghana–Togo Joint Commission on Bilateral Cooperation", ["Ghana", "Togo"]),
+    ("They agreed to set up a Joint Task Force on Transnational Crime.", "Joint Task Force on Transnational Crime",
+     []),
+    # a listed complement after "for", and a pair written with a spaced dash
+    ("They will make better use of the Ghana – Togo Joint Committee for Economic, Cultural and Technical "
+     "Cooperation, whose 21st meeting was held in May.",
+     "Ghana – Togo Joint Committee for Economic, Cultural and Technical Cooperation", ["Ghana", "Togo"]),
+])
+def test_a_standing_body_is_named_whole(sentence: str, name: str, parties: list[str]) -> None:
+    """A session ("the 9th Meeting of the …") is of the body; the body's name is all of it."""
+    [c] = find_candidates(sentence)
+    assert (c.name, c.kind, c.name_parties) == (name, "mechanism", parties)
+
+
+def test_a_standing_body_meeting_in_a_year_was_not_made_in_it() -> None:
+    """ "held a session of their Permanent Joint Commission for Cooperation in 2017": the year of a session."""
+    [found] = _agreements("The two countries last held a session of their Permanent Joint Commission for "
+                          "Cooperation in 2017.").values()
+    assert (found.fields["name"], found.fields.get("year")) == ("Permanent Joint Commission for Cooperation", None)

@@ -156,7 +156,7 @@ def _country_compound(chain: str, vocab: Vocabulary) -> bool:
 
 def _compound_countries(token: str, *, vocab: Vocabulary | None = None) -> list[str] | None:
     """Countries of a hyphenated compound like "Kenya-Ethiopia", or None if it is not one."""
-    parts = token.split("-")
+    parts = re.split(r"[-–]", token)
     if len(parts) < 2:
         return None
     vocab = vocab or vocabulary()
@@ -231,7 +231,8 @@ _STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD 
          r"(?:later|earlier|ago|after|before)\b|\s+the\s+(?:following|previous|same)\s+(?:day|week|month|year)\b"
          r"|\s+[—–]\s|[,;:()“”\"‘’]|\.\s|\.$|$")
 _ORDINAL_BEFORE = re.compile(r"\b(?:" + ORDINAL_WORDS + r"|next|inaugural|\d+(?:st|nd|rd|th))\s+$", re.I)
-_CAP_TOKEN = r"(?:[dl]['’])?[A-Z][\w’'&.-]*"  # "d'Ivoire": an elided particle before a capital
+# "d'Ivoire": an elided particle before a capital; "Thailand–Myanmar": an en dash joining two capitalised words
+_CAP_TOKEN = r"(?:[dl]['’])?[A-Z][\w’'&.-]*(?:–[A-Z][\w’'&.-]*)*"
 #: a weekday ends a name ("signed the Memorandum on Traders Tuesday"), unless more of the name follows it
 #: ("the Good Friday Agreement")
 _WEEKDAY_END = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+[A-Z]))"
@@ -554,9 +555,12 @@ _OWNED_BY_BOTH = re.compile(r"\b(?:their|the two (?:countries|sides|governments|
 
 
 #: a name's complement ("Treaty of Friendship"), which newsrooms write as a list of capitalised words
-_COMPLEMENT = re.compile(r"\s(?:of|on)\s+[A-Z][\w-]*$")
+_COMPLEMENT = re.compile(r"\s(?:of|on|for)\s+[A-Z][\w-]*$")
 _LISTED_COMPLEMENT = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})+,?\s+and\s+[A-Z][\w-]*"
                                 r"(?:\s+[A-Z][\w-]*){0,2}(?![\w-])")
+
+
+_SPACED_PAIR = re.compile(r"(?<![\w-])([A-Z][\w’'.-]*) [–—-] $")
 
 
 def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
@@ -577,6 +581,13 @@ def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         listed = _LISTED_COMPLEMENT.match(text, c.end) if _COMPLEMENT.search(c.name) else None
         if listed and not countries_in(listed.group(), vocab=vocab):  # "the Treaty of Friendship, Cooperation and Mutual Assistance": the whole list is the name
             c.end = listed.end()
+            c.name = text[c.start:c.end]
+        # "the Vietnam – Cambodia Joint Committee": a country pair written with a spaced dash opens the name
+        spaced = _SPACED_PAIR.search(text, max(0, c.start - 40), c.start)
+        pair = _compound_countries(spaced.group(1) + "–" + c.name.split()[0], vocab=vocab) if spaced else None
+        if pair:
+            c.name_parties = c.name_parties or pair
+            c.start = spaced.start(1)
             c.name = text[c.start:c.end]
         # "the 1944 Water Treaty": a year written before the name is part of it and is its year
         prefix = re.search(r"(?:^|\bthe\s+)((?:1[6-9]|20)\d\d)\s+$", text[:c.start], re.I)
@@ -675,6 +686,10 @@ def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
     return heads[-1], _HEADS[lowered[heads[-1]]]
 
 
+#: the session a run names before its standing body: "(9th) Meeting of the …", "Session of the …"
+_SESSION_OF = re.compile(r"(?:meetings?|sessions?|rounds?|plenary|summit)\s+of\s+(?:the\s+)?(?=\S)")
+
+
 def _mechanism_candidate(text: str, tokens: list[str], spans: list[tuple[int, int]], lowered: list[str],
                          vocab: Vocabulary | None) -> Candidate | None:
     """A capitalised standing body ("the Joint Trade Commission"), or one the two parties own; not one
@@ -684,9 +699,17 @@ def _mechanism_candidate(text: str, tokens: list[str], spans: list[tuple[int, in
         mech = next((i for i, t in enumerate(lowered) if t in ("commission", "committee", "council")), None)
     if mech is None:
         return None
-    tokens, spans = tokens[:mech + 1], spans[:mech + 1]
+    last = mech
+    while last + 2 < len(tokens) and lowered[last + 1] in ("on", "for") and tokens[last + 2][:1].isupper():
+        last += 2  # "the Joint Committee on Trade", "… Commission on Bilateral Cooperation": its complement
+        while last + 1 < len(tokens) and (tokens[last + 1][:1].isupper() or (
+                lowered[last + 1] == "and" and last + 2 < len(tokens) and tokens[last + 2][:1].isupper())):
+            last += 1
+    session = _SESSION_OF.match(" ".join(lowered[:mech]))
+    first = len(session.group(0).split()) if session else 0  # "Meeting of the …": one session of the body
+    tokens, spans = tokens[first:last + 1], spans[first:last + 1]
     start, end = spans[0][0], spans[-1][1] - (len(tokens[-1]) - len(tokens[-1].rstrip(".,;:")))
-    if _ORDINAL_BEFORE.search(text[:start]):
+    if not session and _ORDINAL_BEFORE.search(text[:start]):
         return None
     return Candidate(start, end, text[start:end], "mechanism", "capitalised mechanism",
                      proper=True, name_parties=_name_parties(tokens, vocab=vocab))
@@ -816,9 +839,10 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
     kept_c.sort(key=lambda c: c.start)
     kept_c = _with_aliases(kept_c, text)
     for c in kept_c:
-        after = re.match(r"[\s,”\"’)]*(?:(?:of|in|from)\s+)?((?:1[6-9]|20)\d\d)(?![\d%])", text[c.end:])
-        if after:
-            c.year_after = int(after.group(1))
+        after = re.match(r"[\s,”\"’)]*(?:(?P<prep>of|in|from)\s+)?((?:1[6-9]|20)\d\d)(?![\d%])", text[c.end:])
+        if after and not (c.kind == "mechanism" and after.group("prep") in ("in", "from")):
+            # (not "held a session of their Joint Commission in 2017": a standing body meets in a year)
+            c.year_after = int(after.group(2))
     return kept_c
 
 
