@@ -582,7 +582,7 @@ def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         if listed and not countries_in(listed.group(), vocab=vocab):  # "the Treaty of Friendship, Cooperation and Mutual Assistance": the whole list is the name
             c.end = listed.end()
             c.name = text[c.start:c.end]
-        # "the Vietnam – Cambodia Joint Committee": a country pair written with a spaced dash opens the name
+        # "the Ghana – Togo Joint Committee": a country pair written with a spaced dash opens the name
         spaced = _SPACED_PAIR.search(text, max(0, c.start - 40), c.start)
         pair = _compound_countries(spaced.group(1) + "–" + c.name.split()[0], vocab=vocab) if spaced else None
         if pair:
