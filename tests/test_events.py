@@ -560,3 +560,18 @@ def test_a_signing_told_in_a_participle_phrase_names_who_signed_the_event_just_t
     ev = _one(text)
     assert (ev.fields["event_kind"], ev.fields["date"]) == ("signing", "2024-03-04")
     assert ev.fields["participants"] == ["Anthony Albanese", "Joko Widodo"]
+
+
+def test_a_date_of_the_clause_before_does_not_date_the_next_one() -> None:
+    """ "agreed to raise trade to $12 billion by 2030, and to reopen the bridge": 2030 is the trade target's
+    date, the reopening is undated (no event); "in 2019" in the same clause still dates it."""
+    assert _events("The two sides agreed to raise bilateral trade to 12 billion dollars by 2030, and to reopen "
+                   "the Second Friendship Bridge.") == []
+    ev = _one("The Second Friendship Bridge was reopened to traffic in 2019 after repairs.")
+    assert (ev.fields["event_kind"], ev.fields["date"]) == ("opening", "2019")
+
+
+def test_the_year_a_figure_is_compared_with_dates_no_event() -> None:
+    """ "down 4% from 2024 because of drought": 2024 is the comparison, not the drought's year."""
+    assert _events("The dam produced 79.4 million megawatt-hours last year, down 4% from 2024 because of "
+                   "drought.") == []

@@ -216,6 +216,10 @@ _ANNIVERSARY = re.compile(
     r"|\s+(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\s+(?:last|this|next)\s+(?:week|month)\b|\s+(?:today|yesterday|tonight)\b)")
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
+#: "down 4% from 2024", "up from 2023", "compared with 2019": the year a figure is compared with dates no event
+_COMPARED_WITH = re.compile(r"(?:\b(?:up|down|higher|lower|more|less|rise|fall|increase|decrease|drop)\b[^,;.]{0,25}\s+from"
+                            r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?))\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$",
+                            re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|could|might|should)\b[^,;]*$", re.I)
 # "the ministers agreed to meet again …", "both sides will hold …": a scheduled meeting of unnamed people
 _COLLECTIVE = re.compile(r"\b(?:the|both|two) (?:ministers|leaders|sides|governments|delegations|countries|"
@@ -411,6 +415,10 @@ def _own_phrase(t: Trigger, text: str, region: tuple[int, int]) -> tuple[int, in
     return region
 
 
+#: a clause joined on after a date: ", and to reopen", "; it will"
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:to|then|also|will|would|later)\b|;")
+
+
 def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: str) -> DateMention | None:
     """The date of trigger ``i``: its own ("on Tuesday ratified"), the first after it in its window, one
     written in its noun phrase, or the one before it when no other event word stands between."""
@@ -439,6 +447,8 @@ def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: s
     if not before:
         return None
     nearest = before[-1]
+    if _NEXT_CLAUSE.search(text, nearest.end, t.start) and not _leading(nearest, text):
+        return None  # "agreed to raise trade … by 2030, and to reopen the bridge": the other clause's date
     if t.family in _SELF_STANDING and not _leading(nearest, text):
         return None  # "… halted after the clashes": a reference back, dated by nothing here
     crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
@@ -908,7 +918,8 @@ class _DocEvents:
         return [d for d in self.doc.dates(sentence)
                 if not any(bs <= d.start < be for bs, be in blocked)
                 and not any(qs <= d.start < qe for qs, qe in quoted)
-                and not _HYPOTHETICAL.search(text[max(0, d.start - 60):d.start])]
+                and not _HYPOTHETICAL.search(text[max(0, d.start - 60):d.start])
+                and not _COMPARED_WITH.search(text, max(0, d.start - 40), d.start)]
 
     def _regions(self, events_here: list[Trigger], sentence: Sentence) -> dict[int, tuple[int, int]]:
         """The part of the sentence each event word owns (its clause; after a reporting verb: "Noor
