@@ -575,3 +575,27 @@ def test_the_year_a_figure_is_compared_with_dates_no_event() -> None:
     """ "down 4% from 2024 because of drought": 2024 is the comparison, not the drought's year."""
     assert _events("The dam produced 79.4 million megawatt-hours last year, down 4% from 2024 because of "
                    "drought.") == []
+
+
+def test_an_event_told_the_same_afternoon_is_its_own_on_the_day_last_told() -> None:
+    """ "The same afternoon, Albanese paid a courtesy call on Widodo": a second event that day, not more
+    people at the signing before it; "He had met Kishida on March 3" is Albanese, the subject before."""
+    text = ("Albanese held talks with Lee Hsien Loong in Singapore on March 4.\n\n"
+            "After the talks, the two Prime Ministers witnessed the signing of 11 cooperation documents, including a "
+            "memorandum of understanding on electricity for the 2026-2035 period and the Cooperation Strategy "
+            "to 2030.\n\n"
+            "The same afternoon, Albanese paid a courtesy call on Joko Widodo. He had met Fumio Kishida on "
+            "March 3.")
+    found = {(f.fields["event_kind"], f.fields["date"], tuple(f.fields["participants"])) for f in _events(text)}
+    assert ("signing", "2024-03-04", ()) in found  # the talks' day, not 2026 or 2030 of the documents' names
+    assert ("meeting", "2024-03-04", ("Anthony Albanese", "Joko Widodo")) in found
+    assert ("meeting", "2024-03-03", ("Fumio Kishida", "Anthony Albanese")) in found
+
+
+def test_an_anniversary_span_and_a_talks_reference_date_nothing_after_them() -> None:
+    """ "At the talks, held in …, the sides agreed to prepare for the 60th anniversary of diplomatic
+    relations (June 24, 1967 – June 24, 2027) next year": the founding date, and no talks next year."""
+    found = [(f.fields["event_kind"], f.fields["date"]) for f in _events(
+        "At the talks, held in an atmosphere of sincerity, the two sides agreed to prepare activities marking "
+        "the 60th anniversary of diplomatic relations (June 24, 1967 – June 24, 2027) next year.")]
+    assert found == [("establishment", "1967-06-24")]

@@ -214,8 +214,15 @@ _ANNIVERSARY = re.compile(
     r"(?:\((?P<paren>[^)]*\d{4}[^)]*)\))?(?=[,;.)]|\s+(?:and|which|that|is|was|in)\b|$"
     # "a reception marking the 75th anniversary of ties on Wednesday evening": the day is the reception's
     r"|\s+(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\s+(?:last|this|next)\s+(?:week|month)\b|\s+(?:today|yesterday|tonight)\b)")
+    r"|\s+(?:last|this|next)\s+(?:week|month|year)\b|\s+(?:today|yesterday|tonight)\b)")
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
+#: "the Cooperation Strategy to 2030", "Vision 2045": a year a named plan looks to, no event's
+_HORIZON = re.compile(r"[A-Z][\w-]*\s+(?:to|through|until|towards?)\s+$")
+#: "for the 2026-2035 period": a span of years a document covers
+_YEARS_SPAN = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–]\s*(?:1[6-9]|20)\d\d\s+(?:period|plan|programme|program|strategy|term)\b")
+#: "The same afternoon, …", "later that day": another event on the day last told
+_SAME_DAY = re.compile(r"\b(?:the same (?:day|morning|afternoon|evening|night)|later (?:that|the same) day|"
+                       r"that (?:same )?(?:afternoon|evening))\b", re.I)
 #: "down 4% from 2024", "up from 2023", "compared with 2019": the year a figure is compared with dates no event
 _COMPARED_WITH = re.compile(r"(?:\b(?:up|down|higher|lower|more|less|rise|fall|increase|decrease|drop)\b[^,;.]{0,25}\s+from"
                             r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?))\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$",
@@ -429,12 +436,7 @@ def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: s
     right_before = [d for d in dates if d.end <= t.start and not text[d.end:t.start].strip()]
     if right_before:
         return right_before[-1]  # "The assembly on Tuesday ratified …": the verb's own date
-    nxt = _window_end(triggers, i, text)
-    relative = _RELATIVE.search(text, t.end, nxt)
-    stop = relative.start() if relative else nxt
-    if _participle_phrase(t, text) and (close := text.find(",", t.end, stop)) >= 0:
-        stop = close  # "Under the memorandum, signed in Asuncion by …, the two sides will finish it by June 30":
-        # the phrase set off by commas holds the signing's own time, the rest of the sentence another verb's
+    stop = _dates_stop(triggers, i, text)
     after = [d for d in dates if t.end <= d.start < stop]
     owner = _owning(dates, t, text)
     if after and owner and after[0].basis == "context year" and len(owner.date) == 4:
@@ -443,16 +445,38 @@ def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: s
         return after[0]
     if owner:
         return owner  # "the 2023 Al Haouz earthquake, the July 2025 fighting": the year it is written with
+    return _date_before(triggers, t, dates, text)
+
+
+def _dates_stop(triggers: list[Trigger], i: int, text: str) -> int:
+    """Where the dates after trigger ``i`` that may be its own end: at the next event word (see
+    _window_end), a relative clause, or the comma closing the phrase the trigger stands in."""
+    t = triggers[i]
+    nxt = _window_end(triggers, i, text)
+    relative = _RELATIVE.search(text, t.end, nxt)
+    stop = relative.start() if relative else nxt
+    if (t.anchor_phrase or _participle_phrase(t, text)) and (close := text.find(",", t.end, stop)) >= 0:
+        stop = close  # "Under the memorandum, signed in Asuncion by …, the two sides will finish it by June 30",
+        # "At the talks, held …, the two sides agreed to prepare … next year": the phrase set off by commas holds
+        # the event's own time, the rest of the sentence another verb's
+    return stop
+
+
+def _date_before(triggers: list[Trigger], t: Trigger, dates: list[DateMention], text: str) -> DateMention | None:
+    """The date written before trigger ``t`` that is its own: the nearest, unless another clause or event
+    word stands between (a date opening the sentence governs it all)."""
     before = _dates_before(dates, t, text)
     if not before:
         return None
     nearest = before[-1]
-    if _NEXT_CLAUSE.search(text, nearest.end, t.start) and not _leading(nearest, text):
+    if _leading(nearest, text):
+        return nearest
+    if _NEXT_CLAUSE.search(text, nearest.end, t.start):
         return None  # "agreed to raise trade … by 2030, and to reopen the bridge": the other clause's date
-    if t.family in _SELF_STANDING and not _leading(nearest, text):
+    if t.family in _SELF_STANDING:
         return None  # "… halted after the clashes": a reference back, dated by nothing here
     crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
-    return nearest if not crosses or _leading(nearest, text) else None
+    return None if crosses else nearest
 
 
 #: "nine times this year": an act told as a series
@@ -915,11 +939,13 @@ class _DocEvents:
         """The sentence's dates that may date an event: not an anniversary's, not inside a quotation or a
         condition ("if … in 2027")."""
         text = sentence.text
+        blocked = blocked + [m.span() for m in _YEARS_SPAN.finditer(text)]
         return [d for d in self.doc.dates(sentence)
                 if not any(bs <= d.start < be for bs, be in blocked)
                 and not any(qs <= d.start < qe for qs, qe in quoted)
                 and not _HYPOTHETICAL.search(text[max(0, d.start - 60):d.start])
-                and not _COMPARED_WITH.search(text, max(0, d.start - 40), d.start)]
+                and not _COMPARED_WITH.search(text, max(0, d.start - 40), d.start)
+                and not _HORIZON.search(text, max(0, d.start - 40), d.start)]
 
     def _regions(self, events_here: list[Trigger], sentence: Sentence) -> dict[int, tuple[int, int]]:
         """The part of the sentence each event word owns (its clause; after a reporting verb: "Noor
@@ -975,11 +1001,17 @@ class _DocEvents:
                    for c in names):
                 t.date = None
 
+    def _previous(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence`` in its paragraph."""
+        i = self.sentence_index
+        before = self.doc.sentences[i - 1] if 0 < i <= len(self.doc.sentences) else None
+        return before if before is not None and before.passage == sentence.passage else None
+
     def _participants(self, t: Trigger, text: str, sentence: Sentence, region: tuple[int, int],
                       floor: int) -> list[str]:
         names = _names(self.people, sentence.start + region[0], sentence.start + region[1])
         if names and _PRONOUN.search(text[region[0]:t.start]):
-            who = pronoun_person(text, t.start, t.end, sentence, self.people, floor)
+            who = pronoun_person(text, t.start, t.end, sentence, self.people, floor, self._previous(sentence))
             if who and who not in names:
                 names.append(who)  # "Lee and his host signed …": the one "his" points back to
         if names:
@@ -995,7 +1027,7 @@ class _DocEvents:
             subject = _names(self.people, sentence.start, sentence.start + region[0])
             if subject:
                 return subject[:1]
-        who = pronoun_person(text, t.start, t.end, sentence, self.people, floor)
+        who = pronoun_person(text, t.start, t.end, sentence, self.people, floor, self._previous(sentence))
         return [who] if who else []
 
     def _build(self, t: Trigger, date: DateMention | None, text: str, sentence: Sentence,
@@ -1135,6 +1167,9 @@ class _DocEvents:
             return None
         names = self._participants(t, text, sentence, region, floor)
         previous = self.last_dated
+        if previous is not None and names and len(previous[0].date) == 10 and _SAME_DAY.search(text, 0, t.start):
+            # "The same afternoon, PM Lee paid a courtesy call on …": another event, on the day last told
+            return self._build(t, None, text, sentence, region, floor, inherited=previous[0])
         if (previous is not None and names and previous[1] == self.sentence_index - 1
                 and (previous[0].family == t.family or previous[0].family in _JOINABLE)):
             # "… signed seven agreements on Tuesday. Cho and Fournier signed the MoU at a ceremony":

@@ -997,10 +997,22 @@ _EVENT_PRONOUN = re.compile(r"\b(?:he|his|she|her|him)\b", re.I)
 
 
 def pronoun_person(text: str, start: int, end: int, sentence: Sentence, people: PeopleIndex,
-                   floor: int) -> str | None:
+                   floor: int, previous: Sentence | None = None) -> str | None:
     """ "he/his" before or in [start, end + 10) of a sentence's ``text``: the nearest person mentioned
-    before the sentence (and after ``floor``), for events."""
+    before the sentence (and after ``floor``), for events. A "He" or "She" opening the sentence is the
+    subject of ``previous``, the sentence before, when a person opens that one ("PM Lee paid a courtesy
+    call on Mr Tan. He had met …" is Lee)."""
     if not _EVENT_PRONOUN.search(text[:start]) and not _EVENT_PRONOUN.search(text[start:end + 10]):
         return None
     m = people.last_before(sentence.start, floor)
+    if m is not None and previous is not None and _SUBJECT_PRONOUN.match(text):
+        first = next((x for x in people.mentions if previous.start <= x.start < previous.end and x.start >= floor), None)
+        if first is not None and _SUBJECT_LEAD.fullmatch(previous.text, 0, first.start - previous.start):
+            return first.name
     return m.name if m else None
+
+
+#: a subject pronoun opening a sentence
+_SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She)\b")
+#: what may stand before a sentence's subject: an opening phrase set off by a comma, then a title
+_SUBJECT_LEAD = re.compile(r"(?:[^,;:\"“”]{1,40},\s+)?(?:[A-Z][\w.]*\s+){0,4}")
