@@ -591,3 +591,25 @@ def test_a_body_named_by_its_proper_name_is_what_a_figure_is_according_to() -> N
         == "Corvana Binacional"
     assert one("Output rose 4% this year, according to the Minister of Energy and Mines, Ana Costa.")[
         "according_to"] != "the Minister of Energy and Mines"
+
+
+@pytest.mark.parametrize(("sentence", "measure"), [
+    ("The company will raise transmission fees by 6% from January.", "transmission fees increase"),
+    ("The government cut fuel subsidies by 12% last year.", "fuel subsidies cut"),
+    ("The grid company holds a 90% stake in the grid operator.", "stake in the grid operator"),
+    ("Washington imposed a 25% tariff on steel.", "tariff on steel"),
+    ("The 1,035 km trip takes about 10 hours.", "duration of the trip"),
+])
+def test_a_figure_says_what_it_measures_in_common_news_phrasings(sentence: str, measure: str) -> None:
+    """A change someone makes ("raise fees by 6%"), the noun a percent stands before ("a 25% tariff on
+    steel"), what lasts ("the trip takes 10 hours"): each had no measure at all."""
+    assert stats(sentence)[-1]["measure"] == measure
+
+
+def test_a_factbox_line_gives_its_figure_the_words_after_the_dash() -> None:
+    """ "IN NUMBERS" lists: "- 422 km — length of the line, A to B", "- 33 — stations on the line"."""
+    found = stats("IN NUMBERS\n\n- 422 km — length of the Lao section, Boten to Vientiane\n"
+                  "- 33 — stations on the Lao section\n- 7.8% — consumer price inflation in October")
+    assert [(s["value"], s["unit"], s["measure"]) for s in found] == [
+        (422, "km", "length of the Lao section"), (33, "stations", "stations on the Lao section"),
+        (7.8, "percent", "consumer price inflation in October")]

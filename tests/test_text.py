@@ -150,3 +150,12 @@ def test_a_title_case_item_of_a_numbered_list_after_a_long_one_is_a_list_item() 
     roles = {p.text[:3]: p.role for p in Document(Source("t", text)).passages}
     assert roles["(2)"] == "list_item"
     assert roles["Mar"] == "heading"  # a title-case line after a sentence is still a heading
+
+
+def test_a_short_bulleted_line_is_a_list_item_not_a_heading() -> None:
+    """ "- 422 km — length of the line" under "IN NUMBERS" is read; a heading is never bulleted, but a
+    bulleted title-case line ("- Further Reading") stays one."""
+    text = "- Further Reading\n\nIN NUMBERS\n\n- 422 km — length of the Lao section\n- 33 — stations on the line"
+    roles = [(p.text, p.role) for p in split_passages(Source(id="t", text=text))]
+    assert roles == [("- Further Reading", "heading"), ("IN NUMBERS", "heading"),
+                     ("- 422 km — length of the Lao section", "list_item"), ("- 33 — stations on the line", "list_item")]

@@ -590,11 +590,16 @@ def _measured(text: str, before: str, pos: int, mu: re.Match[str], value: int | 
     return make(unit, "distance", upto, 0.8)
 
 
+#: the dash after a factbox line's figure ("33 — stations on the Lao section")
+_FACTBOX_DASH = re.compile(r"\s+[—–]\s+(?=[a-z])")
+
+
 def _counted(text: str, pos: int, value: int | float, words: str | None, scale: str | None, vocab: Vocabulary,
              make: Callable[..., _Stat]) -> _Stat | None:
     """A count of the noun after the number ("12 flights", "Forty-two shops"); a number in words under ten
     needs a known counted noun ("four key goals", "two sides" are none)."""
-    noun = _count_noun(text, pos, vocab)
+    factbox = _FACTBOX_DASH.match(text, pos) if not text[:pos].strip(" -•*\t0123456789,.") else None
+    noun = _count_noun(text, factbox.end() if factbox else pos, vocab)  # "33 — stations on the line"
     if noun and words and not scale and value < 10 and noun[3] < 0.8:
         noun = None
     if not noun:
@@ -602,6 +607,8 @@ def _counted(text: str, pos: int, value: int | float, words: str | None, scale: 
     unit, phrase, upto, conf = noun
     stat = make(unit, "count", upto, conf)
     stat.noun_phrase = _clean(phrase)
+    if factbox and (line := _FACTBOX_MEASURE.match(text, pos)):
+        stat.preset = _clean(line.group(1))  # the line says what is counted: "stations on the Lao section"
     return stat
 
 
@@ -1227,6 +1234,29 @@ _LONG_THING = re.compile(r"\s+(trip|journey|line|railway|rail line|road|highway|
                          r"bridge|border|frontier|route|tunnel|canal|section|corridor|coastline|river)\b")
 
 
+#: "raise transmission fees by 6%", "cut fuel subsidies by 12%": a verb of change, its object, "by"
+_ACTED_CHANGE = re.compile(
+    r"\b(?P<verb>rais(?:e[sd]?|ing)|increas(?:e[sd]?|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|hik(?:e[sd]?|ing)|"
+    r"cut(?:s|ting)?|reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|trim(?:s|med|ming)?)\s+"
+    r"(?:its\s+|their\s+|the\s+|his\s+|her\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+by\s+"
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|up\s+to\s+|a\s+further\s+)?$")
+_CUT_VERB = re.compile(r"cut|reduc|lower|slash|trim")
+#: an object that says nothing of what changes ("raise it by", "cut them by")
+_NOT_A_MEASURE = re.compile(r"(?:it|them|this|that|these|those|prices?\s+and)$|.*\b(?:of|to|and|or)$")
+#: the noun a percent stands before: "a 25% tariff on steel", "a 90% stake in the grid operator"
+_PERCENT_NOUN = re.compile(r"\s+(?:tariff|tax|duty|levy|surcharge|discount|premium|stake|share|interest|holding|"
+                           r"commission|royalty|subsidy|fee|quota)\b(?:\s+(?:on|in|of)\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                           r"(?=\s*[,.;:)]|\s+(?:and|from|by|in|on|at|for|with|since|until|to|under|after)\b|$))?")
+_DETERMINER_BEFORE = re.compile(r"\b(?:an?|the|its|their)\s+(?:\S+\s+)?$")
+#: "the trip takes about 10 hours": what lasts
+_TAKES = re.compile(r"\b(trip|journey|ride|flight|drive|crossing|voyage|transit|procedure|process|hearing|trial|"
+                    r"meeting|talks|visit)\s+(?:now\s+|only\s+|usually\s+)?(?:takes|took|lasts|lasted|will\s+take)\s+"
+                    r"(?:\S+\s+)?$")
+#: "— length of the Lao section, Boten to Vientiane": what a factbox line's figure is, after a dash
+_FACTBOX_MEASURE = re.compile(r"\s+[—–]\s+([a-z][^,;()]{2,80}?)(?=\s*(?:[,;(]|$))")
+
+
 def _named_around(text: str, stat: _Stat, lo: int, vocab: Vocabulary) -> str | None:
     """The last resort of a figure's measure: the noun it is "of" or "at" ("an installed capacity of
     14,000 megawatts": installed capacity), what a percent is a stake in, what a distance is the length of;
@@ -1236,6 +1266,15 @@ def _named_around(text: str, stat: _Stat, lo: int, vocab: Vocabulary) -> str | N
     if stat.rule == "distance" and (thing := _LONG_THING.match(text, stat.end)):
         return f"length of the {thing.group(1)}"
     pre = text[lo:stat.start]
+    if stat.unit == "percent" and (acted := _ACTED_CHANGE.search(pre)) and not _NOT_A_MEASURE.match(acted.group("np")):
+        # "will raise transmission fees by 6%", "cut fuel subsidies by 12%": a change someone makes to a thing
+        return f"{acted.group('np')} {'cut' if _CUT_VERB.match(acted.group('verb')) else 'increase'}"
+    if stat.unit == "percent" and (levy := _PERCENT_NOUN.match(text, stat.end)) and _DETERMINER_BEFORE.search(pre):
+        return " ".join(levy.group(0).split())  # "a 25% tariff on steel", "a 90% stake in the operator"
+    if stat.rule == "duration" and (lasted := _TAKES.search(pre)):
+        return f"duration of the {lasted.group(1)}"  # "the 1,035 km trip takes about 10 hours"
+    if (factbox := _FACTBOX_MEASURE.match(text, stat.end)) and not text[:stat.start].strip(" -•*\t"):
+        return _clean(factbox.group(1))  # "422 km — length of the line, A to B": a factbox line
     q = vocab.qualifiers.search(pre)
     if q and not pre[q.end():].strip():
         pre = pre[:q.start()]

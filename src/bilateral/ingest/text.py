@@ -116,6 +116,7 @@ def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return joined
 
 
+_BULLET = re.compile(r"[-•*–▪·]\s")
 _OPENS_OR_CONTINUES_LIST = re.compile(r"(?::|;(?:\s+(?:and|or))?)\s*$")
 
 
@@ -148,7 +149,9 @@ def split_passages(source: Source) -> list[Passage]:
             )
             # a title-case line is a heading, unless it goes on to the next item ("… in Persons; and")
             listed = not _is_title_case(line) or _OPENS_OR_CONTINUES_LIST.search(line) is not None
-            role = "list_item" if after_colon and listed else "heading"
+            # "- 422 km — length of the line": a bulleted line is an item of a list, not a heading
+            bulleted = _BULLET.match(line) is not None and not _is_title_case(line[2:])
+            role = "list_item" if (after_colon and listed) or bulleted else "heading"
         passages.append(Passage(source.id, index, start, end, line, role, reason))
     return passages
 
