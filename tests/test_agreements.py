@@ -536,3 +536,56 @@ def test_a_standing_body_meeting_in_a_year_was_not_made_in_it() -> None:
     [found] = _agreements("The two countries last held a session of their Permanent Joint Commission for "
                           "Cooperation in 2017.").values()
     assert (found.fields["name"], found.fields.get("year")) == ("Permanent Joint Commission for Cooperation", None)
+
+
+# --- 4 December 2026: bodies named by their pair or subject, years of other acts, regions in names -------
+
+
+@pytest.mark.parametrize(("sentence", "name", "parties"), [
+    ("The minister was in Nairobi for the 14th meeting of the Kenya-Uganda intergovernmental cooperation "
+     "committee.", "Kenya-Uganda intergovernmental cooperation committee", ["Kenya", "Uganda"]),
+    ("The Thai-Malaysian joint development committee met on Monday.", "Thai-Malaysian joint development committee",
+     ["Malaysia", "Thailand"]),
+    ("Kenya and Uganda will convene their joint permanent commission on trade next month.",
+     "Joint permanent commission on trade", ["Kenya", "Uganda"]),
+    ("Both governments will convene the joint intergovernmental commission on border delimitation and "
+     "demarcation next week.", "Joint intergovernmental commission on border delimitation and demarcation", []),
+])
+def test_a_lower_case_body_is_named_with_the_pair_that_owns_it_and_its_subject(
+        sentence: str, name: str, parties: list[str]) -> None:
+    found = _agreements(sentence)
+    assert list(found) == [name]
+    assert found[name].fields["agreement_kind"] == "mechanism"
+    assert found[name].fields.get("parties", []) == parties
+
+
+def test_a_capitalised_pair_of_words_that_are_no_countries_opens_no_body() -> None:
+    assert not _agreements("The Ministry-Level working committee met on Monday.")
+
+
+@pytest.mark.parametrize(("sentence", "name", "year"), [
+    ("North Korea withdrew from the NPT in 2003.", "NPT", None),
+    ("The two countries renewed their fisheries accord in 2019.", "Fisheries accord", None),
+    ("Both sides signed the Water Treaty in 1944.", "Water Treaty", 1944),
+    ("The Coral Declaration, signed by Fiji and the other island states in 2002, is not binding.",
+     "Coral Declaration", 2002),
+])
+def test_a_year_after_a_name_is_its_signing_not_what_was_later_done_to_it(
+        sentence: str, name: str, year: int | None) -> None:
+    assert _agreements(sentence)[name].fields.get("year") == year
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The Declaration on the Conduct of Parties in the Coral Sea was signed in 2002.",
+     "Declaration on the Conduct of Parties in the Coral Sea"),
+    ("The Agreement on Fisheries in the Gulf of Aden was signed in 2000.", "Agreement on Fisheries in the Gulf of Aden"),
+    ("The Treaty of Amity and Cooperation in Southeast Asia turns 50.", "Treaty of Amity and Cooperation in Southeast Asia"),
+    ("They signed the Agreement on Trade in Bonn.", "Agreement on Trade"),
+])
+def test_a_sea_or_region_after_in_stays_in_a_capitalised_name_a_city_does_not(sentence: str, name: str) -> None:
+    assert name in _agreements(sentence)
+
+
+def test_the_law_of_the_sea_convention_is_known_by_its_acronym() -> None:
+    found = _agreements("Any settlement must be consistent with UNCLOS, the minister said.")
+    assert found["UNCLOS"].fields["agreement_kind"] == "treaty"

@@ -448,9 +448,20 @@ _ALIAS_AFTER = re.compile(
 _ABBR_IN_NAME = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9&-]{1,9})\)$")
 # A standing body named in lower case: "a high-level meeting known by its initials, RAN" (with an
 # acronym), "the binational integration committee" (a marker word and a subject).
+# Its name may open with the pair that owns it ("the Kenya-Uganda joint trade committee") and go on
+# with its subject ("the joint intergovernmental commission on border delimitation and demarcation").
 _BODY = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+(?P<name>(?:[a-z][\w'’-]*\s+){1,3}?"
-    r"(?P<head>meeting|commission|committee|council|dialogue|mechanism|forum|authority|body|working group))\b")
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+(?P<name>(?P<pair>[A-Z][\w'’]+(?:[-–][A-Z][\w'’]+)+\s+)?"
+    r"(?:[a-z][\w'’-]*\s+){1,3}?"
+    r"(?P<head>meeting|commission|committee|council|dialogue|mechanism|forum|authority|body|working group))\b"
+    r"(?P<topic>\s+(?:on|for)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,5})?")
+#: Words that end a body's subject: "… commission on trade next month", "… on security met on Monday".
+_TOPIC_STOP = frozenset((
+    "next", "last", "this", "that", "which", "who", "would", "will", "shall", "could", "should", "may", "might",
+    "must", "can", "met", "meets", "meet", "meeting", "is", "was", "are", "were", "has", "have", "had", "in", "at",
+    "on", "to", "since", "from", "by", "with", "between", "for", "of", "twice", "once", "every", "each", "early",
+    "later", "soon", "today", "tomorrow", "yesterday", "after", "before", "during", "when", "where", "as", "but",
+    "or", "be", "been", "also", "again", "said", "says"))
 _BODY_NEEDS = Needs(("meeting", "commission", "committee", "council", "dialogue", "mechanism", "forum",
                      "authority", "body", "working group"), any_case=False)
 
@@ -469,16 +480,39 @@ def _body_candidates(text: str, *, vocab: Vocabulary) -> list[Candidate]:
     if not _BODY_NEEDS.met(text, None):
         return found
     for m in _BODY.finditer(text):
-        words = m.group("name").split()[:-1] if m.group("head") != "working group" else m.group("name").split()[:-2]
-        marked = any(w.lower() in vocab.strong_markers for w in words)
-        aliases = _aliases_after(text, m.end())[0]
+        words = text[m.end("pair") if m.group("pair") else m.start("name"):m.start("head")].split()
+        pair = countries_in(re.sub("[-–]", " ", m.group("pair")), vocab=vocab) if m.group("pair") else []
+        if m.group("pair") and len(pair) < 2:
+            continue  # "the Ministry-Level …": no pair of countries opens it
+        end = _topic_end(text, m)
         subject = [w for w in _content_words(words, vocab=vocab) if w.lower() not in vocab.strong_markers
                    and w.lower() not in ("annual", "regular", "next", "last", "latest")]
-        standing = m.group("head") in ("commission", "committee", "council") and bool(subject)
+        marked = len(pair) == 2 or any(w.lower() in vocab.strong_markers for w in words)
+        aliases = _aliases_after(text, end)[0]
+        standing = m.group("head") in ("commission", "committee", "council") and bool(subject or end > m.end("head"))
         if marked and (aliases or standing) and not _ORDINAL_BEFORE.search(text[:m.start("name")]):
-            found.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mechanism",
-                                   "lower-case body", aliases=aliases))
+            found.append(Candidate(m.start("name"), end, text[m.start("name"):end], "mechanism",
+                                   "lower-case body", aliases=aliases, name_parties=pair))
     return found
+
+
+def _topic_end(text: str, m: re.Match[str]) -> int:
+    """Where a lower-case body's name ends: after its subject ("… commission on border delimitation and
+    demarcation"), which stops at a word of time or a verb ("… on trade next month"), or after its head."""
+    if not m.group("topic"):
+        return m.end("head")
+    end = m.end("head")
+    words = list(re.finditer(r"\S+", text[m.start("topic"):m.end("topic")]))
+    kept = 0
+    for k, w in enumerate(words[1:], start=1):
+        if w.group().lower() in _TOPIC_STOP:
+            break
+        kept = k
+    while kept > 0 and words[kept].group() == "and":
+        kept -= 1
+    if kept:
+        end = m.start("topic") + words[kept].end()
+    return end
 
 
 def _known_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
@@ -666,9 +700,16 @@ def _name_end(m: re.Match[str], words: list[re.Match[str]], last: str, end: int)
     return end
 
 
+#: The last word of a sea or a region, where no document is signed: "… Conduct of Parties in the Coral Sea",
+#: "… Amity and Cooperation in Southeast Asia" keep it in their names.
+_REGION_WORDS = frozenset(("sea", "seas", "ocean", "gulf", "bay", "strait", "straits", "basin", "river", "delta",
+                           "region", "peninsula", "asia", "africa", "europe", "america", "americas", "arctic",
+                           "antarctic", "antarctica", "caribbean", "mediterranean", "pacific", "atlantic"))
+
+
 def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
-    """(the index of a name's last word, its kind): "Treaty of Amity and Cooperation (in Southeast
-    Asia)" keeps its complement but not a trailing "in Bonn"; "… Agreement in Tokyo" stops at its head."""
+    """(the index of a name's last word, its kind): "Treaty of Amity and Cooperation in Southeast Asia"
+    keeps its complement of a region but not a trailing "in Bonn"; "… Agreement in Tokyo" stops at its head."""
     first = heads[0]
     if lowered[first + 1:first + 2] in (["of"], ["on"]):
         last = len(lowered) - 1
@@ -679,7 +720,8 @@ def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
                 break
             # "… in Bonn" ends the name; "… on Cooperation in Combating Trafficking in Persons" goes on
             if lowered[i] in ("in", "to", "with") and not (
-                    lowered[i - 1].endswith("ing") or (i + 1 < len(lowered) and lowered[i + 1].endswith("ing"))):
+                    lowered[i - 1].endswith("ing") or (i + 1 < len(lowered) and lowered[i + 1].endswith("ing"))
+                    or (lowered[i] == "in" and not _REGION_WORDS.isdisjoint(lowered[i + 1:]))):
                 last = i - 1
                 break
         return last, _HEADS[lowered[first]]
@@ -840,8 +882,10 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
     kept_c = _with_aliases(kept_c, text)
     for c in kept_c:
         after = re.match(r"[\s,”\"’)]*(?:(?P<prep>of|in|from)\s+)?((?:1[6-9]|20)\d\d)(?![\d%])", text[c.end:])
-        if after and not (c.kind == "mechanism" and after.group("prep") in ("in", "from")):
-            # (not "held a session of their Joint Commission in 2017": a standing body meets in a year)
+        if after and not (after.group("prep") in ("in", "from") and (
+                c.kind == "mechanism" or _ACTED_ON_BEFORE.search(text, max(0, c.start - 60), c.start))):
+            # (not "held a session of their Joint Commission in 2017": a standing body meets in a year; not
+            # "withdrew from the NPT in 2003", "renewed the accord in 2019": the year of what was done to it)
             c.year_after = int(after.group(2))
     return kept_c
 
@@ -957,6 +1001,8 @@ _NEW = re.compile(r"\b(?:the|a)\s+new\s+$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:which|under|while|but)\b")
 
 
+# Who made it, between the founding verb and its date: " by the two foreign ministers in ".
+_BY_SIGNATORIES = re.compile(r"\s+by\s+[^,;.()“”\"]{1,80}?\s(?:in|on)\s+(?:the\s+)?")
 _YEAR_BEFORE_NAME = re.compile(r"\b(?:an?|the|its|their)\s+((?:1[6-9]|20)\d\d)\s+$", re.I)
 
 
@@ -978,8 +1024,9 @@ def _year_of(c: Candidate, text: str, dates: list[DateMention], published: str |
     after = _FOUNDING_AFTER.match(text[c.end:])
     if after:
         following = [d for d in dates if d.start >= c.end + after.end()]
-        if following and following[0].start - (c.end + after.end()) <= 25:
-            return following[0].year
+        gap = text[c.end + after.end():following[0].start] if following else ""
+        if following and (len(gap) <= 25 or _BY_SIGNATORIES.fullmatch(gap)):
+            return following[0].year  # "…, signed by Fiji and the other island states in 2002": by whom, then when
     before = _FOUNDING_BEFORE.search(text[:c.start])
     if before:
         anchor = before.start()
