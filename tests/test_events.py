@@ -587,7 +587,8 @@ def test_an_event_told_the_same_afternoon_is_its_own_on_the_day_last_told() -> N
             "The same afternoon, Albanese paid a courtesy call on Joko Widodo. He had met Fumio Kishida on "
             "March 3.")
     found = {(f.fields["event_kind"], f.fields["date"], tuple(f.fields["participants"])) for f in _events(text)}
-    assert ("signing", "2024-03-04", ()) in found  # the talks' day, not 2026 or 2030 of the documents' names
+    # the talks' day, not 2026 or 2030 of the documents' names; "the two Prime Ministers" are the two of the talks
+    assert ("signing", "2024-03-04", ("Lee Hsien Loong", "Anthony Albanese")) in found
     assert ("meeting", "2024-03-04", ("Anthony Albanese", "Joko Widodo")) in found
     assert ("meeting", "2024-03-03", ("Fumio Kishida", "Anthony Albanese")) in found
 
@@ -599,3 +600,45 @@ def test_an_anniversary_span_and_a_talks_reference_date_nothing_after_them() -> 
         "At the talks, held in an atmosphere of sincerity, the two sides agreed to prepare activities marking "
         "the 60th anniversary of diplomatic relations (June 24, 1967 – June 24, 2027) next year.")]
     assert found == [("establishment", "1967-06-24")]
+
+
+# --- 4 December 2026: who takes part in what a speaker recalls, disasters, bodies by initials ---------
+
+
+def test_an_event_a_speaker_recalls_with_that_is_not_the_speakers() -> None:
+    """ "In his opening remarks, Kishida recalled that the two countries established diplomatic relations
+    in 1952": neither Kishida nor the one "his" points to took part in 1952."""
+    found = _one("Yoon arrived in Tokyo on Monday. In his opening remarks, Kishida recalled that the two "
+                 "countries, which share a sea border, established diplomatic relations on 28 April 1952.")
+    assert (found.fields["event_kind"], found.fields["date"]) == ("establishment", "1952-04-28")
+    assert found.fields["participants"] == []
+
+
+def test_a_speaker_who_proposed_that_a_meeting_be_held_may_take_part() -> None:
+    found = _one("Kishida proposed that the two leaders meet in Seoul on 3 May 2024.")
+    assert found.fields["status"] == "scheduled" and "Fumio Kishida" in found.fields["participants"]
+
+
+def test_a_disaster_has_no_participants() -> None:
+    found = _one("Widodo thanked Albanese for the assistance given since the earthquake of March 2023.")
+    assert (found.fields["event_kind"], found.fields["participants"]) == ("disaster", [])
+
+
+def test_a_numbered_meeting_of_a_body_named_by_its_initials_is_an_event() -> None:
+    found = _one("The 8th Meeting of the JBC was held in Jakarta in August 2023.")
+    assert (found.fields["event_kind"], found.fields["date"]) == ("body meeting", "2023-08")
+    assert found.fields["title"] == "8th Meeting of the JBC"
+
+
+def test_the_two_ministers_are_the_two_named_before_and_date_the_signing_after_their_meeting() -> None:
+    """ "Following the meeting, the two Ministers witnessed the signing of …": the standing body's meeting
+    of that day, with both, not the three-day visit around it."""
+    text = ("Albanese paid an official visit to Indonesia from 16 to 18 May 2024 at the invitation of Widodo.\n\n"
+            "The two Ministers co-chaired the 9th Meeting of the Joint Commission for Bilateral Cooperation in "
+            "Jakarta on 17 May 2024.\n\n"
+            "Following the meeting, the two Ministers witnessed the signing of three documents.")
+    found = {f.fields["event_kind"]: f for f in _events(text)}
+    assert set(found["body meeting"].fields["participants"]) == {"Anthony Albanese", "Joko Widodo"}
+    signing = found["signing"]
+    assert signing.fields["date"] == "2024-05-17"
+    assert set(signing.fields["participants"]) == {"Anthony Albanese", "Joko Widodo"}

@@ -504,3 +504,10 @@ def test_a_name_whose_first_word_stands_alone_is_a_body_not_a_person() -> None:
     people, _, _ = people_of("Noh Eun-seo said the treaty was unfair.\n\n"
                              "Noh, a historian at the national university, told me she was tired.")
     assert [p.fields["name"] for p in people.values()] == ["Noh Eun-seo"]
+
+
+def test_the_union_minister_refers_back_to_the_one_who_holds_that_office() -> None:
+    text = ("Raj Malhotra, Union Minister for External Affairs of India, arrived in Dhaka on Monday. "
+            "The Union Minister later met the Prime Minister of Bangladesh, Ms. Farida Haque.")
+    _, index, _ = people_of(text)
+    assert ("The Union Minister", "Raj Malhotra") in mentions(index, text)

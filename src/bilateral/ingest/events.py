@@ -64,7 +64,9 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("body meeting", "summit", re.compile(
         r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?(?:(?:annual|ministerial|plenary)\s+)?"
         r"(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+(?:[A-Z][\w'’–-]*\s+(?:(?:of|on|for|and)\s+)?){1,8}?"
-        r"(?:Committee|Commission|Council|Board|Mechanism)\b")),
+        r"(?:Committee|Commission|Council|Board|Mechanism)\b"
+        # "the 8th Meeting of the JC": a numbered session of a body named by its initials
+        r"|\b(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+[A-Z]{2,6}\b(?![\w'’-])")),
     ("talks", "talks", re.compile(r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks\b|\btalks\b", re.I)),
     ("consultations", "talks", re.compile(r"\bconsultations\b", re.I)),
     ("negotiations", "talks", re.compile(r"\b(?:round of )?negotiations\b", re.I)),
@@ -154,7 +156,8 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "working visit": Needs(("working ",)),
     "visit": Needs(("visit", "trip", "travel", "fly", "flies", "flew"), any_case=False),
     "summit": Needs(("Summit", "Dialogue", "Conference", "Forum", "Expo", "forum", "conference"), any_case=False),
-    "body meeting": Needs(("Committee", "Commission", "Council", "Board", "Mechanism"), any_case=False),
+    "body meeting": Needs(("Committee", "Commission", "Council", "Board", "Mechanism", "eeting of the ",
+                           "ession of the "), any_case=False),
     "talks": Needs(("talks",)),
     "consultations": Needs(("consultations",)),
     "negotiations": Needs(("negotiations",)),
@@ -237,7 +240,13 @@ def _reporting(lexicon: Lexicon) -> re.Pattern[str]:
     """ "the ministry said (that) …", "X told reporters …": a speech verb reporting the event after it
     (the lexicon's core verbs; "told" with its hearer)."""
     verbs = "|".join(re.escape(w) for w in lexicon.speech["core"] if w != "told")
-    return re.compile(r"\b(?:" + verbs + r"|told [\w ]{1,30}?)\s+(?:that\s+)?"
+    # any other speech verb with its "that": "Minister Lee recalled that the two countries established …"
+    # (not one that commits: "agreed that …", "proposed that …" tell what the speakers will do themselves)
+    that_verbs = sorted({w for group in ("tag", "person") for w in lexicon.speech[group] if " " not in w}
+                        - set(lexicon.speech["core"]) - set(lexicon.speech.get("commits") or ()),
+                        key=len, reverse=True)
+    return re.compile(r"\b(?:(?:" + verbs + r"|told [\w ]{1,30}?)\s+(?:that\s+)?|(?:"
+                      + "|".join(re.escape(w) for w in that_verbs) + r")\s+that\s+)"
                       r"(?!(?:on|at|in|during|after|before|from|to|with|by|for|a|an|its|their|plans?)\b)(?=\S)")
 
 
@@ -295,7 +304,10 @@ _DURING = re.compile(r"\b(?:during|at|after|following|on the sidelines of) (?:th
                      re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PRONOUN = re.compile(r"\b(?:he|his|she|her|him)\b", re.I)
-_TWO_LEADERS = re.compile(r"\b(?:the|both) (?:two )?(?:leaders|presidents|heads of state|sides' leaders)\b", re.I)
+_TWO_LEADERS = re.compile(r"\b(?:the|both) (?:two )?(?:leaders|presidents|heads of state|sides' leaders)\b"
+                          r"|\b(?:the two|both) (?P<ministers>(?:(?:foreign|prime|defen[cs]e|trade|finance) )?"
+                          r"(?:ministers|premiers))\b",
+                          re.I)
 
 
 @dataclass(slots=True)
@@ -874,7 +886,7 @@ class _DocEvents:
     def anchor_for(self, participants: list[str], explicit_phrase: bool) -> Event | None:
         """The visit/meeting an undated sub-event belongs to.
 
-        Among earlier dated visits/talks sharing a participant (any, after
+        Among earlier dated visits, talks and meetings of a standing body sharing a participant (any, after
         "During the … meeting"): the one nearest the publication date (the
         news' own event, not background history), then most shared
         participants, then the latest.
@@ -883,7 +895,7 @@ class _DocEvents:
         best: Event | None = None
         best_score: tuple[int, int, int] | None = None
         for n, ev in enumerate(self.events):
-            if ev.family not in _ANCHOR_FAMILIES or ev.basis == "inherited":
+            if (ev.family not in _ANCHOR_FAMILIES and ev.kind != "body meeting") or ev.basis == "inherited":
                 continue
             shared = len(set(participants) & set(ev.participants))
             if shared == 0 and not (explicit_phrase and (ev.family == "talks" or not participants)):
@@ -1020,13 +1032,19 @@ class _DocEvents:
                 if earlier and earlier.name not in names:
                     names.append(earlier.name)
             return names
-        if _TWO_LEADERS.search(text):
+        if two := _TWO_LEADERS.search(text):
+            if two.group("ministers"):  # "the two foreign ministers witnessed …": both, named in full before
+                pair = _last_names_before(self.people, sentence.start, 0, 2)
+                return pair if len(pair) == 2 else []
             return _last_names_before(self.people, sentence.start, floor, 2)
         if region[0] > 0 and _ELIDED_SUBJECT.search(text[:region[0]] + " " + text[region[0]:t.start]):
             # "Bukhari attended a reception …, and will visit a plant on Friday": the sentence's subject
             subject = _names(self.people, sentence.start, sentence.start + region[0])
             if subject:
                 return subject[:1]
+        if region[0] > 0 and not _PRONOUN.search(text, region[0], t.end + 10) and any(
+                m.end() == region[0] for m in self.reporting.finditer(text, 0, region[0] + 1)):
+            return []  # "In his remarks, Lee recalled that the two countries established …": not his event
         who = pronoun_person(text, t.start, t.end, sentence, self.people, floor, self._previous(sentence))
         return [who] if who else []
 
@@ -1034,7 +1052,8 @@ class _DocEvents:
                region: tuple[int, int], floor: int, inherited: Event | None = None) -> Event | None:
         """The event a trigger reports: who, where, what (signed, launched), when; None when the
         sentence tells no one event (nobody takes part, nothing was signed)."""
-        names = self._participants(t, text, sentence, region, floor)
+        # a flood or an earthquake has no participants: the people of its sentence react to it
+        names = self._participants(t, text, sentence, region, floor) if t.family != "disaster" else []
         main_person, by_phrase = _main_person(t, text, sentence, region, self.people)
         if main_person is None and t.family in ("visit", "election") and len(names) == 1:
             main_person = names[0]
@@ -1171,9 +1190,12 @@ class _DocEvents:
             # "The same afternoon, PM Lee paid a courtesy call on …": another event, on the day last told
             return self._build(t, None, text, sentence, region, floor, inherited=previous[0])
         if (previous is not None and names and previous[1] == self.sentence_index - 1
-                and (previous[0].family == t.family or previous[0].family in _JOINABLE)):
+                and (previous[0].family == t.family
+                     or (previous[0].family in _JOINABLE and _names(self.people, sentence.start, sentence.end)))):
             # "… signed seven agreements on Tuesday. Cho and Fournier signed the MoU at a ceremony":
-            # the next sentence names who took part in the event just told, not a new event
+            # the next sentence names who took part in the event just told, not a new event (another kind
+            # that only refers back to them, "After the talks, the two ministers witnessed the signing of …",
+            # is new)
             ev = previous[0]
             ev.participants += [n for n in names if n not in ev.participants]
             if (sentence.start, sentence.end) not in ev.spans:
