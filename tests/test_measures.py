@@ -201,3 +201,30 @@ def test_a_range_of_percents_without_between_has_both_bounds_of_one_change() -> 
 def test_a_change_from_one_level_to_another_stays_two_levels() -> None:
     assert measures("Unemployment fell from 12 to 9 percent.") == {"12": "unemployment rate",
                                                                   "9 percent": "unemployment rate"}
+
+
+# --- 4 December 2026: distances from a place; "it" carries a sum's measure to sums only ----------------
+
+
+@pytest.mark.parametrize(("sentence", "written", "expected"), [
+    ("The patrol boat was about 16 nautical miles east of Pag-asa Island on Sunday.", "16 nautical miles",
+     "distance east of Pag-asa Island"),
+    ("The town lies 40 km from the border, officials said.", "40 km", "distance from the border"),
+    ("Troops pulled back at least 5 km from the line of contact.", "5 km", "distance from the line of contact"),
+])
+def test_a_distance_from_a_place_is_measured_as_that_distance(sentence: str, written: str, expected: str) -> None:
+    assert measures(sentence)[written] == expected
+
+
+def test_nautical_miles_are_their_own_unit() -> None:
+    doc = Document(Source(id="t", text="The ship sailed 300 nautical miles.", published="2025-03-01"))
+    assert [f.fields["unit"] for f in extract_statistics(doc)] == ["nautical miles"]
+
+
+def test_it_carries_the_last_sums_measure_to_a_sum_but_not_to_output_or_its_change() -> None:
+    found = measures("The tariff fell to $16.7 per kilowatt-month in 2024. It produced 79.4 million "
+                     "megawatt-hours last year, down 4% from 2024 because of drought.")
+    assert found["$16.7"] == "tariff"
+    assert found["79.4 million megawatt-hours"] != "tariff" and found["4%"] != "tariff decline"
+    assert measures("Exports to Chile reached $2 billion in 2023. It was $1.5 billion a year earlier.")[
+        "$1.5 billion"] == measures("Exports to Chile reached $2 billion in 2023.")["$2 billion"]

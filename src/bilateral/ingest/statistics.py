@@ -60,7 +60,7 @@ _FOLD = re.compile(r"^(?:-|\s)?fold\b", re.I)
 _FREQUENCY = re.compile(r"^\s(?:times)\s+(?:a|an|per|each|every)\s+(?P<per>day|week|month|year)\b", re.I)
 _TIMES = re.compile(r"^\s(?:times)\b", re.I)
 _MEASURE_UNIT = re.compile(
-    r"^(?P<sep>-|\s)(?P<u>metric tons|square kilometers|kilometers?|kilometres?|km|miles?|meters?|metres?|"
+    r"^(?P<sep>-|\s)(?P<u>metric tons|square kilometers|kilometers?|kilometres?|km|nautical miles?|miles?|meters?|metres?|"
     r"tons?|tonnes?|minutes?|hours?|days?|weeks?|months?|years?|decades?|hectares?)\b", re.I)
 _GROWTH = re.compile(r"\b(increase[sd]?|rise|rose|risen|growth|grew|grown|up(?!\s+to\b)|surge[sd]?|jump(?:ed)?|higher|"
                      r"year-on-year|y-o-y|yoy|fold|times|gain(?:ed)?|climb(?:ed)?)\b", re.I)
@@ -1006,6 +1006,28 @@ def _quantity_of(text: str, stat: _Stat, pre: str) -> str | None:
     return _clean(" ".join(kept) + done)
 
 
+#: "16 nautical miles east of the shoal", "120 km from the border", "40 metres off the coast"
+_DISTANCE_AFTER = re.compile(
+    r"\s+(?P<where>(?:(?:due\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ward)?\s+of"
+    r"|from|off|away\s+from|short\s+of|inside|outside|beyond)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+(?:de\s+|of\s+)?[A-Z][\w'’.-]*){0,3}"
+    r"|[a-z][\w-]*(?:\s+(?:of\s+)?[a-z][\w-]*)?(?=[\s,.;]|$)))")
+
+
+def _distance_of(text: str, stat: _Stat) -> str | None:
+    """A distance told with where it is measured from: "16 nautical miles east of the shoal" is the distance
+    east of the shoal."""
+    m = _DISTANCE_AFTER.match(text, stat.end)
+    if m is None:
+        return None
+    words = m.group("where").split()
+    while len(words) > 2 and words[-1] in _STOP:
+        words.pop()  # "from the line of …" ends before what it cannot hold
+    if words[-1] in _STOP:
+        return None
+    return _clean(f"distance {' '.join(words)}")
+
+
 def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str | None:
     """Measures said by the verb around a sum: "spend €2 billion upgrading rail links", "a deal worth $450 million"."""
     pre = text[lo:stat.start]
@@ -1314,8 +1336,9 @@ def _amount_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, v
         measure = _quantity_of(text, stat, pre)
     if measure is None:
         measure = _cue_measure(text, lo, stat.start, stat.start, context_bilateral, vocab)
-    if measure is None and _ANAPHOR.search(pre) and ctx.measure:
-        measure = ctx.measure
+    if measure is None and _ANAPHOR.search(pre) and ctx.measure and stat.rule == "money":
+        measure = ctx.measure  # "It was worth $5 billion": the last sum's measure ("It produced 79 million
+        # megawatt-hours" after a tariff in dollars is no tariff)
     if measure is None:
         measure = (_cue_measure(text, stat.end, hi, stat.end, context_bilateral, vocab, "after")
                    or _cue_measure(text, 0, stat.start, stat.start, context_bilateral, vocab)
@@ -1347,7 +1370,7 @@ def _distance_measure(text: str, stat: _Stat, lo: int) -> str | None:
         verb = re.search(r"\b([a-z]+)\s+(?:\S+\s+)?$", pre)
         return _clean(f"{of.group(1)} {_participle(verb.group(1))}" if verb and verb.group(1).endswith("s")
                       and verb.group(1) not in _STOP else f"length of {of.group(1)}")
-    return None
+    return _distance_of(text, stat)
 
 
 def _derived_measure(text: str, stat: _Stat, stats: list[_Stat], periods: list[PeriodMention], ctx: _Context,
@@ -1391,8 +1414,12 @@ def _derived_base(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voc
         base = subject
     elif others:
         base = min(others, key=lambda s: abs(s.start - stat.start)).measure
+    # the last sum's measure, when the sentence has no other figure the change could be of ("It produced 79
+    # million megawatt-hours, down 4%": a fall in the output, not in the tariff told before)
+    alone = not any(s is not stat and s.bound_of is not stat and s.rule in ("money", "tonnage", "quantity", "count")
+                    for s in stats)
     base = base or _cue_measure(text, 0, len(text), stat.start, context_bilateral, vocab) or (
-        ctx.measure if _ANAPHOR.search(text[:stat.start]) else None)
+        ctx.measure if alone and _ANAPHOR.search(text[:stat.start]) else None)
     if base in ("trade", "bilateral trade") and (context_bilateral or base == "bilateral trade"):
         base = _bilateral(_pair(text, ctx, vocab))
     return base
