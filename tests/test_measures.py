@@ -228,3 +228,34 @@ def test_it_carries_the_last_sums_measure_to_a_sum_but_not_to_output_or_its_chan
     assert found["79.4 million megawatt-hours"] != "tariff" and found["4%"] != "tariff decline"
     assert measures("Exports to Chile reached $2 billion in 2023. It was $1.5 billion a year earlier.")[
         "$1.5 billion"] == measures("Exports to Chile reached $2 billion in 2023.")["$2 billion"]
+
+
+def test_what_was_worth_a_sum_is_its_subject_not_a_pronoun_or_a_verb() -> None:
+    found = measures("The two sides signed a gas supply deal in May. It was worth $5 billion.")
+    assert found["$5 billion"] != "value of It"
+    assert measure("The stake is worth $3 billion.") == "value of stake"
+    assert measure("Two-way trade between the countries was worth A$18.9 billion in 2024.") == (
+        "value of two-way trade between the countries")
+    assert measure("Trade at the land port, the busiest on the border, was worth $3 billion last year.") != "value of was"
+
+
+def test_a_sum_worth_after_a_list_is_the_value_of_its_last_noun_phrase() -> None:
+    assert measure("Peru will contribute land and tax exemptions worth $40 million, the minister said.") == (
+        "value of tax exemptions")
+    assert measures("Chile has extended three lines of credit worth $7.8 billion since 2010, officials said.")[
+        "$7.8 billion"] == "value of lines of credit"
+
+
+def test_trade_between_the_countries_is_the_articles_pair_not_another_country_of_the_sentence() -> None:
+    text = ("Peru and Chile signed a port accord on Monday. Peru sells copper to Chile, and Chile sells wine to "
+            "Peru.\n\nTwo-way trade between the countries was worth $8.9 billion in 2024, but it remains small "
+            "beside either country's trade with Brazil.")
+    found = measures(text)
+    assert "Chile-Peru" in found["$8.9 billion"] and "Brazil" not in found["$8.9 billion"]
+
+
+def test_a_that_joining_a_clause_refers_back_to_no_sum() -> None:
+    found = measures("Peru will contribute tax exemptions worth $40 million, the minister said. Trade between Peru "
+                     "and Chile rose 11 percent to $2.4 billion in 2025, the ministry said, adding that both "
+                     "governments had set a target of $5 billion by 2030.")
+    assert "trade" in found["$5 billion"]

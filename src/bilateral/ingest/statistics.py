@@ -66,7 +66,9 @@ _GROWTH = re.compile(r"\b(increase[sd]?|rise|rose|risen|growth|grew|grown|up(?!\
                      r"year-on-year|y-o-y|yoy|fold|times|gain(?:ed)?|climb(?:ed)?)\b", re.I)
 _DECLINE = re.compile(r"\b(decline[sd]?|decrease[sd]?|fell|fall(?:en)?|drop(?:ped)?|down|lower|contract(?:ed|ion)|"
                       r"shr[au]nk|plunge[sd]?|slump(?:ed)?)\b", re.I)
-_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:figure|number|total|amount|volume|value)\b|\b(?:it|this|that)\b", re.I)
+# (a bare "that" only opening the clause: "adding that both governments set a target of …" joins a clause)
+_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:figure|number|total|amount|volume|value)\b|\b(?:it|this)\b|^\s*that\b",
+                      re.I)
 _CLAUSE_BREAK = re.compile(r"[;:—()]|,(?!\d)|\s[–-]\s|\s(?:and|but)\s(?=(?:said|says|added|noted|stressed)\b)|\s(?:and|but|while|whereas)\s(?=(?:the|it|its|this|that|they|there)\s)")
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*[\w]|[A-Za-z]|[^\w\s]")
 _STOP = {
@@ -1044,9 +1046,16 @@ def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str 
             return _clean(f"spending on {re.sub(r'^the ', '', use.group(1))}")
     worth = re.search(r"(?:\b(?:[Aa]|[Aa]n|[Tt]he)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:(?:reported|estimated|said|believed|"
                       r"expected)\s+to\s+be\s+|(?:is|was|are|were)\s+)?(?:worth|valued at)\s+(?:\S+\s+)?$", pre)
-    if worth and not earlier:
-        return _clean(f"value of {worth.group(1)}")
+    words = worth.group(1).split() if worth and not earlier else []
+    while words and words[0].lower() in _STOP:
+        words.pop(0)  # "land and tax exemptions worth …": what the phrase holds after its last function word
+    if words and words[-1].lower() not in _STOP and " ".join(words).lower() not in _PRONOUNS:
+        # (not "It was worth …": what "it" is, is told before; not "…, the busiest on the border, was worth …")
+        return _clean(f"value of {' '.join(words)}")
     return None
+
+
+_PRONOUNS = frozenset(("it", "this", "that", "they", "these", "those", "which", "each", "both", "all", "one"))
 
 
 def _subject_as(text: str, lo: int, pos: int) -> str | None:
@@ -1435,7 +1444,8 @@ _CHANGE_VERBS = (r"rose|fell|grew|increased|decreased|declined|climbed|jumped|dr
 _LEVEL_VERB = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:(?:was|were|is|are)\s+(?:estimated|put|forecast|projected|expected)\s+"
     r"(?:at|to\s+(?:reach|be|total|hit))|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|stood\s+at|"
-    r"stands\s+at|came\s+(?:to|in\s+at)|hit|hits|averaged|averages|was|were|is|are|"
+    r"stands\s+at|came\s+(?:to|in\s+at)|hit|hits|averaged|averages|"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:worth|valued\s+at)|was|were|is|are|"
     r"(?:can|could|will|would|may|might|should|is\s+expected\s+to|are\s+expected\s+to)\s+(?:now\s+|soon\s+)?"
     r"(?:reach|total|hit|top|exceed|surpass|average|be)|"
     r"(?:(?:will|would|could|may|might|should|is\s+to|are\s+to)\s+be|(?:is|are|was|were|has\s+been|have\s+been))\s+"
@@ -1539,10 +1549,19 @@ def _parties(text: str, vocab: Vocabulary) -> list[str]:
             if text.startswith(name, off) or re.match(r"\S*\s+[a-z]", text[off + len(adj):])]
 
 
+_THE_TWO = re.compile(r"\bbetween the (?:two )?(?:countries|nations|neighbou?rs|sides)\b|\b(?:the two|both) countries\b", re.I)
+
+
 def _pair(text: str, ctx: _Context, vocab: Vocabulary) -> str | None:
     """The two parties of bilateral trade, "Ethiopia-Kenya" (sorted): those the text names, else the
     document's pair when the text names at most one of them."""
     names = list(dict.fromkeys(_parties(text, vocab)))
+    if _THE_TWO.search(text):  # "trade between the countries …, small beside either's trade with Brazil": the
+        # two the article is about, when it has them, not those the sentence happens to name
+        if ctx.pair is None:
+            ctx.pair = _document_pair(ctx.doc, vocab) if ctx.doc else ()
+        if ctx.pair:
+            return "-".join(ctx.pair)
     if len(names) == 2:
         return "-".join(sorted(names))
     if len(names) < 2 and ctx.pair is None:
@@ -1644,7 +1663,13 @@ def _subject_measure(text: str, stat: _Stat, lo: int, ctx: _Context, vocab: Voca
     np = _subject(text, lo, start, vocab, change) or (None if change else _named_by_of(text, lo, start, vocab))
     if np is None:
         return None
-    return _np_measure(np, max(text.find(np, lo), 0), text, ctx, vocab, context_bilateral)
+    measure = _np_measure(np, max(text.find(np, lo), 0), text, ctx, vocab, context_bilateral)
+    if measure and not change and _WORTH.search(text, lo, start):
+        return f"value of {measure}"  # "The port deal was worth $450 million": the value of what the subject names
+    return measure
+
+
+_WORTH = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:worth|valued\s+at)\s+(?:\S+\s+)?$", re.I)
 
 
 # --- periods and attribution --------------------------------------------------
