@@ -511,3 +511,24 @@ def test_the_union_minister_refers_back_to_the_one_who_holds_that_office() -> No
             "The Union Minister later met the Prime Minister of Bangladesh, Ms. Farida Haque.")
     _, index, _ = people_of(text)
     assert ("The Union Minister", "Raj Malhotra") in mentions(index, text)
+
+
+@pytest.mark.parametrize(("sentence", "name", "country", "role"), [
+    ("Ruritanian Navy spokesperson Ana Ruiz said the ship was damaged.", "Ana Ruiz", None, None),
+    ("Philippine Navy spokesperson Roy Trinidad said the ship was damaged.", "Roy Trinidad", "Philippines",
+     "Philippine Navy Spokesperson"),
+    ("The Kenya Airways chief executive Allan Kilavuka said fares would rise.", "Allan Kilavuka", "Kenya",
+     "Kenya Airways Chief Executive"),
+    ("Peru spokesman Juan Ruiz said the talks went well.", "Juan Ruiz", "Peru", "Spokesperson"),
+    ("United Nations spokesman Stephane Dujarric said the talks went well.", "Stephane Dujarric", None,
+     "Spokesperson"),
+])
+def test_an_office_that_opens_with_a_country_gives_its_officials_country_and_role(
+        sentence: str, name: str, country: str | None, role: str | None) -> None:
+    found, _, _ = people_of(sentence)
+    person = next((f for f in found.values() if f.fields["name"] == name), None)
+    if role is None:  # an invented country: no country to give
+        assert person is None or person.fields.get("country") is None
+        return
+    assert person is not None
+    assert person.fields.get("country") == country and person.fields["roles"] == [role]

@@ -398,6 +398,10 @@ _BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": 
 _PLACE_LEAD = re.compile(r"(?:In|From|At) ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}), (?:the )?")
 #: " of Kyrgyzstan" after a name, ending its phrase
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?=[,;.)]| and\b| (?:said|says|told)\b)")
+#: a capitalised office right before a title, opening its clause ("Peru Coast Guard " of "… spokesperson Ruiz")
+_OFFICE_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,5})$")
+#: … where it may stand: opening the sentence or a clause, or after "the"
+_OFFICE_OPENS = re.compile(r"(?:^|[,;:(]|\b[Tt]he)\s*$")
 #: capitalised words only (an office between an opening place and a title: "Trade Ministry spokesman")
 _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'-]*\s+)*")
 #: a name in a list or an apposition: after a comma or "and"
@@ -954,6 +958,9 @@ class _DocPeople:
                 person.add_role(office)
         if chain:
             roles, country = self._roles_from_chain(chain[0], chain[1], person)
+            office = self._office_before(sent, chain[0]) if country is None and roles else None
+            if office:  # "Peru Coast Guard spokesperson Ruiz": the office's role, in its country
+                country, roles = office[0], [f"{office[1]} {roles[0]}".strip(), *roles[1:]]
             _take_roles(person, roles, country)
             if country:
                 self.nat_titled[end] = country
@@ -982,6 +989,23 @@ class _DocPeople:
             return None  # the title opens the clause, or follows its office ("Commerce Ministry spokesman")
         place = m.group(1)
         return self.vocab.places.get(place) or self.vocab.country_names.get(place)
+
+    def _office_before(self, sent: Sentence, chain_start: int) -> tuple[str, str] | None:
+        """(its country, the office as written) for a capitalised office right before a title that opens with
+        a country ("Ruritanian Navy spokesperson Ana Ruiz", "the Peru Coast Guard spokesman"), else None."""
+        window = self.folded[sent.start:chain_start]
+        m = _OFFICE_BEFORE.search(window)
+        if m is None or not _OFFICE_OPENS.search(window, 0, m.start(1)):
+            return None
+        office = " ".join(self.text[sent.start + m.start(1):sent.start + m.end(1)].split())
+        if office.startswith("The "):
+            office = office[4:]  # "The Kenya Airways chief executive …"
+        words = office.split()
+        for n in (2, 1):
+            country = self._country_word(" ".join(words[:n]).removesuffix("'s").removesuffix("’s"))
+            if country:  # "Peru spokesman Juan Ruiz": the country's own, no office
+                return country, office if len(words) > n else ""
+        return None
 
     def _of_country(self, end: int) -> str | None:
         """The country right after a name ("the two ministers, Aibek Sadykov of Kyrgyzstan and …")."""
