@@ -539,3 +539,42 @@ def test_an_office_that_opens_with_a_country_gives_its_officials_country_and_rol
         return
     assert person is not None
     assert person.fields.get("country") == country and person.fields["roles"] == [role]
+
+
+def test_malay_and_diplomatic_honorifics_are_no_part_of_a_name_and_an_office_belongs_to_the_name_before() -> None:
+    text = ("At the invitation of the Honourable Dato' Seri Amir bin Hassan, Prime Minister of Malaysia, His "
+            "Excellency Budi Hartono, President of the Republic of Indonesia, paid a state visit. The talks were "
+            "co-chaired by the Minister of Foreign Affairs of Malaysia, Dato' Seri Haji Razak Ariffin bin Omar.")
+    found, _, _ = people_of(text)
+    names = {f.fields["name"]: f.fields.get("roles") for f in found.values()}
+    assert names == {"Amir bin Hassan": ["Prime Minister of Malaysia"],
+                     "Budi Hartono": ["President of the Republic of Indonesia"],
+                     "Razak Ariffin bin Omar": ["Minister of Foreign Affairs of Malaysia"]}
+
+
+def test_a_middle_initial_is_part_of_a_name_and_the_same_person_without_it() -> None:
+    text = ("Attorney General Carla M. Munro said the case was closed. Carla Munro said later that it was open. "
+            '"We are not afraid," said Rommel P. Agcaoili, executive vice president of a parts maker.')
+    found, index, _ = people_of(text)
+    assert sorted(f.fields["name"] for f in found.values()) == ["Carla M. Munro", "Rommel P. Agcaoili"]
+    assert ("Carla Munro", "Carla M. Munro") in mentions(index, text)
+
+
+def test_a_middle_initial_form_of_a_gazetteer_name_is_that_person() -> None:
+    found, _, _ = people_of("Donald J. Trump said he would win.")
+    assert [f.fields["name"] for f in found.values()] == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Economist Ramon S. Ilagan of Union Capital Securities cautioned that investment could slow.",
+     "Ramon S. Ilagan", "economist"),
+    ("Analyst Jane Roe said that investment could slow.", "Jane Roe", "analyst"),
+])
+def test_a_role_opening_the_sentence_is_the_title_before_the_name(sentence: str, name: str, role: str) -> None:
+    found, _, _ = people_of(sentence)
+    assert [(f.fields["name"], f.fields["roles"]) for f in found.values()] == [(name, [role])]
+
+
+def test_the_organisation_a_speaker_is_of_is_no_person() -> None:
+    found, _, _ = people_of("Ramon Ilagan of Union Capital Securities said that investment could slow.")
+    assert [f.fields["name"] for f in found.values()] == ["Ramon Ilagan"]

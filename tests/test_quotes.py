@@ -458,3 +458,11 @@ def test_a_restrictive_relative_clause_stands_between_a_speaker_and_its_verb() -
         ("Officials who spoke on condition of anonymity", "talks would resume"),
         ("Residents who fled the town", "the water was rising"),
     ]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Minister Jane Roe of Peru said that investment could slow.", "Jane Roe"),
+    ("Ramon Ilagan of Union Capital Securities said that investment could slow.", "Ramon Ilagan"),
+])
+def test_a_person_of_a_place_or_an_organisation_is_the_speaker(sentence: str, speaker: str) -> None:
+    assert summary(INTRO + sentence)[-1] == ("reported", speaker, "investment could slow")

@@ -206,8 +206,9 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         country_mention_re=re.compile(r"(?<![\w-])" + by_first_character(sorted(mentions, key=len, reverse=True))
                                       + r"(?![\w-])"),
         # Lower-case particles that stay inside a name: "Trevino de la Garza", "da Silva", "bin Salman", "al-Sisi".
+        # (and a middle initial: "Rommel P. Agcaoili", "Ramon S. Ilagan")
         particle_gap_re=re.compile(r" (?:(?:" + _alternation(names["name_particles"]) + r") )+|"
-                                   r" (?:al|el|ad|as|ash|an|ar|at|az)-"),
+                                   r" (?:al|el|ad|as|ash|an|ar|at|az)-| [A-Z]\. "),
         # A title may be set off by a comma: "Mexico's Foreign Secretary, Maria Ibarra".
         chain_re=re.compile(r"(?<![\w'])(" + chain + r")(?:\s+|\s*,\s+)$"),
         chain_ends=frozenset(_last_word(w).lower() for w in (*titles, *t["org_words"], *t.get("portfolios", []),
@@ -398,6 +399,14 @@ _BYLINE_ROLES = {"translated": "Translator", "reported": "Reporter", "written": 
 _PLACE_LEAD = re.compile(r"(?:In|From|At) ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}), (?:the )?")
 #: " of Kyrgyzstan" after a name, ending its phrase
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})(?=[,;.)]| and\b| (?:said|says|told)\b)")
+#: a capitalised name, "of" and the start of what it is of, right before a run ("… Ilagan of Union ")
+_OF_ORGANISATION = re.compile(r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3}$")
+#: a middle initial inside a name ("Rommel P. Agcaoili")
+_MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
+#: "of" and a capitalised name after a run: what a person is of ("of Union Capital Securities")
+_OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,4}")
+#: a name and its comma right before an office set off by commas: the office is that name's apposition
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s*$")
 #: a capitalised office right before a title, opening its clause ("Peru Coast Guard " of "… spokesperson Ruiz")
 _OFFICE_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,5})$")
 #: … where it may stand: opening the sentence or a clause, or after "the"
@@ -619,6 +628,8 @@ class _DocPeople:
             m = None
             if last and (last.lower() in self.vocab.chain_ends or last.isupper()):
                 m = self.vocab.chain_re.search(window)
+            if m and window[m.end(1):].startswith(",") and _NAME_COMMA_BEFORE.search(window, 0, m.start(1)):
+                m = None  # "Azman bin Rashid, Prime Minister of Malaysia, His Excellency Haryo …": the name's before
             self._titles_before[key] = (lo + m.start(1), lo + m.end(1)) if m else None
         return self._titles_before[key]
 
@@ -791,7 +802,11 @@ class _DocPeople:
         """Where the name of a run starts: after a courtesy title opening it ("Datuk Seri Khairul Anuar
         Yasin", "Sir John Smith")."""
         lead = self.vocab.courtesy_lead_re.match(self.folded, rs, re_)
-        return lead.end() if lead and lead.end() < re_ and self.folded[lead.end()].isupper() else rs
+        if lead is None and self.folded[rs - 2:rs] in ("' ", "’ "):
+            # "Dato' Seri Haji Kamarul …": the apostrophe ended the run before the title's other words
+            tail = self.vocab.courtesy_tail_re.search(self.folded, max(0, rs - 30), rs)
+            lead = self.vocab.courtesy_lead_re.match(self.folded, tail.start(), re_) if tail else None
+        return lead.end() if lead and rs <= lead.end() < re_ and self.folded[lead.end()].isupper() else rs
 
     def _consider_run(self, sent: Sentence, rs: int, re_: int) -> None:
         """A run of capitalised words: a new person if a title, appositive or speech verb says so."""
@@ -803,6 +818,11 @@ class _DocPeople:
             return
         rs = self._after_courtesy(rs, re_)
         tokens = self.folded[rs:re_].split()
+        if len(tokens) >= 3 and (tokens[0].lower() in self.vocab.titles_lower
+                                 or self.vocab.role_noun_re.fullmatch(tokens[0])):
+            # "Economist Ramon Ilagan said", "Analyst Jane Roe …": a role opening the sentence is the title
+            # before the name, not its first word
+            rs, tokens = rs + len(tokens[0]) + 1, tokens[1:]
         chain = self._title_before(sent, rs)
         if len(tokens) == 1:
             if chain:
@@ -827,7 +847,7 @@ class _DocPeople:
         rule, conf = self._discovery(sent, rs, re_, tokens, chain is not None)
         if not rule:
             return
-        canonical = self.vocab.alias_to_name.get(name, name)
+        canonical = self._without_initial(self.vocab.alias_to_name.get(name, name))
         owners = [p for p in self.people if p.endswith(" " + canonical)] if canonical not in self.people else []
         if len(owners) == 1:  # "El Fassi said" after "Nadia El Fassi": her, by the end of her name
             self._add_mention(rs, re_, owners[0], "short")
@@ -837,6 +857,17 @@ class _DocPeople:
             person.native = native
         self._add_mention(rs, re_, canonical, "full")
         self._read_roles(sent, rs, re_, person)
+
+    def _without_initial(self, name: str) -> str:
+        """The person a name with or without a middle initial already is ("Loretta E. Lynch" and "Loretta
+        Lynch", "Donald J. Trump" and the gazetteer's "Donald Trump"), else the name itself."""
+        bare = _MIDDLE_INITIAL.sub(" ", name)
+        if bare == name and not any(_MIDDLE_INITIAL.search(p) for p in self.people):
+            return name  # (most names: no initial on either side)
+        for known in self.people:
+            if _MIDDLE_INITIAL.sub(" ", known) == bare:
+                return known
+        return self.vocab.alias_to_name.get(bare, name) if bare != name else name
 
     def _discovery(self, sent: Sentence, rs: int, re_: int, tokens: list[str], titled: bool) -> tuple[str, float]:
         """What says a run of two or more capitalised words is a person (rule, confidence); ("", 0.0) if nothing."""
@@ -850,6 +881,12 @@ class _DocPeople:
             return "relative-who", 0.65  # "Nana Yaa Mensah, who leads the traders' union, said"
         if len(tokens) <= 3 and self._of_country(re_) and _LISTED_BEFORE.search(self.folded, max(sent.start, rs - 6), rs):
             return "of-country", 0.6  # "the two foreign ministers, Aibek Sadykov of Kyrgyzstan and Rustam …"
+        if _OF_ORGANISATION.search(self.folded, max(sent.start, rs - 60), rs):
+            return "", 0.0  # "Ramon Ilagan of Union Capital Securities said": the speaker's employer, no person
+        of = _OF_WHAT.match(self.folded, re_, sent.end)
+        if len(tokens) <= 3 and of and self.vocab.speech_after.match(self.folded[of.end():of.end() + 20]) \
+                and not self._first_word_stands_alone(tokens):
+            return "speaker-pattern", 0.6  # "… Ramon Ilagan of Union Capital Securities cautioned that …"
         if len(tokens) <= 3 and (self.vocab.speech_after.match(self.folded[re_:re_ + 20])
                                  or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])) \
                 and not self._first_word_stands_alone(tokens):

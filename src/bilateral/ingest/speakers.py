@@ -521,6 +521,10 @@ class SpeakerResolver:
         inner = [x for x in self.mentions_in(start, he) if x.end == he]
         if inner:
             return Speaker(inner[0].name, inner[0].name, start, he, "person")
+        # "Minister Jane Roe of Peru said": the person the phrase opens with, and what she is of
+        of = next((x for x in self.mentions_in(start, he) if _OF_AFTER.match(self.text, x.end)), None)
+        if of is not None:
+            return Speaker(of.name, of.name, start, he, "person")
         if all(not self._is_name_word(w) for _, _, w in words[:-1]):
             owner = self._owner(head, hs)
             if owner is not None:
@@ -994,6 +998,9 @@ class FigureSources:
 # --- a pronoun subject of an event ("he visited …") -------------------------------------------------------
 
 _EVENT_PRONOUN = re.compile(r"\b(?:he|his|she|her|him)\b", re.I)
+
+
+_OF_AFTER = re.compile(r"\s+of\s")
 
 
 def pronoun_person(text: str, start: int, end: int, sentence: Sentence, people: PeopleIndex,
