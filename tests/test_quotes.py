@@ -466,3 +466,14 @@ def test_a_restrictive_relative_clause_stands_between_a_speaker_and_its_verb() -
 ])
 def test_a_person_of_a_place_or_an_organisation_is_the_speaker(sentence: str, speaker: str) -> None:
     assert summary(INTRO + sentence)[-1] == ("reported", speaker, "investment could slow")
+
+
+def test_a_transcript_label_may_name_a_person_by_title_and_the_word_the_story_calls_them_by() -> None:
+    text = ("Minister for Transport Lim Wei Ling and Malaysia's Minister of Works Datuk Seri Faizal Hakim bin Omar "
+            "spoke after the meeting.\n\n"
+            "MODERATOR: Good afternoon. The Ministers will each make a short statement.\n\n"
+            "MINISTER FAIZAL: Thank you. The new bridge will open on 1 March 2027.\n\n"
+            "MINISTER LIM: Both customs posts will be co-located on the bridge.\n")
+    turns = [(q.fields["speaker"], q.fields["text"]) for q in quotes_of(text)]
+    assert turns == [("Faizal Hakim bin Omar", "Thank you. The new bridge will open on 1 March 2027."),
+                     ("Lim Wei Ling", "Both customs posts will be co-located on the bridge.")]

@@ -567,11 +567,15 @@ class _QuoteReader:
     def _labelled_person(self, label: str) -> str | None:
         """The person of the document a transcript label names ("MANALASTAS-ONG" is Teresita Manalastas-Ong)."""
         words = [fold(w).casefold() for w in label.split()]
-        for name in dict.fromkeys(m.name for m in self.people.mentions):
+        names = list(dict.fromkeys(m.name for m in self.people.mentions))
+        for name in names:
             tokens = fold(name).casefold().split()
             if tokens[-len(words):] == words:
                 return name
-        return None
+        # "MINISTER AMIRUL", "MINISTER TAN", "MB SAIFUL": a title, then the word of the name the story
+        # calls the person by (a given name, a family name written first), when it is one person's
+        owners = [name for name in names if words[-1] in fold(name).casefold().split()]
+        return owners[0] if len(owners) == 1 else None
 
     def _direct_one(self, n: int, seg: _Segment, st: _State) -> None:
         """The quotation opening at segment ``n``, with its tag and any fragments after it, as findings;
