@@ -142,3 +142,10 @@ def test_a_month_that_year_takes_the_year_written_before_it() -> None:
     # without "that year" a bare month is the publication's year, as before
     assert context_year("The ban was lifted in July.", before + "The ban was lifted in July.", "2026-03-10",
                         before) == 2026
+
+
+def test_a_day_of_a_month_written_with_its_year_before_it_takes_that_year() -> None:
+    found = find_dates("five days of fire in July 2025, before a ceasefire on July 28.", 2026, "2026-12-02")
+    assert [d.date for d in found] == ["2025-07", "2025-07-28"]
+    other = find_dates("Talks in June 2024 failed; a deal came on July 3.", 2026, "2026-12-02")
+    assert [d.date for d in other] == ["2024-06", "2026-07-03"]  # another month keeps the caller's year

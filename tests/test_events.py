@@ -642,3 +642,24 @@ def test_the_two_ministers_are_the_two_named_before_and_date_the_signing_after_t
     signing = found["signing"]
     assert signing.fields["date"] == "2024-05-17"
     assert set(signing.fields["participants"]) == {"Anthony Albanese", "Joko Widodo"}
+
+
+def test_a_ceasefire_and_fighting_told_by_how_long_it_lasted_are_events_dated_by_the_month_written_with_its_year(
+        ) -> None:
+    found = {(f.fields["event_kind"], f.fields["date"]) for f in _events(
+        "Forty people were killed during five days of fighting in July 2025, before Malaysia brokered a "
+        "ceasefire in Putrajaya on July 28.", published="2026-12-02")}
+    assert found == {("incident", "2025-07"), ("ceasefire", "2025-07-28")}
+    assert _events("The ceasefire line held, officials said on 3 December 2026.", published="2026-12-04") == []
+
+
+@pytest.mark.parametrize(("sentence", "title", "date"), [
+    ("The Leaders recalled the 13th Annual Consultation held in Jakarta on 29 June 2025.", "13th Annual Consultation",
+     "2025-06-29"),
+    ("The zone agreement was signed at the Leaders' Retreat in January 2025.", "Leaders' Retreat", "2025-01"),
+    ("Korea would hold the first meeting of a new Joint Committee on Trade in Manila in February 2027.",
+     "First meeting of a new Joint Committee", "2027-02"),
+])
+def test_a_consultation_a_retreat_and_the_first_meeting_of_a_new_body_are_meetings(
+        sentence: str, title: str, date: str) -> None:
+    assert (title, date) in {(f.fields["title"], f.fields["date"]) for f in _events(sentence)}

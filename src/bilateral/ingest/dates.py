@@ -310,15 +310,20 @@ def _bare_weekday(text: str, m: re.Match[str]) -> bool:
 
 def _years_from_dated_days(found: list[DateMention]) -> list[DateMention]:
     """A day written without its year after one written with it in the same text takes that year
-    ("Clashes broke out on 3 June 2024, and … signed on 13 June" is 2024-06-13, not the caller's year)."""
+    ("Clashes broke out on 3 June 2024, and … signed on 13 June" is 2024-06-13, not the caller's year), and
+    so does a day of a month written with its year before it ("in July 2025, before … on July 28")."""
     out: list[DateMention] = []
     year: str | None = None
+    month_years: dict[str, str] = {}  # "in July 2025, … on July 28": the month written with its year
     for d in found:
-        if d.basis == "context year" and year is not None and d.kind in ("mdy", "dmy", "range", "month") \
-                and d.date[:4] != year:
-            d = replace(d, date=year + d.date[4:], end_date=(year + d.end_date[4:]) if d.end_date else None)
+        told = year or (month_years.get(d.date[5:7]) if d.kind in ("mdy", "dmy") else None)
+        if d.basis == "context year" and told is not None and d.kind in ("mdy", "dmy", "range", "month") \
+                and d.date[:4] != told:
+            d = replace(d, date=told + d.date[4:], end_date=(told + d.end_date[4:]) if d.end_date else None)
         elif d.basis == "explicit" and d.kind in ("mdy", "dmy", "range"):
             year = d.date[:4]
+        elif d.basis == "explicit" and d.kind == "my" and len(d.date) == 7:
+            month_years[d.date[5:7]] = d.date[:4]
         out.append(d)
     return out
 

@@ -58,12 +58,12 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
                                   r"|\b(?:travel(?:s|led|ed|ling|ing)?|fl(?:y|ies|ew))(?=(?: on [A-Z][a-z]+)? to [A-Z])")),
     ("summit", "summit", re.compile(  # also named dialogues, conferences, forums: kind from the last word
         r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?"
-        r"(?:[A-Z][\w-]*\s+)*(?:Summit|Dialogue|Conference|Forum|Expo|"
+        r"(?:[A-Z][\w'’-]*\s+)*(?:Summit|Dialogue|Conference|Forum|Expo|Consultation|Retreat|"
         r"(?:business|investment|trade|economic) (?:forum|conference))\b")),
     # "the 15th meeting of the Joint Cooperation Committee": a standing body's meeting, named by the body
     ("body meeting", "summit", re.compile(
         r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?(?:(?:annual|ministerial|plenary)\s+)?"
-        r"(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+(?:[A-Z][\w'’–-]*\s+(?:(?:of|on|for|and)\s+)?){1,8}?"
+        r"(?:[Mm]eeting|[Ss]ession)\s+of\s+(?:the|an?\s+new)\s+(?:[A-Z][\w'’–-]*\s+(?:(?:of|on|for|and)\s+)?){1,8}?"
         r"(?:Committee|Commission|Council|Board|Mechanism)\b"
         # "the 8th Meeting of the JC": a numbered session of a body named by its initials
         r"|\b(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+[A-Z]{2,6}\b(?![\w'’-])")),
@@ -131,10 +131,14 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("disaster", "disaster", re.compile(
         r"\b(?:earthquakes?|quakes?|floods?(?! of)|flooding|(?:heavy|torrential|monsoon) rains?|storms?|typhoons?|"
         r"cyclones?|hurricanes?|landslides?|tsunamis?|wildfires?|droughts?|eruptions?)\b", re.I)),
+    # "a ceasefire brokered by Malaysia", "the truce agreed in Doha": the end of fighting, told by its word
+    ("ceasefire", "ceasefire", re.compile(r"\b(?:ceasefire|cease-fire|truce)\b(?! (?:line|violations?|monitors?|agreements?|deals?|accords?|protocols?|talks))", re.I)),
     ("incident", "incident", re.compile(
         r"\b(?:clash(?:es|ed)?|skirmish(?:es|ed)?|(?:fighting|violence|unrest|riots?|war) broke out|incidents?|"
         # "fighting in September 2022 killed more than 100": fighting told by what it did
         r"(?:fighting|violence)(?=(?: [\w,-]+){0,4}? (?:killed|erupted|flared|left \w+ (?:dead|killed))\b)|"
+        # "five days of fighting in July 2025": fighting told by how long it lasted
+        r"(?<=days of )fighting|(?<=weeks of )fighting|"
         r"(?:terrorist|militant|armed|missile|drone|rocket|border) attacks?|bombings?|shootings?|ambush(?:ed)?|"
         r"(?:fired|firing|fires|used|sprayed)\s+(?:its\s+|their\s+|a\s+)?water\s+cannons?|water[- ]cannon\s+attacks?)\b",
         re.I)),
@@ -155,7 +159,8 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "official visit": Needs(("official ",)),
     "working visit": Needs(("working ",)),
     "visit": Needs(("visit", "trip", "travel", "fly", "flies", "flew"), any_case=False),
-    "summit": Needs(("Summit", "Dialogue", "Conference", "Forum", "Expo", "forum", "conference"), any_case=False),
+    "summit": Needs(("Summit", "Dialogue", "Conference", "Forum", "Expo", "Consultation", "Retreat", "forum",
+                     "conference"), any_case=False),
     "body meeting": Needs(("Committee", "Commission", "Council", "Board", "Mechanism", "eeting of the ",
                            "ession of the "), any_case=False),
     "talks": Needs(("talks",)),
@@ -186,6 +191,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "protest": Needs(("protest", "demonstrat", "marched")),
     "disaster": Needs(("quake", "flood", "heavy rain", "torrential rain", "monsoon rain", "storm", "typhoon", "cyclone", "hurricane", "landslide", "tsunami",
                        "wildfire", "drought", "eruption")),
+    "ceasefire": Needs(("ceasefire", "cease-fire", "truce")),
     "incident": Needs(("clash", "skirmish", "broke out", "incident", "attack", "bombing", "shooting", "ambush",
                        "fighting", "violence", "water cannon", "water-cannon")),
     "exercise": Needs(("exercise", "drill", "manoeuvre", "maneuver", "war games", "patrol")),
@@ -199,14 +205,15 @@ _PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit"
              "protest", "exercise", "operation", "talks", "consultations",
              "negotiations", "session",
              "agreement reached", "invitation",
-             "meeting", "phone call", "ceremony", "signing", "ratification", "renewal", "entry into force",
+             "meeting", "phone call", "ceremony", "signing", "ceasefire", "ratification", "renewal", "entry into force",
              "establishment", "agreed", "launch", "opening", "election"]
 _NEEDS_PERSON = {"meeting", "election", "ceremony", "negotiations", "session", "invitation"}
 _NEEDS_OBJECT = {"agreed", "entry into force", "renewal"}
 _OBJECT_FAMILIES = {"signing", "establishment", "launch", "opening", "entry into force", "renewal", "ratification"}
 #: Events the trigger word tells whole (a protest, a flood, a naval exercise, an ambassador recalled): no
 #: participant or signed object needed, identified per article by what and where.
-_SELF_STANDING = {"diplomatic", "restriction", "political", "protest", "disaster", "incident", "exercise", "operation"}
+_SELF_STANDING = {"diplomatic", "restriction", "political", "protest", "disaster", "incident", "exercise", "operation",
+                  "ceasefire"}
 #: Families whose dated event a next-sentence undated talks/meeting/signing belongs to (its participants).
 _JOINABLE = {"talks", "signing", "renewal", "ratification"}
 _SUB_EVENTS = {"talks", "meeting", "signing"}  # may borrow the date of the visit/meeting they happen in
