@@ -589,3 +589,16 @@ def test_a_sea_or_region_after_in_stays_in_a_capitalised_name_a_city_does_not(se
 def test_the_law_of_the_sea_convention_is_known_by_its_acronym() -> None:
     found = _agreements("Any settlement must be consistent with UNCLOS, the minister said.")
     assert found["UNCLOS"].fields["agreement_kind"] == "treaty"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two Leaders held a meeting at the Borneo Convention Centre Kuching on 25 November 2026.",
+    "TRANSCRIPT OF THE PRESS CONFERENCE FOLLOWING THE 19TH MEETING OF THE JOINT MINISTERIAL COMMITTEE FOR TRADE",
+    "Minister, will there be a new agreement on the movement of workers in the zone?",
+])
+def test_a_venue_an_all_capitals_headline_or_a_question_names_no_agreement(sentence: str) -> None:
+    assert _agreements(sentence) == {}
+
+
+def test_a_question_still_names_a_capitalised_agreement() -> None:
+    assert "Water Treaty" in _agreements("Did the two countries sign the Water Treaty in 1962?")

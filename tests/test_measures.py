@@ -259,3 +259,15 @@ def test_a_that_joining_a_clause_refers_back_to_no_sum() -> None:
                      "and Chile rose 11 percent to $2.4 billion in 2025, the ministry said, adding that both "
                      "governments had set a target of $5 billion by 2030.")
     assert "trade" in found["$5 billion"]
+
+
+def test_a_hyphenated_sum_keeps_its_scale_and_measures_the_noun_after_it() -> None:
+    doc = Document(Source(id="t", text="The firm broke ground on a $210-million cathode plant in Batangas.",
+                          published="2025-03-01"))
+    [stat] = extract_statistics(doc)
+    assert (stat.fields["normalized"], stat.fields["measure"]) == (210_000_000, "value of cathode plant")
+
+
+def test_a_signed_percent_after_a_sum_is_its_change_not_a_share() -> None:
+    found = measures("• Bilateral trade, 2025: $14.8 billion (+6.2%)\n\n• Exports, 2026: $3.9 billion (-11%)")
+    assert found["6.2%"] == "bilateral trade growth" and found["11%"] == "exports decline"

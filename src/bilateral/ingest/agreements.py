@@ -260,7 +260,8 @@ _PROPOSED_LIST = re.compile(
     r"(?P<name>" + _NUM + r"\s+(?:[a-z-]+\s+){0,2}(?!years|months|days|times|percent|sides|countries|nations|parties|"
     r"leaders|governments|delegations|states|neighbou?rs)[a-z-]+s)\b"  # "suggested the two sides …": who, not what
 )
-_ORGANISATION_AFTER = re.compile(r"\s+Organi[sz]ation\b")
+# (and a building named after one: "the Borneo Convention Centre", "… Convention Hall")
+_ORGANISATION_AFTER = re.compile(r"\s+(?:Organi[sz]ation|Cent(?:re|er)|Hall|Complex|Building)\b")
 _FUNCTION = (r"(?:a|an|the|their|its|this|that|these|those|and|or|but|of|with|to|in|on|for|by|at|from|as|is|was|"
              r"were|are|be|been|has|have|had|will|would|which|who|said|says|not|no|under|between|also|other)")
 _DOC_SET = re.compile(
@@ -871,7 +872,11 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
     candidates = _drop_appositives(candidates, text)
     # "the North Atlantic Treaty Organization", "the Collective Security Treaty Organization": a body named after
     # a treaty is no agreement
-    candidates = [c for c in candidates if not _ORGANISATION_AFTER.match(text, c.end)]
+    candidates = [c for c in candidates if not _ORGANISATION_AFTER.match(text, c.end)
+                  # an all-capitals headline is no name as written ("19TH MEETING OF THE JOINT …")
+                  and not (c.name.isupper() and len(c.name.split()) > 3)
+                  # "will there be a new agreement on …?": a question names no lower-case instrument
+                  and not (not c.proper and text.rstrip().endswith("?"))]
     # keep the longest of overlapping candidates
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept_c: list[Candidate] = []

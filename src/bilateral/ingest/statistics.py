@@ -54,6 +54,7 @@ _FRACTION = re.compile(
 _DOZEN_NEEDS = Needs(("dozen",))
 _FRACTION_NEEDS = Needs(("third", "quarter", "fifth", "tenth", "half"))
 _SCALE = re.compile(r"^[ \u00a0]?(thousand|million|billion|trillion|lakh|crore)\b", re.I)
+_SCALE_HYPHEN = re.compile(r"^-(thousand|million|billion|trillion|lakh|crore)\b", re.I)
 _SCALE_SHORT = re.compile(r"^[ \u00a0]?(bn|mn|mln|tn|m|b|k)\b")
 _PERCENT = re.compile(r"^[ \u00a0]?(%|percent\b|per cent\b|percentage points?\b|pct\b)", re.I)
 _FOLD = re.compile(r"^(?:-|\s)?fold\b", re.I)
@@ -490,8 +491,8 @@ def _currency_and_scale(text: str, start: int, end: int, words: str | None,
         currency = vocab.currencies.get(cur.group("cur"), "USD")
         expr_start = cur.start()
     pos, scale = end, None
-    sm = _SCALE.match(text[pos:])
-    if sm:
+    sm = _SCALE.match(text[pos:]) or (_SCALE_HYPHEN.match(text[pos:]) if currency else None)
+    if sm:  # ("a $210-million plant": the scale joined to a sum by a hyphen)
         scale = sm.group(1).lower()
         pos += sm.end()
     elif (short := _SCALE_SHORT.match(text[pos:])) and (
@@ -1030,9 +1031,16 @@ def _distance_of(text: str, stat: _Stat) -> str | None:
     return _clean(f"distance {' '.join(words)}")
 
 
+#: the noun a hyphenated sum stands before ("a $210-million cathode plant in …"), up to its complement
+_NOUN_AFTER_SUM = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:in|at|on|for|to|with|by|from|of|that|"
+                             r"which|and|will|would|is|was)\b|\s*[,.;:)]|$)")
+
+
 def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str | None:
     """Measures said by the verb around a sum: "spend €2 billion upgrading rail links", "a deal worth $450 million"."""
     pre = text[lo:stat.start]
+    if stat.scale and text[stat.num_end:stat.num_end + 1] == "-" and (noun := _NOUN_AFTER_SUM.match(text, stat.end)):
+        return _clean(f"value of {noun.group(1)}")  # "a $210-million cathode plant": the value of the plant
     if re.search(r"\b(?:up|down)\s+from\s+$", pre) and earlier:
         return earlier[-1].measure  # the earlier level of the same measure
     receiver = re.search(r"(?P<subj>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+(?:will\s+|would\s+)?"
@@ -1325,6 +1333,9 @@ def _share_of_sum(text: str, stat: _Stat, stats: list[_Stat]) -> str | None:
     sums = [s for s in stats if s.end <= stat.start and s.rule == "money" and s.measure]
     if not sums or not re.match(r"\s*(?:[,.;)]|$)", text[stat.end:]):
         return None  # "a 30 percent tax rate", "40 percent of …": the words after it say what it is
+    sign = re.search(r"\(\s*([+−–-])\s*$", text[:stat.start])
+    if sign:  # "$14.8 billion (+6.2%)": the sum's change, not a share of it
+        return f"{sums[-1].measure} {'growth' if sign.group(1) == '+' else 'decline'}"
     return f"share of {sums[-1].measure}"
 
 
