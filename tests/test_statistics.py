@@ -613,3 +613,10 @@ def test_a_factbox_line_gives_its_figure_the_words_after_the_dash() -> None:
     assert [(s["value"], s["unit"], s["measure"]) for s in found] == [
         (422, "km", "length of the Lao section"), (33, "stations", "stations on the Lao section"),
         (7.8, "percent", "consumer price inflation in October")]
+
+
+def test_a_bare_casualty_count_after_an_aside_and_a_qualifier_counts_the_same_people() -> None:
+    found = {s["as_written"]: (s["measure"], s["qualifier"]) for s in stats(
+        "Forty-two people, most of them civilians, were killed and more than 300,000 were displaced on both "
+        "sides.")}
+    assert found["300,000"] == ("people displaced", "over")

@@ -716,6 +716,15 @@ _CASUALTY_NEEDS = Needs(("wounded", "injured", "hurt", "missing", "arrested", "d
                          "rescued", "hospitali", "killed", "dead", "hostage"))
 
 
+_ASIDE = re.compile(r",[^,;.()]{1,40},")
+
+
+def _aside_end(text: str, end: int) -> int:
+    """Where an aside set off by commas right at ``end`` ends (", most of them civilians,"), else ``end``."""
+    m = _ASIDE.match(text, end)
+    return m.end() if m else end
+
+
 def _inherit_casualties(text: str, digits: list[re.Match[str]], found: list[_Stat], taken: list[tuple[int, int]],
                         vocab: Vocabulary) -> None:
     """"14 people have been killed and 61 wounded": the bare number after "and" counts the same people."""
@@ -726,16 +735,22 @@ def _inherit_casualties(text: str, digits: list[re.Match[str]], found: list[_Sta
         if any(s.start <= start < s.end for s in found) or any(a <= start < b for a, b in taken):
             continue
         tail = _CASUALTY_TAIL.match(text, end)
-        if not tail or not re.search(r"(?:,\s*|\s)(?:and|while|with)\s+$", text[:start]):
+        lead = text[:start]
+        q = vocab.qualifiers.search(lead, max(0, start - 25))  # "… and more than 300,000 were displaced"
+        if q:
+            lead = lead[:q.start()]
+        if not tail or not re.search(r"(?:,\s*|\s)(?:and|while|with)\s+$", lead):
             continue
+        # (the count before may have an aside before its participle: "42 people, most of them civilians, were")
         earlier = [s for s in found if s.end <= start and s.rule == "count" and s.unit == "people"
-                   and _CASUALTY_TAIL.match(text, s.end)]
+                   and (_CASUALTY_TAIL.match(text, s.end) or _CASUALTY_TAIL.match(text, _aside_end(text, s.end)))]
         if not earlier:
             continue
         first = earlier[-1]
         stat = _Stat(start, end, start, end, _to_number(m.group(1)), first.unit, first.rule, first.scale,
                      confidence=first.confidence - 0.1)
         stat.noun_phrase = first.noun_phrase
+        stat.qualifier = vocab.qualifier_of[case_key(q.group("q"))] if q else None
         stat.preset = f"{first.noun_phrase or first.unit} {tail.group().split()[-1]}"
         found.append(stat)
 
