@@ -578,3 +578,9 @@ def test_a_role_opening_the_sentence_is_the_title_before_the_name(sentence: str,
 def test_the_organisation_a_speaker_is_of_is_no_person() -> None:
     found, _, _ = people_of("Ramon Ilagan of Union Capital Securities said that investment could slow.")
     assert [f.fields["name"] for f in found.values()] == ["Ramon Ilagan"]
+
+
+def test_a_courtesy_title_without_its_full_stop_stands_between_an_office_and_a_name() -> None:
+    found, _, _ = people_of("It was co-chaired by Singapore's Minister for National Development Ms Tan Li Ling.")
+    tan = next(f for f in found.values() if f.fields["name"] == "Tan Li Ling")
+    assert (tan.fields["country"], tan.fields["roles"]) == ("Singapore", ["Minister for National Development"])
