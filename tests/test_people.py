@@ -584,3 +584,12 @@ def test_a_courtesy_title_without_its_full_stop_stands_between_an_office_and_a_n
     found, _, _ = people_of("It was co-chaired by Singapore's Minister for National Development Ms Tan Li Ling.")
     tan = next(f for f in found.values() if f.fields["name"] == "Tan Li Ling")
     assert (tan.fields["country"], tan.fields["roles"]) == ("Singapore", ["Minister for National Development"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Oxford Economics of London said growth would slow.",
+    "Human Rights Watch of New York said the law was bad.",
+])
+def test_an_organisation_of_a_place_that_speaks_is_no_person(sentence: str) -> None:
+    found, _, _ = people_of(sentence)
+    assert found == {}

@@ -404,7 +404,7 @@ _OF_ORGANISATION = re.compile(r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?(?:[A-Z][\w'�
 #: a middle initial inside a name ("Rommel P. Agcaoili")
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 #: "of" and a capitalised name after a run: what a person is of ("of Union Capital Securities")
-_OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,4}")
+_OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?(?P<what>[A-Z][\w'’&.-]*(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,4})")
 #: a name and its comma right before an office set off by commas: the office is that name's apposition
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s*$")
 #: a capitalised office right before a title, opening its clause ("Peru Coast Guard " of "… spokesperson Ruiz")
@@ -885,7 +885,8 @@ class _DocPeople:
             return "", 0.0  # "Ramon Ilagan of Union Capital Securities said": the speaker's employer, no person
         of = _OF_WHAT.match(self.folded, re_, sent.end)
         if len(tokens) <= 3 and of and self.vocab.speech_after.match(self.folded[of.end():of.end() + 20]) \
-                and not self._first_word_stands_alone(tokens):
+                and not self._is_place(of.start("what"), of.end()) and not self._first_word_stands_alone(tokens):
+            # (not "Human Rights Watch of New York said": an organisation of a place speaks too)
             return "speaker-pattern", 0.6  # "… Ramon Ilagan of Union Capital Securities cautioned that …"
         if len(tokens) <= 3 and (self.vocab.speech_after.match(self.folded[re_:re_ + 20])
                                  or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])) \
