@@ -593,3 +593,12 @@ def test_a_courtesy_title_without_its_full_stop_stands_between_an_office_and_a_n
 def test_an_organisation_of_a_place_that_speaks_is_no_person(sentence: str) -> None:
     found, _, _ = people_of(sentence)
     assert found == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "General Motors Corp said sales fell.",
+    "General Electric Industries said orders rose.",
+])
+def test_a_company_after_a_word_that_is_also_a_title_is_no_person(sentence: str) -> None:
+    found, _, _ = people_of(sentence)
+    assert found == {}
