@@ -1078,8 +1078,6 @@ def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str 
     return None
 
 
-_PRONOUNS = frozenset(("it", "this", "that", "they", "these", "those", "which", "each", "both", "all", "one"))
-
 
 def _subject_as(text: str, lo: int, pos: int) -> str | None:
     """"Portugal has remained Ghana's largest trading partner for over 20 years" -> "Portugal as ..."."""
