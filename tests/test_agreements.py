@@ -602,3 +602,66 @@ def test_a_venue_an_all_capitals_headline_or_a_question_names_no_agreement(sente
 
 def test_a_question_still_names_a_capitalised_agreement() -> None:
     assert "Water Treaty" in _agreements("Did the two countries sign the Water Treaty in 1962?")
+
+
+def test_a_listed_complement_after_the_keeps_its_list_and_what_its_last_item_is_of() -> None:
+    found = _agreements(
+        "The ministers reviewed the Memorandum of Understanding on the Training, Hiring and Protection of "
+        "Filipino Seafarers in Norway, signed on 3 May 2019, and agreed to update it. "
+        "They also discussed the Agreement on Trade, Transport and Investment of Chile and Peru.")
+    mou = found["Memorandum of Understanding on the Training, Hiring and Protection of Filipino Seafarers"]
+    assert mou.fields["year"] == 2019  # "… in Norway, signed on 3 May 2019": the place, then the signing
+    # a complement that ends in a country is where or whose, not the name
+    assert "Agreement on Trade, Transport and Investment" in found
+
+
+def test_two_agreements_both_signed_on_one_date_take_its_year() -> None:
+    found = _agreements(
+        "The leaders welcomed the entry into force on 1 March 2024 of the revised Fisheries Agreement and the "
+        "revised Transit Agreement, both signed in Oslo on 9 June 2021, which eased the rules for skippers.")
+    assert found["Fisheries Agreement"].fields["year"] == 2021  # its signing, not its entry into force
+    assert found["Transit Agreement"].fields["year"] == 2021
+
+
+def test_two_capitalised_agreements_joined_by_and_the_are_two_names() -> None:
+    found = _agreements("Chile and Peru signed the Port Agreement and the Rail Agreement in 2019. "
+                        "The EU Partnership and Cooperation Agreement with Chile dates from 2002.")
+    assert {"Port Agreement", "Rail Agreement"} <= set(found)
+    assert found["Port Agreement"].fields["year"] == 2019
+    assert "EU Partnership and Cooperation Agreement" in found  # one name: no "the" after its "and"
+
+
+def test_a_formal_title_runs_through_between_and_relating_to_and_names_its_parties() -> None:
+    found = _agreements(
+        "The Agreement between the Government of Chile and the Government of Peru concerning the Avoidance of "
+        "Double Taxation in Lima was signed in 2011. Both welcomed the Treaty between the Republic of Chile and "
+        "Peru relating to the Delimitation of the Maritime Boundary in the Pacific Ocean.")
+    tax = found["Agreement between the Government of Chile and the Government of Peru concerning the Avoidance of "
+                "Double Taxation"]  # "in Lima": where it was signed
+    assert (tax.fields["year"], tax.fields["parties"]) == (2011, ["Chile", "Peru"])
+    sea = found["Treaty between the Republic of Chile and Peru relating to the Delimitation of the Maritime Boundary "
+                "in the Pacific Ocean"]  # an ocean is what it is about
+    assert sea.fields["parties"] == ["Chile", "Peru"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "year"), [
+    ("They marked the 60th anniversary of the Agreement to Restore Relations signed in Lima on 11 August 1966.",
+     "Agreement to Restore Relations", 1966),
+    ("Both are parties to the Convention for the Protection of the Ozone Layer, signed in 1985.",
+     "Convention for the Protection of the Ozone Layer", 1985),
+])
+def test_a_complement_with_for_or_to_and_a_verb_stays_in_a_capitalised_name(sentence: str, name: str,
+                                                                           year: int) -> None:
+    assert _agreements(sentence)[name].fields["year"] == year
+
+
+def test_a_place_after_to_is_no_part_of_a_name() -> None:
+    assert not _agreements("The envoy carried the Agreement to Paris.")
+
+
+def test_a_lower_case_document_signed_in_a_city_is_named_without_the_city_or_its_comparative() -> None:
+    found = _agreements("Chile and Peru signed a broader peace declaration in Santiago on October 26, 2023, "
+                        "and a fisheries agreement at the foreign ministry.", published="2023-10-30")
+    assert found["Peace declaration"].fields["year"] == 2023
+    assert "Fisheries agreement" in found
+    assert not _agreements("The king signed a declaration of war.")

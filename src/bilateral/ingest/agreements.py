@@ -287,15 +287,17 @@ _COMMON_HEADS: dict[str, str] = {
     "working group": "mechanism", "action plan": "action plan", "road map": "roadmap", "roadmap": "roadmap",
     "plan": "plan", "pact": "agreement", "deal": "agreement", "agreement": "agreement", "accord": "agreement",
     "arrangement": "agreement",
-    "treaty": "treaty", "protocol": "agreement", "charter": "treaty", "scheme": "joint initiative",
+    "treaty": "treaty", "protocol": "agreement", "charter": "treaty", "declaration": "document", "scheme": "joint initiative",
     "programme": "joint initiative", "MoU": "memorandum", "MOU": "memorandum",
 }
+_COMMON_END = r"\s+(?:signed|inked|reached|concluded|agreed|adopted|struck|between|with)\b|" + _STOP
 _COMMON = re.compile(
     r"\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts|new)\s+"
     r"(?P<mods>(?:(?!" + _FUNCTION + r"\b)[\w$€£'’+-][\w$€£.'’+–-]*\s+){0,4}?)"
     r"(?P<head>" + "|".join(sorted(_COMMON_HEADS, key=len, reverse=True)) + r")\b(?!-)"
-    r"(?P<comp>\s+(?:on|for|against|to|concerning|regarding|covering)\s+(?!" + _DATE_WORD + r").+?)??"
-    r"(?=\s+(?:signed|inked|reached|concluded|agreed|adopted|struck|between|with)\b|" + _STOP + r")"
+    r"(?:(?P<comp>\s+(?:on|for|against|to|concerning|regarding|covering)\s+(?!" + _DATE_WORD + r").+?)"
+    r"(?=" + _COMMON_END + r")"
+    r"|(?=" + _COMMON_END + r"|\s+(?:in|at)\s+(?:the\s+)?[A-Z]))"  # "signed a fisheries pact in Oslo": where
 )
 # What each pattern cannot match without (all case-sensitive, as the patterns): most sentences name no
 # document, and a substring test skips the pattern's full scan there.
@@ -309,7 +311,8 @@ _MECHANISM_NEEDS = Needs(("mechanism",), any_case=False)
 _PROPOSED_NEEDS = Needs(("proposed", "put forward", "unveiled", "laid out", "outlined", "suggested"), any_case=False)
 # Modifiers that say nothing about what a document is about: "a new joint plan" names nothing yet.
 _GENERIC_MODS = {"new", "joint", "bilateral", "mutual", "first", "second", "landmark", "historic", "two", "both",
-                 "proposed", "draft", "revised", "updated", "final", "formal", "broad", "wide-ranging", "major",
+                 "proposed", "draft", "revised", "updated", "final", "formal", "broad", "broader", "wider", "wide-ranging",
+                 "major",
                  "key", "separate", "similar", "same", "previous", "earlier", "existing", "current", "old",
                  "latest", "original", "whole", "entire", "such", "any", "every", "each", "one", "another"}
 # A making verb before the name (in any tense: "signed", "agreed on", "will set up", "would roll out").
@@ -407,7 +410,7 @@ def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
         if not (new or made or dated):
             continue
         start = m.start("mods") if mods else m.start("head")
-        while re.match(r"(?:new|first|landmark|historic)\s", text[start:], re.I):
+        while re.match(r"(?:new|first|landmark|historic|broader|wider)\s", text[start:], re.I):
             start = text.index(" ", start) + 1  # the name starts after "new"
         end = purpose.end() if purpose else m.start("comp") + len(comp) if comp else m.end("head")
         parties = next((c for w in mods if (c := _compound_countries(w, vocab=vocab))), [])
@@ -529,6 +532,34 @@ def _known_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Can
     return found
 
 
+#: a treaty's formal title: "the Treaty between the Republic of Ruritania and Freedonia relating to the
+#: Delimitation of the Territorial Sea in the Azure Sea", "the Agreement between the Government of X and the
+#: Government of Y concerning the Avoidance of Double Taxation": its head, its parties, and what it is about
+_PARTY = r"(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,4}"
+_FORMAL_TITLE = re.compile(
+    r"\b(?P<head>Treaty|Agreement|Convention|Memorandum of Understanding|Protocol|Accord)\s+between\s+"
+    + _PARTY + r"\s+and\s+" + _PARTY +
+    r"\s+(?:on|for|relating\s+to|concerning|regarding|in\s+respect\s+of)\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:of|on|and|for|the|in|to|with)\s+)*[A-Z][\w'’-]*)*")
+_FORMAL_NEEDS = Needs((" between ",), any_case=False)
+
+
+def _formal_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
+    """Treaties cited by their formal title, parties named in it (the name runs through "between" and
+    "relating to", which end other names); a city after a last "in" is where it was signed."""
+    if not _FORMAL_NEEDS.met(text, None):
+        return []
+    found = []
+    for m in _FORMAL_TITLE.finditer(text):
+        name = m.group()
+        place = re.search(r"\s+in\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$", name)
+        if place and _REGION_WORDS.isdisjoint(w.lower() for w in place.group(1).split()):
+            name = name[:place.start()]
+        found.append(Candidate(m.start(), m.start() + len(name), name, _HEADS[m.group("head").split()[-1].lower()],
+                               "formal title", proper=True, name_parties=countries_in(name, vocab=vocab)))
+    return found
+
+
 _SIGNING_CUE = re.compile(r"\b(?:sign|signed|signing|ink|inked|conclud|exchang)", re.I)
 _SIGNING_WORDS = Needs(("sign", "ink", "conclud", "exchang"))  # what _SIGNING_CUE cannot match without
 # What _DOC_SET cannot match without (case-sensitive, as its plural nouns): one of them.
@@ -590,9 +621,12 @@ _OWNED_BY_BOTH = re.compile(r"\b(?:their|the two (?:countries|sides|governments|
 
 
 #: a name's complement ("Treaty of Friendship"), which newsrooms write as a list of capitalised words
-_COMPLEMENT = re.compile(r"\s(?:of|on|for)\s+[A-Z][\w-]*$")
-_LISTED_COMPLEMENT = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})+,?\s+and\s+[A-Z][\w-]*"
-                                r"(?:\s+[A-Z][\w-]*){0,2}(?![\w-])")
+_COMPLEMENT = re.compile(r"\s(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*$")
+#: the rest of a listed complement ("on the Recruitment, Placement and Protection"), with what its last item
+#: is of ("… Protection of Indonesian Domestic Workers"); a place after "in" is where, as in _name_extent
+_LISTED_COMPLEMENT = re.compile(r"(?P<list>(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})+,?\s+and\s+[A-Z][\w-]*"
+                                r"(?:\s+[A-Z][\w-]*){0,2}(?![\w-]))"
+                                r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?![\w-]))?")
 
 
 _SPACED_PAIR = re.compile(r"(?<![\w-])([A-Z][\w’'.-]*) [–—-] $")
@@ -614,8 +648,10 @@ def _proper_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Ca
             c = _proper_candidate(text, nxt, vocab) if nxt else None
     for c in found:
         listed = _LISTED_COMPLEMENT.match(text, c.end) if _COMPLEMENT.search(c.name) else None
-        if listed and not countries_in(listed.group(), vocab=vocab):  # "the Treaty of Friendship, Cooperation and Mutual Assistance": the whole list is the name
-            c.end = listed.end()
+        if listed and not countries_in(listed.group("list"), vocab=vocab):  # "the Treaty of Friendship, Cooperation and Mutual Assistance": the whole list is the name
+            # and what its last item is of, unless that is a place ("… and Investment of Laos and Peru")
+            tail = listed.group()[len(listed.group("list")):]
+            c.end = listed.end() if tail and not countries_in(tail.split()[-1], vocab=vocab) else listed.end("list")
             c.name = text[c.start:c.end]
         # "the Ghana – Togo Joint Committee": a country pair written with a spaced dash opens the name
         spaced = _SPACED_PAIR.search(text, max(0, c.start - 40), c.start)
@@ -712,7 +748,10 @@ def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
     """(the index of a name's last word, its kind): "Treaty of Amity and Cooperation in Southeast Asia"
     keeps its complement of a region but not a trailing "in Bonn"; "… Agreement in Tokyo" stops at its head."""
     first = heads[0]
-    if lowered[first + 1:first + 2] in (["of"], ["on"]):
+    # "… Treaty of Amity", "… Agreement on Trade", "the Convention for the Protection of …", "the Agreement to
+    # Normalise Relations" (a verb and its object: not "the Agreement to Paris")
+    if lowered[first + 1:first + 2] in (["of"], ["on"], ["for"]) or (
+            lowered[first + 1:first + 2] == ["to"] and len(lowered) >= first + 4):
         last = len(lowered) - 1
         for i in range(first + 2, len(lowered)):
             if lowered[i] == "and" and any(t in _HEADS for t in lowered[i + 1:i + 3]) \
@@ -726,6 +765,9 @@ def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
                 last = i - 1
                 break
         return last, _HEADS[lowered[first]]
+    for i in range(first + 1, heads[-1]):
+        if lowered[i] == "and" and lowered[i - 1] in _HEADS and lowered[i + 1] == "the":
+            return i - 1, _HEADS[lowered[i - 1]]  # "the Port Agreement and the Rail Agreement": two names
     return heads[-1], _HEADS[lowered[heads[-1]]]
 
 
@@ -867,6 +909,7 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
     candidates += _partnership_candidates(text, vocab)
     candidates += _about_candidates(text, vocab)
     candidates += _listed_candidates(text, lower)
+    candidates += _formal_candidates(text, vocab)
     if not candidates:
         return candidates  # (most sentences name no agreement)
     candidates = _drop_appositives(candidates, text)
@@ -985,7 +1028,10 @@ _FOUNDING_BEFORE = re.compile(
 _FOUNDING_AFTER = re.compile(
     r"^(?:\s*,[^,;.()“”\"]{1,60},)?"  # an appositive: "The X Agreement, Canada's first with …, was signed"
     # "which was signed", "that Poland and Ukraine signed", ", first signed in 1998"
-    r"[\s,]*(?:(?:which|that)\s+(?:(?:[A-Z][\w'’-]*|and|the|two|both|sides|countries|governments|leaders)\s+){0,4})?"
+    r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?=,|\s+(?:was|were|had been|has been)\s))?"  # "… Workers in Malaysia, signed on 1 April"
+    # "the revised Border Trade Agreement and the revised Border Crossing Agreement, both signed in …"
+    r"(?:\s+and\s+(?:the\s+)?[^,;.()“”\"]{1,80}?,\s*(?=(?:both|all)\s))?"
+    r"[\s,]*(?:(?:both|all)\s+)?(?:(?:which|that)\s+(?:(?:[A-Z][\w'’-]*|and|the|two|both|sides|countries|governments|leaders)\s+){0,4})?"
     r"(?:was\s+|were\s+|had been\s+|has been\s+)?(?:first\s+|originally\s+)?(?:signed|inked|established|"
     r"launched|concluded|reached|announced|adopted|set up|agreed|entered into force|came into (?:force|effect)|"
     r"took effect)\b", re.I)
