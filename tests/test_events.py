@@ -663,3 +663,28 @@ def test_a_ceasefire_and_fighting_told_by_how_long_it_lasted_are_events_dated_by
 def test_a_consultation_a_retreat_and_the_first_meeting_of_a_new_body_are_meetings(
         sentence: str, title: str, date: str) -> None:
     assert (title, date) in {(f.fields["title"], f.fields["date"]) for f in _events(sentence)}
+
+
+def test_an_exchange_of_instruments_dated_in_a_took_place_clause_is_that_exchange() -> None:
+    ev = _one("The ministers welcomed the exchange of instruments of ratification of the Treaty between the "
+              "Republic of Chile and Peru relating to the Delimitation of the Maritime Boundary in the Pacific "
+              "Ocean, which took place in Lima on 25 November 2024.")
+    assert ev.fields["date"] == "2024-11-25"
+    assert ev.fields["title"].startswith("Exchange of instruments of ratification of Treaty between the Republic of "
+                                         "Chile and Peru relating to the Delimitation of the Maritime Boundary")
+
+
+def test_an_entry_into_force_dated_before_its_of_is_that_agreements_not_the_later_signing() -> None:
+    found = {f.fields["event_kind"]: f for f in _events(
+        "The leaders welcomed the entry into force on 1 March 2024 of the revised Fisheries Agreement and the "
+        "revised Transit Agreement, both signed in Oslo on 9 June 2021, which eased the rules for skippers.")}
+    assert found["entry into force"].fields["title"] == "Entry into force of Fisheries Agreement"
+    assert found["entry into force"].fields["date"] == "2024-03-01"
+    assert found["signing"].fields["date"] == "2021-06-09"
+
+
+def test_an_anniversary_of_an_agreement_signed_on_a_date_dates_that_signing() -> None:
+    ev = _one("Widodo marked the 60th anniversary of the Agreement to Restore Relations signed in Jakarta on "
+              "11 August 1966, which ended a long dispute.")
+    assert (ev.fields["event_kind"], ev.fields["date"]) == ("signing", "1966-08-11")
+    assert not _events("Widodo marked the 60th anniversary of diplomatic relations.")

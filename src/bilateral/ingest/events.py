@@ -225,6 +225,7 @@ _ANNIVERSARY = re.compile(
     # "a reception marking the 75th anniversary of ties on Wednesday evening": the day is the reception's
     r"|\s+(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\s+(?:last|this|next)\s+(?:week|month|year)\b|\s+(?:today|yesterday|tonight)\b)")
+_TOLD_ORIGIN = re.compile(r"\s(?:signed|concluded|established|founded)$")
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
 #: "the Cooperation Strategy to 2030", "Vision 2045": a year a named plan looks to, no event's
 _HORIZON = re.compile(r"[A-Z][\w-]*\s+(?:to|through|until|towards?)\s+$")
@@ -386,7 +387,9 @@ def _triggers(text: str, blocked: list[tuple[int, int]], *, vocab: Vocabulary | 
 
 
 # ", under which …", ", which …": a date there belongs to the relative clause, not to the event before it
-_RELATIVE = re.compile(r",\s*(?:\w+\s+)?(?:which|who|whom|whose|where|while|whereas|but)\b")
+_RELATIVE = re.compile(r",\s*(?:\w+\s+)?(?:which|who|whom|whose|where|while|whereas|but)\b"
+                       # (not ", which took place in Kuching on 25 November": a clause that tells the event's time)
+                       r"(?!\s+(?:took place|was held|were held|happened)\b)")
 
 
 def _leading(date: DateMention, text: str) -> bool:
@@ -681,11 +684,17 @@ def _object_after(text: str, t: Trigger, candidates: list[Candidate], *, vocab: 
     return _unnamed_object(text, t, vocab)
 
 
+#: "the entry into force on 1 July 2026 of the revised …", "the signing in Oslo last week of the …": the event
+#: noun's date or place between it and what it is of
+_DATED_OF = re.compile(r"\s+(?:on|in|at)\s+[\w ,.'’-]{1,30}?\s+of\s+(?:the\s+)?(?:(?:revised|new|amended)\s+)?")
+
+
 def _named_object(text: str, t: Trigger, candidates: list[Candidate]) -> Candidate | None:
     """The agreement an event word acts on: the one right after it (within 30 characters), else the one
     before; a participle right after a name ("the agreement on … signed in 2011, the mechanism of …": a
     passive or reduced relative clause) tells what happened to that name, not to the next one."""
-    after = [c for c in candidates if c.start >= t.end and c.start - t.end <= 30]
+    after = [c for c in candidates if c.start >= t.end
+             and (c.start - t.end <= 30 or _DATED_OF.fullmatch(text, t.end, c.start))]
     before = [c for c in candidates if c.end <= t.start and t.start - c.end <= 30]
     adjacent = [c for c in before if _POSTNOMINAL.fullmatch(text[c.end:t.start])]
     chosen = adjacent[-1] if adjacent and t.text.lower().endswith("ed") else (
@@ -729,6 +738,7 @@ def _unnamed_object(text: str, t: Trigger, vocab: Vocabulary | None) -> tuple[st
     return None
 
 
+_EXCHANGED_INSTRUMENTS = re.compile(r"\bexchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:the\s+)?instruments\s+of\s+$", re.I)
 _WATER_CANNON = re.compile(r"water[- ]cannon", re.I)
 _LEADING_VERB = re.compile(r"^(?:hold|held|holds|conduct\w*|stag\w*)\s+(?:an?\s+|the\s+|their\s+)?", re.I)
 _RENEWAL_NOUNS = (("renew", "Renewal"), ("extend", "Extension"), ("suspend", "Suspension"), ("revok", "Revocation"),
@@ -846,6 +856,8 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
             "ratification": "Ratification"}[t.family]
     if t.text.lower().startswith("found"):
         noun = "Founding"
+    elif t.family == "ratification" and _EXCHANGED_INSTRUMENTS.search(text, max(0, t.start - 40), t.start):
+        noun = "Exchange of instruments of ratification"  # the step that follows both ratifications
     if obj:
         return f"{noun} of {obj[0]}", obj[1]
     return noun, "+".join(sorted(names))
@@ -947,7 +959,10 @@ class _DocEvents:
         pending: list[Event] = []
         blocked: list[tuple[int, int]] = []
         for m in _ANNIVERSARY.finditer(sentence.text):
-            blocked.append(m.span())
+            # "the 60th anniversary of the Agreement … signed in Jakarta on 11 August 1966": the participle
+            # and its date tell the event the anniversary marks, which is an event of its own
+            told = _TOLD_ORIGIN.search(m.group("what"))
+            blocked.append((m.start(), m.start("what") + told.start()) if told else m.span())
             origin = self._anniversary_origin(m, sentence)
             if origin:
                 pending.append(origin)
