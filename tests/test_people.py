@@ -602,3 +602,37 @@ def test_an_organisation_of_a_place_that_speaks_is_no_person(sentence: str) -> N
 def test_a_company_after_a_word_that_is_also_a_title_is_no_person(sentence: str) -> None:
     found, _, _ = people_of(sentence)
     assert found == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's defence ministry spokeswoman, Colonel Ana Torres, said the ceasefire held.",
+    "Peru's defence ministry spokeswoman Ana Torres said the ceasefire held.",
+])
+def test_a_countrys_office_in_lower_case_before_a_title_gives_the_country_and_the_office(text: str) -> None:
+    people, _, _ = people_of(text)
+    torres = people["Ana Torres"].fields
+    assert torres["country"] == "Peru"
+    assert "Defence Ministry Spokesperson" in torres["roles"]
+
+
+def test_a_possessive_that_is_no_country_gives_no_office_country() -> None:
+    people, _, _ = people_of("The company's press office spokeswoman, Ana Torres, said sales rose.")
+    assert people["Ana Torres"].fields["country"] is None
+
+
+def test_an_office_holder_of_one_name_is_a_person() -> None:
+    people, _, _ = people_of("President Suwanto met Prime Minister Jane Roe on Tuesday. "
+                             "Defence Minister Hartono will visit Lima in March.")
+    assert {"Suwanto", "Hartono", "Jane Roe"} <= set(people)
+    assert people["Suwanto"].fields["roles"] == ["President"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Tan said the deal was good.",  # a courtesy title: "Tan" may be a family name, the person unknown
+    "President Emeritus Jane Roe spoke. Later, President Emeritus spoke again.",
+    "Xin Ge is an associate professor at the School of Public Economics.",  # an office, not a title, before it
+    "Minister Roe arrived. Paul Roe is the minister.",
+])
+def test_a_titled_word_that_is_no_name_of_its_own_is_no_one_name_person(text: str) -> None:
+    people, _, _ = people_of(text)
+    assert not {"Tan", "Emeritus", "Economics", "Roe"} & set(people)

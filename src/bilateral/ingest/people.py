@@ -109,6 +109,7 @@ class _Vocab:
     courtesy_lead_re: re.Pattern[str]
     courtesy_tail_re: re.Pattern[str]
     courtesy_ends: frozenset[str]  # the last words of the courtesy titles ("Seri" of "Datuk Seri", "Dr")
+    title_ends: frozenset[str]  # the last words of the titles, lower case ("minister", "president")
     national_titles: set[str]
     nationalities: dict[str, str | None]
     country_aliases: dict[str, str]
@@ -211,6 +212,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
                                    r" (?:al|el|ad|as|ash|an|ar|at|az)-| [A-Z]\. "),
         # A title may be set off by a comma: "Mexico's Foreign Secretary, Maria Ibarra".
         chain_re=re.compile(r"(?<![\w'])(" + chain + r")(?:\s+|\s*,\s+)$"),
+        title_ends=frozenset(_last_word(w).lower() for w in titles if _last_word(w)),
         chain_ends=frozenset(_last_word(w).lower() for w in (*titles, *t["org_words"], *t.get("portfolios", []),
                                                              *countries) if _last_word(w)),
         chain_start_re=re.compile(r"(?:" + chain + r")\s*$"),
@@ -409,6 +411,10 @@ _OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?(?P<what>[A-Z][\w'’&.-]*(?:\s+(?:an
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s*$")
 #: a capitalised office right before a title, opening its clause ("Peru Coast Guard " of "… spokesperson Ruiz")
 _OFFICE_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,5})$")
+#: a country's office in lower case right before a title ("Peru's defence ministry " of "… spokeswoman")
+_OWNED_OFFICE = re.compile(r"(?:^|(?<=[\s(]))(?P<country>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s\s+"
+                           r"(?P<office>(?:[a-z-]+\s+){0,2}(?:ministry|department|office|agency|army|navy|police|"
+                           r"military|embassy|coast guard|armed forces))\s+$")
 #: … where it may stand: opening the sentence or a clause, or after "the"
 _OFFICE_OPENS = re.compile(r"(?:^|[,;:(]|\b[Tt]he)\s*$")
 #: capitalised words only (an office between an opening place and a title: "Trade Ministry spokesman")
@@ -1032,6 +1038,11 @@ class _DocPeople:
         """(its country, the office as written) for a capitalised office right before a title that opens with
         a country ("Ruritanian Navy spokesperson Ana Ruiz", "the Peru Coast Guard spokesman"), else None."""
         window = self.folded[sent.start:chain_start]
+        owned = _OWNED_OFFICE.search(window)
+        if owned:  # "Peru's defence ministry spokeswoman, …": a country's office in lower case
+            country = self._country_word(owned.group("country"))
+            if country:
+                return country, owned.group("office").title()
         m = _OFFICE_BEFORE.search(window)
         if m is None or not _OFFICE_OPENS.search(window, 0, m.start(1)):
             return None
@@ -1080,9 +1091,15 @@ class _DocPeople:
             name = self._resolve_short(token, rs)
             if name is None:
                 name = self._gazetteer_short(token, _chain)
-                if name is None:
+                if name is not None:
+                    self._person(name, "gazetteer", 0.8)
+                elif self._one_name_office(token, re_, _chain):
+                    # "President Haryo", "Defence Minister Wicaksono": an office-holder of one name (as many
+                    # Indonesians are) whom the text names no other way
+                    name = token
+                    self._person(name, "titled one name", 0.6)
+                else:
                     continue
-                self._person(name, "gazetteer", 0.8)
             chain = self._title_before(self.doc.sentence_at(rs) or self.doc.sentences[0], rs)
             start = chain[0] if chain else rs
             self._add_mention(rs, re_, name, "short")
@@ -1165,6 +1182,21 @@ class _DocPeople:
         if not last_full:
             return None
         return max(last_full, key=lambda name: (named[name], last_full[name]))
+
+    def _one_name_office(self, token: str, end: int, chain: str) -> bool:
+        """Whether a titled single word is a person of one name: an office before it (no courtesy title,
+        whose word may be a family name: "Mr Tan"), the word a name (no title, country, place, month or
+        word of an organisation: "President Emeritus", "Minister Counsellor"), and no other person's name
+        holding it as a word ("Minister Strong" after "Paul Strong" is his)."""
+        if len(token) < 4 or not token[1:].islower() or token in _RISKY_SHORT or token in self.vocab.not_name \
+                or token in self.vocab.months or token in self.vocab.places or token.lower() in self.vocab.titles_lower \
+                or self.folded[end:end + 1] in ("'", "’"):  # "Dato' Seri …": an honorific
+            return False
+        last = _last_word(chain).rstrip(".").lower()
+        if last not in self.vocab.title_ends or last in self.vocab.courtesy_ends or \
+                last in {c.rstrip(".").lower() for c in self.vocab.courtesy}:
+            return False  # "… at the School of Public Economics": an office, not a title, before it
+        return not any(token in p.name.split() for p in self.people.values())
 
     def _gazetteer_short(self, token: str, chain: str) -> str | None:
         """A titled short form of a known person the text never names in full ("President Okafor")."""
