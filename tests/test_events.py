@@ -688,3 +688,13 @@ def test_an_anniversary_of_an_agreement_signed_on_a_date_dates_that_signing() ->
               "11 August 1966, which ended a long dispute.")
     assert (ev.fields["event_kind"], ev.fields["date"]) == ("signing", "1966-08-11")
     assert not _events("Widodo marked the 60th anniversary of diplomatic relations.")
+
+
+def test_a_past_event_beside_a_future_clause_is_last_months_not_next_years() -> None:
+    """ "Our navies held a drill in August, and Widodo will visit Tokyo in March" (written in December):
+    the future of the second clause does not make the drill next August's."""
+    found = {f.fields["event_kind"]: f for f in _events(
+        "Our navies held a search-and-rescue drill off Darwin in August, and Widodo will visit Tokyo in March "
+        "to meet Fumio Kishida.", published="2026-12-03")}
+    assert found["exercise"].fields["date"] == "2026-08"
+    assert found["visit"].fields["date"] == "2027-03"

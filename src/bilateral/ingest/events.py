@@ -258,9 +258,13 @@ def _reporting(lexicon: Lexicon) -> re.Pattern[str]:
                       r"(?!(?:on|at|in|during|after|before|from|to|with|by|for|a|an|its|their|plans?)\b)(?=\S)")
 
 
-def _is_scheduled(date: DateMention, published: str | None, text: str, trigger: tuple[int, int]) -> bool:
-    """Whether an event is still to come: dated after the publication, or told in the future tense."""
-    future = bool(_FUTURE.search(text)) or bool(re.search(r"\bagreed to (?:meet|hold|host)\b", text, re.I))
+def _is_scheduled(date: DateMention, published: str | None, text: str, trigger: tuple[int, int],
+                  clause: tuple[int, int] | None = None) -> bool:
+    """Whether an event is still to come: dated after the publication, or told in the future tense in the
+    trigger's own ``clause`` (the whole sentence when not given: "Our navies held a drill in August, and the
+    minister will visit in March" tells a past drill)."""
+    lo, hi = clause or (0, len(text))
+    future = bool(_FUTURE.search(text, lo, hi)) or bool(_AGREED_TO_MEET.search(text, lo, hi))
     if date.kind == "weekday" and (_FUTURE_BEFORE.search(text, max(0, date.start - 30), date.start)
                                    or _FUTURE_VERB.search(text, max(0, trigger[0] - 12), trigger[0])):
         # "are due on Saturday to open", "and will visit a plant in Tianjin on Friday": the coming day (a
@@ -305,6 +309,7 @@ _PAST = re.compile(r"\b(?:made|held|paid|took|met|came|went|began|gave|won|led|f
 _ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:will|would|also|later|then|is to|are to)\s+){0,2}$")
 _FUTURE_VERB = re.compile(r"\b(?:will|would|is to|are to)\s+(?:also\s+)?$")  # right before the event's own verb
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set|slated|scheduled|expected|planned|going)\b(?:\s+\w+){0,3}\s*$")
+_AGREED_TO_MEET = re.compile(r"\bagreed to (?:meet|hold|host)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled|"
                      r"(?:due|set|slated)(?:\s+(?:on|in|by|next)(?:\s+[\w.]+){1,2})?\s+to|"
                      r"invit(?:ed|es|ation))\b", re.I)
@@ -1079,7 +1084,8 @@ class _DocEvents:
         main_person, by_phrase = _main_person(t, text, sentence, region, self.people)
         if main_person is None and t.family in ("visit", "election") and len(names) == 1:
             main_person = names[0]
-        scheduled = date is not None and _is_scheduled(date, self.doc.source.published, text, (t.start, t.end))
+        scheduled = date is not None and _is_scheduled(date, self.doc.source.published, text, (t.start, t.end),
+                                                       region)
         if self._nobody(t, text, names, scheduled):
             return None
         if t.family in _SELF_STANDING and (times := _TIMES_AFTER.search(text, t.end, min(len(text), t.end + 120))) \
