@@ -64,3 +64,13 @@ def test_a_figure_in_a_transcript_turn_is_according_to_the_speaker() -> None:
     [figure] = [f for f in extract_document(Document(Source(id="t", text=text, published="2026-11-24")))
                 if f.kind == "statistic"]
     assert (figure.fields["value"], figure.fields["according_to"]) == (26, "Ramon Bautista")
+
+
+def test_a_figure_in_an_interviews_answer_is_the_interviewees() -> None:
+    found = sources("We put some questions to Ana Lim-Reyes, Peru's chief negotiator. Edited excerpts:\n\n"
+                    "Q: How much trade is at stake?\n\n"
+                    "A: About $4.2 billion a year. That is a lot for us.\n\n"
+                    "Q: And fisheries?\n\n"
+                    "A: They employ 70,000 people.\n")
+    assert found["$4.2 billion"] == "Ana Lim-Reyes"
+    assert found["70,000 people"] == "Ana Lim-Reyes"

@@ -477,3 +477,25 @@ def test_a_transcript_label_may_name_a_person_by_title_and_the_word_the_story_ca
     turns = [(q.fields["speaker"], q.fields["text"]) for q in quotes_of(text)]
     assert turns == [("Faizal Hakim bin Omar", "Thank you. The new bridge will open on 1 March 2027."),
                      ("Lim Wei Ling", "Both customs posts will be co-located on the bridge.")]
+
+
+INTERVIEW = ("Trade talks resumed in Lima on Monday after a pause of two years.\n\n"
+             "We put some questions to Ana Lim-Reyes, Peru's chief negotiator, who has led both rounds. "
+             "Edited excerpts:\n\n"
+             "Q: Will the deal be signed this year?\n\n"
+             "A: I think so. Both sides have closed the hardest chapters.\n\n"
+             "Q: What is left?\n\n"
+             "A: Fisheries, mostly. We will not give up our quotas.\n")
+
+
+def test_each_answer_of_a_question_and_answer_interview_is_a_direct_statement_by_the_person_introduced() -> None:
+    turns = [(q.fields["speaker"], q.fields["quote_kind"], q.fields["text"]) for q in quotes_of(INTERVIEW)]
+    assert turns == [
+        ("Ana Lim-Reyes", "direct", "I think so. Both sides have closed the hardest chapters."),
+        ("Ana Lim-Reyes", "direct", "Fisheries, mostly. We will not give up our quotas."),
+    ]  # the questions are the writer's, not a statement
+
+
+def test_a_single_answer_label_makes_no_interview() -> None:
+    text = INTERVIEW.split("Q: What is left?")[0]
+    assert [q.fields["text"] for q in quotes_of(text)] == []

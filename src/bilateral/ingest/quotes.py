@@ -289,6 +289,8 @@ class _State:
     said: dict[int, Attribution] = field(default_factory=dict)  # sentence index -> who states what is in it
 
 
+#: an interview's question and answer labels ("Q: …", "A: …", "Question: …")
+_QA_LABEL = re.compile(r"(?P<who>Q|A|Question|Answer)\s*[:.]\s+(?=\S)")
 #: a transcript's speaker label: courtesy or rank abbreviations, then the name in capitals and a colon
 _TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Za-z]{1,5}\.|MR|MRS|MS|DR)\s+)*(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}):\s+")
 
@@ -549,6 +551,8 @@ class _QuoteReader:
             if label and person:
                 turns.append((passage, passage.start + label.end(), person, passage.start + label.start("name")))
         if len(turns) < 2:
+            turns = self._answers()
+        if len(turns) < 2:
             return
         for passage, start, person, at in turns:
             indices = [i for i in self.by_passage.get(passage.index, []) if self.sentences[i].end > start]
@@ -563,6 +567,35 @@ class _QuoteReader:
                 self.speakers.spoke[i] = speaker
                 st.said[i] = Attribution(speaker, "said", "transcript")
             self.speakers.note(start, speaker)
+
+    def _answers(self) -> list[tuple[Passage, int, str, int]]:
+        """An interview written as questions and answers ("Q: …" / "A: …"): each answer is a direct statement
+        by the person its introduction names first, when the document asks at least one question and gives at
+        least two answers."""
+        asked = answered = None
+        answers = []
+        for passage in self.doc.passages:
+            cue = _QA_LABEL.match(passage.text) if passage.extractable else None
+            if cue is None:
+                continue
+            if cue.group("who")[0] in "Qq":
+                asked = passage.start if asked is None else asked
+            else:
+                answers.append((passage, passage.start + cue.end()))
+                answered = passage.start if answered is None else answered
+        if asked is None or answered is None or len(answers) < 2:
+            return []
+        first = min(asked, answered)
+        # the introduction: the nearest passage before the first label that names someone ("We put some
+        # questions to Jane Roe, professor of …", "Indonesia's ambassador, Dr. Ratna …, sat down with us")
+        introduced = None
+        for passage in reversed([p for p in self.doc.passages if p.end <= first]):
+            introduced = next((m for m in self.people.mentions if passage.start <= m.start < passage.end), None)
+            if introduced is not None:
+                break
+        if introduced is None:
+            return []
+        return [(passage, start, introduced.name, passage.start) for passage, start in answers]
 
     def _labelled_person(self, label: str) -> str | None:
         """The person of the document a transcript label names ("MANALASTAS-ONG" is Teresita Manalastas-Ong)."""
