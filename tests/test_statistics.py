@@ -620,3 +620,37 @@ def test_a_bare_casualty_count_after_an_aside_and_a_qualifier_counts_the_same_pe
         "Forty-two people, most of them civilians, were killed and more than 300,000 were displaced on both "
         "sides.")}
     assert found["300,000"] == ("people displaced", "over")
+
+
+@pytest.mark.parametrize(("text", "unit", "normalized"), [
+    ("Buyers owed suppliers Tk 50 billion at the end of September.", "BDT", 50_000_000_000),
+    ("The bridge is supported with a budget of 3,930 million Baht.", "THB", 3_930_000_000),
+    ("The typhoon made landfall with sustained winds of 215 kilometres per hour.", "km/h", 215),
+    ("Gusts reached 90 mph on the coast.", "mph", 90),
+])
+def test_the_taka_a_capitalised_currency_word_and_speeds_are_units(text: str, unit: str, normalized: float) -> None:
+    found = one(text)
+    assert (found["unit"], found["normalized"]) == (unit, normalized)
+
+
+def test_a_capitalised_currency_word_that_needs_a_scale_still_needs_one() -> None:
+    assert [s["unit"] for s in stats("He paid 3 Won for it.")] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Imports meet roughly one-sixth of its peak demand.", 16.67),
+    ("About four-fifths of the border is fenced.", 80.0),
+    ("Two-thirds of the vote went to the party.", 66.67),
+    ("Three-tenths of the budget is spent on roads.", 30.0),
+])
+def test_a_fraction_of_any_denominator_is_its_percent(text: str, value: float) -> None:
+    assert one(text)["value"] == value
+
+
+def test_a_share_that_is_its_clauses_subject_is_measured_with_its_verb() -> None:
+    found = {s["as_written"]: s["measure"] for s in stats(
+        "Peru sells most of its copper abroad, and about four-fifths of the border is fenced. "
+        "Two-thirds of the vote and three quarters of the seats went to the party.")}
+    assert found["four-fifths"] == "share of the border that is fenced"
+    assert found["Two-thirds"] == "share of the vote"  # its own part of "… and three quarters of …"
+    assert found["three quarters"] == "share of the seats that went to the party"

@@ -35,8 +35,15 @@ _SCALE_ABBR = {"k": "thousand", "m": "million", "mn": "million", "mln": "million
                "bn": "billion", "tn": "trillion"}
 #: "first"/"second" right before a fraction word: a half of a year, not a share.
 _HALF_OF_YEAR = re.compile(r"\b(?:first|second)\s$", re.I)
-_FRACTIONS = {"third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10, "half": 1 / 2,
-              "thirds": 2 / 3, "quarters": 3 / 4}
+#: a fraction's denominator by its word, singular and plural ("one-sixth", "four-fifths", "three quarters")
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+                 "tenth": 10}
+_FRACTIONS = {**{w: 1 / d for w, d in _DENOMINATORS.items()},
+              **{w + "s": 1 / d for w, d in _DENOMINATORS.items() if w != "half"}}
+_SINGULAR = "|".join(w for w in _DENOMINATORS if w != "half")
+_PLURAL = "|".join(w + "s" for w in _DENOMINATORS if w != "half")
+_FRACTION_WORDS = (rf"(?:one|a)[- ](?:{_SINGULAR})|(?:two|three|four|five|six|seven|eight|nine)[- ](?:{_PLURAL})"
+                   r"|half")
 _TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "decades"}
 _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                 r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -46,13 +53,13 @@ _DIGITS = re.compile(r"(?=\d)(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d
 _AND_A_HALF = re.compile(r"\sand a half$", re.I)  # "two and a half": a number, not the fraction "half of"
 _DOZEN = re.compile(r"\b(?:a dozen|dozens)\b", re.I)  # "dozens" counts as twelve: "at least" that many
 _FRACTION = re.compile(
-    r"\b(?P<w>(?:one|a)[- ](?:third|quarter|fifth|tenth)|(?:two)[- ]thirds|three[- ]quarters|half)(?= of\b)"
+    r"\b(?P<w>" + _FRACTION_WORDS + r")(?= of\b)"
     # a change by a fraction: "have fallen by a third", "raise the quota by a quarter", "by nearly half"
     r"|(?<=\bby )(?:(?:nearly|almost|about|roughly|around|some|more than|less than|over|just over|just under)\s+)?"
-    r"(?P<by>(?:one|a)[- ](?:third|quarter|fifth|tenth)|two[- ]thirds|three[- ]quarters|half)\b(?! of\b)", re.I)
+    r"(?P<by>" + _FRACTION_WORDS + r")\b(?! of\b)", re.I)
 # What _DOZEN and _FRACTION cannot match without (prefilter.Needs): most sentences hold neither.
 _DOZEN_NEEDS = Needs(("dozen",))
-_FRACTION_NEEDS = Needs(("third", "quarter", "fifth", "tenth", "half"))
+_FRACTION_NEEDS = Needs(("third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "half"))
 _SCALE = re.compile(r"^[ \u00a0]?(thousand|million|billion|trillion|lakh|crore)\b", re.I)
 _SCALE_HYPHEN = re.compile(r"^-(thousand|million|billion|trillion|lakh|crore)\b", re.I)
 _SCALE_SHORT = re.compile(r"^[ \u00a0]?(bn|mn|mln|tn|m|b|k)\b")
@@ -136,7 +143,12 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
     phrases = sorted(qualifier_of, key=len, reverse=True)
     countries = _country_adjectives(lexicon)
     names = sorted({n for n, _ in countries} | {a for _, a in countries}, key=len, reverse=True)
-    words = sorted(raw["currency_words"], key=len, reverse=True)
+    # "3,930 million Baht", "50 billion Kip": a currency's word capitalised, as official English often writes it
+    currency_words = {**{w.capitalize(): c for w, c in raw["currency_words"].items() if w.isalpha() and w.islower()},
+                      **raw["currency_words"]}
+    needs_scale = set(raw.get("currency_words_needing_scale", []))
+    needs_scale |= {w.capitalize() for w in needs_scale}
+    words = sorted(currency_words, key=len, reverse=True)
     return Vocabulary(
         countries=countries,
         measures=raw["measures"],
@@ -144,7 +156,7 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         count_nouns=raw["count_nouns"],
         unit_aliases=raw["unit_aliases"],
         currencies=raw["currencies"],
-        currency_words=raw["currency_words"],
+        currency_words=currency_words,
         currency_display=raw["currency_display"],
         currency_names=raw["currency_names"],
         qualifiers=re.compile(r"(?:^|(?<=[\s(—–,]))" + first_letters(phrases) + "(?P<q>"
@@ -162,7 +174,7 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         ambiguous={k: v for k, v in raw.get("ambiguous_currencies", {}).items() if isinstance(v, dict)},
         physical_unit=_physical_pattern(raw.get("physical_units", {})),
         physical_units=raw.get("physical_units", {}).get("units", {}),
-        needs_scale=set(raw.get("currency_words_needing_scale", [])),
+        needs_scale=needs_scale,
         frequency_verbs=[(re.compile(r"\b(?:" + verb + r")\s+(?:\S+\s+)?$", re.I), noun)
                          for verb, noun in raw.get("frequency_verbs", {}).get("verbs", {}).items()],
         place_words=frozenset(w.lower() for pair in countries for w in pair),
@@ -405,7 +417,9 @@ def _number_candidates(text: str, digits: list[re.Match[str]], vocab: Vocabulary
         if _HALF_OF_YEAR.search(text, max(0, m.start() - 8), m.start()):  # "the first half", "Second Half"
             continue
         last = re.split(r"[- ]", word)[-1]
-        candidates.append((m.start(group), m.end(group), round(_FRACTIONS[last] * 100, 2), m.group(group)))
+        parts = re.split(r"[- ]", word)
+        numerator = 1 if len(parts) == 1 or parts[0] in ("one", "a") else cardinal(parts[0]) or 1
+        candidates.append((m.start(group), m.end(group), round(numerator * _FRACTIONS[last] * 100, 2), m.group(group)))
     candidates.sort()
     return candidates
 
@@ -1091,6 +1105,18 @@ def _subject_as(text: str, lo: int, pos: int) -> str | None:
     return _clean(f"{m['subj']} as {m['comp']}") if m else None
 
 
+#: where the words of a share end: its verb ("… of the seats went to the party"), or another figure joined on
+#: ("two-thirds of the vote and three quarters of the seats")
+#: a clause inside the words of a share ("of South Koreans … said that they had …"); a "that" opening them
+#: points back ("a third of that money")
+_CLAUSE_WORD = re.compile(r"\b(?:said|says|who|which|whom|whose)\b|(?<=\S)\s+that\b")
+#: the words of a share that point back to what the sentence told before ("of that money", "of them")
+_SHARE_BACK = re.compile(r"\s+of\s+(?:that|this|these|those|it|them)\b")
+_SHARE_VERB = re.compile(r"\s(?:(?P<finite>is|are|was|were|has|have|had|will|would|went|go|goes|came|come|comes|"
+                         r"remain|remains|remained|stay|stays|stayed)\b|and\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
+                         r"(?:one|two|three|four|five|six|seven|eight|nine|a|half|\d)\b)")
+
+
 def _share_of(text: str, stat: _Stat, hi: int, periods: list[PeriodMention]) -> str | None:
     m = re.match(r"\s+of\s+", text[stat.end:])
     if not m:
@@ -1100,8 +1126,14 @@ def _share_of(text: str, stat: _Stat, hi: int, periods: list[PeriodMention]) -> 
     for p in periods:
         if start <= p.start < stop:
             stop = p.start
-    words = text[start:stop].split()
-    return _clean(" ".join(words[:14])) or None
+    verb = _SHARE_VERB.search(text, start, stop)
+    what = " ".join(text[start:verb.start()].split()[:10]) if verb else ""
+    if not what or _CLAUSE_WORD.search(what):  # "… of South Koreans … said that they had …": not one phrase
+        return _clean(" ".join(text[start:stop].split()[:14])) or None
+    if verb.group("finite"):
+        # "about four-fifths of the border is fenced": the share of what the verb tells ("… that is fenced")
+        return _clean(f"{what} that {' '.join(text[verb.start():stop].split()[:8])}")
+    return _clean(what) or None  # "two-thirds of the vote and three quarters of …": this figure's part
 
 
 # Words ending in "s" that are no plural noun: the head of "percent of …" is none of them ("of the water
@@ -1420,6 +1452,10 @@ def _derived_measure(text: str, stat: _Stat, stats: list[_Stat], periods: list[P
     if than and other and stat.rule != "fraction":
         return _clean(f"{than.group(1)} vs {other.group(1)}")
     base = _derived_base(text, stat, stats, ctx, vocab, lo, context_bilateral)
+    if stat.rule == "fraction" and _SUBJECT_SHARE.fullmatch(text, lo, stat.start) \
+            and (verb := _SHARE_VERB.search(text, stat.end, hi)) and verb.group("finite") \
+            and not _SHARE_BACK.match(text, stat.end):
+        base = None  # "…, and about four-fifths of the border is fenced": the share is its clause's subject
     if stat.rule == "fraction" and not _by_fraction(text, stat, lo):
         share = _share_of(text, stat, hi, periods)
         if share:
@@ -1427,6 +1463,10 @@ def _derived_measure(text: str, stat: _Stat, stats: list[_Stat], periods: list[P
         return base
     direction = "decline" if _DECLINE.search(text[lo:hi]) else "growth"
     return f"{base} {direction}" if base else None
+
+
+_SUBJECT_SHARE = re.compile(r"[\s,;]*(?:(?:and|but|while)\s+)?(?:(?:about|roughly|some|nearly|almost|around|only|"
+                            r"just|more than|less than|over|under)\s+)*", re.I)
 
 
 def _by_fraction(text: str, stat: _Stat, lo: int) -> bool:
