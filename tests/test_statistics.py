@@ -654,3 +654,31 @@ def test_a_share_that_is_its_clauses_subject_is_measured_with_its_verb() -> None
     assert found["four-fifths"] == "share of the border that is fenced"
     assert found["Two-thirds"] == "share of the vote"  # its own part of "… and three quarters of …"
     assert found["three quarters"] == "share of the seats that went to the party"
+
+
+@pytest.mark.parametrize(("text", "unit", "value"), [
+    ("The boat went down with 15 crew on board.", "crew", 15),
+    ("Japan will send six helicopters.", "helicopters", 6),
+    ("About 500 personnel will go.", "personnel", 500),
+])
+def test_crews_helicopters_and_personnel_are_counted(text: str, unit: str, value: int) -> None:
+    found = one(text)
+    assert (found["unit"], found["value"]) == (unit, value)
+
+
+def test_the_size_of_a_team_written_n_member_or_n_strong() -> None:
+    found = {s["as_written"]: s for s in stats(
+        "Japan would dispatch a 70-member medical team, and Peru a 40-strong urban search-and-rescue team.")}
+    assert (found["70-member medical team"]["unit"], found["70-member medical team"]["value"]) == ("members", 70)
+    assert found["70-member medical team"]["measure"] == "size of the medical team"
+    assert found["40-strong urban search-and-rescue team"]["measure"] == "size of the urban search-and-rescue team"
+
+
+def test_an_earthquakes_magnitude_and_what_it_did_to_the_counts_after_it() -> None:
+    found = {s["as_written"]: s for s in stats(
+        "When the magnitude 6.8 earthquake struck on 3 March, killing 37 people and damaging more than 12,000 "
+        "houses, Peru sent help.")}
+    assert (found["magnitude 6.8"]["unit"], found["magnitude 6.8"]["value"]) == ("magnitude", 6.8)
+    assert found["magnitude 6.8"]["measure"] == "magnitude of the earthquake"
+    assert found["37 people"]["measure"] == "people killed"
+    assert found["12,000 houses"]["measure"] == "houses damaged"

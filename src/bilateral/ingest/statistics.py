@@ -377,6 +377,7 @@ def _find_numbers(text: str, taken: list[tuple[int, int]], vocab: Vocabulary) ->
     _inherit_subject(text, digits, found, vocab)
     found.sort(key=lambda s: s.start)
     _included_casualties(text, found)
+    _done_to_counts(text, found, vocab)
     for prev, stat in pairwise(found):
         # "exceeding USD 150 billion ..., and USD 190 billion": the qualifier governs both
         if (stat.qualifier is None and prev.qualifier and prev.unit == stat.unit
@@ -482,6 +483,11 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
         return _Stat(expr_start, upto, start, end, value, unit, rule, scale, words, confidence=conf)
 
     stat = _figure(text, start, end, pos, value, words, scale, currency, vocab, make)
+    if stat is None and words is None and (quake := _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start)):
+        # "the magnitude 6.8 earthquake", "a magnitude-7.1 quake": a quake's magnitude, the unit before it
+        stat = _Stat(quake.start(), end, start, end, value, "magnitude", "magnitude", None, None, confidence=0.85)
+        shaken = _QUAKE_AFTER.match(text, end)
+        stat.preset = f"magnitude of the {shaken.group(1)}" if shaken else "magnitude"
     if stat is None:
         return None
     q = vocab.qualifiers.search(text[:expr_start])
@@ -490,6 +496,8 @@ def _parse(text: str, start: int, end: int, value: int | float, words: str | Non
     return stat
 
 
+_MAGNITUDE_BEFORE = re.compile(r"\b[Mm]agnitude[- ]$")
+_QUAKE_AFTER = re.compile(r"\s+(earthquake|quake|tremor|aftershock)\b")
 #: "5m people", "2bn users", "1.2m tonnes", "3m foreign tourists": a glued scale, then what is counted (next
 #: word, or the one after an adjective)
 _GLUED_SCALE = re.compile(r"(bn|mn|mln|m|k)\s+([A-Za-z]+)\b(?:\s+([A-Za-z]+)\b)?")
@@ -611,10 +619,21 @@ def _measured(text: str, before: str, pos: int, mu: re.Match[str], value: int | 
 _FACTBOX_DASH = re.compile(r"\s+[—–]\s+(?=[a-z])")
 
 
+_GROUP_SIZE = re.compile(r"-(?:member|strong|person|man|woman)\s+(?P<group>(?:[\w'’-]+\s+){0,5}?"
+                         r"(?:team|delegation|contingent|force|mission|crew|group|unit|squad|panel|committee|"
+                         r"commission|board|council|cabinet|task force))\b")
+
+
 def _counted(text: str, pos: int, value: int | float, words: str | None, scale: str | None, vocab: Vocabulary,
              make: Callable[..., _Stat]) -> _Stat | None:
     """A count of the noun after the number ("12 flights", "Forty-two shops"); a number in words under ten
     needs a known counted noun ("four key goals", "two sides" are none)."""
+    if (size := _GROUP_SIZE.match(text, pos)) and not words:
+        # "a 70-member medical team", "a 70-strong search-and-rescue team": the size of a group
+        stat = make("members", "count", size.end(), 0.8)
+        stat.noun_phrase = _clean(size.group("group"))
+        stat.preset = _clean(f"size of the {size.group('group')}")
+        return stat
     factbox = _FACTBOX_DASH.match(text, pos) if not text[:pos].strip(" -•*\t0123456789,.") else None
     noun = _count_noun(text, factbox.end() if factbox else pos, vocab)  # "33 — stations on the line"
     if noun and words and not scale and value < 10 and noun[3] < 0.8:
@@ -797,6 +816,26 @@ def _casualty_objects(text: str, digits: list[re.Match[str]], found: list[_Stat]
         stat.preset = f"people {verb['verb']}"
         stat.qualifier = vocab.qualifier_of[case_key(q.group("q"))] if q else None
         found.append(stat)
+
+
+#: "…, killing 37 people and damaging more than 12,000 houses": a participle that tells what befell the count
+_DONE_BEFORE = re.compile(r"\b(?P<verb>killing|wounding|injuring|displacing|damaging|destroying|affecting|"
+                          r"evacuating|stranding|flooding|sinking)\s+$")
+_DONE_PARTICIPLE = {"killing": "killed", "wounding": "wounded", "injuring": "injured", "displacing": "displaced",
+                    "damaging": "damaged", "destroying": "destroyed", "affecting": "affected",
+                    "evacuating": "evacuated", "stranding": "stranded", "flooding": "flooded", "sinking": "sunk"}
+
+
+def _done_to_counts(text: str, found: list[_Stat], vocab: Vocabulary) -> None:
+    """A count right after such a participle is of what it befell ("people killed", "houses damaged")."""
+    for stat in found:
+        if stat.rule != "count" or stat.preset is not None or not stat.noun_phrase:
+            continue
+        lead = text[max(0, stat.start - 40):stat.start]
+        if q := vocab.qualifiers.search(lead):
+            lead = lead[:q.start()]
+        if done := _DONE_BEFORE.search(lead):
+            stat.preset = f"{stat.noun_phrase} {_DONE_PARTICIPLE[done['verb'].lower()]}"
 
 
 #: "Eight people were killed, including two children": the count a casualty count includes
