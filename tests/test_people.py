@@ -636,3 +636,8 @@ def test_an_office_holder_of_one_name_is_a_person() -> None:
 def test_a_titled_word_that_is_no_name_of_its_own_is_no_one_name_person(text: str) -> None:
     people, _, _ = people_of(text)
     assert not {"Tan", "Emeritus", "Economics", "Roe"} & set(people)
+
+
+def test_an_abbreviated_given_name_is_part_of_the_name() -> None:
+    people, _, _ = people_of('"We buy six back," said Md. Rezaul Karim Chowdhury, a jute exporter in Khulna.')
+    assert "Md. Rezaul Karim Chowdhury" in people

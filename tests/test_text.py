@@ -159,3 +159,14 @@ def test_a_short_bulleted_line_is_a_list_item_not_a_heading() -> None:
     roles = [(p.text, p.role) for p in split_passages(Source(id="t", text=text))]
     assert roles == [("- Further Reading", "heading"), ("IN NUMBERS", "heading"),
                      ("- 422 km — length of the Lao section", "list_item"), ("- 33 — stations on the line", "list_item")]
+
+
+def test_an_abbreviated_given_name_and_joined_initials_do_not_end_a_sentence() -> None:
+    doc = Document(Source(id="t", text="The deal was welcomed by Md. Rezaul Karim and by H.D. Deve Gowda on Monday. "
+                                       "He left for Washington, D.C. He arrived at 9 a.m. The talks began."))
+    assert [s.text for s in doc.sentences] == [
+        "The deal was welcomed by Md. Rezaul Karim and by H.D. Deve Gowda on Monday.",
+        "He left for Washington, D.C.",  # initials before a word that opens a sentence end it
+        "He arrived at 9 a.m.",
+        "The talks began.",
+    ]

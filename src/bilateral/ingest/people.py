@@ -474,6 +474,10 @@ def _derive_short(name: str, country: str | None, vocab: _Vocab) -> list[str]:
 _WHO_AFTER = re.compile(r",\s+who\s")
 
 
+#: given names abbreviated with a full stop that a name goes on after ("Md. Rezaul Karim Chowdhury")
+_ABBREVIATED_GIVEN = frozenset({"Md", "Mohd", "Muhd"})
+
+
 def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[int, int]]:
     """Runs of capitalised name-like words (no stop words) inside [start, end)."""
     runs: list[tuple[int, int]] = []
@@ -486,7 +490,8 @@ def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[i
             cur = None
             continue
         gap = folded[cur[1]:m.start()] if cur is not None else ""
-        if cur is not None and (gap == " " or vocab.particle_gap_re.fullmatch(gap)):
+        if cur is not None and (gap == " " or vocab.particle_gap_re.fullmatch(gap) or (
+                gap == ". " and folded[cur[0]:cur[1]].rsplit(" ", 1)[-1] in _ABBREVIATED_GIVEN)):
             cur = (cur[0], m.end())
             runs[-1] = cur
         else:
@@ -877,6 +882,8 @@ class _DocPeople:
 
     def _discovery(self, sent: Sentence, rs: int, re_: int, tokens: list[str], titled: bool) -> tuple[str, float]:
         """What says a run of two or more capitalised words is a person (rule, confidence); ("", 0.0) if nothing."""
+        if len(tokens) > 2 and tokens[0].rstrip(".") in _ABBREVIATED_GIVEN:
+            tokens = tokens[1:]  # "Md. Rezaul Karim Chowdhury" is as long a name as "Rezaul Karim Chowdhury"
         if titled:
             return "title-pattern", 0.85
         if self._appositive(sent, re_):

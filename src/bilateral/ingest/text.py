@@ -163,7 +163,13 @@ _ABBREVIATIONS = {
     "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "dept",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "fig",
+    "md", "mohd", "muhd",  # Mohammad, as South and Southeast Asian names abbreviate it ("Md. Rezaul Karim")
 }
+#: initials written together ("H.D. Deve Gowda", "J.R. Smith"): a name goes on after them, unless the next
+#: word opens a sentence ("… in Washington, D.C. He moved …")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_OPENERS = frozenset({"He", "She", "It", "They", "We", "I", "You", "The", "A", "An", "This", "That", "These",
+                      "Those", "In", "On", "At", "But", "And", "Its", "His", "Her", "Their", "Our", "There"})
 # the next sentence may open with a quote mark, typewriter ones ('' `` ' `) included
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=(?:[\"“‘(\[]|''|``|'|`)?[A-Z0-9À-Ỹ])")
 
@@ -178,7 +184,9 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             before = text[start:m.start()]
             last_word = _LAST_WORD.findall(before)
             token = last_word[0].lower() if last_word else ""
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or (
+                    last_word and _INITIALS.fullmatch(last_word[0])
+                    and text[m.end():].split(" ", 1)[0].strip("\"“‘(") not in _OPENERS):
                 continue
         end = m.end(2)
         if text[start:end].strip():
