@@ -698,3 +698,12 @@ def test_a_past_event_beside_a_future_clause_is_last_months_not_next_years() -> 
         "to meet Fumio Kishida.", published="2026-12-03")}
     assert found["exercise"].fields["date"] == "2026-08"
     assert found["visit"].fields["date"] == "2027-03"
+
+
+def test_the_same_day_is_the_day_of_the_last_event_told_within_a_longer_visit() -> None:
+    text = ("Albanese paid an official visit to Indonesia from 16 to 18 May 2024, during which he co-chaired the "
+            "9th Meeting of the Joint Commission, held in Jakarta on 17 May 2024.\n\n"
+            "On the afternoon of the same day, Albanese paid a courtesy call on Widodo.")
+    found = {f.fields["event_kind"]: f for f in _events(text, published="2024-05-20")}
+    assert found["meeting"].fields["participants"] == ["Anthony Albanese", "Joko Widodo"]
+    assert found["meeting"].fields["date"] == "2024-05-17"  # the commission's day, not the visit's month

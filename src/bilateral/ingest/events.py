@@ -906,6 +906,7 @@ class _DocEvents:
         self.events: list[Event] = []
         self.sentence_index = 0
         self.last_dated: tuple[Event, int] | None = None  # the latest dated event and its sentence number
+        self.last_day: Event | None = None  # the latest event told on one day ("the same day" is its day)
 
     def anchor_for(self, participants: list[str], explicit_phrase: bool) -> Event | None:
         """The visit/meeting an undated sub-event belongs to.
@@ -957,6 +958,14 @@ class _DocEvents:
         dated = [ev for ev in pending if ev.basis != "inherited" and ev.status == "held"]
         if dated:
             self.last_dated = (dated[0], self.sentence_index)
+        # "… from 25 to 27 November, during which … the meeting held on 26 November. On the afternoon of the
+        # same day, …": the day last told is the last event of one day, not a visit of three
+        if dated:
+            first = dated[0]
+            # (within the first event's time: not "… established ties on 24 June 1967" told after the talks)
+            days = [ev for ev in dated if len(ev.date) == 10 and not ev.end_date
+                    and first.date <= ev.date <= (first.end_date or first.date)]
+            self.last_day = days[-1] if days else None
         self.sentence_index += 1
 
     def _anniversaries(self, sentence: Sentence) -> tuple[list[Event], list[tuple[int, int]]]:
@@ -1214,9 +1223,9 @@ class _DocEvents:
             return None
         names = self._participants(t, text, sentence, region, floor)
         previous = self.last_dated
-        if previous is not None and names and len(previous[0].date) == 10 and _SAME_DAY.search(text, 0, t.start):
+        if self.last_day is not None and names and _SAME_DAY.search(text, 0, t.start):
             # "The same afternoon, PM Lee paid a courtesy call on …": another event, on the day last told
-            return self._build(t, None, text, sentence, region, floor, inherited=previous[0])
+            return self._build(t, None, text, sentence, region, floor, inherited=self.last_day)
         if (previous is not None and names and previous[1] == self.sentence_index - 1
                 and (previous[0].family == t.family
                      or (previous[0].family in _JOINABLE and _names(self.people, sentence.start, sentence.end)))):
