@@ -665,3 +665,28 @@ def test_a_lower_case_document_signed_in_a_city_is_named_without_the_city_or_its
     assert found["Peace declaration"].fields["year"] == 2023
     assert "Fisheries agreement" in found
     assert not _agreements("The king signed a declaration of war.")
+
+
+def test_in_the_field_of_stays_in_a_capitalised_name() -> None:
+    found = _agreements("- The Memorandum of Understanding on Cooperation in the Field of Human Resource Development "
+                        "between the two foreign ministries;")
+    assert "Memorandum of Understanding on Cooperation in the Field of Human Resource Development" in found
+
+
+def test_a_partnership_of_one_modifier_is_named_when_relations_are_upgraded_to_it() -> None:
+    found = _agreements("Chile and Peru upgraded relations to a strategic partnership in 2011.")
+    assert found["Strategic partnership"].fields["year"] == 2011
+    assert not _agreements("They called it a great partnership.")
+
+
+def test_an_agreement_under_negotiation_with_two_joined_modifiers() -> None:
+    found = _agreements("Chile and Peru are negotiating an acquisition and cross-servicing agreement.")
+    assert found["Acquisition and cross-servicing agreement"].fields["year"] is None  # not signed yet
+
+
+def test_two_documents_of_one_lower_case_name_and_different_years_are_two() -> None:
+    found = _agreements("In 1998, Chile and Peru signed a joint declaration on the border. "
+                        "Officials said the two governments were negotiating a new joint declaration to be signed "
+                        "next year.", published="2026-11-10")
+    years = sorted(f.fields["year"] for f in found.values())
+    assert years == [1998, 2027]

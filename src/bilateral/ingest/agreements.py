@@ -293,7 +293,9 @@ _COMMON_HEADS: dict[str, str] = {
 _COMMON_END = r"\s+(?:signed|inked|reached|concluded|agreed|adopted|struck|between|with)\b|" + _STOP
 _COMMON = re.compile(
     r"\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts|new)\s+"
-    r"(?P<mods>(?:(?!" + _FUNCTION + r"\b)[\w$€£'’+-][\w$€£.'’+–-]*\s+){0,4}?)"
+    # (two modifiers may be joined by "and": "an acquisition and cross-servicing agreement")
+    r"(?P<mods>(?:(?:(?!" + _FUNCTION + r"\b)[\w$€£'’+-][\w$€£.'’+–-]*|and(?=\s+(?!" + _FUNCTION
+    + r"\b)[\w$€£'’+-][\w$€£.'’+–-]*\s+\w))\s+){0,4}?)"
     r"(?P<head>" + "|".join(sorted(_COMMON_HEADS, key=len, reverse=True)) + r")\b(?!-)"
     r"(?:(?P<comp>\s+(?:on|for|against|to|concerning|regarding|covering)\s+(?!" + _DATE_WORD + r").+?)"
     r"(?=" + _COMMON_END + r")"
@@ -323,7 +325,7 @@ _MAKING_BEFORE = re.compile(
 # A verb acting on an instrument that exists: "renewed their fisheries accord", "ratified a … protocol",
 # "suspended the transport agreement" name one document as surely as signing it does.
 _ACTED_ON_BEFORE = re.compile(
-    r"\b(?:renew|extend|ratif|reaffirm|amend|suspend|revok|reinstat|terminat|revis|scrap|review|"
+    r"\b(?:renew|extend|ratif|reaffirm|amend|suspend|revok|reinstat|terminat|revis|scrap|review|negotiat|"
     r"withdr[ae]w from|pull(?:ed|s)? out of)\w*\s+(?:[^.;,]{0,40}\s)?$", re.I)
 # "the corridor treaty, which five states signed in 2014": made in a relative clause after the name.
 _MADE_RELATIVE = re.compile(
@@ -761,7 +763,11 @@ def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
             # "… in Bonn" ends the name; "… on Cooperation in Combating Trafficking in Persons" goes on
             if lowered[i] in ("in", "to", "with") and not (
                     lowered[i - 1].endswith("ing") or (i + 1 < len(lowered) and lowered[i + 1].endswith("ing"))
-                    or (lowered[i] == "in" and not _REGION_WORDS.isdisjoint(lowered[i + 1:]))):
+                    or (lowered[i] == "in" and not _REGION_WORDS.isdisjoint(lowered[i + 1:]))
+                    # "… on Cooperation in the Field of Human Resource Development", "… in the Areas of …"
+                    or (lowered[i] == "in" and lowered[i + 1:i + 2] == ["the"]
+                        and lowered[i + 2:i + 4] in (["field", "of"], ["fields", "of"], ["area", "of"],
+                                                     ["areas", "of"], ["sphere", "of"]))):
                 last = i - 1
                 break
         return last, _HEADS[lowered[first]]
@@ -959,7 +965,17 @@ def _partnership_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
         parties = next((c for w in kept if (c := _compound_countries(w, vocab=vocab))), [])
         out.append(Candidate(start, m.end(), text[start:m.end()], "partnership", "partnership phrase",
                              name_parties=parties))
+    for m in (_MADE_PARTNERSHIP.finditer(text) if "partnership" in text else ()):
+        # "upgraded relations to a strategic partnership in 2011": one modifier, when the partnership is made
+        if m.group("mod").lower() in vocab.modifiers and not any(c.start <= m.start("name") < c.end for c in out):
+            out.append(Candidate(m.start("name"), m.end(), m.group("name"), "partnership", "partnership phrase"))
     return out
+
+
+_MADE_PARTNERSHIP = re.compile(
+    r"\b(?:upgrad(?:e|ed|es|ing)|elevat(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|establish(?:ed|es|ing)?|forg(?:e|ed|es|ing)|"
+    r"sign(?:ed|s|ing)?|launch(?:ed|es|ing)?)\s+(?:(?:ties|relations|the relationship|their relationship|"
+    r"bilateral relations)\s+to\s+)?(?:an?|the|their)\s+(?P<name>(?P<mod>[a-z-]+)\s+partnership)\b")
 
 
 def _about_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
@@ -1032,7 +1048,8 @@ _FOUNDING_AFTER = re.compile(
     # "the revised Border Trade Agreement and the revised Border Crossing Agreement, both signed in …"
     r"(?:\s+and\s+(?:the\s+)?[^,;.()“”\"]{1,80}?,\s*(?=(?:both|all)\s))?"
     r"[\s,]*(?:(?:both|all)\s+)?(?:(?:which|that)\s+(?:(?:[A-Z][\w'’-]*|and|the|two|both|sides|countries|governments|leaders)\s+){0,4})?"
-    r"(?:was\s+|were\s+|had been\s+|has been\s+)?(?:first\s+|originally\s+)?(?:signed|inked|established|"
+    r"(?:was\s+|were\s+|had been\s+|has been\s+|(?:due\s+|expected\s+|set\s+|scheduled\s+)?to be\s+)?"
+    r"(?:first\s+|originally\s+)?(?:signed|inked|established|"
     r"launched|concluded|reached|announced|adopted|set up|agreed|entered into force|came into (?:force|effect)|"
     r"took effect)\b", re.I)
 # Past-tense verbs that report the making of the agreement itself: undated, it happened in the news' own time.
@@ -1212,6 +1229,11 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
             parties = sorted(_parties(c, sentence.text, pair, vocab=vocab))
             year = _year_of(c, sentence.text, dates, published)
             key = agreement_key(c, parties, vocab=vocab)
+            if not c.proper and year is not None and (
+                    f"{key}@{year}" in by_key or (key in by_key and by_key[key].fields["year"] not in (None, year))):
+                # "signed a joint declaration" in 1998, "a new joint declaration to be signed next year": a
+                # document named in lower case and dated otherwise is another document
+                key = f"{key}@{year}"
             span = (sentence.start, sentence.end)
             if key in by_key:
                 f = by_key[key]
