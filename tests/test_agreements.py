@@ -690,3 +690,9 @@ def test_two_documents_of_one_lower_case_name_and_different_years_are_two() -> N
                         "next year.", published="2026-11-10")
     years = sorted(f.fields["year"] for f in found.values())
     assert years == [1998, 2027]
+
+
+def test_a_field_of_law_after_in_stays_in_a_capitalised_name() -> None:
+    found = _agreements("The two sides exchanged the instruments of ratification of the Treaty on Mutual Legal "
+                        "Assistance in Criminal Matters.")
+    assert "Treaty on Mutual Legal Assistance in Criminal Matters" in found

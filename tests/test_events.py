@@ -707,3 +707,37 @@ def test_the_same_day_is_the_day_of_the_last_event_told_within_a_longer_visit() 
     found = {f.fields["event_kind"]: f for f in _events(text, published="2024-05-20")}
     assert found["meeting"].fields["participants"] == ["Anthony Albanese", "Joko Widodo"]
     assert found["meeting"].fields["date"] == "2024-05-17"  # the commission's day, not the visit's month
+
+
+def test_the_host_who_invited_with_courtesy_titles_is_not_the_visitor() -> None:
+    ev = _one("Upon the kind invitation of H.E. Mr. Fumio Kishida, Deputy Prime Minister cum Minister of Foreign "
+              "Affairs of Japan, H.E. Mr. Anthony Albanese, Prime Minister of Australia, together with a high-level "
+              "delegation, has paid an official visit to Japan from 25 to 27 November 2023.")
+    assert ev.fields["title"] == "Anthony Albanese official visit to Japan"
+
+
+def test_due_in_a_city_is_a_coming_visit() -> None:
+    ev = _one("Fumio Kishida is due in Canberra in January for talks with Anthony Albanese.", published="2026-12-01")
+    assert (ev.fields["date"], ev.fields["status"]) == ("2027-01", "scheduled")
+
+
+def test_an_anniversary_of_relations_established_on_a_day_dates_their_establishment() -> None:
+    ev = _one("The visit takes place in the year of the 76th anniversary of the establishment of diplomatic "
+              "relations between the two countries on 19 December 1950.")
+    assert (ev.fields["event_kind"], ev.fields["date"]) == ("establishment", "1950-12-19")
+
+
+def test_on_the_same_occasion_an_exchange_of_instruments_takes_the_day_last_told() -> None:
+    text = ("The 9th Meeting of the Joint Commission was held in Jakarta on 17 May 2024.\n\n"
+            "On the same occasion, the two sides exchanged the instruments of ratification of the Treaty on Mutual "
+            "Legal Assistance in Criminal Matters, which will enter into force thirty days after the exchange.")
+    found = {f.fields["title"]: f for f in _events(text, published="2024-05-20")}
+    treaty = found["Exchange of instruments of ratification of Treaty on Mutual Legal Assistance in Criminal Matters"]
+    assert treaty.fields["date"] == "2024-05-17"  # the future of its relative clause is the treaty's, not this act's
+
+
+def test_an_exchange_of_documents_is_an_event() -> None:
+    ev = _one("On 17 May 2024, Albanese and Widodo witnessed the exchange of five documents in Jakarta.",
+              published="2024-05-20")
+    assert (ev.fields["event_kind"], ev.fields["date"]) == ("signing", "2024-05-17")
+    assert ev.fields["title"].startswith("Exchange of documents")

@@ -764,6 +764,8 @@ def _name_extent(lowered: list[str], heads: list[int]) -> tuple[int, str]:
             if lowered[i] in ("in", "to", "with") and not (
                     lowered[i - 1].endswith("ing") or (i + 1 < len(lowered) and lowered[i + 1].endswith("ing"))
                     or (lowered[i] == "in" and not _REGION_WORDS.isdisjoint(lowered[i + 1:]))
+                    # "… on Mutual Legal Assistance in Criminal Matters": a field of law, no place
+                    or (lowered[i] == "in" and lowered[-1] == "matters")
                     # "… on Cooperation in the Field of Human Resource Development", "… in the Areas of …"
                     or (lowered[i] == "in" and lowered[i + 1:i + 2] == ["the"]
                         and lowered[i + 2:i + 4] in (["field", "of"], ["fields", "of"], ["area", "of"],

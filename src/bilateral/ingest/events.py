@@ -93,7 +93,10 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"\bratif(?:ied|ies|y|ication of)\b|\b(?:parliament|assembly|senate|congress|lawmakers|legislators|"
         r"legislature)(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:approved|passed|adopted|endorsed)\b", re.I)),
     ("signing", "signing", re.compile(
-        r"\bsign(?:ed|ing|s)?\b(?! (?:article|statement|letter|op-ed|commentary|editorial))", re.I)),
+        r"\bsign(?:ed|ing|s)?\b(?! (?:article|statement|letter|op-ed|commentary|editorial))"
+        # "witnessed the exchange of the following documents", "exchanged two memorandums"
+        r"|\bexchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:the\s+)?(?:following\s+|signed\s+)?(?:\w+\s+)?"
+        r"(?:documents|agreements|memorand(?:a|ums)|MoUs|MOUs)\b", re.I)),
     ("establishment", "establishment", re.compile(
         r"\bestablish(?:ment of|ed|es|ing)\b|\bfound(?:ed|ing of)\b|\bset up\b", re.I)),
     ("launch", "launch", re.compile(r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:ed|es|ing|ion of))\b", re.I)),
@@ -172,7 +175,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "entry into force": Needs(("into force", "into effect", "took effect", "takes effect", "take effect",
                                "taking effect")),
     "agreed": Needs(("agreed",)),
-    "signing": Needs(("sign",)),
+    "signing": Needs(("sign", "exchang")),
     "establishment": Needs(("establish", "found", "set up")),
     "launch": Needs(("launch", "inaugurat")),
     "opening": Needs(("open", "operati", "trading", "service")),
@@ -225,6 +228,8 @@ _ANNIVERSARY = re.compile(
     # "a reception marking the 75th anniversary of ties on Wednesday evening": the day is the reception's
     r"|\s+(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\s+(?:last|this|next)\s+(?:week|month|year)\b|\s+(?:today|yesterday|tonight)\b)")
+_ESTABLISHED_ON = re.compile(r"\b(?:relations|ties)(?P<tail>(?:\s+between\s+[^,;]{1,40}?)?\s+on\s+"
+                             r"(?P<date>[^,;]{6,30}))$")
 _TOLD_ORIGIN = re.compile(r"\s(?:signed|concluded|established|founded)$")
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
 #: "the Cooperation Strategy to 2030", "Vision 2045": a year a named plan looks to, no event's
@@ -232,7 +237,9 @@ _HORIZON = re.compile(r"[A-Z][\w-]*\s+(?:to|through|until|towards?)\s+$")
 #: "for the 2026-2035 period": a span of years a document covers
 _YEARS_SPAN = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–]\s*(?:1[6-9]|20)\d\d\s+(?:period|plan|programme|program|strategy|term)\b")
 #: "The same afternoon, …", "later that day": another event on the day last told
-_SAME_DAY = re.compile(r"\b(?:the same (?:day|morning|afternoon|evening|night)|later (?:that|the same) day|"
+#: what is done to an agreement on a day already told, needing no one named ("the two sides exchanged …")
+_SAME_DAY_ACTS = {"ratification", "entry into force"}
+_SAME_DAY = re.compile(r"\b(?:the same (?:day|morning|afternoon|evening|night|occasion)|later (?:that|the same) day|"
                        r"that (?:same )?(?:afternoon|evening))\b", re.I)
 #: "down 4% from 2024", "up from 2023", "compared with 2019": the year a figure is compared with dates no event
 _COMPARED_WITH = re.compile(r"(?:\b(?:up|down|higher|lower|more|less|rise|fall|increase|decrease|drop)\b[^,;.]{0,25}\s+from"
@@ -310,7 +317,7 @@ _ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:will|would|also|la
 _FUTURE_VERB = re.compile(r"\b(?:will|would|is to|are to)\s+(?:also\s+)?$")  # right before the event's own verb
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set|slated|scheduled|expected|planned|going)\b(?:\s+\w+){0,3}\s*$")
 _AGREED_TO_MEET = re.compile(r"\bagreed to (?:meet|hold|host)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled|"
+_FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled|(?:is|are) due|"
                      r"(?:due|set|slated)(?:\s+(?:on|in|by|next)(?:\s+[\w.]+){1,2})?\s+to|"
                      r"invit(?:ed|es|ation))\b", re.I)
 _DURING = re.compile(r"\b(?:during|at|after|following|on the sidelines of) (?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$",
@@ -437,6 +444,13 @@ _NO_OBJECT_AFTER = re.compile(r"\s+(?:in|on|at|by|last|earlier|this|during|when|
 def _participle_phrase(t: Trigger, text: str) -> bool:
     return bool(_COMMA_BEFORE.search(text, max(0, t.start - 3), t.start) and _NO_OBJECT_AFTER.match(text, t.end))
 
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause going on at ``start`` ends: at a relative clause (", which will enter into force …"),
+    else at ``end``."""
+    relative = _RELATIVE.search(text, start, end)
+    return relative.start() if relative else end
 
 
 def _own_phrase(t: Trigger, text: str, region: tuple[int, int]) -> tuple[int, int]:
@@ -861,6 +875,9 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
             "ratification": "Ratification"}[t.family]
     if t.text.lower().startswith("found"):
         noun = "Founding"
+    elif t.family == "signing" and t.text.lower().startswith("exchang"):
+        # "the exchange of the following documents": "Exchange of documents", or of the agreement named
+        noun = "Exchange" if obj else f"Exchange of {t.text.split()[-1]}"
     elif t.family == "ratification" and _EXCHANGED_INSTRUMENTS.search(text, max(0, t.start - 40), t.start):
         noun = "Exchange of instruments of ratification"  # the step that follows both ratifications
     if obj:
@@ -868,7 +885,7 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
     return noun, "+".join(sorted(names))
 
 
-_INVITED_BY = re.compile(r"\binvitation\s+of\s+(?:[A-Z][a-z]{0,3}\.?\s+)?$")
+_INVITED_BY = re.compile(r"\binvitation\s+of\s+(?:(?:[A-Z][a-z]{0,3}\.?|(?:[A-Z]\.)+|His|Her|Excellency)\s+){0,3}$")
 
 
 def _main_person(t: Trigger, text: str, sentence: Sentence, region: tuple[int, int],
@@ -1219,6 +1236,10 @@ class _DocEvents:
 
     def _undated(self, t: Trigger, text: str, sentence: Sentence, region: tuple[int, int], floor: int,
                  anchor_phrase: bool) -> Event | None:
+        if t.family in _SAME_DAY_ACTS and self.last_day is not None and _SAME_DAY.search(text, 0, t.start) \
+                and not _FUTURE.search(text, region[0], _clause_end(text, t.end, region[1])):
+            # "On the same occasion, the two sides exchanged the instruments of ratification of …"
+            return self._build(t, None, text, sentence, region, floor, inherited=self.last_day)
         if t.kind not in _SUB_EVENTS or _FUTURE.search(text, *_own_phrase(t, text, region)):
             return None
         names = self._participants(t, text, sentence, region, floor)
@@ -1248,12 +1269,18 @@ class _DocEvents:
     def _anniversary_origin(self, m: re.Match[str], sentence: Sentence) -> Event | None:
         """ "75th anniversary of diplomatic relations (January 18, 1950 - 2025)": the founding date."""
         paren = m.group("paren")
-        if not paren:
+        what = m.group("what").strip()
+        # "(January 18, 1950 - 2025)" after it, or "the establishment of diplomatic relations … on 19 December
+        # 1950" inside it: the founding date
+        told = _ESTABLISHED_ON.search(what) if not paren else None
+        if not paren and not told:
             return None
-        dates = find_dates(paren)
+        dates = find_dates(paren) if paren else [d for d in find_dates(told.group("date")) if len(d.date) == 10]
         if not dates:
             return None
-        what = re.sub(r"^establishment of\s+", "", m.group("what").strip(), flags=re.I)
+        if told:
+            what = what[:told.start("tail")]
+        what = re.sub(r"^establishment of\s+", "", what.strip(), flags=re.I)
         obj = _normal_object(what, vocab=self.vocab)
         display = re.sub(r"^(?:the\s+|bilateral\s+)+", "", what, flags=re.I)
         return Event(dates[0].date, None, "establishment", "establishment", f"Establishment of {display}",
