@@ -641,3 +641,9 @@ def test_a_titled_word_that_is_no_name_of_its_own_is_no_one_name_person(text: st
 def test_an_abbreviated_given_name_is_part_of_the_name() -> None:
     people, _, _ = people_of('"We buy six back," said Md. Rezaul Karim Chowdhury, a jute exporter in Khulna.')
     assert "Md. Rezaul Karim Chowdhury" in people
+
+
+def test_a_titled_speaker_after_a_comma_is_no_apposition_of_the_run_before() -> None:
+    people, _, _ = people_of("Japan will send six helicopters to help survivors of Typhoon Caloy, Defence Minister "
+                             "Kenji Hoshino said on Monday.")
+    assert set(people) == {"Kenji Hoshino"}

@@ -474,6 +474,8 @@ def _derive_short(name: str, country: str | None, vocab: _Vocab) -> list[str]:
 _WHO_AFTER = re.compile(r",\s+who\s")
 
 
+#: a titled name speaking, set off by a comma after a run: the sentence's tag, not the run's apposition
+_TITLED_SPEAKER = re.compile(r"(?:[A-Z][\w'’.-]*\s+){2,7}(?:said|says|told|added|noted|stressed|announced)\b")
 #: given names abbreviated with a full stop that a name goes on after ("Md. Rezaul Karim Chowdhury")
 _ABBREVIATED_GIVEN = frozenset({"Md", "Mohd", "Muhd"})
 
@@ -653,6 +655,8 @@ class _DocPeople:
         head = " ".join(words[:7])
         if not words or len(words) > 22 or not self.vocab.role_noun_re.search(head):
             return None
+        if _TITLED_SPEAKER.match(phrase):
+            return None  # "… survivors of Typhoon Caloy, Defence Minister Kenji Hoshino said": the tag, no apposition
         article = re.match(r"\s*,\s+(?:who\s+\S+\s+(?:also\s+)?)?(?:the|a|an)\s", m.group())
         if article and self.vocab.role_noun_re.search(" ".join(words[:5])):
             pass  # "a trade economist at ...", "the Kenyan ambassador"
