@@ -149,3 +149,9 @@ def test_a_day_of_a_month_written_with_its_year_before_it_takes_that_year() -> N
     assert [d.date for d in found] == ["2025-07", "2025-07-28"]
     other = find_dates("Talks in June 2024 failed; a deal came on July 3.", 2026, "2026-12-02")
     assert [d.date for d in other] == ["2024-06", "2026-07-03"]  # another month keeps the caller's year
+
+
+def test_a_month_opening_a_sentence_is_a_date() -> None:
+    from bilateral.ingest.dates import find_dates
+    found = find_dates("In November about 2,000 troops took part.", 2026, "2026-12-03")
+    assert [(d.text, d.date) for d in found] == [("In November", "2026-11")]

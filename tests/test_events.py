@@ -741,3 +741,29 @@ def test_an_exchange_of_documents_is_an_event() -> None:
               published="2024-05-20")
     assert (ev.fields["event_kind"], ev.fields["date"]) == ("signing", "2024-05-17")
     assert ev.fields["title"].startswith("Exchange of documents")
+
+
+def test_a_named_exercise_dated_by_the_month_opening_the_sentence_not_the_year_compared_with() -> None:
+    ev = _one("In November about 2,000 troops from both countries took part in Exercise Southern Cross in Java, "
+              "twice as many as in 2024.", published="2026-12-03")
+    assert (ev.fields["event_kind"], ev.fields["date"]) == ("exercise", "2026-11")
+    assert ev.fields["title"].startswith("Exercise Southern Cross")
+
+
+@pytest.mark.parametrize("text", [
+    "An Indonesian fishing boat sank off Ashmore Reef on 14 November.",
+    "The KM Sinar Bahari went down on 14 November with 15 crew on board.",
+])
+def test_a_vessel_that_sank_is_an_event(text: str) -> None:
+    ev = _one(text, published="2026-12-03")
+    assert (ev.fields["event_kind"], ev.fields["date"]) == ("disaster", "2026-11-14")
+
+
+def test_prices_that_went_down_are_no_sinking() -> None:
+    assert not _events("Prices went down on Monday in the market.", published="2026-12-03")
+
+
+def test_what_reopened_the_same_month_is_what_reopened_not_the_month() -> None:
+    ev = _one("In March 2025 the two presidents signed a treaty on the state border in Bishkek, and the main "
+              "crossing points reopened the same month.")
+    assert "same month" not in ev.fields["title"]

@@ -63,7 +63,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(r"\b" + _g(_MONTH, "m1") + r"(?:\s+of)?,?\s+" + _g(_YEAR, "y1") + r"\b")),
     # "in June", "by September": a month alone takes the context year
     ("month", re.compile(
-        r"\b(?:(?:in|by|from|since|until|till|through|during|early|late|mid)\s+|mid-)"
+        # (capitalised too, opening a sentence: "In November about 2,000 troops …")
+        r"\b(?:(?:[Ii]n|[Bb]y|[Ff]rom|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id)\s+|[Mm]id-)"
         r"(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\b"
         r"(?!\s*\d)")),
     # relative years

@@ -46,6 +46,10 @@ _NOT_OPENED = (r"(?! up\b| fire\b| (?:the|a|an|its|their|his|her) (?:door|doors|
                r"market|markets)\b)")
 
 # (kind, family, pattern); earlier entries win where matches overlap.
+#: a vessel that sank: its noun or its prefixed name, then the verb
+_SUNK = (r"(?-i:\b(?:(?:KM|MV|MT|MS|HMS|USS|RV|SS)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))\s+(?:sank|capsized|went down)\b"
+         r"|\b(?:boat|ship|vessel|ferry|trawler|tanker|submarine|freighter|barge|yacht|dinghy)\s+"
+         r"(?:[\w-]+\s+){0,3}?(?:sank|capsized|went down)\b")
 _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("phone call", "phone call", re.compile(
         r"\b(?:tele)?phone (?:talks?|calls?|conversations?)\b|\bvideo (?:calls?|conference|talks?)\b"
@@ -133,7 +137,9 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
                                       re.I)),
     ("disaster", "disaster", re.compile(
         r"\b(?:earthquakes?|quakes?|floods?(?! of)|flooding|(?:heavy|torrential|monsoon) rains?|storms?|typhoons?|"
-        r"cyclones?|hurricanes?|landslides?|tsunamis?|wildfires?|droughts?|eruptions?)\b", re.I)),
+        r"cyclones?|hurricanes?|landslides?|tsunamis?|wildfires?|droughts?|eruptions?)\b"
+        # a vessel lost: "the fishing boat sank off …", "The KM Sinar Bahari went down on 14 November"
+        r"|" + _SUNK, re.I)),
     # "a ceasefire brokered by Malaysia", "the truce agreed in Doha": the end of fighting, told by its word
     ("ceasefire", "ceasefire", re.compile(r"\b(?:ceasefire|cease-fire|truce)\b(?! (?:line|violations?|monitors?|agreements?|deals?|accords?|protocols?|talks))", re.I)),
     ("incident", "incident", re.compile(
@@ -149,7 +155,9 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:(?:joint|military|naval|air|army|combined|bilateral|amphibious|live-fire|counter-terrorism|"
         r"search-and-rescue|[\w]+-relief|training)\s+(?:[\w-]+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|"
         r"war games)|(?:hold|held|holds|conduct(?:ed|s)?|stag(?:e|ed|es))\s+(?:an?\s+|the\s+|their\s+)?"
-        r"(?:[\w-]+\s+){0,2}(?:exercises?|drills?))\b", re.I)),
+        r"(?:[\w-]+\s+){0,2}(?:exercises?|drills?))\b"
+        # a named exercise: "took part in Exercise Keris Woomera", "Exercise Pitch Black"
+        r"|(?-i:\bExercise(?:\s+[A-Z][\w-]+){1,3})", re.I)),
     ("operation", "operation", re.compile(
         r"\b(?:joint|military|rescue|security|police|customs|peacekeeping|evacuation|anti-[\w-]+|counter-[\w-]+)"
         r"\s+(?:[\w-]+\s+)?operations?\b", re.I)),
@@ -193,6 +201,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "coup": Needs(("power", "coup")),
     "protest": Needs(("protest", "demonstrat", "marched")),
     "disaster": Needs(("quake", "flood", "heavy rain", "torrential rain", "monsoon rain", "storm", "typhoon", "cyclone", "hurricane", "landslide", "tsunami",
+                       "sank", "capsized", "went down",
                        "wildfire", "drought", "eruption")),
     "ceasefire": Needs(("ceasefire", "cease-fire", "truce")),
     "incident": Needs(("clash", "skirmish", "broke out", "incident", "attack", "bombing", "shooting", "ambush",
@@ -243,7 +252,10 @@ _SAME_DAY = re.compile(r"\b(?:the same (?:day|morning|afternoon|evening|night|oc
                        r"that (?:same )?(?:afternoon|evening))\b", re.I)
 #: "down 4% from 2024", "up from 2023", "compared with 2019": the year a figure is compared with dates no event
 _COMPARED_WITH = re.compile(r"(?:\b(?:up|down|higher|lower|more|less|rise|fall|increase|decrease|drop)\b[^,;.]{0,25}\s+from"
-                            r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?))\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$",
+                            r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)"
+                            # "twice as many as in 2024", "more than in 2019": the year compared with
+                            r"|\bas\s+(?:many|much|large|high|big)\s+as\s+in|\bthan\s+in)\s+(?:the\s+)?"
+                            r"(?:same\s+\w+\s+(?:of|in)\s+)?$",
                             re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|could|might|should)\b[^,;]*$", re.I)
 # "the ministers agreed to meet again …", "both sides will hold …": a scheduled meeting of unnamed people
@@ -407,7 +419,10 @@ _RELATIVE = re.compile(r",\s*(?:\w+\s+)?(?:which|who|whom|whose|where|while|wher
 def _leading(date: DateMention, text: str) -> bool:
     """A sentence-opening date ("In 2015, …", "Last year, …") governs the whole sentence."""
     before = text[:date.start]
-    return len(before.split()) <= 3 and text[date.end:date.end + 1] == ","
+    if len(before.split()) <= 3 and text[date.end:date.end + 1] == ",":
+        return True
+    # "In November about 2,000 troops took part in …": the sentence's first words, without the comma
+    return before.strip().lower() in ("", "in", "on", "early in", "late in", "earlier in", "later in")
 
 
 _SINCE = re.compile(r"\bsince\s+$", re.I)
@@ -682,7 +697,8 @@ _POSTNOMINAL = re.compile(r"\s*(?:,\s*(?:which|that)\s+|(?:which|that)\s+)?(?:(?
                          r"(?:(?:first|jointly|formally|officially|also)\s+)?", re.I)
 
 
-_OPENED_NOUN = re.compile(r"\s+(?:an?|the|its|their)\s+(?:new\s+)?((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
+_OPENED_NOUN = re.compile(r"\s+(?:an?|the|its|their)\s+(?!(?:same|next|following|previous)\s+(?:day|week|month|year)\b)"
+                          r"(?:new\s+)?((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
                           r"(?=\s+(?:over|at|in|on|for|between|to|from|with|near|across|linking)\b|[,.;]|$)")
 # What opens, said in lower case right before the verb: "the bridge would open", "a new line is due to open".
 _OPENED_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:new\s+)?((?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+"
