@@ -767,3 +767,9 @@ def test_what_reopened_the_same_month_is_what_reopened_not_the_month() -> None:
     ev = _one("In March 2025 the two presidents signed a treaty on the state border in Bishkek, and the main "
               "crossing points reopened the same month.")
     assert "same month" not in ev.fields["title"]
+
+
+def test_relations_upgraded_to_a_partnership_are_an_event_of_that_year() -> None:
+    ev = _one("Chile and Peru upgraded relations to a strategic partnership in 2011.")
+    assert (ev.fields["event_kind"], ev.fields["date"]) == ("establishment", "2011")
+    assert ev.fields["title"] == "Upgrade of relations to strategic partnership"

@@ -102,7 +102,10 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"|\bexchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:the\s+)?(?:following\s+|signed\s+)?(?:\w+\s+)?"
         r"(?:documents|agreements|memorand(?:a|ums)|MoUs|MOUs)\b", re.I)),
     ("establishment", "establishment", re.compile(
-        r"\bestablish(?:ment of|ed|es|ing)\b|\bfound(?:ed|ing of)\b|\bset up\b", re.I)),
+        r"\bestablish(?:ment of|ed|es|ing)\b|\bfound(?:ed|ing of)\b|\bset up\b"
+        # "upgraded relations to a strategic partnership": the partnership's establishment
+        r"|\b(?:upgrad|elevat)(?:ed|es|ing|e)\s+(?:their\s+|bilateral\s+|the\s+)?(?:ties|relations|relationship)\s+to\b",
+        re.I)),
     ("launch", "launch", re.compile(r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:ed|es|ing|ion of))\b", re.I)),
     ("opening", "opening", re.compile(rf"\b(?:officially )?(?:re)?open(?:ed|s)\b{_NOT_OPENED}|\bopening of\b"
                                       r"|\b(?:began|begins|begin|started|starts|start) (?:commercial )?(?:operations|operating|"
@@ -184,7 +187,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
                                "taking effect")),
     "agreed": Needs(("agreed",)),
     "signing": Needs(("sign", "exchang")),
-    "establishment": Needs(("establish", "found", "set up")),
+    "establishment": Needs(("establish", "found", "set up", "upgrad", "elevat")),
     "launch": Needs(("launch", "inaugurat")),
     "opening": Needs(("open", "operati", "trading", "service")),
     "election": Needs(("elect",)),
@@ -891,13 +894,16 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
             "ratification": "Ratification"}[t.family]
     if t.text.lower().startswith("found"):
         noun = "Founding"
+    elif t.text.lower().startswith(("upgrad", "elevat")):
+        noun = "Upgrade of relations"  # "upgraded relations to a strategic partnership in 2011"
     elif t.family == "signing" and t.text.lower().startswith("exchang"):
         # "the exchange of the following documents": "Exchange of documents", or of the agreement named
         noun = "Exchange" if obj else f"Exchange of {t.text.split()[-1]}"
     elif t.family == "ratification" and _EXCHANGED_INSTRUMENTS.search(text, max(0, t.start - 40), t.start):
         noun = "Exchange of instruments of ratification"  # the step that follows both ratifications
     if obj:
-        return f"{noun} of {obj[0]}", obj[1]
+        joiner = "to" if noun == "Upgrade of relations" else "of"
+        return f"{noun} {joiner} {obj[0]}", obj[1]
     return noun, "+".join(sorted(names))
 
 
