@@ -773,3 +773,9 @@ def test_relations_upgraded_to_a_partnership_are_an_event_of_that_year() -> None
     ev = _one("Chile and Peru upgraded relations to a strategic partnership in 2011.")
     assert (ev.fields["event_kind"], ev.fields["date"]) == ("establishment", "2011")
     assert ev.fields["title"] == "Upgrade of relations to strategic partnership"
+
+
+def test_what_opened_in_a_relative_clause_is_its_antecedent() -> None:
+    ev = _one("Projects financed from them include the Arica-Tacna rail link, which cost some $200 million and "
+              "opened in November 2023.")
+    assert (ev.fields["title"], ev.fields["date"]) == ("Opening of Arica-Tacna rail link", "2023-11")

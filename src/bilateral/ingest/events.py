@@ -703,6 +703,11 @@ _POSTNOMINAL = re.compile(r"\s*(?:,\s*(?:which|that)\s+|(?:which|that)\s+)?(?:(?
 _OPENED_NOUN = re.compile(r"\s+(?:an?|the|its|their)\s+(?!(?:same|next|following|previous)\s+(?:day|week|month|year)\b)"
                           r"(?:new\s+)?((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
                           r"(?=\s+(?:over|at|in|on|for|between|to|from|with|near|across|linking)\b|[,.;]|$)")
+#: what opened, named before a relative clause whose verb "opened" is: "the X rail link, which … and opened"
+_OPENED_ANTECEDENT = re.compile(
+    r"\b((?:[A-Z][\w-]*(?:[ -][A-Z][\w-]*)*\s+)?(?:[a-z-]+\s+){0,2}(?:link|bridge|line|railway|road|port|"
+    r"airport|terminal|crossing|checkpoint|pipeline|highway|expressway|corridor|station|tunnel|plant)),\s+"
+    r"which\s+[^.;]{0,80}?\b(?:and\s+)?(?:was\s+|were\s+)?(?:officially\s+)?$")
 # What opens, said in lower case right before the verb: "the bridge would open", "a new line is due to open".
 _OPENED_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:new\s+)?((?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+"
                              r"(?:(?:will|would|could|should|is|are|was|were|set|due|expected|scheduled|to|be|"
@@ -755,6 +760,9 @@ def _unnamed_object(text: str, t: Trigger, vocab: Vocabulary | None) -> tuple[st
     noun = _OPENED_NOUN.match(text[t.end:]) if t.kind == "opening" and not run else None
     if noun:  # what was opened, said in lower case
         return noun.group(1), noun.group(1).lower()
+    which = _OPENED_ANTECEDENT.search(text, 0, t.start) if t.kind == "opening" else None
+    if which:  # "the Agartala-Akhaura rail link, which cost some Rs 1,200 crore and opened in November 2023"
+        return which.group(1), which.group(1).lower()
     subject = _SUBJECT.match(text[:t.start]) if t.kind == "entry into force" else None
     if subject:
         return subject.group(1), subject.group(1).lower()
