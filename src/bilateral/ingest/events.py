@@ -45,11 +45,11 @@ from bilateral.ingest.text import Document
 _NOT_OPENED = (r"(?! up\b| fire\b| (?:the|a|an|its|their|his|her) (?:door|doors|way|investigation|inquiry|probe|case|"
                r"market|markets)\b)")
 
-# (kind, family, pattern); earlier entries win where matches overlap.
 #: a vessel that sank: its noun or its prefixed name, then the verb
 _SUNK = (r"(?-i:\b(?:(?:KM|MV|MT|MS|HMS|USS|RV|SS)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))\s+(?:sank|capsized|went down)\b"
          r"|\b(?:boat|ship|vessel|ferry|trawler|tanker|submarine|freighter|barge|yacht|dinghy)\s+"
          r"(?:[\w-]+\s+){0,3}?(?:sank|capsized|went down)\b")
+# (kind, family, pattern); earlier entries win where matches overlap.
 _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("phone call", "phone call", re.compile(
         r"\b(?:tele)?phone (?:talks?|calls?|conversations?)\b|\bvideo (?:calls?|conference|talks?)\b"
@@ -240,17 +240,20 @@ _ANNIVERSARY = re.compile(
     # "a reception marking the 75th anniversary of ties on Wednesday evening": the day is the reception's
     r"|\s+(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\s+(?:last|this|next)\s+(?:week|month|year)\b|\s+(?:today|yesterday|tonight)\b)")
+#: "the establishment of diplomatic relations between the two countries on 19 December 1950", the end of an
+#: anniversary's words: the day it marks
 _ESTABLISHED_ON = re.compile(r"\b(?:relations|ties)(?P<tail>(?:\s+between\s+[^,;]{1,40}?)?\s+on\s+"
                              r"(?P<date>[^,;]{6,30}))$")
+#: an anniversary's words that end in the participle of what it marks ("… the Agreement … signed")
 _TOLD_ORIGIN = re.compile(r"\s(?:signed|concluded|established|founded)$")
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
 #: "the Cooperation Strategy to 2030", "Vision 2045": a year a named plan looks to, no event's
 _HORIZON = re.compile(r"[A-Z][\w-]*\s+(?:to|through|until|towards?)\s+$")
 #: "for the 2026-2035 period": a span of years a document covers
 _YEARS_SPAN = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–]\s*(?:1[6-9]|20)\d\d\s+(?:period|plan|programme|program|strategy|term)\b")
-#: "The same afternoon, …", "later that day": another event on the day last told
 #: what is done to an agreement on a day already told, needing no one named ("the two sides exchanged …")
 _SAME_DAY_ACTS = {"ratification", "entry into force"}
+#: "The same afternoon, …", "later that day": another event on the day last told
 _SAME_DAY = re.compile(r"\b(?:the same (?:day|morning|afternoon|evening|night|occasion)|later (?:that|the same) day|"
                        r"that (?:same )?(?:afternoon|evening))\b", re.I)
 #: "down 4% from 2024", "up from 2023", "compared with 2019": the year a figure is compared with dates no event
@@ -900,17 +903,17 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
     noun = {"signing": "Signing", "establishment": "Establishment", "launch": "Launch", "opening": "Opening",
             "entry into force": "Entry into force", "renewal": _renewal_noun(t.text),
             "ratification": "Ratification"}[t.family]
+    joiner = "of"
     if t.text.lower().startswith("found"):
         noun = "Founding"
     elif t.text.lower().startswith(("upgrad", "elevat")):
-        noun = "Upgrade of relations"  # "upgraded relations to a strategic partnership in 2011"
+        noun, joiner = "Upgrade of relations", "to"  # "upgraded relations to a strategic partnership in 2011"
     elif t.family == "signing" and t.text.lower().startswith("exchang"):
         # "the exchange of the following documents": "Exchange of documents", or of the agreement named
         noun = "Exchange" if obj else f"Exchange of {t.text.split()[-1]}"
     elif t.family == "ratification" and _EXCHANGED_INSTRUMENTS.search(text, max(0, t.start - 40), t.start):
         noun = "Exchange of instruments of ratification"  # the step that follows both ratifications
     if obj:
-        joiner = "to" if noun == "Upgrade of relations" else "of"
         return f"{noun} {joiner} {obj[0]}", obj[1]
     return noun, "+".join(sorted(names))
 
@@ -1005,9 +1008,8 @@ class _DocEvents:
         dated = [ev for ev in pending if ev.basis != "inherited" and ev.status == "held"]
         if dated:
             self.last_dated = (dated[0], self.sentence_index)
-        # "… from 25 to 27 November, during which … the meeting held on 26 November. On the afternoon of the
-        # same day, …": the day last told is the last event of one day, not a visit of three
-        if dated:
+            # "… from 25 to 27 November, during which … the meeting held on 26 November. On the afternoon of the
+            # same day, …": the day last told is the last event of one day, not a visit of three
             first = dated[0]
             # (within the first event's time: not "… established ties on 24 June 1967" told after the talks)
             days = [ev for ev in dated if len(ev.date) == 10 and not ev.end_date

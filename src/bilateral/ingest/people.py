@@ -1203,10 +1203,11 @@ class _DocPeople:
                 or token in self.vocab.months or token in self.vocab.places or token.lower() in self.vocab.titles_lower \
                 or self.folded[end:end + 1] in ("'", "’"):  # "Dato' Seri …": an honorific
             return False
-        last = _last_word(chain).rstrip(".").lower()
-        if last not in self.vocab.title_ends or last in self.vocab.courtesy_ends or \
-                last in {c.rstrip(".").lower() for c in self.vocab.courtesy}:
+        word = _last_word(chain)
+        if word.rstrip(".").lower() not in self.vocab.title_ends:
             return False  # "… at the School of Public Economics": an office, not a title, before it
+        if {word, word.rstrip("."), word.rstrip(".") + "."} & self.vocab.courtesy_ends:
+            return False  # "Mr Tan", "Dr. Tan": a courtesy title, before what may be a family name
         return not any(token in p.name.split() for p in self.people.values())
 
     def _gazetteer_short(self, token: str, chain: str) -> str | None:

@@ -290,7 +290,7 @@ class _State:
 
 
 #: an interview's question and answer labels ("Q: …", "A: …", "Question: …")
-_QA_LABEL = re.compile(r"(?P<who>Q|A|Question|Answer)\s*[:.]\s+(?=\S)")
+_QA_LABEL = re.compile(r"(?P<who>Q|A|Question|Answer):\s+(?=\S)")  # (a colon: "A. K. Antony said" is no answer)
 #: a transcript's speaker label: courtesy or rank abbreviations, then the name in capitals and a colon
 _TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Za-z]{1,5}\.|MR|MRS|MS|DR)\s+)*(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}):\s+")
 
