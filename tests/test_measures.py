@@ -265,9 +265,67 @@ def test_a_hyphenated_sum_keeps_its_scale_and_measures_the_noun_after_it() -> No
     doc = Document(Source(id="t", text="The firm broke ground on a $210-million cathode plant in Batangas.",
                           published="2025-03-01"))
     [stat] = extract_statistics(doc)
-    assert (stat.fields["normalized"], stat.fields["measure"]) == (210_000_000, "value of cathode plant")
+    assert (stat.fields["normalized"], stat.fields["measure"]) == (210_000_000, "cost of cathode plant")
 
 
 def test_a_signed_percent_after_a_sum_is_its_change_not_a_share() -> None:
     found = measures("• Bilateral trade, 2025: $14.8 billion (+6.2%)\n\n• Exports, 2026: $3.9 billion (-11%)")
     assert found["6.2%"] == "bilateral trade growth" and found["11%"] == "exports decline"
+
+
+# --- a figure's measure from the words around it: dimensions, "it takes", conversion lines, relative clauses ---
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The border itself is 4,096 km long and runs through rice fields.", "length of the border"),
+    ("The new bridge will be 1,350 metres long.", "length of the new bridge"),
+    ("The line is only 4 kilometres long.", "length of the line"),
+    ("The trench is 11 metres deep.", "depth of the trench"),
+    ("A 120-km long pipeline was built.", "pipeline length"),
+])
+def test_a_dimension_adjective_after_a_distance_names_what_it_measures(sentence: str, expected: str) -> None:
+    assert measure(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("It takes six months to get a business permit here, he said.", "time to get a business permit"),
+    ("It took 40 minutes for trucks to clear customs.", "time to clear customs"),
+])
+def test_it_takes_a_duration_to_do_something_is_the_time_to_do_it(sentence: str, expected: str) -> None:
+    assert measure(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("($1 = 154.20 yen)", "exchange rate, yen per US dollar"),
+    ("(€1 = 1.08 Swiss francs)", "exchange rate, Swiss francs per euro"),
+])
+def test_a_wire_conversion_line_is_an_exchange_rate(sentence: str, expected: str) -> None:
+    assert measure(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Nairobi-Kampala rail link, which cost some $1.2 billion, opened in 2023.", "cost of Nairobi-Kampala rail link"),
+    ("Ghana financed the new port terminal, which cost $300 million.", "cost of new port terminal"),
+    ("The ministers welcomed the growth of bilateral trade, which reached $26.8 billion in 2025.", "bilateral trade"),
+])
+def test_a_relative_clause_after_a_comma_measures_its_antecedent(sentence: str, expected: str) -> None:
+    found = measures(sentence)
+    assert next(iter(found.values())) == expected, found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The $2 billion railway opened in May.", "cost of railway"),
+    ("The US$5.9bn line opened in 2021.", "cost of line"),
+    ("Kenya approved the $450 million port deal.", "value of port deal"),
+    ("Ghana won a $3 billion IMF loan.", "value of IMF loan"),
+    ("Cambodia was hit by a 19 percent US tariff on its goods.", "US tariff on its goods"),
+])
+def test_a_figure_before_a_noun_measures_that_noun(sentence: str, expected: str) -> None:
+    assert measure(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Large retailers must still meet the $1 million rule.",
+    "Donors gave a further $2 billion in loans.",
+])
+def test_a_bound_or_a_preposition_after_a_sum_is_no_noun_it_measures(sentence: str) -> None:
+    assert not (measure(sentence) or "").startswith(("value of", "cost of"))

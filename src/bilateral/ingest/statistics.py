@@ -1104,11 +1104,41 @@ _NOUN_AFTER_SUM = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:i
                              r"which|and|will|would|is|was)\b|\s*[,.;:)]|$)")
 
 
+#: what is built: the sum before it is its cost ("the $2 billion railway"), not its value
+_BUILT = frozenset(("line", "railway", "railroad", "road", "highway", "expressway", "bridge", "tunnel", "port", "airport",
+                    "dam", "plant", "factory", "pipeline", "terminal", "project", "hospital", "stadium", "canal", "link",
+                    "upgrade", "expansion", "renovation", "refinery", "smelter", "mine", "complex", "park", "zone"))
+_DETERMINED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:estimated|planned|proposed|new|further)\s+)?$")
+
+
+def _sum_before_noun(text: str, stat: _Stat, pre: str) -> str | None:
+    """The noun a sum stands before as its modifier: hyphenated ("a $210-million cathode plant") or, after
+    a determiner, not ("the US$5.9bn line", "a $3 billion IMF loan"); None for "$2 billion in loans"."""
+    hyphen = text[stat.num_end:stat.num_end + 1] == "-"
+    if not hyphen and not _DETERMINED.search(pre):
+        return None
+    noun = (_NOUN_AFTER_SUM if hyphen else _NOUN_AFTER_DETERMINED_SUM).match(text, stat.end)
+    if noun is None or noun.group(1).split()[0].lower() in _STOP or noun.group(1).split()[-1] in _BOUNDS:
+        return None
+    return noun.group(1)
+
+
+#: nouns a sum before them is the bound of, not the value ("the $1 million rule", "the $10 billion target")
+_BOUNDS = frozenset(("rule", "threshold", "limit", "cap", "ceiling", "floor", "minimum", "maximum", "requirement",
+                     "mark", "barrier", "level", "target", "goal", "question"))
+
+
+_NOUN_AFTER_DETERMINED_SUM = re.compile(r"\s+((?:[A-Z]{2,}\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:in|at|on|"
+                                        r"for|to|with|by|from|of|that|which|and|will|would|is|was|has|had|opened|"
+                                        r"signed)\b|\s*[,.;:)]|$)")
+
+
 def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str | None:
     """Measures said by the verb around a sum: "spend €2 billion upgrading rail links", "a deal worth $450 million"."""
     pre = text[lo:stat.start]
-    if stat.scale and text[stat.num_end:stat.num_end + 1] == "-" and (noun := _NOUN_AFTER_SUM.match(text, stat.end)):
-        return _clean(f"value of {noun.group(1)}")  # "a $210-million cathode plant": the value of the plant
+    if stat.scale and (noun := _sum_before_noun(text, stat, pre)):
+        # "a $210-million cathode plant", "the US$5.9bn line": what a project costs, what a deal is worth
+        return _clean(f"{'cost' if noun.split()[-1] in _BUILT else 'value'} of {noun}")
     if re.search(r"\b(?:up|down)\s+from\s+$", pre) and earlier:
         return earlier[-1].measure  # the earlier level of the same measure
     receiver = re.search(r"(?P<subj>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+(?:will\s+|would\s+)?"
@@ -1335,8 +1365,32 @@ def _own_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voca
     if stat.rule == "duration":
         return _duration_measure(text, stat, stats, lo)
     if stat.rule == "distance":
-        return _distance_measure(text, stat, lo)
+        return _distance_measure(text, stat, lo) or _dimension_measure(text, stat, lo, vocab)
     return None
+
+
+#: the dimension an adjective after a distance gives it: "the border is 4,096 km long"
+_DIMENSION_AFTER = re.compile(r"\s+(long|wide|high|tall|deep)\b")
+_DIMENSIONS = {"long": "length", "wide": "width", "high": "height", "tall": "height", "deep": "depth"}
+
+
+def _dimension_measure(text: str, stat: _Stat, lo: int, vocab: Vocabulary) -> str | None:
+    """ "The border itself is 4,096 km long" -> "length of border": the subject's dimension the adjective names."""
+    dim = _DIMENSION_AFTER.match(text, stat.end)
+    if dim is None:
+        return None
+    start = stat.start
+    if adverb := _ONLY_BEFORE.search(text, lo, start):
+        start = adverb.start()  # "the line is only 4 kilometres long"
+    np = _subject(text, lo, start, vocab)
+    if np is None:
+        return None
+    np = _REFLEXIVE.sub("", np)  # "the border itself"
+    return _clean(f"{_DIMENSIONS[dim.group(1)]} of {'the ' if np[:1].islower() else ''}{np}")
+
+
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|barely|still)\s+$")
+_REFLEXIVE = re.compile(r"\s+(?:itself|themselves|alone)$")
 
 
 #: "an installed capacity of 14,000 megawatts", "kept its policy rate at 10%": the noun a figure is of
@@ -1367,7 +1421,7 @@ _CUT_VERB = re.compile(r"cut|reduc|lower|slash|trim")
 #: an object that says nothing of what changes ("raise it by", "cut them by")
 _NOT_A_MEASURE = re.compile(r"(?:it|them|this|that|these|those|prices?\s+and)$|.*\b(?:of|to|and|or)$")
 #: the noun a percent stands before: "a 25% tariff on steel", "a 90% stake in the grid operator"
-_PERCENT_NOUN = re.compile(r"\s+(?:tariff|tax|duty|levy|surcharge|discount|premium|stake|share|interest|holding|"
+_PERCENT_NOUN = re.compile(r"\s+(?:[A-Z][\w.]*\s+)?(?:tariff|tax|duty|levy|surcharge|discount|premium|stake|share|interest|holding|"
                            r"commission|royalty|subsidy|fee|quota)\b(?:\s+(?:on|in|of)\s+(?:the\s+)?"
                            r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
                            r"(?=\s*[,.;:)]|\s+(?:and|from|by|in|on|at|for|with|since|until|to|under|after)\b|$))?")
@@ -1428,6 +1482,8 @@ def _amount_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, v
     """Money, tonnage, quantities: a value restated ("worth", "(…)"), the goods, the phrase around it,
     a cue before it, the paragraph's measure for "the figure", a cue after it or anywhere."""
     pre = text[lo:stat.start]
+    if stat.rule == "money" and (rate := _exchange_rate(text, stat, lo)):
+        return rate
     measure = None
     earlier = [s for s in stats if s.end <= stat.start and s.measure and s.rule in ("money", "tonnage", "quantity")]
     if earlier and (re.search(r"\b(?:valued at|worth|value of|equivalent to)\s+$", pre)
@@ -1452,9 +1508,23 @@ def _amount_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, v
     return measure
 
 
+#: a wire's conversion line, "($1 = 154.20 yen)": the rate of one unit of a base currency
+_RATE_BASE = re.compile(r"(?P<base>US\$|\$|€|£)\s?1\s*=\s*$")
+_RATE_BASES = {"US$": "US dollar", "$": "US dollar", "€": "euro", "£": "pound"}
+
+
+def _exchange_rate(text: str, stat: _Stat, lo: int) -> str | None:
+    """ "($1 = 154.20 yen)" -> "exchange rate, yen per US dollar": the currency as written, per the base."""
+    base = _RATE_BASE.search(text, lo, stat.start)
+    if base is None:
+        return None
+    written = " ".join(re.sub(r"[\d.,]+", " ", text[stat.start:stat.end]).split())
+    return f"exchange rate, {written} per {_RATE_BASES[base.group('base')]}" if written else None
+
+
 def _duration_measure(text: str, stat: _Stat, stats: list[_Stat], lo: int) -> str | None:
     """ "the journey takes 40 minutes", "travel time from A to B": what lasts; else an earlier duration's."""
-    measure = _subject_as(text, lo, stat.start)
+    measure = _subject_as(text, lo, stat.start) or _time_to(text, stat, lo)
     if measure is None:
         m = re.search(r"([\w-]+ (?:time|duration|journey|trip|ride|flight))\s+from\s+(?:.{0,40}\s+to\s+)?"
                       r"(?:\S+\s+)?$", text[lo:stat.start])
@@ -1463,12 +1533,27 @@ def _duration_measure(text: str, stat: _Stat, stats: list[_Stat], lo: int) -> st
     return measure
 
 
+#: "It takes six months to get a business permit": how long doing what takes
+_IT_TAKES = re.compile(r"\b[Ii]t\s+(?:(?:usually|often|now|still|only)\s+)?(?:takes|took|will\s+take|would\s+take|"
+                       r"can\s+take|could\s+take|may\s+take|has\s+taken|used\s+to\s+take)\s+(?:\S+\s+)?$")
+_TO_DO = re.compile(r"\s+(?:for\s+[\w-]+\s+)?to\s+((?:[a-z][\w'-]*\s+){0,6}?[a-z][\w'-]*)"
+                    r"(?=\s+(?:here|there|now|today|again|in\s+the\s+country)\b|\s*[,;.:)]|\s*$)")
+
+
+def _time_to(text: str, stat: _Stat, lo: int) -> str | None:
+    """ "It takes six months to get a business permit" -> "time to get a business permit"."""
+    if not _IT_TAKES.search(text, lo, stat.start):
+        return None
+    m = _TO_DO.match(text, stat.end)
+    return _clean(f"time to {m.group(1)}") if m else None
+
+
 def _distance_measure(text: str, stat: _Stat, lo: int) -> str | None:
     """ "a 1,400-km railway" -> "railway length"; "stretches 40 km of coastline" -> "coastline stretched"."""
     pre = text[lo:stat.start]
     if text[stat.end - len(stat.unit) - 1:stat.end].startswith("-") or re.search(
             r"-\w+$", text[stat.num_start:stat.end]):
-        noun = re.match(r"\s+([a-z]+)", text[stat.end:])
+        noun = re.match(r"\s+(?:(?:long|wide|high|deep|tall)\s+)?([a-z]+)", text[stat.end:])  # "a 120-km long pipeline"
         return f"{noun.group(1)} length" if noun else None
     if of := re.match(r"\s+of\s+([a-z][\w-]*(?: [a-z][\w-]*)?)", text[stat.end:]):
         verb = re.search(r"\b([a-z]+)\s+(?:\S+\s+)?$", pre)
@@ -1583,6 +1668,25 @@ _PRONOUNS = {"it", "this", "that", "they", "these", "those", "which", "who", "th
 _ABSORBED = {"value", "volume", "total", "overall", "amount", "level", "figure", "sum", "combined"}
 
 
+_COMMA_END = re.compile(r",\s*$")
+_ANY_DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+")
+
+
+def _antecedent(text: str, lo: int) -> str | None:
+    """The noun phrase a relative clause opening at ``lo`` (after a comma) is about: the clause before the
+    comma from its last determiner ("India financed the new port terminal, which …" -> "the new port terminal")."""
+    comma = _COMMA_END.search(text, max(0, lo - 3), lo)
+    if comma is None:
+        return None
+    before_lo, _ = _clause(text, comma.start(), comma.start())
+    determiners = list(_ANY_DETERMINER.finditer(text, before_lo, comma.start()))
+    phrase = text[determiners[-1].start() if determiners else before_lo:comma.start()]
+    return _CHANGE_OF.sub("", phrase)  # "welcomed the growth of bilateral trade, which reached …": the trade
+
+
+_CHANGE_OF = re.compile(r"^(?:the\s+)?(?:growth|increase|rise|expansion|decline|fall|drop)\s+(?:in|of)\s+", re.I)
+
+
 def _subject(text: str, lo: int, start: int, vocab: Vocabulary, change: bool = False) -> str | None:
     """The noun phrase whose level (or, with ``change``, whose change) the figure at ``start`` is:
     "Exports of coffee from Kenya to Ethiopia reached $5.2 billion" -> "Exports of coffee from Kenya to
@@ -1602,7 +1706,10 @@ def _subject(text: str, lo: int, start: int, vocab: Vocabulary, change: bool = F
         verb = cost = _COST_VERB.search(pre[:q.start()] if q else pre)
     if not verb:
         return None
-    head = _SUBJECT_CUT.sub("", pre[:verb.start()])
+    head = pre[:verb.start()]
+    if head.strip() == "which" and (antecedent := _antecedent(text, lo)):
+        head = antecedent  # "the rail link, which cost …": what the relative clause is about
+    head = _SUBJECT_CUT.sub("", head)
     head = _TIME_PHRASE.sub("", _LEADING_TIME.sub("", head.strip()))
     head = re.sub(r"\s+(?:there|here)$", "", _DETERMINER.sub("", head).strip())  # "production there"
     head = re.sub(r"\s+(?:is|are|was|were)\s+(?:expected|forecast|projected|set|likely|due)$", "", head)  # "… is expected to grow"
