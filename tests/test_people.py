@@ -647,3 +647,52 @@ def test_a_titled_speaker_after_a_comma_is_no_apposition_of_the_run_before() -> 
     people, _, _ = people_of("Japan will send six helicopters to help survivors of Typhoon Caloy, Defence Minister "
                              "Kenji Hoshino said on Monday.")
     assert set(people) == {"Kenji Hoshino"}
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), [
+    ("Kenya's envoy led the talks, while Ethiopia was represented by Foreign Minister Almaz Bekele Tesfaye.",
+     "Almaz Bekele Tesfaye", "Ethiopia"),
+    ("The Saudi side was led by Investment Minister Khalid bin Nasser Al-Rashid.", "Khalid bin Nasser Al-Rashid",
+     "Saudi Arabia"),
+    ("Brazil's delegation was led by Finance Minister Rui Correia.", "Rui Correia", "Brazil"),
+    ("Progress was made, said Foreign Secretary Arjun Mehrotra, who led the Indian delegation in Kolkata.",
+     "Arjun Mehrotra", "India"),
+    ("Trade Minister Ana Ruiz Salas headed the Peruvian delegation.", "Ana Ruiz Salas", "Peru"),
+])
+def test_the_delegation_an_official_leads_gives_the_officials_country(sentence: str, name: str, country: str) -> None:
+    people, _, _ = people_of(sentence)
+    assert people[name].fields["country"] == country
+
+
+def test_a_national_office_is_completed_with_the_country_of_the_delegation() -> None:
+    people, _, _ = people_of("The Ethiopian side was represented by Foreign Minister Almaz Bekele Tesfaye.")
+    assert people["Almaz Bekele Tesfaye"].fields["roles"] == ["Minister of Foreign Affairs of Ethiopia"]
+
+
+def test_talks_with_a_country_led_by_an_official_do_not_make_the_official_its_citizen() -> None:
+    people, _, _ = people_of("The talks with Ghana were led by Trade Minister Kofi Boateng Mensah.")
+    assert people["Kofi Boateng Mensah"].fields["country"] is None
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Tokyo will send aid to Manila, Japan said. Chief Cabinet Secretary Hiroshi Tanabe announced the funds.",
+     "Hiroshi Tanabe", "Japan"),
+    ("India and Nepal agreed on a rail link, External Affairs Minister Kavita Raman said.", "Kavita Raman", "India"),
+    ("Malaysia and Chile signed a pact. Trade Minister Datuk Seri Azlan Hamid Osman welcomed it.",
+     "Azlan Hamid Osman", "Malaysia"),
+    ("Germany and Poland will upgrade rail links, Chancellor Markus Albrecht said.", "Markus Albrecht", "Germany"),
+])
+def test_an_office_or_honorific_of_one_named_country_gives_the_persons_country(text: str, name: str,
+                                                                               country: str) -> None:
+    people, _, _ = people_of(text)
+    assert people[name].fields["country"] == country
+
+
+def test_an_office_several_named_countries_have_gives_no_country() -> None:
+    people, _, _ = people_of("Germany and Austria signed a border pact, Chancellor Markus Albrecht said.")
+    assert people["Markus Albrecht"].fields["country"] is None
+
+
+def test_an_office_of_a_country_the_article_never_names_gives_no_country() -> None:
+    people, _, _ = people_of("Chancellor Markus Albrecht opened the bridge on Monday.")
+    assert people["Markus Albrecht"].fields["country"] is None

@@ -144,6 +144,12 @@ class _Vocab:
     country_in_role_re: re.Pattern[str]
     speech_after: re.Pattern[str]  # a speech verb right after a short name ("Son said"): a person
     speaking_re: re.Pattern[str]  # a capitalised word and such a verb after it, anywhere ("Kanemura said")
+    # "Ethiopia was represented by", "The Saudi side was led by" right before a titled name
+    led_by_re: re.Pattern[str]
+    # ", who led the Indian delegation" right after a name
+    leads_delegation_re: re.Pattern[str]
+    title_countries: dict[str, tuple[str, ...]]  # an office or honorific only some countries have -> them
+    title_country_re: re.Pattern[str]
     latin_aliases: tuple[str, ...] = ()  # the folded aliases of alias_re, ASCII ones (whole words) …
     other_aliases: tuple[str, ...] = ()  # … and the others (matched anywhere)
     latin_by_prefix: dict[str, list[str]] = field(default_factory=dict)  # first two letters -> ASCII aliases
@@ -236,6 +242,14 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
                                       # "a Korea scholar", "a Brazil expert": the field, not the country
                                       + r")(?![\w-])(?!\s+(?:scholar|expert|analyst|specialist|watcher|hand|"
                                       r"researcher|correspondent|historian|economist|observer)s?\b)"),
+        title_countries=(only := {k: tuple(v) for k, v in t.get("title_countries", {}).items()}),
+        title_country_re=re.compile(r"(?<![\w'])(?:" + (_alternation(only) if only else "(?!)") + r")(?![\w'])"),
+        led_by_re=re.compile(r"(?:^|[,;]\s*|\b(?:while|whereas|and|but)\s+)(?:[Tt]he\s+)?(?P<who>" + (spelled := _alternation(mentions)) + r")(?:['’]s)?"
+                             r"(?:(?:\s+(?:side|delegation|team|government))?\s+(?:was|were|is|are|will\s+be)"
+                             r"|\s+(?:side|delegation|team),?)\s+(?:represented|led|headed)\s+by\s+(?:the\s+)?$"),
+        leads_delegation_re=re.compile(r"(?:\s*,[^,;.]{1,90},)?\s*,?\s+(?:who\s+)?(?:led|headed|leads|heads|will\s+lead|"
+                                       r"is\s+leading)\s+(?:the|a|an|his|her)\s+(?P<who>" + spelled
+                                       + r")\s+(?:side|delegation|team)\b"),
         speech_after=re.compile(r"^\s+(?:" + lexicon.words("speech", "near_name") + r")\b"),
         speaking_re=re.compile(r"(?<![\w'-])([A-Z][a-z]+(?:-[a-z]+)?)\s+(?:" + lexicon.words("speech", "near_name")
                                + r")\b"),
@@ -1003,6 +1017,8 @@ class _DocPeople:
 
     def _read_roles(self, sent: Sentence, start: int, end: int, person: _Person) -> None:
         chain = self._title_before(sent, start)
+        if person.country is None:  # before the roles, which name the country of a national office
+            person.country = self._delegation_country(sent, chain[0] if chain else start, end)
         counterpart = self._counterpart(sent, start)
         if counterpart:
             country = self._country_word(counterpart.group(1)) if counterpart.group(1) else None
@@ -1035,6 +1051,36 @@ class _DocPeople:
             person.country = self._of_country(end)
         if person.country is None and chain:
             person.country = self._place_lead_country(sent, chain[0])
+        if person.country is None:
+            person.country = self._title_country(sent, chain[0] if chain else start, start)
+
+    def _title_country(self, sent: Sentence, chain_start: int, start: int) -> str | None:
+        """The country of an office or honorific only some countries have ("Chief Cabinet Secretary",
+        "Datuk Seri"), when the article names exactly one of them."""
+        v = self.vocab
+        lo = max(sent.start, min(chain_start, start - 40))
+        found = v.title_country_re.search(self.folded, lo, start)
+        if found is None:
+            return None
+        named = [c for c in v.title_countries[self.text[found.start():found.end()]] if c in self._countries_named]
+        return named[0] if len(named) == 1 else None
+
+    @cached_property
+    def _countries_named(self) -> frozenset[str]:
+        """Every country the article names, by its name, an alias or its nationality word."""
+        return frozenset(self.vocab.country_mentions[m.group()] for m in self.vocab.country_mention_re.finditer(self.folded))
+
+    def _delegation_country(self, sent: Sentence, before: int, end: int) -> str | None:
+        """The country whose delegation an official leads: "while Ethiopia was represented by Foreign Minister
+        Mesfin …", "The Saudi side was led by …", "…, who led the Indian delegation"."""
+        v = self.vocab
+        window = self.folded[max(sent.start, before - 80):before]
+        if window.endswith(("by ", "by the ")) and (m := v.led_by_re.search(window)):
+            return v.country_mentions.get(m.group("who"))
+        after = self.folded[end:min(sent.end, end + 140)]
+        if ("delegation" in after or "side" in after or "team" in after) and (m := v.leads_delegation_re.match(after)):
+            return v.country_mentions.get(m.group("who"))
+        return None
 
     def _place_lead_country(self, sent: Sentence, chain_start: int) -> str | None:
         """"In Nairobi, Trade Ministry spokesman Peter Otieno said": an official titled right after a
