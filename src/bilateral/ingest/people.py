@@ -159,6 +159,12 @@ class _Vocab:
     short_owners: dict[str, list[_GazPerson]] | None = None  # see _short_owners
 
 
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word (a pattern that never matches for none)."""
+    words = list(words)
+    return re.compile(r"(?<![\w'])(?:" + (_alternation(words) if words else "(?!)") + r")(?![\w'])")
+
+
 def _vocab(lexicon: Lexicon | None = None) -> _Vocab:
     return (lexicon or default_lexicon()).derived("people", _build_vocab)
 
@@ -243,7 +249,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
                                       + r")(?![\w-])(?!\s+(?:scholar|expert|analyst|specialist|watcher|hand|"
                                       r"researcher|correspondent|historian|economist|observer)s?\b)"),
         title_countries=(only := {k: tuple(v) for k, v in t.get("title_countries", {}).items()}),
-        title_country_re=re.compile(r"(?<![\w'])(?:" + (_alternation(only) if only else "(?!)") + r")(?![\w'])"),
+        title_country_re=_words_re(only),
         led_by_re=re.compile(r"(?:^|[,;]\s*|\b(?:while|whereas|and|but)\s+)(?:[Tt]he\s+)?(?P<who>" + (spelled := _alternation(mentions)) + r")(?:['’]s)?"
                              r"(?:(?:\s+(?:side|delegation|team|government))?\s+(?:was|were|is|are|will\s+be)"
                              r"|\s+(?:side|delegation|team),?)\s+(?:represented|led|headed)\s+by\s+(?:the\s+)?$"),
