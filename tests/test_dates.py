@@ -155,3 +155,32 @@ def test_a_month_opening_a_sentence_is_a_date() -> None:
     from bilateral.ingest.dates import find_dates
     found = find_dates("In November about 2,000 troops took part.", 2026, "2026-12-03")
     assert [(d.text, d.date) for d in found] == [("In November", "2026-11")]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("The cyclone struck in November last year.", "2025-11"),
+    ("Talks resume in May next year.", "2027-05"),
+    ("It rained in March of this year.", "2026-03"),
+    ("The treaty was signed last November.", "2025-11"),  # the latest November before the month of publication
+    ("The bridge opened last May.", "2026-05"),
+    ("The minister will visit next March.", "2027-03"),
+    ("The minister will visit next December.", "2026-12"),
+])
+def test_a_month_of_a_relative_year_is_dated_from_the_publication(text: str, date: str) -> None:
+    [found] = find_dates(text, None, "2026-11-13")
+    assert found.date == date
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("He will visit the temple tomorrow.", "2026-11-14"),
+    ("The ferry arrived yesterday.", "2026-11-12"),
+    ("The talks end today.", "2026-11-13"),
+])
+def test_today_tomorrow_and_yesterday_are_days_from_the_publication(text: str, date: str) -> None:
+    [found] = find_dates(text, None, "2026-11-13")
+    assert found.date == date
+
+
+def test_a_relative_day_needs_the_publication_day() -> None:
+    assert find_dates("He will visit the temple tomorrow.", None, "2026-11") == []
+    assert find_dates("Today's deal is done.", None, "2026-11-13") == []

@@ -779,3 +779,69 @@ def test_what_opened_in_a_relative_clause_is_its_antecedent() -> None:
     ev = _one("Projects financed from them include the Arica-Tacna rail link, which cost some $200 million and "
               "opened in November 2023.")
     assert (ev.fields["title"], ev.fields["date"]) == ("Opening of Arica-Tacna rail link", "2023-11")
+
+
+# --- happenings told by their own words: firefights, landfalls, shut crossings, export controls ---
+
+@pytest.mark.parametrize(("sentence", "date", "title"), [
+    ("A border guard was killed in a firefight on May 28, 2023.", "2023-05-28", "Firefight"),
+    ("Typhoon Mawar made landfall in Luzon on 14 February.", "2024-02-14", "Landfall of Typhoon Mawar in Luzon"),
+    ("The border crossings were shut in June 2023.", "2023-06", "Closure of border crossings"),
+    ("Seoul tightened controls on exports to Tokyo in July 2019.", "2019-07",
+     "Tightening of controls on exports"),
+])
+def test_an_event_word_that_tells_the_whole_happening_is_an_event(sentence: str, date: str, title: str) -> None:
+    ev = _one(sentence)
+    assert (ev.fields["date"], ev.fields["title"]) == (date, title)
+
+
+@pytest.mark.parametrize(("sentence", "date", "title"), [
+    ("The 22nd JC Meeting, which was held in Mombasa in August 2023, adopted a work plan.", "2023-08",
+     "22nd JC Meeting"),
+    ("The Fifth Joint Commission Session took place in Accra on 3 February.", "2024-02-03",
+     "Fifth Joint Commission Session"),
+])
+def test_a_numbered_meeting_named_by_its_body_is_an_event(sentence: str, date: str, title: str) -> None:
+    ev = _one(sentence)
+    assert (ev.fields["date"], ev.fields["title"]) == (date, title)
+
+
+@pytest.mark.parametrize(("sentence", "date", "title"), [
+    ("The ferry service between Mombasa and Zanzibar, launched in April 2022, carries 400 people a day.", "2022-04",
+     "Launch of ferry service between Mombasa and Zanzibar"),
+    ("The Lagos-Cotonou Express Link will begin passenger service on 1 January 2025.", "2025-01-01",
+     "Opening of Lagos-Cotonou Express Link"),
+])
+def test_what_a_launch_or_a_first_service_is_of_comes_from_the_sentence_subject(sentence: str, date: str,
+                                                                                 title: str) -> None:
+    ev = _one(sentence)
+    assert (ev.fields["date"], ev.fields["title"]) == (date, title)
+
+
+def test_an_apposition_before_a_main_verb_is_not_what_opened() -> None:
+    found = _events("The crossing, the busiest on the border and the gateway to the port of Tema, reopened in May 2023.")
+    assert all("gateway" not in f.fields["title"] for f in found)
+
+
+@pytest.mark.parametrize(("sentence", "date", "title"), [
+    ("Our foreign and defence ministers met in Nairobi on 8 February.", "2024-02-08",
+     "Meeting of foreign and defence ministers in Kenya"),
+    ("Technical teams of the Joint Water Commission met on 9 February.", "2024-02-09",
+     "Meeting of technical teams of the Joint Water Commission"),
+    ("Talks resumed in Lima, where negotiators met on Wednesday.", "2024-02-28", "Meeting of negotiators"),
+])
+def test_unnamed_officials_who_met_make_a_meeting(sentence: str, date: str, title: str) -> None:
+    ev = next(f for f in _events(sentence) if f.fields["title"].startswith("Meeting of"))
+    assert (ev.fields["date"], ev.fields["title"]) == (date, title)
+
+
+def test_a_past_event_verb_in_a_relative_clause_is_past_whatever_the_sentence_reports() -> None:
+    ev = _one("Prime Minister Anthony Albanese, who signed the agreement in Lima in May, told reporters on Monday that "
+              "refunds would be faster.", published="2026-11-13")
+    assert (ev.fields["date"], ev.fields["status"]) == ("2026-05", "held")
+
+
+def test_a_date_before_that_dates_the_main_verb_not_the_event_in_the_clause() -> None:
+    found = _events("The two sides agreed today that the utilities will set up a joint working group on water "
+                    "quality.", published="2026-12-03")
+    assert [f.fields["date"] for f in found if f.fields["event_kind"] == "establishment"] == []

@@ -61,6 +61,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b" + _g(_DAY, "d1") + r"\s+" + _g(_MONTH, "m1") + r"(?:,?\s*" + _g(_YEAR, "y1") + r")?\b")),
     # "October 2022", "in October of 2022"
     ("my", re.compile(r"\b" + _g(_MONTH, "m1") + r"(?:\s+of)?,?\s+" + _g(_YEAR, "y1") + r"\b")),
+    # "in November last year", "March of next year", "last November", "next March": a month of a relative year
+    ("relmonthname", re.compile(
+        r"\b(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)"
+        r"(?:\s+of)?,?\s+(?P<rel>this|last|next|previous) year\b"
+        r"|\b(?P<rel2>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+"
+        r"(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d)")),
+    # "today", "tomorrow", "yesterday", "tonight": days told from the publication's
+    ("relday", re.compile(r"\b(?P<day>[Tt]oday|[Tt]omorrow|[Yy]esterday|[Tt]onight)\b(?!['’]s)")),
     # "in June", "by September": a month alone takes the context year
     ("month", re.compile(
         # (capitalised too, opening a sentence: "In November about 2,000 troops …")
@@ -87,6 +95,8 @@ _NEEDS: dict[str, Needs] = {
     "part": Needs(("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2")),
     "range": _MONTH_START, "mdy": _MONTH_START, "dmy": _MONTH_START, "my": _MONTH_START, "month": _MONTH_START,
     "relyear": Needs(("year",)),
+    "relmonthname": _MONTH_START,
+    "relday": Needs(("today", "tomorrow", "yesterday", "tonight")),
     "relmonth": Needs(("month", "week")),
     "weekday": Needs(("day",), any_case=False),
     "year": Needs(regex=r"(?:1[6-9]|20)\d\d", any_case=False),
@@ -174,9 +184,39 @@ def _resolve(kind: str, m: re.Match[str], year_hint: int | None,
         return _fmt(pub_year + offset), None, "relative"
     if kind == "relmonth":
         return _resolve_relative_month(gd, pub_date)
+    if kind == "relmonthname":
+        return _resolve_month_of_relative_year(gd, pub_year, pub_date)
+    if kind == "relday":
+        if pub_date is None:
+            return _UNKNOWN
+        offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[case_key(gd["day"] or "")]
+        return (pub_date + dt.timedelta(days=offset)).isoformat(), None, "relative"
     if kind == "weekday":
         return _resolve_weekday(gd, pub_date)
     return _UNKNOWN
+
+
+def _resolve_month_of_relative_year(gd: dict[str, str | None], pub_year: int | None,
+                                    pub_date: dt.date | None) -> _Resolved:
+    """ "November last year" (the year before publication's), "last November" (the latest November before
+    the publication's month), "next March" (the first March after it), "this March"."""
+    if gd.get("m1"):
+        if pub_year is None:
+            return _UNKNOWN
+        offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[case_key(gd["rel"] or "")]
+        return _fmt(pub_year + offset, _month(gd["m1"])), None, "relative"
+    if pub_date is None:
+        return _UNKNOWN
+    month = _month(gd["m2"])
+    assert month is not None
+    rel = case_key(gd["rel2"] or "")
+    if rel == "this":
+        year = pub_date.year
+    elif rel == "last":
+        year = pub_date.year if month < pub_date.month else pub_date.year - 1
+    else:  # "next", "coming"
+        year = pub_date.year if month > pub_date.month else pub_date.year + 1
+    return _fmt(year, month), None, "relative"
 
 
 def _resolve_relative_month(gd: dict[str, str | None], pub_date: dt.date | None) -> _Resolved:

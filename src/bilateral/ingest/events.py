@@ -70,7 +70,10 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:[Mm]eeting|[Ss]ession)\s+of\s+(?:the|an?\s+new)\s+(?:[A-Z][\w'’–-]*\s+(?:(?:of|on|for|and)\s+)?){1,8}?"
         r"(?:Committee|Commission|Council|Board|Mechanism)\b"
         # "the 8th Meeting of the JC": a numbered session of a body named by its initials
-        r"|\b(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+[A-Z]{2,6}\b(?![\w'’-])")),
+        r"|\b(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+[A-Z]{2,6}\b(?![\w'’-])"
+        # "the 22nd JC Meeting", "the Fifth Joint Commission Session": the numbered meeting named by its body
+        r"|\b(?-i:(?:(?i:" + ORDINAL_WORDS + r")|\d+(?:st|nd|rd|th))\s+(?:[A-Z]{2,6}|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+        r"\s+(?:Meeting|Session))\b")),
     ("talks", "talks", re.compile(r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks\b|\btalks\b", re.I)),
     ("consultations", "talks", re.compile(r"\bconsultations\b", re.I)),
     ("negotiations", "talks", re.compile(r"\b(?:round of )?negotiations\b", re.I)),
@@ -108,8 +111,8 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         re.I)),
     ("launch", "launch", re.compile(r"\b(?:launch(?:ed|es|ing)?|inaugurat(?:ed|es|ing|ion of))\b", re.I)),
     ("opening", "opening", re.compile(rf"\b(?:officially )?(?:re)?open(?:ed|s)\b{_NOT_OPENED}|\bopening of\b"
-                                      r"|\b(?:began|begins|begin|started|starts|start) (?:commercial )?(?:operations|operating|"
-                                      r"trading|service)\b"
+                                      r"|\b(?:began|begins|begin|started|starts|start) (?:(?:commercial|passenger|freight|cargo|regular|"
+                                      r"scheduled|full) )?(?:operations|operating|trading|services?)\b"
                                       rf"|(?:(?<=to )|(?<=ll )|(?<=ld ))(?:re)?open\b{_NOT_OPENED}", re.I)),
     ("election", "election", re.compile(r"\belect(?:ed|ions?)\b", re.I)),
     # Happenings that need no named participant: the word says what happened.
@@ -126,12 +129,20 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:imposed|imposes|impose|imposing|introduced|announced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:ban|embargo)\b"
         r"|\blift(?:ed|s|ing)?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:ban|embargo|sanctions)\b"
         r"|\b(?:ban|embargo|sanctions)\s+(?:was|were|has been|have been|had been|will be)\s+lifted\b"
-        r"|\b(?:clos(?:ed|es|ing)|closures?\s+of)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?borders?\b|\bborder closures?\b",
+        r"|\b(?:clos(?:ed|es|ing)|closures?\s+of)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?borders?\b|\bborder closures?\b"
+        # "the crossings were shut in June 2025", "closed the border checkpoints"
+        r"|\b(?:border\s+)?(?:crossings?|crossing points|checkpoints|border gates|border posts)\s+(?:were|was|have been|"
+        r"has been|had been|remain(?:ed)?)\s+(?:shut|closed|sealed)\b"
+        r"|\b(?:shut|closed|sealed)\s+(?:the|its|their|all)\s+(?:[\w-]+\s+)?(?:crossings?|crossing points|checkpoints|"
+        r"border gates|border posts)\b",
         re.I)),
     ("controls", "restriction", re.compile(
         r"\b(?:impos|introduc|tighten|eas|relax|lift|scrap)(?:ed|es|s|e|ing)?\s+(?:its\s+|their\s+|the\s+|new\s+)?"
         r"(?:(?:export|import|trade|visa|capital)\s+)(?:controls|curbs|restrictions|quotas|tariffs|duties)\b"
-        r"|\bimpos(?:ed|es|ing)\s+(?:new\s+)?(?:tariffs|sanctions|quotas|curbs)\b", re.I)),
+        r"|\bimpos(?:ed|es|ing)\s+(?:new\s+)?(?:tariffs|sanctions|quotas|curbs)\b"
+        # "Tokyo tightened controls on exports to Seoul"
+        r"|\b(?:impos|introduc|tighten|eas|relax|lift|scrap)(?:ed|es|s|e|ing)?\s+(?:its\s+|their\s+|the\s+|new\s+)?"
+        r"(?:controls|curbs|restrictions)\s+on\s+(?:\w+\s+)?(?:exports|imports)\b", re.I)),
     # Changes of sovereignty or rule, told whole by their word: "Japan annexed Korea in 1910", "seized power".
     ("annexation", "political", re.compile(r"\bannex(?:ed|es|ing|ation of)\b", re.I)),
     ("coup", "political", re.compile(r"\b(?:seiz(?:ed|es|ing)|took|takes|taken)\s+power\b|\bcoups?(?:\s+d['’][ée]tat)?\b",
@@ -140,7 +151,8 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
                                       re.I)),
     ("disaster", "disaster", re.compile(
         r"\b(?:earthquakes?|quakes?|floods?(?! of)|flooding|(?:heavy|torrential|monsoon) rains?|storms?|typhoons?|"
-        r"cyclones?|hurricanes?|landslides?|tsunamis?|wildfires?|droughts?|eruptions?)\b"
+        r"cyclones?|hurricanes?|landslides?|tsunamis?|wildfires?|droughts?|eruptions?|"
+        r"(?:made|makes|make|making) landfall)\b"
         # a vessel lost: "the fishing boat sank off …", "The KM Sinar Bahari went down on 14 November"
         r"|" + _SUNK, re.I)),
     # "a ceasefire brokered by Malaysia", "the truce agreed in Doha": the end of fighting, told by its word
@@ -152,6 +164,8 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         # "five days of fighting in July 2025": fighting told by how long it lasted
         r"(?<=days of )fighting|(?<=weeks of )fighting|"
         r"(?:terrorist|militant|armed|missile|drone|rocket|border) attacks?|bombings?|shootings?|ambush(?:ed)?|"
+        # "killed in a firefight", "an exchange of fire across the border"
+        r"fire-?fights?|gun-?fights?|gun ?battles?|shoot-?outs?|exchanges? of (?:gun)?fire|"
         r"(?:fired|firing|fires|used|sprayed)\s+(?:its\s+|their\s+|a\s+)?water\s+cannons?|water[- ]cannon\s+attacks?)\b",
         re.I)),
     ("exercise", "exercise", re.compile(
@@ -176,7 +190,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "summit": Needs(("Summit", "Dialogue", "Conference", "Forum", "Expo", "Consultation", "Retreat", "forum",
                      "conference"), any_case=False),
     "body meeting": Needs(("Committee", "Commission", "Council", "Board", "Mechanism", "eeting of the ",
-                           "ession of the "), any_case=False),
+                           "ession of the ", " Meeting", " Session"), any_case=False),
     "talks": Needs(("talks",)),
     "consultations": Needs(("consultations",)),
     "negotiations": Needs(("negotiations",)),
@@ -198,17 +212,18 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "recall": Needs(("recall", "expel", "summon")),
     "expulsion": Needs(("expel", "expuls", "deport", "out of the country")),
     "suspension": Needs(("suspend",)),
-    "ban": Needs(("ban", "embargo", "border")),
+    "ban": Needs(("ban", "embargo", "border", "crossing", "checkpoint")),
     "controls": Needs(("controls", "curbs", "restrictions", "quotas", "tariffs", "duties", "sanctions")),
     "annexation": Needs(("annex",)),
     "coup": Needs(("power", "coup")),
     "protest": Needs(("protest", "demonstrat", "marched")),
     "disaster": Needs(("quake", "flood", "heavy rain", "torrential rain", "monsoon rain", "storm", "typhoon", "cyclone", "hurricane", "landslide", "tsunami",
-                       "sank", "capsized", "went down",
+                       "sank", "capsized", "went down", "landfall",
                        "wildfire", "drought", "eruption")),
     "ceasefire": Needs(("ceasefire", "cease-fire", "truce")),
     "incident": Needs(("clash", "skirmish", "broke out", "incident", "attack", "bombing", "shooting", "ambush",
-                       "fighting", "violence", "water cannon", "water-cannon")),
+                       "fighting", "violence", "water cannon", "water-cannon", "firefight", "fire-fight", "gunfight",
+                       "gun-fight", "gun battle", "gunbattle", "shootout", "shoot-out", "of fire", "of gunfire")),
     "exercise": Needs(("exercise", "drill", "manoeuvre", "maneuver", "war games", "patrol")),
     "operation": Needs(("operation",)),
 }
@@ -265,6 +280,28 @@ _COMPARED_WITH = re.compile(r"(?:\b(?:up|down|higher|lower|more|less|rise|fall|i
                             re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|could|might|should)\b[^,;]*$", re.I)
 # "the ministers agreed to meet again …", "both sides will hold …": a scheduled meeting of unnamed people
+#: unnamed officials who met, the subject right before "met": "Our foreign and defence ministers", "Technical teams
+#: of the Joint Rivers Commission", "negotiators"
+_GROUP_MET = re.compile(
+    r"(?:^|(?<=\s))((?:(?:[Oo]ur|[Tt]heir|[Tt]he|[Tt]wo|[Bb]oth)\s+)?"
+    r"(?:(?!(?i:where|when|which|who|that|and|but|as|while|after|before|then|so|if|since)\b)[\w-]+\s+"
+    r"(?:and\s+[\w-]+\s+)?)?"
+    r"(?i:ministers|officials|negotiators|delegations|delegates|envoys|diplomats|experts|teams|representatives)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,5})?)\s+(?:have\s+|had\s+|also\s+|again\s+)?$")
+_POSSESSIVE = re.compile(r"^(?:[Oo]ur|[Tt]heir)\s+")
+
+
+def _unnamed_group(t: Trigger, names: list[str], text: str, region: tuple[int, int]) -> re.Match[str] | None:
+    """The unnamed officials who "met", when the clause names no one ("Our foreign and defence ministers met …")."""
+    return _GROUP_MET.search(text, region[0], t.start) if not names and t.kind == "meeting" else None
+
+
+def _group_title(group: re.Match[str], place: str | None) -> str:
+    """ "Meeting of foreign and defence ministers in Indonesia": a meeting of unnamed officials."""
+    who = _POSSESSIVE.sub("", group.group(1))
+    if group.start(1) == 0 and who[1:2].islower():
+        who = who[0].lower() + who[1:]  # "Technical teams of …" opening the sentence
+    return f"Meeting of {who}" + (f" in {place}" if place else "")
 _COLLECTIVE = re.compile(r"\b(?:the|both|two) (?:ministers|leaders|sides|governments|delegations|countries|"
                          r"presidents|prime ministers|negotiators|commission|committee)\b", re.I)
 
@@ -295,6 +332,8 @@ def _is_scheduled(date: DateMention, published: str | None, text: str, trigger: 
         # "are due on Saturday to open", "and will visit a plant in Tianjin on Friday": the coming day (a
         # "will" far before is another verb's)
         return True
+    if date.basis == "context year" and _PAST_TRIGGER.fullmatch(text, trigger[0], trigger[1]):
+        return False  # "who signed the agreement in May, told … that refunds would …": the verb is past
     if not published or (future and date.basis == "context year"):
         return future  # "will visit in February": the year was only borrowed, the tense decides
     if date.basis == "context year" and _PAST.search(text, max(0, trigger[0] - 25), trigger[1]):
@@ -328,6 +367,10 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A verb in the past tense ("made a state visit in November"): a borrowed year after the news is last year.
+#: an event word that is itself a past verb ("signed", "visited", "held talks"), whatever tense the sentence's
+#: other clauses are in
+_PAST_TRIGGER = re.compile(r"(?:signed|visited|met|held\s.*|launched|opened|reopened|inaugurated|established|ratified|"
+                           r"exchanged\s.*)", re.I)
 _PAST = re.compile(r"\b(?:made|held|paid|took|met|came|went|began|gave|won|led|flew|spoke|told|said|was|were|"
                    r"(?!(?:schedul|expect|plann|slat|propos|intend)ed\b)[a-z]{3,}ed)\b")
 #: a verb joined to the one before it, its subject unwritten: "…, and will visit", "… but later met"
@@ -484,6 +527,8 @@ def _own_phrase(t: Trigger, text: str, region: tuple[int, int]) -> tuple[int, in
     return region
 
 
+#: a complement clause opening between a date and a later event word: the date is the main verb's
+_THAT_BETWEEN = re.compile(r"\bthat\s+(?!(?:day|week|month|year|morning|afternoon|evening|night)\b)")
 #: a clause joined on after a date: ", and to reopen", "; it will"
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:to|then|also|will|would|later)\b|;")
 
@@ -535,6 +580,8 @@ def _date_before(triggers: list[Trigger], t: Trigger, dates: list[DateMention], 
         return nearest
     if _NEXT_CLAUSE.search(text, nearest.end, t.start):
         return None  # "agreed to raise trade … by 2030, and to reopen the bridge": the other clause's date
+    if _THAT_BETWEEN.search(text, nearest.end, t.start):
+        return None  # "The two sides agreed today that the utilities will set up …": the agreeing's day
     if t.family in _SELF_STANDING:
         return None  # "… halted after the clashes": a reference back, dated by nothing here
     crosses = any(nearest.end <= o.start < t.start for o in triggers if o is not t and not o.anchor_phrase)
@@ -711,6 +758,10 @@ _OPENED_ANTECEDENT = re.compile(
     r"\b((?:[A-Z][\w-]*(?:[ -][A-Z][\w-]*)*\s+)?(?:[a-z-]+\s+){0,2}(?:link|bridge|line|railway|road|port|"
     r"airport|terminal|crossing|checkpoint|pipeline|highway|expressway|corridor|station|tunnel|plant)),\s+"
     r"which\s+[^.;]{0,80}?\b(?:and\s+)?(?:was\s+|were\s+)?(?:officially\s+)?$")
+#: the noun phrase opening a sentence that a participle after a comma tells of: "The cross-border service between A
+#: and B, launched in …" (not an apposition's noun: "The crossing, …, the gateway to Poipet, reopened")
+_PARTICIPLE_OF = re.compile(r"^\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:[\w'’-]+\s+){0,6}?[\w'’-]+),\s+"
+                            r"(?:(?:first|officially|formally|jointly)\s+)?$")
 # What opens, said in lower case right before the verb: "the bridge would open", "a new line is due to open".
 _OPENED_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:new\s+)?((?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+"
                              r"(?:(?:will|would|could|should|is|are|was|were|set|due|expected|scheduled|to|be|"
@@ -766,6 +817,9 @@ def _unnamed_object(text: str, t: Trigger, vocab: Vocabulary | None) -> tuple[st
     which = _OPENED_ANTECEDENT.search(text, 0, t.start) if t.kind == "opening" else None
     if which:  # "the Agartala-Akhaura rail link, which cost some Rs 1,200 crore and opened in November 2023"
         return which.group(1), which.group(1).lower()
+    told = _PARTICIPLE_OF.search(text, 0, t.start) if t.kind in ("launch", "opening") and t.text.endswith("ed") else None
+    if told:  # "The cross-border service between Vientiane and Kunming, launched in April 2023, …"
+        return told.group(1), told.group(1).lower()
     subject = _SUBJECT.match(text[:t.start]) if t.kind == "entry into force" else None
     if subject:
         return subject.group(1), subject.group(1).lower()
@@ -823,6 +877,12 @@ def _political_title(t: Trigger, text: str) -> str:
     return "Coup" if "coup" in t.text.lower() else "Seizure of power"
 
 
+#: the storm a landfall is of, named before it ("Typhoon Dalisay made landfall", "the cyclone, … made landfall")
+_STORM_BEFORE = re.compile(r"\b((?:(?:Super|Severe|Tropical)\s+)?(?:Typhoon|Cyclone|Hurricane|Storm|Tropical Storm)"
+                           r"(?:\s+[A-Z][\w-]+)?)\b(?:,[^,]{1,60},)?\s+(?:\w+\s+){0,2}$")
+_SHUT_CROSSINGS = re.compile(r"(?:border\s+)?(?:crossings?|crossing points|checkpoints|border gates|border posts)")
+
+
 def _restriction_title(t: Trigger, text: str) -> str:
     """"Expulsion of Ghanaians", "Ban on raw nickel ore exports", "Lifting of the ban on …", "Border closure"."""
     word = t.text.lower()
@@ -831,6 +891,8 @@ def _restriction_title(t: Trigger, text: str) -> str:
             re.match(r"\s*((?:[A-Z][a-z]+-?)+s|[a-z]+s)\b", text[t.end:])
         noun = "Deportation" if word.startswith("deport") else "Expulsion"
         return f"{noun} of {who.group(1)}" if who else noun
+    if (shut := _SHUT_CROSSINGS.search(word)) and re.search(r"\b(?:shut|closed|sealed)\b", word):
+        return f"Closure of {shut.group(0)}"  # "the crossings were shut": the crossings, not the border
     if "border" in word:
         return "Border closure"
     core = re.sub(r"^\w+\s+(?:(?:an?|its|their)\s+)?", "", " ".join(t.text.split()))  # "the live cattle export ban"
@@ -896,6 +958,9 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
         if _WATER_CANNON.search(t.text):
             return "Water cannon attack", "@" + t.family  # "fired its water cannon at …": the target, no place
         title = _LEADING_VERB.sub("", t.text.strip())
+        if title.lower().endswith(" landfall"):  # "Typhoon Dalisay made landfall in Cagayan"
+            storm = _STORM_BEFORE.search(text, max(0, t.start - 80), t.start)
+            title = f"landfall of {storm.group(1)}" if storm else "landfall"
         title = title[:1].upper() + title[1:]  # not str.capitalize(): "the Thai Embassy's" keeps its capitals
         if place:
             title += f" in {place}"
@@ -1144,7 +1209,8 @@ class _DocEvents:
             main_person = names[0]
         scheduled = date is not None and _is_scheduled(date, self.doc.source.published, text, (t.start, t.end),
                                                        region)
-        if self._nobody(t, text, names, scheduled):
+        group = _unnamed_group(t, names, text, region)
+        if group is None and self._nobody(t, text, names, scheduled):
             return None
         if t.family in _SELF_STANDING and (times := _TIMES_AFTER.search(text, t.end, min(len(text), t.end + 120))) \
                 and not re.search(r"[,;(]", text[t.end:times.start()]):
@@ -1160,6 +1226,8 @@ class _DocEvents:
                 and not by_legislature:
             return None
         title, main = _title(t, text, names, main_person, place, obj, by_phrase)
+        if group is not None:
+            title = _group_title(group, place)
         d, end_date, basis, date_text = self._date_of(date, inherited, scheduled)
         return Event(d, end_date, t.kind, t.family, title, names, main, [(sentence.start, sentence.end)], basis,
                      status="scheduled" if scheduled else "held", date_text=date_text)
