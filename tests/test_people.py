@@ -696,3 +696,38 @@ def test_an_office_several_named_countries_have_gives_no_country() -> None:
 def test_an_office_of_a_country_the_article_never_names_gives_no_country() -> None:
     people, _, _ = people_of("Chancellor Markus Albrecht opened the bridge on Monday.")
     assert people["Markus Albrecht"].fields["country"] is None
+
+
+def test_a_titled_name_after_by_in_a_heading_is_a_person_cited_by_that_heading() -> None:
+    text = ("Regular Press Briefing by Spokesperson Lee Min-ji\n\n"
+            "Spokesperson: Good morning. The minister will travel to Lima next week.\n")
+    people, _, _ = people_of(text)
+    assert people["Lee Min-ji"].fields["roles"] == ["Spokesperson"]
+    assert [text[s:e] for s, e in people["Lee Min-ji"].spans] == ["Regular Press Briefing by Spokesperson Lee Min-ji"]
+
+
+def test_an_untitled_name_in_a_heading_is_no_person() -> None:
+    people, _, _ = people_of("Talks by Lee Min-ji and Park Sung-ho\n\nThe talks ended on Monday.\n")
+    assert people == {}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("K.L.M. Perera, chairman of the ports authority, said a ship had been found.", "K.L.M. Perera"),
+    ("Josefa Ratu Tora, a 34-year-old from Ba, said the plan was good.", "Josefa Ratu Tora"),
+    ("Maria Lopes Soares, 52, has sold rice at the market for 19 years.", "Maria Lopes Soares"),
+    ("Ibu Yuliana, 52, has sold cooking oil for 19 years.", "Yuliana"),
+    ("District Regent Yohanes Bria Seran said 1,200 traders had registered.", "Yohanes Bria Seran"),
+])
+def test_initials_an_age_or_a_regent_make_a_person(sentence: str, name: str) -> None:
+    people, _, _ = people_of(sentence)
+    assert name in people
+
+
+def test_a_courtesy_title_stays_out_of_the_name() -> None:
+    people, _, _ = people_of("Prime Minister Ratu Aisea Vunibola signed the plan. Bapak Hendra Wijaya, 60, watched.")
+    assert {"Aisea Vunibola", "Hendra Wijaya"} <= set(people)
+
+
+def test_a_bare_age_after_a_one_word_name_without_a_courtesy_title_is_no_person() -> None:
+    people, _, _ = people_of("Sunday, 52, was the hottest day of the year.")
+    assert people == {}

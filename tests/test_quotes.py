@@ -499,3 +499,34 @@ def test_each_answer_of_a_question_and_answer_interview_is_a_direct_statement_by
 def test_a_single_answer_label_makes_no_interview() -> None:
     text = INTERVIEW.split("Q: What is left?")[0]
     assert [q.fields["text"] for q in quotes_of(text)] == []
+
+
+BRIEFING = ("MINISTRY OF FOREIGN AFFAIRS\n\n"
+            "Regular Press Briefing by Spokesperson Lee Min-ji\n\n"
+            "Spokesperson: Good morning. I will begin with an announcement.\n\n"
+            "Foreign Minister Park Sung-ho held talks with his Peruvian counterpart on Tuesday. "
+            "The two ministers agreed to start negotiations on a trade agreement next year.\n\n"
+            "Question (Lima Daily): Was fishing discussed?\n\n"
+            "Spokesperson: It was. Minister Park said the Government would review the quotas. "
+            "Our fleets will stay out of the disputed waters.\n")
+
+
+def test_a_role_label_names_the_one_person_a_heading_titles_so() -> None:
+    turns = [(q.fields["speaker"], q.fields["quote_kind"], q.fields["text"]) for q in quotes_of(BRIEFING)
+             if q.fields["speaker"] == "Lee Min-ji"]
+    assert turns[0] == ("Lee Min-ji", "direct", "Good morning. I will begin with an announcement.")
+
+
+def test_unlabelled_passages_between_two_labels_go_on_the_turn_before_them() -> None:
+    texts = [q.fields["text"] for q in quotes_of(BRIEFING) if q.fields["speaker"] == "Lee Min-ji"]
+    assert any(t.startswith("Foreign Minister Park Sung-ho held talks") for t in texts)
+
+
+def test_a_turn_sentence_that_reports_another_is_that_persons_statement() -> None:
+    found = [(q.fields["speaker"], q.fields["quote_kind"], q.fields["text"]) for q in quotes_of(BRIEFING)]
+    assert ("Park Sung-ho", "reported", "the Government would review the quotas") in found
+    assert ("Lee Min-ji", "direct", "It was. … Our fleets will stay out of the disputed waters.") in found
+
+
+def test_a_reporters_question_label_is_no_turn() -> None:
+    assert all("Was fishing discussed" not in q.fields["text"] for q in quotes_of(BRIEFING))

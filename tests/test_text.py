@@ -170,3 +170,10 @@ def test_an_abbreviated_given_name_and_joined_initials_do_not_end_a_sentence() -
         "He arrived at 9 a.m.",
         "The talks began.",
     ]
+
+
+def test_a_patronymic_initial_of_two_letters_does_not_end_a_sentence() -> None:
+    doc = Document(Source(id="t", text="The deal was signed by Minister Ts. Oyunchimeg on Wednesday. Kh. Batbold "
+                                       "welcomed it."))
+    assert [s.text for s in doc.sentences] == [
+        "The deal was signed by Minister Ts. Oyunchimeg on Wednesday.", "Kh. Batbold welcomed it."]

@@ -522,6 +522,15 @@ def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[i
     return runs
 
 
+#: an age set off after a name: ", 52," or ", a 34-year-old"
+_AGE_AFTER = re.compile(r",\s+(?:an?\s+)?(?:\d{1,3},|\d{1,3}-year-old\b)")
+#: two or more initials written together right before a name run ("K.D.P. " of "K.D.P. Wijesundara")
+_JOINED_INITIALS_BEFORE = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z]\.){2,4}) $")
+#: "by" or "of" before a title in a heading ("… by Spokesperson …", "… of Foreign Ministry Spokesperson …")
+_BY_TITLE = re.compile(r"\b(?:by|of|with)\s+[A-Z]")
+_BY_BEFORE = re.compile(r"\b(?:by|of|with)\s+(?:(?:the|[A-Z][\w'’-]*)\s+){0,3}$")
+
+
 def _ends_family_first_name(folded: str, run: tuple[int, int], m: re.Match[str], vocab: _Vocab) -> bool:
     """Whether ``m``, a function word ("An", "My"), is the given name that ends the run before it: the run is
     a family name and a middle name ("Nguyen Van An paid", "Tran Thi My said"), and no capitalised word follows
@@ -546,6 +555,7 @@ class _DocPeople:
         self.mentions: list[tuple[int, int, str, str]] = []  # start, end, name, how
         self.pending_titled: list[tuple[int, int, str, str]] = []  # start, end, token, title chain
         self.byline_spans: dict[str, tuple[int, int]] = {}
+        self.heading_spans: dict[str, tuple[int, int]] = {}  # a name read in a heading -> that heading
         self.nat_titled: dict[int, str] = {}  # end of a name whose title chain gave a nationality -> country
         self._place_runs: dict[str, bool] = {}  # run -> written as a place somewhere in the text
         self._titles_before: dict[tuple[int, int], tuple[int, int] | None] = {}  # (sentence, offset) -> chain
@@ -851,7 +861,10 @@ class _DocPeople:
                 if s == rs and how == "full":
                     self._read_roles(sent, s, e, self.people[name])
             return
+        written_at = rs
         rs = self._after_courtesy(rs, re_)
+        if initials := _JOINED_INITIALS_BEFORE.search(self.folded, max(sent.start, rs - 12), rs):
+            rs = initials.start(1)  # "K.D.P. Wijesundara", "H.D. Deve Gowda": the given names' initials lead the name
         tokens = self.folded[rs:re_].split()
         if len(tokens) >= 3 and (tokens[0].lower() in self.vocab.titles_lower
                                  or self.vocab.role_noun_re.fullmatch(tokens[0])):
@@ -872,6 +885,10 @@ class _DocPeople:
                 person = self._person(tokens[0], "appositive-speaker", 0.6, native=self.text[rs:re_])
                 self._add_mention(rs, re_, tokens[0], "full")
                 self._read_roles(sent, rs, re_, person)
+            elif rs > written_at and _AGE_AFTER.match(self.folded, re_, sent.end):
+                # "Ibu Yuliana, 52, has sold cooking oil …": one name after a courtesy title, then an age
+                person = self._person(tokens[0], "courtesy-age", 0.65, native=self.text[rs:re_])
+                self._add_mention(rs, re_, tokens[0], "full")
             return
         cap = [t for t in tokens if t[:1].isupper()]
         if len(cap) > 4 or self._followed_by_place(re_) or self._is_place(rs, re_):
@@ -916,6 +933,8 @@ class _DocPeople:
             return "counterpart", 0.75
         if _WHO_AFTER.match(self.folded, re_, sent.end):
             return "relative-who", 0.65  # "Nana Yaa Mensah, who leads the traders' union, said"
+        if _AGE_AFTER.match(self.folded, re_, sent.end):
+            return "age", 0.7  # "Josefa Rokobuli, a 34-year-old from Ba", "Ana Ruiz, 52, has sold …": an age
         if len(tokens) <= 3 and self._of_country(re_) and _LISTED_BEFORE.search(self.folded, max(sent.start, rs - 6), rs):
             return "of-country", 0.6  # "the two foreign ministers, Aibek Sadykov of Kyrgyzstan and Rustam …"
         if _OF_ORGANISATION.search(self.folded, max(sent.start, rs - 60), rs):
@@ -1123,6 +1142,22 @@ class _DocPeople:
         """The country right after a name ("the two ministers, Aibek Sadykov of Kyrgyzstan and …")."""
         m = _OF_COUNTRY.match(self.folded, end)
         return self.vocab.country_names.get(m.group(1)) if m else None
+
+    def find_heading_names(self) -> None:
+        """A titled name after "by" or "of" in a heading ("Regular Press Briefing by Spokesperson Song Ji-hye",
+        "Remarks by President Jane Roe"): a briefing's or a speech's speaker, whom the prose may never name."""
+        for passage in self.doc.passages:
+            if passage.role != "heading" or not _BY_TITLE.search(self.folded, passage.start, passage.end):
+                continue
+            sent = Sentence(self.doc.source.id, passage.index, passage.start, passage.end, passage.text)
+            for rs, re_ in _name_runs(self.folded, passage.start, passage.end, self.vocab):
+                chain = self._title_before(sent, rs)
+                if chain and len(self.folded[rs:re_].split()) >= 2 and _BY_BEFORE.search(
+                        self.folded, max(passage.start, chain[0] - 40), chain[0]):
+                    self._consider_run(sent, rs, re_)
+                    named = next((m[2] for m in reversed(self.mentions) if m[0] == rs), None)
+                    if named is not None:
+                        self.heading_spans.setdefault(named, (passage.start, passage.end))
 
     def find_bylines(self) -> None:
         """People credited in a byline ("Translated by Jane Roe"), which is not prose but names a person."""
@@ -1418,7 +1453,7 @@ class _DocPeople:
             if how == "role":
                 continue
             sent = self.doc.sentence_at(s)
-            span = (sent.start, sent.end) if sent else self.byline_spans.get(name)
+            span = (sent.start, sent.end) if sent else self.byline_spans.get(name) or self.heading_spans.get(name)
             if span is None:
                 continue
             spans = named.setdefault(name, [])
@@ -1563,6 +1598,7 @@ def extract_people(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[
     """People named in a document (one finding each) and every mention of them."""
     state = _DocPeople(doc, lexicon)
     state.find_full_names()
+    state.find_heading_names()
     state.find_bylines()
     state.find_short_forms()
     state.find_role_refs()

@@ -291,6 +291,17 @@ class _State:
 
 #: an interview's question and answer labels ("Q: …", "A: …", "Question: …")
 _QA_LABEL = re.compile(r"(?P<who>Q|A|Question|Answer):\s+(?=\S)")  # (a colon: "A. K. Antony said" is no answer)
+#: a transcript's label in title case: a role or a name, a parenthesis, a colon ("Spokesperson:", "Lee Min-ji:",
+#: "Question (Yonhap News Agency):")
+_ROLE_LABEL = re.compile(r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s*\([^()]{1,60}\))?:\s+(?=\S)")
+#: any short label opening a passage ("Q (Joel Cruz, Radio Manila):", "REPORTER:"), which ends the turn before it
+_ANY_LABEL = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]{1,80}\))?:\s+")
+#: a sentence of a turn that reports what someone else said; "I said", "we told" are the speaker's own
+_REPORTS_OTHER = re.compile(r"\b(?:said|told|informed|noted|stressed|added|stated|expressed|emphasi[sz]ed|"
+                            r"highlighted|affirmed|reaffirmed|announced|reiterated|underlined|asked|urged|"
+                            r"according to)\b")
+_REPORTS_SELF = re.compile(r"\b(?:I|[Ww]e)\s+(?:\w+\s+)?(?:said|told|noted|stressed|added|stated|expressed|"
+                           r"announced|asked|urged)\b")
 #: a transcript's speaker label: courtesy or rank abbreviations, then the name in capitals and a colon
 _TURN_LABEL = re.compile(r"(?:(?:[A-Z][A-Za-z]{1,5}\.|MR|MRS|MS|DR)\s+)*(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}):\s+")
 
@@ -540,33 +551,76 @@ class _QuoteReader:
         return Statements(st.findings, st.said)
 
     def _transcript_turns(self, st: _State) -> None:
-        """A transcript's turns ("CDRE. SANTOS: Good afternoon. …", "MS. ROE: …"): each passage after a
-        speaker's label in capitals is one direct statement by the person the label names, when at least
-        two passages of the document open with a label that names a person it mentions (a dateline such as
-        "KUALA LUMPUR:" names none)."""
-        turns = []
-        for passage in self.doc.passages:
-            label = _TURN_LABEL.match(passage.text) if passage.extractable else None
-            person = self._labelled_person(label.group("name")) if label else None
-            if label and person:
-                turns.append((passage, passage.start + label.end(), person, passage.start + label.start("name")))
+        """A transcript's turns ("CDRE. SANTOS: Good afternoon. …", "Spokesperson: …"): what each passage after a
+        speaker's label says is one direct statement by that person, when at least two passages of the document
+        open with a label that names a person it mentions (a dateline such as "KUALA LUMPUR:" names none;
+        "Spokesperson" names the one person the text titles so). Unlabelled passages between two labelled
+        ones go on the turn before them (a spokesperson's announcement read in several paragraphs). A turn's
+        sentence that reports someone else ("Minister Kang said that …") is left to the other readers, which
+        give it to that person; the statement is the passage's other sentences."""
+        turns = self._labelled_turns()
         if len(turns) < 2:
-            turns = self._answers()
+            turns = [(passage, start, person, at, [passage]) for passage, start, person, at in self._answers()]
         if len(turns) < 2:
             return
-        for passage, start, person, at in turns:
-            indices = [i for i in self.by_passage.get(passage.index, []) if self.sentences[i].end > start]
-            text = self.text[start:passage.end].strip()
-            if not indices or len(text.split()) < 3:
-                continue
+        for _passage, start, person, at, passages in turns:
             speaker = Speaker(person, person, at, start, "person")
-            spans = [(self.sentences[i].start, self.sentences[i].end) for i in indices]
-            st.findings.append(self._finding(speaker, text, "direct", spans, 0.85, "transcript"))
-            for i in indices:
-                st.consumed.add(i)
-                self.speakers.spoke[i] = speaker
-                st.said[i] = Attribution(speaker, "said", "transcript")
+            for passage in passages:
+                lo = max(start, passage.start)
+                own = [i for i in self.by_passage.get(passage.index, [])
+                       if self.sentences[i].end > lo and not self._reports_other(i)]
+                parts: list[list[int]] = []
+                for i in own:  # the passage's own sentences, in runs (" … " where a reported one is left out)
+                    if parts and parts[-1][-1] == i - 1:
+                        parts[-1].append(i)
+                    else:
+                        parts.append([i])
+                text = " … ".join(" ".join(self.text[max(lo, self.sentences[run[0]].start):
+                                                    self.sentences[run[-1]].end].split()) for run in parts)
+                if not own or len(text.split()) < 3:
+                    continue
+                spans = [(self.sentences[i].start, self.sentences[i].end) for i in own]
+                st.findings.append(self._finding(speaker, text, "direct", spans, 0.85, "transcript"))
+                for i in own:
+                    st.consumed.add(i)
+                    self.speakers.spoke[i] = speaker
+                    st.said[i] = Attribution(speaker, "said", "transcript")
             self.speakers.note(start, speaker)
+
+    def _labelled_turns(self) -> list[tuple[Passage, int, str, int, list[Passage]]]:
+        """(passage, where its words start, speaker, where the label's name starts, the passages of the turn)
+        for each passage opening with a speaker's label; any label (a reporter's "Question (Yonhap):") ends
+        the turn before it."""
+        turns: list[tuple[Passage, int, str, int, list[Passage]]] = []
+        open_turn: list[Passage] | None = None
+        pending: list[Passage] = []
+        for passage in self.doc.passages:
+            if not passage.extractable:
+                continue
+            label = _TURN_LABEL.match(passage.text) or _ROLE_LABEL.match(passage.text)
+            if label is None:
+                if _ANY_LABEL.match(passage.text):
+                    open_turn, pending = None, []  # "Q (Joel Cruz, Radio Manila):": another's turn
+                elif open_turn is not None:
+                    pending.append(passage)
+                continue
+            if open_turn is not None:
+                open_turn.extend(pending)  # passages between two labels: the turn before them goes on
+            pending = []
+            person = self._labelled_person(label.group("name"))
+            if person is None:
+                open_turn = None
+                continue
+            open_turn = [passage]
+            turns.append((passage, passage.start + label.end(), person, passage.start + label.start("name"),
+                          open_turn))
+        return turns
+
+    def _reports_other(self, i: int) -> bool:
+        """Whether sentence ``i`` of a turn reports another's words ("Minister Kang informed Minister Ganzorig
+        that …", "according to that ministry"); "As I said, …" is the speaker's own."""
+        sentence = self.sentences[i].text
+        return bool(_REPORTS_OTHER.search(sentence)) and not _REPORTS_SELF.search(sentence)
 
     def _answers(self) -> list[tuple[Passage, int, str, int]]:
         """An interview written as questions and answers ("Q: …" / "A: …"): each answer is a direct statement
@@ -608,7 +662,16 @@ class _QuoteReader:
         # "MINISTER AMIRUL", "MINISTER TAN", "MB SAIFUL": a title, then the word of the name the story
         # calls the person by (a given name, a family name written first), when it is one person's
         owners = [name for name in names if words[-1] in fold(name).casefold().split()]
-        return owners[0] if len(owners) == 1 else None
+        if len(owners) == 1:
+            return owners[0]
+        return None if owners else self._titled_holder(label)
+
+    def _titled_holder(self, label: str) -> str | None:
+        """The one person the text titles with a role label ("Spokesperson" of "… by Spokesperson Song Ji-hye")."""
+        title = re.compile(r"(?<![\w-])" + re.escape(label) + r"\s+(?:[A-Z][a-z]{1,3}\.?\s+)?$", re.I)
+        holders = {m.name for m in self.people.mentions if title.search(self.text, max(0, m.start - len(label) - 8),
+                                                                        m.start)}
+        return holders.pop() if len(holders) == 1 else None
 
     def _direct_one(self, n: int, seg: _Segment, st: _State) -> None:
         """The quotation opening at segment ``n``, with its tag and any fragments after it, as findings;

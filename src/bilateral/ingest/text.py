@@ -164,6 +164,8 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "fig",
     "md", "mohd", "muhd",  # Mohammad, as South and Southeast Asian names abbreviate it ("Md. Rezaul Karim")
+    "ts", "ch", "sh", "kh", "zh",  # a patronymic's initial written as two letters ("Ts. Oyunchimeg", "Kh. Nyambaatar")
+    "rs", "tk",  # currencies abbreviated before their amount ("Rs. 45,000", "Tk. 50 billion")
 }
 #: initials written together ("H.D. Deve Gowda", "J.R. Smith"): a name goes on after them, unless the next
 #: word opens a sentence ("… in Washington, D.C. He moved …")
