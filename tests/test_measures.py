@@ -329,3 +329,30 @@ def test_a_figure_before_a_noun_measures_that_noun(sentence: str, expected: str)
 ])
 def test_a_bound_or_a_preposition_after_a_sum_is_no_noun_it_measures(sentence: str) -> None:
     assert not (measure(sentence) or "").startswith(("value of", "cost of"))
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("Fiji will get a F$52 million fund.", "FJD"),
+    ("Maldivians spend an estimated MVR 925 million a year on treatment.", "MVR"),
+    ("The fund is worth 300 million rufiyaa.", "MVR"),
+    ("The embankment will cost 420 billion tugrik.", "MNT"),
+    ("A ticket in Sri Lanka costs Rs. 45,000.", "LKR"),  # "Rs." ends no sentence
+])
+def test_a_currency_of_the_region_is_its_own_unit_not_the_us_dollar(sentence: str, unit: str) -> None:
+    doc = Document(Source(id="t", text=sentence, published="2025-03-01"))
+    [stat] = extract_statistics(doc)
+    assert stat.fields["unit"] == unit
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The authority would spend Rs. 2.1 billion ($6.9 million) on refurbishing the terminal in Sri Lanka.",
+     "spending on refurbishing the terminal"),
+    ("Jakarta will spend 3.2 trillion rupiah on a port, a substation and a road.", "spending on port"),
+    ("Kenya spent $5 million on the new road last year.", "spending on new road"),
+])
+def test_what_a_sum_is_spent_on_skips_a_conversion_an_article_and_a_time(sentence: str, expected: str) -> None:
+    assert next(iter(measures(sentence).values())) == expected
+
+
+def test_a_place_after_a_spent_sum_is_not_what_it_is_spent_on() -> None:
+    assert not (measure("The port will spend $2.1 billion in Colombo.") or "").startswith("spending on in")

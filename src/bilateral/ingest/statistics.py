@@ -1133,6 +1133,14 @@ _NOUN_AFTER_DETERMINED_SUM = re.compile(r"\s+((?:[A-Z]{2,}\s+)?(?:[a-z][\w-]*\s+
                                         r"signed)\b|\s*[,.;:)]|$)")
 
 
+#: what a sum is spent on: "spend €2 billion upgrading rail links", "on refurbishing the terminal" (not "in Sri
+#: Lanka", "over five years")
+_SPENT_ON = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:on\s+(?:(?:the|a|an)\s+)?|(?=[a-z]+ing\b))"
+                       r"(?!(?:in|at|by|for|over|from|to|this|last|next|per|each|every|until|till|through|during|since|"
+                       r"and|or|with|of)\b)([a-z][\w-]*(?:\s+(?!(?:last|next|this|in|on|at|by|for|over|from|to|and|or|with|"
+                       r"until|since|during|before|after)\b)[a-z][\w-]*){0,3})")
+
+
 def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str | None:
     """Measures said by the verb around a sum: "spend €2 billion upgrading rail links", "a deal worth $450 million"."""
     pre = text[lo:stat.start]
@@ -1147,7 +1155,7 @@ def _money_phrase(text: str, stat: _Stat, lo: int, earlier: list[_Stat]) -> str 
         yearly = "annual " if re.match(r"\s+(?:a|per)\s+year\b|\s+annually\b", text[stat.end:]) else ""
         return _clean(f"{yearly}funding of {re.sub(r'^the ', '', receiver['subj'])}")
     if re.search(r"\b(?:spend|spent|spending|invest|invested|allocate|allocated|earmark(?:ed)?)\s+(?:\S+\s+)?$", pre):
-        use = re.match(r"\s+(?:on\s+)?((?:the\s+)?[a-z][\w-]*(?:ing)?(?:\s+[a-z][\w-]*){0,3})", text[stat.end:])
+        use = _SPENT_ON.match(text, stat.end)
         if use:
             return _clean(f"spending on {re.sub(r'^the ', '', use.group(1))}")
     worth = re.search(r"(?:\b(?:[Aa]|[Aa]n|[Tt]he)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:(?:reported|estimated|said|believed|"
