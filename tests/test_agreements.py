@@ -696,3 +696,16 @@ def test_a_field_of_law_after_in_stays_in_a_capitalised_name() -> None:
     found = _agreements("The two sides exchanged the instruments of ratification of the Treaty on Mutual Legal "
                         "Assistance in Criminal Matters.")
     assert "Treaty on Mutual Legal Assistance in Criminal Matters" in found
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("Chile and Peru will give substance to the strategic partnership the two countries established in 2021.", 2021),
+    ("Ghana values the strategic partnership launched in 2011 with Nigeria.", 2011),
+])
+def test_a_partnership_told_before_the_verb_that_made_it_is_an_agreement(sentence: str, year: int) -> None:
+    found = {f.fields["name"]: f.fields["year"] for f in _agreements(sentence).values()}
+    assert found == {"Strategic partnership": year}
+
+
+def test_a_partnership_no_verb_makes_is_no_agreement() -> None:
+    assert _agreements("The strategic partnership is important to both.") == {}

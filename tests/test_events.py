@@ -845,3 +845,10 @@ def test_a_date_before_that_dates_the_main_verb_not_the_event_in_the_clause() ->
     found = _events("The two sides agreed today that the utilities will set up a joint working group on water "
                     "quality.", published="2026-12-03")
     assert [f.fields["date"] for f in found if f.fields["event_kind"] == "establishment"] == []
+
+
+def test_what_took_effect_is_not_a_name_joined_on_after_it() -> None:
+    found = _events("The pact builds on the Chile-Peru Free Trade Agreement, which entered into force in January "
+                    "2015, and the strategic partnership the two countries established in 2021.")
+    [ev] = [f for f in found if f.fields["event_kind"] == "entry into force"]
+    assert ev.fields["title"] == "Entry into force of Chile-Peru Free Trade Agreement"

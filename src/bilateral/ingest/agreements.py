@@ -967,7 +967,8 @@ def _partnership_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
         parties = next((c for w in kept if (c := _compound_countries(w, vocab=vocab))), [])
         out.append(Candidate(start, m.end(), text[start:m.end()], "partnership", "partnership phrase",
                              name_parties=parties))
-    for m in (_MADE_PARTNERSHIP.finditer(text) if "partnership" in text else ()):
+    made = (*_MADE_PARTNERSHIP.finditer(text), *_PARTNERSHIP_MADE.finditer(text)) if "partnership" in text else ()
+    for m in made:
         # "upgraded relations to a strategic partnership in 2011": one modifier, when the partnership is made
         if m.group("mod").lower() in vocab.modifiers and not any(c.start <= m.start("name") < c.end for c in out):
             out.append(Candidate(m.start("name"), m.end(), m.group("name"), "partnership", "partnership phrase"))
@@ -978,6 +979,15 @@ _MADE_PARTNERSHIP = re.compile(
     r"\b(?:upgrad(?:e|ed|es|ing)|elevat(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|establish(?:ed|es|ing)?|forg(?:e|ed|es|ing)|"
     r"sign(?:ed|s|ing)?|launch(?:ed|es|ing)?)\s+(?:(?:ties|relations|the relationship|their relationship|"
     r"bilateral relations)\s+to\s+)?(?:an?|the|their)\s+(?P<name>(?P<mod>[a-z-]+)\s+partnership)\b")
+
+
+#: the same, told after it: "the strategic partnership the two countries established in 2021", "the strategic
+#: partnership launched in 2011"
+_PARTNERSHIP_MADE = re.compile(
+    r"\b(?:an?|the|their|its)\s+(?P<name>(?P<mod>[a-z-]+)\s+partnership)\s+(?:(?:that|which)\s+)?"
+    r"(?:(?:the\s+two\s+(?:countries|sides|nations|governments)|both\s+(?:countries|sides)|they|"
+    r"[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)\s+)?(?:(?:had|have|has)\s+)?(?:established|forged|signed|launched|"
+    r"set\s+up|agreed)\b")
 
 
 def _about_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:

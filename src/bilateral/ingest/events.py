@@ -781,6 +781,8 @@ def _object_after(text: str, t: Trigger, candidates: list[Candidate], *, vocab: 
     return _unnamed_object(text, t, vocab)
 
 
+#: a clause or a conjunct joined on after an event word: what follows is not its object
+_JOINED_AFTER = re.compile(r",\s+(?:and|but|while|whereas)\s")
 #: "the entry into force on 1 July 2026 of the revised …", "the signing in Oslo last week of the …": the event
 #: noun's date or place between it and what it is of
 _DATED_OF = re.compile(r"\s+(?:on|in|at)\s+[\w ,.'’-]{1,30}?\s+of\s+(?:the\s+)?(?:(?:revised|new|amended)\s+)?")
@@ -791,7 +793,8 @@ def _named_object(text: str, t: Trigger, candidates: list[Candidate]) -> Candida
     before; a participle right after a name ("the agreement on … signed in 2011, the mechanism of …": a
     passive or reduced relative clause) tells what happened to that name, not to the next one."""
     after = [c for c in candidates if c.start >= t.end
-             and (c.start - t.end <= 30 or _DATED_OF.fullmatch(text, t.end, c.start))]
+             and (c.start - t.end <= 30 or _DATED_OF.fullmatch(text, t.end, c.start))
+             and not _JOINED_AFTER.search(text, t.end, c.start)]  # "took effect on …, and the partnership"
     before = [c for c in candidates if c.end <= t.start and t.start - c.end <= 30]
     adjacent = [c for c in before if _POSTNOMINAL.fullmatch(text[c.end:t.start])]
     chosen = adjacent[-1] if adjacent and t.text.lower().endswith("ed") else (
