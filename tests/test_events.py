@@ -852,3 +852,44 @@ def test_what_took_effect_is_not_a_name_joined_on_after_it() -> None:
                     "2015, and the strategic partnership the two countries established in 2021.")
     [ev] = [f for f in found if f.fields["event_kind"] == "entry into force"]
     assert ev.fields["title"] == "Entry into force of Chile-Peru Free Trade Agreement"
+
+
+@pytest.mark.parametrize(("sentence", "date", "title"), [
+    ("Some 40 Thai soldiers took part in a multinational exercise in Mongolia in June 2023.", "2023-06",
+     "Multinational exercise in Mongolia"),
+    ("Ratu Sir Lala Sukuna never saw it, but Ratu Mara led Fiji to independence in 1970.", "1970",
+     "Independence of Fiji"),
+    ("Ghana gained independence from Britain in 1957.", "1957", "Independence of Ghana"),
+    ("Timor-Leste joined ASEAN as its 11th member in October 2023.", "2023-10", "Accession to ASEAN"),
+    ("The two transport ministries amended their air services agreement in September 2023.", "2023-09",
+     "Amendment of air services agreement"),
+])
+def test_exercises_independence_accession_and_amendment_are_events(sentence: str, date: str, title: str) -> None:
+    ev = _one(sentence)
+    assert (ev.fields["date"], ev.fields["title"]) == (date, title)
+
+
+def test_joining_a_ministry_is_no_accession() -> None:
+    assert _events("She joined the Foreign Ministry in 1990.") == []
+
+
+def test_is_to_tells_a_scheduled_event() -> None:
+    ev = _one("About 300 troops are to rehearse the protocol in Exercise Veitokani in August.", published="2026-11-25")
+    assert (ev.fields["date"], ev.fields["status"]) == ("2027-08", "scheduled")
+
+
+def test_a_date_before_a_clause_with_its_own_subject_does_not_date_the_event_in_it() -> None:
+    found = _events("It was first agreed in 2018, it was suspended, and it is now running.")
+    assert [f for f in found if f.fields["event_kind"] == "renewal"] == []
+
+
+def test_a_clause_of_another_subject_after_an_event_does_not_lend_it_its_date() -> None:
+    found = _events("The two governments also signed a memorandum of understanding on running the market, and "
+                    "Kishida stressed that the 2003 arrangement stays in force.")
+    assert [f.fields["date"] for f in found if f.fields["event_kind"] == "signing"] == []
+
+
+def test_a_modal_in_a_clause_of_another_subject_does_not_make_a_past_event_scheduled() -> None:
+    ev = _one("Some 40 soldiers took part in a multinational exercise in Mongolia in June, and I would refer you to "
+              "the ministry.", published="2026-11-12")
+    assert (ev.fields["date"], ev.fields["status"]) == ("2026-06", "held")

@@ -95,7 +95,7 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"shipments|visas)\b", re.I)),
     ("renewal", "renewal", re.compile(
         r"\b(?:renew(?:ed|s)?|extend(?:ed|s)?|suspend(?:ed|s)?|revok(?:ed|es)|reinstat(?:ed|es)|"
-        r"reaffirm(?:ed|s)?|terminat(?:ed|es)|withdr(?:ew|awn) from)\b", re.I)),
+        r"reaffirm(?:ed|s)?|terminat(?:ed|es)|withdr(?:ew|awn) from|amend(?:ed|s))\b", re.I)),
     ("ratification", "ratification", re.compile(
         r"\bratif(?:ied|ies|y|ication of)\b|\b(?:parliament|assembly|senate|congress|lawmakers|legislators|"
         r"legislature)(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:approved|passed|adopted|endorsed)\b", re.I)),
@@ -145,6 +145,15 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:controls|curbs|restrictions)\s+on\s+(?:\w+\s+)?(?:exports|imports)\b", re.I)),
     # Changes of sovereignty or rule, told whole by their word: "Japan annexed Korea in 1910", "seized power".
     ("annexation", "political", re.compile(r"\bannex(?:ed|es|ing|ation of)\b", re.I)),
+    # "led Fiji to independence in 1970", "gained independence from Britain": a state's independence
+    ("independence", "political", re.compile(
+        r"\b(?:gain(?:ed|s)?|won|win|wins|declared|declares|achieved|regained|(?:led|leads)\s+(?P<led>[A-Z][\w'’-]*"
+        r"(?:\s+[A-Z][\w'’-]*)?)\s+to)\s+(?:its\s+|their\s+)?independence\b")),
+    # "Timor-Leste joined ASEAN as its 11th member": a state's accession to an organisation
+    ("accession", "political", re.compile(
+        r"\b(?:joined|joins|acceded\s+to|accession\s+to|admitted\s+to|admission\s+to)\s+(?:the\s+)?"
+        r"(?P<org>[A-Z]{3,8}\b(?![\w'’-])|(?:[A-Z][\w'’-]*\s+){1,5}(?:Union|Organi[sz]ation|Association|Alliance|"
+        r"Community|Commonwealth|Bank|Partnership|Bloc|Group))")),
     ("coup", "political", re.compile(r"\b(?:seiz(?:ed|es|ing)|took|takes|taken)\s+power\b|\bcoups?(?:\s+d['’][ée]tat)?\b",
                                      re.I)),
     ("protest", "protest", re.compile(r"\b(?:protest(?:ed|s|ers)?|demonstrat(?:ed|ions?|ors)|marched)\b(?! note)",
@@ -169,7 +178,8 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:fired|firing|fires|used|sprayed)\s+(?:its\s+|their\s+|a\s+)?water\s+cannons?|water[- ]cannon\s+attacks?)\b",
         re.I)),
     ("exercise", "exercise", re.compile(
-        r"\b(?:(?:joint|military|naval|air|army|combined|bilateral|amphibious|live-fire|counter-terrorism|"
+        r"\b(?:(?:joint|military|naval|air|army|combined|bilateral|trilateral|multilateral|multinational|maritime|"
+        r"amphibious|live-fire|counter-terrorism|"
         r"search-and-rescue|[\w]+-relief|training)\s+(?:[\w-]+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|"
         r"war games)|(?:hold|held|holds|conduct(?:ed|s)?|stag(?:e|ed|es))\s+(?:an?\s+|the\s+|their\s+)?"
         r"(?:[\w-]+\s+){0,2}(?:exercises?|drills?))\b"
@@ -207,7 +217,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "election": Needs(("elect",)),
     "agreement reached": Needs(("agreed", "decided", "pledged"), any_case=False),
     "invitation": Needs(("invite",), any_case=False),
-    "renewal": Needs(("renew", "extend", "suspend", "revok", "reinstat", "reaffirm", "terminat", "withdr")),
+    "renewal": Needs(("renew", "extend", "suspend", "revok", "reinstat", "reaffirm", "terminat", "withdr", "amend")),
     "ratification": Needs(("ratif", "approved", "passed", "adopted", "endorsed")),
     "recall": Needs(("recall", "expel", "summon")),
     "expulsion": Needs(("expel", "expuls", "deport", "out of the country")),
@@ -215,6 +225,8 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "ban": Needs(("ban", "embargo", "border", "crossing", "checkpoint")),
     "controls": Needs(("controls", "curbs", "restrictions", "quotas", "tariffs", "duties", "sanctions")),
     "annexation": Needs(("annex",)),
+    "independence": Needs(("independence",)),
+    "accession": Needs(("joined", "joins", "acceded", "accession to", "admitted to", "admission to")),
     "coup": Needs(("power", "coup")),
     "protest": Needs(("protest", "demonstrat", "marched")),
     "disaster": Needs(("quake", "flood", "heavy rain", "torrential rain", "monsoon rain", "storm", "typhoon", "cyclone", "hurricane", "landslide", "tsunami",
@@ -230,7 +242,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
 _TRIGGER_TABLE = NeedsTable(_TRIGGER_NEEDS)  # all of them in one scan of a sentence
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
 _PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "body meeting", "recall", "expulsion", "ban", "suspension", "controls",
-             "annexation", "coup",
+             "annexation", "coup", "independence", "accession",
              "incident", "disaster",
              "protest", "exercise", "operation", "talks", "consultations",
              "negotiations", "session",
@@ -326,6 +338,10 @@ def _is_scheduled(date: DateMention, published: str | None, text: str, trigger: 
     trigger's own ``clause`` (the whole sentence when not given: "Our navies held a drill in August, and the
     minister will visit in March" tells a past drill)."""
     lo, hi = clause or (0, len(text))
+    # (not a clause of another subject joined on: "… took part in the exercise in June, and I would refer you …")
+    first, last = min(trigger[0], date.start), max(trigger[1], date.end)
+    hi = min([hi] + [m.start() for m in _OTHER_SUBJECT.finditer(text, last, hi)])
+    lo = max([lo] + [m.end() for m in _OTHER_SUBJECT.finditer(text, lo, first)])
     future = bool(_FUTURE.search(text, lo, hi)) or bool(_AGREED_TO_MEET.search(text, lo, hi))
     if date.kind == "weekday" and (_FUTURE_BEFORE.search(text, max(0, date.start - 30), date.start)
                                    or _FUTURE_VERB.search(text, max(0, trigger[0] - 12), trigger[0])):
@@ -377,8 +393,13 @@ _PAST = re.compile(r"\b(?:made|held|paid|took|met|came|went|began|gave|won|led|f
 _ELIDED_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:will|would|also|later|then|is to|are to)\s+){0,2}$")
 _FUTURE_VERB = re.compile(r"\b(?:will|would|is to|are to)\s+(?:also\s+)?$")  # right before the event's own verb
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set|slated|scheduled|expected|planned|going)\b(?:\s+\w+){0,3}\s*$")
+#: a clause of another subject joined on after an event: "…, and Ximenes stressed that the 2003 arrangement …"
+_OTHER_SPEAKER = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:I|we|he|she|they|(?:[A-Z][\w'’-]*\s+){1,3}"
+                            r"(?:said|says|stressed|added|noted|told|insisted|stated|warned|recalled|argued))\b")
+_OTHER_SUBJECT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:I|we|he|she|they|it)\b")
 _AGREED_TO_MEET = re.compile(r"\bagreed to (?:meet|hold|host)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled|(?:is|are) due|"
+                     r"(?:is|are) to|"
                      r"(?:due|set|slated)(?:\s+(?:on|in|by|next)(?:\s+[\w.]+){1,2})?\s+to|"
                      r"invit(?:ed|es|ation))\b", re.I)
 _DURING = re.compile(r"\b(?:during|at|after|following|on the sidelines of) (?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$",
@@ -530,7 +551,9 @@ def _own_phrase(t: Trigger, text: str, region: tuple[int, int]) -> tuple[int, in
 #: a complement clause opening between a date and a later event word: the date is the main verb's
 _THAT_BETWEEN = re.compile(r"\bthat\s+(?!(?:day|week|month|year|morning|afternoon|evening|night)\b)")
 #: a clause joined on after a date: ", and to reopen", "; it will"
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:to|then|also|will|would|later)\b|;")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:to|then|also|will|would|later)\b|;"
+                          # "It was first agreed in 2018, it was suspended, …": a clause of its own subject
+                          r"|,\s+(?:and\s+|but\s+)?(?:it|they|he|she|this|that)\s+(?:was|were|is|are|had|has|have)\b")
 
 
 def _date_for(triggers: list[Trigger], i: int, dates: list[DateMention], text: str) -> DateMention | None:
@@ -560,7 +583,7 @@ def _dates_stop(triggers: list[Trigger], i: int, text: str) -> int:
     _window_end), a relative clause, or the comma closing the phrase the trigger stands in."""
     t = triggers[i]
     nxt = _window_end(triggers, i, text)
-    relative = _RELATIVE.search(text, t.end, nxt)
+    relative = _RELATIVE.search(text, t.end, nxt) or _OTHER_SPEAKER.search(text, t.end, nxt)
     stop = relative.start() if relative else nxt
     if (t.anchor_phrase or _participle_phrase(t, text)) and (close := text.find(",", t.end, stop)) >= 0:
         stop = close  # "Under the memorandum, signed in Asuncion by …, the two sides will finish it by June 30",
@@ -849,7 +872,7 @@ _WATER_CANNON = re.compile(r"water[- ]cannon", re.I)
 _LEADING_VERB = re.compile(r"^(?:hold|held|holds|conduct\w*|stag\w*)\s+(?:an?\s+|the\s+|their\s+)?", re.I)
 _RENEWAL_NOUNS = (("renew", "Renewal"), ("extend", "Extension"), ("suspend", "Suspension"), ("revok", "Revocation"),
                   ("reinstat", "Reinstatement"), ("reaffirm", "Reaffirmation"), ("terminat", "Termination"),
-                  ("withdr", "Withdrawal from"))
+                  ("withdr", "Withdrawal from"), ("amend", "Amendment"))
 
 
 def _renewal_noun(verb: str) -> str:
@@ -872,11 +895,21 @@ _EXPELLED = re.compile(r"\s+(?:(?:some|about|around|nearly|more than|over|up to|
                        r"residents|immigrants|foreigners|refugees))\b")
 
 
+_STATE_BEFORE = re.compile(r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:(?:has|had|formally|finally)\s+)?$")
+
+
 def _political_title(t: Trigger, text: str) -> str:
     """"Annexation of Korea", "Seizure of power"."""
     if t.kind == "annexation":
         what = re.match(r"\s+(?:of\s+)?(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", text[t.end:])
         return f"Annexation of {what.group(1)}" if what else "Annexation"
+    if t.kind == "independence":
+        led = re.match(r"(?:led|leads)\s+(.+?)\s+to\b", t.text) or _STATE_BEFORE.search(text, 0, t.start)
+        return f"Independence of {led.group(1)}" if led else "Independence"  # "Ghana gained independence"
+    if t.kind == "accession":
+        org = re.search(r"(?:joined|joins|acceded\s+to|accession\s+to|admitted\s+to|admission\s+to)\s+(?:the\s+)?(.+)$",
+                        t.text)
+        return f"Accession to {org.group(1)}" if org else "Accession"
     return "Coup" if "coup" in t.text.lower() else "Seizure of power"
 
 
