@@ -608,8 +608,9 @@ def test_an_anniversary_span_and_a_talks_reference_date_nothing_after_them() -> 
 def test_an_event_a_speaker_recalls_with_that_is_not_the_speakers() -> None:
     """ "In his opening remarks, Kishida recalled that the two countries established diplomatic relations
     in 1952": neither Kishida nor the one "his" points to took part in 1952."""
-    found = _one("Yoon arrived in Tokyo on Monday. In his opening remarks, Kishida recalled that the two "
-                 "countries, which share a sea border, established diplomatic relations on 28 April 1952.")
+    [found] = [f for f in _events("Yoon arrived in Tokyo on Monday. In his opening remarks, Kishida recalled that the "
+                                  "two countries, which share a sea border, established diplomatic relations on 28 "
+                                  "April 1952.") if f.fields["event_kind"] != "visit"]  # (the arrival is Yoon's visit)
     assert (found.fields["event_kind"], found.fields["date"]) == ("establishment", "1952-04-28")
     assert found.fields["participants"] == []
 
@@ -893,3 +894,14 @@ def test_a_modal_in_a_clause_of_another_subject_does_not_make_a_past_event_sched
     ev = _one("Some 40 soldiers took part in a multinational exercise in Mongolia in June, and I would refer you to "
               "the ministry.", published="2026-11-12")
     assert (ev.fields["date"], ev.fields["status"]) == ("2026-06", "held")
+
+
+def test_an_arrival_is_a_visit_and_one_visit_is_titled_once() -> None:
+    ev = _one("Prime Minister Anthony Albanese arrived in Jakarta on Sunday for a state visit.")
+    assert ev.fields["title"] == "Anthony Albanese state visit to Indonesia"
+    assert _one("Anthony Albanese arrived in Jakarta on Sunday.").fields["event_kind"] == "visit"
+
+
+def test_a_title_joined_on_keeps_the_capitals_of_a_name() -> None:
+    ev = _one("Anthony Albanese visited Manila on Monday for the ASEAN-Australia Summit.")
+    assert ev.fields["title"].endswith("; ASEAN-Australia Summit"), ev.fields["title"]

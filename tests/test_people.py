@@ -731,3 +731,12 @@ def test_a_courtesy_title_stays_out_of_the_name() -> None:
 def test_a_bare_age_after_a_one_word_name_without_a_courtesy_title_is_no_person() -> None:
     people, _, _ = people_of("Sunday, 52, was the hottest day of the year.")
     assert people == {}
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("Presidents Abdulla Shameem and Ranjith Abeysekera held talks in Colombo.", "President"),
+    ("Foreign Ministers Ana Ruiz Salas and Kofi Boateng Mensah met in Accra.", "Minister of Foreign Affairs"),
+])
+def test_a_plural_title_gives_both_names_after_it_the_office(sentence: str, role: str) -> None:
+    people, _, _ = people_of(sentence)
+    assert [p.fields["roles"] for p in people.values()] == [[role], [role]]

@@ -59,7 +59,9 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("official visit", "visit", re.compile(r"\bofficial (?:visits?|trips?)\b", re.I)),
     ("working visit", "visit", re.compile(r"\bworking (?:visits?|trips?)\b", re.I)),
     ("visit", "visit", re.compile(r"\b(?:[A-Z][a-z]+ )?(?:visit(?:ed|s|ing)?|trips?)\b"
-                                  r"|\b(?:travel(?:s|led|ed|ling|ing)?|fl(?:y|ies|ew))(?=(?: on [A-Z][a-z]+)? to [A-Z])")),
+                                  r"|\b(?:travel(?:s|led|ed|ling|ing)?|fl(?:y|ies|ew))(?=(?: on [A-Z][a-z]+)? to [A-Z])"
+                                  # "arrived in Atambua by road from Dili on Tuesday": a visit begun
+                                  r"|\barriv(?:ed|es|ing)(?= in [A-Z])")),
     ("summit", "summit", re.compile(  # also named dialogues, conferences, forums: kind from the last word
         r"\b(?:(?:" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th))\s+)?"
         r"(?:[A-Z][\w'’-]*\s+)*(?:Summit|Dialogue|Conference|Forum|Expo|Consultation|Retreat|"
@@ -196,7 +198,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "state visit": Needs(("state visit",)),
     "official visit": Needs(("official ",)),
     "working visit": Needs(("working ",)),
-    "visit": Needs(("visit", "trip", "travel", "fly", "flies", "flew"), any_case=False),
+    "visit": Needs(("visit", "trip", "travel", "fly", "flies", "flew", "arriv"), any_case=False),
     "summit": Needs(("Summit", "Dialogue", "Conference", "Forum", "Expo", "Consultation", "Retreat", "forum",
                      "conference"), any_case=False),
     "body meeting": Needs(("Committee", "Commission", "Council", "Board", "Mechanism", "eeting of the ",
@@ -898,6 +900,15 @@ _EXPELLED = re.compile(r"\s+(?:(?:some|about|around|nearly|more than|over|up to|
 _STATE_BEFORE = re.compile(r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:(?:has|had|formally|finally)\s+)?$")
 
 
+def _lower_first(title: str) -> str:
+    """A title joined on after another: its first letter in lower case, unless it opens a name ("Signing" ->
+    "signing", but "Jane Roe visit", "ASEAN Summit" and "Brazil-Africa business forum" keep theirs)."""
+    first = title.split(" ", 1)[0]
+    keep = any(c.isupper() for c in first[1:]) or (  # "ASEAN Summit", "Brazil-Africa business forum"
+        len(title.split()) > 1 and title.split()[1][:1].isupper() and first[:1].isupper())
+    return title if keep else title[:1].lower() + title[1:]
+
+
 def _political_title(t: Trigger, text: str) -> str:
     """"Annexation of Korea", "Seizure of power"."""
     if t.kind == "annexation":
@@ -1183,7 +1194,8 @@ class _DocEvents:
                      if (ev := self._build(t, t.date, text, sentence, region, floor)) is not None]
             if built:
                 main = built[0]
-                main.extra_titles = [b.title for b in built[1:]]
+                # (not a second visit word of the same visit: "arrived in Lima on Sunday for a state visit")
+                main.extra_titles = [b.title for b in built[1:] if not (b.family == main.family == "visit")]
                 out.append(main)
         return out
 
@@ -1460,7 +1472,7 @@ def extract_events(doc: Document, people: PeopleIndex, lexicon: Lexicon | None =
         collector.sentence(sentence)
     findings: list[Finding] = []
     for ev in collector.merged():
-        title = "; ".join([ev.title, *(t[:1].lower() + t[1:] for t in ev.extra_titles)])
+        title = "; ".join([ev.title, *(_lower_first(t) for t in ev.extra_titles)])
         fields: dict[str, object] = {"date": ev.date, "title": title, "participants": ev.participants,
                                      "event_kind": ev.kind}
         if ev.end_date:

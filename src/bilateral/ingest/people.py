@@ -149,6 +149,8 @@ class _Vocab:
     # ", who led the Indian delegation" right after a name
     leads_delegation_re: re.Pattern[str]
     title_countries: dict[str, tuple[str, ...]]  # an office or honorific only some countries have -> them
+    # "Presidents Jane Roe and " right before a name: the second of two names a plural title stands before
+    plural_pair_re: re.Pattern[str]
     title_country_re: re.Pattern[str]
     latin_aliases: tuple[str, ...] = ()  # the folded aliases of alias_re, ASCII ones (whole words) …
     other_aliases: tuple[str, ...] = ()  # … and the others (matched anywhere)
@@ -157,6 +159,12 @@ class _Vocab:
     short_latin_aliases: tuple[str, ...] = ()  # ASCII aliases of one letter, looked for as the others are
     other_start_re: re.Pattern[str] = re.compile("(?!)")  # a character beyond ASCII of each of other_aliases
     short_owners: dict[str, list[_GazPerson]] | None = None  # see _short_owners
+
+
+def _plural_pair_re(plurals: list[str]) -> re.Pattern[str]:
+    """ "Presidents Jane Roe and " right before a name (a pattern that never matches for no plural titles)."""
+    titles = _alternation(plurals, any_case=True) if plurals else "(?!)"
+    return re.compile(r"(?<![\w'])(?P<title>(?i:" + titles + r"))\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+and\s+$")
 
 
 def _words_re(words: Iterable[str]) -> re.Pattern[str]:
@@ -249,6 +257,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
                                       + r")(?![\w-])(?!\s+(?:scholar|expert|analyst|specialist|watcher|hand|"
                                       r"researcher|correspondent|historian|economist|observer)s?\b)"),
         title_countries=(only := {k: tuple(v) for k, v in t.get("title_countries", {}).items()}),
+        plural_pair_re=_plural_pair_re(t.get("plural_titles", [])),
         title_country_re=_words_re(only),
         led_by_re=re.compile(r"(?:^|[,;]\s*|\b(?:while|whereas|and|but)\s+)(?:[Tt]he\s+)?(?P<who>" + (spelled := _alternation(mentions)) + r")(?:['’]s)?"
                              r"(?:(?:\s+(?:side|delegation|team|government))?\s+(?:was|were|is|are|will\s+be)"
@@ -873,22 +882,7 @@ class _DocPeople:
             rs, tokens = rs + len(tokens[0]) + 1, tokens[1:]
         chain = self._title_before(sent, rs)
         if len(tokens) == 1:
-            if chain:
-                self.pending_titled.append((rs, re_, tokens[0], self.folded[chain[0]:chain[1]]))
-            elif self._one_name_speaks(sent, rs, re_):
-                named = self._first_word_of(tokens[0])
-                if named is not None:  # "Noh Eun-seo said …", later "Noh, a historian, told me": her family name
-                    named.short.append(tokens[0])
-                    self._add_mention(rs, re_, named.name, "short")
-                    self._read_roles(sent, rs, re_, named)
-                    return
-                person = self._person(tokens[0], "appositive-speaker", 0.6, native=self.text[rs:re_])
-                self._add_mention(rs, re_, tokens[0], "full")
-                self._read_roles(sent, rs, re_, person)
-            elif rs > written_at and _AGE_AFTER.match(self.folded, re_, sent.end):
-                # "Ibu Yuliana, 52, has sold cooking oil …": one name after a courtesy title, then an age
-                person = self._person(tokens[0], "courtesy-age", 0.65, native=self.text[rs:re_])
-                self._add_mention(rs, re_, tokens[0], "full")
+            self._one_word_run(sent, rs, re_, tokens[0], chain, courtesy=rs > written_at)
             return
         cap = [t for t in tokens if t[:1].isupper()]
         if len(cap) > 4 or self._followed_by_place(re_) or self._is_place(rs, re_):
@@ -896,7 +890,8 @@ class _DocPeople:
         name = self.folded[rs:re_]
         written = self.text[rs:re_]
         native = written if written != name else None
-        rule, conf = self._discovery(sent, rs, re_, tokens, chain is not None)
+        pair = self.vocab.plural_pair_re.search(self.folded, max(sent.start, rs - 80), rs) if chain is None else None
+        rule, conf = self._discovery(sent, rs, re_, tokens, chain is not None or pair is not None)
         if not rule:
             return
         canonical = self._without_initial(self.vocab.alias_to_name.get(name, name))
@@ -909,6 +904,34 @@ class _DocPeople:
             person.native = native
         self._add_mention(rs, re_, canonical, "full")
         self._read_roles(sent, rs, re_, person)
+        if pair is not None:  # "Presidents Abdulla Shameem and Ranjith Abeysekera": the second is titled too
+            person.add_role(self._singular_office(pair.group("title")))
+
+    def _singular_office(self, plural: str) -> str:
+        """The office one holder of a plural title has ("Foreign Ministers" -> Minister of Foreign Affairs)."""
+        title = " ".join(plural.split())
+        return self.vocab.normal.get(title.title(), self.vocab.normal.get(title, title))
+
+    def _one_word_run(self, sent: Sentence, rs: int, re_: int, token: str, chain: tuple[int, int] | None,
+                      courtesy: bool) -> None:
+        """A run of one capitalised word: a titled name kept for later ("Minister Wicaksono"), a one-word
+        speaker ("Noh said"), or one name after a courtesy title and an age ("Ibu Yuliana, 52,")."""
+        if chain:
+            self.pending_titled.append((rs, re_, token, self.folded[chain[0]:chain[1]]))
+        elif self._one_name_speaks(sent, rs, re_):
+            named = self._first_word_of(token)
+            if named is not None:  # "Noh Eun-seo said …", later "Noh, a historian, told me": her family name
+                named.short.append(token)
+                self._add_mention(rs, re_, named.name, "short")
+                self._read_roles(sent, rs, re_, named)
+                return
+            person = self._person(token, "appositive-speaker", 0.6, native=self.text[rs:re_])
+            self._add_mention(rs, re_, token, "full")
+            self._read_roles(sent, rs, re_, person)
+        elif courtesy and _AGE_AFTER.match(self.folded, re_, sent.end):
+            # "Ibu Yuliana, 52, has sold cooking oil …": one name after a courtesy title, then an age
+            person = self._person(token, "courtesy-age", 0.65, native=self.text[rs:re_])
+            self._add_mention(rs, re_, token, "full")
 
     def _without_initial(self, name: str) -> str:
         """The person a name with or without a middle initial already is ("Loretta E. Lynch" and "Loretta
