@@ -740,3 +740,31 @@ def test_a_bare_age_after_a_one_word_name_without_a_courtesy_title_is_no_person(
 def test_a_plural_title_gives_both_names_after_it_the_office(sentence: str, role: str) -> None:
     people, _, _ = people_of(sentence)
     assert [p.fields["roles"] for p in people.values()] == [[role], [role]]
+
+
+def _people_published_by(text: str, publisher: str | None) -> dict[str, Finding]:
+    findings, _ = extract_people(Document(Source(id="t", text=text, publisher=publisher)))
+    return {f.key: f for f in findings}
+
+
+BRIEFING_TEXT = ("Minister of Foreign Affairs Park Sung-ho held talks with Minister for Foreign Affairs of Peru Ana "
+                 "Ruiz Salas. Vice Minister of Trade Lee Min-ji joined them.\n")
+
+
+def test_an_official_without_a_country_in_a_governments_own_release_is_that_governments() -> None:
+    people = _people_published_by(BRIEFING_TEXT, "Ministry of Foreign Affairs of the Republic of Korea")
+    assert {n: p.fields["country"] for n, p in people.items()} == {
+        "Park Sung-ho": "South Korea", "Ana Ruiz Salas": "Peru", "Lee Min-ji": "South Korea"}
+
+
+@pytest.mark.parametrize("publisher", [None, "The Lima Daily", "Ministry of Foreign Affairs of Korea; Ministry of "
+                                                                "Foreign Affairs of Peru"])
+def test_a_publisher_that_is_no_government_of_one_country_gives_no_country(publisher: str | None) -> None:
+    people = _people_published_by(BRIEFING_TEXT, publisher)
+    assert people["Park Sung-ho"].fields["country"] is None
+
+
+def test_a_given_name_after_a_courtesy_title_is_a_short_form() -> None:
+    _, index, text = people_of("Prime Minister Ratu Aisea Vunibola signed the plan in Suva.\n\n"
+                               "Ratu Aisea was more lyrical. He spoke of friendship.\n")
+    assert ("Aisea", "Aisea Vunibola") in mentions(index, text)

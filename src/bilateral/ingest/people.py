@@ -531,6 +531,12 @@ def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[i
     return runs
 
 
+#: a publisher that is a government body ("Ministry of Foreign Affairs of the Republic of Korea")
+_GOVERNMENT_BODY = re.compile(r"\b(?:Ministry|Government|Embassy|Presidency|Cabinet|Prime Minister['’]s Office|"
+                              r"Office of the (?:President|Prime Minister)|Department of State|State Council)\b")
+#: an office of a government, as a normalized role opens ("Minister of …", "Vice Minister of …", "Spokesperson")
+_GOVERNMENT_OFFICE = re.compile(r"(?:President|Vice President|Prime Minister|Deputy Prime Minister|Minister|"
+                                r"Vice Minister|Deputy Minister|State Minister|Spokesperson|Spokesman|Spokeswoman)\b")
 #: an age set off after a name: ", 52," or ", a 34-year-old"
 _AGE_AFTER = re.compile(r",\s+(?:an?\s+)?(?:\d{1,3},|\d{1,3}-year-old\b)")
 #: two or more initials written together right before a name run ("K.D.P. " of "K.D.P. Wijesundara")
@@ -1102,6 +1108,21 @@ class _DocPeople:
         if person.country is None:
             person.country = self._title_country(sent, chain[0] if chain else start, start)
 
+    def _publisher_officials(self) -> None:
+        """In a government's own release or briefing (its publisher a ministry or office of one country), an
+        official whose office the text gives without a country is that government's: "Minister of Foreign
+        Affairs Kang Tae-won" in the Korean ministry's briefing, "Spokesperson Song Ji-hye"."""
+        publisher = self.doc.source.publisher or ""
+        if not _GOVERNMENT_BODY.search(publisher):
+            return
+        named = {self.vocab.country_mentions[m.group()] for m in self.vocab.country_mention_re.finditer(publisher)}
+        if len(named) != 1:
+            return  # "Prime Minister's Office of Malaysia; Ministry of Foreign Affairs of Indonesia": two
+        home = named.pop()
+        for person in self.people.values():
+            if person.country is None and any(_GOVERNMENT_OFFICE.match(role) for role in person.roles):
+                person.country = home
+
     def _title_country(self, sent: Sentence, chain_start: int, start: int) -> str | None:
         """The country of an office or honorific only some countries have ("Chief Cabinet Secretary",
         "Datuk Seri"), when the article names exactly one of them."""
@@ -1279,8 +1300,8 @@ class _DocPeople:
                     continue  # part of some other, longer name
                 prev = re.search(r"([A-Z][a-z]+)\s+$", self.folded[max(sent.start, start - 20):start])
                 token = self.folded[start:end]
-                if token in extra and prev and prev.group(1) not in v.not_name:
-                    continue
+                if token in extra and prev and prev.group(1) not in v.not_name and prev.group(1) not in v.courtesy:
+                    continue  # (a courtesy title before a given name is no other name: "Ratu Aisea", "Ibu Sri")
                 name = self._resolve_short(token, start)
                 if name:
                     self._add_mention(start, end, name, "short")
@@ -1469,6 +1490,7 @@ class _DocPeople:
 
     def findings(self) -> tuple[list[Finding], PeopleIndex]:
         self._place_counterparts()
+        self._publisher_officials()
         self.mentions.sort()
         index = PeopleIndex([Mention(s, e, name) for s, e, name, _ in self.mentions])
         named: dict[str, list[tuple[int, int]]] = {}
