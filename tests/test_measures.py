@@ -356,3 +356,20 @@ def test_what_a_sum_is_spent_on_skips_a_conversion_an_article_and_a_time(sentenc
 
 def test_a_place_after_a_spent_sum_is_not_what_it_is_spent_on() -> None:
     assert not (measure("The port will spend $2.1 billion in Colombo.") or "").startswith("spending on in")
+
+
+@pytest.mark.parametrize(("sentence", "display", "unit"), [
+    ("The market will open twice a week, on Wednesdays and Saturdays.", "twice a week", "times"),
+    ("The ferry will leave once a week from March.", "once a week", "times"),
+    ("The airlines fly 28 times a week between the two capitals.", "28 flights a week", "flights"),
+])
+def test_a_frequency_is_a_count_per_period_shown_as_written(sentence: str, display: str, unit: str) -> None:
+    doc = Document(Source(id="t", text=sentence, published="2025-03-01"))
+    [stat] = extract_statistics(doc)
+    assert (stat.fields["display"], stat.fields["unit"]) == (display, unit)
+
+
+def test_a_frequency_told_as_the_alternative_not_chosen_is_no_figure() -> None:
+    doc = Document(Source(id="t", text="The commission will meet every quarter rather than once a year.",
+                          published="2025-03-01"))
+    assert extract_statistics(doc) == []

@@ -67,6 +67,11 @@ _PERCENT = re.compile(r"^[ \u00a0]?(%|percent\b|per cent\b|percentage points?\b|
 _FOLD = re.compile(r"^(?:-|\s)?fold\b", re.I)
 _FREQUENCY = re.compile(r"^\s(?:times)\s+(?:a|an|per|each|every)\s+(?P<per>day|week|month|year)\b", re.I)
 _TIMES = re.compile(r"^\s(?:times)\b", re.I)
+#: "twice a week", "once a month": a count per period told by its adverb
+_BARE_FREQUENCY = re.compile(r"^\s(?:a|an|per|each|every)\s+(?P<per>day|week|month|year)\b", re.I)
+_ONCE_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+_CONTRASTED = re.compile(r"\b(?:rather than|instead of|not even|not)\s+$")
+_ONCE = re.compile(r"\b(?:[Oo]nce|[Tt]wice|[Tt]hrice)(?=\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)")
 _MEASURE_UNIT = re.compile(
     r"^(?P<sep>-|\s)(?P<u>metric tons|square kilometers|kilometers?|kilometres?|km|nautical miles?|miles?|meters?|metres?|"
     r"tons?|tonnes?|minutes?|hours?|days?|weeks?|months?|years?|decades?|hectares?)\b", re.I)
@@ -254,6 +259,7 @@ class _Stat:
     bound_of: _Stat | None = None  # the upper bound whose measure and period a range's lower bound shares
     preset: str | None = None  # a measure the rule that found the figure already knows ("people wounded")
     named_only: bool = False  # the measure is only the noun the figure is "of" (_named_around): not carried on
+    per: str | None = None  # the period a frequency counts in ("week" of "twice a week", "35 times a week")
 
 
 def _to_number(text: str) -> int | float:
@@ -408,6 +414,7 @@ def _number_candidates(text: str, digits: list[re.Match[str]], vocab: Vocabulary
     lower = ascii_lower(text)
     for m in (_DOZEN.finditer(text) if _DOZEN_NEEDS.met(text, lower) else ()):
         candidates.append((m.start(), m.end(), 12, m.group(0)))
+    candidates += _once_candidates(text, lower)
     for m in (_ONE_IN.finditer(text) if _ONE_IN_NEEDS.met(text, lower) else ()):
         part, whole = _small_number(m.group("n")), _small_number(m.group("d"))
         if part and whole and part < whole:  # "three in four trains", "one out of five voters": a share
@@ -433,6 +440,14 @@ _ONE_IN_NEEDS = Needs((" in ", " out of "))
 #: what "three in four" counts: the words after it up to the verb ("freight trains heading north")
 _COUNTED_AFTER = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,3}?[a-z][\w-]*(?:s|people|men|women|children)"
                             r"(?:\s+(?:heading|living|aged|in|from|of)\s+[\w-]+)?)\b")
+
+
+def _once_candidates(text: str, lower: str) -> list[_Candidate]:
+    """ "twice a week", "once a year": a count per period told by its adverb (not "… rather than once a year")."""
+    if not any(cue in lower for cue in ("ce a", "ce per", "ce every", "ce each")):
+        return []
+    return [(m.start(), m.end(), _ONCE_WORDS[case_key(m.group())], m.group()) for m in _ONCE.finditer(text)
+            if not _CONTRASTED.search(text, max(0, m.start() - 14), m.start())]
 
 
 def _small_number(word: str) -> int | None:
@@ -535,7 +550,7 @@ def _figure(text: str, start: int, end: int, pos: int, value: int | float, words
     before, rest = text[:start], text[pos:]
     stat = (_money_or_fraction(rest, end, pos, value, words, scale, currency, vocab, make)
             or _percent_or_quantity(rest, pos, words, scale, vocab, make)
-            or _frequency_or_multiplier(before, rest, pos, vocab, make))
+            or _frequency_or_multiplier(before, rest, pos, vocab, make, case_key(words) if words else None))
     if stat is not None:
         return stat
     if mu := _MEASURE_UNIT.match(rest):
@@ -575,13 +590,14 @@ def _percent_or_quantity(rest: str, pos: int, words: str | None, scale: str | No
 
 
 def _frequency_or_multiplier(before: str, rest: str, pos: int, vocab: Vocabulary,
-                             make: Callable[..., _Stat]) -> _Stat | None:
-    """"flies 35 times a week" (a count per period), "12-fold", "grew three times"."""
-    if fq := _FREQUENCY.match(rest):
+                             make: Callable[..., _Stat], words: str | None = None) -> _Stat | None:
+    """"flies 35 times a week", "twice a week" (a count per period), "12-fold", "grew three times"."""
+    if fq := (_FREQUENCY.match(rest) or (_BARE_FREQUENCY.match(rest) if words in _ONCE_WORDS else None)):
         # a count of what the verb does, per period -- not a multiplier
         noun = next((n for pattern, n in vocab.frequency_verbs if pattern.search(before)), None)
         per = {"day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}[case_key(fq.group("per"))]
-        stat = make(noun or f"times per {fq.group('per').lower()}", "count", pos + fq.end(), 0.75)
+        stat = make(noun or "times", "count", pos + fq.end(), 0.75)  # "35 flights a week", "twice a week"
+        stat.per = case_key(fq.group("per"))
         stat.noun_phrase = f"{per} {noun}" if noun else f"{per} frequency"
         return stat
     if fm := _FOLD.match(rest):
@@ -2010,6 +2026,10 @@ def display(stat: _Stat, vocab: Vocabulary) -> str:
         return f"{scaled} percent" if stat.words else f"{scaled}%"  # "forty percent", not "forty%"
     if stat.unit == "fold":
         return f"{number}-fold"
+    if stat.per:  # "twice a week", "28 times a week", "35 flights a week"
+        if stat.unit == "times":
+            return f"{number} a {stat.per}" if number in _ONCE_WORDS else f"{scaled} times a {stat.per}"
+        return f"{_fmt(stat.value)} {stat.unit} a {stat.per}"
     return f"{scaled} {stat.unit}"
 
 
