@@ -296,10 +296,17 @@ _QA_LABEL = re.compile(r"(?P<who>Q|A|Question|Answer):\s+(?=\S)")  # (a colon: "
 _ROLE_LABEL = re.compile(r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s*\([^()]{1,60}\))?:\s+(?=\S)")
 #: any short label opening a passage ("Q (Joel Cruz, Radio Manila):", "REPORTER:"), which ends the turn before it
 _ANY_LABEL = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]{1,80}\))?:\s+")
+#: a sentence that only runs a briefing or a press conference, no statement of its speaker
+_PROCEDURAL = re.compile(
+    r"(?:[A-Z][\w-]*:\s+)?(?:(?:Good (?:morning|afternoon|evening)|Thank you(?: (?:all|very much|for (?:your|the) "
+    r"questions?))?|Thanks|Welcome|Hello|Next question|Last question|One more question|Any other questions\?|"
+    r"That concludes (?:my|the|today's|this) (?:announcement|briefing|statement|press conference)s?|"
+    r"I will (?:now )?(?:begin|start) with (?:an? |the |some )?(?:announcements?|statements?|opening remarks)"
+    r"(?: and then take (?:your )?questions)?|(?:I|We) will now take (?:your )?questions)[.!]?\s*)+")
 #: a sentence of a turn that reports what someone else said; "I said", "we told" are the speaker's own
 _REPORTS_OTHER = re.compile(r"\b(?:said|told|informed|noted|stressed|added|stated|expressed|emphasi[sz]ed|"
                             r"highlighted|affirmed|reaffirmed|announced|reiterated|underlined|asked|urged|"
-                            r"according to)\b")
+                            r"[Aa]ccording to)\b")
 _REPORTS_SELF = re.compile(r"\b(?:I|[Ww]e)\s+(?:\w+\s+)?(?:said|told|noted|stressed|added|stated|expressed|"
                            r"announced|asked|urged)\b")
 #: a transcript's speaker label: courtesy or rank abbreviations, then the name in capitals and a colon
@@ -568,7 +575,7 @@ class _QuoteReader:
             for passage in passages:
                 lo = max(start, passage.start)
                 own = [i for i in self.by_passage.get(passage.index, [])
-                       if self.sentences[i].end > lo and not self._reports_other(i)]
+                       if self.sentences[i].end > lo and not self._reports_other(i) and not self._procedural(i)]
                 parts: list[list[int]] = []
                 for i in own:  # the passage's own sentences, in runs (" … " where a reported one is left out)
                     if parts and parts[-1][-1] == i - 1:
@@ -615,6 +622,11 @@ class _QuoteReader:
             turns.append((passage, passage.start + label.end(), person, passage.start + label.start("name"),
                           open_turn))
         return turns
+
+    def _procedural(self, i: int) -> bool:
+        """Whether sentence ``i`` of a turn only runs the briefing ("Good morning.", "Thank you.", "That concludes
+        my announcement.", "I will begin with an announcement and then take your questions.", "Next question.")."""
+        return bool(_PROCEDURAL.fullmatch(self.sentences[i].text.strip()))
 
     def _reports_other(self, i: int) -> bool:
         """Whether sentence ``i`` of a turn reports another's words ("Minister Kang informed Minister Ganzorig
