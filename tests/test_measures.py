@@ -373,3 +373,35 @@ def test_a_frequency_told_as_the_alternative_not_chosen_is_no_figure() -> None:
     doc = Document(Source(id="t", text="The commission will meet every quarter rather than once a year.",
                           published="2025-03-01"))
     assert extract_statistics(doc) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The finance ministry has put the total cost of the embankment project at 420 billion tugrik.",
+     "total cost of the embankment project"),
+    ("The government in Suva put the damage at F$260 million.", "damage"),
+    ("Analysts estimated the losses at $3 billion.", "losses"),
+])
+def test_what_someone_puts_a_figure_at_is_its_measure(sentence: str, expected: str) -> None:
+    assert measure(sentence) == expected
+
+
+def test_an_estimate_of_a_share_keeps_what_is_estimated() -> None:
+    found = measures("The administrator put informal trade across the river at between 30 and 40 per cent of the "
+                     "recorded figure.")
+    assert set(found.values()) == {"informal trade across the river as a share of recorded figure"}
+
+
+def test_a_figure_put_on_a_pronoun_takes_no_pronoun_as_its_measure() -> None:
+    assert (measure("Two people familiar with the talks put it at $400 million.") or "") != "it"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A five-litre jerrycan of cooking oil sells for Rp 96,000 on her side of the border.",
+     "price of five-litre jerrycan of cooking oil"),
+    ("The market is a Rp 86 billion (about US$5.2 million) hall with 640 stalls.", "cost of hall"),
+    ("They agreed to raise Indonesia's annual quota for Australian live cattle by 25 percent.",
+     "increase in Indonesia's annual quota for Australian live cattle"),
+])
+def test_price_cost_and_a_change_made_to_a_thing(sentence: str, expected: str) -> None:
+    found = measures(sentence)
+    assert expected in found.values(), found

@@ -1123,7 +1123,9 @@ _NOUN_AFTER_SUM = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:i
 #: what is built: the sum before it is its cost ("the $2 billion railway"), not its value
 _BUILT = frozenset(("line", "railway", "railroad", "road", "highway", "expressway", "bridge", "tunnel", "port", "airport",
                     "dam", "plant", "factory", "pipeline", "terminal", "project", "hospital", "stadium", "canal", "link",
-                    "upgrade", "expansion", "renovation", "refinery", "smelter", "mine", "complex", "park", "zone"))
+                    "upgrade", "expansion", "renovation", "refinery", "smelter", "mine", "complex", "park", "zone",
+                    "hall", "building", "centre", "center", "school", "campus", "station", "berth", "wharf", "pier",
+                    "jetty", "embankment", "seawall", "dike", "dyke", "facility"))
 _DETERMINED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:estimated|planned|proposed|new|further)\s+)?$")
 
 
@@ -1133,7 +1135,10 @@ def _sum_before_noun(text: str, stat: _Stat, pre: str) -> str | None:
     hyphen = text[stat.num_end:stat.num_end + 1] == "-"
     if not hyphen and not _DETERMINED.search(pre):
         return None
-    noun = (_NOUN_AFTER_SUM if hyphen else _NOUN_AFTER_DETERMINED_SUM).match(text, stat.end)
+    after = stat.end
+    if not hyphen and (bracket := _BRACKET_AFTER.match(text, after)):
+        after = bracket.end()  # "a Rp 86 billion (about US$5.2 million) hall"
+    noun = (_NOUN_AFTER_SUM if hyphen else _NOUN_AFTER_DETERMINED_SUM).match(text, after)
     if noun is None or noun.group(1).split()[0].lower() in _STOP or noun.group(1).split()[-1] in _BOUNDS:
         return None
     return noun.group(1)
@@ -1144,6 +1149,7 @@ _BOUNDS = frozenset(("rule", "threshold", "limit", "cap", "ceiling", "floor", "m
                      "mark", "barrier", "level", "target", "goal", "question"))
 
 
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
 _NOUN_AFTER_DETERMINED_SUM = re.compile(r"\s+((?:[A-Z]{2,}\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:in|at|on|"
                                         r"for|to|with|by|from|of|that|which|and|will|would|is|was|has|had|opened|"
                                         r"signed)\b|\s*[,.;:)]|$)")
@@ -1381,7 +1387,10 @@ def _own_measure(text: str, stat: _Stat, stats: list[_Stat], ctx: _Context, voca
         earlier = [s for s in stats if s.end <= stat.start and s.measure and s.unit == stat.unit]
         if earlier and re.search(r"\b(?:up|down|rose|fell|rising|falling)\s+from\s+$", text[lo:stat.start]):
             return earlier[-1].measure  # "… to 7.5 percent, up from 6 percent": the same measure's earlier level
-        return (_percent_of(text, stat, hi) or _subject_measure(text, stat, lo, ctx, vocab, context_bilateral)
+        share = _percent_of(text, stat, hi)
+        if share and share.startswith("share of ") and (estimated := _put_at(text, lo, stat.start)):
+            return f"{estimated} as a {share}"  # "put informal trade at 40 per cent of the recorded figure"
+        return (share or _subject_measure(text, stat, lo, ctx, vocab, context_bilateral)
                 or _cue_measure(text, lo, hi, stat.start, context_bilateral, vocab) or _share_of_sum(text, stat, stats))
     if stat.rule == "count":
         return _subject_measure(text, stat, lo, ctx, vocab, context_bilateral) or _count_measure(
@@ -1439,9 +1448,18 @@ _LONG_THING = re.compile(r"\s+(trip|journey|line|railway|rail line|road|highway|
 _ACTED_CHANGE = re.compile(
     r"\b(?P<verb>rais(?:e[sd]?|ing)|increas(?:e[sd]?|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|hik(?:e[sd]?|ing)|"
     r"cut(?:s|ting)?|reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|trim(?:s|med|ming)?)\s+"
-    r"(?:its\s+|their\s+|the\s+|his\s+|her\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+by\s+"
+    r"(?:its\s+|their\s+|the\s+|his\s+|her\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*"
+    # "raise Indonesia's annual quota for Australian live cattle by a quarter": an owner and a complement
+    r"|(?:[A-Z][\w-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+for\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+by\s+"
     r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|up\s+to\s+|a\s+further\s+)?$")
 _CUT_VERB = re.compile(r"cut|reduc|lower|slash|trim")
+
+
+def _acted_measure(acted: re.Match[str]) -> str:
+    """ "transmission fees increase", "fuel subsidies cut"; "increase in Indonesia's annual quota for live cattle"
+    when the thing changed has an owner or a complement."""
+    np, change = acted.group("np"), "cut" if _CUT_VERB.match(acted.group("verb")) else "increase"
+    return f"{change} in {np}" if " for " in np or "'s " in np or "’s " in np else f"{np} {change}"
 #: an object that says nothing of what changes ("raise it by", "cut them by")
 _NOT_A_MEASURE = re.compile(r"(?:it|them|this|that|these|those|prices?\s+and)$|.*\b(?:of|to|and|or)$")
 #: the noun a percent stands before: "a 25% tariff on steel", "a 90% stake in the grid operator"
@@ -1469,7 +1487,7 @@ def _named_around(text: str, stat: _Stat, lo: int, vocab: Vocabulary) -> str | N
     pre = text[lo:stat.start]
     if stat.unit == "percent" and (acted := _ACTED_CHANGE.search(pre)) and not _NOT_A_MEASURE.match(acted.group("np")):
         # "will raise transmission fees by 6%", "cut fuel subsidies by 12%": a change someone makes to a thing
-        return f"{acted.group('np')} {'cut' if _CUT_VERB.match(acted.group('verb')) else 'increase'}"
+        return _acted_measure(acted)
     if stat.unit == "percent" and (levy := _PERCENT_NOUN.match(text, stat.end)) and _DETERMINER_BEFORE.search(pre):
         return " ".join(levy.group(0).split())  # "a 25% tariff on steel", "a 90% stake in the operator"
     if stat.rule == "duration" and (lasted := _TAKES.search(pre)):
@@ -1599,6 +1617,10 @@ def _derived_measure(text: str, stat: _Stat, stats: list[_Stat], periods: list[P
                      text[stat.end:])
     if than and other and stat.rule != "fraction":
         return _clean(f"{than.group(1)} vs {other.group(1)}")
+    acted = _ACTED_CHANGE.search(text[lo:stat.start])
+    if acted and not _NOT_A_MEASURE.match(acted.group("np")):
+        # "to raise Indonesia's annual quota for live cattle by a quarter": the change made to what the verb names
+        return _acted_measure(acted)
     base = _derived_base(text, stat, stats, ctx, vocab, lo, context_bilateral)
     if stat.rule == "fraction" and _SUBJECT_SHARE.fullmatch(text, lo, stat.start) \
             and (verb := _SHARE_VERB.search(text, stat.end, hi)) and verb.group("finite") \
@@ -1667,7 +1689,8 @@ _LEVEL_VERB = re.compile(
 #: "the bridge is estimated to cost 31 trillion dong", "the upgrade will cost $400 million": the cost of the subject
 _COST_VERB = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:estimated|expected|projected|forecast|likely|set)\s+to\s+|"
                         r"(?:will|would|could|may|might|should|is\s+to|are\s+to)\s+|(?:has|have|had)\s+)?"
-                        r"(?:cost|costs)\s+(?:an\s+estimated\s+)?$", re.I)
+                        r"(?:cost|costs|sells\s+for|sell\s+for|sold\s+for|retails\s+(?:at|for)|fetch(?:es|ed)?)\s+"
+                        r"(?:an\s+estimated\s+)?$", re.I)
 _CHANGE_VERB = re.compile(r"\s+(?:overall\s+)?(?:(?:has|have|had)\s+)?(?:" + _CHANGE_VERBS
                           # "is expected to grow by a quarter", "will fall 5 percent"
                           + r"|(?:to|will|would|could|may|might|should)\s+(?:rise|fall|grow|increase|decrease|"
@@ -1745,7 +1768,9 @@ def _subject(text: str, lo: int, start: int, vocab: Vocabulary, change: bool = F
     if not any(w.lower() not in _STOP and (w[0].islower() or w.isupper() or (i == 0 and w[1:].islower()
                                           and w.lower() not in vocab.place_words)) for i, w in enumerate(words)):
         return None  # a bare name ("Kenya was …") says whose figure, not what it measures
-    return f"cost of {head}" if cost else head
+    if cost:  # "the bridge will cost …": its cost; "a jerrycan of oil sells for …": its price
+        return f"{'price' if re.search(r'sel|sold|retail|fetch', cost.group(0), re.I) else 'cost'} of {head}"
+    return head
 
 
 def _named_by_of(text: str, lo: int, start: int, vocab: Vocabulary) -> str | None:
@@ -1894,7 +1919,8 @@ def _subject_measure(text: str, stat: _Stat, lo: int, ctx: _Context, vocab: Voca
     """The measure a figure has as the level (or change) of the clause's subject, or None (``start``: where
     the figure's words begin, when a range's lower bound is written before it)."""
     start = stat.start if start is None else start
-    np = _subject(text, lo, start, vocab, change) or (None if change else _named_by_of(text, lo, start, vocab))
+    np = _subject(text, lo, start, vocab, change) or (None if change else (
+        _named_by_of(text, lo, start, vocab) or _put_at(text, lo, start)))
     if np is None:
         return None
     measure = _np_measure(np, max(text.find(np, lo), 0), text, ctx, vocab, context_bilateral)
@@ -1904,6 +1930,18 @@ def _subject_measure(text: str, stat: _Stat, lo: int, ctx: _Context, vocab: Voca
 
 
 _WORTH = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:worth|valued\s+at)\s+(?:\S+\s+)?$", re.I)
+#: "has put the total cost of the project at …", "estimated the damage at …": what someone's estimate is of
+_PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|valued|values|pegged|pegs|placed|places)\s+"
+                     r"(?:the\s+|its\s+|their\s+)?(?P<np>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,7}?)\s+at\s+"
+                     r"(?:(?:between|about|around|some|roughly|nearly|almost|more\s+than|less\s+than|over|under)\s+)?"
+                     r"(?:[\d.,]+\s*(?:and|to|-|–)\s*)?$")  # (the upper bound of "at between 30 and 40 per cent")
+
+
+def _put_at(text: str, lo: int, start: int) -> str | None:
+    """ "The ministry has put the total cost of the embankment at 420 billion tugrik" -> "total cost of the
+    embankment"; "the government put the damage at F$260 million" -> "damage"."""
+    m = _PUT_AT.search(text, lo, start)
+    return m.group("np") if m and m.group("np").lower() not in _PRONOUNS else None  # not "put it at …"
 
 
 # --- periods and attribution --------------------------------------------------
