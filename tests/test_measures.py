@@ -405,3 +405,14 @@ def test_a_figure_put_on_a_pronoun_takes_no_pronoun_as_its_measure() -> None:
 def test_price_cost_and_a_change_made_to_a_thing(sentence: str, expected: str) -> None:
     found = measures(sentence)
     assert expected in found.values(), found
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("Some 17,000 Sri Lankans work in the Maldives.", "Sri Lankans"),
+    ("Some 17,000 Filipinos work in Japan.", "Filipinos"),
+    ("About a million Ghanaians live abroad.", "Ghanaians"),
+])
+def test_a_nationality_in_the_plural_is_a_count_of_people(sentence: str, unit: str) -> None:
+    doc = Document(Source(id="t", text=sentence, published="2025-03-01"))
+    [stat] = extract_statistics(doc)
+    assert stat.fields["unit"] == unit

@@ -122,6 +122,7 @@ class Vocabulary:
     physical_unit: re.Pattern[str] = field(default=re.compile("$^"))
     physical_units: dict[str, str] = field(default_factory=dict)
     frequency_verbs: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    demonyms: frozenset[str] = frozenset()  # nationality words ("Sri Lankan", "Filipino"), whose plural counts people
     needs_scale: set[str] = field(default_factory=set)
     #: every country name and nationality adjective: they say whose figure it is, not what it measures
     place_words: frozenset[str] = frozenset()
@@ -188,6 +189,9 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
         country_of_word=_country_of_word(countries, adjective_country),
         count_subjects={k: v for k, v in raw.get("count_subjects", {}).items() if not k.startswith("_")},
         figure_verbs=frozenset(w.split()[0] for w in lexicon.speech["figures"]),
+        # "17,000 Sri Lankans", "Filipinos": every nationality word of the lexicon, as its plural counts people
+        demonyms=frozenset(w for w in (lexicon.titles.get("nationalities") or {}) if w[:1].isupper())
+        | frozenset(adjective_country),
     )
 
 
@@ -326,11 +330,8 @@ def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, 
             return unit, " ".join([*modifiers, text[m.start():end]]), end, 0.85
         if lower in _STOP or word == "-":
             return None
-        if word in _adjective_to_country(vocab) and re.match(
-                r"\s+(?:[a-z]+ed|are|were|have|had|live|work|visit|study|said)\b", text[m.end():]):
-            return "people", " ".join([*modifiers, word]), m.end(), 0.8
-        if word[:1].isupper() and word.endswith("s") and word[:-1] in _adjective_to_country(vocab):
-            return word, " ".join([*modifiers, word]), m.end(), 0.8  # "about a million Ghanaians"
+        if people := _nationals(text, m, word, modifiers, vocab):
+            return people
         if (word.islower() and len(word) > 3 and word.endswith("s")
                 and not word.endswith(("ss", "us", "is", "ous")) and modifiers is not None):
             # A plural noun after adjectives ("32 bilateral cooperation documents").
@@ -338,6 +339,22 @@ def _count_noun(text: str, pos: int, vocab: Vocabulary) -> tuple[str, str, int, 
             if not re.match(r"\s+(?:of|and)\b", follower):
                 return lower, " ".join([*modifiers, word]), m.end(), 0.65
         modifiers.append(word)
+    return None
+
+
+def _nationals(text: str, m: re.Match[str], word: str, modifiers: list[str],
+               vocab: Vocabulary) -> tuple[str, str, int, float] | None:
+    """People counted by their nationality: "40,000 Ghanaian live …" (people), "about a million Ghanaians",
+    "Filipinos", "some 17,000 Sri Lankans" (the nationality's plural)."""
+    if word in _adjective_to_country(vocab) and re.match(
+            r"\s+(?:[a-z]+ed|are|were|have|had|live|work|visit|study|said)\b", text[m.end():]):
+        return "people", " ".join([*modifiers, word]), m.end(), 0.8
+    if not (word[:1].isupper() and word.endswith("s")):
+        return None
+    if word[:-1] in vocab.demonyms or word[:-1] in _adjective_to_country(vocab):
+        return word, " ".join([*modifiers, word]), m.end(), 0.8
+    if modifiers and f"{modifiers[-1]} {word[:-1]}" in vocab.demonyms:
+        return f"{modifiers[-1]} {word}", " ".join([*modifiers, word]), m.end(), 0.8
     return None
 
 
