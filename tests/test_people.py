@@ -768,3 +768,10 @@ def test_a_given_name_after_a_courtesy_title_is_a_short_form() -> None:
     _, index, text = people_of("Prime Minister Ratu Aisea Vunibola signed the plan in Suva.\n\n"
                                "Ratu Aisea was more lyrical. He spoke of friendship.\n")
     assert ("Aisea", "Aisea Vunibola") in mentions(index, text)
+
+
+def test_a_parliament_records_member_and_honourable_are_people() -> None:
+    people, _, _ = people_of("Mr Peter Kalo (Member for Lae Open) asked the Minister for Foreign Affairs:\n\n"
+                             "The Minister (Hon. Ruth Kaupa) replied:\n")
+    assert people["Peter Kalo"].fields["roles"] == ["Member for Lae Open"]
+    assert "Ruth Kaupa" in people

@@ -535,3 +535,36 @@ def test_a_turn_sentence_that_reports_another_is_that_persons_statement() -> Non
 
 def test_a_reporters_question_label_is_no_turn() -> None:
     assert all("Was fishing discussed" not in q.fields["text"] for q in quotes_of(BRIEFING))
+
+
+RECORD = ("QUESTIONS WITHOUT NOTICE\n\n"
+          "Mr Peter Kalo (Member for Lae Open) asked the Minister for Foreign Affairs:\n\n"
+          "Mr Speaker, the border post at Wutung has been closed for a week. When will it reopen?\n\n"
+          "The Minister (Hon. Ruth Kaupa) replied:\n\n"
+          "Mr Speaker, the road will reopen on Friday.\n\n"
+          "The crossing will then be open every day.\n\n"
+          "Mr Ben Ila (Member for Daru) asked the Minister for Foreign Affairs:\n\n"
+          "Mr Speaker, what about the ferry to Daru?\n\n"
+          "The Minister (Hon. Ruth Kaupa) replied:\n\n"
+          "Mr Speaker, the ferry sails again next month.\n")
+
+
+def test_a_line_ending_in_a_colon_introduces_its_subjects_words_in_the_passages_after_it() -> None:
+    found = [(q.fields["speaker"], q.fields["text"]) for q in quotes_of(RECORD)]
+    assert ("Peter Kalo", "Mr Speaker, the border post at Wutung has been closed for a week. When will it reopen?") \
+        in found
+    assert ("Ruth Kaupa", "Mr Speaker, the road will reopen on Friday.") in found
+    assert ("Ruth Kaupa", "The crossing will then be open every day.") in found  # the turn goes on
+    assert ("Ruth Kaupa", "Mr Speaker, the ferry sails again next month.") in found  # the repeated line too
+    assert ("Ben Ila", "Mr Speaker, what about the ferry to Daru?") in found
+
+
+def test_one_line_ending_in_a_colon_in_a_news_story_does_not_take_the_rest_of_the_story() -> None:
+    text = ("Jane Roe: Voters Worry About Health\n\n"
+            "The pollster Jane Roe said voters were worried.\n\n"
+            "Roe continued:\n\n"
+            "\"The health issue is very real,\" she said.\n\n"
+            "Roe went on to discuss recent polls.\n\n"
+            "The Daily Show airs weekdays from 6:00 a.m.\n")
+    texts = [q.fields["text"] for q in quotes_of(text)]
+    assert not any("airs weekdays" in t or "went on to discuss" in t for t in texts), texts

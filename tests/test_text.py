@@ -177,3 +177,10 @@ def test_a_patronymic_initial_of_two_letters_does_not_end_a_sentence() -> None:
                                        "welcomed it."))
     assert [s.text for s in doc.sentences] == [
         "The deal was signed by Minister Ts. Oyunchimeg on Wednesday.", "Kh. Batbold welcomed it."]
+
+
+def test_a_repeated_line_that_introduces_what_follows_is_no_caption() -> None:
+    text = ("The Minister (Hon. Ruth Kaupa) replied:\n\nThe road reopens on Friday.\n\n"
+            "The Minister (Hon. Ruth Kaupa) replied:\n\nThe ferry sails next month.\n")
+    roles = {p.text: p.role for p in Document(Source(id="t", text=text)).passages}
+    assert roles["The Minister (Hon. Ruth Kaupa) replied:"] == "prose"

@@ -537,6 +537,13 @@ _GOVERNMENT_BODY = re.compile(r"\b(?:Ministry|Government|Embassy|Presidency|Cabi
 #: an office of a government, as a normalized role opens ("Minister of …", "Vice Minister of …", "Spokesperson")
 _GOVERNMENT_OFFICE = re.compile(r"(?:President|Vice President|Prime Minister|Deputy Prime Minister|Minister|"
                                 r"Vice Minister|Deputy Minister|State Minister|Spokesperson|Spokesman|Spokeswoman)\b")
+#: a member's seat after a name ("Mr Samson Wing (Member for Vanimo-Green River)"), and an office before a name in
+#: brackets ("The Minister (Hon. Miriam Tovue)"), as a parliament's record writes them
+_MEMBER_AFTER = re.compile(r"\s*\((?:Member|MP|Senator|Deputy) (?:for|of)\b")
+_MEMBER_SEAT = re.compile(r"\s*\((?P<seat>(?:Member|MP|Senator|Deputy) (?:for|of) [^()]{1,60})\)")
+_TITLE_PAREN_BEFORE = re.compile(r"\b(?:Minister|Speaker|Chair(?:man|woman|person)?|Secretary|Leader)\s*\(\s*"
+                                 r"(?:(?:Hon|Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)*$"
+                                 r"|\(\s*(?:Rt\.?\s+)?Hon\.?\s+$")  # "(Hon. Gideon Sale)": the Honourable
 #: an age set off after a name: ", 52," or ", a 34-year-old"
 _AGE_AFTER = re.compile(r",\s+(?:an?\s+)?(?:\d{1,3},|\d{1,3}-year-old\b)")
 #: two or more initials written together right before a name run ("K.D.P. " of "K.D.P. Wijesundara")
@@ -912,6 +919,8 @@ class _DocPeople:
         self._read_roles(sent, rs, re_, person)
         if pair is not None:  # "Presidents Abdulla Shameem and Ranjith Abeysekera": the second is titled too
             person.add_role(self._singular_office(pair.group("title")))
+        if seat := _MEMBER_SEAT.match(self.folded, re_, sent.end):  # "Mr Samson Wing (Member for Vanimo-Green River)"
+            person.add_role(" ".join(self.text[seat.start("seat"):seat.end("seat")].split()))
 
     def _singular_office(self, plural: str) -> str:
         """The office one holder of a plural title has ("Foreign Ministers" -> Minister of Foreign Affairs)."""
@@ -962,6 +971,10 @@ class _DocPeople:
             return "counterpart", 0.75
         if _WHO_AFTER.match(self.folded, re_, sent.end):
             return "relative-who", 0.65  # "Nana Yaa Mensah, who leads the traders' union, said"
+        if _MEMBER_AFTER.match(self.folded, re_, sent.end) or _TITLE_PAREN_BEFORE.search(
+                self.folded, max(sent.start, rs - 40), rs):
+            # "Mr Samson Wing (Member for Vanimo-Green River)", "The Minister (Hon. Miriam Tovue) replied"
+            return "parliamentary", 0.75
         if _AGE_AFTER.match(self.folded, re_, sent.end):
             return "age", 0.7  # "Josefa Rokobuli, a 34-year-old from Ba", "Ana Ruiz, 52, has sold …": an age
         if len(tokens) <= 3 and self._of_country(re_) and _LISTED_BEFORE.search(self.folded, max(sent.start, rs - 6), rs):

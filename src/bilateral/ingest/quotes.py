@@ -31,7 +31,7 @@ from bilateral.core.folding import fold
 from bilateral.core.ids import item_id
 from bilateral.core.model import Passage, Sentence
 from bilateral.ingest.analysis import AnalysedDocument
-from bilateral.ingest.findings import Finding, PeopleIndex
+from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.numbers import UNDER_HUNDRED_WORDS
 from bilateral.ingest.speakers import WHO_BEFORE, Speaker, SpeakerResolver, verb_pattern
@@ -294,6 +294,9 @@ _QA_LABEL = re.compile(r"(?P<who>Q|A|Question|Answer):\s+(?=\S)")  # (a colon: "
 #: a transcript's label in title case: a role or a name, a parenthesis, a colon ("Spokesperson:", "Lee Min-ji:",
 #: "Question (Yonhap News Agency):")
 _ROLE_LABEL = re.compile(r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s*\([^()]{1,60}\))?:\s+(?=\S)")
+#: a line that introduces a speaker's words in the passages after it, ending in a colon
+_INTRO_LINE = re.compile(r"(?P<who>.{3,160}?)\s(?:asked|replied|said|answered|responded|stated|added|continued|declared)"
+                         r"(?:\s[^:.]{0,80})?:")
 #: any short label opening a passage ("Q (Joel Cruz, Radio Manila):", "REPORTER:"), which ends the turn before it
 _ANY_LABEL = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]{1,80}\))?:\s+")
 #: a sentence that only runs a briefing or a press conference, no statement of its speaker
@@ -601,16 +604,29 @@ class _QuoteReader:
         turns: list[tuple[Passage, int, str, int, list[Passage]]] = []
         open_turn: list[Passage] | None = None
         pending: list[Passage] = []
-        for passage in self.doc.passages:
-            if not passage.extractable:
+        introduced = False  # the open turn was opened by a line ending in a colon: what follows is all its own
+        title = (self.doc.source.title or "").strip()
+        passages = [p for p in self.doc.passages if p.extractable and p.text.strip() != title]  # not "Jane Roe: …"
+        # a record whose speakers are introduced by lines ending in a colon has two at least ("Caddell continued:"
+        # in a news story introduces one quotation, not the rest of the story)
+        intros = {p.index: m for p in passages if (m := self._introducer(p)) is not None}
+        if len(intros) < 2:
+            intros = {}
+        for passage in passages:
+            if (intro := intros.get(passage.index)) is not None:
+                if open_turn is not None:
+                    open_turn.extend(pending)
+                pending, open_turn, introduced = [], [], True
+                turns.append((passage, passage.end, intro.name, intro.start, open_turn))
                 continue
             label = _TURN_LABEL.match(passage.text) or _ROLE_LABEL.match(passage.text)
             if label is None:
                 if _ANY_LABEL.match(passage.text):
                     open_turn, pending = None, []  # "Q (Joel Cruz, Radio Manila):": another's turn
                 elif open_turn is not None:
-                    pending.append(passage)
+                    (open_turn if introduced else pending).append(passage)
                 continue
+            introduced = False
             if open_turn is not None:
                 open_turn.extend(pending)  # passages between two labels: the turn before them goes on
             pending = []
@@ -622,6 +638,20 @@ class _QuoteReader:
             turns.append((passage, passage.start + label.end(), person, passage.start + label.start("name"),
                           open_turn))
         return turns
+
+    def _introducer(self, passage: Passage) -> Mention | None:
+        """A line that introduces the passages after it as one person's words: "Mr Samson Wing (Member for
+        Vanimo-Green River) asked the Minister for Foreign Affairs:", "The Minister (Hon. Miriam Tovue)
+        replied:" -> the first person it names."""
+        intro = _INTRO_LINE.fullmatch(passage.text.strip()) if len(passage.text) <= 200 else None
+        if intro is None:
+            return None
+        lead = passage.start + (len(passage.text) - len(passage.text.lstrip()))
+        who_end = lead + intro.end("who")
+        # the speaker is the line's subject, named before its verb (not "the Minister for Foreign Affairs" asked),
+        # by the name in its brackets if it has one ("The Minister (Hon. Miriam Tovue)", not "The Minister")
+        named = [m for m in self.people.mentions if lead <= m.start < who_end]
+        return named[-1] if named else None
 
     def _procedural(self, i: int) -> bool:
         """Whether sentence ``i`` of a turn only runs the briefing ("Good morning.", "Thank you.", "That concludes
@@ -680,7 +710,7 @@ class _QuoteReader:
 
     def _titled_holder(self, label: str) -> str | None:
         """The one person the text titles with a role label ("Spokesperson" of "… by Spokesperson Song Ji-hye")."""
-        title = re.compile(r"(?<![\w-])" + re.escape(label) + r"\s+(?:[A-Z][a-z]{1,3}\.?\s+)?$", re.I)
+        title = re.compile(r"(?<![\w-])" + re.escape(label) + r"\s+(?:\(\s*)?(?:[A-Z][a-z]{1,3}\.?\s+)?$", re.I)
         holders = {m.name for m in self.people.mentions if title.search(self.text, max(0, m.start - len(label) - 8),
                                                                         m.start)}
         return holders.pop() if len(holders) == 1 else None

@@ -132,7 +132,8 @@ def split_passages(source: Source) -> list[Passage]:
         reason = _boilerplate_reason(line)
         role = "prose" if reason is None else "boilerplate"
         words = len(line.split())
-        if role == "prose" and line_counts[line] > 1 and words >= 6:
+        if role == "prose" and line_counts[line] > 1 and words >= 6 and not line.rstrip().endswith(":"):
+            # (not a line that introduces what follows: "The Minister (Hon. Jane Roe) replied:" in a record)
             role, reason = "boilerplate", "repeated caption"
         if reason == "media contact":
             in_contact_block = True
