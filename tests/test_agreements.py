@@ -709,3 +709,12 @@ def test_a_partnership_told_before_the_verb_that_made_it_is_an_agreement(sentenc
 
 def test_a_partnership_no_verb_makes_is_no_agreement() -> None:
     assert _agreements("The strategic partnership is important to both.") == {}
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_an_agreements_name() -> None:
+    assert set(_agreements("Under the Paris Agreement, emissions must fall by 2030.")) == {"Paris Agreement"}
+    assert _agreements("Under the Agreement, households may carry goods worth up to K1,500 a month.") == {}
+
+
+def test_an_acronym_after_a_clock_time_is_a_time_zone() -> None:
+    assert _agreements("16:50 NPT (updated 17:15) The talks ended with a dinner.") == {}

@@ -903,6 +903,23 @@ def _drop_appositives(candidates: list[Candidate], text: str) -> list[Candidate]
     return kept
 
 
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$")
+#: a capitalised preposition opening a sentence, which is no part of the name after it ("Under the Paris Agreement")
+_PREPOSITION_LEAD = re.compile(r"(?:Under|Within|Through|With|By|From|Into|Upon|After|Before|During)\s+(?:the\s+)?")
+
+
+def _without_preposition(c: Candidate) -> Candidate | None:
+    """ "Under the Paris Agreement" -> "Paris Agreement"; "Under the Agreement", which only points back, -> None."""
+    lead = _PREPOSITION_LEAD.match(c.name)
+    if lead is None or not c.proper:
+        return c
+    rest = c.name[lead.end():]
+    if len(rest.split()) < 2:
+        return None
+    c.start, c.name = c.start + lead.end(), rest
+    return c
+
+
 def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     """Agreements named in a sentence, longest first where they overlap."""
     vocab = vocab or vocabulary()
@@ -927,7 +944,11 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
                   # an all-capitals headline is no name as written ("19TH MEETING OF THE JOINT …")
                   and not (c.name.isupper() and len(c.name.split()) > 3)
                   # "will there be a new agreement on …?": a question names no lower-case instrument
-                  and not (not c.proper and text.rstrip().endswith("?"))]
+                  and not (not c.proper and text.rstrip().endswith("?"))
+                  # "16:50 NPT (updated 17:15)": an acronym after a clock time is its time zone
+                  and not (c.name.isupper() and _CLOCK_BEFORE.search(text, max(0, c.start - 8), c.start))
+                  ]
+    candidates = [c for c in map(_without_preposition, candidates) if c is not None]
     # keep the longest of overlapping candidates
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept_c: list[Candidate] = []
