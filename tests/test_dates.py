@@ -184,3 +184,13 @@ def test_today_tomorrow_and_yesterday_are_days_from_the_publication(text: str, d
 def test_a_relative_day_needs_the_publication_day() -> None:
     assert find_dates("He will visit the temple tomorrow.", None, "2026-11") == []
     assert find_dates("Today's deal is done.", None, "2026-11-13") == []
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("He arrived this morning on a state visit.", "2026-11-13"),
+    ("They met yesterday afternoon.", "2026-11-12"),
+    ("She leaves tomorrow morning.", "2026-11-14"),
+])
+def test_a_part_of_a_day_told_from_the_publication_is_that_day(text: str, date: str) -> None:
+    [found] = find_dates(text, None, "2026-11-13")
+    assert found.date == date

@@ -68,7 +68,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?P<rel2>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+"
         r"(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d)")),
     # "today", "tomorrow", "yesterday", "tonight": days told from the publication's
-    ("relday", re.compile(r"\b(?P<day>[Tt]oday|[Tt]omorrow|[Yy]esterday|[Tt]onight)\b(?!['’]s)")),
+    ("relday", re.compile(r"\b(?:(?P<part>[Tt]his|[Yy]esterday|[Tt]omorrow)\s+(?:morning|afternoon|evening)\b"
+                          r"|(?P<day>[Tt]oday|[Tt]omorrow|[Yy]esterday|[Tt]onight)\b(?!['’]s))")),
     # "in June", "by September": a month alone takes the context year
     ("month", re.compile(
         # (capitalised too, opening a sentence: "In November about 2,000 troops …")
@@ -96,7 +97,7 @@ _NEEDS: dict[str, Needs] = {
     "range": _MONTH_START, "mdy": _MONTH_START, "dmy": _MONTH_START, "my": _MONTH_START, "month": _MONTH_START,
     "relyear": Needs(("year",)),
     "relmonthname": _MONTH_START,
-    "relday": Needs(("today", "tomorrow", "yesterday", "tonight")),
+    "relday": Needs(("today", "tomorrow", "yesterday", "tonight", "this morning", "this afternoon", "this evening")),
     "relmonth": Needs(("month", "week")),
     "weekday": Needs(("day",), any_case=False),
     "year": Needs(regex=r"(?:1[6-9]|20)\d\d", any_case=False),
@@ -189,7 +190,7 @@ def _resolve(kind: str, m: re.Match[str], year_hint: int | None,
     if kind == "relday":
         if pub_date is None:
             return _UNKNOWN
-        offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[case_key(gd["day"] or "")]
+        offset = {"today": 0, "tonight": 0, "this": 0, "tomorrow": 1, "yesterday": -1}[case_key(gd["day"] or gd["part"] or "")]
         return (pub_date + dt.timedelta(days=offset)).isoformat(), None, "relative"
     if kind == "weekday":
         return _resolve_weekday(gd, pub_date)
