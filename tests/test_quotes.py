@@ -568,3 +568,13 @@ def test_one_line_ending_in_a_colon_in_a_news_story_does_not_take_the_rest_of_th
             "The Daily Show airs weekdays from 6:00 a.m.\n")
     texts = [q.fields["text"] for q in quotes_of(text)]
     assert not any("airs weekdays" in t or "went on to discuss" in t for t in texts), texts
+
+
+def test_a_heading_that_titles_a_speech_makes_the_passages_after_it_the_speakers_words() -> None:
+    text = ("The Prime Minister was accompanied by Minister for Trade Mr Jane Roe Hui Min.\n\n"
+            "REMARKS BY MR JANE ROE HUI MIN, MINISTER FOR TRADE, AT THE BUSINESS DINNER, 16 NOVEMBER 2026\n\n"
+            "1. Next June, our two countries will have kept a promise for sixty years.\n\n"
+            "2. The next chapter will be written in electrons.\n")
+    found = [(q.fields["speaker"], q.fields["text"]) for q in quotes_of(text)]
+    assert found == [("Jane Roe Hui Min", "Next June, our two countries will have kept a promise for sixty years."),
+                     ("Jane Roe Hui Min", "The next chapter will be written in electrons.")]  # (no paragraph numbers)

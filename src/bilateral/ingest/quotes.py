@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bilateral.core.folding import fold
+from bilateral.core.folding import case_key, fold
 from bilateral.core.ids import item_id
 from bilateral.core.model import Passage, Sentence
 from bilateral.ingest.analysis import AnalysedDocument
@@ -294,6 +294,11 @@ _QA_LABEL = re.compile(r"(?P<who>Q|A|Question|Answer):\s+(?=\S)")  # (a colon: "
 #: a transcript's label in title case: a role or a name, a parenthesis, a colon ("Spokesperson:", "Lee Min-ji:",
 #: "Question (Yonhap News Agency):")
 _ROLE_LABEL = re.compile(r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s*\([^()]{1,60}\))?:\s+(?=\S)")
+_PARAGRAPH_NUMBER = re.compile(r"\(?\d{1,2}[.)]\s+")
+#: a heading that titles a speech: "REMARKS BY MR JANE ROE, MINISTER FOR TRADE, AT …", "Statement by …"
+_SPEECH_HEADING = re.compile(r"(?i:(?:opening\s+|closing\s+|keynote\s+)?(?:remarks|speech|statement|address|toast)"
+                             r"(?:\s+(?:delivered|given|made))?\s+by)\s+(?P<who>[^,(]{3,60}?)(?=\s*(?:,|\(|\bat\b|\bAT\b|$))")
+_COURTESY_WORDS = {"mr", "mrs", "ms", "dr", "h.e", "he", "his excellency", "her excellency", "hon", "the"}
 #: a line that introduces a speaker's words in the passages after it, ending in a colon
 _INTRO_LINE = re.compile(r"(?P<who>.{3,160}?)\s(?:asked|replied|said|answered|responded|stated|added|continued|declared)"
                          r"(?:\s[^:.]{0,80})?:")
@@ -569,14 +574,16 @@ class _QuoteReader:
         sentence that reports someone else ("Minister Kang said that …") is left to the other readers, which
         give it to that person; the statement is the passage's other sentences."""
         turns = self._labelled_turns()
-        if len(turns) < 2:
+        if len(turns) < 2 and not any(_SPEECH_HEADING.match(turn[0].text) for turn in turns):  # (a speech is one)
             turns = [(passage, start, person, at, [passage]) for passage, start, person, at in self._answers()]
-        if len(turns) < 2:
+        if not turns:
             return
         for _passage, start, person, at, passages in turns:
             speaker = Speaker(person, person, at, start, "person")
             for passage in passages:
                 lo = max(start, passage.start)
+                if number := _PARAGRAPH_NUMBER.match(self.text, lo, passage.end):
+                    lo = number.end()  # "2. Next June, our two countries …": the paragraph's number is no word
                 own = [i for i in self.by_passage.get(passage.index, [])
                        if self.sentences[i].end > lo and not self._reports_other(i) and not self._procedural(i)]
                 parts: list[list[int]] = []
@@ -606,13 +613,23 @@ class _QuoteReader:
         pending: list[Passage] = []
         introduced = False  # the open turn was opened by a line ending in a colon: what follows is all its own
         title = (self.doc.source.title or "").strip()
-        passages = [p for p in self.doc.passages if p.extractable and p.text.strip() != title]  # not "Jane Roe: …"
+        passages = [p for p in self.doc.passages if (p.extractable or p.role == "heading") and p.text.strip() != title]
         # a record whose speakers are introduced by lines ending in a colon has two at least ("Caddell continued:"
         # in a news story introduces one quotation, not the rest of the story)
         intros = {p.index: m for p in passages if (m := self._introducer(p)) is not None}
         if len(intros) < 2:
             intros = {}
         for passage in passages:
+            speech = self._speech_heading(passage) if passage.role == "heading" or passage.text.isupper() else None
+            if speech is not None:
+                # "REMARKS BY MR JANE ROE, MINISTER FOR TRADE, AT THE BUSINESS DINNER": her speech follows
+                if open_turn is not None:
+                    open_turn.extend(pending)
+                pending, open_turn, introduced = [], [], True
+                turns.append((passage, passage.end, speech.name, speech.start, open_turn))
+                continue
+            if passage.role == "heading":
+                continue
             if (intro := intros.get(passage.index)) is not None:
                 if open_turn is not None:
                     open_turn.extend(pending)
@@ -638,6 +655,18 @@ class _QuoteReader:
             turns.append((passage, passage.start + label.end(), person, passage.start + label.start("name"),
                           open_turn))
         return turns
+
+    def _speech_heading(self, passage: Passage) -> Mention | None:
+        """A heading that titles a speech by a person the text names ("Remarks by Mr Jane Roe, Minister for
+        Trade, at …", "STATEMENT BY …") -> a mention of that person (where the heading names them)."""
+        m = _SPEECH_HEADING.match(passage.text)
+        if m is None:
+            return None
+        words = [w for w in re.split(r"[\s,]+", m.group("who")) if w]
+        while words and case_key(words[0].rstrip(".")) in _COURTESY_WORDS:
+            words = words[1:]  # "MR", "DR", "H.E."
+        name = self._labelled_person(" ".join(words)) if words else None
+        return Mention(passage.start + m.start("who"), passage.start + m.end("who"), name) if name else None
 
     def _introducer(self, passage: Passage) -> Mention | None:
         """A line that introduces the passages after it as one person's words: "Mr Samson Wing (Member for
