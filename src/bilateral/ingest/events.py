@@ -45,6 +45,8 @@ from bilateral.ingest.text import Document
 _NOT_OPENED = (r"(?! up\b| fire\b| (?:the|a|an|its|their|his|her) (?:door|doors|way|investigation|inquiry|probe|case|"
                r"market|markets)\b)")
 
+#: the words before the organisation a state accedes to: "joined ASEAN", "acceded to the WTO"
+_ACCESSION_LEAD = r"(?:joined|joins|acceded\s+to|accession\s+to|admitted\s+to|admission\s+to)\s+(?:the\s+)?"
 #: a vessel that sank: its noun or its prefixed name, then the verb
 _SUNK = (r"(?-i:\b(?:(?:KM|MV|MT|MS|HMS|USS|RV|SS)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))\s+(?:sank|capsized|went down)\b"
          r"|\b(?:boat|ship|vessel|ferry|trawler|tanker|submarine|freighter|barge|yacht|dinghy)\s+"
@@ -153,8 +155,7 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:\s+[A-Z][\w'’-]*)?)\s+to)\s+(?:its\s+|their\s+)?independence\b")),
     # "Timor-Leste joined ASEAN as its 11th member": a state's accession to an organisation
     ("accession", "political", re.compile(
-        r"\b(?:joined|joins|acceded\s+to|accession\s+to|admitted\s+to|admission\s+to)\s+(?:the\s+)?"
-        r"(?P<org>[A-Z]{3,8}\b(?![\w'’-])|(?:[A-Z][\w'’-]*\s+){1,5}(?:Union|Organi[sz]ation|Association|Alliance|"
+        r"\b" + _ACCESSION_LEAD + r"(?P<org>[A-Z]{3,8}\b(?![\w'’-])|(?:[A-Z][\w'’-]*\s+){1,5}(?:Union|Organi[sz]ation|Association|Alliance|"
         r"Community|Commonwealth|Bank|Partnership|Bloc|Group))")),
     ("coup", "political", re.compile(r"\b(?:seiz(?:ed|es|ing)|took|takes|taken)\s+power\b|\bcoups?(?:\s+d['’][ée]tat)?\b",
                                      re.I)),
@@ -293,7 +294,6 @@ _COMPARED_WITH = re.compile(r"(?:\b(?:up|down|higher|lower|more|less|rise|fall|i
                             r"(?:same\s+\w+\s+(?:of|in)\s+)?$",
                             re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|could|might|should)\b[^,;]*$", re.I)
-# "the ministers agreed to meet again …", "both sides will hold …": a scheduled meeting of unnamed people
 #: unnamed officials who met, the subject right before "met": "Our foreign and defence ministers", "Technical teams
 #: of the Joint Rivers Commission", "negotiators"
 _GROUP_MET = re.compile(
@@ -316,6 +316,9 @@ def _group_title(group: re.Match[str], place: str | None) -> str:
     if group.start(1) == 0 and who[1:2].islower():
         who = who[0].lower() + who[1:]  # "Technical teams of …" opening the sentence
     return f"Meeting of {who}" + (f" in {place}" if place else "")
+
+
+# "the ministers agreed to meet again …", "both sides will hold …": a scheduled meeting of unnamed people
 _COLLECTIVE = re.compile(r"\b(?:the|both|two) (?:ministers|leaders|sides|governments|delegations|countries|"
                          r"presidents|prime ministers|negotiators|commission|committee)\b", re.I)
 
@@ -384,11 +387,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A verb in the past tense ("made a state visit in November"): a borrowed year after the news is last year.
 #: an event word that is itself a past verb ("signed", "visited", "held talks"), whatever tense the sentence's
 #: other clauses are in
 _PAST_TRIGGER = re.compile(r"(?:signed|visited|met|held\s.*|launched|opened|reopened|inaugurated|established|ratified|"
                            r"exchanged\s.*)", re.I)
+# A verb in the past tense ("made a state visit in November"): a borrowed year after the news is last year.
 _PAST = re.compile(r"\b(?:made|held|paid|took|met|came|went|began|gave|won|led|flew|spoke|told|said|was|were|"
                    r"(?!(?:schedul|expect|plann|slat|propos|intend)ed\b)[a-z]{3,}ed)\b")
 #: a verb joined to the one before it, its subject unwritten: "…, and will visit", "… but later met"
@@ -918,8 +921,7 @@ def _political_title(t: Trigger, text: str) -> str:
         led = re.match(r"(?:led|leads)\s+(.+?)\s+to\b", t.text) or _STATE_BEFORE.search(text, 0, t.start)
         return f"Independence of {led.group(1)}" if led else "Independence"  # "Ghana gained independence"
     if t.kind == "accession":
-        org = re.search(r"(?:joined|joins|acceded\s+to|accession\s+to|admitted\s+to|admission\s+to)\s+(?:the\s+)?(.+)$",
-                        t.text)
+        org = re.match(_ACCESSION_LEAD + r"(.+)$", t.text)
         return f"Accession to {org.group(1)}" if org else "Accession"
     return "Coup" if "coup" in t.text.lower() else "Seizure of power"
 

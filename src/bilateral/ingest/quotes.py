@@ -92,6 +92,13 @@ def _build_verbs(lexicon: Lexicon) -> _Verbs:
     )
 
 
+def _courtesy_titles(lexicon: Lexicon) -> frozenset[str]:
+    """The lexicon's courtesy titles, case-folded without their last full stop ("mr", "h.e", "datuk seri"), and
+    "the" of "The Hon.": what a speech's heading may write before the speaker's name."""
+    return lexicon.derived("quotes.courtesy", lambda lex: frozenset(
+        {case_key(title.rstrip(".")) for title in lex.titles.get("courtesy", [])} | {"the"}))
+
+
 def _verbs(lexicon: Lexicon) -> _Verbs:
     return lexicon.derived("quotes.verbs", _build_verbs)
 
@@ -298,7 +305,6 @@ _PARAGRAPH_NUMBER = re.compile(r"\(?\d{1,2}[.)]\s+")
 #: a heading that titles a speech: "REMARKS BY MR JANE ROE, MINISTER FOR TRADE, AT …", "Statement by …"
 _SPEECH_HEADING = re.compile(r"(?i:(?:opening\s+|closing\s+|keynote\s+)?(?:remarks|speech|statement|address|toast)"
                              r"(?:\s+(?:delivered|given|made))?\s+by)\s+(?P<who>[^,(]{3,60}?)(?=\s*(?:,|\(|\bat\b|\bAT\b|$))")
-_COURTESY_WORDS = {"mr", "mrs", "ms", "dr", "h.e", "he", "his excellency", "her excellency", "hon", "the"}
 #: a line that introduces a speaker's words in the passages after it, ending in a colon
 _INTRO_LINE = re.compile(r"(?P<who>.{3,160}?)\s(?:asked|replied|said|answered|responded|stated|added|continued|declared)"
                          r"(?:\s[^:.]{0,80})?:")
@@ -569,10 +575,12 @@ class _QuoteReader:
         """A transcript's turns ("CDRE. SANTOS: Good afternoon. …", "Spokesperson: …"): what each passage after a
         speaker's label says is one direct statement by that person, when at least two passages of the document
         open with a label that names a person it mentions (a dateline such as "KUALA LUMPUR:" names none;
-        "Spokesperson" names the one person the text titles so). Unlabelled passages between two labelled
-        ones go on the turn before them (a spokesperson's announcement read in several paragraphs). A turn's
-        sentence that reports someone else ("Minister Kang said that …") is left to the other readers, which
-        give it to that person; the statement is the passage's other sentences."""
+        "Spokesperson" names the one person the text titles so), or a heading titles a speech ("REMARKS BY …").
+        Unlabelled passages between two labelled ones go on the turn before them (a spokesperson's announcement
+        read in several paragraphs); after a speech's heading or a record's introducing line ("… replied:") they
+        all do. A turn's sentence that reports someone else ("Minister Kang said that …") is left to the other
+        readers, which give it to that person, and one that only runs the briefing ("Good morning.") is no
+        statement; the statement is the passage's other sentences."""
         turns = self._labelled_turns()
         if len(turns) < 2 and not any(_SPEECH_HEADING.match(turn[0].text) for turn in turns):  # (a speech is one)
             turns = [(passage, start, person, at, [passage]) for passage, start, person, at in self._answers()]
@@ -620,21 +628,17 @@ class _QuoteReader:
         if len(intros) < 2:
             intros = {}
         for passage in passages:
-            speech = self._speech_heading(passage) if passage.role == "heading" or passage.text.isupper() else None
-            if speech is not None:
-                # "REMARKS BY MR JANE ROE, MINISTER FOR TRADE, AT THE BUSINESS DINNER": her speech follows
+            # "REMARKS BY MR JANE ROE, MINISTER FOR TRADE, AT THE BUSINESS DINNER", "The Minister (Hon. Jane Roe)
+            # replied:": the passages after it are that person's words
+            opener = (self._speech_heading(passage) if passage.role == "heading" or passage.text.isupper() else None) \
+                or intros.get(passage.index)
+            if opener is not None:
                 if open_turn is not None:
                     open_turn.extend(pending)
                 pending, open_turn, introduced = [], [], True
-                turns.append((passage, passage.end, speech.name, speech.start, open_turn))
+                turns.append((passage, passage.end, opener.name, opener.start, open_turn))
                 continue
             if passage.role == "heading":
-                continue
-            if (intro := intros.get(passage.index)) is not None:
-                if open_turn is not None:
-                    open_turn.extend(pending)
-                pending, open_turn, introduced = [], [], True
-                turns.append((passage, passage.end, intro.name, intro.start, open_turn))
                 continue
             label = _TURN_LABEL.match(passage.text) or _ROLE_LABEL.match(passage.text)
             if label is None:
@@ -663,15 +667,16 @@ class _QuoteReader:
         if m is None:
             return None
         words = [w for w in re.split(r"[\s,]+", m.group("who")) if w]
-        while words and case_key(words[0].rstrip(".")) in _COURTESY_WORDS:
-            words = words[1:]  # "MR", "DR", "H.E."
+        courtesy = _courtesy_titles(self.lexicon)
+        while lead := next((n for n in (3, 2, 1) if case_key(" ".join(words[:n]).rstrip(".")) in courtesy), 0):
+            words = words[lead:]  # "MR", "H.E.", "THE HON.", "DATUK SERI": the titles before the name
         name = self._labelled_person(" ".join(words)) if words else None
         return Mention(passage.start + m.start("who"), passage.start + m.end("who"), name) if name else None
 
     def _introducer(self, passage: Passage) -> Mention | None:
         """A line that introduces the passages after it as one person's words: "Mr Samson Wing (Member for
         Vanimo-Green River) asked the Minister for Foreign Affairs:", "The Minister (Hon. Miriam Tovue)
-        replied:" -> the first person it names."""
+        replied:" -> the last person named before its verb."""
         intro = _INTRO_LINE.fullmatch(passage.text.strip()) if len(passage.text) <= 200 else None
         if intro is None:
             return None

@@ -1425,7 +1425,7 @@ _DIMENSIONS = {"long": "length", "wide": "width", "high": "height", "tall": "hei
 
 
 def _dimension_measure(text: str, stat: _Stat, lo: int, vocab: Vocabulary) -> str | None:
-    """ "The border itself is 4,096 km long" -> "length of border": the subject's dimension the adjective names."""
+    """ "The border itself is 4,096 km long" -> "length of the border": the subject's dimension the adjective names."""
     dim = _DIMENSION_AFTER.match(text, stat.end)
     if dim is None:
         return None
@@ -1470,6 +1470,8 @@ _ACTED_CHANGE = re.compile(
     r"|(?:[A-Z][\w-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+for\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+by\s+"
     r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|up\s+to\s+|a\s+further\s+)?$")
 _CUT_VERB = re.compile(r"cut|reduc|lower|slash|trim")
+#: an object that says nothing of what changes ("raise it by", "cut them by")
+_NOT_A_MEASURE = re.compile(r"(?:it|them|this|that|these|those|prices?\s+and)$|.*\b(?:of|to|and|or)$")
 
 
 def _acted_measure(acted: re.Match[str]) -> str:
@@ -1477,8 +1479,8 @@ def _acted_measure(acted: re.Match[str]) -> str:
     when the thing changed has an owner or a complement."""
     np, change = acted.group("np"), "cut" if _CUT_VERB.match(acted.group("verb")) else "increase"
     return f"{change} in {np}" if " for " in np or "'s " in np or "’s " in np else f"{np} {change}"
-#: an object that says nothing of what changes ("raise it by", "cut them by")
-_NOT_A_MEASURE = re.compile(r"(?:it|them|this|that|these|those|prices?\s+and)$|.*\b(?:of|to|and|or)$")
+
+
 #: the noun a percent stands before: "a 25% tariff on steel", "a 90% stake in the grid operator"
 _PERCENT_NOUN = re.compile(r"\s+(?:[A-Z][\w.]*\s+)?(?:tariff|tax|duty|levy|surcharge|discount|premium|stake|share|interest|holding|"
                            r"commission|royalty|subsidy|fee|quota)\b(?:\s+(?:on|in|of)\s+(?:the\s+)?"
@@ -1706,7 +1708,7 @@ _LEVEL_VERB = re.compile(
 #: "the bridge is estimated to cost 31 trillion dong", "the upgrade will cost $400 million": the cost of the subject
 _COST_VERB = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:estimated|expected|projected|forecast|likely|set)\s+to\s+|"
                         r"(?:will|would|could|may|might|should|is\s+to|are\s+to)\s+|(?:has|have|had)\s+)?"
-                        r"(?:cost|costs|sells\s+for|sell\s+for|sold\s+for|retails\s+(?:at|for)|fetch(?:es|ed)?)\s+"
+                        r"(?:cost|costs|(?P<price>sells\s+for|sell\s+for|sold\s+for|retails\s+(?:at|for)|fetch(?:es|ed)?))\s+"
                         r"(?:an\s+estimated\s+)?$", re.I)
 _CHANGE_VERB = re.compile(r"\s+(?:overall\s+)?(?:(?:has|have|had)\s+)?(?:" + _CHANGE_VERBS
                           # "is expected to grow by a quarter", "will fall 5 percent"
@@ -1786,7 +1788,7 @@ def _subject(text: str, lo: int, start: int, vocab: Vocabulary, change: bool = F
                                           and w.lower() not in vocab.place_words)) for i, w in enumerate(words)):
         return None  # a bare name ("Kenya was …") says whose figure, not what it measures
     if cost:  # "the bridge will cost …": its cost; "a jerrycan of oil sells for …": its price
-        return f"{'price' if re.search(r'sel|sold|retail|fetch', cost.group(0), re.I) else 'cost'} of {head}"
+        return f"{'price' if cost.group('price') else 'cost'} of {head}"
     return head
 
 
