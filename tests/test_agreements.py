@@ -718,3 +718,74 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_an_agreements_name() -> 
 
 def test_an_acronym_after_a_clock_time_is_a_time_zone() -> None:
     assert _agreements("16:50 NPT (updated 17:15) The talks ended with a dinner.") == {}
+
+
+# --- 4 December 2026: lower-case instruments singled out by their parties, acronym, list or purpose ---------
+
+
+def _named(text: str) -> dict[str, Finding]:
+    """The agreements of a text by name as written (the display name's first letter is capitalised)."""
+    return {name[0].lower() + name[1:]: f for name, f in _agreements(text).items()}
+
+def test_lower_case_name_followed_by_what_it_does_is_one_instrument() -> None:
+    found = _named("In May Norway and Iceland signed an air services agreement allowing up to 40 flights "
+                        "a week by each side's carriers.")
+    assert found["air services agreement"].fields["parties"] == ["Iceland", "Norway"]
+
+
+def test_lower_case_name_between_two_named_parties_is_one_instrument() -> None:
+    found = _named(
+        "The water sharing agreement between the Tana River Authority and the Lamu Irrigation Board sets a quota "
+        "of 30 cubic metres a second, officials said. "
+        "The border was fixed by the 1905 agreement between Norway and Sweden, which both later confirmed.")
+    assert "water sharing agreement" in found
+    old = found["1905 agreement between Norway and Sweden"]
+    assert (old.fields["year"], old.fields["parties"]) == (1905, ["Norway", "Sweden"])
+
+
+def test_between_two_months_names_no_parties() -> None:
+    assert _named("More tourists used the visa scheme for the islands between April and October.") == {}
+
+
+def test_acronym_after_a_lower_case_name_names_it() -> None:
+    found = _named("Trade officials of Chile and Peru met last month for another round on the long-stalled "
+                        "regional trade agreement (RTA).")
+    assert found["regional trade agreement"].fields["aliases"] == ["RTA"]
+    assert _named("The two ministers discussed the agreement (Annex B) at length.") == {}
+
+
+def test_document_made_to_another_is_kept_beside_it() -> None:
+    found = _named("Norway and Iceland signed a revised protocol to the 1988 shipping agreement on Monday. "
+                        "They also signed a protocol to the 2019 Visiting Forces Agreement covering search and rescue.")
+    assert {"revised protocol to the 1988 shipping agreement", "1988 shipping agreement",
+            "protocol to the 2019 Visiting Forces Agreement covering search and rescue",
+            "2019 Visiting Forces Agreement"} <= set(found)
+    assert found["1988 shipping agreement"].fields["year"] == 1988
+
+
+def test_items_of_a_list_of_documents_and_of_a_bulleted_list_are_documents() -> None:
+    found = _named(
+        "Norway and Iceland signed five documents on Monday.\n\n"
+        "The other documents are a memorandum on port cooperation, a revised protocol to the 1988 shipping "
+        "agreement and a youth exchange programme for 2027–2028.\n\n"
+        "What is in the package\n\n"
+        "- An operational biosecurity arrangement giving fresh fruit access to the Icelandic market.\n"
+        "- A plan to build roads.\n")
+    assert {"memorandum on port cooperation", "revised protocol to the 1988 shipping agreement",
+            "youth exchange programme for 2027–2028", "operational biosecurity arrangement"} <= set(found)
+    assert not any(name.startswith("plan") for name in found)
+
+
+def test_two_documents_named_in_one_sentence_stay_two() -> None:
+    found = _named("The two governments are expected to sign a memorandum of understanding on Swedish "
+                        "investment in the Arctic Science City on Friday and to announce the start of negotiations "
+                        "on a bilateral investment treaty.")
+    assert "bilateral investment treaty" in found
+    assert "memorandum of understanding on Swedish investment in the Arctic Science City" in found
+
+
+def test_a_named_instrument_described_by_what_happens_under_it() -> None:
+    found = _named("The nursing agreement, under which the two countries' councils will recognise each "
+                        "other's registration, should ease a shortage in Iceland and Norway.")
+    assert "nursing agreement" in found
+    assert _named("An agreement, under which nothing changes, was discussed.") == {}

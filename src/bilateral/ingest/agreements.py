@@ -19,6 +19,7 @@ the same framework named by several articles ("Kenya-Ethiopia …",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -297,9 +298,14 @@ _COMMON = re.compile(
     r"(?P<mods>(?:(?:(?!" + _FUNCTION + r"\b)[\w$€£'’+-][\w$€£.'’+–-]*|and(?=\s+(?!" + _FUNCTION
     + r"\b)[\w$€£'’+-][\w$€£.'’+–-]*\s+\w))\s+){0,4}?)"
     r"(?P<head>" + "|".join(sorted(_COMMON_HEADS, key=len, reverse=True)) + r")\b(?!-)"
-    r"(?:(?P<comp>\s+(?:on|for|against|to|concerning|regarding|covering)\s+(?!" + _DATE_WORD + r").+?)"
+    # (not "an accord on Monday"; but "a protocol to the 2019 Visiting Forces Agreement" is to a document, and
+    # "a cultural exchange programme for 2027–2029" names its term)
+    r"(?:(?P<comp>\s+(?:(?:on|for|against|to|concerning|regarding|covering)\s+(?!" + _DATE_WORD + r")"
+    r"|to\s+(?=the\s+(?:1[6-9]|20)\d\d\s+[A-Za-z])|for\s+(?=(?:1[6-9]|20)\d\d\s*[–-]\s*\d\d))" + r".+?)"
     r"(?=" + _COMMON_END + r")"
-    r"|(?=" + _COMMON_END + r"|\s+(?:in|at)\s+(?:the\s+)?[A-Z]))"  # "signed a fisheries pact in Oslo": where
+    r"|(?=" + _COMMON_END + r"|\s+(?:in|at)\s+(?:the\s+)?[A-Z]"  # "signed a fisheries pact in Oslo": where
+    r"|\s+(?!according\b)[a-z]+ing\b"  # "an air services agreement allowing 40 flights": what it does
+    r"|\s+\((?=[A-Z])))"  # "the preferential trade agreement (PTA)": its acronym
 )
 # What each pattern cannot match without (all case-sensitive, as the patterns): most sentences name no
 # document, and a substring test skips the pattern's full scan there.
@@ -331,6 +337,15 @@ _ACTED_ON_BEFORE = re.compile(
 _MADE_RELATIVE = re.compile(
     r"^,?\s+(?:which|that)\s+(?:[^,;.()“”\"]{0,50}?\s)?(?:signed|agreed|concluded|ratified|adopted|negotiated|"
     r"struck|sealed|inked)\b", re.I)
+# "The other four documents are a memorandum …, a revised protocol … and a cultural exchange programme":
+# the items of a list of documents.
+_LISTED_AS_DOCUMENTS = re.compile(
+    r"\b(?:documents|agreements|deals|accords|instruments|memorand(?:a|ums))\s+(?:signed\s+)?"
+    r"(?:are|were|include[sd]?|including|covered|cover)\b[^.;:]{0,200}$", re.I)
+# "- An operational biosecurity arrangement giving …": a list item that opens with a document lists it
+_ITEM_OPENING = re.compile(r"\s*(?:[-•*–]|\(?[a-z\d]\)|\d{1,2}\.)\s+$")
+# "the nursing agreement, under which the two councils will recognise …": what it does, so one instrument
+_UNDER_WHICH = re.compile(r",?\s+(?:under|by)\s+which\s")
 # ", and a social security agreement": one more item of a list whose first item was made.
 _LIST_GAP = re.compile(r"[^.;:]{0,200}?(?:,\s*(?:and\s+)?|\s+and\s+)")
 
@@ -368,9 +383,12 @@ def _made(text: str, m: re.Match[str], previous: tuple[int, bool] | None) -> boo
     """Whether a lower-case document name is told being made or acted on (signed, renewed, ratified),
     or continues a list whose first item was."""
     before = text[:m.start()]
-    if _MAKING_BEFORE.search(before) or _ACTED_ON_BEFORE.search(before):
+    if (_MAKING_BEFORE.search(before) or _ACTED_ON_BEFORE.search(before) or _LISTED_AS_DOCUMENTS.search(before)
+            or _ITEM_OPENING.fullmatch(before)):
         return True
     if _FOUNDING_AFTER.match(text[m.end():]) or _MADE_RELATIVE.match(text[m.end():]):
+        return True
+    if m.group("det").lower() == "the" and m.group("mods").strip() and _UNDER_WHICH.match(text, m.end()):
         return True
     return previous is not None and previous[1] and bool(_LIST_GAP.fullmatch(text, previous[0], m.start()))
 
@@ -381,45 +399,109 @@ _DATED_PURPOSE = re.compile(r"\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|
                             r"(?=" + _STOP + r"|\s*[,;.:()]|\s*$)")
 
 
+#: "… between the Nepal Electricity Authority and the Power Board": two named parties after a lower-case name
+#: (not "between April and October": a time)
+_NAMED_PARTY = r"(?:the\s+)?(?!" + _DATE_WORD + r")[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5}"
+_BETWEEN_NAMED = re.compile(r"\s+between\s+" + _NAMED_PARTY + r"\s+and\s+" + _NAMED_PARTY)
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Z0-9&]{1,9})\)")
+
+
+def _acronym_start(text: str, m: re.Match[str]) -> int | None:
+    """Where a lower-case name starts when an acronym of its words follows it: "the long-stalled
+    preferential trade agreement (PTA)" is the preferential trade agreement (its offset in text)."""
+    after = _ACRONYM_AFTER.match(text, m.end())
+    if after is None:
+        return None
+    abbr = after.group("abbr").lower()
+    words = [w for w in re.finditer(r"[^\s-]+", text[m.start("mods"):m.end("head")])]
+    initials = "".join(w.group()[0].lower() for w in words)
+    if not initials.endswith(abbr) or len(abbr) < 2:
+        return None
+    first = words[len(words) - len(abbr)]
+    start = m.start("mods") + first.start()
+    if start > m.start("mods") and text[start - 1] == "-":
+        return None  # the acronym begins inside a hyphenated word
+    return start
+
+
+_TO_NESTED = re.compile(r"\s+(?:to|amending|implementing|supplementing)\s+(?=the\s)")
+
+
+def _common_matches(text: str) -> Iterator[re.Match[str]]:
+    """The lower-case names of a sentence, and one a name's complement adds to or amends ("a revised
+    protocol to the 1976 transit agreement": the protocol, then the transit agreement)."""
+    for m in _COMMON.finditer(text):
+        yield m
+        nested = _TO_NESTED.match(text, m.end("head")) if m.group("comp") else None
+        if nested and (inner := _COMMON.match(text, nested.end())) is not None:
+            yield inner
+
+
 def _common_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
     """Documents named in lower case ("a new visa waiver arrangement", "the 2016 maritime border
     agreement", "signed a memorandum on fisheries"): only one that is new, made here or singled out by a
-    year and a subject (not "the new roadmap", a reference back)."""
+    year and a subject, its parties or its acronym (not "the new roadmap", a reference back)."""
     found: list[Candidate] = []
     if not _COMMON_HEAD.search(text):
         return found
     previous: tuple[int, bool] | None = None  # where the last name ended, and whether it was made
-    for m in _COMMON.finditer(text):
-        head = m.group("head")
-        kind = _COMMON_HEADS[head]
-        mods = m.group("mods").split()
-        comp = _common_subject(text, m, head, vocab)
-        purpose = _DATED_PURPOSE.match(text, m.end("head")) if not comp and comp is not None else None
-        if purpose is not None:
-            comp = " " + purpose.group("comp")  # "signed an MoU on Wednesday to expand the zone": what it is for
-        if comp is None or len(mods + comp.split()) > 14:
+    for m in _common_matches(text):
+        subject = _common_complement(text, m, vocab)
+        if subject is None:
             continue
+        comp, purpose = subject
+        head, mods = m.group("head"), m.group("mods").split()
         content = _content_words(mods, vocab=vocab) or comp.strip()
-        generic_mechanism = kind == "mechanism" and any(w.lower() in ("joint", "bilateral") for w in mods)
-        if not content and not generic_mechanism and not head.startswith("joint "):
+        year = int(mods[0]) if mods and re.fullmatch(r"(?:1[6-9]|20)\d\d", mods[0]) else None
+        # "the power sale agreement between the Electricity Authority and the Power Board", "the 1905
+        # agreement between Norway and Sweden": named parties single out one instrument
+        between = _BETWEEN_NAMED.match(text, m.end()) if (content or year) else None
+        generic_mechanism = _COMMON_HEADS[head] == "mechanism" and any(w.lower() in ("joint", "bilateral") for w in mods)
+        if not content and not generic_mechanism and not head.startswith("joint ") and not between:
             continue  # "the new roadmap", "the 2015 agreement": a reference back, not a name
         new = m.group("det").lower() == "new" or "new" in (w.lower() for w in mods)
         made = _made(text, m, previous)
         previous = (m.end(), made)
         # "the 2016 maritime border agreement": a year and a subject single out one instrument
-        dated = (m.group("det").lower() == "the" and bool(mods) and re.fullmatch(r"(?:1[6-9]|20)\d\d", mods[0])
-                 and bool(_content_words(mods, vocab=vocab)))
-        if not (new or made or dated):
-            continue
-        start = m.start("mods") if mods else m.start("head")
-        while re.match(r"(?:new|first|landmark|historic|broader|wider)\s", text[start:], re.I):
-            start = text.index(" ", start) + 1  # the name starts after "new"
-        end = purpose.end() if purpose else m.start("comp") + len(comp) if comp else m.end("head")
-        parties = next((c for w in mods if (c := _compound_countries(w, vocab=vocab))), [])
-        name = text[start:m.end("head")] + comp if purpose else text[start:end]
-        found.append(Candidate(start, end, name, kind, "common-noun document", name_parties=parties,
-                               year_after=int(mods[0]) if dated else None))
+        dated = m.group("det").lower() == "the" and year is not None and bool(_content_words(mods, vocab=vocab))
+        # "the preferential trade agreement (PTA)": a name the text abbreviates is one instrument
+        acronym = _acronym_start(text, m) if not comp else None
+        if new or made or dated or between or acronym is not None:
+            found.append(_common_candidate(text, m, comp, purpose, between, acronym,
+                                           year if dated or between else None, vocab))
     return found
+
+
+def _common_complement(text: str, m: re.Match[str], vocab: Vocabulary | None) -> tuple[str, re.Match[str] | None] | None:
+    """What a lower-case document is on, and the match of a purpose after its date ("signed an MoU on
+    Wednesday to expand the zone"), or None when the phrase is no document or too long for a name."""
+    comp = _common_subject(text, m, m.group("head"), vocab)
+    purpose = _DATED_PURPOSE.match(text, m.end("head")) if not comp and comp is not None else None
+    if purpose is not None:
+        comp = " " + purpose.group("comp")  # "signed an MoU on Wednesday to expand the zone": what it is for
+    if comp is None or len(m.group("mods").split() + comp.split()) > 14:
+        return None
+    return comp, purpose
+
+
+def _common_candidate(text: str, m: re.Match[str], comp: str, purpose: re.Match[str] | None,
+                      between: re.Match[str] | None, acronym: int | None, year: int | None,
+                      vocab: Vocabulary | None) -> Candidate:
+    """The candidate of a lower-case document singled out: its name from the first word that names it
+    (after "new", or where its acronym starts) to its subject, purpose or, with no subject, its parties."""
+    mods = m.group("mods").split()
+    start = acronym if acronym is not None else m.start("mods") if mods else m.start("head")
+    while re.match(r"(?:new|first|landmark|historic|broader|wider)\s", text[start:], re.I):
+        start = text.index(" ", start) + 1  # the name starts after "new"
+    end = purpose.end() if purpose else m.start("comp") + len(comp) if comp else m.end("head")
+    parties = next((c for w in mods if (c := _compound_countries(w, vocab=vocab))), [])
+    if between and not _content_words(mods, vocab=vocab) and not comp:
+        end = between.end()  # "the 1905 agreement between Norway and Sweden": its parties are its name
+    if between and not parties:
+        parties = countries_in(between.group(), vocab=vocab)
+    name = text[start:m.end("head")] + comp if purpose else text[start:end]
+    return Candidate(start, end, name, _COMMON_HEADS[m.group("head")], "common-noun document",
+                     name_parties=parties, year_after=year)
 
 
 def _common_subject(text: str, m: re.Match[str], head: str, vocab: Vocabulary | None) -> str | None:
@@ -430,7 +512,7 @@ def _common_subject(text: str, m: re.Match[str], head: str, vocab: Vocabulary | 
         if re.match(r"\s+to\s+[a-z]+\b", comp):
             return None
         comp = ""
-    if re.match(r"\s+\w+\s+\d", comp):
+    if re.match(r"\s+\w+\s+\d", comp) and not re.match(r"\s+for\s+(?:1[6-9]|20)\d\d\s*[–-]", comp):
         comp = ""  # "a scheme for 300 students a year": a figure, not the scheme's subject
     comp = _without_place(comp, vocab or vocabulary())
     if _BACK_REFERENCE.match(comp) or (re.match(r"\s+to\s+[a-z]+\b", comp)
@@ -949,11 +1031,12 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
                   and not (c.name.isupper() and _CLOCK_BEFORE.search(text, max(0, c.start - 8), c.start))
                   ]
     candidates = [c for c in map(_without_preposition, candidates) if c is not None]
-    # keep the longest of overlapping candidates
+    # keep the longest of overlapping candidates, and a document the longer one is made to ("a protocol to
+    # the 1976 transit agreement", "the Protocol amending the Agreement for the Avoidance of Double Taxation")
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept_c: list[Candidate] = []
     for c in candidates:
-        if not any(c.start < k.end and k.start < c.end for k in kept_c):
+        if not any(c.start < k.end and k.start < c.end and not _made_to(text, k, c) for k in kept_c):
             kept_c.append(c)
     kept_c.sort(key=lambda c: c.start)
     kept_c = _with_aliases(kept_c, text)
@@ -965,6 +1048,17 @@ def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candi
             # "withdrew from the NPT in 2003", "renewed the accord in 2019": the year of what was done to it)
             c.year_after = int(after.group(2))
     return kept_c
+
+
+_TO_DOCUMENT = re.compile(r"\s(?:to|amending|implementing|supplementing|under)\s+(?:the|their|its)\s+$")
+
+
+def _made_to(text: str, outer: Candidate, inner: Candidate) -> bool:
+    """Whether ``inner`` is the document ``outer`` adds to or amends, named inside it ("a protocol to the
+    1976 transit agreement"): two documents, both kept."""
+    return (outer.start < inner.start and inner.end <= outer.end and inner.kind not in ("mechanism", "document set")
+            and inner.rule != "framework phrase"  # (a bare "Memorandum of Understanding" cut from a longer title)
+            and _TO_DOCUMENT.search(text, outer.start, inner.start) is not None)
 
 
 def _partnership_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
@@ -1054,7 +1148,7 @@ def _with_aliases(candidates: list[Candidate], text: str) -> list[Candidate]:
     kept: list[Candidate] = []
     alias_end = -1
     for c in candidates:
-        if kept and c.start < alias_end:
+        if kept and kept[-1].end <= c.start < alias_end:  # (not a document named inside the last one)
             if c.name not in kept[-1].aliases:
                 kept[-1].aliases.append(re.sub(r"\s+", " ", c.name))
             continue
@@ -1356,6 +1450,9 @@ def _fold_references(findings: list[Finding], *, vocab: Vocabulary | None = None
         hosts = [(g, gwords) for j, (g, gcls, gwords) in enumerate(infos)
                  if j != i and j not in dropped and gcls == cls and g.rule in _FOLDABLE_RULES
                  and words <= gwords and (len(gwords) > len(words) or g.rule in ("capitalised name", "known acronym"))
+                 # (two names in one sentence are two documents: "sign a memorandum on investment and open
+                 # talks on a bilateral investment treaty")
+                 and not set(f.spans) & set(g.spans)
                  and (not f.fields["parties"] or not g.fields["parties"]
                       or set(f.fields["parties"]) <= set(g.fields["parties"]))]
         if not hosts or (not words and len(hosts) > 1):
