@@ -789,3 +789,19 @@ def test_a_named_instrument_described_by_what_happens_under_it() -> None:
                         "other's registration, should ease a shortage in Iceland and Norway.")
     assert "nursing agreement" in found
     assert _named("An agreement, under which nothing changes, was discussed.") == {}
+
+
+def test_a_set_of_documents_is_counted_once_and_not_from_its_remainder() -> None:
+    found = _named(
+        "• 17:40 Five agreements signed, including a port deal\n\n"
+        "Norway and Iceland on Tuesday signed five agreements, officials said.\n\n"
+        "The prime minister watched the two governments sign five agreements.\n\n"
+        "The other four documents are a memorandum on port cooperation and a youth exchange programme for 2027–2028.")
+    sets = [f for f in found.values() if f.fields["agreement_kind"] == "document set"]
+    assert [f.fields["name"].lower() for f in sets] == ["five agreements"]
+    assert len(sets[0].spans) == 3
+
+
+def test_an_exchange_programme_is_no_signing_of_a_set() -> None:
+    found = _named("Three documents on culture were discussed, including a cultural exchange programme for 2027–2028.")
+    assert not any(f.fields["agreement_kind"] == "document set" for f in found.values())

@@ -266,8 +266,9 @@ _ORGANISATION_AFTER = re.compile(r"\s+(?:Organi[sz]ation|Cent(?:re|er)|Hall|Comp
 _FUNCTION = (r"(?:a|an|the|their|its|this|that|these|those|and|or|but|of|with|to|in|on|for|by|at|from|as|is|was|"
              r"were|are|be|been|has|have|had|will|would|which|who|said|says|not|no|under|between|also|other)")
 _DOC_SET = re.compile(
-    r"\b(?:(?:some|about|around|nearly|over|more than|almost|up to)\s+)?(?P<name>" + _NUM + r"\s+"
-    r"(?:(?!" + _FUNCTION + r"\b)[a-z-]+\s+){0,3}"
+    # (not "the other four documents are …", the rest of a set; not "the two governments sign five agreements")
+    r"(?<!other )(?<!remaining )\b(?:(?:some|about|around|nearly|over|more than|almost|up to)\s+)?(?P<name>" + _NUM
+    + r"\s+(?:(?!" + _FUNCTION + r"\b|" + _NUM + r")[a-z-]+\s+){0,3}"
     r"(?:documents|agreements|deals|memorand(?:a|ums)(?: of understanding)?|MoUs|MOUs|accords|contracts|treaties|"
     r"protocols|pacts|letters of intent|roadmaps|action plans)"
     r"(?:\s+between\s+[a-z][a-z ,]*?(?=\s+(?:are|were|is|was|have|had|will|to|spanning|covering|in|on)\b))?)"
@@ -644,7 +645,9 @@ def _formal_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
     return found
 
 
-_SIGNING_CUE = re.compile(r"\b(?:sign|signed|signing|ink|inked|conclud|exchang)", re.I)
+# (not "a cultural exchange programme": exchanging documents is a signing)
+_SIGNING_CUE = re.compile(r"\b(?:sign|signed|signing|ink|inked|conclud|exchang(?:ed|ing|es)\b|"
+                          r"exchange\s+of\b|exchange\s+(?:the\s+)?(?:documents|instruments|notes|letters))", re.I)
 _SIGNING_WORDS = Needs(("sign", "ink", "conclud", "exchang"))  # what _SIGNING_CUE cannot match without
 # What _DOC_SET cannot match without (case-sensitive, as its plural nouns): one of them.
 _DOC_SET_NEEDS = Needs(("documents", "agreements", "deals", "memorand", "MoUs", "MOUs", "accords", "contracts",
@@ -1356,6 +1359,10 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
             parties = sorted(_parties(c, sentence.text, pair, vocab=vocab))
             year = _year_of(c, sentence.text, dates, published)
             key = agreement_key(c, parties, vocab=vocab)
+            if c.kind == "document set":
+                # "Five agreements signed" in a summary box is the five agreements the story says who signed
+                key = next((k for k, f in by_key.items() if f.fields["agreement_kind"] == "document set"
+                            and k.split("|", 1)[-1] == key.split("|", 1)[-1]), key)
             if not c.proper and year is not None and (
                     f"{key}@{year}" in by_key or (key in by_key and by_key[key].fields["year"] not in (None, year))):
                 # "signed a joint declaration" in 1998, "a new joint declaration to be signed next year": a
