@@ -775,3 +775,59 @@ def test_a_parliament_records_member_and_honourable_are_people() -> None:
                              "The Minister (Hon. Ruth Kaupa) replied:\n")
     assert people["Peter Kalo"].fields["roles"] == ["Member for Lae Open"]
     assert "Ruth Kaupa" in people
+
+
+# --- 4 December 2026: countries from the company officials keep; titled words of a name ----------------------
+
+_PAIR = "Norway and Iceland have traded fish for centuries. Iceland buys Norwegian boats, and Norway buys Icelandic cod. "
+
+
+def _countries(text: str) -> dict[str, str | None]:
+    people, _, _ = people_of(text)
+    return {name: p.fields["country"] for name, p in people.items()}
+
+
+def test_the_company_of_an_official_is_of_the_officials_country() -> None:
+    countries = _countries(_PAIR + "Norway's Prime Minister Ola Brekke, who is accompanied by Trade Minister Siv "
+                           "Halvorsen and Fisheries Minister Tor Lie, said the talks went well. Deputy Minister Eva "
+                           "Moen, who travelled with Brekke, stayed on.")
+    assert countries == {"Ola Brekke": "Norway", "Siv Halvorsen": "Norway", "Tor Lie": "Norway", "Eva Moen": "Norway"}
+
+
+def test_an_officials_counterpart_is_of_the_other_country() -> None:
+    countries = _countries(_PAIR + "Foreign Minister Ola Brekke and his Icelandic counterpart, Anna Jonsdottir, "
+                           "signed the accord.")
+    assert countries == {"Ola Brekke": "Norway", "Anna Jonsdottir": "Iceland"}
+
+
+def test_a_visiting_official_is_of_the_other_country() -> None:
+    countries = _countries(_PAIR + "Prime Minister Ola Brekke made an Official Visit to Iceland from 15 to 17 May. "
+                           "Mayor Anna Jonsdottir met tourists in Reykjavik.")
+    assert countries == {"Ola Brekke": "Norway", "Anna Jonsdottir": None}
+
+
+def test_no_country_from_company_in_an_article_on_no_two_countries() -> None:
+    countries = _countries("Prime Minister Ola Brekke made an official visit to Iceland. He was accompanied by "
+                           "Trade Minister Siv Halvorsen.")
+    assert countries == {"Ola Brekke": None, "Siv Halvorsen": None}
+
+
+def test_a_title_before_a_word_of_a_name_read_in_full_names_that_person() -> None:
+    people, index, text = people_of("Prime Minister Samuel Ong Jun Hao arrived on Monday. Prime Minister Ong was "
+                                    "accompanied by Minister for Trade Mr Vincent Chua Wei Liang, Minister for "
+                                    "Defence Dr Kenneth Bay Hock Leng and senior officials.")
+    assert ("Ong", "Samuel Ong Jun Hao") in mentions(index, text)
+    assert people["Vincent Chua Wei Liang"].fields["roles"] == ["Minister for Trade"]
+
+
+def test_a_capitalised_common_noun_after_the_is_no_name() -> None:
+    people, _, _ = people_of("The visit included the Annual Leaders' Retreat. The Leaders noted progress. "
+                             "The Leaders said trade grew.")
+    assert people == {}
+
+
+def test_a_currency_names_no_country_of_the_pair() -> None:
+    countries = _countries("Timor-Leste and Indonesia opened a market. Goods worth US$8 million, in US dollars, and "
+                           "US$5 million crossed. Indonesia and Timor-Leste signed. Foreign Minister Sudarmadji and "
+                           "his Timorese counterpart, Ilda Ximenes, signed.")
+    assert countries["Sudarmadji"] == "Indonesia"

@@ -26,6 +26,7 @@ import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import Any
 
 from bilateral.core.folding import case_key, fold_same_length
@@ -34,6 +35,7 @@ from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.prefilter import by_first_character
+from bilateral.ingest.relations import place_by_relations
 from bilateral.ingest.text import Document
 
 # ---------------------------------------------------------------- folding
@@ -499,6 +501,10 @@ def _derive_short(name: str, country: str | None, vocab: _Vocab) -> list[str]:
     return [tokens[0]] if naming is not None and naming.short_first else [tokens[-1]]
 
 
+#: a currency's sign or name right after a country's name ("US$", "US dollar", "Hong Kong dollars")
+_CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?)\b")
+#: "the " right before a word: no name follows it ("The Leaders noted")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: ", who …" after a name: a relative clause only a person (or a people) takes
 _WHO_AFTER = re.compile(r",\s+who\s")
 
@@ -709,6 +715,9 @@ class _DocPeople:
             return None
         if _TITLED_SPEAKER.match(phrase):
             return None  # "… survivors of Typhoon Caloy, Defence Minister Kenji Hoshino said": the tag, no apposition
+        if any(w in self.vocab.courtesy and nxt[:1].isupper() for w, nxt in pairwise(words)) or self._taken(
+                m.start(1), m.end(1)):
+            return None  # "…, Minister for Defence Dr Kenneth Bay and senior officials": the next of a list of people
         article = re.match(r"\s*,\s+(?:who\s+\S+\s+(?:also\s+)?)?(?:the|a|an)\s", m.group())
         if article and self.vocab.role_noun_re.search(" ".join(words[:5])):
             pass  # "a trade economist at ...", "the Kenyan ambassador"
@@ -1048,10 +1057,12 @@ class _DocPeople:
 
     def _speaking_words(self) -> frozenset[str]:
         """Capitalised words of the document a speech verb follows ("Kanemura said", "Yang told me"), not
-        opening a sentence with a word of no name ("The", "It")."""
+        opening a sentence with a word of no name ("The", "It"), nor after "the" ("The Leaders noted": a
+        capitalised common noun)."""
         if self._speaking is None:
             self._speaking = frozenset(m.group(1) for m in self.vocab.speaking_re.finditer(self.folded)
-                                       if m.group(1) not in self.vocab.not_name)
+                                       if m.group(1) not in self.vocab.not_name
+                                       and not _THE_BEFORE.search(self.folded, max(0, m.start(1) - 5), m.start(1)))
         return self._speaking
 
     def _one_name_speaks(self, sent: Sentence, rs: int, re_: int) -> bool:
@@ -1243,7 +1254,7 @@ class _DocPeople:
     def _titled_short_forms(self) -> None:
         """Titled single words ("Ambassador Ma", "President Okafor"): the title makes even "Ma" safe."""
         for rs, re_, token, _chain in self.pending_titled:
-            name = self._resolve_short(token, rs)
+            name = self._resolve_short(token, rs) or self._titled_name_word(token, rs)
             if name is None:
                 name = self._gazetteer_short(token, _chain)
                 if name is not None:
@@ -1265,6 +1276,14 @@ class _DocPeople:
             sent = self.doc.sentence_at(rs)
             if sent is not None:
                 self._read_roles(sent, rs, re_, person)
+
+    def _titled_name_word(self, token: str, offset: int) -> str | None:
+        """The one person named in full before ``offset`` with ``token`` among the words of the name: a
+        title before a word too short or common to stand alone ("Prime Minister Ong" after "Prime Minister
+        Samuel Ong Jun Hao") makes it that person's."""
+        owners = {name for s, _e, name, how in self.mentions
+                  if how == "full" and s < offset and token in name.split()[:-1]}
+        return owners.pop() if len(owners) == 1 else None
 
     def _full_names_again(self) -> None:
         """Full names found by discovery, wherever else they appear (before or after the title that
@@ -1462,6 +1481,8 @@ class _DocPeople:
         at least twice, when a third is named clearly less often than the second."""
         counts: dict[str, int] = {}
         for m in self.vocab.country_mention_re.finditer(self.text):
+            if _CURRENCY_AFTER.match(self.text, m.end()):
+                continue  # "US$318 million", "the US dollar": a currency, not the country the article is about
             country = self.vocab.country_mentions[m.group(0)]
             counts[country] = counts.get(country, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -1494,6 +1515,10 @@ class _DocPeople:
                 if office in self.vocab.national_titles and len(held) == 1:
                     self.people[name].country = next(c for c in pair if c not in held)
 
+    def _country_of_place(self, place: str) -> str | None:
+        """The country a place is, or is in ("Brunei Darussalam", "Dhaka"), if the lexicon knows it."""
+        return self.vocab.country_names.get(place) or self.vocab.places.get(fold(place))
+
     def _office(self, person: _Person) -> str | None:
         """A person's first role without its country ("Prime Minister" of "Prime Minister of Cambodia")."""
         if not person.roles:
@@ -1504,6 +1529,9 @@ class _DocPeople:
     def findings(self) -> tuple[list[Finding], PeopleIndex]:
         self._place_counterparts()
         self._publisher_officials()
+        place_by_relations(self.text, self.doc.sentences, self.mentions, self.people, self._country_pair(),
+                           self._country_of_place)
+        self._place_counterparts()
         self.mentions.sort()
         index = PeopleIndex([Mention(s, e, name) for s, e, name, _ in self.mentions])
         named: dict[str, list[tuple[int, int]]] = {}

@@ -1,0 +1,135 @@
+"""Where an official is from, read from the company the article tells they keep.
+
+In an article on two countries, a holder of an office whose country the text never writes beside the name
+is still placed by what the text says they do:
+
+- the people who accompany someone, or travel with them, are of that person's country ("President A,
+  who is accompanied by Foreign Minister B and Commerce Minister C", "B, who travelled with A");
+- someone met by "his Timorese counterpart" is of the other country of the two ("Foreign Minister A and his
+  Timorese counterpart, B");
+- a government official who visits, or arrives in, a place of one of the two countries is of the other
+  ("Prime Minister A made an official visit to Brunei Darussalam").
+
+Only people without a country are placed, and only from people placed already; nothing is placed in an
+article that is not about two countries. The people reader (people.py) calls ``place_by_relations`` once
+it has read every name, and passes what it knows; nothing here reads the lexicon itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Protocol
+
+from bilateral.core.model import Sentence
+
+
+class Placeable(Protocol):
+    country: str | None
+    roles: list[str]
+
+
+#: "… accompanied by": the people named after it, up to what the host then does, are the host's company
+_ACCOMPANIED = re.compile(r"\baccompanied\s+by\s")
+_COMPANY_END = re.compile(r"[;:]|\b(?:said|says|told|tells|held|holds|met|meets|signed|signs|arrived|visited)\b")
+#: ", who travelled with A": the person named right after it is the company of the one before
+_TRAVELLED_WITH = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?(?:travell?ed|flew|came|accompanied)\s+(?:here\s+)?(?:with\s+)?"
+                             r"(?:(?:the|his|her)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
+#: "… and his Timorese counterpart, ": the person named before it is of the other country
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w'’-]+\s+)?counterparts?\s*,?\s*$")
+#: "… made an official visit to Brunei", "… arrived in Dhaka": where a government official goes
+_VISIT = re.compile(
+    r"(?:\s*,[^,;]{1,90},)?\s+(?:(?:made|paid|began|begins|started|starts|makes|pays|is\s+on|was\s+on)\s+"
+    r"(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}[Vv]isits?\s+to|visited|visits|arrived\s+in|arrives\s+in|"
+    r"landed\s+in|flew\s+(?:in)?to|travell?ed\s+to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+#: an office of a government ("Minister of …", "Energy Minister", "President", "Spokesperson")
+_GOVERNMENT_OFFICE = re.compile(r"\b(?:President|Premier|Prime Minister|Minister|Secretary|Chancellor|"
+                                r"Spokes(?:person|man|woman)|King|Queen|Sultan|Emir)\b")
+
+
+def place_by_relations(text: str, sentences: Iterable[Sentence], mentions: Sequence[tuple[int, int, str, str]],
+                       people: Mapping[str, Placeable], pair: tuple[str, str] | None,
+                       country_of_place: Callable[[str], str | None]) -> None:
+    """Give a country to the people ``mentions`` name (start, end, name, how) from the company they keep
+    (see the module's docstring). ``pair`` is the article's two countries, ``country_of_place`` a place's
+    country ("Dhaka" -> Bangladesh, "Brunei Darussalam" -> Brunei) or None."""
+    if pair is None:
+        return
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    named = sorted((s, e, name) for s, e, name, how in mentions if how != "role")
+    sents = [s for s in sentences if any(s.start <= m[0] < s.end for m in named)]
+    for sent in sents:
+        by_sentence[sent.start] = [m for m in named if sent.start <= m[0] < sent.end]
+    for sent in sents:
+        _visits(text, sent, by_sentence[sent.start], people, pair, country_of_place)
+    for _ in range(2):  # (a company placed by a counterpart is placed in the second round)
+        for sent in sents:
+            here = by_sentence[sent.start]
+            if len(here) > 1:
+                _company(text, sent, here, people)
+                _counterparts(text, here, people, pair)
+
+
+def _official(person: Placeable) -> bool:
+    return any(_GOVERNMENT_OFFICE.search(role) for role in person.roles)
+
+
+def _other(pair: tuple[str, str], country: str | None) -> str | None:
+    return pair[1] if country == pair[0] else pair[0] if country == pair[1] else None
+
+
+def _visits(text: str, sent: Sentence, here: list[tuple[int, int, str]], people: Mapping[str, Placeable],
+            pair: tuple[str, str], country_of_place: Callable[[str], str | None]) -> None:
+    for _s, e, name in here:
+        person = people[name]
+        if person.country is not None or not _official(person):
+            continue
+        m = _VISIT.match(text, e, sent.end)
+        if m is not None:
+            person.country = _other(pair, _place_country(m.group("place"), country_of_place))
+
+
+def _place_country(place: str, country_of_place: Callable[[str], str | None]) -> str | None:
+    """The country of the longest place the words open with ("Brunei Darussalam on Monday" -> Brunei)."""
+    words = place.split()
+    for n in range(len(words), 0, -1):
+        country = country_of_place(" ".join(words[:n]))
+        if country is not None:
+            return country
+    return None
+
+
+def _company(text: str, sent: Sentence, here: list[tuple[int, int, str]], people: Mapping[str, Placeable]) -> None:
+    for m in _ACCOMPANIED.finditer(text, sent.start, sent.end):
+        hosts = [name for _s, e, name in here if e <= m.start()]
+        end = _COMPANY_END.search(text, m.end(), sent.end)
+        company = [name for s, _e, name in here if m.end() <= s < (end.start() if end else sent.end)]
+        if hosts and company:
+            _share_country([hosts[-1], *company], people)
+    for i, (_s, e, name) in enumerate(here[:-1]):
+        nxt = here[i + 1]
+        if _TRAVELLED_WITH.fullmatch(text, e, nxt[0]):
+            _share_country([name, nxt[2]], people)
+
+
+def _share_country(names: list[str], people: Mapping[str, Placeable]) -> None:
+    """One country for a group that travels together: the one country its placed members have."""
+    countries = {people[n].country for n in names} - {None}
+    if len(countries) == 1:
+        country = countries.pop()
+        for n in names:
+            if people[n].country is None:
+                people[n].country = country
+
+
+def _counterparts(text: str, here: list[tuple[int, int, str]], people: Mapping[str, Placeable],
+                  pair: tuple[str, str]) -> None:
+    for i, (s, _e, name) in enumerate(here[1:], start=1):
+        m = _COUNTERPART.search(text, max(here[i - 1][1], s - 60), s)
+        if m is None:
+            continue
+        first, second = people[here[i - 1][2]], people[name]
+        if first.country is None and _official(first):
+            first.country = _other(pair, second.country)
+        elif second.country is None:
+            second.country = _other(pair, first.country)
