@@ -905,3 +905,42 @@ def test_an_arrival_is_a_visit_and_one_visit_is_titled_once() -> None:
 def test_a_title_joined_on_keeps_the_capitals_of_a_name() -> None:
     ev = _one("Anthony Albanese visited Manila on Monday for the ASEAN-Australia Summit.")
     assert ev.fields["title"].endswith("; ASEAN-Australia Summit"), ev.fields["title"]
+
+
+# --- 4 December 2026: a timeline's entries -----------------------------------------------------------------
+
+_TIMELINE = ("Chile and Peru have grown closer, officials in Lima said on 2 March 2024.\n\n"
+             "MILESTONES\n\n"
+             "12 July 1976 – Chile and Peru establish diplomatic relations\n"
+             "1996 – First joint oceanographic expedition in the Pacific\n"
+             "November 2015 – Strategic partnership signed in Lima\n"
+             "* Nov 27, 2026 - Memorandum on ports due to be signed in Santiago.\n")
+
+
+def test_each_entry_of_a_timeline_is_an_event_of_its_date() -> None:
+    found = {f.fields["date"]: f for f in _events(_TIMELINE)}
+    assert found["1976-07-12"].fields["title"] == "Chile and Peru establish diplomatic relations"
+    assert found["1996"].fields["title"] == "First joint oceanographic expedition in the Pacific"
+    assert found["2015-11"].fields["title"] == "Strategic partnership signed in Lima"
+    assert (found["2026-11-27"].fields["title"], found["2026-11-27"].fields["status"]) == (
+        "Memorandum on ports due to be signed in Santiago", "scheduled")
+    assert "2024-03-02" not in found  # (nothing happened on the day officials spoke)
+
+
+def test_a_dateline_or_a_lone_dated_line_is_no_timeline() -> None:
+    assert _events("LIMA, Nov 19, 2026 - Chile and Peru have grown closer.\n\n"
+                   "1996 – First joint oceanographic expedition in the Pacific\n") == []
+
+
+def test_a_timeline_entry_that_repeats_an_event_of_the_story_is_that_event() -> None:
+    found = _events("Chile and Peru established diplomatic relations on 12 July 1976.\n\n" + _TIMELINE)
+    on_the_day = [f for f in found if f.fields["date"] == "1976-07-12"]
+    assert len(on_the_day) == 1
+    assert len(on_the_day[0].spans) == 2
+
+
+def test_a_timeline_entry_line_is_a_list_item_not_a_heading() -> None:
+    from bilateral.ingest.text import split_passages
+    roles = {p.text: p.role for p in split_passages(Source(id="t", text=_TIMELINE))}
+    assert roles["1996 – First joint oceanographic expedition in the Pacific"] == "list_item"
+    assert roles["MILESTONES"] == "heading"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from bilateral.core.model import Sentence
 from bilateral.ingest.agreements import (
@@ -454,6 +455,12 @@ class Event:
 _SPAN_OF = re.compile(r"\b(?:\d+|" + UNDER_HUNDRED_WORDS + r"|several|many|a few|a|two|long|recent)\s+"
                       r"(?:years|months|weeks|decades|year|month|week|decade)\s+of\s+(?:[\w-]+\s+)?$", re.I)
 _ADJECTIVAL = re.compile(r"\b(?:and|the|a|an|by|with|between|of|to|for)\s+$", re.I)
+
+
+#: "12 July 1976 – Chile and Peru establish diplomatic relations", "* Nov 14, 1989 - …": a timeline's entry
+#: (not a dateline: "HANOI, Nov 19, 2026 - …")
+_TIMELINE_ENTRY = re.compile(r"(?:[-•*▪·]\s+)?(?![A-Z]{2,}\b)(?P<date>(?:[A-Z0-9][\w ,.]{0,24}?\b)?(?:1[5-9]|20)\d\d)"
+                             r"\s+[–—-]\s+(?P<what>\S.*)$", re.S)
 
 
 def _triggers(text: str, blocked: list[tuple[int, int]], *, vocab: Vocabulary | None = None) -> list[Trigger]:
@@ -1107,7 +1114,10 @@ class _DocEvents:
         pending, blocked = self._anniversaries(sentence)
         quoted = _quoted_spans(text)
         triggers = _triggers(text, blocked + quoted, vocab=self.vocab)
+        entry = self._timeline_entry(sentence)
         if not triggers and not pending:  # most sentences: no event word, nothing to date or to place
+            if entry is not None:
+                self.events.append(entry)
             self.sentence_index += 1
             return
         dates = self._dates(sentence, blocked, quoted)
@@ -1118,6 +1128,8 @@ class _DocEvents:
         events_here = [t for t in triggers if not (t.anchor_phrase and t.date is None)]
         spans = self._regions(events_here, sentence)
         pending += self._events_of(events_here, spans, sentence, any(t.anchor_phrase for t in triggers))
+        if entry is not None and not any(ev.date == entry.date for ev in pending):
+            pending.append(entry)  # (an entry its own words date otherwise, or do not date, is the entry's event)
         self.events.extend(pending)
         dated = [ev for ev in pending if ev.basis != "inherited" and ev.status == "held"]
         if dated:
@@ -1130,6 +1142,31 @@ class _DocEvents:
                     and first.date <= ev.date <= (first.end_date or first.date)]
             self.last_day = days[-1] if days else None
         self.sentence_index += 1
+
+    @cached_property
+    def _timeline_starts(self) -> frozenset[int]:
+        """Where the entries of a timeline start: passages that open with a date and a dash, three or more
+        of them in the document (one alone may be anything)."""
+        starts = frozenset(p.start for p in self.doc.passages
+                           if p.role in ("list_item", "prose") and _TIMELINE_ENTRY.match(p.text))
+        return starts if len(starts) >= 3 else frozenset()
+
+    def _timeline_entry(self, sentence: Sentence) -> Event | None:
+        """"November 2015 – Strategic partnership signed in Lima": an entry of a timeline (a list item that
+        opens with its date and a dash) is an event of that date, titled by its words, whatever they say."""
+        m = _TIMELINE_ENTRY.match(sentence.text) if sentence.start in self._timeline_starts else None
+        if m is None:
+            return None
+        date = next((d for d in self.doc.dates(sentence) if d.end == m.end("date")), None)
+        if date is None:
+            return None
+        title = m.group("what").rstrip(" .;")
+        published = self.doc.source.published or ""
+        return Event(date=date.date, end_date=date.end_date, kind="timeline entry", family="timeline",
+                     title=title[:1].upper() + title[1:], main="@" + title.lower(),
+                     participants=_names(self.people, sentence.start, sentence.end),
+                     spans=[(sentence.start, sentence.end)], basis=date.basis,
+                     status="scheduled" if published and date.date > published[:len(date.date)] else "held")
 
     def _anniversaries(self, sentence: Sentence) -> tuple[list[Event], list[tuple[int, int]]]:
         """"the 75th anniversary of diplomatic ties": the event it marks, and its span, which dates nothing."""
@@ -1455,8 +1492,26 @@ class _DocEvents:
             if sharper is not None:
                 sharper.spans += [s for s in ev.spans if s not in sharper.spans]
                 continue
+            told = next((o for o in events if ev.family == "timeline" != o.family and _told_again(ev, o)), None)
+            if told is not None:  # a timeline's entry that repeats an event the story tells is that event
+                told.spans += [s for s in ev.spans if s not in told.spans]
+                continue
             result.append(ev)
         return result
+
+
+_CONTENT_WORD = re.compile(r"[A-Za-z][a-z'’-]{3,}")
+_STEMS = re.compile(r"(?:ing|ment|ed|es|s)$")
+
+
+def _told_again(entry: Event, ev: Event) -> bool:
+    """Whether a timeline's entry is ``ev`` (compatible dates, half the words of the shorter title shared:
+    "The two countries establish diplomatic relations" and "Establishment of diplomatic relations")."""
+    if not (entry.date.startswith(ev.date) or ev.date.startswith(entry.date)):
+        return False
+    words = [{_STEMS.sub("", w.lower()) for w in _CONTENT_WORD.findall(t)} for t in (entry.title, ev.title)]
+    shorter = min(words, key=len)
+    return bool(shorter) and len(words[0] & words[1]) * 2 >= len(shorter)
 
 
 def _same_subject(vague: Event, sharp: Event) -> bool:

@@ -1516,7 +1516,7 @@ class _DocPeople:
                     self.people[name].country = next(c for c in pair if c not in held)
 
     def _country_of_place(self, place: str) -> str | None:
-        """The country a place is, or is in ("Brunei Darussalam", "Dhaka"), if the lexicon knows it."""
+        """The country a place is, or is in ("Iceland", "Reykjavik"), if the lexicon knows it."""
         return self.vocab.country_names.get(place) or self.vocab.places.get(fold(place))
 
     def _office(self, person: _Person) -> str | None:

@@ -5,10 +5,10 @@ is still placed by what the text says they do:
 
 - the people who accompany someone, or travel with them, are of that person's country ("President A,
   who is accompanied by Foreign Minister B and Commerce Minister C", "B, who travelled with A");
-- someone met by "his Timorese counterpart" is of the other country of the two ("Foreign Minister A and his
-  Timorese counterpart, B");
+- someone met by "his Icelandic counterpart" is of the other country of the two ("Foreign Minister A and his
+  Icelandic counterpart, B");
 - a government official who visits, or arrives in, a place of one of the two countries is of the other
-  ("Prime Minister A made an official visit to Brunei Darussalam").
+  ("Prime Minister A made an official visit to Iceland").
 
 Only people without a country are placed, and only from people placed already; nothing is placed in an
 article that is not about two countries. The people reader (people.py) calls ``place_by_relations`` once
@@ -35,9 +35,9 @@ _COMPANY_END = re.compile(r"[;:]|\b(?:said|says|told|tells|held|holds|met|meets|
 #: ", who travelled with A": the person named right after it is the company of the one before
 _TRAVELLED_WITH = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?(?:travell?ed|flew|came|accompanied)\s+(?:here\s+)?(?:with\s+)?"
                              r"(?:(?:the|his|her)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
-#: "… and his Timorese counterpart, ": the person named before it is of the other country
+#: "… and his Icelandic counterpart, ": the person named before it is of the other country
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w'’-]+\s+)?counterparts?\s*,?\s*$")
-#: "… made an official visit to Brunei", "… arrived in Dhaka": where a government official goes
+#: "… made an official visit to Iceland", "… arrived in Oslo": where a government official goes
 _VISIT = re.compile(
     r"(?:\s*,[^,;]{1,90},)?\s+(?:(?:made|paid|began|begins|started|starts|makes|pays|is\s+on|was\s+on)\s+"
     r"(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}[Vv]isits?\s+to|visited|visits|arrived\s+in|arrives\s+in|"
@@ -52,7 +52,7 @@ def place_by_relations(text: str, sentences: Iterable[Sentence], mentions: Seque
                        country_of_place: Callable[[str], str | None]) -> None:
     """Give a country to the people ``mentions`` name (start, end, name, how) from the company they keep
     (see the module's docstring). ``pair`` is the article's two countries, ``country_of_place`` a place's
-    country ("Dhaka" -> Bangladesh, "Brunei Darussalam" -> Brunei) or None."""
+    country ("Reykjavik" -> Iceland, "Republic of Iceland" -> Iceland) or None."""
     if pair is None:
         return
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
@@ -90,7 +90,7 @@ def _visits(text: str, sent: Sentence, here: list[tuple[int, int, str]], people:
 
 
 def _place_country(place: str, country_of_place: Callable[[str], str | None]) -> str | None:
-    """The country of the longest place the words open with ("Brunei Darussalam on Monday" -> Brunei)."""
+    """The country of the longest place the words open with ("Iceland on Monday" -> Iceland)."""
     words = place.split()
     for n in range(len(words), 0, -1):
         country = country_of_place(" ".join(words[:n]))

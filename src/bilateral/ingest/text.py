@@ -117,6 +117,9 @@ def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 _BULLET = re.compile(r"[-•*–▪·]\s")
+#: a date (a year last) opening a line, then a dash: an entry of a timeline ("November 2015 – …", "1996 – …")
+#: (not a dateline: "HANOI, Nov 19, 2026 - …")
+_DATED_ENTRY = re.compile(r"(?:[-•*▪·]\s+)?(?![A-Z]{2,}\b)(?:[A-Z0-9][\w ,.]{0,24}?\b)?(?:1[5-9]|20)\d\d\s+[–—-]\s+\S")
 _OPENS_OR_CONTINUES_LIST = re.compile(r"(?::|;(?:\s+(?:and|or))?)\s*$")
 
 
@@ -152,7 +155,9 @@ def split_passages(source: Source) -> list[Passage]:
             listed = not _is_title_case(line) or _OPENS_OR_CONTINUES_LIST.search(line) is not None
             # "- 422 km — length of the line": a bulleted line is an item of a list, not a heading
             bulleted = _BULLET.match(line) is not None and not _is_title_case(line[2:])
-            role = "list_item" if (after_colon and listed) or bulleted else "heading"
+            # "12 July 1976 – Chile and Peru establish diplomatic relations": a timeline's entry
+            dated = _DATED_ENTRY.match(line) is not None
+            role = "list_item" if (after_colon and listed) or bulleted or dated else "heading"
         passages.append(Passage(source.id, index, start, end, line, role, reason))
     return passages
 
