@@ -831,3 +831,37 @@ def test_a_currency_names_no_country_of_the_pair() -> None:
                            "US$5 million crossed. Indonesia and Timor-Leste signed. Foreign Minister Sudarmadji and "
                            "his Timorese counterpart, Ilda Ximenes, signed.")
     assert countries["Sudarmadji"] == "Indonesia"
+
+
+def test_a_title_and_a_name_after_a_name_are_the_next_person_not_a_role() -> None:
+    people, _, _ = people_of("At the invitation of Foreign Minister Song Jiahe, Minister of Foreign Affairs of "
+                             "Norway Per Dahl will visit. Ana Lopez, researcher at the Norway Academy of Social "
+                             "Sciences, said so. Ola Brekke, the Prime Minister, Chairman Jon Berg and others came.")
+    assert people["Song Jiahe"].fields["roles"] == ["Minister of Foreign Affairs"]
+    assert people["Per Dahl"].fields["roles"] == ["Minister of Foreign Affairs of Norway"]
+    assert people["Ana Lopez"].fields["roles"] == ["researcher at the Norway Academy of Social Sciences"]
+    assert people["Ola Brekke"].fields["roles"] == ["Prime Minister"]
+
+
+def test_a_country_of_several_words_before_a_name_is_no_part_of_it_and_is_written_one_way() -> None:
+    people, _, _ = people_of("Foreign Minister of New Zealand Ana Reti spoke. Deputy Prime Minister and Foreign "
+                             "Minister of Viet Nam Tran Van Ba spoke. State Councillor Zhou Ming listened.")
+    assert (people["Ana Reti"].fields["country"], people["Ana Reti"].fields["roles"]) == (
+        "New Zealand", ["Minister of Foreign Affairs of New Zealand"])
+    assert people["Tran Van Ba"].fields["country"] == "Vietnam"
+    assert "Minister of Foreign Affairs of Vietnam" in people["Tran Van Ba"].fields["roles"]
+    assert not any("Viet Nam" in role for role in people["Tran Van Ba"].fields["roles"])
+    assert people["Zhou Ming"].fields["roles"] == ["State Councillor"]
+
+
+def test_a_place_that_opens_with_a_nationality_word_is_the_place() -> None:
+    people, _, _ = people_of("Vu Minh Tuan, deputy director of the Lao Cai department of trade, said the gate "
+                             "was busy.")
+    assert people["Vu Minh Tuan"].fields["country"] == "Vietnam"
+
+
+def test_a_briefing_spokesperson_named_in_its_title_is_a_person_of_the_publishing_government() -> None:
+    text = ("Foreign Ministry Spokesperson Ana Lim-Reyes's Regular Press Conference on November 11, 2026\n\n"
+            "Lima Daily: What will the ministers discuss?\n\nAna Lim-Reyes: Fisheries, mostly.\n")
+    people = _people_published_by(text, "Ministry of Foreign Affairs of Peru")
+    assert people["Ana Lim-Reyes"].fields["country"] == "Peru"

@@ -578,3 +578,20 @@ def test_a_heading_that_titles_a_speech_makes_the_passages_after_it_the_speakers
     found = [(q.fields["speaker"], q.fields["text"]) for q in quotes_of(text)]
     assert found == [("Jane Roe Hui Min", "Next June, our two countries will have kept a promise for sixty years."),
                      ("Jane Roe Hui Min", "The next chapter will be written in electrons.")]  # (no paragraph numbers)
+
+
+NAMED_BRIEFING = ("Foreign Ministry Spokesperson Ana Lim-Reyes's Regular Press Conference on November 11, 2026\n\n"
+                  "At the invitation of Foreign Minister Per Dahl, the Icelandic foreign minister will visit Oslo "
+                  "from November 13 to 15.\n\n"
+                  "Lima Daily: What will the two ministers discuss?\n\n"
+                  "Ana Lim-Reyes: Fisheries and trade are at the top of the agenda this year.\n\n"
+                  "Reuters: Is a fishing deal close?\n\n"
+                  "Ana Lim-Reyes: I have nothing to announce on a deal at this moment.\n")
+
+
+def test_a_briefing_titled_by_its_spokespersons_name_gives_the_announcement_and_turns_to_that_person() -> None:
+    found = [(q.fields["speaker"], q.fields["text"]) for q in quotes_of(NAMED_BRIEFING)]
+    assert ("Ana Lim-Reyes", "At the invitation of Foreign Minister Per Dahl, the Icelandic foreign minister will "
+            "visit Oslo from November 13 to 15.") in found
+    assert ("Ana Lim-Reyes", "Fisheries and trade are at the top of the agenda this year.") in found
+    assert not any("What will the two ministers" in text for _, text in found)

@@ -129,6 +129,8 @@ class _Vocab:
     name_end_words: frozenset[str]
     places: dict[str, str | None]  # folded place name -> country
     country_names: dict[str, str]  # country name as written -> canonical country
+    multiword_countries: tuple[str, ...]  # the names of several words among them, longest first ("New Zealand")
+    places_by_first: dict[str, tuple[str, ...]]  # the first word of a place of several words -> those places
     # any way a text names a country (its name, an alias, its nationality word) -> the country
     country_mentions: dict[str, str]
     country_mention_re: re.Pattern[str]
@@ -184,11 +186,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
     names = lexicon.people_names
     people, alias_to_name, alias_re, latin, other = _gazetteer_people(lexicon)
     titles = list(t["titles"])
-    titles_lower: dict[str, str] = {}
-    for title in titles:
-        # Prefer the capitalised spelling for display ("Spokesperson", not "spokesperson").
-        if title.lower() not in titles_lower or title[:1].isupper():
-            titles_lower[title.lower()] = title
+    titles_lower = _by_lower_case(titles)
     countries = list(t["countries"])
     nationalities: dict[str, str | None] = dict(t["nationalities"])
     unit, chain = _title_patterns(t, countries, nationalities)
@@ -224,7 +222,9 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
                      for c in names.get("naming_conventions", [])),
         name_end_words=frozenset(w for w in t["not_name_words"] if len(w) <= 3 and w.isalpha() and w[1:].islower()),
         places={fold(k): v for k, v in names["places"].items()},
+        places_by_first=_by_first_word(fold(k) for k in names["places"]),
         country_names={**{c: c for c in countries if not c.startswith("the ")}, **t["country_aliases"]},
+        multiword_countries=_of_several_words((*countries, *t["country_aliases"])),
         country_mentions=(mentions := lexicon.country_spellings()),
         country_mention_re=re.compile(r"(?<![\w-])" + by_first_character(sorted(mentions, key=len, reverse=True))
                                       + r"(?![\w-])"),
@@ -503,6 +503,10 @@ def _derive_short(name: str, country: str | None, vocab: _Vocab) -> list[str]:
 
 #: a currency's sign or name right after a country's name ("US$", "US dollar", "Hong Kong dollars")
 _CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?)\b")
+#: the space before a capitalised word, and the capitalised words from there
+_BEFORE_CAPITAL = re.compile(r"\s+(?=[A-Z])")
+_CAPITAL_RUN = re.compile(r"\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
+_LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
 #: "the " right before a word: no name follows it ("The Leaders noted")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: ", who …" after a name: a relative clause only a person (or a people) takes
@@ -513,6 +517,29 @@ _WHO_AFTER = re.compile(r",\s+who\s")
 _TITLED_SPEAKER = re.compile(r"(?:[A-Z][\w'’.-]*\s+){2,7}(?:said|says|told|added|noted|stressed|announced)\b")
 #: given names abbreviated with a full stop that a name goes on after ("Md. Rezaul Karim Chowdhury")
 _ABBREVIATED_GIVEN = frozenset({"Md", "Mohd", "Muhd"})
+
+
+def _by_lower_case(titles: Iterable[str]) -> dict[str, str]:
+    """Each title by its lower case, in the capitalised spelling for display ("Spokesperson", not
+    "spokesperson")."""
+    by_lower: dict[str, str] = {}
+    for title in titles:
+        if title.lower() not in by_lower or title[:1].isupper():
+            by_lower[title.lower()] = title
+    return by_lower
+
+
+def _of_several_words(names: Iterable[str]) -> tuple[str, ...]:
+    """The names of several words ("New Zealand", not "the Gambia"), longest first."""
+    return tuple(sorted({n for n in names if " " in n and not n.startswith("the ")}, key=len, reverse=True))
+
+
+def _by_first_word(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The names of several words by their first word."""
+    grouped: dict[str, list[str]] = {}
+    for name in _of_several_words(names):
+        grouped.setdefault(name.split()[0], []).append(name)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in grouped.items()}
 
 
 def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[int, int]]:
@@ -534,7 +561,17 @@ def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[i
         else:
             cur = (m.start(), m.end())
             runs.append(cur)
-    return runs
+    return [r for run in runs for r in _without_country_opening(folded, run, vocab)]
+
+
+def _without_country_opening(folded: str, run: tuple[int, int], vocab: _Vocab) -> list[tuple[int, int]]:
+    """A run that opens with a country's name of several words is the name after it ("Foreign Minister of
+    New Zealand Ana Reti": "Ana Reti"); a country of one word is no name word already."""
+    for country in vocab.multiword_countries:
+        if folded.startswith(country, run[0]) and folded.startswith(" ", run[0] + len(country)):
+            rest = run[0] + len(country) + 1
+            return [(rest, run[1])] if rest < run[1] else []
+    return [run]
 
 
 #: a publisher that is a government body ("Ministry of Foreign Affairs of the Republic of Korea")
@@ -556,6 +593,7 @@ _AGE_AFTER = re.compile(r",\s+(?:an?\s+)?(?:\d{1,3},|\d{1,3}-year-old\b)")
 _JOINED_INITIALS_BEFORE = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z]\.){2,4}) $")
 #: "by" or "of" before a title in a heading ("… by Spokesperson …", "… of Foreign Ministry Spokesperson …")
 _BY_TITLE = re.compile(r"\b(?:by|of|with)\s+[A-Z]")
+_POSSESSIVE = re.compile(r"['’]s\s+[A-Z]")
 _BY_BEFORE = re.compile(r"\b(?:by|of|with)\s+(?:(?:the|[A-Z][\w'’-]*)\s+){0,3}$")
 
 
@@ -658,6 +696,8 @@ class _DocPeople:
             # the office (or its body) is of
             last = re.split(r"\bof\s+", comp)[-1].removeprefix("the ")
             country = v.country_names.get(last) or v.country_names.get("the " + last)
+            if country and " " in last and comp.endswith(last) and not comp.endswith("of " + country):
+                comp = comp[:len(comp) - len(last)] + country  # an alias of several words: one role, however the country is written
         role_country = country or (person.country if person else None)
         former = "former" in (m.group("mod") or "").lower()
         if title[:1].isupper() and title[:1].isalpha():
@@ -735,8 +775,14 @@ class _DocPeople:
         chain = self.vocab.chain_start_re.match(self.folded, s, e)
         if chain and chain.end() >= e - 1:
             return self._roles_from_chain(s, e, person)
+        if self._titled_name_in(s, e):
+            # "…, Minister of Foreign Affairs of Norway Per Dahl will visit", "…, Chairman Jon Berg and …":
+            # a title and the name after it are the next person, not this one's role
+            return [], None
         phrase = " ".join(self.text[s:e].split())
         nat = self.vocab.nat_re.search(self.folded[s:e])
+        if nat and self._opens_place(s + nat.start(), len(nat.group())):
+            nat = None  # "the Lao Cai department": a place's name, not a nationality
         country = self._country_word(nat.group()) if nat else None
         if country is None:
             # "a fellow at the Seoul-based institute", "an economist at the University of Melbourne":
@@ -751,6 +797,32 @@ class _DocPeople:
                      for m in self.vocab.country_in_role_re.finditer(self.folded, s, e)}
             country = named.pop() if len(named) == 1 else None
         return [phrase], country
+
+    def _opens_place(self, start: int, length: int) -> bool:
+        """Whether the word at ``start`` (``length`` long) opens a longer place the gazetteer knows."""
+        rest = self.folded[start:start + 40]
+        return any(len(place) > length and rest.startswith(place) and not rest[len(place):len(place) + 1].isalnum()
+                   for place in self.vocab.places_by_first.get(rest[:length], ()))
+
+    def _titled_name_in(self, s: int, e: int) -> bool:
+        """Whether an apposition [s, e) is a title and a name after it: the next person of a list ("…, Minister
+        of Foreign Affairs of Norway Per Dahl will visit", "…, Chairman Jon Berg and …"), not a role (not
+        "researcher at the Norway Academy of Social Sciences": a name of an organisation goes on)."""
+        v = self.vocab
+        if v.chain_start_re.match(self.folded, s, e):
+            return False
+        for gap in reversed(list(_BEFORE_CAPITAL.finditer(self.folded, s, e))):
+            if not v.chain_start_re.match(self.folded, s, gap.start()):
+                continue
+            run = _CAPITAL_RUN.match(self.folded, gap.start(), e)
+            last = _last_word(self.folded[s:gap.start()])
+            if run is None or any(w in v.not_name for w in run.group(1).split()):
+                return False
+            # after a title or a country the name is a person's; after a word of an organisation only when the
+            # capitalised words stop there ("Minister of Trade Sutrisno and senior officials")
+            return (last.lower() in v.title_ends or last in v.country_names
+                    or _LOWER_WORD_AFTER.match(self.folded, run.end(), e) is not None)
+        return False
 
     def _country_word(self, word: str) -> str | None:
         """The country a nationality adjective or country name stands for ("Kenyan", "Kenya" -> Kenya)."""
@@ -1144,7 +1216,7 @@ class _DocPeople:
             return  # "Prime Minister's Office of Malaysia; Ministry of Foreign Affairs of Indonesia": two
         home = named.pop()
         for person in self.people.values():
-            if person.country is None and any(_GOVERNMENT_OFFICE.match(role) for role in person.roles):
+            if person.country is None and any(_GOVERNMENT_OFFICE.search(role) for role in person.roles):
                 person.country = home
 
     def _title_country(self, sent: Sentence, chain_start: int, start: int) -> str | None:
@@ -1212,16 +1284,19 @@ class _DocPeople:
         return self.vocab.country_names.get(m.group(1)) if m else None
 
     def find_heading_names(self) -> None:
-        """A titled name after "by" or "of" in a heading ("Regular Press Briefing by Spokesperson Song Ji-hye",
-        "Remarks by President Jane Roe"): a briefing's or a speech's speaker, whom the prose may never name."""
+        """A titled name after "by" or "of" in a heading, or owning what the heading titles ("Regular Press
+        Briefing by Spokesperson Song Ji-hye", "Remarks by President Jane Roe", "Spokesperson Lin Qingyu's Regular
+        Press Conference"): a briefing's or a speech's speaker, whom the prose may never name."""
         for passage in self.doc.passages:
-            if passage.role != "heading" or not _BY_TITLE.search(self.folded, passage.start, passage.end):
+            if passage.role != "heading" or not (_BY_TITLE.search(self.folded, passage.start, passage.end)
+                                                 or _POSSESSIVE.search(self.folded, passage.start, passage.end)):
                 continue
             sent = Sentence(self.doc.source.id, passage.index, passage.start, passage.end, passage.text)
             for rs, re_ in _name_runs(self.folded, passage.start, passage.end, self.vocab):
                 chain = self._title_before(sent, rs)
-                if chain and len(self.folded[rs:re_].split()) >= 2 and _BY_BEFORE.search(
-                        self.folded, max(passage.start, chain[0] - 40), chain[0]):
+                if chain and len(self.folded[rs:re_].split()) >= 2 and (_BY_BEFORE.search(
+                        self.folded, max(passage.start, chain[0] - 40), chain[0])
+                        or _POSSESSIVE.match(self.folded, re_)):
                     self._consider_run(sent, rs, re_)
                     named = next((m[2] for m in reversed(self.mentions) if m[0] == rs), None)
                     if named is not None:

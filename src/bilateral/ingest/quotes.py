@@ -658,7 +658,30 @@ class _QuoteReader:
             open_turn = [passage]
             turns.append((passage, passage.start + label.end(), person, passage.start + label.start("name"),
                           open_turn))
-        return turns
+        return self._announcement(turns) + turns
+
+    def _announcement(self, turns: list[tuple[Passage, int, str, int, list[Passage]]],
+                      ) -> list[tuple[Passage, int, str, int, list[Passage]]]:
+        """The passages before a briefing's first label, when the document's title names the speaker of its
+        first turn ("Spokesperson Lin Qingyu's Regular Press Conference …", then "Lin Qingyu: …"): that
+        speaker's announcement, read before the first question."""
+        if len(turns) < 2:
+            return []
+        first_passage, _start, person, _at, _passages = turns[0]
+        heading = next((p for p in self.doc.passages if p.role == "heading"), None)
+        if heading is None or heading.index >= first_passage.index:
+            return []
+        named = next((m for m in self.people.mentions
+                      if m.name == person and heading.start <= m.start < heading.end), None)
+        lead: list[Passage] = []
+        for p in self.doc.passages[heading.index + 1:first_passage.index]:
+            if _ANY_LABEL.match(p.text):
+                break  # (the first question: what comes before it is the announcement)
+            if p.extractable:
+                lead.append(p)
+        if named is None or not lead:
+            return []
+        return [(lead[0], lead[0].start, person, named.start, lead)]
 
     def _speech_heading(self, passage: Passage) -> Mention | None:
         """A heading that titles a speech by a person the text names ("Remarks by Mr Jane Roe, Minister for
