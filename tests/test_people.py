@@ -865,3 +865,9 @@ def test_a_briefing_spokesperson_named_in_its_title_is_a_person_of_the_publishin
             "Lima Daily: What will the ministers discuss?\n\nAna Lim-Reyes: Fisheries, mostly.\n")
     people = _people_published_by(text, "Ministry of Foreign Affairs of Peru")
     assert people["Ana Lim-Reyes"].fields["country"] == "Peru"
+
+
+def test_a_name_set_off_with_where_the_person_works_is_a_person() -> None:
+    people, _, _ = people_of("Do Thi Hanh, of the Diplomatic Academy in Hanoi, is cautious. John Smith, of the "
+                             "Brookings Institution, agrees.")
+    assert {"Do Thi Hanh", "John Smith"} <= set(people)

@@ -595,3 +595,20 @@ def test_a_briefing_titled_by_its_spokespersons_name_gives_the_announcement_and_
             "visit Oslo from November 13 to 15.") in found
     assert ("Ana Lim-Reyes", "Fisheries and trade are at the top of the agenda this year.") in found
     assert not any("What will the two ministers" in text for _, text in found)
+
+
+def test_he_is_never_a_person_the_text_tells_is_a_woman() -> None:
+    found = summary("Commodore Ana Roe and Colonel Lee Min-ho, her Korean counterpart, planned the drill. He says it "
+                    "was harder to organise than it looked.")
+    assert ("reported", "Lee Min-ho", "it was harder to organise than it looked") in found
+
+
+def test_she_is_never_a_person_a_courtesy_title_tells_is_a_man() -> None:
+    found = summary("Peru's farm secretary, Ramon Cruz, met Agriculture Minister Ana Lim in March. She told him that "
+                    "Chile was ready to sign a supply deal. Mr Cruz said nothing.")
+    assert ("reported", "Ana Lim", "Chile was ready to sign a supply deal") in found
+
+
+def test_a_name_word_one_tradition_gives_only_women_tells_she() -> None:
+    found = summary("Secretary Le Van Hung met Minister Tran Thi Mai in March. She said that the harvest was good.")
+    assert ("reported", "Tran Thi Mai", "the harvest was good") in found

@@ -509,6 +509,8 @@ _CAPITAL_RUN = re.compile(r"\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
 #: "the " right before a word: no name follows it ("The Leaders noted")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: ", of the Diplomatic Academy in Lima," after a name: where a person works, set off by commas
+_AFFILIATION_AFTER = re.compile(r",\s+of\s+the\s+[A-Z][^,;.()]{2,80},")
 #: ", who …" after a name: a relative clause only a person (or a people) takes
 _WHO_AFTER = re.compile(r",\s+who\s")
 
@@ -1056,8 +1058,8 @@ class _DocPeople:
                 self.folded, max(sent.start, rs - 40), rs):
             # "Mr Samson Wing (Member for Vanimo-Green River)", "The Minister (Hon. Miriam Tovue) replied"
             return "parliamentary", 0.75
-        if _AGE_AFTER.match(self.folded, re_, sent.end):
-            return "age", 0.7  # "Josefa Rokobuli, a 34-year-old from Ba", "Ana Ruiz, 52, has sold …": an age
+        if described := self._described_after(sent, rs, re_, tokens):
+            return described
         if len(tokens) <= 3 and self._of_country(re_) and _LISTED_BEFORE.search(self.folded, max(sent.start, rs - 6), rs):
             return "of-country", 0.6  # "the two foreign ministers, Aibek Sadykov of Kyrgyzstan and Rustam …"
         if _OF_ORGANISATION.search(self.folded, max(sent.start, rs - 60), rs):
@@ -1076,6 +1078,16 @@ class _DocPeople:
                 and not self._first_word_stands_alone(tokens):
             return "short-form-speaks", 0.55  # "Hiroshi Kanemura spent …" and later "Kanemura said"
         return "", 0.0
+
+    def _described_after(self, sent: Sentence, rs: int, re_: int, tokens: list[str]) -> tuple[str, float] | None:
+        """An age or a workplace set off after a run: "Josefa Rokobuli, a 34-year-old from Ba", "Ana Ruiz, 52,
+        has sold …", "Tran Thi Hanh, of the Diplomatic Academy in Lima, is cautious"."""
+        if _AGE_AFTER.match(self.folded, re_, sent.end):
+            return "age", 0.7
+        if 2 <= len(tokens) <= 4 and _AFFILIATION_AFTER.match(self.folded, re_, sent.end) \
+                and not self._is_place(rs, re_) and not self._first_word_stands_alone(tokens):
+            return "affiliation", 0.65
+        return None
 
     def _first_word_stands_alone(self, tokens: list[str]) -> bool:
         """Whether the first word of a name the story never shortens to its last stands alone elsewhere

@@ -126,6 +126,11 @@ def _plural(word: str) -> bool:
 _TITLE_END = re.compile(r"(?<![\w.])(?:Rev|Gen|Adm|Capt|Maj|Sgt|Supt|Insp|Amb|Fr|Msgr|Cmdr|Lt|Col)\.$")
 
 
+#: the word right before a name ("Mr ", "Ms. ", "Datin Seri "): a courtesy title may tell his or her sex
+_WORD_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w.]*\s)?[A-Z][\w.]*)\s+$")
+#: ", her Korean counterpart" after a name: "her" points back at the person named before it
+_POSSESSIVE_BACK = re.compile(r",\s+(his|her)\s+(?:[A-Z][\w'’-]*\s+)?(?:counterpart|host|guest|deputy|predecessor|"
+                              r"successor|colleague|boss|aide|adviser|advisor)\b")
 # the writer's contact with a source: "the experts I interviewed", "officials we spoke to"
 _CONTACT_VERBS = frozenset({"interviewed", "contacted", "consulted", "surveyed", "asked", "polled", "spoke", "talked"})
 
@@ -157,6 +162,7 @@ class SpeakerResolver:
             self._m_by_start.setdefault(m.start, m)
         self.spoke: dict[int, Speaker] = {}  # sentence index -> speaker of a statement there
         self._tok_cache: dict[int, tuple[list[tuple[int, int, str]], list[int]]] = {}
+        self._genders: dict[str, str] | None = None
 
     # -- helpers
 
@@ -734,19 +740,21 @@ class SpeakerResolver:
         self.spoke[self.sentence_index(offset)] = speaker
 
     def pronoun(self, offset: int, word: str) -> Speaker:
-        """he / she / they: the speaker, else the first person named, of the nearest earlier sentence."""
+        """he / she / they: the speaker, else the first person named, of the nearest earlier sentence; "he" is
+        never a person the text tells is a woman, "she" never a man (see ``gender``)."""
         i = self.sentence_index(offset)
         end = offset + len(word)
         sent = self.sentences[i]
         want_plural = word == "they"
-        here = [m for m in self.mentions_in(sent.start, offset)]
+        here = [m for m in self.mentions_in(sent.start, offset) if self._fits(m.name, word)]
         if i in self.spoke and self.spoke[i].start < offset:
             sp = self.spoke[i]
-            if sp.plural == want_plural and sp.how != "pronoun":
+            if sp.plural == want_plural and sp.how != "pronoun" and self._fits(sp.person, word):
                 return Speaker(sp.name, sp.person, offset, end, "pronoun", want_plural)
         before = self.spoke.get(i - 1) if i > 0 else None
         if here and before is not None and before.person and not want_plural and not before.plural \
-                and self.text[offset - 2:offset] == ", " and sent.passage == self.sentences[i - 1].passage:
+                and self.text[offset - 2:offset] == ", " and sent.passage == self.sentences[i - 1].passage \
+                and self._fits(before.person, word):
             # "Haddad pointed out that …. Since then, the friendship forged by President Farouk … has
             # withstood the test, he said.": a tag after the words reported; the names in them are not its subject
             return Speaker(before.name, before.person, offset, end, "pronoun")
@@ -757,13 +765,44 @@ class SpeakerResolver:
             if prev.source != sent.source:
                 break
             sp = self.spoke.get(j)
-            if sp is not None and (sp.plural == want_plural or (not want_plural and sp.how == "person")):
+            if sp is not None and (sp.plural == want_plural or (not want_plural and sp.how == "person")) \
+                    and self._fits(sp.person, word):
                 return Speaker(sp.name, sp.person, offset, end, "pronoun", want_plural)
             if not want_plural:
-                found = self.mentions_in(prev.start, prev.end)
+                found = [m for m in self.mentions_in(prev.start, prev.end) if self._fits(m.name, word)]
                 if found:
                     return Speaker(found[0].name, found[0].name, offset, end, "pronoun")
         return Speaker(self.text[offset:end], None, offset, end, "pronoun", want_plural)
+
+    def _fits(self, person: str | None, word: str) -> bool:
+        """Whether "he" or "she" may be ``person`` (anyone the text tells nothing of may be either)."""
+        gender = self.gender(person) if person and word in ("he", "she") else None
+        return gender is None or gender == ("m" if word == "he" else "f")
+
+    def gender(self, person: str) -> str | None:
+        """Whether the text tells a person is a man ("m") or a woman ("f"): a courtesy title before a mention
+        ("Mr Ilagan", "Ms Roe"), a word of the name some traditions give one sex ("Tran Thi Mai"), or a
+        possessive that points back at them ("Commodore Roe and Colonel Lee, her counterpart, …")."""
+        if self._genders is None:
+            self._genders = self._read_genders()
+        return self._genders.get(person)
+
+    def _read_genders(self) -> dict[str, str]:
+        words = (self.lexicon.titles or {}).get("gender_words") or {}
+        before, inside = words.get("before", {}), words.get("inside", {})
+        told: dict[str, set[str]] = {}
+        for k, m in enumerate(self.mentions):
+            lead = _WORD_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+            g = before.get(lead.group(1)) if lead else None
+            if g is None:
+                g = next((inside[w] for w in self.text[m.start:m.end].split()[1:-1] if w in inside), None)
+            if g is None and k > 0 and (back := _POSSESSIVE_BACK.match(self.text, m.end)) is not None \
+                    and self.sentence_index(self.mentions[k - 1].start) == self.sentence_index(m.start):
+                m = self.mentions[k - 1]  # "A and B, her counterpart": "her" is A
+                g = "f" if back.group(1).lower() == "her" else "m"
+            if g is not None:
+                told.setdefault(m.name, set()).add(g)
+        return {name: gs.pop() for name, gs in told.items() if len(gs) == 1}
 
 
 # --- who a figure is according to (statistics' ``according_to``) ---------------------------------------
