@@ -385,6 +385,7 @@ def test_a_bare_figure_after_a_subject_that_counts_nothing_is_no_statistic(text)
     ("Peru expects to import between 3,000 and 5,000 megawatts of Bolivian power by 2030.", [3000, 5000],
      "megawatts"),
     ("Exports rose from 12 to 15 billion dollars last year.", [12e9, 15e9], "USD"),
+    ("At the market, grade A mangoes traded at 48 to 55 yuan a kilogram on Wednesday.", [48, 55], "CNY"),
 ])
 def test_each_bound_of_a_range_is_a_figure_with_the_same_unit_and_measure(text: str, values: list[float],
                                                                          unit: str) -> None:
@@ -682,3 +683,8 @@ def test_an_earthquakes_magnitude_and_what_it_did_to_the_counts_after_it() -> No
     assert found["magnitude 6.8"]["measure"] == "magnitude of the earthquake"
     assert found["37 people"]["measure"] == "people killed"
     assert found["12,000 houses"]["measure"] == "houses damaged"
+
+
+def test_what_something_trades_at_is_its_price() -> None:
+    (found,) = stats("In Lima, grade A coffee traded at 12 soles a kilogram on Monday.")
+    assert found["measure"] == "price of grade A coffee"

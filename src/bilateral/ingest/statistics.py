@@ -892,6 +892,8 @@ _RANGE_LOW = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|some\s+)?"
                         r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(?:and|to)\s+$")
 #: "fallen by 12 to 15 per cent", "12-15%": the bare lower bound of a range of percents
 _PERCENT_RANGE_LOW = re.compile(r"(?<![\w.,$€£¥])(\d{1,2}(?:\.\d+)?)(?:\s+to\s+|\s?[-–]\s?)$")
+#: "traded at 48 to 55 yuan a kilogram": the bare lower bound of a range of any unit ("to" written out)
+_UNIT_RANGE_LOW = re.compile(r"(?<![\w.,$€£¥])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+to\s+$")
 
 
 def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, int, int | float, str | None]],
@@ -902,6 +904,8 @@ def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, i
         low = _RANGE_LOW.search(text, max(0, second.start - 40), second.start)
         if low is None and second.unit == "percent":
             low = _PERCENT_RANGE_LOW.search(text, max(0, second.start - 12), second.start)
+        elif low is None and second.unit is not None:
+            low = _UNIT_RANGE_LOW.search(text, max(0, second.start - 16), second.start)
         if low is None or any(s.start <= low.start(1) < s.end for s in found):
             continue
         stat = _Stat(low.start(1), low.end(1), low.start(1), low.end(1), _to_number(low.group(1)), second.unit,
@@ -1708,8 +1712,10 @@ _LEVEL_VERB = re.compile(
 #: "the bridge is estimated to cost 31 trillion dong", "the upgrade will cost $400 million": the cost of the subject
 _COST_VERB = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:estimated|expected|projected|forecast|likely|set)\s+to\s+|"
                         r"(?:will|would|could|may|might|should|is\s+to|are\s+to)\s+|(?:has|have|had)\s+)?"
-                        r"(?:cost|costs|(?P<price>sells\s+for|sell\s+for|sold\s+for|retails\s+(?:at|for)|fetch(?:es|ed)?))\s+"
-                        r"(?:an\s+estimated\s+)?$", re.I)
+                        r"(?:cost|costs|(?P<price>sells\s+for|sell\s+for|sold\s+for|retails\s+(?:at|for)|fetch(?:es|ed)?|"
+                        r"(?:traded|trades|trading|sold|sells|selling|priced)\s+at))\s+"
+                        # (the upper bound of "traded at 48 to 55 yuan" has its lower bound before it)
+                        r"(?:an\s+estimated\s+)?(?:between\s+)?(?:\d[\d,.]*\s+(?:to|and)\s+)?$", re.I)
 _CHANGE_VERB = re.compile(r"\s+(?:overall\s+)?(?:(?:has|have|had)\s+)?(?:" + _CHANGE_VERBS
                           # "is expected to grow by a quarter", "will fall 5 percent"
                           + r"|(?:to|will|would|could|may|might|should)\s+(?:rise|fall|grow|increase|decrease|"
