@@ -805,3 +805,24 @@ def test_a_set_of_documents_is_counted_once_and_not_from_its_remainder() -> None
 def test_an_exchange_programme_is_no_signing_of_a_set() -> None:
     found = _named("Three documents on culture were discussed, including a cultural exchange programme for 2027–2028.")
     assert not any(f.fields["agreement_kind"] == "document set" for f in found.values())
+
+
+def test_a_lower_case_name_ends_before_and_the_next_one() -> None:
+    found = _named("The 1905 border treaty and the three protocols signed later have kept the peace between "
+                   "Norway and Sweden.")
+    assert found["1905 border treaty"].fields["year"] == 1905
+
+
+def test_a_lower_case_body_that_holds_a_meeting_is_a_mechanism() -> None:
+    found = _named("In September Chile and Peru held the 21st round of consultations of the working group on "
+                   "the sea areas off the Atacama coast in Lima.")
+    assert "working group on the sea areas off the Atacama coast" in found
+
+
+def test_documents_listed_in_semicolons_after_including_are_documents() -> None:
+    found = _named("The ministers witnessed the exchange of four cooperation documents, including an agreement on "
+                   "port cooperation; a memorandum of understanding on customs; a plan on cooperation in training "
+                   "railway staff for the 2027 – 2030 period; and a memorandum of understanding on tourism.")
+    assert {"agreement on port cooperation", "memorandum of understanding on customs",
+            "plan on cooperation in training railway staff for the 2027 – 2030 period",
+            "memorandum of understanding on tourism"} <= set(found)

@@ -230,7 +230,8 @@ _STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD 
          r"|\s+(?:takes?|took|comes?|came|enters?|entered|expires?|expired|lapsed?|lapses|lets|allows)\b"
          r"|\s+(?:a|an|one|two|three|four|five|six|several|some|\d+)\s+(?:days?|weeks?|months?|years?|decades?)\s+"
          r"(?:later|earlier|ago|after|before)\b|\s+the\s+(?:following|previous|same)\s+(?:day|week|month|year)\b"
-         r"|\s+[—–]\s|[,;:()“”\"‘’]|\.\s|\.$|$")
+         # (not the dash of a span of years: "for the 2027 – 2030 period")
+         r"|(?<!\d)\s+[—–]\s|\s+[—–]\s(?!\d)|[,;:()“”\"‘’]|\.\s|\.$|$")
 _ORDINAL_BEFORE = re.compile(r"\b(?:" + ORDINAL_WORDS + r"|next|inaugural|\d+(?:st|nd|rd|th))\s+$", re.I)
 # "d'Ivoire": an elided particle before a capital; "Thailand–Myanmar": an en dash joining two capitalised words
 _CAP_TOKEN = r"(?:[dl]['’])?[A-Z][\w’'&.-]*(?:–[A-Z][\w’'&.-]*)*"
@@ -306,7 +307,8 @@ _COMMON = re.compile(
     r"(?=" + _COMMON_END + r")"
     r"|(?=" + _COMMON_END + r"|\s+(?:in|at)\s+(?:the\s+)?[A-Z]"  # "signed a fisheries pact in Oslo": where
     r"|\s+(?!according\b)[a-z]+ing\b"  # "an air services agreement allowing 40 flights": what it does
-    r"|\s+\((?=[A-Z])))"  # "the preferential trade agreement (PTA)": its acronym
+    r"|\s+\((?=[A-Z])"  # "the preferential trade agreement (PTA)": its acronym
+    r"|\s+and\s+the\s))"  # "the 1999 land border treaty and the three legal documents …": a second name
 )
 # What each pattern cannot match without (all case-sensitive, as the patterns): most sentences name no
 # document, and a substring test skips the pattern's full scan there.
@@ -342,9 +344,15 @@ _MADE_RELATIVE = re.compile(
 # the items of a list of documents.
 _LISTED_AS_DOCUMENTS = re.compile(
     r"\b(?:documents|agreements|deals|accords|instruments|memorand(?:a|ums))\s+(?:signed\s+)?"
-    r"(?:are|were|include[sd]?|including|covered|cover)\b[^.;:]{0,200}$", re.I)
+    r"(?:are|were|include[sd]?|including|covered|cover)\b[^.;:]{0,200}$"
+    # "…nine cooperation documents, including an agreement on …; a memorandum on …; and a plan …": a list in
+    # semicolons
+    r"|\b(?:documents|agreements|deals|accords|instruments|memorand(?:a|ums)),?\s+including\b[^.:]{0,800};\s+(?:and\s+)?$",
+    re.I)
 # "- An operational biosecurity arrangement giving …": a list item that opens with a document lists it
 _ITEM_OPENING = re.compile(r"\s*(?:[-•*–]|\(?[a-z\d]\)|\d{1,2}\.)\s+$")
+# "held the 21st round of consultations of the working group on …": a body that meets exists
+_SESSION_OF_BEFORE = re.compile(r"\b(?:meetings?|sessions?|rounds?|consultations|plenary)\s+of\s+$", re.I)
 # "the nursing agreement, under which the two councils will recognise …": what it does, so one instrument
 _UNDER_WHICH = re.compile(r",?\s+(?:under|by)\s+which\s")
 # ", and a social security agreement": one more item of a list whose first item was made.
@@ -390,6 +398,9 @@ def _made(text: str, m: re.Match[str], previous: tuple[int, bool] | None) -> boo
     if _FOUNDING_AFTER.match(text[m.end():]) or _MADE_RELATIVE.match(text[m.end():]):
         return True
     if m.group("det").lower() == "the" and m.group("mods").strip() and _UNDER_WHICH.match(text, m.end()):
+        return True
+    if _COMMON_HEADS[m.group("head")] == "mechanism" and _SESSION_OF_BEFORE.search(text, max(0, m.start() - 40),
+                                                                                   m.start()):
         return True
     return previous is not None and previous[1] and bool(_LIST_GAP.fullmatch(text, previous[0], m.start()))
 
