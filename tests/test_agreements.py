@@ -826,3 +826,26 @@ def test_documents_listed_in_semicolons_after_including_are_documents() -> None:
     assert {"agreement on port cooperation", "memorandum of understanding on customs",
             "plan on cooperation in training railway staff for the 2027 – 2030 period",
             "memorandum of understanding on tourism"} <= set(found)
+
+
+def test_a_spaced_dash_between_two_places_joins_one_name() -> None:
+    found = _agreements("Chile and Peru held the 17th meeting of the Steering Committee for Chile – Peru Bilateral "
+                        "Cooperation, and signed an agreement on technical cooperation for the Lima – Bogota railway "
+                        "project; officials said.")
+    assert "Steering Committee for Chile – Peru Bilateral Cooperation" in found
+    assert "Agreement on technical cooperation for the Lima – Bogota railway project" in found
+
+
+def test_a_standing_body_named_shorter_is_the_one_named_in_full() -> None:
+    found = _agreements("Chile and Peru held the 17th meeting of the Steering Committee for Chile – Peru Bilateral "
+                        "Cooperation in Lima. The Steering Committee for Bilateral Cooperation was set up in 2006. "
+                        "The two sides agreed to hold the next meeting of the Steering Committee in Peru in 2027.")
+    bodies = [f for f in found.values() if "Steering Committee" in f.fields["name"]]
+    assert len(bodies) == 1 and len(bodies[0].spans) == 3
+
+
+def test_two_bodies_a_short_name_could_be_are_not_guessed_between() -> None:
+    found = _agreements("Chile and Peru held the first meeting of the Joint Commission on Trade in Lima on Monday. "
+                        "The Joint Commission on Fisheries met in Cusco on Tuesday. The Joint Commission will meet "
+                        "again in 2027.")
+    assert {"Joint Commission on Trade", "Joint Commission on Fisheries", "Joint Commission"} <= set(found)

@@ -51,6 +51,8 @@ class Vocabulary:
     mechanism_exclude: frozenset[str] = frozenset()
     name_aliases: tuple[tuple[str, str], ...] = ()  # (variant, canonical) wordings, lower case
     places: frozenset[str] = frozenset()  # cities and countries: "in Nairobi" after a name is where, not what
+    #: a spaced dash between two places or countries ("Lima – Bogota", "Chile – Peru"): it joins a name
+    spaced_pair: re.Pattern[str] = re.compile(r"(?!x)x")
     adjectives: frozenset[str] = frozenset()  # nationality adjectives, which are also languages ("in French")
 
 
@@ -81,8 +83,11 @@ def _build_vocabulary(lexicon: Lexicon) -> Vocabulary:
     )
     markers: dict[str, list[str]] = data.get("mechanism_markers") or {}
     places = frozenset([*country_of, *((lexicon.people_names.get("places") or {}).keys())])
+    place_names = by_first_character(sorted((p for p in places if "A" <= p[:1] <= "Z"), key=len, reverse=True),
+                                     not_after=r"[\w-]")
     return Vocabulary(
         places=places,
+        spaced_pair=re.compile(place_names + r"(\s[–—]\s)(?=" + place_names + r"(?![\w]))"),
         adjectives=frozenset(lexicon.titles.get("nationalities") or {}),
         country_of=country_of,
         frameworks=list(data.get("frameworks") or []),
@@ -157,7 +162,7 @@ def _country_compound(chain: str, vocab: Vocabulary) -> bool:
 
 def _compound_countries(token: str, *, vocab: Vocabulary | None = None) -> list[str] | None:
     """Countries of a hyphenated compound like "Kenya-Ethiopia", or None if it is not one."""
-    parts = re.split(r"[-–]", token)
+    parts = re.split(r"[-–]+", token)  # (a spaced dash joined for reading is three: "Ghana–––Togo")
     if len(parts) < 2:
         return None
     vocab = vocab or vocabulary()
@@ -234,7 +239,7 @@ _STOP = (r"\s+(?:on|in|by|at|from|during|until|last|this|next)\s+" + _DATE_WORD 
          r"|(?<!\d)\s+[—–]\s|\s+[—–]\s(?!\d)|[,;:()“”\"‘’]|\.\s|\.$|$")
 _ORDINAL_BEFORE = re.compile(r"\b(?:" + ORDINAL_WORDS + r"|next|inaugural|\d+(?:st|nd|rd|th))\s+$", re.I)
 # "d'Ivoire": an elided particle before a capital; "Thailand–Myanmar": an en dash joining two capitalised words
-_CAP_TOKEN = r"(?:[dl]['’])?[A-Z][\w’'&.-]*(?:–[A-Z][\w’'&.-]*)*"
+_CAP_TOKEN = r"(?:[dl]['’])?[A-Z][\w’'&.-]*(?:–+[A-Z][\w’'&.-]*)*"
 #: a weekday ends a name ("signed the Memorandum on Traders Tuesday"), unless more of the name follows it
 #: ("the Good Friday Agreement")
 _WEEKDAY_END = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+[A-Z]))"
@@ -1016,9 +1021,30 @@ def _without_preposition(c: Candidate) -> Candidate | None:
     return c
 
 
+_JOINED = "–––"  # a spaced dash joining two places, as the finders read it (the same length: offsets stay)
+
+
 def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
-    """Agreements named in a sentence, longest first where they overlap."""
+    """Agreements named in a sentence, longest first where they overlap; a spaced dash between two places
+    ("the Steering Committee for Chile – Peru Bilateral Cooperation", "the Lima – Bogota – Quito
+    railway") joins them in one name, as an unspaced one does."""
     vocab = vocab or vocabulary()
+    if " – " in text or " — " in text:
+        joined = text
+        for m in vocab.spaced_pair.finditer(text):
+            joined = joined[:m.start(1)] + _JOINED + joined[m.end(1):]
+        if joined != text:
+            found = _find_candidates(joined, vocab)
+            for c in found:  # (the names as written: a name cut from the text is the text's own)
+                c.name = text[c.start:c.end] if c.name == joined[c.start:c.end] else c.name.replace(_JOINED, " – ")
+                c.aliases = [a.replace(_JOINED, " – ") for a in c.aliases]
+                if c.key_name:
+                    c.key_name = c.key_name.replace(_JOINED, " – ")
+            return found
+    return _find_candidates(text, vocab)
+
+
+def _find_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
     lower = ascii_lower(text)  # for the cheap tests of the finders that match in any case
     candidates: list[Candidate] = []
     candidates += _proper_candidates(text, vocab=vocab)
@@ -1400,7 +1426,7 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
             )
             if c.aliases:
                 by_key[key].fields["aliases"] = list(c.aliases)
-    findings = _fold_references(list(by_key.values()), vocab=vocab)
+    findings = _fold_mechanisms(_fold_references(list(by_key.values()), vocab=vocab), vocab)
     _cite_aliases(findings, doc)
     return findings
 
@@ -1482,6 +1508,32 @@ def _fold_references(findings: list[Finding], *, vocab: Vocabulary | None = None
             host.label = f"{host.fields['name']} ({host.fields['year']})"
         dropped.add(i)
     return [f for i, f in enumerate(findings) if i not in dropped]
+
+
+_MECHANISM_FILLER = frozenset({"the", "of", "for", "on", "and", "in", "to"})
+
+
+def _fold_mechanisms(findings: list[Finding], vocab: Vocabulary) -> list[Finding]:
+    """A standing body named shorter, with the same head ("the Steering Committee", "the Steering Committee for
+    Bilateral Cooperation"), is the one body the article names in full ("the Steering Committee for Chile –
+    Peru Bilateral Cooperation"), when only one such body has all its words."""
+    def words(f: Finding) -> tuple[int, set[str]]:
+        tokens = [w for w in re.findall(r"[\w'’-]+", f.fields["name"].lower()) if w not in _MECHANISM_FILLER]
+        return len(tokens), {w for w in tokens if not countries_in(w.title(), vocab=vocab)}
+    bodies = sorted(((f, *words(f)) for f in findings if f.rule == "capitalised mechanism"), key=lambda b: b[1])
+    dropped: set[int] = set()
+    for f, n, ws in bodies:  # (the shortest first)
+        hosts = [(g, gws) for g, gn, gws in bodies if gn > n and ws <= gws]
+        if not ws or not hosts:
+            continue
+        host, host_words = max(hosts, key=lambda h: len(h[1]))
+        if all(gws <= host_words for _g, gws in hosts):  # one body, however many of its names the text uses
+            host.spans = sorted({*host.spans, *f.spans})
+            if host.fields["year"] is None and f.fields["year"] is not None:
+                host.fields["year"] = f.fields["year"]
+                host.label = f"{host.fields['name']} ({host.fields['year']})"
+            dropped.add(id(f))
+    return [f for f in findings if id(f) not in dropped]
 
 
 class AgreementExtractor:
