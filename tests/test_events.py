@@ -944,3 +944,15 @@ def test_a_timeline_entry_line_is_a_list_item_not_a_heading() -> None:
     roles = {p.text: p.role for p in split_passages(Source(id="t", text=_TIMELINE))}
     assert roles["1996 – First joint oceanographic expedition in the Pacific"] == "list_item"
     assert roles["MILESTONES"] == "heading"
+
+
+def test_a_host_receiving_a_visitor_is_a_meeting() -> None:
+    (event,) = _document_events("On November 3, Vice Minister Eva Soto received Juan Ortiz, Vice Minister of Trade "
+                                "of Peru.", published="2026-11-04")
+    assert (event.fields["date"], event.fields["event_kind"]) == ("2026-11-03", "meeting")
+    assert _document_events("Peru received Japanese aid in May.", published="2026-11-04") == []
+
+
+def test_a_rescue_at_sea_is_an_event_told_by_who_was_saved() -> None:
+    (event,) = _events("In June Chilean fishermen rescued 11 Peruvian crewmen whose boat had sunk.", "2026-11-04")
+    assert (event.fields["date"], event.fields["title"]) == ("2026-06", "Rescue of 11 Peruvian crewmen")

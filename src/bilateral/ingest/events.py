@@ -84,7 +84,9 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("negotiations", "talks", re.compile(r"\b(?:round of )?negotiations\b", re.I)),
     ("session", "talks", re.compile(r"\b(?:next|" + ORDINAL_WORDS + r"|\d+(?:st|nd|rd|th)) (?:round|session)\b", re.I)),
     ("meeting", "talks", re.compile(r"\b(?:met|meets|meet|meeting)(?: with)?\b|\bhost(?:ed|s)\b"
-                                    r"|\b(?:courtesy|farewell) calls? on\b|\bconven(?:ed|es|e|ing)\b", re.I)),
+                                    r"|\b(?:courtesy|farewell) calls? on\b|\bconven(?:ed|es|e|ing)\b"
+                                    # "Soto received Juan Ortiz, Vice Minister of …": a host receives a visitor
+                                    r"|\breceiv(?:ed|es)\b(?=\s+(?-i:[A-Z][\w'’-]+\s+[A-Z]))", re.I)),
     ("ceremony", "ceremony", re.compile(
         r"\b(?:[A-Z][\w'’-]*\s+)*(?:parade|ceremony|celebrations?|reception|banquet)\b")),
     ("entry into force", "entry into force", re.compile(
@@ -181,6 +183,10 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"fire-?fights?|gun-?fights?|gun ?battles?|shoot-?outs?|exchanges? of (?:gun)?fire|"
         r"(?:fired|firing|fires|used|sprayed)\s+(?:its\s+|their\s+|a\s+)?water\s+cannons?|water[- ]cannon\s+attacks?)\b",
         re.I)),
+    # "Chilean fishermen rescued 11 Peruvian crewmen": a rescue at sea, told by who was saved
+    ("rescue", "incident", re.compile(
+        r"\brescu(?:ed|es|ing)\s+(?P<saved>(?:[\w-]+\s+){0,3}(?:crew(?:men|members|s)?|fishermen|fishers|sailors|"
+        r"seafarers|survivors|passengers|migrants|people|hostages))\b", re.I)),
     ("exercise", "exercise", re.compile(
         r"\b(?:(?:joint|military|naval|air|army|combined|bilateral|trilateral|multilateral|multinational|maritime|"
         r"amphibious|live-fire|counter-terrorism|"
@@ -209,7 +215,8 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "consultations": Needs(("consultations",)),
     "negotiations": Needs(("negotiations",)),
     "session": Needs(("round", "session")),
-    "meeting": Needs(("met", "meet", "host", "courtesy call", "farewell call", "conven")),
+    "meeting": Needs(("met", "meet", "host", "courtesy call", "farewell call", "conven", "receiv")),
+    "rescue": Needs(("rescu",)),
     "ceremony": Needs(("parade", "ceremony", "celebration", "reception", "banquet"), any_case=False),
     "entry into force": Needs(("into force", "into effect", "took effect", "takes effect", "take effect",
                                "taking effect")),
@@ -247,7 +254,7 @@ _TRIGGER_TABLE = NeedsTable(_TRIGGER_NEEDS)  # all of them in one scan of a sent
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
 _PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "body meeting", "recall", "expulsion", "ban", "suspension", "controls",
              "annexation", "coup", "independence", "accession",
-             "incident", "disaster",
+             "incident", "rescue", "disaster",
              "protest", "exercise", "operation", "talks", "consultations",
              "negotiations", "session",
              "agreement reached", "invitation",
@@ -1014,6 +1021,8 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
         if _WATER_CANNON.search(t.text):
             return "Water cannon attack", "@" + t.family  # "fired its water cannon at …": the target, no place
         title = _LEADING_VERB.sub("", t.text.strip())
+        if t.kind == "rescue":
+            title = "rescue of " + re.sub(r"^rescu\w*\s+", "", t.text.strip(), flags=re.I)
         if title.lower().endswith(" landfall"):  # "Typhoon Dalisay made landfall in Cagayan"
             storm = _STORM_BEFORE.search(text, max(0, t.start - 80), t.start)
             title = f"landfall of {storm.group(1)}" if storm else "landfall"
