@@ -871,3 +871,9 @@ def test_a_name_set_off_with_where_the_person_works_is_a_person() -> None:
     people, _, _ = people_of("Do Thi Hanh, of the Diplomatic Academy in Hanoi, is cautious. John Smith, of the "
                              "Brookings Institution, agrees.")
     assert {"Do Thi Hanh", "John Smith"} <= set(people)
+
+
+def test_an_organisation_named_after_a_country_in_an_apposition_is_a_role() -> None:
+    people, _, _ = people_of('"Prices are better," said Ly Duc Quan, chairman of the Norway Fruit and Vegetable '
+                             "Association.")
+    assert people["Ly Duc Quan"].fields["roles"] == ["chairman of the Norway Fruit and Vegetable Association"]

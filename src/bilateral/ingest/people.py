@@ -129,7 +129,7 @@ class _Vocab:
     name_end_words: frozenset[str]
     places: dict[str, str | None]  # folded place name -> country
     country_names: dict[str, str]  # country name as written -> canonical country
-    multiword_countries: tuple[str, ...]  # the names of several words among them, longest first ("New Zealand")
+    multiword_countries: dict[str, tuple[str, ...]]  # names of several words by their first word ("New Zealand")
     places_by_first: dict[str, tuple[str, ...]]  # the first word of a place of several words -> those places
     # any way a text names a country (its name, an alias, its nationality word) -> the country
     country_mentions: dict[str, str]
@@ -224,7 +224,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         places={fold(k): v for k, v in names["places"].items()},
         places_by_first=_by_first_word(fold(k) for k in names["places"]),
         country_names={**{c: c for c in countries if not c.startswith("the ")}, **t["country_aliases"]},
-        multiword_countries=_of_several_words((*countries, *t["country_aliases"])),
+        multiword_countries=_by_first_word((*countries, *t["country_aliases"])),
         country_mentions=(mentions := lexicon.country_spellings()),
         country_mention_re=re.compile(r"(?<![\w-])" + by_first_character(sorted(mentions, key=len, reverse=True))
                                       + r"(?![\w-])"),
@@ -507,6 +507,7 @@ _CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?)\b")
 _BEFORE_CAPITAL = re.compile(r"\s+(?=[A-Z])")
 _CAPITAL_RUN = re.compile(r"\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!of\b)[a-z]")
+_NAME_GOES_ON = re.compile(r"\s+(?:and|&|of|for)\s+[A-Z]")
 #: "the " right before a word: no name follows it ("The Leaders noted")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: ", of the Diplomatic Academy in Lima," after a name: where a person works, set off by commas
@@ -566,10 +567,14 @@ def _name_runs(folded: str, start: int, end: int, vocab: _Vocab) -> list[tuple[i
     return [r for run in runs for r in _without_country_opening(folded, run, vocab)]
 
 
+_FIRST_WORD = re.compile(r"\S+")
+
+
 def _without_country_opening(folded: str, run: tuple[int, int], vocab: _Vocab) -> list[tuple[int, int]]:
     """A run that opens with a country's name of several words is the name after it ("Foreign Minister of
     New Zealand Ana Reti": "Ana Reti"); a country of one word is no name word already."""
-    for country in vocab.multiword_countries:
+    first = _FIRST_WORD.match(folded, run[0])
+    for country in vocab.multiword_countries.get(first.group(), ()) if first else ():
         if folded.startswith(country, run[0]) and folded.startswith(" ", run[0] + len(country)):
             rest = run[0] + len(country) + 1
             return [(rest, run[1])] if rest < run[1] else []
@@ -818,8 +823,9 @@ class _DocPeople:
                 continue
             run = _CAPITAL_RUN.match(self.folded, gap.start(), e)
             last = _last_word(self.folded[s:gap.start()])
-            if run is None or any(w in v.not_name for w in run.group(1).split()):
-                return False
+            if run is None or any(w in v.not_name for w in run.group(1).split()) or _NAME_GOES_ON.match(
+                    self.folded, run.end(), e):
+                return False  # (an organisation: "chairman of the Norway Fruit and Vegetable Association")
             # after a title or a country the name is a person's; after a word of an organisation only when the
             # capitalised words stop there ("Minister of Trade Sutrisno and senior officials")
             return (last.lower() in v.title_ends or last in v.country_names
@@ -1563,6 +1569,11 @@ class _DocPeople:
         m = _BYLINE.match(self.folded, *span) if span else None
         return m.group(1).lower() if m else ""
 
+    @cached_property
+    def country_pair(self) -> tuple[str, str] | None:
+        """``_country_pair``, read once (several placing steps ask for it)."""
+        return self._country_pair()
+
     def _country_pair(self) -> tuple[str, str] | None:
         """The two countries an article on a bilateral relationship is about: the two it names most, each
         at least twice, when a third is named clearly less often than the second."""
@@ -1584,7 +1595,7 @@ class _DocPeople:
         unplaced = {name for name, p in self.people.items() if p.country is None and p.roles}
         if not unplaced:
             return
-        pair = self._country_pair()
+        pair = self.country_pair
         if pair is None:
             return
         by_sentence: dict[int, set[str]] = {}
@@ -1616,7 +1627,7 @@ class _DocPeople:
     def findings(self) -> tuple[list[Finding], PeopleIndex]:
         self._place_counterparts()
         self._publisher_officials()
-        place_by_relations(self.text, self.doc.sentences, self.mentions, self.people, self._country_pair(),
+        place_by_relations(self.text, self.doc.sentences, self.mentions, self.people, self.country_pair,
                            self._country_of_place)
         self._place_counterparts()
         self.mentions.sort()

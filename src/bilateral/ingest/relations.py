@@ -17,6 +17,7 @@ it has read every name, and passes what it knows; nothing here reads the lexicon
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
@@ -55,11 +56,14 @@ def place_by_relations(text: str, sentences: Iterable[Sentence], mentions: Seque
     country ("Reykjavik" -> Iceland, "Republic of Iceland" -> Iceland) or None."""
     if pair is None:
         return
+    sentences = list(sentences)
+    starts = [sent.start for sent in sentences]
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-    named = sorted((s, e, name) for s, e, name, how in mentions if how != "role")
-    sents = [s for s in sentences if any(s.start <= m[0] < s.end for m in named)]
-    for sent in sents:
-        by_sentence[sent.start] = [m for m in named if sent.start <= m[0] < sent.end]
+    for s, e, name, how in sorted(mentions):
+        i = bisect.bisect_right(starts, s) - 1  # the sentence the mention is in (one look-up, not a scan)
+        if how != "role" and i >= 0 and s < sentences[i].end:
+            by_sentence.setdefault(sentences[i].start, []).append((s, e, name))
+    sents = [sent for sent in sentences if sent.start in by_sentence]
     for sent in sents:
         _visits(text, sent, by_sentence[sent.start], people, pair, country_of_place)
     for _ in range(2):  # (a company placed by a counterpart is placed in the second round)
