@@ -117,3 +117,13 @@ def test_spans_of_other_things_are_no_periods(text: str) -> None:
 ])
 def test_a_year_earlier_is_a_comparison_not_the_period(text: str, expected: list[tuple[str | None, str]]) -> None:
     assert periods(text, "2026-10-20") == expected
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    ("2026-11-19", "2026-01..2026-10"),  # the ten months before publication
+    ("2026-03-02", "2025-01..2025-10"),  # not yet ten months into the year: the last such span
+])
+def test_the_first_months_of_the_year_are_the_latest_such_span_not_the_year_before_named(
+        published: str, expected: str) -> None:
+    found = periods("Exports rose 8.7% in the first ten months of the year.", published, previous="2022")
+    assert found == [(expected, "period")]

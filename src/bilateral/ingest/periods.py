@@ -96,8 +96,13 @@ def _months_range(year: int | None, first: int, last: int) -> str | None:
 
 # What each pattern below means: a match to (period, role), resolved against the publication date.
 def _months_of(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
-    n = _number(m["n"])
-    return _months_range(r.year_of(m["ref"]), 1, min(n, 12)), "period"
+    n = min(_number(m["n"]), 12)
+    year = r.year_of(m["ref"])
+    if m["ref"] and case_key(m["ref"]) == "the year" and r.year is not None:
+        # "the first ten months of the year": the latest such span ended by publication, as "the third quarter"
+        # is, not a year the sentence before gave as background ("… since they signed a protocol in 2022")
+        year = r.year - 1 if r.month is not None and n > r.month else r.year
+    return _months_range(year, 1, n), "period"
 
 
 def _quarter_of(r: _Resolver, m: re.Match[str]) -> tuple[str | None, str]:
