@@ -877,3 +877,8 @@ def test_an_organisation_named_after_a_country_in_an_apposition_is_a_role() -> N
     people, _, _ = people_of('"Prices are better," said Ly Duc Quan, chairman of the Norway Fruit and Vegetable '
                              "Association.")
     assert people["Ly Duc Quan"].fields["roles"] == ["chairman of the Norway Fruit and Vegetable Association"]
+
+
+def test_a_name_whose_last_word_a_courtesy_title_stands_before_elsewhere_is_a_person() -> None:
+    people, _, _ = people_of("Rodel Manalo has fished out of Lima for 28 years. 'The sea is kind,' says Mr Manalo.")
+    assert "Rodel Manalo" in people

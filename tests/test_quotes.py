@@ -612,3 +612,23 @@ def test_she_is_never_a_person_a_courtesy_title_tells_is_a_man() -> None:
 def test_a_name_word_one_tradition_gives_only_women_tells_she() -> None:
     found = summary("Secretary Le Van Hung met Minister Tran Thi Mai in March. She said that the harvest was good.")
     assert ("reported", "Tran Thi Mai", "the harvest was good") in found
+
+
+INTRODUCED = ("Fishermen are where the friendship is felt. Rodel Manalo has fished out of Lima for 28 years.\n\n"
+              "‘When I started, the foreign boats were the ones we saw most often. We cut their nets, they cut "
+              "ours.\n\n"
+              "‘Now I have three numbers abroad, and I use them.’\n\n"
+              "‘The sea does not check passports,’ says Mr Manalo.\n")
+
+
+def test_a_quotation_over_paragraphs_after_a_person_is_introduced_is_that_persons() -> None:
+    found = summary(INTRODUCED)
+    assert ("direct", "Rodel Manalo",
+            "When I started, the foreign boats were the ones we saw most often. We cut their nets, they cut ours.")\
+        in found
+    assert ("direct", "Rodel Manalo", "Now I have three numbers abroad, and I use them.") in found
+
+
+def test_a_quotation_after_a_sentence_about_no_one_is_no_ones() -> None:
+    text = INTRODUCED.replace("Rodel Manalo has fished out of Lima for 28 years.", "The market is busy.")
+    assert not any(t.startswith("When I started") for _, _, t in summary(text))

@@ -1079,11 +1079,28 @@ class _DocPeople:
                                  or _SPEECH_BEFORE.search(self.folded[max(sent.start, rs - 20):rs])) \
                 and not self._first_word_stands_alone(tokens):
             return "speaker-pattern", 0.6
-        if len(tokens) in (2, 3) and all(t[:1].isupper() for t in tokens) \
-                and self._claims_a_speaking_word(sent, self.folded[rs:re_], tokens) \
-                and not self._first_word_stands_alone(tokens):
-            return "short-form-speaks", 0.55  # "Hiroshi Kanemura spent …" and later "Kanemura said"
+        return self._named_again(sent, rs, re_, tokens)
+
+    def _named_again(self, sent: Sentence, rs: int, re_: int, tokens: list[str]) -> tuple[str, float]:
+        """A run of two or three words whose word stands alone as a person's elsewhere: "Hiroshi Kanemura spent
+        …" and later "Kanemura said"; "Rodel Manalo has fished …" and later "says Mr Manalo"."""
+        if len(tokens) not in (2, 3):
+            return "", 0.0
+        # (the speaking word is claimed first, whether or not the run is taken: the first name written with it)
+        speaks = all(t[:1].isupper() for t in tokens) and self._claims_a_speaking_word(sent, self.folded[rs:re_], tokens)
+        if self._first_word_stands_alone(tokens):
+            return "", 0.0
+        if speaks:
+            return "short-form-speaks", 0.55
+        if tokens[-1] in self._courtesy_words:
+            return "courtesy-short", 0.55
         return "", 0.0
+
+    @cached_property
+    def _courtesy_words(self) -> frozenset[str]:
+        """The words a courtesy title stands before anywhere in the text ("Mr Manalo", "Ms. Roe"): names."""
+        pattern = re.compile(r"(?<![\w'])" + self.vocab.courtesy_lead_re.pattern + r"([A-Z][\w'’-]+)")
+        return frozenset(m.group(1) for m in pattern.finditer(self.folded))
 
     def _described_after(self, sent: Sentence, rs: int, re_: int, tokens: list[str]) -> tuple[str, float] | None:
         """An age or a workplace set off after a run: "Josefa Rokobuli, a 34-year-old from Ba", "Ana Ruiz, 52,

@@ -103,6 +103,8 @@ def _verbs(lexicon: Lexicon) -> _Verbs:
     return lexicon.derived("quotes.verbs", _build_verbs)
 
 
+#: any quotation mark
+_QUOTE_MARK = re.compile(r"[\"“”‘’«»]")
 _NOUNS = r"(?:calls?|critique|criticism|remarks?|words|speech|pledges?|appeals?|warnings?|messages?|" \
          r"statements?|comments?|description|vows?|assertions?|proposals?|urging|words)"
 _POSSESSIVE_NOUN = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")
@@ -780,7 +782,7 @@ class _QuoteReader:
         act = self._tag_after(seg) or self._tag_before(seg) or self._colon_intro(seg)
         continued = False
         if act is None:
-            act = self._continued(seg, st.last_direct) or self._after_statement(seg)
+            act = self._continued(seg, st.last_direct) or self._after_statement(seg) or self._introduced(seg)
             continued = act is not None
         if act is None:
             return
@@ -945,6 +947,26 @@ class _QuoteReader:
             return None
         sp = last_direct[j]
         return _Act(sp, seg.outer_start, seg.outer_start, "", "continued", seg.outer_end)
+
+    def _introduced(self, seg: _Segment) -> _Act | None:
+        """A paragraph that is only a quotation running over paragraphs (its first one left open), right after a
+        paragraph that ends introducing one person ("Rodel Manalo has fished out of Masinloc for 28 years.",
+        then "‘When I started, …" and "‘Now I have …’"): that person's words."""
+        passage = self.doc.passages[seg.passage]
+        if seg.outer_start != passage.start or not seg.unclosed or re.search(r"\w", self.text[seg.outer_end:passage.end]):
+            return None
+        j = seg.passage - 1
+        while j >= 0 and not self.doc.passages[j].extractable:
+            j -= 1
+        if j < 0:
+            return None
+        last = self.sentences[self._sent_index(self.doc.passages[j].end - 1)]
+        named = [m for m in self.people.mentions if last.start <= m.start < last.end]
+        if len(named) != 1 or named[0].start != last.start or _QUOTE_MARK.search(last.text):
+            return None  # (the sentence opens with its one person, and quotes no one)
+        who = named[0]
+        speaker = Speaker(who.name, who.name, who.start, who.end, "person")
+        return _Act(speaker, seg.outer_start, seg.outer_start, "", "continued", seg.outer_end)
 
     def _after_statement(self, seg: _Segment) -> _Act | None:
         """A sentence that is only a quotation, right after a sentence of its paragraph that reported a
