@@ -64,3 +64,10 @@ def test_a_ranking_participle_ranks_the_country_the_sentence_opens_with() -> Non
     assert _ranks("Portugal now has 210 projects in Ghana, ranking fourth among countries investing there.") == [
         (4, "Portugal's rank among countries investing there")]
     assert _ranks("The firm has 30 stores, ranking second in the region.") == []  # no country to rank
+
+
+def test_a_rank_made_by_a_participle_ranks_its_object() -> None:
+    text = "Trade rose 6 percent, making Peru the fifth-largest trading partner of Chile and the second-largest supplier."
+    found = find_ranks(Document(Source(id="t", text=text)).sentences[0])
+    assert [(position, measure) for _s, _e, position, measure in found] == [
+        (5, "Peru's rank among trading partners"), (2, "Peru's rank among suppliers")]

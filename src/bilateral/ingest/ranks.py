@@ -34,6 +34,8 @@ _RANKING = re.compile(r",\s+ranking\s+" + _ORDINAL + r"\s+(?P<scope>(?:among|in|
 _OPENING_SUBJECT = re.compile(r"\s*(?P<subject>" + _COUNTRY_WORD + r")\s+(?!and\b|or\b)[a-z]")
 _SUBJECT = re.compile(r"\b(?P<subject>" + _COUNTRY_WORD + r")\s+(?:is|was|remains|remained|has been|"
                       r"had been|became|has become|stands as|ranks as|ranked as)\b")
+#: "…, making Peru the second-largest supplier of …": the participle's object is what is ranked
+_MADE_SUBJECT = re.compile(r"\b(?:making|makes|made|make)\s+(?P<subject>" + _COUNTRY_WORD + r")\s+(?=the\s|$)")
 _POSSESSIVE = re.compile(r"\b(?P<owner>" + _COUNTRY_WORD + r")['’]s\b")
 # What the two patterns cannot match without (case-sensitive, as they are): most sentences state no rank.
 _SUPERLATIVE_NEEDS = Needs(("largest", "biggest", "top", "most important"), any_case=False)
@@ -60,8 +62,9 @@ def _plural(noun: str) -> str:
 
 
 def _subject_before(text: str, pos: int) -> str | None:
-    subjects = [m["subject"] for m in _SUBJECT.finditer(text[:pos]) if m["subject"] not in _NOT_SUBJECTS]
-    return subjects[-1] if subjects else None
+    subjects = [(m.start(), m["subject"]) for pattern in (_SUBJECT, _MADE_SUBJECT) for m in pattern.finditer(text[:pos])
+                if m["subject"] not in _NOT_SUBJECTS]
+    return max(subjects)[1] if subjects else None
 
 
 def _owner_before(text: str, pos: int) -> str | None:
