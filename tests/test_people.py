@@ -882,3 +882,9 @@ def test_an_organisation_named_after_a_country_in_an_apposition_is_a_role() -> N
 def test_a_name_whose_last_word_a_courtesy_title_stands_before_elsewhere_is_a_person() -> None:
     people, _, _ = people_of("Rodel Manalo has fished out of Lima for 28 years. 'The sea is kind,' says Mr Manalo.")
     assert "Rodel Manalo" in people
+
+
+def test_a_premier_in_a_governments_own_release_is_that_governments() -> None:
+    people = _people_published_by("Premier Han Zhiyuan held talks with visiting leaders.\n",
+                                  "Ministry of Foreign Affairs of Peru")
+    assert people["Han Zhiyuan"].fields["country"] == "Peru"

@@ -632,3 +632,9 @@ def test_a_quotation_over_paragraphs_after_a_person_is_introduced_is_that_person
 def test_a_quotation_after_a_sentence_about_no_one_is_no_ones() -> None:
     text = INTRODUCED.replace("Rodel Manalo has fished out of Lima for 28 years.", "The market is busy.")
     assert not any(t.startswith("When I started") for _, _, t in summary(text))
+
+
+def test_a_courtesy_title_after_an_office_tells_she() -> None:
+    found = summary("Foreign Minister Ms Ana Roe met Trade Minister Jon Berg on Monday. He said that the talks "
+                    "were useful.")
+    assert ("reported", "Jon Berg", "the talks were useful") in found

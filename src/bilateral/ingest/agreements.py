@@ -430,7 +430,7 @@ def _acronym_start(text: str, m: re.Match[str]) -> int | None:
     if after is None:
         return None
     abbr = after.group("abbr").lower()
-    words = [w for w in re.finditer(r"[^\s-]+", text[m.start("mods"):m.end("head")])]
+    words = list(re.finditer(r"[^\s-]+", text[m.start("mods"):m.end("head")]))
     initials = "".join(w.group()[0].lower() for w in words)
     if not initials.endswith(abbr) or len(abbr) < 2:
         return None
@@ -1514,9 +1514,10 @@ _MECHANISM_FILLER = frozenset({"the", "of", "for", "on", "and", "in", "to"})
 
 
 def _fold_mechanisms(findings: list[Finding], vocab: Vocabulary) -> list[Finding]:
-    """A standing body named shorter, with the same head ("the Steering Committee", "the Steering Committee for
-    Bilateral Cooperation"), is the one body the article names in full ("the Steering Committee for Chile –
-    Peru Bilateral Cooperation"), when only one such body has all its words."""
+    """A standing body named shorter ("the Steering Committee", "the Steering Committee for Bilateral
+    Cooperation") is the one body the article names in full ("the Steering Committee for Chile – Peru Bilateral
+    Cooperation"): the longest capitalised body with all its words (countries aside), when every other such
+    body is inside that one."""
     def words(f: Finding) -> tuple[int, set[str]]:
         tokens = [w for w in re.findall(r"[\w'’-]+", f.fields["name"].lower()) if w not in _MECHANISM_FILLER]
         return len(tokens), {w for w in tokens if not countries_in(w.title(), vocab=vocab)}

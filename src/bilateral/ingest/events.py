@@ -40,7 +40,7 @@ from bilateral.ingest.lexicon import Lexicon
 from bilateral.ingest.numbers import ORDINAL_WORDS, UNDER_HUNDRED_WORDS, cardinal
 from bilateral.ingest.prefilter import Needs, NeedsTable, ascii_lower
 from bilateral.ingest.speakers import pronoun_person
-from bilateral.ingest.text import Document
+from bilateral.ingest.text import TIMELINE_ENTRY, Document
 
 #: "opened fire", "opened the door to", "opened an investigation", "opened up": no place or service opened
 _NOT_OPENED = (r"(?! up\b| fire\b| (?:the|a|an|its|their|his|her) (?:door|doors|way|investigation|inquiry|probe|case|"
@@ -462,12 +462,6 @@ class Event:
 _SPAN_OF = re.compile(r"\b(?:\d+|" + UNDER_HUNDRED_WORDS + r"|several|many|a few|a|two|long|recent)\s+"
                       r"(?:years|months|weeks|decades|year|month|week|decade)\s+of\s+(?:[\w-]+\s+)?$", re.I)
 _ADJECTIVAL = re.compile(r"\b(?:and|the|a|an|by|with|between|of|to|for)\s+$", re.I)
-
-
-#: "12 July 1976 – Chile and Peru establish diplomatic relations", "* Nov 14, 1989 - …": a timeline's entry
-#: (not a dateline: "HANOI, Nov 19, 2026 - …")
-_TIMELINE_ENTRY = re.compile(r"(?:[-•*▪·]\s+)?(?![A-Z]{2,}\b)(?P<date>(?:[A-Z0-9][\w ,.]{0,24}?\b)?(?:1[5-9]|20)\d\d)"
-                             r"\s+[–—-]\s+(?P<what>\S.*)$", re.S)
 
 
 def _triggers(text: str, blocked: list[tuple[int, int]], *, vocab: Vocabulary | None = None) -> list[Trigger]:
@@ -1157,13 +1151,14 @@ class _DocEvents:
         """Where the entries of a timeline start: passages that open with a date and a dash, three or more
         of them in the document (one alone may be anything)."""
         starts = frozenset(p.start for p in self.doc.passages
-                           if p.role in ("list_item", "prose") and _TIMELINE_ENTRY.match(p.text))
+                           if p.role in ("list_item", "prose") and TIMELINE_ENTRY.match(p.text))
         return starts if len(starts) >= 3 else frozenset()
 
     def _timeline_entry(self, sentence: Sentence) -> Event | None:
-        """"November 2015 – Strategic partnership signed in Lima": an entry of a timeline (a list item that
-        opens with its date and a dash) is an event of that date, titled by its words, whatever they say."""
-        m = _TIMELINE_ENTRY.match(sentence.text) if sentence.start in self._timeline_starts else None
+        """"November 2015 – Strategic partnership signed in Lima": an entry of a timeline (a passage that opens
+        with its date and a dash, one of three or more) is an event of that date, titled by its words, whatever
+        they say."""
+        m = TIMELINE_ENTRY.match(sentence.text) if sentence.start in self._timeline_starts else None
         if m is None:
             return None
         date = next((d for d in self.doc.dates(sentence) if d.end == m.end("date")), None)

@@ -35,7 +35,7 @@ from bilateral.ingest.analysis import AnalysedDocument
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
 from bilateral.ingest.prefilter import by_first_character
-from bilateral.ingest.relations import place_by_relations
+from bilateral.ingest.relations import GOVERNMENT_OFFICE, place_by_relations
 from bilateral.ingest.text import Document
 
 # ---------------------------------------------------------------- folding
@@ -584,9 +584,6 @@ def _without_country_opening(folded: str, run: tuple[int, int], vocab: _Vocab) -
 #: a publisher that is a government body ("Ministry of Foreign Affairs of the Republic of Korea")
 _GOVERNMENT_BODY = re.compile(r"\b(?:Ministry|Government|Embassy|Presidency|Cabinet|Prime Minister['’]s Office|"
                               r"Office of the (?:President|Prime Minister)|Department of State|State Council)\b")
-#: an office of a government, as a normalized role opens ("Minister of …", "Vice Minister of …", "Spokesperson")
-_GOVERNMENT_OFFICE = re.compile(r"(?:President|Vice President|Prime Minister|Deputy Prime Minister|Minister|"
-                                r"Vice Minister|Deputy Minister|State Minister|Spokesperson|Spokesman|Spokeswoman)\b")
 #: a member's seat after a name ("Mr Samson Wing (Member for Vanimo-Green River)"), and an office before a name in
 #: brackets ("The Minister (Hon. Miriam Tovue)"), as a parliament's record writes them
 _MEMBER_AFTER = re.compile(r"\s*\((?:Member|MP|Senator|Deputy) (?:for|of)\b")
@@ -1251,7 +1248,7 @@ class _DocPeople:
             return  # "Prime Minister's Office of Malaysia; Ministry of Foreign Affairs of Indonesia": two
         home = named.pop()
         for person in self.people.values():
-            if person.country is None and any(_GOVERNMENT_OFFICE.search(role) for role in person.roles):
+            if person.country is None and any(GOVERNMENT_OFFICE.search(role) for role in person.roles):
                 person.country = home
 
     def _title_country(self, sent: Sentence, chain_start: int, start: int) -> str | None:

@@ -43,8 +43,8 @@ _VISIT = re.compile(
     r"(?:\s*,[^,;]{1,90},)?\s+(?:(?:made|paid|began|begins|started|starts|makes|pays|is\s+on|was\s+on)\s+"
     r"(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}[Vv]isits?\s+to|visited|visits|arrived\s+in|arrives\s+in|"
     r"landed\s+in|flew\s+(?:in)?to|travell?ed\s+to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
-#: an office of a government ("Minister of …", "Energy Minister", "President", "Spokesperson")
-_GOVERNMENT_OFFICE = re.compile(r"\b(?:President|Premier|Prime Minister|Minister|Secretary|Chancellor|"
+#: an office of a government anywhere in a role ("Minister of …", "Energy Minister", "Foreign Ministry Spokesperson")
+GOVERNMENT_OFFICE = re.compile(r"\b(?:President|Premier|Prime Minister|Minister|Secretary|Chancellor|"
                                 r"Spokes(?:person|man|woman)|King|Queen|Sultan|Emir)\b")
 
 
@@ -75,7 +75,7 @@ def place_by_relations(text: str, sentences: Iterable[Sentence], mentions: Seque
 
 
 def _official(person: Placeable) -> bool:
-    return any(_GOVERNMENT_OFFICE.search(role) for role in person.roles)
+    return any(GOVERNMENT_OFFICE.search(role) for role in person.roles)
 
 
 def _other(pair: tuple[str, str], country: str | None) -> str | None:

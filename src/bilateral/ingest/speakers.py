@@ -793,7 +793,8 @@ class SpeakerResolver:
         told: dict[str, set[str]] = {}
         for k, m in enumerate(self.mentions):
             lead = _WORD_BEFORE.search(self.text, max(0, m.start - 20), m.start)
-            g = before.get(lead.group(1)) if lead else None
+            # (a title of two words, "Datin Seri", or the last of two: "Foreign Minister Ms Roe")
+            g = (before.get(lead.group(1)) or before.get(lead.group(1).split()[-1])) if lead else None
             if g is None:
                 g = next((inside[w] for w in self.text[m.start:m.end].split()[1:-1] if w in inside), None)
             if g is None and k > 0 and (back := _POSSESSIVE_BACK.match(self.text, m.end)) is not None \

@@ -117,9 +117,10 @@ def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 _BULLET = re.compile(r"[-•*–▪·]\s")
-#: a date (a year last) opening a line, then a dash: an entry of a timeline ("November 2015 – …", "1996 – …")
-#: (not a dateline: "HANOI, Nov 19, 2026 - …")
-_DATED_ENTRY = re.compile(r"(?:[-•*▪·]\s+)?(?![A-Z]{2,}\b)(?:[A-Z0-9][\w ,.]{0,24}?\b)?(?:1[5-9]|20)\d\d\s+[–—-]\s+\S")
+#: a date (a year last) opening a line, then a dash and what happened: an entry of a timeline ("November 2015 –
+#: …", "1996 – …", "* Nov 14, 1989 - …"; not a dateline: "LIMA, Nov 19, 2026 - …"); events.py reads its groups
+TIMELINE_ENTRY = re.compile(r"(?:[-•*▪·]\s+)?(?![A-Z]{2,}\b)(?P<date>(?:[A-Z0-9][\w ,.]{0,24}?\b)?(?:1[5-9]|20)\d\d)"
+                            r"\s+[–—-]\s+(?P<what>\S.*)$", re.S)
 _OPENS_OR_CONTINUES_LIST = re.compile(r"(?::|;(?:\s+(?:and|or))?)\s*$")
 
 
@@ -156,7 +157,7 @@ def split_passages(source: Source) -> list[Passage]:
             # "- 422 km — length of the line": a bulleted line is an item of a list, not a heading
             bulleted = _BULLET.match(line) is not None and not _is_title_case(line[2:])
             # "12 July 1976 – Chile and Peru establish diplomatic relations": a timeline's entry
-            dated = _DATED_ENTRY.match(line) is not None
+            dated = TIMELINE_ENTRY.match(line) is not None
             role = "list_item" if (after_colon and listed) or bulleted or dated else "heading"
         passages.append(Passage(source.id, index, start, end, line, role, reason))
     return passages
