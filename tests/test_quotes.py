@@ -638,3 +638,33 @@ def test_a_courtesy_title_after_an_office_tells_she() -> None:
     found = summary("Foreign Minister Ms Ana Roe met Trade Minister Jon Berg on Monday. He said that the talks "
                     "were useful.")
     assert ("reported", "Jon Berg", "the talks were useful") in found
+
+
+def test_a_judging_verb_states_the_words_it_quotes_by_any_speaker() -> None:
+    # condemned / rejected / denounced … as “…”: the quoted words are the speaker's, a person's, a
+    # ministry's or a country's
+    assert summary(INTRO + "Wong condemned the missile launch as “reckless and provocative.”") == [
+        ("partial", "Penny Wong", "reckless and provocative")]
+    [q] = quotes_of("Norway's foreign ministry rejected the report as “groundless and irresponsible” on Friday.")
+    assert (q.fields["speaker"], q.fields["speaker_name"], q.fields["text"]) == (
+        None, "Norway's foreign ministry", "groundless and irresponsible")
+    [q] = quotes_of("Iceland accused Norway's prime minister, Arne Lund, of “systematic violations” of the treaty.")
+    assert (q.fields["speaker_name"], q.fields["text"]) == ("Iceland", "systematic violations")
+    # without quoted words in its clause such a verb states nothing
+    assert summary("Norway's foreign ministry rejected the report. Iceland condemned the launch.") == []
+
+
+def test_an_organisations_request_with_quoted_words_is_its_statement_but_a_bare_one_is_not() -> None:
+    [q] = quotes_of("The Chilean embassy urged both sides to “exercise maximum restraint” in the strait.")
+    assert (q.fields["quote_kind"], q.fields["speaker_name"], q.fields["text"]) == (
+        "partial", "The Chilean embassy", "exercise maximum restraint")
+    assert quotes_of("The Chilean embassy welcomed the move and called on Lima to return to talks.") == []
+    # a group agreeing on a quoted name states nothing
+    assert quotes_of("The two sides agreed to hold “friendship bridge” youth camps next year.") == []
+
+
+def test_a_preposition_opening_the_sentence_is_no_speaker() -> None:
+    # "Following a swiftly called meeting, the council issued a statement calling …": "Following" says nothing
+    text = ("Following a swiftly called, late-afternoon meeting, the council issued a statement calling the test "
+            "“a clear violation” of its resolutions.")
+    assert all(q.fields["speaker_name"] != "Following" for q in quotes_of(text))

@@ -257,6 +257,9 @@ class _Act:
     verb: str
     how: str  # "verb", "according", "possessive", "inverted", "participle"
     end: int = 0  # where the attribution (verb and subject) ends
+    #: its statement is only the words it quotes: a naming verb ("called it “a disgrace”"), or a person's
+    #: verb with another speaker ("the ministry urged Lima to “withdraw”"; without quoted words, none)
+    quoted_only: bool = False
 
 
 @dataclass
@@ -1024,8 +1027,7 @@ class _QuoteReader:
                 and not (last == "to" and _PAST_FORM.search(v.group()))) or last.endswith(("n't", "n’t")):
             return None  # "wouldn't say", "to say", "the man who told": no statement by this subject
         verb = v.group() if " " not in v.group() else " ".join(v.group().split())
-        if _noun_not_verb(verb, lead, self.lexicon.titles.get("nationalities") or {}) or (verb.startswith("admit") and _ADMITTED_TO.match(self.text, v.end())) \
-                or (verb.startswith(("ask", "request")) and _ANONYMITY.match(self.text, v.end())):
+        if self._not_speech(verb, lead, v.end()):
             return None
         sp = self.speakers.before(sent, v.start())
         how = "verb"
@@ -1036,10 +1038,23 @@ class _QuoteReader:
             how = "inverted"
         if sp is None or _quantity(sp):
             return None
-        if verb not in self.verbs.core and sp.person is None:
-            return None  # "the outcome underscored …", "Portugal called for …": only core verbs for non-persons
+        if verb not in self.verbs.naming and verb not in self.verbs.core and sp.person is None and sp.plural:
+            return None  # "the two sides agreed to organise “red journey” tours": a group's quoted name
         end = max(v.end(), sp.end) if how == "inverted" else v.end()
-        return _Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end)
+        return _Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end, self._quoted_only(verb, sp))
+
+    def _not_speech(self, verb: str, lead: str, end: int) -> bool:
+        """A word spelled as a speech verb that reports nothing here: a plural noun ("Peruvian claims"),
+        "admitted to hospital", "asked not to be named"."""
+        return (_noun_not_verb(verb, lead, self.lexicon.titles.get("nationalities") or {})
+                or (verb.startswith("admit") and _ADMITTED_TO.match(self.text, end) is not None)
+                or (verb.startswith(("ask", "request")) and _ANONYMITY.match(self.text, end) is not None))
+
+    def _quoted_only(self, verb: str, sp: Speaker) -> bool:
+        """Does the verb state only the words it quotes? A naming verb does, whoever speaks ("the ministry
+        rejected the claims as “groundless”"); so does a person's verb with another speaker ("the outcome
+        underscored …", "Portugal called for …": nothing; "the ministry urged Lima to “withdraw”")."""
+        return verb in self.verbs.naming or (verb not in self.verbs.core and sp.person is None)
 
     def _participle_acts(self, si: int, sent: Sentence) -> list[_Act]:
         """"…, telling reporters that …", "responded by saying …": the participle reports a statement by the
@@ -1116,30 +1131,48 @@ class _QuoteReader:
         acts = self._acts(i)
         if not acts:
             return None
-        words = [s for s in segs if not _is_scare(self.text[s.start:s.end], self.text[sent.start:s.outer_start])]
-        if not any(len(_words(self.text[s.start:s.end])) > 1 for s in words):
-            # quoted single words only (tangible “highlights”): scare quotes, not a statement; beside
-            # a quoted phrase they are the speaker's words too ("from “comrades-plus-brothers” to …")
-            words = []
-        if not words:
-            # with no quoted words, "his remarks" is not a statement; a speech verb is
-            acts = [a for a in acts if a.how != "possessive"]
-            if not acts:
-                return None
-        near = [w for w in words if 0 <= w.outer_start - acts[0].pos <= 80
-                and not re.search(r"[,;]", self.text[acts[0].verb_end:w.outer_start])]
-        if acts[0].how == "possessive" and not near:
-            # "Trump's proposals …, it referenced “political tensions”": the speech noun must introduce the words
-            acts = [a for a in acts if a.how != "possessive"]
-            if not acts:
-                return None
+        words = self._quoted_words(sent, segs)
+        acts = self._stating(acts, words)
+        if not acts:
+            return None
         act = acts[0]
         if act.how == "possessive":
-            words = near
+            words = self._near(act, words)
         if act.how in ("verb", "participle") and words and not self._trails(act, sent):
             # quoted words before "X said" are not what X said ("exhorted them to “vote” and said he …")
             words = [w for w in words if w.outer_start >= act.verb_end]
         return act, acts, words
+
+    def _in_clause(self, act: _Act, w: _Segment, reach: int) -> bool:
+        """Quoted words within ``reach`` characters after the act's verb, before a semicolon, colon or the
+        sentence's end ("accused the leader, Kim Sun, of “recklessness”")."""
+        return 0 <= w.outer_start - act.verb_end <= reach and not re.search(
+            r"[;:!?]|\.\s", self.text[act.verb_end:w.outer_start])
+
+    def _quoted_words(self, sent: Sentence, segs: list[_Segment]) -> list[_Segment]:
+        """The quoted words of a sentence that may be a statement: no scare quotes, and no single words
+        alone (tangible “highlights”); beside a quoted phrase they are the speaker's words too ("from
+        “comrades-plus-brothers” to …")."""
+        words = [s for s in segs if not _is_scare(self.text[s.start:s.end], self.text[sent.start:s.outer_start])]
+        return words if any(len(_words(self.text[s.start:s.end])) > 1 for s in words) else []
+
+    def _near(self, act: _Act, words: list[_Segment]) -> list[_Segment]:
+        """The quoted words an act introduces: within 80 characters of it, no comma or semicolon between."""
+        return [w for w in words if 0 <= w.outer_start - act.pos <= 80
+                and not re.search(r"[,;]", self.text[act.verb_end:w.outer_start])]
+
+    def _stating(self, acts: list[_Act], words: list[_Segment]) -> list[_Act]:
+        """The acts of a sentence that state something with its quoted words ``words``."""
+        # an act that states only quoted words states nothing without them in its clause, before another
+        # act ("the ministry welcomed the move"; "criticized the format, telling a host that “…”": the
+        # participle's statement)
+        acts = [a for a in acts if not a.quoted_only or any(
+            self._in_clause(a, w, 120) and not any(a.verb_end <= b.pos < w.outer_start for b in acts) for w in words)]
+        if acts and acts[0].how == "possessive" and not self._near(acts[0], words):
+            # with no quoted words, "his remarks" is not a statement, a speech verb is; "Trump's proposals …,
+            # it referenced “political tensions”": the speech noun must introduce the words
+            acts = [a for a in acts if a.how != "possessive"]
+        return acts
 
     def _second_statement(self, second: _Act, sent: Sentence, words: list[_Segment],
                           spans: list[tuple[int, int]], st: _State) -> tuple[list[_Segment], list[tuple[int, int]]]:
@@ -1154,7 +1187,7 @@ class _QuoteReader:
             quote = self._holding(clause, second.verb_end, sent.end, later) or " … ".join(
                 self.text[w.start:w.end].strip().rstrip(",.") for w in later)
             st.findings.append(self._finding(second.speaker, quote, "partial", own, 0.7, second.how))
-        elif len(clause.split()) >= 2 and second.verb not in self.verbs.naming:
+        elif len(clause.split()) >= 2 and not second.quoted_only:
             st.findings.append(self._finding(second.speaker, clause, "reported", own, 0.65, second.how))
         if later or len(clause.split()) >= 2:
             # the first statement is cited up to where the second begins
@@ -1180,7 +1213,7 @@ class _QuoteReader:
         “a storm” had hit the coast" states that a storm had hit the coast, not “a storm”), verbatim with its
         quotation marks; None when the quoted words are the whole statement ("called it “a disgrace”",
         "accused them of “…”") or no such clause is found."""
-        if act.verb in self.verbs.naming or act.how not in ("verb", "inverted", "participle"):
+        if act.quoted_only or act.how not in ("verb", "inverted", "participle"):
             return None
         stop = second.pos if second else sent.end
         clause, extra = self._reported_clause(act, sent, stop)
@@ -1209,8 +1242,8 @@ class _QuoteReader:
         writer's own clause begins; no statement for "welcomed the move" or "put forward a plan"."""
         if act.how == "verb" and _PARENTHETICAL.search(self.text[sent.start:act.speaker.start]):
             return  # "…, as Lam described": the words described are the quoted ones, if any
-        if act.verb in self.verbs.naming:
-            return  # "called it a common ailment", "accused the cabinet of corruption": no statement
+        if act.quoted_only:
+            return  # "called it a common ailment", "the ministry welcomed the move": no statement
         if act.how == "verb" and act.verb in self.verbs.that_only and not re.match(
                 r"\s*(?:,|:|that\b)", self.text[act.verb_end:sent.end]):
             return  # "Tourism continued to lead the thaw", "continued the talks": no statement
@@ -1252,12 +1285,12 @@ class _QuoteReader:
                 verb = re.sub(r"\s+", " ", m.group(1) or m.group(2))
                 if act.speaker.person is None and m.group(1) and verb not in self.verbs.core:
                     continue  # "the two sides announced … and agreed to …": only core verbs for non-persons
-                return _Act(act.speaker, m.start(), m.end(), verb, "verb", m.end())
+                return _Act(act.speaker, m.start(), m.end(), verb, "verb", m.end(), verb in self.verbs.naming)
         for a in acts or []:
             if a.how == "verb" and a.speaker.start > after and a is not act:
                 joins = list(re.finditer(r",\s*(?:and|but|while|whereas)\b|;", self.text[after:a.speaker.start]))
                 if joins:
-                    return _Act(a.speaker, after + joins[-1].start(), a.verb_end, a.verb, "verb", a.end)
+                    return _Act(a.speaker, after + joins[-1].start(), a.verb_end, a.verb, "verb", a.end, a.quoted_only)
         return None
 
     def _own_start(self, pos: int, end: int) -> int:
