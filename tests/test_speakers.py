@@ -328,3 +328,11 @@ def test_sources_the_writer_reached_are_one_nominal_speaker() -> None:
         ("reported", None, "Officials we spoke to", "the plan would fail within a year")]
     # "to" before a past form is no infinitive; before a base form it still is
     assert found("The minister declined to say whether the plan would fail.") == []
+
+
+def test_a_senator_mayor_or_governor_named_by_the_office_alone_is_the_one_holder() -> None:
+    # "the mayor said …" after "Mayor Ana Ruiz": her statement, as "the minister" is the minister's
+    for title, noun in (("Senator", "senator"), ("Mayor", "mayor"), ("Governor", "governor"),
+                        ("State Councillor", "state councillor")):
+        text = INTRO + f"{title} Ana Ruiz met the visitors at the port. The {noun} told reporters that the terminal would open in May."
+        assert found(text) == [("reported", "Ana Ruiz", "Ana Ruiz", "the terminal would open in May")], title
