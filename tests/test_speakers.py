@@ -336,3 +336,13 @@ def test_a_senator_mayor_or_governor_named_by_the_office_alone_is_the_one_holder
                         ("State Councillor", "state councillor")):
         text = INTRO + f"{title} Ana Ruiz met the visitors at the port. The {noun} told reporters that the terminal would open in May."
         assert found(text) == [("reported", "Ana Ruiz", "Ana Ruiz", "the terminal would open in May")], title
+
+
+def test_an_age_before_the_noun_stays_in_the_unnamed_speakers_phrase() -> None:
+    # "the 34-year-old mother of three replied": the statement after ", and when pressed …," is hers
+    text = ("Voters in the district were divided. The plan would not cover fathers, and when pressed on why, "
+            "the 34-year-old mother of three replied, \"It is meant to help the mother.\"")
+    assert [(q.fields["speaker_name"], q.fields["text"]) for q in quotes_of(text)] == [
+        ("the 34-year-old mother of three", "It is meant to help the mother.")]
+    assert [q.fields["speaker_name"] for q in quotes_of("A forty-two-year-old farmer said prices had doubled.")] \
+        == ["a forty-two-year-old farmer"]

@@ -84,6 +84,8 @@ WHO_BEFORE = re.compile(r",\s*who\s+(?:(?:also|later|then|has|had|have|previousl
 #: "Officials who spoke on condition of anonymity said": a restrictive relative clause of a few words, with
 #: no comma, quotation mark or clause break, between a subject and its verb
 _RESTRICTIVE_WHO = re.compile(r"\s+who\s+[a-z]+\s+(?:[^\s,;:\"“”()—–]+\s+){0,9}$")
+#: an age before a noun: "the 34-year-old farmer", "a forty-year-old trader"
+_AGE = re.compile(r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old")
 # A dash that sets off a parenthesis: "--" or an en or em dash between spaces or words.
 _DASH = re.compile(r"\s*(?:--|—|\s–\s)\s*")
 _DASH_END = re.compile(r"\s*(?:--|—|\s–)$")
@@ -491,7 +493,8 @@ class SpeakerResolver:
         wl = w.lower()
         if not (self._is_name_word(w) or _POSSESSIVE.fullmatch(w) or wl in self.modifiers
                 or (re.fullmatch(r"\d[\d.,]*", w) and low in ("percent", "voters", "people", "respondents"))
-                or wl in ("of", "and", "for") or _PARTY_TAG.match(w) or (w in self.particles and is_name)):
+                or wl in ("of", "and", "for") or _PARTY_TAG.match(w) or (w in self.particles and is_name)
+                or _AGE.fullmatch(wl)):
             return None
         before = toks[k - 1][2] if k > 0 else ""
         if w in self.particles and is_name and not self._is_name_word(before):
