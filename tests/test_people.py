@@ -420,8 +420,9 @@ def test_the_holder_of_an_office_beside_the_other_countrys_holder_is_of_the_firs
     # with no clear pair of countries nothing is guessed
     people, _, _ = people_of("Prime Minister Amir Yusof held talks with Cambodian Prime Minister Sok Vanna.")
     assert people["Amir Yusof"].fields["country"] is None
-    # a different office is no counterpart
-    people, _, _ = people_of(text.replace("Prime Minister Amir Yusof", "Trade Minister Amir Yusof"))
+    # a different office beside it is no counterpart ("held talks with" places it: see the test of meetings)
+    people, _, _ = people_of(text.replace("Prime Minister Amir Yusof held talks with",
+                                          "Trade Minister Amir Yusof and"))
     assert people["Amir Yusof"].fields["country"] is None
 
 
@@ -804,6 +805,19 @@ def test_a_visiting_official_is_of_the_other_country() -> None:
     countries = _countries(_PAIR + "Prime Minister Ola Brekke made an Official Visit to Iceland from 15 to 17 May. "
                            "Mayor Anna Jonsdottir met tourists in Reykjavik.")
     assert countries == {"Ola Brekke": "Norway", "Anna Jonsdottir": None}
+
+
+def test_officials_who_meet_or_chair_a_body_together_are_of_the_two_countries() -> None:
+    countries = _countries(_PAIR + "Norwegian President Ola Brekke arrived on Monday on a state visit, held talks "
+                           "with Prime Minister Anna Jonsdottir and left on Tuesday.")
+    assert countries == {"Ola Brekke": "Norway", "Anna Jonsdottir": "Iceland"}
+    countries = _countries(_PAIR + "The commission was co-chaired by Deputy Prime Minister Siv Halvorsen and "
+                           "Icelandic Foreign Minister Jon Gunnarsson.")
+    assert countries == {"Siv Halvorsen": "Norway", "Jon Gunnarsson": "Iceland"}
+    # one who is no government official, or a pair none of whom is placed, stays unplaced
+    countries = _countries(_PAIR + "Norwegian President Ola Brekke met Professor Anna Jonsdottir in the port. "
+                           "Trade Minister Siv Halvorsen met Fisheries Minister Tor Lie.")
+    assert countries == {"Ola Brekke": "Norway", "Anna Jonsdottir": None, "Siv Halvorsen": None, "Tor Lie": None}
 
 
 def test_no_country_from_company_in_an_article_on_no_two_countries() -> None:

@@ -8,7 +8,10 @@ is still placed by what the text says they do:
 - someone met by "his Icelandic counterpart" is of the other country of the two ("Foreign Minister A and his
   Icelandic counterpart, B");
 - a government official who visits, or arrives in, a place of one of the two countries is of the other
-  ("Prime Minister A made an official visit to Iceland").
+  ("Prime Minister A made an official visit to Iceland");
+- a government official met by, or meeting, an official of one of the two, or chairing a body with one,
+  is of the other ("President A held talks with Prime Minister B", "co-chaired by Deputy Prime Minister A
+  and Icelandic Foreign Minister B").
 
 Only people without a country are placed, and only from people placed already; nothing is placed in an
 article that is not about two countries. The people reader (people.py) calls ``place_by_relations`` once
@@ -43,6 +46,17 @@ _VISIT = re.compile(
     r"(?:\s*,[^,;]{1,90},)?\s+(?:(?:made|paid|began|begins|started|starts|makes|pays|is\s+on|was\s+on)\s+"
     r"(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}[Vv]isits?\s+to|visited|visits|arrived\s+in|arrives\s+in|"
     r"landed\s+in|flew\s+(?:in)?to|travell?ed\s+to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+#: what two officials of the two countries do together, between the first's name and the second's title
+#: ("… held talks with Prime Minister …", "…, who arrived on Monday, met visiting Icelandic Minister …")
+_MEETING = re.compile(
+    r"(?:\s*,?[^,;.]{1,90},)?\s+(?:(?:has|have|had|will|later|also|then|and)\s+)?"
+    r"(?:(?:held|holds|hold|had|has)\s+(?:(?:official|bilateral|separate|phone|telephone)\s+)?(?:talks|a\s+meeting|"
+    r"a\s+(?:tele)?phone\s+call)\s+with|met(?:\s+with)?|meets(?:\s+with)?|received|receives|hosted|hosts|"
+    r"talked\s+with|spoke\s+(?:by\s+(?:tele)?phone\s+)?with)\s+"
+    r"(?:(?:the|visiting|his|her|their|[A-Z][\w'’.-]*)\s+){0,8}")
+#: "co-chaired by A and B": the two chairs of a body of two countries, one of each
+_CO_CHAIRED_BY = re.compile(r"\bco-?chaired\s+by\s+(?:(?:[A-Za-z][\w'’.-]*|and)\s+){0,10}$")
+_AND_TITLE = re.compile(r"\s+and\s+(?:(?:the|[A-Z][\w'’.-]*)\s+){0,8}")
 #: an office of a government anywhere in a role ("Minister of …", "Energy Minister", "Foreign Ministry Spokesperson")
 GOVERNMENT_OFFICE = re.compile(r"\b(?:President|Premier|Prime Minister|Minister|Secretary|Chancellor|"
                                 r"Spokes(?:person|man|woman)|King|Queen|Sultan|Emir)\b")
@@ -72,6 +86,7 @@ def place_by_relations(text: str, sentences: Iterable[Sentence], mentions: Seque
             if len(here) > 1:
                 _company(text, sent, here, people)
                 _counterparts(text, here, people, pair)
+                _meetings(text, sent, here, people, pair)
 
 
 def _official(person: Placeable) -> bool:
@@ -137,3 +152,17 @@ def _counterparts(text: str, here: list[tuple[int, int, str]], people: Mapping[s
             first.country = _other(pair, second.country)
         elif second.country is None:
             second.country = _other(pair, first.country)
+
+
+def _meetings(text: str, sent: Sentence, here: list[tuple[int, int, str]], people: Mapping[str, Placeable],
+              pair: tuple[str, str]) -> None:
+    """Two officials named next to each other who meet, or chair one body, are of the two countries."""
+    for i in range(1, len(here)):
+        (s1, e1, a), (s2, _e2, b) = here[i - 1], here[i]
+        if _MEETING.fullmatch(text, e1, s2) or (
+                _AND_TITLE.fullmatch(text, e1, s2) and _CO_CHAIRED_BY.search(text, max(sent.start, s1 - 120), s1)):
+            first, second = people[a], people[b]
+            if first.country is None and second.country in pair and _official(first):
+                first.country = _other(pair, second.country)
+            elif second.country is None and first.country in pair and _official(second):
+                second.country = _other(pair, first.country)
