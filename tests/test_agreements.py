@@ -849,3 +849,22 @@ def test_two_bodies_a_short_name_could_be_are_not_guessed_between() -> None:
                         "The Joint Commission on Fisheries met in Cusco on Tuesday. The Joint Commission will meet "
                         "again in 2027.")
     assert {"Joint Commission on Trade", "Joint Commission on Fisheries", "Joint Commission"} <= set(found)
+
+
+def test_each_item_of_a_list_of_documents_is_named_in_full() -> None:
+    text = ("Peru and Chile signed four cooperation documents on Monday, including:\n\n"
+            "- Agreement between the Government of Peru and the Government of Chile on facilitating the "
+            "cross-border transport of goods;\n\n"
+            "- Protocol amending the Agreement on Border Trade between Peru and Chile;\n\n"
+            "- Memorandum of Understanding on electricity cooperation for the 2026 – 2035 period;\n\n"
+            "- Plan on cooperation in education and human resource training for 2027 – 2031, signed by the two "
+            "education ministers.\n\n"
+            "- Trade between the two countries rose by a fifth.")
+    names = set(_agreements(text))
+    assert {"Agreement between the Government of Peru and the Government of Chile on facilitating the "
+            "cross-border transport of goods",
+            "Protocol amending the Agreement on Border Trade between Peru and Chile",
+            "Memorandum of Understanding on electricity cooperation for the 2026 – 2035 period",
+            "Plan on cooperation in education and human resource training for 2027 – 2031"} <= names
+    assert not any(n.startswith("Trade") for n in names)
+

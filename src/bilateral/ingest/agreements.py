@@ -1057,6 +1057,7 @@ def _find_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
     candidates += _about_candidates(text, vocab)
     candidates += _listed_candidates(text, lower)
     candidates += _formal_candidates(text, vocab)
+    candidates += _item_candidates(text)
     if not candidates:
         return candidates  # (most sentences name no agreement)
     candidates = _drop_appositives(candidates, text)
@@ -1160,6 +1161,27 @@ def _about_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
             "treaty" if head in ("treaty", "convention") else "agreement")
         out.append(Candidate(start, start + len(name), name, kind, "agreement on"))
     return out
+
+
+#: an item of a list of documents, a whole passage opening with a dash, bullet or number and a capitalised
+#: instrument with its complement: "- Protocol amending the Agreement on Border Trade between Peru and Chile;",
+#: "3. Memorandum of Understanding on electricity cooperation for the 2026 – 2035 period;"
+_LIST_ITEM = re.compile(
+    r"^\s*(?:[-•*–]\s+|\(?\d{1,2}[.)]\s+|\(?[a-h][.)]\s+)"
+    r"(?P<name>(?P<head>Agreement|Protocol|Memorandum of Understanding|Memorandum|Treaty|Convention|Arrangement|"
+    r"Accord|Plan|Programme|Program|Charter)\s+(?:between|on|of|for|amending|to|regarding|concerning|in)\s+"
+    r"[^;:]{8,300}?)(?=\s*(?:;|[.;]?\s*$|,\s+(?:signed|inked)\b|\s+(?:signed|inked)\s+by\b))")
+_ITEM_KINDS = {"Plan": "plan", "Programme": "joint initiative", "Program": "joint initiative"}
+
+
+def _item_candidates(text: str) -> list[Candidate]:
+    """The document a list item names in full (see ``_LIST_ITEM``)."""
+    m = _LIST_ITEM.match(text) if text[:6].lstrip()[:1] in "-•*–(0123456789abcdefgh" else None
+    if m is None:
+        return []
+    head = m.group("head")
+    kind = _ITEM_KINDS.get(head) or _HEADS.get(head.split()[0].lower(), "agreement")
+    return [Candidate(m.start("name"), m.end("name"), m.group("name"), kind, "list item", proper=True)]
 
 
 def _listed_candidates(text: str, lower: str | None = None) -> list[Candidate]:
