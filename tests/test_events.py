@@ -11,7 +11,7 @@ import re
 import pytest
 
 from bilateral.core.model import Source
-from bilateral.ingest.events import extract_events
+from bilateral.ingest.events import _TRIGGERS, extract_events
 from bilateral.ingest.findings import Finding, Mention, PeopleIndex
 from bilateral.ingest.pipeline import extract_document
 from bilateral.ingest.text import Document
@@ -956,3 +956,13 @@ def test_a_host_receiving_a_visitor_is_a_meeting() -> None:
 def test_a_rescue_at_sea_is_an_event_told_by_who_was_saved() -> None:
     (event,) = _events("In June Chilean fishermen rescued 11 Peruvian crewmen whose boat had sunk.", "2026-11-04")
     assert (event.fields["date"], event.fields["title"]) == ("2026-06", "Rescue of 11 Peruvian crewmen")
+
+
+
+def test_a_participle_signed_before_a_noun_is_no_signing_word() -> None:
+    # "supervision of signed agreements", "the newly signed deal": what was signed before, no signing here
+    signing = next(p for word, family, p in _TRIGGERS if family == "signing")
+    for text in ("step up supervision of signed agreements", "the newly signed deal", "its signed copy"):
+        assert signing.search(text) is None, text
+    for text in ("Peru and Chile signed a fisheries agreement", "had already signed the deal", "the signing of"):
+        assert signing.search(text) is not None, text

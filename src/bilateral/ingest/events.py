@@ -107,7 +107,9 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"\bratif(?:ied|ies|y|ication of)\b|\b(?:parliament|assembly|senate|congress|lawmakers|legislators|"
         r"legislature)(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:approved|passed|adopted|endorsed)\b", re.I)),
     ("signing", "signing", re.compile(
-        r"\bsign(?:ed|ing|s)?\b(?! (?:article|statement|letter|op-ed|commentary|editorial))"
+        # ("supervision of signed agreements", "the newly signed deal": a participle before a noun signs nothing)
+        r"\b(?:(?<!of )(?<!the )(?<!newly )(?<!their )(?<!its )signed|sign(?:ing|s)?)\b"
+        r"(?! (?:article|statement|letter|op-ed|commentary|editorial))"
         # "witnessed the exchange of the following documents", "exchanged two memorandums"
         r"|\bexchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:the\s+)?(?:following\s+|signed\s+)?(?:\w+\s+)?"
         r"(?:documents|agreements|memorand(?:a|ums)|MoUs|MOUs)\b", re.I)),
