@@ -668,3 +668,10 @@ def test_a_preposition_opening_the_sentence_is_no_speaker() -> None:
     text = ("Following a swiftly called, late-afternoon meeting, the council issued a statement calling the test "
             "“a clear violation” of its resolutions.")
     assert all(q.fields["speaker_name"] != "Following" for q in quotes_of(text))
+
+
+def test_said_by_telephone_is_the_means_not_a_passive_agent() -> None:
+    text = INTRO + ("Tom Reyes, 47, captain of the boat that was boarded, said by telephone from the port that "
+                    "officers had seized the catch. The crew was told by officers to leave.")
+    assert [(q.fields["speaker_name"], q.fields["text"]) for q in quotes_of(text)] == [
+        ("Tom Reyes", "officers had seized the catch")]

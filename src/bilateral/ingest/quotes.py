@@ -156,6 +156,8 @@ _RELATIVE_CLOSE = re.compile(r",\s+(?!(?:in|on|at|by|for|with|of|to|from|as|and|
 
 
 #: "what their union called": a relative clause, whose subject is not the sentence's
+#: "said by telephone from …", "told by video link": the means of a statement, not a passive's agent
+_BY_MEANS = re.compile(r"(?:tele)?phone\b|video\b|e-?mail\b|text message\b|letter\b|satellite phone\b|radio\b")
 _FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.I)
 #: "was quoted by the Kyodo news agency as saying": the agency stands between the verb and "as saying"
 _QUOTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by|in)\s+[^,;“”\"]{2,70}?\s+as\s+$")
@@ -1019,8 +1021,9 @@ class _QuoteReader:
     def _verb_act(self, si: int, sent: Sentence, v: re.Match[str]) -> _Act | None:
         """The act of one speech verb: its subject before it, the subject of its clause after "and", or
         the speaker after it ("…, said the minister"); None when it reports no statement."""
-        if self._inside_quote(v.start(), v.end()) or self.text.startswith(" by ", v.end()):
-            return None  # "was told by"
+        if self._inside_quote(v.start(), v.end()) or (self.text.startswith(" by ", v.end())
+                                                      and not _BY_MEANS.match(self.text, v.end() + 4)):
+            return None  # "was told by", not "said by telephone"
         lead = self.text[max(sent.start, v.start() - 30):v.start()]
         last = _word_before_verb(lead)
         if (last in _NO_STATEMENT_BEFORE and not (last == "who" and WHO_BEFORE.search(lead))
