@@ -155,9 +155,9 @@ _RELATIVE_CLOSE = re.compile(r",\s+(?!(?:in|on|at|by|for|with|of|to|from|as|and|
                              r"because|since|not|also|however|even|only|than|then|so)\b)[a-z]")
 
 
-#: "what their union called": a relative clause, whose subject is not the sentence's
 #: "said by telephone from …", "told by video link": the means of a statement, not a passive's agent
 _BY_MEANS = re.compile(r"(?:tele)?phone\b|video\b|e-?mail\b|text message\b|letter\b|satellite phone\b|radio\b")
+#: "what their union called": a relative clause, whose subject is not the sentence's
 _FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.I)
 #: "was quoted by the Kyodo news agency as saying": the agency stands between the verb and "as saying"
 _QUOTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by|in)\s+[^,;“”\"]{2,70}?\s+as\s+$")
