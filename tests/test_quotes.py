@@ -668,6 +668,9 @@ def test_a_preposition_opening_the_sentence_is_no_speaker() -> None:
     text = ("Following a swiftly called, late-afternoon meeting, the council issued a statement calling the test "
             "“a clear violation” of its resolutions.")
     assert all(q.fields["speaker_name"] != "Following" for q in quotes_of(text))
+    # a word that opens a title as well stays in the speaker's phrase
+    assert [q.fields["speaker_name"] for q in quotes_of("The Under Secretary said the talks were useful.")] == [
+        "The Under Secretary"]
 
 
 def test_said_by_telephone_is_the_means_not_a_passive_agent() -> None:

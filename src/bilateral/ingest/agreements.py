@@ -1176,7 +1176,7 @@ _ITEM_KINDS = {"Plan": "plan", "Programme": "joint initiative", "Program": "join
 
 def _item_candidates(text: str) -> list[Candidate]:
     """The document a list item names in full (see ``_LIST_ITEM``)."""
-    m = _LIST_ITEM.match(text) if text[:6].lstrip()[:1] in "-•*–(0123456789abcdefgh" else None
+    m = _LIST_ITEM.match(text)
     if m is None:
         return []
     head = m.group("head")

@@ -157,6 +157,8 @@ _RELATIVE_CLOSE = re.compile(r",\s+(?!(?:in|on|at|by|for|with|of|to|from|as|and|
 
 #: "said by telephone from …", "told by video link": the means of a statement, not a passive's agent
 _BY_MEANS = re.compile(r"(?:tele)?phone\b|video\b|e-?mail\b|text message\b|letter\b|satellite phone\b|radio\b")
+#: where a clause ends before quoted words: a semicolon, a colon, a sentence's end (not "U.S.")
+_CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s")
 #: "what their union called": a relative clause, whose subject is not the sentence's
 _FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.I)
 #: "was quoted by the Kyodo news agency as saying": the agency stands between the verb and "as saying"
@@ -1041,10 +1043,11 @@ class _QuoteReader:
             how = "inverted"
         if sp is None or _quantity(sp):
             return None
-        if verb not in self.verbs.naming and verb not in self.verbs.core and sp.person is None and sp.plural:
+        quoted_only = self._quoted_only(verb, sp)
+        if quoted_only and sp.plural and sp.person is None and verb not in self.verbs.naming:
             return None  # "the two sides agreed to organise “red journey” tours": a group's quoted name
         end = max(v.end(), sp.end) if how == "inverted" else v.end()
-        return _Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end, self._quoted_only(verb, sp))
+        return _Act(sp, sp.start if how == "verb" else v.start(), v.end(), verb, how, end, quoted_only)
 
     def _not_speech(self, verb: str, lead: str, end: int) -> bool:
         """A word spelled as a speech verb that reports nothing here: a plural noun ("Peruvian claims"),
@@ -1149,8 +1152,13 @@ class _QuoteReader:
     def _in_clause(self, act: _Act, w: _Segment, reach: int) -> bool:
         """Quoted words within ``reach`` characters after the act's verb, before a semicolon, colon or the
         sentence's end ("accused the leader, Kim Sun, of “recklessness”")."""
-        return 0 <= w.outer_start - act.verb_end <= reach and not re.search(
-            r"[;:!?]|\.\s", self.text[act.verb_end:w.outer_start])
+        return 0 <= w.outer_start - act.verb_end <= reach and _CLAUSE_BREAK.search(
+            self.text, act.verb_end, w.outer_start) is None
+
+    def _quotes_own_words(self, act: _Act, acts: list[_Act], words: list[_Segment]) -> bool:
+        """Are some of ``words`` in the act's clause, before any other act of the sentence begins?"""
+        return any(self._in_clause(act, w, 120) and not any(act.verb_end <= b.pos < w.outer_start for b in acts)
+                   for w in words)
 
     def _quoted_words(self, sent: Sentence, segs: list[_Segment]) -> list[_Segment]:
         """The quoted words of a sentence that may be a statement: no scare quotes, and no single words
@@ -1169,8 +1177,7 @@ class _QuoteReader:
         # an act that states only quoted words states nothing without them in its clause, before another
         # act ("the ministry welcomed the move"; "criticized the format, telling a host that “…”": the
         # participle's statement)
-        acts = [a for a in acts if not a.quoted_only or any(
-            self._in_clause(a, w, 120) and not any(a.verb_end <= b.pos < w.outer_start for b in acts) for w in words)]
+        acts = [a for a in acts if not a.quoted_only or self._quotes_own_words(a, acts, words)]
         if acts and acts[0].how == "possessive" and not self._near(acts[0], words):
             # with no quoted words, "his remarks" is not a statement, a speech verb is; "Trump's proposals …,
             # it referenced “political tensions”": the speech noun must introduce the words
