@@ -902,3 +902,43 @@ def test_a_premier_in_a_governments_own_release_is_that_governments() -> None:
     people = _people_published_by("Premier Han Zhiyuan held talks with visiting leaders.\n",
                                   "Ministry of Foreign Affairs of Peru")
     assert people["Han Zhiyuan"].fields["country"] == "Peru"
+
+
+def test_a_counterpart_named_before_the_apposition_is_of_that_nationality() -> None:
+    people, _, _ = people_of("Commodore Ines Aravena and Colonel Raul Huaman, her Peruvian counterpart, "
+                             "planned the joint drill over two years of meetings.")
+    assert people["Raul Huaman"].fields["country"] == "Peru"
+    assert people["Ines Aravena"].fields["country"] is None
+
+
+def test_a_role_never_holds_the_names_of_the_people_listed_after_a_name() -> None:
+    """", Prime Minister Jane Roe and Chairman John Doe" after a name is the rest of a list of people met,
+    not the first one's office; nor is a title chain that a parenthesis and the next name follow."""
+    people, _, _ = people_of(
+        "At the invitation of President of Peru Mateo Quispe, President of the Republic of Chile (RoC) "
+        "Ana Soto paid a state visit.\n\n"
+        "On October 14, she met Secretary General of the Peruvian Workers' Party Luis Mamani, "
+        "Prime Minister Rosa Condori and Chairman of the Congress Jorge Apaza.")
+    assert people["Mateo Quispe"].fields["roles"] == ["President of Peru"]
+    assert not any("Rosa Condori" in r or "Jorge Apaza" in r for r in people["Luis Mamani"].fields["roles"])
+    assert people["Rosa Condori"].fields["roles"] == ["Prime Minister"]
+
+
+def test_the_country_of_the_first_titled_person_of_a_list_covers_the_rest() -> None:
+    people, _, _ = people_of(
+        "On October 14, she met Peruvian Secretary General Luis Mamani, Prime Minister Rosa Condori and "
+        "Chairman of the Congress Jorge Apaza. The same afternoon, Minister Ana Soto visited a port.")
+    assert [people[n].fields["country"] for n in ("Luis Mamani", "Rosa Condori", "Jorge Apaza")] == ["Peru"] * 3
+    assert people["Ana Soto"].fields["country"] is None  # a sentence opening with a phrase and a comma: no list
+
+
+def test_a_plural_title_is_no_name() -> None:
+    people, _, _ = people_of("At their meeting, the two General Secretaries agreed to deepen exchanges. "
+                             "Later the Prime Ministers met the press.")
+    assert people == {}
+
+
+def test_an_abbreviation_given_in_a_title_is_written_once_in_the_role() -> None:
+    people, _, _ = people_of("He met General Secretary of the Communist Party of Viet Nam (CPV) Central Committee "
+                             "Luu Van Khai on Tuesday.")
+    assert people["Luu Van Khai"].fields["roles"] == ["General Secretary of the CPV Central Committee"]

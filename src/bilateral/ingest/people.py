@@ -165,6 +165,26 @@ class _Vocab:
     short_owners: dict[str, list[_GazPerson]] | None = None  # see _short_owners
 
 
+def _not_name_words(t: Mapping[str, Any], countries: Iterable[str], nationalities: Iterable[str],
+                    titles: Iterable[str]) -> set[str]:
+    """Words that are never a name: of organisations, portfolios, countries, the last word of a nationality
+    ("Rican", not "Costa": Ana Costa is a name), the capitalised words of titles and their plurals ("the two
+    General Secretaries agreed": no one is named Secretaries)."""
+    title_words = {w for title in titles for w in title.split() if w[:1].isupper()}
+    return {*t["not_name_words"], *t["org_words"], *t.get("portfolios", []), *countries,
+            *(n.split()[-1] for n in nationalities), *title_words,
+            *(_plural(w) for w in title_words if w.isalpha())}
+
+
+def _plural(word: str) -> str:
+    """The regular English plural of a title word ("Secretary" -> "Secretaries", "Chairman" -> "Chairmen")."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
 def _plural_pair_re(plurals: list[str]) -> re.Pattern[str]:
     """ "Presidents Jane Roe and " right before a name (a pattern that never matches for no plural titles)."""
     titles = _alternation(plurals, any_case=True) if plurals else "(?!)"
@@ -209,9 +229,7 @@ def _build_vocab(lexicon: Lexicon) -> _Vocab:
         country_aliases=dict(t["country_aliases"]),
         org_abbrev=dict(t["org_abbrev"]),
         org_country=dict(t["org_country"]),
-        not_name={*t["not_name_words"], *t["org_words"], *t.get("portfolios", []), *countries,
-                  *(n.split()[-1] for n in nationalities),  # "Rican", not "Costa" (Ana Costa is a name)
-                  *(w for title in titles for w in title.split() if w[:1].isupper())},
+        not_name=_not_name_words(t, countries, nationalities, titles),
         months=set(t["months"]),
         place_followers=set(t["place_followers"]),
         role_refs={k: list(v) for k, v in t["role_refs"].items()},
@@ -452,7 +470,11 @@ _OFFICE_OPENS = re.compile(r"(?:^|[,;:(]|\b[Tt]he)\s*$")
 _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'-]*\s+)*")
 #: a name in a list or an apposition: after a comma or "and"
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
+#: what joins one titled person of a list to the next: a comma, "and" or both
+_LIST_JOIN = re.compile(r"(?:,|,?\s+and)\s+$")
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays)\s+$")
+#: a parenthesis and two capitalised words after a title: the name it is the title of ("(Lao PDR) Ana Soto")
+_NAME_AFTER_ABBREVIATION = re.compile(r"\s*\([^()]{1,60}\)\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
 
 
 # A place cue and what may follow a place after it ("in Nairobi", not "in Nairobian" or "in Nairobi's").
@@ -691,7 +713,8 @@ class _DocPeople:
         comp = " ".join(self.text[m.start("comp"):m.end("comp")].split())
         comp = re.sub(r"(?:\s+(?:and|of|the|for|on|to))+$", "", comp)
         for long, short in v.org_abbrev.items():
-            comp = comp.replace(long, short)
+            if long in comp:  # "the Workers' Party of Chile (WPC) Central Committee": its abbreviation once
+                comp = comp.replace(long, short).replace(f"{short} ({short})", short)
         org = re.search(r"\b(?:of|for)\s+(?:the\s+)?(\S+)", comp)
         if country is None and org and org.group(1) in v.org_country:
             country = v.org_country[org.group(1)]
@@ -769,6 +792,8 @@ class _DocPeople:
               and words[0].lower() not in _ROLE_MODIFIERS and not self.vocab.role_noun_re.match(phrase)
               and not self.vocab.nat_re.match(phrase)):
             return None  # "Nairobi, where ...": without an article the phrase must open with a role
+        if _NAME_AFTER_ABBREVIATION.match(self.text, m.end(1)):
+            return None  # "…, President of the Republic of Chile (RoC) Ana Soto paid": the next person's title
         s = m.start(1)
         e = m.end(1)
         while e > s and self.text[e - 1].isspace():
@@ -1188,6 +1213,12 @@ class _DocPeople:
         at = chain[0] if chain else start
         return _counterpart_re(self.vocab.nat_re.pattern).search(self.folded, max(sent.start, at - 60), at)
 
+    def _counterpart_after(self, sent: Sentence, end: int) -> str | None:
+        """The country of ", her Moroccan counterpart" right after a name (the apposition that says whose
+        side the person is on), or None."""
+        found = _counterpart_after_re(self.vocab.nat_re.pattern).match(self.folded, end, sent.end)
+        return self._country_word(found.group(1)) if found else None
+
     def _counterpart_office(self, sent: Sentence, before: int, country: str | None) -> str | None:
         """The office of a counterpart: that of the last titled person before it in the sentence
         ("Spanish Prime Minister … and her Moroccan counterpart" -> Prime Minister of Morocco)."""
@@ -1221,14 +1252,19 @@ class _DocPeople:
                 # "Mexico's Foreign Secretary, Jane Roe, and Economy Secretary John Doe": the nationality
                 # in front of a coordinated list of titled people covers them all.
                 before = self.folded[sent.start:chain[0]]
-                joined = re.search(r",?\s+and\s+$", before)
+                joined = _LIST_JOIN.search(before)
                 if joined:
-                    for prev_end, c in self.nat_titled.items():
-                        if sent.start <= prev_end and re.fullmatch(r",?", before[prev_end - sent.start:joined.start()].strip()):
+                    for prev_end, c in list(self.nat_titled.items()):
+                        if sent.start <= prev_end <= sent.start + joined.start() and re.fullmatch(
+                                r",?", before[prev_end - sent.start:joined.start()].strip()):
                             person.country = c
+                            self.nat_titled[end] = c  # and on down the list ("…, Jane Roe and Economy Secretary …")
+                            break
         appos = self._appositive(sent, end)
         if appos:
             _take_roles(person, *self._appositive_roles(appos[0], appos[1], person))
+        if person.country is None:
+            person.country = self._counterpart_after(sent, end)
         if person.country is None:
             person.country = self._of_country(end)
         if person.country is None and chain:
@@ -1638,7 +1674,17 @@ class _DocPeople:
         role = person.roles[0]
         return role.removesuffix(f" of {person.country}") if person.country else role
 
+    def _drop_roles_naming_others(self) -> None:
+        """A role never names another person of the text: ", Prime Minister Jane Roe and Chairman John Doe"
+        after a name is the rest of a list of people, not that name's office."""
+        names = [n for n in self.people if " " in n]
+        for person in self.people.values():
+            if person.roles:
+                person.roles = [r for r in person.roles if not any(
+                    n != person.name and n in r and _whole_word_re(n).search(r) for n in names)]
+
     def findings(self) -> tuple[list[Finding], PeopleIndex]:
+        self._drop_roles_naming_others()
         self._place_counterparts()
         self._publisher_officials()
         place_by_relations(self.text, self.doc.sentences, self.mentions, self.people, self.country_pair,
@@ -1790,6 +1836,12 @@ def _left_to_right(longest: dict[int, int], start: int) -> list[tuple[int, int]]
 def _counterpart_re(nationality: str) -> re.Pattern[str]:
     """"her Moroccan counterpart, " (the nationality, if any, in group 1) right before a name."""
     return re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he)\s+(?:(" + nationality + r")\s+)?counterparts?\s*,?\s*$")
+
+
+@lru_cache(maxsize=4)
+def _counterpart_after_re(nationality: str) -> re.Pattern[str]:
+    """", her Moroccan counterpart" (the nationality in group 1) right after a name."""
+    return re.compile(r"\s*,\s+(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(" + nationality + r")\s+counterparts?\b")
 
 
 def extract_people(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Finding], PeopleIndex]:
