@@ -579,7 +579,8 @@ def test_the_year_a_figure_is_compared_with_dates_no_event() -> None:
 
 def test_an_event_told_the_same_afternoon_is_its_own_on_the_day_last_told() -> None:
     """ "The same afternoon, Albanese paid a courtesy call on Widodo": a second event that day, not more
-    people at the signing before it; "He had met Kishida on March 3" is Albanese, the subject before."""
+    people at the signing before it; "He had met Kishida on March 3" is Albanese, the subject before (and
+    the subject is the first participant)."""
     text = ("Albanese held talks with Lee Hsien Loong in Singapore on March 4.\n\n"
             "After the talks, the two Prime Ministers witnessed the signing of 11 cooperation documents, including a "
             "memorandum of understanding on electricity for the 2026-2035 period and the Cooperation Strategy "
@@ -590,7 +591,7 @@ def test_an_event_told_the_same_afternoon_is_its_own_on_the_day_last_told() -> N
     # the talks' day, not 2026 or 2030 of the documents' names; "the two Prime Ministers" are the two of the talks
     assert ("signing", "2024-03-04", ("Lee Hsien Loong", "Anthony Albanese")) in found
     assert ("meeting", "2024-03-04", ("Anthony Albanese", "Joko Widodo")) in found
-    assert ("meeting", "2024-03-03", ("Fumio Kishida", "Anthony Albanese")) in found
+    assert ("meeting", "2024-03-03", ("Anthony Albanese", "Fumio Kishida")) in found  # the subject first
 
 
 def test_an_anniversary_span_and_a_talks_reference_date_nothing_after_them() -> None:
@@ -966,3 +967,23 @@ def test_a_participle_signed_before_a_noun_is_no_signing_word() -> None:
         assert signing.search(text) is None, text
     for text in ("Peru and Chile signed a fisheries agreement", "had already signed the deal", "the signing of"):
         assert signing.search(text) is not None, text
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_is_the_subject_before_and_goes_on_down_the_paragraph() -> None:
+    """"The same day, the visitor laid a wreath … On March 4, he met A, B and C. On March 5, he visited …": both
+    "he" are the subject the paragraph opened with, not the last name before them (a name in a place's name,
+    the last of the people met), and he is the first of the people of the meeting."""
+    text = ("On March 3, Albanese held talks with Joko Widodo.\n\n"
+            "The same day, Albanese laid a wreath at the Monument of President Lee Hsien Loong. On March 4, he met "
+            "with Prime Minister Fumio Kishida and Chairman Yoon Suk Yeol. On March 5, he visited a port.")
+    found = {(f.fields["event_kind"], f.fields["date"]): f for f in _events(text)}
+    meeting = found[("meeting", "2024-03-04")]
+    assert meeting.fields["participants"] == ["Anthony Albanese", "Fumio Kishida", "Yoon Suk Yeol"]
+    assert meeting.fields["title"] == "Meeting between Anthony Albanese, Fumio Kishida and Yoon Suk Yeol"
+    assert found[("visit", "2024-03-05")].fields["participants"] == ["Anthony Albanese"]
+
+
+def test_the_host_whose_invitation_opens_the_sentence_is_not_the_visitor_however_long_his_title() -> None:
+    ev = _one("At the invitation of President of the Republic of Korea Yoon Suk Yeol, Prime Minister of Japan "
+              "Fumio Kishida paid a state visit to Korea from March 3 to 4.")
+    assert ev.fields["title"] == "Fumio Kishida state visit to South Korea"

@@ -987,7 +987,7 @@ def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
         noun = {"talks": "Talks", "meeting": "Meeting", "phone call": "Phone call", "invitation": "Meeting",
                 "agreement reached": "Agreement", "consultations": "Consultations",
                 "negotiations": "Negotiations"}.get(t.kind, t.text.capitalize())
-        title = f"{noun} between {' and '.join(names)}" if len(names) >= 2 else (
+        title = f"{noun} between {_listed(names)}" if len(names) >= 2 else (
             f"{noun} with {names[0]}" if names else noun)
         if place and t.family == "talks":
             title += f" in {place}"
@@ -1005,6 +1005,11 @@ def _title(t: Trigger, text: str, names: list[str], main_person: str | None,
             return kind.strip().capitalize(), "@" + kind.strip().lower()
         return f"Election of {who}", who
     return _standing_title(t, text, names, place, obj)
+
+
+def _listed(names: list[str]) -> str:
+    """Names as an English list: "A and B", "A, B and C"."""
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
@@ -1044,7 +1049,9 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
     return noun, "+".join(sorted(names))
 
 
-_INVITED_BY = re.compile(r"\binvitation\s+of\s+(?:(?:[A-Z][a-z]{0,3}\.?|(?:[A-Z]\.)+|His|Her|Excellency)\s+){0,3}$")
+#: "at the invitation of" and what follows it up to a name, inside that phrase (no comma between: "At the
+#: invitation of President of the Republic of Chile Ana Soto, …")
+_INVITED_BY = re.compile(r"\binvitation\s+(?:of|from)\s+[^,;]{0,120}$")
 
 
 def _main_person(t: Trigger, text: str, sentence: Sentence, region: tuple[int, int],
@@ -1061,7 +1068,7 @@ def _main_person(t: Trigger, text: str, sentence: Sentence, region: tuple[int, i
         return None, desc.group(1).strip() if desc else None
     # "At the invitation of Mr. X, …, Y paid an official visit": the host who invited is not the visitor
     before = [m for m in _mentions_in(people, base + region[0], base + t.start)
-              if not _INVITED_BY.search(text, max(0, m.start - base - 30), m.start - base)]
+              if not _INVITED_BY.search(text, max(0, m.start - base - 150), m.start - base)]
     if before:
         return before[0].name, None
     if t.family == "election":
@@ -1256,11 +1263,10 @@ class _DocEvents:
                    for c in names):
                 t.date = None
 
-    def _previous(self, sentence: Sentence) -> Sentence | None:
-        """The sentence before ``sentence`` in its paragraph."""
-        i = self.sentence_index
-        before = self.doc.sentences[i - 1] if 0 < i <= len(self.doc.sentences) else None
-        return before if before is not None and before.passage == sentence.passage else None
+    def _previous(self, sentence: Sentence) -> list[Sentence]:
+        """The sentences before ``sentence`` in its paragraph, nearest first (three at most)."""
+        i = min(self.sentence_index, len(self.doc.sentences))
+        return [before for before in self.doc.sentences[max(0, i - 3):i][::-1] if before.passage == sentence.passage]
 
     def _participants(self, t: Trigger, text: str, sentence: Sentence, region: tuple[int, int],
                       floor: int) -> list[str]:
@@ -1268,7 +1274,10 @@ class _DocEvents:
         if names and _PRONOUN.search(text[region[0]:t.start]):
             who = pronoun_person(text, t.start, t.end, sentence, self.people, floor, self._previous(sentence))
             if who and who not in names:
-                names.append(who)  # "Lee and his host signed …": the one "his" points back to
+                # "Lee and his host signed …": the one "his" points back to; "On May 4, she met Lee": the
+                # subject, first
+                subject = not _mentions_in(self.people, sentence.start + region[0], sentence.start + t.start)
+                names.insert(0 if subject else len(names), who)
         if names:
             if re.match(r"\s+(?:him|her)\b", text[t.end:]):  # "Hartley hosted him": the one named before
                 earlier = self.people.last_before(sentence.start + region[0], floor)

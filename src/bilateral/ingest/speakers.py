@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -1047,22 +1047,28 @@ _OF_AFTER = re.compile(r"\s+of\s")
 
 
 def pronoun_person(text: str, start: int, end: int, sentence: Sentence, people: PeopleIndex,
-                   floor: int, previous: Sentence | None = None) -> str | None:
+                   floor: int, previous: Sequence[Sentence] = ()) -> str | None:
     """ "he/his" before or in [start, end + 10) of a sentence's ``text``: the nearest person mentioned
-    before the sentence (and after ``floor``), for events. A "He" or "She" opening the sentence is the
-    subject of ``previous``, the sentence before, when a person opens that one ("PM Lee paid a courtesy
-    call on Mr Tan. He had met …" is Lee)."""
+    before the sentence (and after ``floor``), for events. A "he" or "she" that is the sentence's subject
+    (opening it, or after an opening phrase: "On May 4, she met …") is the subject of the sentence before
+    (``previous``: the sentences before it in its paragraph, nearest first) when a person opens that one
+    ("PM Lee paid a courtesy call on Mr Tan. He had met …" is Lee), or when that one's subject is such a
+    pronoun too, the subject it stands for ("The Chilean leader laid a wreath. On May 4, he met Ana Soto. On
+    May 5, he visited a port." is the leader both times)."""
     if not _EVENT_PRONOUN.search(text[:start]) and not _EVENT_PRONOUN.search(text[start:end + 10]):
         return None
     m = people.last_before(sentence.start, floor)
-    if m is not None and previous is not None and _SUBJECT_PRONOUN.match(text):
-        first = next((x for x in people.mentions if previous.start <= x.start < previous.end and x.start >= floor), None)
-        if first is not None and _SUBJECT_LEAD.fullmatch(previous.text, 0, first.start - previous.start):
-            return first.name
+    if m is not None and _SUBJECT_PRONOUN.match(text):
+        for before in previous:
+            first = next((x for x in people.mentions if before.start <= x.start < before.end and x.start >= floor), None)
+            if first is not None and _SUBJECT_LEAD.fullmatch(before.text, 0, first.start - before.start):
+                return first.name
+            if not _SUBJECT_PRONOUN.match(before.text):
+                break
     return m.name if m else None
 
 
-#: a subject pronoun opening a sentence
-_SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She)\b")
+#: a subject pronoun opening a sentence, or after an opening phrase set off by a comma ("On May 4, she")
+_SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She|(?:[^,;:\"“”]{1,40},\s+)(?:[Hh]e|[Ss]he))\b")
 #: what may stand before a sentence's subject: an opening phrase set off by a comma, then a title
 _SUBJECT_LEAD = re.compile(r"(?:[^,;:\"“”]{1,40},\s+)?(?:[A-Z][\w.]*\s+){0,4}")
