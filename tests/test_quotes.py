@@ -678,3 +678,27 @@ def test_said_by_telephone_is_the_means_not_a_passive_agent() -> None:
                     "officers had seized the catch. The crew was told by officers to leave.")
     assert [(q.fields["speaker_name"], q.fields["text"]) for q in quotes_of(text)] == [
         ("Tom Reyes", "officers had seized the catch")]
+
+
+def test_as_a_speaker_put_it_is_the_attribution_of_the_clause_it_is_set_off_from() -> None:
+    """"As X put it, …" (with an apposition and an adjunct before the comma, or trailing the clause) is X's
+    statement, as "according to X" is: partial where it quotes words, reported where it does not."""
+    text = INTRO + ("“The door stays open,” said Wong. As Wong, who leads the delegation, put it at a "
+                    "dinner on Monday, Canberra “does not choose sides; it chooses options”.\n\n"
+                    "Jakarta will not take sides in the dispute, as Prabowo Subianto put it.")
+    found = summary(text)
+    assert ("partial", "Penny Wong", "does not choose sides; it chooses options") in found
+    assert ("reported", "Prabowo Subianto", "Jakarta will not take sides in the dispute") in found
+
+
+def test_by_a_speakers_estimate_is_the_attribution_of_the_clause_after_it() -> None:
+    text = INTRO + ("“Our factories depend on imported parts,” said Wong. By her estimate, imported inputs make "
+                    "up about two-fifths of the value of the country's electronics exports.")
+    assert summary(text)[-1] == (
+        "reported", "Penny Wong", "imported inputs make up about two-fifths of the value of the country's "
+        "electronics exports")
+
+
+def test_put_it_and_an_estimate_inside_quotation_marks_attribute_nothing() -> None:
+    text = INTRO + "“As my father put it, the sea is patient,” said Wong. “By my estimate, it is.”"
+    assert [k for k, _, _ in summary(text)] == ["direct", "direct"]

@@ -110,6 +110,13 @@ _NOUNS = r"(?:calls?|critique|criticism|remarks?|words|speech|pledges?|appeals?|
 _POSSESSIVE_NOUN = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")
 _PRONOUN_NOUN = re.compile(r"[Hh](?:is|er)\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")  # (a word start is checked)
 _ACCORDING = re.compile(r"[Aa]ccording\s+to\s+")  # (a word start is checked)
+#: "As Soto, a fellow at the institute, put it at a seminar last week," (its source "who"; the act ends before
+#: the comma): the clause it is set off from is her statement
+_AS_PUT_IT = re.compile(r"(?<![\w])[Aa]s\s+(?P<who>[^;:\"“”]{1,200}?)\s+(?:(?:has|had|once|later|memorably)\s+)?"
+                        r"put\s+it\b[^,;:\"“”]{0,80}(?=,|\.?$)")
+#: "By her estimate," "By Soto's count,": the clause after it is her statement (the source "who")
+_BY_ESTIMATE = re.compile(r"(?<![\w])(?:[Bb]y|[Ii]n)\s+(?P<who>[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*['’]s)"
+                          r"\s+(?:own\s+)?(?:estimate|count|reckoning|calculation|account)s?(?=,)")
 _SCARE_BEFORE = re.compile(r"(?:so-called|dubbed|known as|named|titled|termed|designated as|nicknamed|"
                            r"described as|themed|slogan|motto|theme|called|call|calls|calling|word|words|phrase|"
                            r"term|label|labeled|labelled|branded)\s*$", re.I)
@@ -1092,6 +1099,28 @@ class _QuoteReader:
                 continue  # "trade reached $9 billion, according to the statistics office": a statistic's source
             if sp:
                 acts.append(_Act(sp, m.start(), m.end(), "according to", "according", sp.end))
+        return acts + self._source_phrase_acts(sent)
+
+    def _source_phrase_acts(self, sent: Sentence) -> list[_Act]:
+        """"As Soto put it, …" and "By her estimate, …": a phrase naming whose statement the clause it is set
+        off from is, read as "according to" is."""
+        acts = []
+        st = sent.text
+        for m in (_AS_PUT_IT.finditer(self.text, sent.start, sent.end) if "put it" in st else ()):
+            if not self._inside_quote(m.start(), m.end()):
+                sp = self.speakers.according_to(sent, m.start("who"), m.end("who"))
+                if sp:
+                    acts.append(_Act(sp, m.start(), m.end(), "put it", "according", m.end()))
+        for m in (_BY_ESTIMATE.finditer(self.text, sent.start, sent.end) if "y " in st or "n " in st else ()):
+            if self._inside_quote(m.start(), m.end()):
+                continue
+            who = m.group("who")
+            if who.lower() in ("his", "her", "their"):
+                sp = self.speakers.pronoun(m.start("who"), {"his": "he", "her": "she"}.get(who.lower(), "they"))
+            else:
+                sp = self.speakers.according_to(sent, m.start("who"), m.end("who") - 2)
+            if sp:
+                acts.append(_Act(sp, m.start(), m.end(), "estimate", "according", m.end()))
         return acts
 
     def _possessive_acts(self, sent: Sentence) -> list[_Act]:

@@ -695,9 +695,11 @@ class SpeakerResolver:
             return None
         return Speaker(phrase, None, start, end, "nominal", _plural(head))
 
-    def according_to(self, sent: Sentence, start: int) -> Speaker | None:
-        """The source after "according to": a person, a name, or a noun phrase ("a new national poll")."""
-        stop = re.search(r"[,;:(—–]|\s(?:who|which|that|while|and\s+(?:the|a|an)\s)\b|$", self.text[start:sent.end])
+    def according_to(self, sent: Sentence, start: int, limit: int | None = None) -> Speaker | None:
+        """The source after "according to": a person, a name, or a noun phrase ("a new national poll"); its
+        phrase ends by ``limit`` when given (before "put it" of "As Soto put it")."""
+        stop = re.search(r"[,;:(—–]|\s(?:who|which|that|while|and\s+(?:the|a|an)\s)\b|$",
+                         self.text[start:sent.end if limit is None else limit])
         end = start + (stop.start() if stop else 0)
         while end > start and self.text[end - 1] in " .\"”’":
             if self.text[end - 1] == "." and re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$",
