@@ -702,3 +702,27 @@ def test_by_a_speakers_estimate_is_the_attribution_of_the_clause_after_it() -> N
 def test_put_it_and_an_estimate_inside_quotation_marks_attribute_nothing() -> None:
     text = INTRO + "“As my father put it, the sea is patient,” said Wong. “By my estimate, it is.”"
     assert [k for k, _, _ in summary(text)] == ["direct", "direct"]
+
+
+def test_a_statement_heading_its_subject_is_the_speaker_a_statement_after_in_is_a_gap() -> None:
+    """"A shorter Indonesian statement said" is that statement's (not "Indonesian"'s); in "The ministry in a
+    statement said" and "In a statement posted on Monday, the ministry said" the statement is no subject."""
+    found = summary(INTRO + "A shorter Indonesian statement said the talks were frank.\n\n"
+                            "The ministry in a statement said the visit was useful.\n\n"
+                            "In a statement posted on its website on Monday, the ministry said the envoy had left.")
+    speakers = [q.fields["speaker_name"] for q in quotes_of(INTRO + "A shorter Indonesian statement said the "
+                                                                    "talks were frank.")]
+    assert speakers == ["a shorter Indonesian statement"]
+    assert [(k, t) for k, _, t in found] == [("reported", "the talks were frank"), ("reported", "the visit was useful"),
+                                            ("reported", "the envoy had left")]
+
+
+def test_quoted_words_of_a_person_a_body_reports_are_the_persons() -> None:
+    """"A ministry statement said Wong had urged Jakarta to “…”": the quoted words are Wong's, the clause
+    opening with her and her own speech verb; without quoted words the body's report stays the body's."""
+    found = summary(INTRO + "A ministry statement said Wong had urged Jakarta to “show restraint at sea” and to "
+                            "avoid “complicating the situation”.\n\n"
+                            "The ministry said Prabowo Subianto had urged calm.")
+    assert found[0][:2] == ("partial", "Penny Wong")
+    assert "“show restraint at sea”" in found[0][2]
+    assert found[1] == ("reported", None, "Prabowo Subianto had urged calm")

@@ -165,6 +165,8 @@ _RELATIVE_CLOSE = re.compile(r",\s+(?!(?:in|on|at|by|for|with|of|to|from|as|and|
 #: "said by telephone from …", "told by video link": the means of a statement, not a passive's agent
 _BY_MEANS = re.compile(r"(?:tele)?phone\b|video\b|e-?mail\b|text message\b|letter\b|satellite phone\b|radio\b")
 #: where a clause ends before quoted words: a semicolon, a colon, a sentence's end (not "U.S.")
+#: between a body's speech verb and the person its clause reports: "said (that) ", "said on Monday that "
+_INNER_SUBJECT = re.compile(r"\s+(?:(?:on|in|at)\s+[^,;:\"“”]{1,30}?\s+)?(?:that\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s")
 #: "what their union called": a relative clause, whose subject is not the sentence's
 _FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.I)
@@ -1170,13 +1172,26 @@ class _QuoteReader:
         acts = self._stating(acts, words)
         if not acts:
             return None
-        act = acts[0]
+        act = self._inner_speaker(acts[0], acts, words)
         if act.how == "possessive":
             words = self._near(act, words)
         if act.how in ("verb", "participle") and words and not self._trails(act, sent):
             # quoted words before "X said" are not what X said ("exhorted them to “vote” and said he …")
             words = [w for w in words if w.outer_start >= act.verb_end]
         return act, acts, words
+
+    def _inner_speaker(self, act: _Act, acts: list[_Act], words: list[_Segment]) -> _Act:
+        """The act whose quoted words they are: a person reported by a body or a statement ("A ministry
+        statement said Soto had urged Lima to “…”": Soto's words, the clause opening with her and her verb),
+        else ``act``."""
+        if not words or act.speaker.person is not None or act.how not in ("verb", "according"):
+            return act
+        for inner in acts:
+            if inner.pos > act.verb_end and inner.speaker.person is not None and inner.how == "verb" \
+                    and _INNER_SUBJECT.fullmatch(self.text, act.verb_end, inner.speaker.start) \
+                    and all(w.outer_start >= inner.verb_end for w in words):
+                return inner
+        return act
 
     def _in_clause(self, act: _Act, w: _Segment, reach: int) -> bool:
         """Quoted words within ``reach`` characters after the act's verb, before a semicolon, colon or the

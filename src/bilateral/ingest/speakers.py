@@ -108,6 +108,8 @@ _GAP_WORDS = {
     "long", "since", "in", "a", "an", "the", "statement", "interview", "written", "at", "press",
     "conference", "briefing", "news", "meeting",
 }
+#: the nouns of the gap words, which a preposition before them makes part of a gap ("in a statement")
+_GAP_NOUNS = {"statement", "interview", "conference", "briefing", "meeting"}
 _AFTER_SUBJECT = re.compile(r"\s*(?:$|[,.;:!?(—–)\"“”«]|''|(?:in|on|at|during|who|whose|which|adding|speaking|"
                             r"referring|when|after|before|last|this|yesterday|today|told|to|of|about|while|"
                             r"as|and\s+(?:added|said|noted|called))\b)")
@@ -295,11 +297,19 @@ class SpeakerResolver:
         toks = self._tokens(floor, verb_start)
         j = len(toks) - 1
         skipped = 0
+        noun = -1  # the last noun of a gap phrase skipped ("in a statement"), which only a preposition makes one
         while j >= 0 and toks[j][2][:1].islower() and (toks[j][2] in _GAP_WORDS or toks[j][2].endswith("ly")) \
                 and skipped < 6:
+            if toks[j][2] in _GAP_NOUNS:
+                noun = max(noun, j)
+            elif toks[j][2] in ("in", "at", "on"):
+                noun = -1
             j -= 1
             skipped += 1
-        return toks, j
+        if j >= 0 and toks[j][2] in ("In", "At", "On"):
+            noun = -1  # "In a statement posted …": a gap phrase opening the sentence
+        # "A shorter Chilean statement said": the noun heads the subject ("The ministry in a statement said" skips it)
+        return toks, max(j, noun)
 
     def _before_comma(self, sent: Sentence, toks: list[tuple[int, int, str]], j: int) -> Speaker | None:
         """A subject set off by commas before its verb: "Rendell, a Clinton surrogate, said",
