@@ -688,3 +688,30 @@ def test_an_earthquakes_magnitude_and_what_it_did_to_the_counts_after_it() -> No
 def test_what_something_trades_at_is_its_price() -> None:
     (found,) = stats("In Lima, grade A coffee traded at 12 soles a kilogram on Monday.")
     assert found["measure"] == "price of grade A coffee"
+
+
+def test_both_bounds_of_a_scaled_range_are_figures_measuring_the_noun_before_it() -> None:
+    """"forecast demand of 13 million to 14 million TEU", "an annual capacity of between 2.0 million and 2.2
+    million TEU": the lower bound with its own scale word is a figure too, and both measure the noun the range
+    is "of" (with or without a determiner before it)."""
+    found = {(s["value"], s["scale"]): s["measure"] for s in stats(
+        "The port will handle 15 million TEU a year by 2030, against forecast demand of 13 million to 14 million "
+        "TEU. The second phase will raise it to an annual capacity of between 2.0 million and 2.2 million TEU.")}
+    assert found[(13, "million")] == found[(14, "million")] == "forecast demand"
+    assert found[(2.0, "million")] == found[(2.2, "million")] == "annual capacity"
+
+
+def test_a_percent_range_after_a_bare_noun_and_of_measures_that_noun() -> None:
+    found = [(s["value"], s["measure"]) for s in stats(
+        "The banks will lend the money over 15 years at interest rates of 3.2% to 3.6% a year.")]
+    assert found == [(3.2, "interest rates"), (3.6, "interest rates")]
+
+
+def test_a_lower_bound_after_a_capitalised_between_is_a_figure() -> None:
+    assert sorted(s["value"] for s in stats("Between 900 and 1,200 workers were hired for the port.")) == [900, 1200]
+
+
+def test_the_earlier_level_a_share_rose_from_measures_the_same_share() -> None:
+    found = [(s["value"], s["measure"]) for s in stats(
+        "The share of electric cars in new sales rose to 35% from 12% a year earlier.")]
+    assert sorted(found) == [(12, "share of electric cars in new sales"), (35, "share of electric cars in new sales")]

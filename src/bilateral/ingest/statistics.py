@@ -888,12 +888,42 @@ def _included_casualties(text: str, found: list[_Stat]) -> None:
                 break
 
 
-_RANGE_LOW = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|some\s+)?"
+_RANGE_LOW = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(?:about\s+|around\s+|some\s+)?"
                         r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(?:and|to)\s+$")
 #: "fallen by 12 to 15 per cent", "12-15%": the bare lower bound of a range of percents
 _PERCENT_RANGE_LOW = re.compile(r"(?<![\w.,$€£¥])(\d{1,2}(?:\.\d+)?)(?:\s+to\s+|\s?[-–]\s?)$")
 #: "traded at 48 to 55 yuan a kilogram": the bare lower bound of a range of any unit ("to" written out)
 _UNIT_RANGE_LOW = re.compile(r"(?<![\w.,$€£¥])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+to\s+$")
+
+
+#: what joins the two bounds of a range written in full ("13 million to 14 million TEU", "between 2.0 million
+#: and 2.2 million", "3.2%-3.6%"), or a level and the earlier one it rose or fell from ("to 35% from 12%")
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|[-–]|from)\s*(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?")
+
+
+#: "between 2.0 million and", "13 million to": a lower bound with its own scale word, before a scaled quantity
+_SCALED_RANGE_LOW = re.compile(r"(?<![\w.,$€£¥])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+"
+                               r"(thousand|million|billion|trillion)\s+(?:to|and)\s+$")
+
+
+def _share_range_measures(text: str, stats: list[_Stat]) -> None:
+    """The two bounds of a range written in full measure one thing: a bound without a measure takes the
+    other's ("forecast demand of 13 million to 14 million TEU"; "has risen to about 35% from 12%")."""
+    ordered = sorted(stats, key=lambda s: s.start)
+    for first, second in pairwise(ordered):
+        join = _RANGE_JOIN.fullmatch(text, first.end, second.start)
+        if first.unit != second.unit or join is None:
+            continue
+        if "from" in join.group():
+            # "rose to 35% from 12%": the earlier level of the same measure, whatever its own words say
+            if first.measure and re.search(r"\bto\s+(?:\S+\s+)?$", text[max(0, first.start - 20):first.start]):
+                second.measure, second.derived = first.measure, first.derived
+            continue
+        if bool(first.measure) == bool(second.measure) or ("and" in join.group() and not re.search(
+                r"\bbetween\s+(?:\S+\s+){0,2}$", text[max(0, first.start - 30):first.start])):
+            continue
+        source, target = (first, second) if first.measure else (second, first)
+        target.measure, target.derived = source.measure, source.derived
 
 
 def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, int, int | float, str | None]],
@@ -906,10 +936,15 @@ def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, i
             low = _PERCENT_RANGE_LOW.search(text, max(0, second.start - 12), second.start)
         elif low is None and second.unit is not None:
             low = _UNIT_RANGE_LOW.search(text, max(0, second.start - 16), second.start)
+        scale = second.scale
+        if low is None and second.scale and second.unit not in ("percent", None):
+            low = _SCALED_RANGE_LOW.search(text, max(0, second.start - 30), second.start)  # "13 million to 14 million"
+            scale = low.group(2).lower() if low else scale
         if low is None or any(s.start <= low.start(1) < s.end for s in found):
             continue
-        stat = _Stat(low.start(1), low.end(1), low.start(1), low.end(1), _to_number(low.group(1)), second.unit,
-                     second.rule, second.scale, confidence=second.confidence - 0.1)
+        stat = _Stat(low.start(1), low.end(), low.start(1), low.end(1), _to_number(low.group(1)), second.unit,
+                     second.rule, scale, confidence=second.confidence - 0.1)
+        stat.end = low.end(low.lastindex or 1)
         stat.noun_phrase = second.noun_phrase
         stat.bound_of = second
         found.append(stat)
@@ -1450,6 +1485,13 @@ _REFLEXIVE = re.compile(r"\s+(?:itself|themselves|alone)$")
 #: "an installed capacity of 14,000 megawatts", "kept its policy rate at 10%": the noun a figure is of
 _NOUN_OF_FIGURE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
                              r"\s+(?:of|at)\s+$")
+#: the same without a determiner, opening the clause or after a preposition ("at interest rates of 3.2%",
+#: "against forecast demand of 14 million TEU", "Annual output of 2 million tonnes")
+_BARE_NOUN_OF_FIGURE = re.compile(r"(?:^|\b(?:at|against|with|for|on|to|by|from|and)\s+)"
+                                  r"((?:[A-Za-z][a-z-]*\s+)?[a-z][\w-]*)\s+(?:of|at)\s+$")
+#: a range's lower bound right before its upper one ("between 2.0 million and ", "3.2% to ", "$1-")
+_LOWER_BOUND_TAIL = re.compile(r"(?:\bbetween\s+)?[$€£¥]?\d[\d.,]*\s*(?:%|per\s*cent|percent)?\s*"
+                               r"(?:thousand|million|billion|trillion)?\s*(?:to|and|-|–)\s*$")
 #: nouns that say nothing of what a figure measures ("a total of", "a record of", "a rise of")
 _EMPTY_NOUNS = frozenset(("total", "number", "sum", "figure", "amount", "level", "average", "high", "low", "record",
                           "peak", "value", "maximum", "minimum", "rise", "fall", "increase", "decrease", "drop",
@@ -1517,10 +1559,11 @@ def _named_around(text: str, stat: _Stat, lo: int, vocab: Vocabulary) -> str | N
         return f"duration of the {lasted.group(1)}"  # "the 1,035 km trip takes about 10 hours"
     if (factbox := _FACTBOX_MEASURE.match(text, stat.end)) and not text[:stat.start].strip(" -•*\t"):
         return _clean(factbox.group(1))  # "422 km — length of the line, A to B": a factbox line
+    pre = _LOWER_BOUND_TAIL.sub("", pre)  # "demand of 13 million to [14 million]": the noun before the range
     q = vocab.qualifiers.search(pre)
     if q and not pre[q.end():].strip():
         pre = pre[:q.start()]
-    noun = _NOUN_OF_FIGURE.search(pre)
+    noun = _NOUN_OF_FIGURE.search(pre) or _BARE_NOUN_OF_FIGURE.search(pre)
     if noun is None:
         return None
     words = noun.group(1).split()
@@ -2202,6 +2245,7 @@ def _read_stats(sentence: Sentence, stats: list[_Stat], periods: list[PeriodMent
     for stat in stats:
         if stat.bound_of is not None:  # "between 12 and 15 per cent of …": both bounds of one figure
             stat.measure, stat.period, stat.derived = stat.bound_of.measure, stat.bound_of.period, stat.bound_of.derived
+    _share_range_measures(text, stats)
     if not _assign_sources(_text_for_sources(sentence, ctx), stats, cited) and ctx.according_to \
             and sentence.passage == ctx.passage:
         for stat in stats:
