@@ -987,3 +987,22 @@ def test_the_host_whose_invitation_opens_the_sentence_is_not_the_visitor_however
     ev = _one("At the invitation of President of the Republic of Korea Yoon Suk Yeol, Prime Minister of Japan "
               "Fumio Kishida paid a state visit to Korea from March 3 to 4.")
     assert ev.fields["title"] == "Fumio Kishida state visit to South Korea"
+
+
+def test_a_seizure_at_sea_is_an_incident_told_by_what_was_taken_active_or_passive() -> None:
+    active = _one("The coast guard boarded and seized a Korean trawler and its 14 crew in the strait on March 3.")
+    assert (active.fields["event_kind"], active.fields["date"]) == ("seizure", "2024-03-03")
+    assert active.fields["title"].startswith("Seizure of Korean trawler")
+    passive = _one("The trawler, KR-2041, was boarded at about 5.30am on Sunday, some 35 nautical miles off the "
+                   "island, according to its owner, Yoon Suk Yeol.")
+    assert (passive.fields["event_kind"], passive.fields["title"]) == ("seizure", "Seizure of trawler")
+    assert passive.fields["participants"] == []  # the source "according to", not someone in the event
+    assert _events("Customs officers seized 3 tonnes of ivory on March 3.") == []  # goods: no vessel or crew
+
+
+def test_a_future_clause_of_another_subject_joined_by_and_that_does_not_make_a_past_event_scheduled() -> None:
+    """"… had expelled eight boats since October, and that it would continue …" written in December: last
+    October, not next."""
+    ev = _one("The ministry said its ships had expelled eight fishing boats from the gulf since October, and that "
+              "it would continue to deal with such cases.", published="2026-12-04")
+    assert (ev.fields["event_kind"], ev.fields["date"]) == ("expulsion", "2026-10")

@@ -189,6 +189,16 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("rescue", "incident", re.compile(
         r"\brescu(?:ed|es|ing)\s+(?P<saved>(?:[\w-]+\s+){0,3}(?:crew(?:men|members|s)?|fishermen|fishers|sailors|"
         r"seafarers|survivors|passengers|migrants|people|hostages))\b", re.I)),
+    # "the coast guard boarded and seized a Peruvian trawler", "detained 14 fishermen": a seizure at sea or a
+    # border, told by what was taken (the active verb: "the boat was seized" tells it again)
+    ("seizure", "incident", re.compile(
+        r"\b(?:(?:boarded|stopped|intercepted|surrounded|rammed)\s+and\s+)?(?:seiz(?:ed|es|ing)|detain(?:ed|s|ing)|"
+        r"impound(?:ed|s|ing)|captur(?:ed|es|ing))\s+(?P<seized>(?:(?:a|an|the|its|their|\d+|[\w-]+)\s+){0,4}"
+        r"(?:trawlers?|(?:fishing\s+)?boats?|vessels?|ships?|tankers?|crew(?:men|members|s)?|fishermen|fishers|"
+        r"sailors|seafarers))\b"
+        # "The trawler, QN-90512-TS, was boarded on Sunday": the passive, what was taken first
+        r"|\b(?P<taken>trawler|(?:fishing\s+)?boat|vessel|ship|tanker|crew)(?:,\s+[^,;]{1,30},)?\s+"
+        r"(?:was|were|had\s+been)\s+(?:boarded|seized|detained|impounded|captured)\b", re.I)),
     ("exercise", "exercise", re.compile(
         r"\b(?:(?:joint|military|naval|air|army|combined|bilateral|trilateral|multilateral|multinational|maritime|"
         r"amphibious|live-fire|counter-terrorism|"
@@ -219,6 +229,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "session": Needs(("round", "session")),
     "meeting": Needs(("met", "meet", "host", "courtesy call", "farewell call", "conven", "receiv")),
     "rescue": Needs(("rescu",)),
+    "seizure": Needs(("seiz", "detain", "impound", "captur", "boarded")),
     "ceremony": Needs(("parade", "ceremony", "celebration", "reception", "banquet"), any_case=False),
     "entry into force": Needs(("into force", "into effect", "took effect", "takes effect", "take effect",
                                "taking effect")),
@@ -256,7 +267,7 @@ _TRIGGER_TABLE = NeedsTable(_TRIGGER_NEEDS)  # all of them in one scan of a sent
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
 _PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "body meeting", "recall", "expulsion", "ban", "suspension", "controls",
              "annexation", "coup", "independence", "accession",
-             "incident", "rescue", "disaster",
+             "incident", "rescue", "seizure", "disaster",
              "protest", "exercise", "operation", "talks", "consultations",
              "negotiations", "session",
              "agreement reached", "invitation",
@@ -267,6 +278,11 @@ _NEEDS_OBJECT = {"agreed", "entry into force", "renewal"}
 _OBJECT_FAMILIES = {"signing", "establishment", "launch", "opening", "entry into force", "renewal", "ratification"}
 #: Events the trigger word tells whole (a protest, a flood, a naval exercise, an ambassador recalled): no
 #: participant or signed object needed, identified per article by what and where.
+#: the verbs of a seizure trigger, before what was seized
+#: "according to" and a description set off by a comma, right before a name ("according to its owner, ")
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[^,;.“”\"]{1,40},\s+)?$")
+_SEIZED = re.compile(r"^(?:\w+\s+and\s+)?\w+\s+", re.I)
+_TAKEN = re.compile(r"((?:fishing\s+)?\w+)(?:,\s+[^,;]{1,30},)?\s+(?:was|were|had\s+been)\s", re.I)
 _SELF_STANDING = {"diplomatic", "restriction", "political", "protest", "disaster", "incident", "exercise", "operation",
                   "ceasefire"}
 #: Families whose dated event a next-sentence undated talks/meeting/signing belongs to (its participants).
@@ -411,7 +427,7 @@ _FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set|slated|scheduled|expected|
 #: a clause of another subject joined on after an event: "…, and Ximenes stressed that the 2003 arrangement …"
 _OTHER_SPEAKER = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:I|we|he|she|they|(?:[A-Z][\w'’-]*\s+){1,3}"
                             r"(?:said|says|stressed|added|noted|told|insisted|stated|warned|recalled|argued))\b")
-_OTHER_SUBJECT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:I|we|he|she|they|it)\b")
+_OTHER_SUBJECT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:that\s+)?(?:I|we|he|she|they|it)\b")  # (", and that it would …")
 _AGREED_TO_MEET = re.compile(r"\bagreed to (?:meet|hold|host)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|upcoming|expected to|to be|plans? to|is set to|scheduled|(?:is|are) due|"
                      r"(?:is|are) to|"
@@ -1024,6 +1040,10 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
         title = _LEADING_VERB.sub("", t.text.strip())
         if t.kind == "rescue":
             title = "rescue of " + re.sub(r"^rescu\w*\s+", "", t.text.strip(), flags=re.I)
+        elif t.kind == "seizure":
+            taken = _TAKEN.match(t.text)  # "The trawler, …, was boarded": the trawler
+            seized = taken.group(1) if taken else _SEIZED.sub("", t.text.strip())  # "boarded and seized a trawler"
+            title = "seizure of " + re.sub(r"^(?:a|an)\s+", "", seized, flags=re.I)
         if title.lower().endswith(" landfall"):  # "Typhoon Dalisay made landfall in Cagayan"
             storm = _STORM_BEFORE.search(text, max(0, t.start - 80), t.start)
             title = f"landfall of {storm.group(1)}" if storm else "landfall"
@@ -1271,6 +1291,10 @@ class _DocEvents:
     def _participants(self, t: Trigger, text: str, sentence: Sentence, region: tuple[int, int],
                       floor: int) -> list[str]:
         names = _names(self.people, sentence.start + region[0], sentence.start + region[1])
+        if names and "ccording to" in text:  # "…, according to its owner, Jane Roe": the source, not in it
+            sources = {m.name for m in _mentions_in(self.people, sentence.start + region[0], sentence.start + region[1])
+                       if _ACCORDING_BEFORE.search(text, max(0, m.start - sentence.start - 60), m.start - sentence.start)}
+            names = [n for n in names if n not in sources]
         if names and _PRONOUN.search(text[region[0]:t.start]):
             who = pronoun_person(text, t.start, t.end, sentence, self.people, floor, self._previous(sentence))
             if who and who not in names:
