@@ -868,3 +868,44 @@ def test_each_item_of_a_list_of_documents_is_named_in_full() -> None:
             "Plan on cooperation in education and human resource training for 2027 – 2031"} <= names
     assert not any(n.startswith("Trade") for n in names)
 
+
+
+def test_documents_listed_after_a_signing_take_its_year() -> None:
+    """"Following the talks on November 25, the two sides signed the following documents:" and the numbered
+    or dashed items after it were signed that year; undated and in the past tense, the year of the news; a
+    committee whose minutes are listed was not signed then, and a list of documents still to be signed is
+    undated."""
+    found = _agreements(
+        "Following the talks on November 25, the two sides signed the following documents:\n\n"
+        "1. Memorandum of Understanding on cooperation in the digital economy between the two ministries;\n\n"
+        "2. Protocol amending the Agreement on Border Trade between Peru and Chile;\n\n"
+        "3. the minutes of the 14th meeting of the Peru – Chile Joint Committee on Trade.\n\n"
+        "The ministers said they would sign the following documents next time:\n\n"
+        "- Agreement on the Mutual Recognition of Driving Licences between Peru and Chile;",
+        published="2026-11-26")
+    years = {f.fields["name"]: f.fields["year"] for f in found.values()}
+    assert years["Memorandum of Understanding on cooperation in the digital economy between the two ministries"] == 2026
+    assert years["Protocol amending the Agreement on Border Trade between Peru and Chile"] == 2026
+    assert years["Agreement on the Mutual Recognition of Driving Licences between Peru and Chile"] is None
+    assert all(y is None for n, y in years.items() if "Joint Committee" in n)
+
+    undated = _agreements("Following the talks, the two leaders witnessed the signing of 12 cooperation documents, "
+                          "including:\n\n- Protocol amending the Agreement on Border Trade between Peru and Chile;",
+                          published="2026-10-15")
+    assert {f.fields["name"]: f.fields["year"] for f in undated.values()}[
+        "Protocol amending the Agreement on Border Trade between Peru and Chile"] == 2026
+
+
+def test_a_numbered_list_item_is_named_in_full_and_a_short_reference_folds_into_it() -> None:
+    """"1. Memorandum of Understanding on cooperation in the digital economy between …;" is that memorandum,
+    not a "Memorandum of Understanding"; "the fruit protocol" later is the listed protocol on fruit."""
+    found = _agreements(
+        "Following the talks, the two sides signed the following documents:\n\n"
+        "1. Memorandum of Understanding on cooperation in the digital economy between the two ministries;\n\n"
+        "2. Protocol on phytosanitary requirements for fresh fruit exported from Peru to Chile;\n\n"
+        "Speaking after the signing, the minister said the fruit protocol would open the market.",
+        published="2026-11-26")
+    assert sorted(found) == ["Memorandum of Understanding on cooperation in the digital economy between the two "
+                             "ministries", "Protocol on phytosanitary requirements for fresh fruit exported from Peru "
+                                           "to Chile"]
+    assert len(found["Protocol on phytosanitary requirements for fresh fruit exported from Peru to Chile"].spans) == 2

@@ -58,3 +58,16 @@ def test_our_boundaries_agree_with_pysbd_on_plain_news_sentences(sentences):
     oracle = score_sentences.pysbd_splitter()
     assert (score_sentences.boundaries(score_sentences.ours(text), text)
             == score_sentences.boundaries(oracle(text), text))
+
+
+def test_the_number_of_a_numbered_paragraph_is_no_sentence() -> None:
+    """"1. Memorandum of …;" and "2. On October 13, …": the number is not a sentence of its own (a year
+    ending a sentence is, and a number after the start is part of its sentence)."""
+    from bilateral.core.model import Source
+    from bilateral.ingest.text import Document
+
+    text = ("They signed the following documents:\n\n1. Memorandum of Understanding on trade;\n\n"
+            "12. On October 13, the two leaders held talks. They met again.\n\n1991. That year was good.")
+    assert [s.text for s in Document(Source(id="t", text=text)).sentences] == [
+        "They signed the following documents:", "Memorandum of Understanding on trade;",
+        "On October 13, the two leaders held talks.", "They met again.", "1991.", "That year was good."]

@@ -1024,27 +1024,28 @@ def _without_preposition(c: Candidate) -> Candidate | None:
 _JOINED = "–––"  # a spaced dash joining two places, as the finders read it (the same length: offsets stay)
 
 
-def find_candidates(text: str, *, vocab: Vocabulary | None = None) -> list[Candidate]:
+def find_candidates(text: str, *, vocab: Vocabulary | None = None, item: bool = False) -> list[Candidate]:
     """Agreements named in a sentence, longest first where they overlap; a spaced dash between two places
     ("the Steering Committee for Chile – Peru Bilateral Cooperation", "the Lima – Bogota – Quito
-    railway") joins them in one name, as an unspaced one does."""
+    railway") joins them in one name, as an unspaced one does. ``item``: the sentence is a list item whose
+    number the sentence splitter left out ("1. Memorandum of …")."""
     vocab = vocab or vocabulary()
     if " – " in text or " — " in text:
         joined = text
         for m in vocab.spaced_pair.finditer(text):
             joined = joined[:m.start(1)] + _JOINED + joined[m.end(1):]
         if joined != text:
-            found = _find_candidates(joined, vocab)
+            found = _find_candidates(joined, vocab, item)
             for c in found:  # (the names as written: a name cut from the text is the text's own)
                 c.name = text[c.start:c.end] if c.name == joined[c.start:c.end] else c.name.replace(_JOINED, " – ")
                 c.aliases = [a.replace(_JOINED, " – ") for a in c.aliases]
                 if c.key_name:
                     c.key_name = c.key_name.replace(_JOINED, " – ")
             return found
-    return _find_candidates(text, vocab)
+    return _find_candidates(text, vocab, item)
 
 
-def _find_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
+def _find_candidates(text: str, vocab: Vocabulary, item: bool = False) -> list[Candidate]:
     lower = ascii_lower(text)  # for the cheap tests of the finders that match in any case
     candidates: list[Candidate] = []
     candidates += _proper_candidates(text, vocab=vocab)
@@ -1057,7 +1058,7 @@ def _find_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
     candidates += _about_candidates(text, vocab)
     candidates += _listed_candidates(text, lower)
     candidates += _formal_candidates(text, vocab)
-    candidates += _item_candidates(text)
+    candidates += _item_candidates(text, item)
     if not candidates:
         return candidates  # (most sentences name no agreement)
     candidates = _drop_appositives(candidates, text)
@@ -1166,17 +1167,24 @@ def _about_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
 #: an item of a list of documents, a whole passage opening with a dash, bullet or number and a capitalised
 #: instrument with its complement: "- Protocol amending the Agreement on Border Trade between Peru and Chile;",
 #: "3. Memorandum of Understanding on electricity cooperation for the 2026 – 2035 period;"
-_LIST_ITEM = re.compile(
-    r"^\s*(?:[-•*–]\s+|\(?\d{1,2}[.)]\s+|\(?[a-h][.)]\s+)"
+_ITEM_BODY = (
     r"(?P<name>(?P<head>Agreement|Protocol|Memorandum of Understanding|Memorandum|Treaty|Convention|Arrangement|"
     r"Accord|Plan|Programme|Program|Charter)\s+(?:between|on|of|for|amending|to|regarding|concerning|in)\s+"
     r"[^;:]{8,300}?)(?=\s*(?:;|[.;]?\s*$|,\s+(?:signed|inked)\b|\s+(?:signed|inked)\s+by\b))")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s+|\(?\d{1,2}[.)]\s+|\(?[a-h][.)]\s+)" + _ITEM_BODY)
+_NUMBERED_ITEM = re.compile(r"^\s*" + _ITEM_BODY)  # (its number left out of the sentence)
+#: a signing told in the past tense, and one still to come ("will sign", "are to be signed")
+_SIGNED_PAST = re.compile(r"\b(?:signed|inked|concluded|exchanged|witnessed\s+the\s+(?:signing|exchange))\b", re.I)
+_SIGNED_LATER = re.compile(r"\b(?:will|would|to\s+be|expected\s+to|plan\s+to|are\s+to)\s+(?:\w+\s+)?(?:sign|be\s+signed|witness)",
+                           re.I)
+#: the mark opening a list item: a dash, a bullet, a number or a letter
+_ITEM_MARK = re.compile(r"\s*(?:[-•*–]\s+|\(?\d{1,2}[.)]\s+|\(?[a-h][.)]\s+)")
 _ITEM_KINDS = {"Plan": "plan", "Programme": "joint initiative", "Program": "joint initiative"}
 
 
-def _item_candidates(text: str) -> list[Candidate]:
-    """The document a list item names in full (see ``_LIST_ITEM``)."""
-    m = _LIST_ITEM.match(text)
+def _item_candidates(text: str, numbered: bool = False) -> list[Candidate]:
+    """The document a list item names in full (see ``_LIST_ITEM``; ``numbered``: its number is not in ``text``)."""
+    m = (_NUMBERED_ITEM if numbered else _LIST_ITEM).match(text)
     if m is None:
         return []
     head = m.group("head")
@@ -1409,14 +1417,20 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
     pair = doc_country_pair(doc, vocab=vocab)
     published = doc.source.published
     by_key: dict[str, Finding] = {}
+    list_years = _list_years(doc, published)
     for sentence in doc.sentences:
         candidates = doc.agreement_candidates(sentence)
         if not candidates:
             continue
         dates = doc.dates(sentence)
+        first = min(c.start for c in candidates)
         for c in candidates:
             parties = sorted(_parties(c, sentence.text, pair, vocab=vocab))
             year = _year_of(c, sentence.text, dates, published)
+            if year is None and c.kind != "mechanism" and c.start == first:
+                # the document a list item opens with (not "the Agreement on Trade" a protocol amends, not a
+                # committee whose minutes are signed)
+                year = list_years.get(sentence.passage)
             key = agreement_key(c, parties, vocab=vocab)
             if c.kind == "document set":
                 # "Five agreements signed" in a summary box is the five agreements the story says who signed
@@ -1453,6 +1467,27 @@ def extract_agreements(doc: Document, people: PeopleIndex | None = None,
     return findings
 
 
+def _list_years(doc: AnalysedDocument, published: str | None) -> dict[int, int]:
+    """The year of each list item a signing introduces ("On November 25 the two sides signed the following
+    documents:" and the items after it): the date the introduction gives, else, signed in the past tense, the
+    publication year. Passage index -> year."""
+    years: dict[int, int] = {}
+    passages = doc.passages
+    for sentence in doc.sentences:
+        text = sentence.text.rstrip()
+        if not text.endswith(":") or _SIGNING_CUE.search(text) is None:
+            continue
+        dated = [d.year for d in doc.dates(sentence) if d.year]
+        past = _SIGNED_PAST.search(text) and not _SIGNED_LATER.search(text)
+        year = dated[0] if dated else (int(published[:4]) if published and past else None)
+        i = sentence.passage + 1
+        while year is not None and i < len(passages) and (
+                passages[i].role == "list_item" or _ITEM_MARK.match(passages[i].text)):
+            years[i] = year
+            i += 1
+    return years
+
+
 def _cite_aliases(findings: list[Finding], doc: Document) -> None:
     """A later "the JBC", "the next RAN", "the accord de réadmission" is the agreement the article
     introduced under that name: every sentence naming an alias cites the same item."""
@@ -1476,7 +1511,8 @@ _HEAD_CLASS: dict[str, str] = {
     "protocol": "agreement", "charter": "agreement", "arrangement": "agreement", "plan": "plan", "roadmap": "plan",
 }
 _HEAD_FREE = {"programme", "program", "scheme", "project", "initiative", "facility", "fund"}
-_FOLDABLE_RULES = {"framework phrase", "common-noun document", "agreement on", "capitalised name", "known acronym"}
+_FOLDABLE_RULES = {"framework phrase", "common-noun document", "agreement on", "capitalised name", "known acronym",
+                   "list item"}
 _NAME_FILLER = {"the", "a", "an", "of", "on", "for", "to", "and", "their", "its", "new", "joint", "bilateral",
                 "mutual", "action", "road", "map", "free"} | set(_HEAD_CLASS)
 

@@ -28,7 +28,7 @@ from bilateral.core.model import Sentence
 from bilateral.ingest.dates import DateMention, context_year, find_dates
 from bilateral.ingest.findings import Finding, PeopleIndex
 from bilateral.ingest.lexicon import Lexicon, default_lexicon
-from bilateral.ingest.text import Document
+from bilateral.ingest.text import LIST_NUMBER, Document
 
 if TYPE_CHECKING:
     from bilateral.ingest.agreements import Candidate
@@ -102,8 +102,12 @@ class AnalysedDocument(Document):
         if found is None:
             from bilateral.ingest import agreements  # agreements.py reads documents too
 
+            passage = self.passages[sentence.passage]
+            # the first sentence after a paragraph's number ("1. Memorandum of …;"): a list item
+            numbered = sentence.start > passage.start and LIST_NUMBER.fullmatch(
+                passage.text, 0, sentence.start - passage.start) is not None
             found = self._candidates[sentence.start] = agreements.find_candidates(
-                sentence.text, vocab=agreements.vocabulary(self.lexicon))
+                sentence.text, vocab=agreements.vocabulary(self.lexicon), item=numbered)
         return found
 
 

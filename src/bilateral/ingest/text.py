@@ -184,6 +184,8 @@ _BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=(?:[\"“‘(\[]|''
 
 
 _LAST_WORD = re.compile(r"[\w.]+$")
+#: the number opening a numbered paragraph or list item ("1.", "(2)", "3)"), with the space after it
+LIST_NUMBER = re.compile(r"\s*\(?\d{1,3}[.)]\s*")
 
 
 def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -198,6 +200,9 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
                     and text[m.end():].split(" ", 1)[0].strip("\"“‘(") not in _OPENERS):
                 continue
         end = m.end(2)
+        if start == 0 and LIST_NUMBER.fullmatch(text, start, end):
+            start = m.end()  # "1. Memorandum of …": the number of a list item or a paragraph is no sentence
+            continue
         if text[start:end].strip():
             yield start, end
         start = m.end()
