@@ -942,3 +942,23 @@ def test_an_abbreviation_given_in_a_title_is_written_once_in_the_role() -> None:
     people, _, _ = people_of("He met General Secretary of the Communist Party of Viet Nam (CPV) Central Committee "
                              "Luu Van Khai on Tuesday.")
     assert people["Luu Van Khai"].fields["roles"] == ["General Secretary of the CPV Central Committee"]
+
+
+def test_an_assistant_minister_is_a_title_and_keeps_the_nationality_before_it() -> None:
+    people, _, _ = people_of("Deputy Foreign Minister Jorge Ruiz spoke by telephone with Chilean Assistant Foreign "
+                             "Minister Ana Soto on Thursday.")
+    assert (people["Ana Soto"].fields["country"], people["Ana Soto"].fields["roles"]) == (
+        "Chile", ["Assistant Minister of Foreign Affairs"])
+
+
+def test_the_country_an_office_is_of_holds_with_an_abbreviation_after_it() -> None:
+    people, _, _ = people_of("The protocol was signed by Vice Minister of the General Administration of Customs of "
+                             "Chile (GACC) Luis Vargas.")
+    assert people["Luis Vargas"].fields["country"] == "Chile"
+
+
+def test_the_host_at_whose_invitation_an_official_visits_a_country_is_of_that_country() -> None:
+    people, _, _ = people_of(
+        "Chilean Minister of Commerce Pedro Lagos is paying an official visit to Peru from November 24 to 27 at "
+        "the invitation of Minister of Industry and Trade Mario Quispe. Lagos said Chile and Peru trade more.")
+    assert (people["Pedro Lagos"].fields["country"], people["Mario Quispe"].fields["country"]) == ("Chile", "Peru")

@@ -470,6 +470,8 @@ _OFFICE_OPENS = re.compile(r"(?:^|[,;:(]|\b[Tt]he)\s*$")
 _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'-]*\s+)*")
 #: a name in a list or an apposition: after a comma or "and"
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
+#: an abbreviation in parentheses ending a title's complement
+_TRAILING_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,9}\)$")
 #: what joins one titled person of a list to the next: a comma, "and" or both
 _LIST_JOIN = re.compile(r"(?:,|,?\s+and)\s+$")
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays)\s+$")
@@ -721,7 +723,8 @@ class _DocPeople:
         if country is None and "of " in comp:
             # "Prime Minister of Malaysia", "President of the National Assembly of Cambodia": the country
             # the office (or its body) is of
-            last = re.split(r"\bof\s+", comp)[-1].removeprefix("the ")
+            # (an abbreviation after it aside: "… of Customs of Chile (GACC)")
+            last = _TRAILING_ABBREVIATION.sub("", re.split(r"\bof\s+", comp)[-1].removeprefix("the "))
             country = v.country_names.get(last) or v.country_names.get("the " + last)
             if country and " " in last and comp.endswith(last) and not comp.endswith("of " + country):
                 comp = comp[:len(comp) - len(last)] + country  # an alias of several words: one role, however the country is written

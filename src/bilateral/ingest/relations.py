@@ -43,9 +43,13 @@ _TRAVELLED_WITH = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?(?:travell?ed|flew|c
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w'’-]+\s+)?counterparts?\s*,?\s*$")
 #: "… made an official visit to Iceland", "… arrived in Oslo": where a government official goes
 _VISIT = re.compile(
-    r"(?:\s*,[^,;]{1,90},)?\s+(?:(?:made|paid|began|begins|started|starts|makes|pays|is\s+on|was\s+on)\s+"
+    r"(?:\s*,[^,;]{1,90},)?\s+(?:(?:made|paid|began|begins|started|starts|makes|pays|is\s+on|was\s+on|"
+    r"(?:is|was)\s+paying|(?:is|was)\s+making)\s+"
     r"(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}[Vv]isits?\s+to|visited|visits|arrived\s+in|arrives\s+in|"
     r"landed\s+in|flew\s+(?:in)?to|travell?ed\s+to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+#: "… at the invitation of " (and a title) after a visit: the host named next
+_INVITED_BY = re.compile(r"\bat\s+the\s+invitation\s+of\s+")
+_BREAK = re.compile(r"[,;.]")
 #: what two officials of the two countries do together, between the first's name and the second's title
 #: ("… held talks with Prime Minister …", "…, who arrived on Monday, met visiting Icelandic Minister …")
 _MEETING = re.compile(
@@ -99,13 +103,21 @@ def _other(pair: tuple[str, str], country: str | None) -> str | None:
 
 def _visits(text: str, sent: Sentence, here: list[tuple[int, int, str]], people: Mapping[str, Placeable],
             pair: tuple[str, str], country_of_place: Callable[[str], str | None]) -> None:
+    """A government official's visit to a place of one of the two countries: he is of the other one, and the
+    official at whose invitation he comes is of that one ("… is paying an official visit to Iceland at the
+    invitation of Minister of Trade Jon Berg")."""
     for _s, e, name in here:
         person = people[name]
-        if person.country is not None or not _official(person):
+        m = _VISIT.match(text, e, sent.end) if _official(person) else None
+        if m is None:
             continue
-        m = _VISIT.match(text, e, sent.end)
-        if m is not None:
-            person.country = _other(pair, _place_country(m.group("place"), country_of_place))
+        place = _place_country(m.group("place"), country_of_place)
+        if person.country is None:
+            person.country = _other(pair, place)
+        invited = _INVITED_BY.search(text, m.end(), sent.end) if place in pair else None
+        at = next(((s, people[n]) for s, _e, n in here if invited and s >= invited.end()), None)
+        if invited and at and at[1].country is None and _official(at[1]) and not _BREAK.search(text, invited.end(), at[0]):
+            at[1].country = place
 
 
 def _place_country(place: str, country_of_place: Callable[[str], str | None]) -> str | None:
