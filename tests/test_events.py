@@ -1006,3 +1006,15 @@ def test_a_future_clause_of_another_subject_joined_by_and_that_does_not_make_a_p
     ev = _one("The ministry said its ships had expelled eight fishing boats from the gulf since October, and that "
               "it would continue to deal with such cases.", published="2026-12-04")
     assert (ev.fields["event_kind"], ev.fields["date"]) == ("expulsion", "2026-10")
+
+
+def test_a_project_that_broke_ground_is_a_groundbreaking_of_that_project() -> None:
+    """"The Busan – Seoul railway, which broke ground last December", "the … line that broke ground in December
+    2025", "the groundbreaking ceremony for the … bridge on Monday": the start of a project's construction."""
+    found = [(f.fields["event_kind"], f.fields["date"], f.fields["title"]) for f in _events(
+        "The Busan – Seoul high-speed railway, which broke ground last December, could triple the traffic.",
+        published="2026-12-02")]
+    assert found == [("groundbreaking", "2025-12", "Groundbreaking of the Busan – Seoul high-speed railway")]
+    ev = _one("Officials attended the groundbreaking ceremony for the Incheon bridge on Monday.")
+    assert (ev.fields["event_kind"], ev.fields["title"]) == ("groundbreaking", "Groundbreaking of the Incheon bridge")
+    assert _events("The team broke ground on a new tactic in December.") == []  # no project of construction

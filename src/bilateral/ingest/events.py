@@ -52,6 +52,10 @@ _ACCESSION_LEAD = r"(?:joined|joins|acceded\s+to|accession\s+to|admitted\s+to|ad
 _SUNK = (r"(?-i:\b(?:(?:KM|MV|MT|MS|HMS|USS|RV|SS)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))\s+(?:sank|capsized|went down)\b"
          r"|\b(?:boat|ship|vessel|ferry|trawler|tanker|submarine|freighter|barge|yacht|dinghy)\s+"
          r"(?:[\w-]+\s+){0,3}?(?:sank|capsized|went down)\b")
+#: a project of construction named by its places and its kind ("Lima – Callao standard-gauge railway", "391-km line")
+_PROJECT = (r"(?:(?:[A-Z][\w'’.]*(?:\s*[–-]\s*|\s+)){0,8}(?:[\d.,]+-km\s+|[a-z]+-[a-z]+\s+|new\s+){0,3}"
+            r"(?:railway|rail\s+line|line|bridge|port|expressway|highway|motorway|road|pipeline|power\s+plant|plant|"
+            r"dam|terminals?|airport|tunnel|corridor|metro|canal))")
 # (kind, family, pattern); earlier entries win where matches overlap.
 _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("phone call", "phone call", re.compile(
@@ -87,6 +91,13 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
                                     r"|\b(?:courtesy|farewell) calls? on\b|\bconven(?:ed|es|e|ing)\b"
                                     # "Soto received Juan Ortiz, Vice Minister of …": a host receives a visitor
                                     r"|\breceiv(?:ed|es)\b(?=\s+(?-i:[A-Z][\w'’-]+\s+[A-Z]))", re.I)),
+    # "The Lima – Callao railway, which broke ground last December", "the groundbreaking of the … bridge": the
+    # start of a project's construction, told by the project named before or after it
+    ("groundbreaking", "groundbreaking", re.compile(
+        r"(?:\b(?:[Tt]he\s+)?(?P<project>" + _PROJECT + r")(?:,\s+which|\s+which|\s+that)?\s+(?:(?:has|had|officially)\s+)?"
+        r"(?:broke|breaks)\s+ground\b)"
+        r"|\b(?:broke|breaks)\s+ground\s+on\s+(?:the\s+)?(?P<on>" + _PROJECT + r")"
+        r"|\bground-?breaking(?:\s+ceremony)?\s+(?:for|of)\s+(?:the\s+)?(?P<of>" + _PROJECT + r")")),
     ("ceremony", "ceremony", re.compile(
         r"\b(?:[A-Z][\w'’-]*\s+)*(?:parade|ceremony|celebrations?|reception|banquet)\b")),
     ("entry into force", "entry into force", re.compile(
@@ -230,6 +241,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
     "meeting": Needs(("met", "meet", "host", "courtesy call", "farewell call", "conven", "receiv")),
     "rescue": Needs(("rescu",)),
     "seizure": Needs(("seiz", "detain", "impound", "captur", "boarded")),
+    "groundbreaking": Needs(("ground",)),
     "ceremony": Needs(("parade", "ceremony", "celebration", "reception", "banquet"), any_case=False),
     "entry into force": Needs(("into force", "into effect", "took effect", "takes effect", "take effect",
                                "taking effect")),
@@ -267,7 +279,7 @@ _TRIGGER_TABLE = NeedsTable(_TRIGGER_NEEDS)  # all of them in one scan of a sent
 # Which event wins when several words in one sentence share a date ("held a phone talk, launching …").
 _PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit", "body meeting", "recall", "expulsion", "ban", "suspension", "controls",
              "annexation", "coup", "independence", "accession",
-             "incident", "rescue", "seizure", "disaster",
+             "incident", "rescue", "seizure", "disaster", "groundbreaking",
              "protest", "exercise", "operation", "talks", "consultations",
              "negotiations", "session",
              "agreement reached", "invitation",
@@ -283,7 +295,8 @@ _OBJECT_FAMILIES = {"signing", "establishment", "launch", "opening", "entry into
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[^,;.“”\"]{1,40},\s+)?$")
 _SEIZED = re.compile(r"^(?:\w+\s+and\s+)?\w+\s+", re.I)
 _TAKEN = re.compile(r"((?:fishing\s+)?\w+)(?:,\s+[^,;]{1,30},)?\s+(?:was|were|had\s+been)\s", re.I)
-_SELF_STANDING = {"diplomatic", "restriction", "political", "protest", "disaster", "incident", "exercise", "operation",
+_GROUNDBREAKING_PROJECT = re.compile(r"(?:^(?:[Tt]he\s+)?|(?:on|for|of)\s+(?:the\s+)?)(" + _PROJECT + r")")
+_SELF_STANDING = {"groundbreaking", "diplomatic", "restriction", "political", "protest", "disaster", "incident", "exercise", "operation",
                   "ceasefire"}
 #: Families whose dated event a next-sentence undated talks/meeting/signing belongs to (its participants).
 _JOINABLE = {"talks", "signing", "renewal", "ratification"}
@@ -1040,6 +1053,9 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
         title = _LEADING_VERB.sub("", t.text.strip())
         if t.kind == "rescue":
             title = "rescue of " + re.sub(r"^rescu\w*\s+", "", t.text.strip(), flags=re.I)
+        elif t.kind == "groundbreaking":
+            project = _GROUNDBREAKING_PROJECT.search(t.text)
+            title = "groundbreaking of the " + " ".join(project.group(1).split()) if project else "groundbreaking"
         elif t.kind == "seizure":
             taken = _TAKEN.match(t.text)  # "The trawler, …, was boarded": the trawler
             seized = taken.group(1) if taken else _SEIZED.sub("", t.text.strip())  # "boarded and seized a trawler"
