@@ -909,3 +909,10 @@ def test_a_numbered_list_item_is_named_in_full_and_a_short_reference_folds_into_
                              "ministries", "Protocol on phytosanitary requirements for fresh fruit exported from Peru "
                                            "to Chile"]
     assert len(found["Protocol on phytosanitary requirements for fresh fruit exported from Peru to Chile"].spans) == 2
+
+
+def test_a_version_number_inside_a_capitalised_name_is_part_of_it() -> None:
+    found = _agreements("The two sides will make full use of the Peru-ASEAN Free Trade Area 3.0 Upgrade Protocol, "
+                        "signed in Kuala Lumpur last year.", published="2026-11-26")
+    assert list(found) == ["Peru-ASEAN Free Trade Area 3.0 Upgrade Protocol"]
+    assert found["Peru-ASEAN Free Trade Area 3.0 Upgrade Protocol"].fields["year"] == 2025
