@@ -726,3 +726,10 @@ def test_quoted_words_of_a_person_a_body_reports_are_the_persons() -> None:
     assert found[0][:2] == ("partial", "Penny Wong")
     assert "“show restraint at sea”" in found[0][2]
     assert found[1] == ("reported", None, "Prabowo Subianto had urged calm")
+
+
+def test_a_welcome_or_thanks_to_someone_is_no_statement_a_clause_after_that_is() -> None:
+    found = summary(INTRO + "Wong warmly welcomed President Prabowo Subianto to Canberra.\n\n"
+                            "Wong thanked Jakarta for its support during the floods.\n\n"
+                            "Wong welcomed that the two sides had agreed to reopen the border.")
+    assert found == [("reported", "Penny Wong", "the two sides had agreed to reopen the border")]

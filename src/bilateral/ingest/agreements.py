@@ -243,7 +243,7 @@ _CAP_TOKEN = r"(?:[dl]['’])?[A-Z][\w’'&.-]*(?:–+[A-Z][\w’'&.-]*)*"
 #: a weekday ends a name ("signed the Memorandum on Traders Tuesday"), unless more of the name follows it
 #: ("the Good Friday Agreement")
 _WEEKDAY_END = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+[A-Z]))"
-_CAP_RUN = re.compile(  # (a version inside: "the … Free Trade Area 3.0 Upgrade Protocol")
+_CAP_RUN = re.compile(  # (a version inside: "the Digital Economy Framework 2.0 Upgrade Protocol")
     _CAP_TOKEN + r"(?:\s+(?:(?:of|on|and|for|the|in|to|with)\s+)*(?:\d{1,2}\.\d\s+)?" + _WEEKDAY_END + _CAP_TOKEN + r")*"
     + r"(?:\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\))?"
 )
