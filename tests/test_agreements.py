@@ -916,3 +916,14 @@ def test_a_version_number_inside_a_capitalised_name_is_part_of_it() -> None:
                         "signed in Kuala Lumpur last year.", published="2026-11-26")
     assert list(found) == ["Peru-ASEAN Free Trade Area 3.0 Upgrade Protocol"]
     assert found["Peru-ASEAN Free Trade Area 3.0 Upgrade Protocol"].fields["year"] == 2025
+
+
+def test_a_list_takes_a_signing_year_only_from_the_signing_of_the_listed_documents() -> None:
+    found = _agreements(
+        "Chile and Peru agreed to expand trade on Monday in Lima.\n\n"
+        "Ana Soto, who signed the new memorandum for Chile, listed the older accords she wants revised:\n\n"
+        "- Agreement on Border Trade between Chile and Peru;\n\n"
+        "After the ministers signed a memorandum on Monday, officials said several documents were still under "
+        "negotiation:\n\n1. Agreement on Fisheries Cooperation between Chile and Peru;", published="2026-11-26")
+    assert found["Agreement on Border Trade between Chile and Peru"].fields["year"] is None
+    assert found["Agreement on Fisheries Cooperation between Chile and Peru"].fields["year"] is None

@@ -1018,3 +1018,22 @@ def test_a_project_that_broke_ground_is_a_groundbreaking_of_that_project() -> No
     ev = _one("Officials attended the groundbreaking ceremony for the Incheon bridge on Monday.")
     assert (ev.fields["event_kind"], ev.fields["title"]) == ("groundbreaking", "Groundbreaking of the Incheon bridge")
     assert _events("The team broke ground on a new tactic in December.") == []  # no project of construction
+
+
+@pytest.mark.parametrize("text", [
+    "The documentary captured the hearts of fishermen along the coast when it aired on March 3.",
+    "The cruise ship was boarded by 2,000 tourists in Busan on March 3.",
+    "The two leaders broke ground on the road to a free trade deal at their summit on March 3.",
+])
+def test_figurative_seizures_and_groundbreakings_are_no_events(text: str) -> None:
+    assert [f.fields["event_kind"] for f in _events(text)] == []
+
+
+def test_a_name_after_according_to_a_thing_takes_part_and_a_pronoun_chain_keeps_its_gender() -> None:
+    ev = _one("Kishida spoke to reporters. According to the plan, Kishida will meet Yoon Suk Yeol in Seoul on "
+              "March 14.")
+    assert ev.fields["participants"] == ["Fumio Kishida", "Yoon Suk Yeol"]
+    text = ("Yoon Suk Yeol arrived in Tokyo on March 3. At the airport, she was greeted by Kishida. On March 4, he "
+            "met Albanese.")
+    meeting = next(f for f in _events(text) if f.fields["date"] == "2024-03-04")
+    assert "Yoon Suk Yeol" not in meeting.fields["participants"]

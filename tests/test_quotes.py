@@ -733,3 +733,18 @@ def test_a_welcome_or_thanks_to_someone_is_no_statement_a_clause_after_that_is()
                             "Wong thanked Jakarta for its support during the floods.\n\n"
                             "Wong welcomed that the two sides had agreed to reopen the border.")
     assert found == [("reported", "Penny Wong", "the two sides had agreed to reopen the border")]
+
+
+def test_put_it_somewhere_and_money_in_an_account_attribute_nothing() -> None:
+    text = INTRO + ("The bill was “dead on arrival” as soon as Wong put it to a vote.\n\n"
+                    "The plan stalled as Wong put it on hold, leaving the “historic” deal unsigned.\n\n"
+                    "The crew hauled the “ghost net” aboard, and as Wong watched, they put it in a skip.\n\n"
+                    "Funds were credited in his account, and the bank called it “routine”.")
+    assert not any(s in ("Penny Wong", "Prabowo Subianto") for _, s, _ in summary(text))
+
+
+def test_a_body_s_own_later_clause_stays_the_body_s() -> None:
+    found = quotes_of(INTRO + "A ministry statement said Wong warned Prabowo Subianto on Monday, and added that the "
+                              "ministry “firmly rejects” the claims.")
+    rejects = [q for q in found if "firmly rejects" in q.fields["text"]]
+    assert [q.fields["speaker_name"] for q in rejects] == ["a ministry statement"]

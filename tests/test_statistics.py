@@ -715,3 +715,12 @@ def test_the_earlier_level_a_share_rose_from_measures_the_same_share() -> None:
     found = [(s["value"], s["measure"]) for s in stats(
         "The share of electric cars in new sales rose to 35% from 12% a year earlier.")]
     assert sorted(found) == [(12, "share of electric cars in new sales"), (35, "share of electric cars in new sales")]
+
+
+def test_two_scaled_figures_are_a_range_only_when_written_as_one() -> None:
+    """"a population of 34 million and 6.2 million cars" are two figures of different things; "fell by 1 million
+    to 14 million tonnes" is a change and a level; a bare noun before "at" is no measure ("keep rates at 5%")."""
+    assert [s["value"] for s in stats("Peru, with a population of 34 million and 6.2 million registered cars, is "
+                                      "building new roads.")] == [6.2]
+    assert [s["value"] for s in stats("Chile's copper output fell by 1 million to 14 million tonnes in 2025.")] == [14]
+    assert [s["measure"] for s in stats("The central bank decided to keep rates at 5% on Tuesday.")] == [None]

@@ -1164,6 +1164,8 @@ def _about_candidates(text: str, vocab: Vocabulary) -> list[Candidate]:
     return out
 
 
+#: the mark opening a list item: a dash, a bullet, a number or a letter
+_MARK = r"(?:[-•*–]\s+|\(?\d{1,2}[.)]\s+|\(?[a-h][.)]\s+)"
 #: an item of a list of documents, a whole passage opening with a dash, bullet or number and a capitalised
 #: instrument with its complement: "- Protocol amending the Agreement on Border Trade between Peru and Chile;",
 #: "3. Memorandum of Understanding on electricity cooperation for the 2026 – 2035 period;"
@@ -1171,14 +1173,17 @@ _ITEM_BODY = (
     r"(?P<name>(?P<head>Agreement|Protocol|Memorandum of Understanding|Memorandum|Treaty|Convention|Arrangement|"
     r"Accord|Plan|Programme|Program|Charter)\s+(?:between|on|of|for|amending|to|regarding|concerning|in)\s+"
     r"[^;:]{8,300}?)(?=\s*(?:;|[.;]?\s*$|,\s+(?:signed|inked)\b|\s+(?:signed|inked)\s+by\b))")
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s+|\(?\d{1,2}[.)]\s+|\(?[a-h][.)]\s+)" + _ITEM_BODY)
+_LIST_ITEM = re.compile(r"^\s*" + _MARK + _ITEM_BODY)
 _NUMBERED_ITEM = re.compile(r"^\s*" + _ITEM_BODY)  # (its number left out of the sentence)
-#: a signing told in the past tense, and one still to come ("will sign", "are to be signed")
-_SIGNED_PAST = re.compile(r"\b(?:signed|inked|concluded|exchanged|witnessed\s+the\s+(?:signing|exchange))\b", re.I)
+#: a signing in the past tense of the documents a colon lists: "signed the following documents:", "witnessed the
+#: signing of 12 cooperation documents, including:" (not "Soto, who signed the memorandum, listed the accords:");
+#: and a signing still to come ("will sign", "are to be signed")
+_SIGNED_LIST = re.compile(r"\b(?:signed|inked|concluded|exchanged|(?:witnessed|attended)\s+the\s+(?:signing|exchange)"
+                          r"\s+of)\s+(?:the\s+following|these|(?:[\w-]+\s+){0,4}(?:documents|agreements|instruments|"
+                          r"memoranda|deals|accords|protocols|treaties))\b[^:;]{0,40}:$", re.I)
 _SIGNED_LATER = re.compile(r"\b(?:will|would|to\s+be|expected\s+to|plan\s+to|are\s+to)\s+(?:\w+\s+)?(?:sign|be\s+signed|witness)",
                            re.I)
-#: the mark opening a list item: a dash, a bullet, a number or a letter
-_ITEM_MARK = re.compile(r"\s*(?:[-•*–]\s+|\(?\d{1,2}[.)]\s+|\(?[a-h][.)]\s+)")
+_ITEM_MARK = re.compile(r"\s*" + _MARK)
 _ITEM_KINDS = {"Plan": "plan", "Programme": "joint initiative", "Program": "joint initiative"}
 
 
@@ -1475,10 +1480,10 @@ def _list_years(doc: AnalysedDocument, published: str | None) -> dict[int, int]:
     passages = doc.passages
     for sentence in doc.sentences:
         text = sentence.text.rstrip()
-        if not text.endswith(":") or _SIGNING_CUE.search(text) is None:
+        if not text.endswith(":") or _SIGNED_LIST.search(text) is None:
             continue
         dated = [d.year for d in doc.dates(sentence) if d.year]
-        past = _SIGNED_PAST.search(text) and not _SIGNED_LATER.search(text)
+        past = not _SIGNED_LATER.search(text)
         year = dated[0] if dated else (int(published[:4]) if published and past else None)
         i = sentence.passage + 1
         while year is not None and i < len(passages) and (

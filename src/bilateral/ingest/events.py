@@ -96,7 +96,7 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     ("groundbreaking", "groundbreaking", re.compile(
         r"(?:\b(?:[Tt]he\s+)?(?P<project>" + _PROJECT + r")(?:,\s+which|\s+which|\s+that)?\s+(?:(?:has|had|officially)\s+)?"
         r"(?:broke|breaks)\s+ground\b)"
-        r"|\b(?:broke|breaks)\s+ground\s+on\s+(?:the\s+)?(?P<on>" + _PROJECT + r")"
+        r"|\b(?:broke|breaks)\s+ground\s+on\s+(?:the\s+)?(?P<on>" + _PROJECT + r")(?!\s+(?:to|towards)\b)"
         r"|\bground-?breaking(?:\s+ceremony)?\s+(?:for|of)\s+(?:the\s+)?(?P<of>" + _PROJECT + r")")),
     ("ceremony", "ceremony", re.compile(
         r"\b(?:[A-Z][\w'’-]*\s+)*(?:parade|ceremony|celebrations?|reception|banquet)\b")),
@@ -204,12 +204,15 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     # border, told by what was taken (the active verb: "the boat was seized" tells it again)
     ("seizure", "incident", re.compile(
         r"\b(?:(?:boarded|stopped|intercepted|surrounded|rammed)\s+and\s+)?(?:seiz(?:ed|es|ing)|detain(?:ed|s|ing)|"
-        r"impound(?:ed|s|ing)|captur(?:ed|es|ing))\s+(?P<seized>(?:(?:a|an|the|its|their|\d+|[\w-]+)\s+){0,4}"
+        r"impound(?:ed|s|ing)|captur(?:ed|es|ing))\s+(?P<seized>(?:(?!(?:of|to|on|in|at|for|from|with|by)\b)[\w-]+\s+){0,4}"
         r"(?:trawlers?|(?:fishing\s+)?boats?|vessels?|ships?|tankers?|crew(?:men|members|s)?|fishermen|fishers|"
         r"sailors|seafarers))\b"
-        # "The trawler, QN-90512-TS, was boarded on Sunday": the passive, what was taken first
+        # "The trawler, AB-1234, was boarded on Sunday": the passive, what was taken first (a fishing boat
+        # boarded, not "the cruise ship was boarded by 2,000 tourists")
         r"|\b(?P<taken>trawler|(?:fishing\s+)?boat|vessel|ship|tanker|crew)(?:,\s+[^,;]{1,30},)?\s+"
-        r"(?:was|were|had\s+been)\s+(?:boarded|seized|detained|impounded|captured)\b", re.I)),
+        r"(?:was|were|had\s+been)\s+(?:seized|detained|impounded|captured)\b"
+        r"|\b(?P<boarded>trawler|fishing\s+boat|vessel)(?:,\s+[^,;]{1,30},)?\s+(?:was|were|had\s+been)\s+boarded\b"
+        r"(?!\s+by\s+(?:\d|[\w-]+\s+(?:passengers|tourists|travell?ers|people)))", re.I)),
     ("exercise", "exercise", re.compile(
         r"\b(?:(?:joint|military|naval|air|army|combined|bilateral|trilateral|multilateral|multinational|maritime|"
         r"amphibious|live-fire|counter-terrorism|"
@@ -288,14 +291,18 @@ _PRIORITY = ["state visit", "official visit", "working visit", "visit", "summit"
 _NEEDS_PERSON = {"meeting", "election", "ceremony", "negotiations", "session", "invitation"}
 _NEEDS_OBJECT = {"agreed", "entry into force", "renewal"}
 _OBJECT_FAMILIES = {"signing", "establishment", "launch", "opening", "entry into force", "renewal", "ratification"}
-#: Events the trigger word tells whole (a protest, a flood, a naval exercise, an ambassador recalled): no
-#: participant or signed object needed, identified per article by what and where.
-#: the verbs of a seizure trigger, before what was seized
-#: "according to" and a description set off by a comma, right before a name ("according to its owner, ")
-_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[^,;.“”\"]{1,40},\s+)?$")
+#: "according to" and a description of a person set off by a comma, right before a name ("according to its
+#: owner, "), and what may follow the name that closes the phrase
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:its|his|her|their|the)\s+[a-z]+(?:\s+[a-z]+)?,\s+)?$")
+_PHRASE_CLOSED = re.compile(r"\s*(?:[,.;]|$)")
+#: the verbs of a seizure trigger, before what was seized ("boarded and seized a trawler"); what a passive one
+#: took ("The trawler, AB-1234, was seized")
 _SEIZED = re.compile(r"^(?:\w+\s+and\s+)?\w+\s+", re.I)
 _TAKEN = re.compile(r"((?:fishing\s+)?\w+)(?:,\s+[^,;]{1,30},)?\s+(?:was|were|had\s+been)\s", re.I)
+#: the project a groundbreaking trigger names, before "broke ground" or after "on"/"for"/"of"
 _GROUNDBREAKING_PROJECT = re.compile(r"(?:^(?:[Tt]he\s+)?|(?:on|for|of)\s+(?:the\s+)?)(" + _PROJECT + r")")
+#: Events the trigger word tells whole (a protest, a flood, a naval exercise, an ambassador recalled): no
+#: participant or signed object needed, identified per article by what and where.
 _SELF_STANDING = {"groundbreaking", "diplomatic", "restriction", "political", "protest", "disaster", "incident", "exercise", "operation",
                   "ceasefire"}
 #: Families whose dated event a next-sentence undated talks/meeting/signing belongs to (its participants).
@@ -1057,7 +1064,7 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
             project = _GROUNDBREAKING_PROJECT.search(t.text)
             title = "groundbreaking of the " + " ".join(project.group(1).split()) if project else "groundbreaking"
         elif t.kind == "seizure":
-            taken = _TAKEN.match(t.text)  # "The trawler, …, was boarded": the trawler
+            taken = _TAKEN.match(t.text)  # "The trawler, …, was seized": the trawler
             seized = taken.group(1) if taken else _SEIZED.sub("", t.text.strip())  # "boarded and seized a trawler"
             title = "seizure of " + re.sub(r"^(?:a|an)\s+", "", seized, flags=re.I)
         if title.lower().endswith(" landfall"):  # "Typhoon Dalisay made landfall in Cagayan"
@@ -1309,7 +1316,8 @@ class _DocEvents:
         names = _names(self.people, sentence.start + region[0], sentence.start + region[1])
         if names and "ccording to" in text:  # "…, according to its owner, Jane Roe": the source, not in it
             sources = {m.name for m in _mentions_in(self.people, sentence.start + region[0], sentence.start + region[1])
-                       if _ACCORDING_BEFORE.search(text, max(0, m.start - sentence.start - 60), m.start - sentence.start)}
+                       if _ACCORDING_BEFORE.search(text, max(0, m.start - sentence.start - 60), m.start - sentence.start)
+                       and _PHRASE_CLOSED.match(text, m.end - sentence.start)}
             names = [n for n in names if n not in sources]
         if names and _PRONOUN.search(text[region[0]:t.start]):
             who = pronoun_person(text, t.start, t.end, sentence, self.people, floor, self._previous(sentence))

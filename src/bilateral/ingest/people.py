@@ -168,21 +168,10 @@ class _Vocab:
 def _not_name_words(t: Mapping[str, Any], countries: Iterable[str], nationalities: Iterable[str],
                     titles: Iterable[str]) -> set[str]:
     """Words that are never a name: of organisations, portfolios, countries, the last word of a nationality
-    ("Rican", not "Costa": Ana Costa is a name), the capitalised words of titles and their plurals ("the two
-    General Secretaries agreed": no one is named Secretaries)."""
-    title_words = {w for title in titles for w in title.split() if w[:1].isupper()}
+    ("Rican", not "Costa": Ana Costa is a name), the capitalised words of titles (the plural titles among
+    them: "the two General Secretaries agreed" names no one)."""
     return {*t["not_name_words"], *t["org_words"], *t.get("portfolios", []), *countries,
-            *(n.split()[-1] for n in nationalities), *title_words,
-            *(_plural(w) for w in title_words if w.isalpha())}
-
-
-def _plural(word: str) -> str:
-    """The regular English plural of a title word ("Secretary" -> "Secretaries", "Chairman" -> "Chairmen")."""
-    if word.endswith("man"):
-        return word[:-3] + "men"
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+            *(n.split()[-1] for n in nationalities), *(w for title in titles for w in title.split() if w[:1].isupper())}
 
 
 def _plural_pair_re(plurals: list[str]) -> re.Pattern[str]:
@@ -472,10 +461,11 @@ _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'-]*\s+)*")
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 #: an abbreviation in parentheses ending a title's complement
 _TRAILING_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,9}\)$")
-#: what joins one titled person of a list to the next: a comma, "and" or both
+#: what joins one titled person of a list to the next: a comma, "and" or both; and a list going on after a name
 _LIST_JOIN = re.compile(r"(?:,|,?\s+and)\s+$")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b)\s+[A-Z]")
 _SPEECH_BEFORE = re.compile(r"(?:\bsaid|\bsays)\s+$")
-#: a parenthesis and two capitalised words after a title: the name it is the title of ("(Lao PDR) Ana Soto")
+#: a parenthesis and two capitalised words after a title: the name it is the title of ("(NRC) Ana Soto")
 _NAME_AFTER_ABBREVIATION = re.compile(r"\s*\([^()]{1,60}\)\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
 
 
@@ -723,7 +713,7 @@ class _DocPeople:
         if country is None and "of " in comp:
             # "Prime Minister of Malaysia", "President of the National Assembly of Cambodia": the country
             # the office (or its body) is of
-            # (an abbreviation after it aside: "… of Customs of Chile (GACC)")
+            # (an abbreviation after it aside: "… of Customs of Chile (NCS)")
             last = _TRAILING_ABBREVIATION.sub("", re.split(r"\bof\s+", comp)[-1].removeprefix("the "))
             country = v.country_names.get(last) or v.country_names.get("the " + last)
             if country and " " in last and comp.endswith(last) and not comp.endswith("of " + country):
@@ -1256,6 +1246,10 @@ class _DocPeople:
                 # in front of a coordinated list of titled people covers them all.
                 before = self.folded[sent.start:chain[0]]
                 joined = _LIST_JOIN.search(before)
+                if joined and "and" not in joined.group() and (
+                        not _LIST_GOES_ON.match(self.text, end, sent.end) or self._of_country(end)):
+                    joined = None  # a comma alone joins a list only where it goes on ("A, B and C"), not
+                    # "Welcomed by Peruvian Minister A, Trade Minister B of Chile said …"
                 if joined:
                     for prev_end, c in list(self.nat_titled.items()):
                         if sent.start <= prev_end <= sent.start + joined.start() and re.fullmatch(
@@ -1678,13 +1672,14 @@ class _DocPeople:
         return role.removesuffix(f" of {person.country}") if person.country else role
 
     def _drop_roles_naming_others(self) -> None:
-        """A role never names another person of the text: ", Prime Minister Jane Roe and Chairman John Doe"
-        after a name is the rest of a list of people, not that name's office."""
+        """A role that lists other people of the text is none: ", Prime Minister Jane Roe and Chairman John Doe"
+        after a name is the rest of a list of people, not that name's office (a name the role depends on stays:
+        "a spokesman for President Jane Roe")."""
         names = [n for n in self.people if " " in n]
         for person in self.people.values():
             if person.roles:
                 person.roles = [r for r in person.roles if not any(
-                    n != person.name and n in r and _whole_word_re(n).search(r) for n in names)]
+                    n != person.name and n in r and _listed_name_re(n).search(r) for n in names)]
 
     def findings(self) -> tuple[list[Finding], PeopleIndex]:
         self._drop_roles_naming_others()
@@ -1746,6 +1741,12 @@ def _holds(role: str, target: str) -> bool:
 def _holds_re(target: str) -> re.Pattern[str]:
     pattern = r"(?<!Vice )(?<!Deputy )(?<!vice )(?<!deputy )\b" + re.escape(target) + r"\b"
     return re.compile(pattern, re.I if target[:1].islower() else 0)
+
+
+@lru_cache(maxsize=1024)
+def _listed_name_re(name: str) -> re.Pattern[str]:
+    """``name`` as a person of a list inside a role: opening it or after a comma or "and", a title before it."""
+    return re.compile(r"(?:^|,\s+|\band\s+)(?:[A-Z][\w.'’-]*\s+){0,6}" + re.escape(name) + r"(?![\w])")
 
 
 @lru_cache(maxsize=8192)

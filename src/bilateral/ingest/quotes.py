@@ -112,11 +112,19 @@ _PRONOUN_NOUN = re.compile(r"[Hh](?:is|er)\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b")
 _ACCORDING = re.compile(r"[Aa]ccording\s+to\s+")  # (a word start is checked)
 #: "As Soto, a fellow at the institute, put it at a seminar last week," (its source "who"; the act ends before
 #: the comma): the clause it is set off from is her statement
-_AS_PUT_IT = re.compile(r"(?<![\w])[Aa]s\s+(?P<who>[^;:\"“”]{1,200}?)\s+(?:(?:has|had|once|later|memorably)\s+)?"
-                        r"put\s+it\b[^,;:\"“”]{0,80}(?=,|\.?$)")
-#: "By her estimate," "By Soto's count,": the clause after it is her statement (the source "who")
-_BY_ESTIMATE = re.compile(r"(?<![\w])(?:[Bb]y|[Ii]n)\s+(?P<who>[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*['’]s)"
-                          r"\s+(?:own\s+)?(?:estimate|count|reckoning|calculation|account)s?(?=,)")
+_AS_PUT_IT = re.compile(
+    r"(?<![\w])[Aa]s\s+(?!(?:soon|long|well|far|much|quickly|often|early|late)\b)"
+    r"(?P<who>[^;:,\"“”]{1,60}?(?:,[^;:,\"“”]{1,120},)?)\s+(?:(?:has|had|once|later|memorably)\s+)?put\s+it\b"
+    # (not "put it to a vote", "put it on hold": a thing put somewhere)
+    r"(?!\s+(?:to|into|on|onto|down|back|off|aside|forward|up|out|together|through|away|behind|before|under|over)\b)"
+    r"[^,;:\"“”]{0,80}(?=,|\.?$)")
+#: "By her estimate," "By Soto's count," "In his words," opening a sentence or a clause: the clause after it
+#: is her statement (the source "who" or "in"; not "credited in his account")
+_WHOSE = r"[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*['’]s"
+_ESTIMATE_WORDS = ("estimate", "count", "reckoning", "calculation", "account", "words")
+_BY_ESTIMATE = re.compile(r"(?:^|(?<=[,;])\s+)(?:[Bb]y\s+(?P<who>" + _WHOSE + r")\s+(?:own\s+)?"
+                          r"(?:estimate|count|reckoning|calculation|account)s?|[Ii]n\s+(?P<in>" + _WHOSE + r")\s+"
+                          r"(?:own\s+)?(?:words|estimate|reckoning))(?=,)")
 _SCARE_BEFORE = re.compile(r"(?:so-called|dubbed|known as|named|titled|termed|designated as|nicknamed|"
                            r"described as|themed|slogan|motto|theme|called|call|calls|calling|word|words|phrase|"
                            r"term|label|labeled|labelled|branded)\s*$", re.I)
@@ -164,9 +172,9 @@ _RELATIVE_CLOSE = re.compile(r",\s+(?!(?:in|on|at|by|for|with|of|to|from|as|and|
 
 #: "said by telephone from …", "told by video link": the means of a statement, not a passive's agent
 _BY_MEANS = re.compile(r"(?:tele)?phone\b|video\b|e-?mail\b|text message\b|letter\b|satellite phone\b|radio\b")
-#: where a clause ends before quoted words: a semicolon, a colon, a sentence's end (not "U.S.")
 #: between a body's speech verb and the person its clause reports: "said (that) ", "said on Monday that "
 _INNER_SUBJECT = re.compile(r"\s+(?:(?:on|in|at)\s+[^,;:\"“”]{1,30}?\s+)?(?:that\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
+#: where a clause ends before quoted words: a semicolon, a colon, a sentence's end (not "U.S.")
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s")
 #: "what their union called": a relative clause, whose subject is not the sentence's
 _FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.I)
@@ -1113,16 +1121,18 @@ class _QuoteReader:
                 sp = self.speakers.according_to(sent, m.start("who"), m.end("who"))
                 if sp:
                     acts.append(_Act(sp, m.start(), m.end(), "put it", "according", m.end()))
-        for m in (_BY_ESTIMATE.finditer(self.text, sent.start, sent.end) if "y " in st or "n " in st else ()):
-            if self._inside_quote(m.start(), m.end()):
+        for m in (_BY_ESTIMATE.finditer(st) if any(w in st for w in _ESTIMATE_WORDS) else ()):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            if self._inside_quote(start, end):
                 continue
-            who = m.group("who")
+            group = "who" if m.group("who") else "in"
+            who, at = m.group(group), sent.start + m.start(group)
             if who.lower() in ("his", "her", "their"):
-                sp = self.speakers.pronoun(m.start("who"), {"his": "he", "her": "she"}.get(who.lower(), "they"))
+                sp = self.speakers.pronoun(at, {"his": "he", "her": "she"}.get(who.lower(), "they"))
             else:
-                sp = self.speakers.according_to(sent, m.start("who"), m.end("who") - 2)
+                sp = self.speakers.according_to(sent, at, at + len(who) - 2)
             if sp:
-                acts.append(_Act(sp, m.start(), m.end(), "estimate", "according", m.end()))
+                acts.append(_Act(sp, start, end, "estimate", "according", end))
         return acts
 
     def _possessive_acts(self, sent: Sentence) -> list[_Act]:
@@ -1189,8 +1199,9 @@ class _QuoteReader:
         for inner in acts:
             if inner.pos > act.verb_end and inner.speaker.person is not None and inner.how == "verb" \
                     and _INNER_SUBJECT.fullmatch(self.text, act.verb_end, inner.speaker.start) \
-                    and all(w.outer_start >= inner.verb_end for w in words):
-                return inner
+                    and all(w.outer_start >= inner.verb_end for w in words) \
+                    and self.verbs.any_re.search(self.text, inner.verb_end, words[0].outer_start) is None:
+                return inner  # (the words in the person's own clause: not after the body's "and added that")
         return act
 
     def _in_clause(self, act: _Act, w: _Segment, reach: int) -> bool:

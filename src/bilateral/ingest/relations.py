@@ -47,9 +47,10 @@ _VISIT = re.compile(
     r"(?:is|was)\s+paying|(?:is|was)\s+making)\s+"
     r"(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}[Vv]isits?\s+to|visited|visits|arrived\s+in|arrives\s+in|"
     r"landed\s+in|flew\s+(?:in)?to|travell?ed\s+to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
-#: "… at the invitation of " (and a title) after a visit: the host named next
-_INVITED_BY = re.compile(r"\bat\s+the\s+invitation\s+of\s+")
-_BREAK = re.compile(r"[,;.]")
+#: "… at the invitation of " after a visit, and the title (capitalised words, "of", "and", "the") before the
+#: host's name: nothing else ("… of the Andean Community and met its Secretary-General X" is no host)
+_AT_INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+")
+_TITLE_WORDS = re.compile(r"(?:(?:the|of|and|for|[A-Z][\w'’-]*)\s+)*")
 #: what two officials of the two countries do together, between the first's name and the second's title
 #: ("… held talks with Prime Minister …", "…, who arrived on Monday, met visiting Icelandic Minister …")
 _MEETING = re.compile(
@@ -114,9 +115,10 @@ def _visits(text: str, sent: Sentence, here: list[tuple[int, int, str]], people:
         place = _place_country(m.group("place"), country_of_place)
         if person.country is None:
             person.country = _other(pair, place)
-        invited = _INVITED_BY.search(text, m.end(), sent.end) if place in pair else None
+        invited = _AT_INVITATION.search(text, m.end(), sent.end) if place in pair else None
         at = next(((s, people[n]) for s, _e, n in here if invited and s >= invited.end()), None)
-        if invited and at and at[1].country is None and _official(at[1]) and not _BREAK.search(text, invited.end(), at[0]):
+        if invited and at and at[1].country is None and _official(at[1]) \
+                and _TITLE_WORDS.fullmatch(text, invited.end(), at[0]):
             at[1].country = place
 
 

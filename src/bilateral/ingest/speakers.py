@@ -293,7 +293,8 @@ class SpeakerResolver:
 
     def _lead_tokens(self, floor: int, verb_start: int) -> tuple[list[tuple[int, int, str]], int]:
         """Tokens before a verb, and the last one that is not a gap word ("Ferreira on Monday said", "the
-        ministry also said"); capitalised words are never skipped, they may be the subject itself."""
+        ministry also said"), or the noun a gap word would be when no preposition makes it one ("A Chilean
+        statement said"); capitalised words are never skipped, they may be the subject itself."""
         toks = self._tokens(floor, verb_start)
         j = len(toks) - 1
         skipped = 0
@@ -1070,17 +1071,19 @@ def pronoun_person(text: str, start: int, end: int, sentence: Sentence, people: 
     if not _EVENT_PRONOUN.search(text[:start]) and not _EVENT_PRONOUN.search(text[start:end + 10]):
         return None
     m = people.last_before(sentence.start, floor)
-    if m is not None and _SUBJECT_PRONOUN.match(text):
+    subject = _SUBJECT_PRONOUN.match(text)
+    if m is not None and subject:
         for before in previous:
             first = next((x for x in people.mentions if before.start <= x.start < before.end and x.start >= floor), None)
             if first is not None and _SUBJECT_LEAD.fullmatch(before.text, 0, first.start - before.start):
                 return first.name
-            if not _SUBJECT_PRONOUN.match(before.text):
-                break
+            earlier = _SUBJECT_PRONOUN.match(before.text)
+            if earlier is None or earlier.group("pronoun").lower() != subject.group("pronoun").lower():
+                break  # (the chain goes on through the same pronoun only: "she was greeted by X. He met …" is X)
     return m.name if m else None
 
 
 #: a subject pronoun opening a sentence, or after an opening phrase set off by a comma ("On May 4, she")
-_SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She|(?:[^,;:\"“”]{1,40},\s+)(?:[Hh]e|[Ss]he))\b")
+_SUBJECT_PRONOUN = re.compile(r"\s*(?:[^,;:\"“”]{1,40},\s+)?(?P<pronoun>He|She|(?<=\s)he|(?<=\s)she)\b")
 #: what may stand before a sentence's subject: an opening phrase set off by a comma, then a title
 _SUBJECT_LEAD = re.compile(r"(?:[^,;:\"“”]{1,40},\s+)?(?:[A-Z][\w.]*\s+){0,4}")

@@ -902,8 +902,11 @@ _RANGE_JOIN = re.compile(r"\s*(?:to|and|[-–]|from)\s*(?:about\s+|around\s+|som
 
 
 #: "between 2.0 million and", "13 million to": a lower bound with its own scale word, before a scaled quantity
+#: ("and" only after "between"; not "fell by 1 million to 14 million", a change and a level)
 _SCALED_RANGE_LOW = re.compile(r"(?<![\w.,$€£¥])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+"
-                               r"(thousand|million|billion|trillion)\s+(?:to|and)\s+$")
+                               r"(thousand|million|billion|trillion)\s+(to|and)\s+$")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$")
+_BY_BEFORE = re.compile(r"\bby\s+$")
 
 
 def _share_range_measures(text: str, stats: list[_Stat]) -> None:
@@ -938,13 +941,16 @@ def _inherit_ranges(text: str, found: list[_Stat], candidates: list[tuple[int, i
             low = _UNIT_RANGE_LOW.search(text, max(0, second.start - 16), second.start)
         scale = second.scale
         if low is None and second.scale and second.unit not in ("percent", None):
-            low = _SCALED_RANGE_LOW.search(text, max(0, second.start - 30), second.start)  # "13 million to 14 million"
+            low = _SCALED_RANGE_LOW.search(text, max(0, second.start - 40), second.start)  # "13 million to 14 million"
+            before = text[max(0, low.start() - 10):low.start()] if low else ""
+            if low and (_BY_BEFORE.search(before) or (low.group(3) == "and") != bool(_BETWEEN_BEFORE.search(before))):
+                low = None
             scale = low.group(2).lower() if low else scale
         if low is None or any(s.start <= low.start(1) < s.end for s in found):
             continue
-        stat = _Stat(low.start(1), low.end(), low.start(1), low.end(1), _to_number(low.group(1)), second.unit,
-                     second.rule, scale, confidence=second.confidence - 0.1)
-        stat.end = low.end(low.lastindex or 1)
+        end = low.end(2) if low.re is _SCALED_RANGE_LOW else low.end(1)
+        stat = _Stat(low.start(1), end, low.start(1), low.end(1), _to_number(low.group(1)), second.unit, second.rule,
+                     scale, confidence=second.confidence - 0.1)
         stat.noun_phrase = second.noun_phrase
         stat.bound_of = second
         found.append(stat)
@@ -1485,10 +1491,10 @@ _REFLEXIVE = re.compile(r"\s+(?:itself|themselves|alone)$")
 #: "an installed capacity of 14,000 megawatts", "kept its policy rate at 10%": the noun a figure is of
 _NOUN_OF_FIGURE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
                              r"\s+(?:of|at)\s+$")
-#: the same without a determiner, opening the clause or after a preposition ("at interest rates of 3.2%",
-#: "against forecast demand of 14 million TEU", "Annual output of 2 million tonnes")
-_BARE_NOUN_OF_FIGURE = re.compile(r"(?:^|\b(?:at|against|with|for|on|to|by|from|and)\s+)"
-                                  r"((?:[A-Za-z][a-z-]*\s+)?[a-z][\w-]*)\s+(?:of|at)\s+$")
+#: the same without a determiner, opening the clause or after a preposition, and "of" only ("at interest rates
+#: of 3.2%", "against forecast demand of 14 million TEU", "Annual output of 2 million tonnes"; not "keep rates at")
+_BARE_NOUN_OF_FIGURE = re.compile(r"(?:^|\b(?:at|against|with|for|on|by|from|and)\s+)"
+                                  r"((?:[A-Za-z][a-z-]*\s+)?[a-z][\w-]*)\s+of\s+$")
 #: a range's lower bound right before its upper one ("between 2.0 million and ", "3.2% to ", "$1-")
 _LOWER_BOUND_TAIL = re.compile(r"(?:\bbetween\s+)?[$€£¥]?\d[\d.,]*\s*(?:%|per\s*cent|percent)?\s*"
                                r"(?:thousand|million|billion|trillion)?\s*(?:to|and|-|–)\s*$")

@@ -184,7 +184,8 @@ _BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=(?:[\"“‘(\[]|''
 
 
 _LAST_WORD = re.compile(r"[\w.]+$")
-#: the number opening a numbered paragraph or list item ("1.", "(2)", "3)"), with the space after it
+#: the number opening a numbered paragraph or list item ("1. ", "12. "), with the space after it (the splitter
+#: cuts only at a full stop, so "(2)" or "3)" stay with their sentence)
 LIST_NUMBER = re.compile(r"\s*\(?\d{1,3}[.)]\s*")
 
 
