@@ -927,3 +927,21 @@ def test_a_list_takes_a_signing_year_only_from_the_signing_of_the_listed_documen
         "negotiation:\n\n1. Agreement on Fisheries Cooperation between Chile and Peru;", published="2026-11-26")
     assert found["Agreement on Border Trade between Chile and Peru"].fields["year"] is None
     assert found["Agreement on Fisheries Cooperation between Chile and Peru"].fields["year"] is None
+
+
+def test_agreeing_to_do_something_dates_no_agreement_named_after_it() -> None:
+    """"agreed to strive … and to make full use of the Agreement on Trade": the agreement is older than the news;
+    "agreed on a roadmap" dates the roadmap."""
+    found = _agreements("Both sides agreed to strive to raise trade and to make full use of the Agreement on Trade "
+                        "and the Agreement on Border Trade between the two countries.", published="2026-10-15")
+    assert {n: f.fields["year"] for n, f in found.items()} == {"Agreement on Trade": None,
+                                                               "Agreement on Border Trade": None}
+
+
+def test_a_dashed_list_of_documents_ends_where_a_numbered_paragraph_follows() -> None:
+    found = _agreements(
+        "11. Following the talks, the two leaders witnessed the signing of 12 documents, including:\n\n"
+        "- Protocol amending the Agreement on Border Trade between Peru and Chile;\n\n"
+        "12. The leaders recalled the Treaty of Lima between Peru and Chile.", published="2026-10-15")
+    assert found["Protocol amending the Agreement on Border Trade between Peru and Chile"].fields["year"] == 2026
+    assert found["Treaty of Lima"].fields["year"] is None

@@ -1037,3 +1037,10 @@ def test_a_name_after_according_to_a_thing_takes_part_and_a_pronoun_chain_keeps_
             "met Albanese.")
     meeting = next(f for f in _events(text) if f.fields["date"] == "2024-03-04")
     assert "Yoon Suk Yeol" not in meeting.fields["participants"]
+
+
+def test_the_years_a_listed_programme_covers_do_not_date_its_signing() -> None:
+    found = [(f.fields["event_kind"], f.fields["date"]) for f in _events(
+        "- Cooperation Programme between the two foreign ministries for 2027 – 2028, signed by Foreign Minister "
+        "Kishida and Foreign Minister Yoon Suk Yeol.", published="2026-10-15")]
+    assert ("signing", "2028") not in found and ("signing", "2027") not in found

@@ -1256,7 +1256,9 @@ _FOUNDING_AFTER = re.compile(
     r"took effect)\b", re.I)
 # Past-tense verbs that report the making of the agreement itself: undated, it happened in the news' own time.
 _MADE_NOW = re.compile(
-    r"\b(?:signed|inked|concluded|launched|unveiled|announced|adopted|put forward|proposed|agreed(?: on| to)?|"
+    # ("agreed" of a document, not "agreed to strive …")
+    r"\b(?:signed|inked|concluded|launched|unveiled|announced|adopted|put forward|proposed|"
+    r"agreed(?: on| to)?(?=\s+(?:a|an|the|their|its|new|notable|landmark)\b)|"
     r"struck|sealed|set up|(?:witnessed|witnessing|oversaw|overseeing|attended) the (?:signing|exchange) of)\s+"
     r"(?:(?:a|an|the|their|its|notable|new|landmark)\s+)*"
     # one more item of the list made ("signed a memorandum …, an open-skies agreement"), not after a dated one
@@ -1486,11 +1488,19 @@ def _list_years(doc: AnalysedDocument, published: str | None) -> dict[int, int]:
         past = not _SIGNED_LATER.search(text)
         year = dated[0] if dated else (int(published[:4]) if published and past else None)
         i = sentence.passage + 1
-        while year is not None and i < len(passages) and (
-                passages[i].role == "list_item" or _ITEM_MARK.match(passages[i].text)):
-            years[i] = year
+        first = _ITEM_MARK.match(passages[i].text) if i < len(passages) else None
+        kind = _mark_kind(first.group()) if first else None
+        while year is not None and i < len(passages) and (passages[i].role == "list_item" or (
+                (mark := _ITEM_MARK.match(passages[i].text)) and _mark_kind(mark.group()) == kind)):
+            years[i] = year  # (a list of dashes ends where a numbered paragraph follows it)
             i += 1
     return years
+
+
+def _mark_kind(mark: str) -> str:
+    """What a list item's mark is: "number", "letter" or the dash or bullet itself."""
+    mark = mark.strip().lstrip("(")
+    return "number" if mark[:1].isdigit() else "letter" if mark[:1].isalpha() else mark[:1]
 
 
 def _cite_aliases(findings: list[Finding], doc: Document) -> None:

@@ -325,8 +325,9 @@ _TOLD_ORIGIN = re.compile(r"\s(?:signed|concluded|established|founded)$")
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
 #: "the Cooperation Strategy to 2030", "Vision 2045": a year a named plan looks to, no event's
 _HORIZON = re.compile(r"[A-Z][\w-]*\s+(?:to|through|until|towards?)\s+$")
-#: "for the 2026-2035 period": a span of years a document covers
-_YEARS_SPAN = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–]\s*(?:1[6-9]|20)\d\d\s+(?:period|plan|programme|program|strategy|term)\b")
+#: "for the 2026-2035 period", "… Programme … for 2027 – 2028": a span of years a document covers
+_YEARS_SPAN = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–]\s*(?:1[6-9]|20)\d\d\s+(?:period|plan|programme|program|strategy|term)\b"
+                         r"|\bfor\s+(?:the\s+(?:years\s+)?)?(?:1[6-9]|20)\d\d\s*[-–]\s*(?:1[6-9]|20)\d\d\b")
 #: what is done to an agreement on a day already told, needing no one named ("the two sides exchanged …")
 _SAME_DAY_ACTS = {"ratification", "entry into force"}
 #: "The same afternoon, …", "later that day": another event on the day last told
