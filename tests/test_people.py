@@ -991,3 +991,11 @@ def test_the_host_of_a_visit_is_named_right_after_at_the_invitation_of() -> None
         "Chilean Foreign Minister Ana Soto paid an official visit to Peru at the invitation of the Andean Community "
         "and met its Secretary-General Juan Ortiz on Monday.")
     assert people["Juan Ortiz"].fields["country"] is None
+
+
+def test_a_short_form_speaking_with_an_apposition_is_the_person_named_before() -> None:
+    people, index, text = people_of(
+        "Nguyen Van Hoa, the owner of the boat, said the crew had been taken away.\n\nHoa said it was bad.\n\n"
+        + "The talks went on. " * 40 + "\n\nHoa, the owner, said he had borrowed money.")
+    assert list(people) == ["Nguyen Van Hoa"]
+    assert mentions(index, text)[-1] == ("Hoa", "Nguyen Van Hoa")

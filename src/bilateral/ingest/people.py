@@ -1038,7 +1038,7 @@ class _DocPeople:
         if chain:
             self.pending_titled.append((rs, re_, token, self.folded[chain[0]:chain[1]]))
         elif self._one_name_speaks(sent, rs, re_):
-            named = self._first_word_of(token)
+            named = self._first_word_of(token) or self._short_form_of(token)
             if named is not None:  # "Noh Eun-seo said …", later "Noh, a historian, told me": her family name
                 named.short.append(token)
                 self._add_mention(rs, re_, named.name, "short")
@@ -1153,6 +1153,12 @@ class _DocPeople:
         last = owners[0].name.split()[-1]
         written = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", self.folded))
         return owners[0] if written <= self.folded.count(owners[0].name) else None
+
+    def _short_form_of(self, word: str) -> _Person | None:
+        """The one person found so far whose short form ``word`` is ("Jorge Quispe Mamani" … "Mamani, the owner,
+        said"): a speaker with an apposition is that person again, not a new one."""
+        owners = [p for p in self.people.values() if word in p.short or word in p.extra_short]
+        return owners[0] if len(owners) == 1 else None
 
     def _described_as_person(self, start: int, end: int) -> bool:
         """Whether the word at [start, end) is described by a role right after it ("Noh, a historian")."""
