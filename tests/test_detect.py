@@ -259,3 +259,11 @@ def test_a_dateline_on_an_anniversary_takes_the_anniversary_year_not_the_origin_
 def test_a_dateline_without_an_anniversary_keeps_the_year_written_with_its_day() -> None:
     text = "Talks end\n\nLISBON, Oct 14 (Lusa) -- The talks held on October 14, 2025 went well.\n\n" + BODY
     assert value(text, "published") == "2025-10-14"
+
+
+def test_a_section_line_ending_with_the_date_gives_the_publication_date() -> None:
+    found = detect_metadata("ANDES DESK | World | Friday 4 December 2026\n\nLima and Santiago trade protests\n\n"
+                            "LIMA – Peru and Chile traded diplomatic protests this week.")["published"]
+    assert (found["value"], found["basis"]) == ("2026-12-04", "inferred")
+    assert "ANDES DESK | World | Friday 4 December 2026" in found["evidence"]
+    assert detect_metadata("A title\n\nNews | Sports\n\nThe match was played.")["published"]["value"] is None

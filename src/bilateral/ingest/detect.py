@@ -58,6 +58,8 @@ _DATELINE = re.compile(
     r"(?:,?\s*\((?P<agency>[^()\n]{2,40})\))?"
     r"\s*(?P<dash>--|—|–|-|:)\s+\S"
 )
+#: what separates the fields of a section line ("ASIA DESK | World | Friday 4 December 2026")
+_FIELD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _DATE_LINE = re.compile(
     rf"^(?:(?P<label>published|posted|updated|last updated|date|first published)\s*(?:on|:)?\s*)?"
     rf"(?P<date>{_DATE})(?:,?\s*(?:at\s*)?\d\d?[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}}(?:[+-]\d+)?)?)?\s*$",
@@ -245,7 +247,9 @@ def _published(lines: list[str], text: str, dateline: tuple[int, re.Match[str]] 
         m = dateline[1]
         candidates.append((m.group("date"), f"dateline '{m.group(0)[:-1].strip()}'"))
     for line in lines[:_HEADER_LINES]:
-        m = _DATE_LINE.match(line)
+        # "World | Friday 4 December 2026": a section line whose last field is the date
+        last = _FIELD_SEPARATOR.split(line)[-1]
+        m = _DATE_LINE.match(line) or (_DATE_LINE.match(last) if last != line else None)
         if m and not (m.group("label") or "").lower().endswith("updated"):
             candidates.append((m.group("date"), f"date line '{line}'"))
     for raw, evidence in candidates:
