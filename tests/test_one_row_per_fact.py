@@ -220,3 +220,16 @@ def test_detail_pane_shows_each_sources_account_and_the_disagreement(qapp) -> No
     text = pane.toPlainText()
     assert "<b>$5</b>" in text and "<script>x</script>" in text and "<i>over</i>" in text and "<u>$9</u>" in text
     parent.deleteLater()
+
+
+def test_a_figure_written_two_ways_keeps_the_value_and_scale_of_one_account() -> None:
+    """"200,000 square metres" and "two hundred thousand square metres" are one figure; its row shows one
+    account's number as written (not the digits' value with the words' "thousand")."""
+    _, items = extract([Source(id="t", published="2026-12-02", text=(
+        "The terminals will include 200,000 square metres of container yard.\n\n"
+        "The plan, officials said, will include two hundred thousand square metres of container yard."))])
+    [stat] = [i for i in items if i.kind == "statistic"]
+    f = stat.fields
+    scale = {None: 1, "thousand": 1_000, "million": 1_000_000}[f["scale"]]
+    assert (f["unit"], f["normalized"]) == ("m2", 200_000)
+    assert f["value"] * scale == f["normalized"]

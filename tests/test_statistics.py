@@ -724,3 +724,8 @@ def test_two_scaled_figures_are_a_range_only_when_written_as_one() -> None:
                                       "building new roads.")] == [6.2]
     assert [s["value"] for s in stats("Chile's copper output fell by 1 million to 14 million tonnes in 2025.")] == [14]
     assert [s["measure"] for s in stats("The central bank decided to keep rates at 5% on Tuesday.")] == [None]
+
+
+def test_square_metres_are_an_area_unit() -> None:
+    assert [(s["value"], s["unit"], s["measure"]) for s in stats(
+        "The terminals will include 200,000 square metres of container yard.")] == [(200000, "m2", "container yard")]

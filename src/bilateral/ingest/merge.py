@@ -41,9 +41,16 @@ from bilateral.core.model import KINDS, Citation, Item, Source
 from bilateral.ingest.findings import Finding
 from bilateral.ingest.statistics import measure_key
 
+#: the fields that write one figure: they come together from one account, never one filled from another's
+#: ("200,000 square metres" and "two hundred thousand square metres": not value 200,000 with scale thousand)
+_ONE_FIGURE = frozenset(("value", "scale", "as_written", "display"))
+
 
 def _merge_fields(kept: dict[str, Any], new: dict[str, Any]) -> None:
+    figure_kept = kept.get("value") is not None
     for name, value in new.items():
+        if figure_kept and name in _ONE_FIGURE:
+            continue
         old = kept.get(name)
         if isinstance(old, list) and isinstance(value, list):
             kept[name] = old + [v for v in value if v not in old]
