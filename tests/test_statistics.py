@@ -729,3 +729,10 @@ def test_two_scaled_figures_are_a_range_only_when_written_as_one() -> None:
 def test_square_metres_are_an_area_unit() -> None:
     assert [(s["value"], s["unit"], s["measure"]) for s in stats(
         "The terminals will include 200,000 square metres of container yard.")] == [(200000, "m2", "container yard")]
+
+
+def test_relatives_supporters_and_officials_are_counted_with_a_complement_after_them() -> None:
+    found = [(s["value"], s["unit"]) for s in stats(
+        "On Wednesday, about 200 relatives of the crew and local fishermen gathered outside the office. About "
+        "5,000 supporters of the party marched.")]
+    assert found == [(200, "relatives"), (5000, "supporters")]
