@@ -736,3 +736,10 @@ def test_relatives_supporters_and_officials_are_counted_with_a_complement_after_
         "On Wednesday, about 200 relatives of the crew and local fishermen gathered outside the office. About "
         "5,000 supporters of the party marched.")]
     assert found == [(200, "relatives"), (5000, "supporters")]
+
+
+def test_a_sum_set_off_by_commas_measures_the_noun_phrase_before_it() -> None:
+    found = [(s["value"], s["measure"]) for s in stats(
+        "The first phase, costing $640 million, will build two berths. The remaining equity, about $475 million, "
+        "will be paid in by the partners. The deal, worth $5 billion, was signed on Monday.")]
+    assert found == [(640, "cost of the first phase"), (475, "remaining equity"), (5, "value of the deal")]

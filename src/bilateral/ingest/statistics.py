@@ -1495,6 +1495,13 @@ _NOUN_OF_FIGURE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)
 #: of 3.2%", "against forecast demand of 14 million TEU", "Annual output of 2 million tonnes"; not "keep rates at")
 _BARE_NOUN_OF_FIGURE = re.compile(r"(?:^|\b(?:at|against|with|for|on|by|from|and)\s+)"
                                   r"((?:[A-Za-z][a-z-]*\s+)?[a-z][\w-]*)\s+of\s+$")
+#: a sum set off by commas after the noun phrase it is the cost, value or amount of ("The first phase, costing
+#: $640 million,", "The deal, worth $5 billion,", "The remaining equity, about $475 million,"), and the comma
+#: (or a conversion in brackets and a comma) that closes it
+_APPOSED_SUM = re.compile(r"(?:^|,\s+|\bof\s+)(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*),\s+"
+                          r"(?:(?P<verb>costing|worth|valued\s+at|priced\s+at)\s+)?(?:(?:about|around|some|roughly|"
+                          r"nearly|almost|more\s+than|over|under|up\s+to)\s+)?$")
+_SET_OFF_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?,")
 #: a range's lower bound right before its upper one ("between 2.0 million and ", "3.2% to ", "$1-")
 _LOWER_BOUND_TAIL = re.compile(r"(?:\bbetween\s+)?[$€£¥]?\d[\d.,]*\s*(?:%|per\s*cent|percent)?\s*"
                                r"(?:thousand|million|billion|trillion)?\s*(?:to|and|-|–)\s*$")
@@ -1565,6 +1572,11 @@ def _named_around(text: str, stat: _Stat, lo: int, vocab: Vocabulary) -> str | N
         return f"duration of the {lasted.group(1)}"  # "the 1,035 km trip takes about 10 hours"
     if (factbox := _FACTBOX_MEASURE.match(text, stat.end)) and not text[:stat.start].strip(" -•*\t"):
         return _clean(factbox.group(1))  # "422 km — length of the line, A to B": a factbox line
+    if stat.rule == "money" and (apposed := _APPOSED_SUM.search(text, 0, stat.start)) \
+            and _SET_OFF_AFTER.match(text, stat.end):
+        # "The first phase, costing $640 million, will …", "The remaining equity, about $475 million, …"
+        np, verb = " ".join(apposed.group("np").split()), (apposed.group("verb") or "").lower()
+        return f"cost of the {np}" if verb.startswith("cost") else f"value of the {np}" if verb else np
     pre = _LOWER_BOUND_TAIL.sub("", pre)  # "demand of 13 million to [14 million]": the noun before the range
     q = vocab.qualifiers.search(pre)
     if q and not pre[q.end():].strip():
