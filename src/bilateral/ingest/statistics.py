@@ -1572,11 +1572,8 @@ def _named_around(text: str, stat: _Stat, lo: int, vocab: Vocabulary) -> str | N
         return f"duration of the {lasted.group(1)}"  # "the 1,035 km trip takes about 10 hours"
     if (factbox := _FACTBOX_MEASURE.match(text, stat.end)) and not text[:stat.start].strip(" -•*\t"):
         return _clean(factbox.group(1))  # "422 km — length of the line, A to B": a factbox line
-    if stat.rule == "money" and (apposed := _APPOSED_SUM.search(text, 0, stat.start)) \
-            and _SET_OFF_AFTER.match(text, stat.end):
-        # "The first phase, costing $640 million, will …", "The remaining equity, about $475 million, …"
-        np, verb = " ".join(apposed.group("np").split()), (apposed.group("verb") or "").lower()
-        return f"cost of the {np}" if verb.startswith("cost") else f"value of the {np}" if verb else np
+    if stat.rule == "money" and (apposed := _apposed_sum(text, stat)):
+        return apposed
     pre = _LOWER_BOUND_TAIL.sub("", pre)  # "demand of 13 million to [14 million]": the noun before the range
     q = vocab.qualifiers.search(pre)
     if q and not pre[q.end():].strip():
@@ -1589,6 +1586,19 @@ def _named_around(text: str, stat: _Stat, lo: int, vocab: Vocabulary) -> str | N
             or (len(words) == 1 and words[0] in _BARE_NOUNS) or any(w in _STOP for w in words):
         return None
     return noun.group(1)
+
+
+def _apposed_sum(text: str, stat: _Stat) -> str | None:
+    """What a sum set off by commas after a noun phrase measures: "The first phase, costing $640 million, will …"
+    (cost of the first phase), "The deal, worth $5 billion, …" (value of the deal), "The remaining equity, about
+    $475 million, …" (remaining equity); None when the sum is not so set off."""
+    apposed = _APPOSED_SUM.search(text, 0, stat.start)
+    if apposed is None or not _SET_OFF_AFTER.match(text, stat.end):
+        return None
+    np, verb = " ".join(apposed.group("np").split()), (apposed.group("verb") or "").lower()
+    if verb.startswith("cost"):
+        return f"cost of the {np}"
+    return f"value of the {np}" if verb else np
 
 
 def _share_of_sum(text: str, stat: _Stat, stats: list[_Stat]) -> str | None:
