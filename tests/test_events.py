@@ -1044,3 +1044,14 @@ def test_the_years_a_listed_programme_covers_do_not_date_its_signing() -> None:
         "- Cooperation Programme between the two foreign ministries for 2027 – 2028, signed by Foreign Minister "
         "Kishida and Foreign Minister Yoon Suk Yeol.", published="2026-10-15")]
     assert ("signing", "2028") not in found and ("signing", "2027") not in found
+
+
+def test_relations_normalised_on_a_date_are_a_normalisation_of_relations() -> None:
+    """"normalised relations in November 1991" and "the 35th anniversary of the normalisation of their relations
+    (November 1991 – November 2026)": one event, titled as what it is (no "Establishment of normalisation")."""
+    found = [(f.fields["event_kind"], f.fields["date"], f.fields["title"]) for f in _events(
+        "When Korea and Japan normalised relations in November 1991, trade was small.\n\n"
+        "The two countries celebrate the 35th anniversary of the normalisation of their relations "
+        "(November 1991 – November 2026).", published="2026-11-10")]
+    assert found == [("establishment", "1991-11", "Normalisation of relations")]
+    assert _events("The committee normalised its procedures in 2020.") == []

@@ -126,6 +126,8 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:documents|agreements|memorand(?:a|ums)|MoUs|MOUs)\b", re.I)),
     ("establishment", "establishment", re.compile(
         r"\bestablish(?:ment of|ed|es|ing)\b|\bfound(?:ed|ing of)\b|\bset up\b"
+        # "normalised relations in November 1991": relations established again
+        r"|\bnormali[sz](?:ed|es|ing|ation\s+of)\s+(?=(?:their\s+|bilateral\s+|diplomatic\s+|the\s+)?(?:ties|relations)\b)"
         # "upgraded relations to a strategic partnership": the partnership's establishment
         r"|\b(?:upgrad|elevat)(?:ed|es|ing|e)\s+(?:their\s+|bilateral\s+|the\s+)?(?:ties|relations|relationship)\s+to\b",
         re.I)),
@@ -250,7 +252,7 @@ _TRIGGER_NEEDS: dict[str, Needs] = {
                                "taking effect")),
     "agreed": Needs(("agreed",)),
     "signing": Needs(("sign", "exchang")),
-    "establishment": Needs(("establish", "found", "set up", "upgrad", "elevat")),
+    "establishment": Needs(("establish", "found", "set up", "upgrad", "elevat", "normali")),
     "launch": Needs(("launch", "inaugurat")),
     "opening": Needs(("open", "operati", "trading", "service")),
     "election": Needs(("elect",)),
@@ -320,6 +322,8 @@ _ANNIVERSARY = re.compile(
 #: anniversary's words: the day it marks
 _ESTABLISHED_ON = re.compile(r"\b(?:relations|ties)(?P<tail>(?:\s+between\s+[^,;]{1,40}?)?\s+on\s+"
                              r"(?P<date>[^,;]{6,30}))$")
+#: "the normalisation of" opening an anniversary's words
+_NORMALISATION_OF = re.compile(r"(?:the\s+)?normali[sz]ation\s+of\s+", re.I)
 #: an anniversary's words that end in the participle of what it marks ("… the Agreement … signed")
 _TOLD_ORIGIN = re.compile(r"\s(?:signed|concluded|established|founded)$")
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'))
@@ -1081,6 +1085,8 @@ def _standing_title(t: Trigger, text: str, names: list[str], place: str | None,
     joiner = "of"
     if t.text.lower().startswith("found"):
         noun = "Founding"
+    elif t.text.lower().startswith("normali"):
+        return "Normalisation of relations", "normalisation"  # (what was normalised is always relations)
     elif t.text.lower().startswith(("upgrad", "elevat")):
         noun, joiner = "Upgrade of relations", "to"  # "upgraded relations to a strategic partnership in 2011"
     elif t.family == "signing" and t.text.lower().startswith("exchang"):
@@ -1532,9 +1538,13 @@ class _DocEvents:
         if told:
             what = what[:told.start("tail")]
         what = re.sub(r"^establishment of\s+", "", what.strip(), flags=re.I)
-        obj = _normal_object(what, vocab=self.vocab)
-        display = re.sub(r"^(?:the\s+|bilateral\s+)+", "", what, flags=re.I)
-        return Event(dates[0].date, None, "establishment", "establishment", f"Establishment of {display}",
+        normalised = _NORMALISATION_OF.match(what)  # "the normalisation of their relations (November 1991 – …)"
+        if normalised:
+            what = what[normalised.end():]
+        obj = "normalisation" if normalised else _normal_object(what, vocab=self.vocab)  # (the key of "normalised")
+        display = re.sub(r"^(?:the\s+|bilateral\s+|their\s+)+", "", what, flags=re.I)
+        title = "Normalisation of relations" if normalised else f"Establishment of {display}"
+        return Event(dates[0].date, None, "establishment", "establishment", title,
                      [], obj, [(sentence.start, sentence.end)], dates[0].basis)
 
     def merged(self) -> list[Event]:
