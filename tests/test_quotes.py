@@ -748,3 +748,14 @@ def test_a_body_s_own_later_clause_stays_the_body_s() -> None:
                               "ministry “firmly rejects” the claims.")
     rejects = [q for q in found if "firmly rejects" in q.fields["text"]]
     assert [q.fields["speaker_name"] for q in rejects] == ["a ministry statement"]
+
+
+def test_a_weekday_between_the_speaker_and_the_verb_is_a_gap() -> None:
+    """"Wong on Monday said …", "The ministry on Monday said …", "Prabowo Subianto, the president, on Tuesday
+    said …": the speaker, without the day in its name."""
+    found = quotes_of(INTRO + "Wong on Monday said the visit was a success.\n\n"
+                              "The ministry on Monday said the talks were frank.\n\n"
+                              "Prabowo Subianto, the president, on Tuesday said the border would reopen.")
+    assert [(q.fields["speaker"], q.fields["speaker_name"], q.fields["text"]) for q in found] == [
+        ("Penny Wong", "Penny Wong", "the visit was a success"), (None, "the ministry", "the talks were frank"),
+        ("Prabowo Subianto", "Prabowo Subianto", "the border would reopen")]

@@ -108,6 +108,8 @@ _GAP_WORDS = {
     "long", "since", "in", "a", "an", "the", "statement", "interview", "written", "at", "press",
     "conference", "briefing", "news", "meeting",
 }
+#: the capitalised gap words: "Ferreira on Monday said"
+_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 #: the nouns of the gap words, which a preposition before them makes part of a gap ("in a statement")
 _GAP_NOUNS = {"statement", "interview", "conference", "briefing", "meeting"}
 _AFTER_SUBJECT = re.compile(r"\s*(?:$|[,.;:!?(—–)\"“”«]|''|(?:in|on|at|during|who|whose|which|adding|speaking|"
@@ -299,8 +301,8 @@ class SpeakerResolver:
         j = len(toks) - 1
         skipped = 0
         noun = -1  # the last noun of a gap phrase skipped ("in a statement"), which only a preposition makes one
-        while j >= 0 and toks[j][2][:1].islower() and (toks[j][2] in _GAP_WORDS or toks[j][2].endswith("ly")) \
-                and skipped < 6:
+        while j >= 0 and (toks[j][2][:1].islower() or toks[j][2] in _WEEKDAYS) and (
+                toks[j][2].lower() in _GAP_WORDS or toks[j][2].endswith("ly")) and skipped < 6:
             if toks[j][2] in _GAP_NOUNS:
                 noun = max(noun, j)
             elif toks[j][2] in ("in", "at", "on"):
