@@ -94,10 +94,10 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     # "The Lima – Callao railway, which broke ground last December", "the groundbreaking of the … bridge": the
     # start of a project's construction, told by the project named before or after it
     ("groundbreaking", "groundbreaking", re.compile(
-        r"(?:\b(?:[Tt]he\s+)?(?P<project>" + _PROJECT + r")(?:,\s+which|\s+which|\s+that)?\s+(?:(?:has|had|officially)\s+)?"
+        r"(?:\b(?:[Tt]he\s+)?(?:" + _PROJECT + r")(?:,\s+which|\s+which|\s+that)?\s+(?:(?:has|had|officially)\s+)?"
         r"(?:broke|breaks)\s+ground\b)"
-        r"|\b(?:broke|breaks)\s+ground\s+on\s+(?:the\s+)?(?P<on>" + _PROJECT + r")(?!\s+(?:to|towards)\b)"
-        r"|\bground-?breaking(?:\s+ceremony)?\s+(?:for|of)\s+(?:the\s+)?(?P<of>" + _PROJECT + r")")),
+        r"|\b(?:broke|breaks)\s+ground\s+on\s+(?:the\s+)?(?:" + _PROJECT + r")(?!\s+(?:to|towards)\b)"
+        r"|\bground-?breaking(?:\s+ceremony)?\s+(?:for|of)\s+(?:the\s+)?(?:" + _PROJECT + r")")),
     ("ceremony", "ceremony", re.compile(
         r"\b(?:[A-Z][\w'’-]*\s+)*(?:parade|ceremony|celebrations?|reception|banquet)\b")),
     ("entry into force", "entry into force", re.compile(
@@ -206,14 +206,14 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
     # border, told by what was taken (the active verb: "the boat was seized" tells it again)
     ("seizure", "incident", re.compile(
         r"\b(?:(?:boarded|stopped|intercepted|surrounded|rammed)\s+and\s+)?(?:seiz(?:ed|es|ing)|detain(?:ed|s|ing)|"
-        r"impound(?:ed|s|ing)|captur(?:ed|es|ing))\s+(?P<seized>(?:(?!(?:of|to|on|in|at|for|from|with|by)\b)[\w-]+\s+){0,4}"
+        r"impound(?:ed|s|ing)|captur(?:ed|es|ing))\s+(?:(?:(?!(?:of|to|on|in|at|for|from|with|by)\b)[\w-]+\s+){0,4}"
         r"(?:trawlers?|(?:fishing\s+)?boats?|vessels?|ships?|tankers?|crew(?:men|members|s)?|fishermen|fishers|"
         r"sailors|seafarers))\b"
         # "The trawler, AB-1234, was boarded on Sunday": the passive, what was taken first (a fishing boat
         # boarded, not "the cruise ship was boarded by 2,000 tourists")
-        r"|\b(?P<taken>trawler|(?:fishing\s+)?boat|vessel|ship|tanker|crew)(?:,\s+[^,;]{1,30},)?\s+"
+        r"|\b(?:trawler|(?:fishing\s+)?boat|vessel|ship|tanker|crew)(?:,\s+[^,;]{1,30},)?\s+"
         r"(?:was|were|had\s+been)\s+(?:seized|detained|impounded|captured)\b"
-        r"|\b(?P<boarded>trawler|fishing\s+boat|vessel)(?:,\s+[^,;]{1,30},)?\s+(?:was|were|had\s+been)\s+boarded\b"
+        r"|\b(?:trawler|fishing\s+boat|vessel)(?:,\s+[^,;]{1,30},)?\s+(?:was|were|had\s+been)\s+boarded\b"
         r"(?!\s+by\s+(?:\d|[\w-]+\s+(?:passengers|tourists|travell?ers|people)))", re.I)),
     ("exercise", "exercise", re.compile(
         r"\b(?:(?:joint|military|naval|air|army|combined|bilateral|trilateral|multilateral|multinational|maritime|"

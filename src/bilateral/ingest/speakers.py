@@ -296,7 +296,7 @@ class SpeakerResolver:
     def _lead_tokens(self, floor: int, verb_start: int) -> tuple[list[tuple[int, int, str]], int]:
         """Tokens before a verb, and the last one that is not a gap word ("Ferreira on Monday said", "the
         ministry also said"), or the noun a gap word would be when no preposition makes it one ("A Chilean
-        statement said"); capitalised words are never skipped, they may be the subject itself."""
+        statement said"); capitalised words other than weekdays are never skipped, they may be the subject itself."""
         toks = self._tokens(floor, verb_start)
         j = len(toks) - 1
         skipped = 0

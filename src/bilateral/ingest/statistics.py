@@ -905,8 +905,12 @@ _RANGE_JOIN = re.compile(r"\s*(?:to|and|[-–]|from)\s*(?:about\s+|around\s+|som
 #: ("and" only after "between"; not "fell by 1 million to 14 million", a change and a level)
 _SCALED_RANGE_LOW = re.compile(r"(?<![\w.,$€£¥])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+"
                                r"(thousand|million|billion|trillion)\s+(to|and)\s+$")
+#: "between" right before a range's lower bound (or with a word or two between), "by" before a change, "to"
+#: before a level
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$")
+_BETWEEN_NEAR = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
 _BY_BEFORE = re.compile(r"\bby\s+$")
+_TO_BEFORE = re.compile(r"\bto\s+(?:\S+\s+)?$")
 
 
 def _share_range_measures(text: str, stats: list[_Stat]) -> None:
@@ -919,11 +923,11 @@ def _share_range_measures(text: str, stats: list[_Stat]) -> None:
             continue
         if "from" in join.group():
             # "rose to 35% from 12%": the earlier level of the same measure, whatever its own words say
-            if first.measure and re.search(r"\bto\s+(?:\S+\s+)?$", text[max(0, first.start - 20):first.start]):
+            if first.measure and _TO_BEFORE.search(text, max(0, first.start - 20), first.start):
                 second.measure, second.derived = first.measure, first.derived
             continue
-        if bool(first.measure) == bool(second.measure) or ("and" in join.group() and not re.search(
-                r"\bbetween\s+(?:\S+\s+){0,2}$", text[max(0, first.start - 30):first.start])):
+        if bool(first.measure) == bool(second.measure) or ("and" in join.group() and not _BETWEEN_NEAR.search(
+                text, max(0, first.start - 30), first.start)):
             continue
         source, target = (first, second) if first.measure else (second, first)
         target.measure, target.derived = source.measure, source.derived
